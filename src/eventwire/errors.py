@@ -1,0 +1,50 @@
+"""One exception hierarchy. Every message says what went wrong and how to fix it.
+
+The CLI prints ``str(error)`` as one line on stderr; the API returns it in its JSON
+error shape. Third-party exceptions are wrapped where they enter.
+"""
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base class of every error eventwire raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str):
+        super().__init__(f"[{self.code}] {message}")
+
+
+class InputError(EventwireError):
+    """An input file or document cannot be read. ``source`` names it."""
+
+    code = "E001"
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class ModelMissing(EventwireError):
+    """The spaCy model package is not installed."""
+
+    code = "E002"
+
+
+class StoreError(EventwireError):
+    """The DuckDB store cannot be opened, read or written."""
+
+    code = "E003"
+
+
+class UsageError(EventwireError):
+    """A command or function was called with arguments that cannot work."""
+
+    code = "E004"
+
+
+class DataError(EventwireError):
+    """A shipped data file (lexicon, gazetteer, crosswalk) is missing or malformed: reinstall eventwire."""
+
+    code = "E005"
