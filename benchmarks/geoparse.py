@@ -1,0 +1,201 @@
+"""Geoparsing benchmark on LGL and GeoVirus (../shared/data/geoparsing; never copied into the repo).
+
+Prints, per corpus: with the gold spans given — accuracy within 161 km, median and mean error (km),
+country accuracy; without spans — toponym recognition precision/recall/F1 (span overlap) and
+accuracy@161 of the recognised gold toponyms; documents per second. Also the gazetteer load time.
+
+Usage: ``python benchmarks/geoparse.py [--limit N] [--data DIR]``
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.gazetteer import distance_km, load_gazetteer
+from eventwire.places import geoparse
+
+DEFAULT = Path(os.environ.get("EVENTWIRE_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data" / "geoparsing"
+
+
+@dataclass(frozen=True)
+class Gold:
+    start: int
+    end: int
+    lat: float
+    lon: float
+    country: str | None  # ISO3 where the corpus says, else None (derived later)
+
+
+def read_lgl(path: Path, *, limit: int | None) -> list[tuple[str, list[Gold]]]:
+    """LGL: <article><text/><toponyms><toponym><start/><end/><gaztag><lat/><lon/><country/></gaztag>."""
+    docs = []
+    for art in ET.parse(gzip.open(path)).getroot().iter("article"):
+        golds = []
+        for top in art.iter("toponym"):
+            tag = top.find("gaztag")
+            if tag is None or tag.find("lat") is None:
+                continue
+            country = tag.findtext("country")
+            golds.append(Gold(int(top.findtext("start")), int(top.findtext("end")), float(tag.findtext("lat")),
+                              float(tag.findtext("lon")), _iso3_of_name(country)))
+        docs.append((art.findtext("text") or "", golds))
+        if limit and len(docs) >= limit:
+            break
+    return docs
+
+
+def read_geovirus(path: Path, *, limit: int | None) -> list[tuple[str, list[Gold]]]:
+    """GeoVirus: <article><text/><locations><location><start/><end/><lat/><lon/>."""
+    docs = []
+    for art in ET.parse(gzip.open(path)).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        golds = [Gold(*_align(text, int(loc.findtext("start")), int(loc.findtext("end")), loc.findtext("name")),
+                      float(loc.findtext("lat")), float(loc.findtext("lon")), None) for loc in art.iter("location")]
+        docs.append((text, sorted(golds, key=lambda g: g.start)))
+        if limit and len(docs) >= limit:
+            break
+    return docs
+
+
+def _align(text: str, start: int, end: int, name: str | None) -> tuple[int, int]:
+    """GeoVirus offsets are often one character late: shift to where the gold name really is."""
+    for shift in (0, -1, 1, -2, 2):
+        if name and text[start + shift:start + shift + len(name)] == name:
+            return start + shift, start + shift + len(name)
+    return start, end
+
+
+def _iso3_of_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    hits = [r for r in load_gazetteer().lookup(name) if r.feature == "country"]
+    return hits[0].country if hits else None
+
+
+def _country_of_point(lat: float, lon: float) -> str | None:
+    """Country of the nearest gazetteer city (coarse grid search)."""
+    gaz = load_gazetteer()
+    best, best_d = None, 1e9
+    for i in _grid().get((round(lat), round(lon)), ()) or range(0):
+        d = distance_km(lat, lon, gaz._c["lat"][i], gaz._c["lon"][i])
+        if d < best_d:
+            best, best_d = i, d
+    return gaz.record(best).country if best is not None else None
+
+
+_GRID: dict = {}
+
+
+def _grid() -> dict:
+    if not _GRID:
+        c = load_gazetteer()._c
+        for i in range(c["site_lo"]):
+            if c["feat"][i] == "city":
+                la, lo = round(c["lat"][i]), round(c["lon"][i])
+                for dla in (-1, 0, 1):
+                    for dlo in (-1, 0, 1):
+                        _GRID.setdefault((la + dla, lo + dlo), []).append(i)
+    return _GRID
+
+
+def with_spans(docs) -> dict:
+    errors, country_ok, n, t0 = [], 0, 0, time.perf_counter()
+    for text, golds in docs:
+        places = geoparse(text, toponyms=[(g.start, g.end) for g in golds])
+        for g, p in zip(golds, places):
+            n += 1
+            gold_cc = g.country or _country_of_point(g.lat, g.lon)
+            if p is None or p.lat is None:
+                errors.append(20039.0)
+                continue
+            errors.append(distance_km(g.lat, g.lon, p.lat, p.lon))
+            country_ok += p.country == gold_cc
+    secs = time.perf_counter() - t0
+    return {"toponyms": n, "acc@161": _share(sum(e <= 161 for e in errors), n),
+            "median_km": round(statistics.median(errors), 1) if errors else None,
+            "mean_km": round(statistics.mean(errors), 1) if errors else None,
+            "country_acc": _share(country_ok, n), "docs/s": round(len(docs) / secs, 1)}
+
+
+def without_spans(docs, *, nlp) -> dict:
+    tp = fp = fn = ok = 0
+    t0 = time.perf_counter()
+    from eventwire.places import Geocoder, find_toponyms
+
+    geocoder = Geocoder()
+    for text, golds in docs:
+        doc = nlp(text)
+        tops = find_toponyms(doc, gazetteer=geocoder.gazetteer)
+        places = geocoder.resolve_all(tops, text=text)
+        matched = set()
+        for t, p in zip(tops, places):
+            hit = next((k for k, g in enumerate(golds) if g.start < t.end and t.start < g.end and k not in matched), None)
+            if hit is None:
+                fp += 1
+                continue
+            matched.add(hit)
+            tp += 1
+            g = golds[hit]
+            ok += p is not None and distance_km(g.lat, g.lon, p.lat, p.lon) <= 161
+        fn += len(golds) - len(matched)
+    secs = time.perf_counter() - t0
+    prec, rec = _share(tp, tp + fp), _share(tp, tp + fn)
+    f1 = round(2 * prec * rec / (prec + rec), 3) if prec and rec else 0.0
+    return {"precision": prec, "recall": rec, "F1": f1, "acc@161(recognised)": _share(ok, tp),
+            "docs/s": round(len(docs) / secs, 1)}
+
+
+def _share(a: int, b: int) -> float:
+    return round(a / b, 3) if b else 0.0
+
+
+def _table(title: str, rows: dict[str, dict]) -> None:
+    print(f"\n{title}")
+    cols = list(next(iter(rows.values())).keys())
+    print("| corpus | " + " | ".join(cols) + " |")
+    print("|---" * (len(cols) + 1) + "|")
+    for name, row in rows.items():
+        print(f"| {name} | " + " | ".join(str(row[c]) for c in cols) + " |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="documents per corpus (quick run)")
+    parser.add_argument("--data", type=Path, default=DEFAULT, help="folder with lgl.xml.gz, GeoVirus.xml.gz")
+    parser.add_argument("--no-recognition", action="store_true", help="skip the runs without gold spans")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"skipped: {args.data} is absent (the labelled corpora live in ../shared/data/geoparsing)")
+        return 0
+    t0 = time.perf_counter()
+    load_gazetteer()
+    print(f"gazetteer load: {time.perf_counter() - t0:.2f} s (build on first run, cached after)")
+    corpora = {"LGL": ("lgl.xml.gz", read_lgl), "GeoVirus": ("GeoVirus.xml.gz", read_geovirus)}
+    spans, recog = {}, {}
+    for name, (file, reader) in corpora.items():
+        path = args.data / file
+        if not path.exists():
+            print(f"skipped {name}: {path} is absent")
+            continue
+        docs = reader(path, limit=args.limit)
+        spans[name] = with_spans(docs)
+        if not args.no_recognition:
+            from eventwire.nlp import load_nlp
+
+            recog[name] = without_spans(docs, nlp=load_nlp())
+    if spans:
+        _table("With gold spans", spans)
+    if recog:
+        _table("Without spans (recognition + resolution)", recog)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,245 @@
+"""Extract stage, part 3: who did what to whom — the actor and recipient phrases of a trigger group.
+
+Dependency rules, not word order: active subject / passive agent ("killed by a US drone") is the actor;
+object / passive subject / "on", "against", "into" object is the recipient; a participle modifying a
+noun takes that noun ("others killed in ..." are victims, "media blaming ..." are the actor); a relative
+pronoun stands for its antecedent; a clause without a subject inherits its governing clause's; a noun
+trigger takes its possessor or national modifier ("US strike") as actor, except nouns of killing, whose
+possessor is the victim ("Soleimani's killing"). A weapon is never an actor ("rockets slammed into ...");
+a place hit stands for the people at it ("a base where American troops are deployed").
+
+This module only finds phrase heads (tokens); :mod:`eventwire.actors` turns phrases into actors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .events import TriggerGroup, is_weapon
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+VICTIM_NOUNS = {"killing", "death", "assassination", "murder", "kidnapping", "abduction", "execution",
+                "arrest", "detention", "release", "torture", "rape"}
+TARGET_PREPS = {"on", "against", "into", "at", "upon"}
+PARTNER_PREPS = {"with"}
+SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "have", "begin", "start", "attend",
+                 "be", "make", "take", "lead", "order", "claim", "continue", "join", "resume", "open"}
+SITE_NOUNS = {"area", "base", "building", "embassy", "village", "town", "city", "house", "home", "headquarters",
+              "compound", "office", "camp", "position", "checkpoint", "convoy", "vehicle", "car", "bus", "post",
+              "station", "barracks", "school", "hospital", "market", "mosque", "church", "airport", "residence",
+              "consulate", "site", "facility", "zone", "neighbourhood", "neighborhood", "district", "street"}
+QUANTITY_NOUNS = {"total", "number", "dozens", "hundreds", "thousands", "tens", "scores", "group", "some", "many",
+                  "all", "most", "several", "dozen", "hundred", "thousand"}
+PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "themselves"}
+RELATIVE = {"that", "which", "who", "whom", "whose"}
+SPEECH = {"say", "tell", "claim", "report", "state", "announce", "add", "insist", "confirm", "deny", "allege",
+          "warn", "declare", "write", "quote", "accuse"}
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
+NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves"}
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Phrase heads (token indices) of a trigger group's actor, recipient and partner phrases."""
+
+    actors: tuple[int, ...] = ()
+    recipients: tuple[int, ...] = ()
+    cause: int | None = None  # a trigger this event answers ("revenge for the killing", "calling the strike ...")
+
+
+def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: frozenset[int]) -> Roles:
+    """Actor and recipient phrase heads of ``group``; ``triggers`` are all trigger tokens of the sentence."""
+    actors: list["Token"] = []
+    recipients: list["Token"] = []
+    partners: list["Token"] = []
+    for i in group.tokens:
+        token = doc[i]
+        if token.pos_ == "VERB":
+            a, r = _verb_roles(token, lex)
+        else:
+            a, r = _noun_roles(token, lex)
+        actors += a
+        recipients += r
+        partners += _prep_objects(token, PARTNER_PREPS)
+    if group.rule.type in NO_OBJECT_RECIPIENT:
+        recipients = _prep_objects(doc[group.head], {"against"})
+    if group.rule.condition == "quote":
+        actors += _speaker(doc[group.head])
+    cause = _cause(doc, group, recipients, triggers) if group.rule.type != "ASSAULT" else None
+    actors = _expand(_resolve_pronouns(actors), lex, exclude=group.tokens)
+    recipients = _expand(_resolve_pronouns(recipients), lex, exclude=group.tokens)
+    if group.rule.type in SYMMETRIC:
+        actors = actors + [p for p in _expand(partners, lex, exclude=group.tokens) if p not in actors]
+    recipients = [r for r in recipients if r not in actors or group.rule.type in SYMMETRIC]
+    return Roles(tuple(t.i for t in actors), tuple(t.i for t in recipients), cause)
+
+
+def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token"]]:
+    children = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    actors, recipients = [], []
+    if passive:
+        recipients += [c for c in children if c.dep_ == "nsubjpass"]
+        actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    else:
+        actors += [c for c in children if c.dep_ == "nsubj"]
+        recipients += [c for c in children if c.dep_ in ("dobj", "dative")]
+        if not recipients:
+            recipients += _prep_objects(verb, TARGET_PREPS | PARTNER_PREPS)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        recipients += [verb.head] + [h for h in (verb.head.head,) if verb.head.dep_ == "conj"]
+    elif verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" and not actors:
+        actors.append(verb.head)
+    if not actors and not passive:
+        actors += _inherited_subject(verb)
+    actors = _antecedents(actors)
+    actors = [a for a in actors if not is_weapon(a, lex)] + _event_agents(actors, lex)
+    return actors, _antecedents(recipients)
+
+
+def _noun_roles(noun: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token"]]:
+    lemma = noun.lemma_.lower()
+    victim_noun = lemma in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS
+    actors, recipients = [], []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            (recipients if victim_noun else actors).append(child)
+        elif child.dep_ in ("compound", "amod", "nmod") and _named(child) and not victim_noun:
+            actors.append(child)
+    actors += _prep_objects(noun, {"by"})
+    recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
+    if not actors and noun.dep_ in ("dobj", "pobj", "attr", "nsubj"):
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if governor.lemma_.lower() in SUPPORT_VERBS and noun.dep_ != "nsubj":
+            actors += [c for c in governor.children if c.dep_ == "nsubj"] or _inherited_subject(governor)
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
+    return actors, recipients
+
+
+def _named(token: "Token") -> bool:
+    """A modifier that can name a party: a proper noun or a capitalised adjective ("US", "Iranian")."""
+    return token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper()
+
+
+def _prep_objects(token: "Token", preps: set[str]) -> list["Token"]:
+    found = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found += [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTIES]
+    return found
+
+
+def _event_agents(subjects: list["Token"], lex: Lexicon) -> list["Token"]:
+    """The national or possessive modifiers of an attack word used as subject ("The US strike killed")."""
+    found = []
+    for subject in subjects:
+        if is_weapon(subject, lex):
+            found += [c for c in subject.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                      and _named(c) and not is_weapon(c, lex)]
+    return found
+
+
+def _inherited_subject(token: "Token") -> list["Token"]:
+    """The subject of the nearest governing clause, for a clause that has none (at most three steps)."""
+    for _ in range(3):
+        if token.dep_ in ("ccomp", "ROOT") or token.head.i == token.i:
+            return []
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
+    return []
+
+
+def _antecedents(tokens: list["Token"]) -> list["Token"]:
+    """Replace relative pronouns with their antecedent (the noun phrase just before the pronoun)."""
+    out = []
+    for token in tokens:
+        if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            doc, k = token.doc, token.i - 1
+            while k >= 0 and doc[k].is_punct:
+                k -= 1
+            if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN"):
+                out.append(_np_head(doc[k]))
+            else:
+                out.append(token.head.head)
+        else:
+            out.append(token)
+    return out
+
+
+def _np_head(token: "Token") -> "Token":
+    while token.dep_ in ("compound", "amod", "nmod", "poss", "flat") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _resolve_pronouns(tokens: list["Token"]) -> list["Token"]:
+    """A pronoun (or a phrase owned by one: "their convoy") inside reported speech stands for the speaker."""
+    out = []
+    for token in tokens:
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ANAPHORS), None)
+        pronoun = token if token.lower_ in ANAPHORS else owner
+        antecedent = _speaker(pronoun) if pronoun is not None else []
+        if pronoun is not None and antecedent:
+            out += antecedent if pronoun is token else [token] + antecedent
+        else:
+            out.append(token)
+    return out
+
+
+def _speaker(token: "Token") -> list["Token"]:
+    """The subject of the speech verb that governs ``token``'s clause, if any."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in SPEECH:
+            subjects = [c for c in ancestor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
+            if subjects:
+                return subjects
+    return []
+
+
+def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...]) -> list["Token"]:
+    """Conjuncts, the "of" part of quantities ("a total of five Guards"), the people at places hit."""
+    out: list["Token"] = []
+    for token in tokens:
+        for t in [token] + (list(token.conjuncts) if token.dep_ != "conj" else []):
+            for item in _unwrap(t):
+                if item.i not in exclude and item not in out and not is_weapon(item, lex) \
+                        and item.ent_type_ not in NOT_PARTIES:
+                    out.append(item)
+    return out
+
+
+def _unwrap(token: "Token") -> list["Token"]:
+    lemma = token.lemma_.lower()
+    if lemma in QUANTITY_NOUNS or token.lower_ in QUANTITY_NOUNS:
+        inner = _prep_objects(token, {"of"})
+        if inner:
+            return inner + [c for t in inner for c in t.conjuncts]
+    if lemma in SITE_NOUNS:
+        occupants = [c for r in token.children if r.dep_ == "relcl" for c in r.children
+                     if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE]
+        near = _prep_objects(token, {"near", "outside", "of"})
+        return [token] + occupants + near
+    return [token]
+
+
+def _cause(doc: "Doc", group: TriggerGroup, recipients: list["Token"], triggers: frozenset[int]) -> int | None:
+    """A trigger this event reacts to: "revenge for the killing", "calling the strike an act of war"."""
+    for i in group.tokens:
+        token = doc[i]
+        for child in token.subtree:
+            if child.i in triggers and child.i not in group.tokens and child.dep_ == "pobj" \
+                    and child.head.lower_ == "for":
+                return child.i
+    for r in recipients:
+        if r.i in triggers and r.i not in group.tokens:
+            return r.i
+    return None

@@ -1,0 +1,337 @@
+"""Stage extract/casualties: how many people a sentence says were killed, wounded or went missing.
+
+:func:`count_casualties` reads one parsed sentence (a spaCy ``Span``):
+
+1. every quantity (``12``, ``1,200``, ``nine``, ``twenty-one``, ``a dozen``, ``dozens``, ``hundreds``…) is
+   attached to the noun it counts; dates, times, money, percentages, ordinals and ages are skipped;
+2. coordinated nouns form one group (``five Iranian Guards and five members`` = 10; a named person or
+   ``himself`` beside a counted noun adds one: ``killing himself and 4 others`` = 5);
+3. the group is classified by the words around it: the verb it is the victim of (``killed five``,
+   ``12 people were killed``, ``5 people died``), a participle or adjective on it (``3 civilians killed``,
+   ``10 wounded``), a casualty noun (``3 deaths``, ``the deaths of 3 soldiers``, ``12 bodies``,
+   ``lost their lives``), a toll (``death toll rose to 12``), or ``victims``;
+4. subsets (``including 5 children``, ``among them``) are not counted again;
+5. negations (``no casualties``, ``no one was hurt``, ``no injuries``) give 0 to the fields they cover.
+
+Groups of the same kind in one sentence are added up. Vague quantities follow ACLED's conservative
+convention (``dozens`` = 12, ``hundreds`` = 100); ``several``/``many`` stay null. The lexicon lives in
+``data/casualty_words.tsv``. :func:`merge_casualties` combines the mentions of one event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .errors import DataError
+
+__all__ = ["Casualties", "count_casualties", "merge_casualties", "load_lexicon"]
+
+_SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+_KINDS = ("dead", "injured", "missing")
+_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+_TOTALS = frozenset({"total", "group", "number", "toll"})
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """People killed, wounded and missing; ``None`` when the text does not say, 0 when it says none."""
+
+    fatalities: int | None = None
+    injured: int | None = None
+    missing: int | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units: dict
+    scales: dict
+    vague: dict
+    cues: dict  # kind -> frozenset of lemmas (death_verb, injury_adj, ...)
+    negations: tuple  # (compiled pattern, fields)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The casualty lexicon shipped in ``data/casualty_words.tsv`` (cached)."""
+    try:
+        text = resources.files("eventwire").joinpath("data/casualty_words.tsv").read_text("utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise DataError(f"data/casualty_words.tsv cannot be read ({exc}); reinstall eventwire") from exc
+    tables: dict[str, dict[str, str]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise DataError(f"data/casualty_words.tsv line {number} needs 3 tab-separated fields; "
+                            "reinstall eventwire")
+        tables.setdefault(parts[0], {})[parts[1]] = parts[2]
+    negations = tuple((re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.I), field)
+                      for phrase, field in tables.get("negation", {}).items())
+    return Lexicon(
+        units={w: int(v) for w, v in tables.get("unit", {}).items()},
+        scales={w: int(v) for w, v in tables.get("scale", {}).items()},
+        vague={w: int(v) for w, v in tables.get("vague", {}).items()},
+        cues={kind: frozenset(words) for kind, words in tables.items()},
+        negations=negations,
+    )
+
+
+# ---------------------------------------------------------------- numbers
+
+def _word_value(words: list[str], lex: Lexicon) -> int | None:
+    """``twenty-one`` -> 21, ``two hundred`` -> 200, ``a dozen`` -> 12, ``1,200`` -> 1200."""
+    total, current, seen = 0, 0, False
+    for word in words:
+        for part in word.split("-"):
+            if not part or part == "and":
+                continue
+            if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", part):
+                current += int(part.replace(",", ""))
+            elif part in lex.units:
+                current += lex.units[part]
+            elif part in lex.scales:
+                current = max(current, 1) * lex.scales[part]
+                if lex.scales[part] >= 1000:
+                    total, current = total + current, 0
+            elif part in lex.vague:
+                current = max(current, 1) * lex.vague[part]
+            else:
+                return None
+            seen = True
+    return total + current if seen else None
+
+
+def _is_number_word(token, lex: Lexicon) -> bool:
+    low = token.lower_
+    if token.ent_type_ in _SKIP_ENTS:
+        return False
+    if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", low):
+        return 1900 > int(low.replace(",", "")) or int(low.replace(",", "")) > 2099 or token.dep_ == "nummod"
+    parts = [p for p in low.split("-") if p]
+    return bool(parts) and all(p in lex.units or p in lex.scales or p in lex.vague for p in parts) \
+        and low not in {"a", "an", "no", "one"} or (low == "one" and token.dep_ == "nummod")
+
+
+def _quantities(sent, lex: Lexicon) -> dict[int, int]:
+    """Counted noun (token index) -> quantity, for every number phrase of ``sent``."""
+    found: dict[int, int] = {}
+    tokens, i = list(sent), 0
+    while i < len(tokens):
+        if not _is_number_word(tokens[i], lex):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and (_is_number_word(tokens[j], lex) or tokens[j].lower_ in {"-", "and"}
+                                   and j + 1 < len(tokens) and _is_number_word(tokens[j + 1], lex)):
+            j += 1
+        words = [t.lower_ for t in tokens[i:j] if t.lower_ not in {"-"}]
+        if i > 0 and tokens[i - 1].lower_ in {"a", "an"} and words[0] in lex.scales:
+            words.insert(0, "a")
+        value = _word_value(words, lex)
+        last = tokens[j - 1]
+        if value is not None and not _not_people(tokens, j):
+            noun = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod") else last
+            found[noun.i] = found.get(noun.i, 0) + value
+        i = j
+    return found
+
+
+def _not_people(tokens: list, end: int) -> bool:
+    """Numbers followed by units that are never people (``3 p.m.``, ``5 percent``, ``62-year-old``)."""
+    following = tokens[end].lower_ if end < len(tokens) else ""
+    return following in {"%", "percent", "per", "p.m.", "a.m.", "year", "years", "-year", "km", "miles",
+                         "kilometres", "kilometers", "metres", "meters", "dollars", "o'clock"} or \
+        following.startswith("year-old")
+
+
+# ---------------------------------------------------------------- groups and their kind
+
+def _attachment(noun):
+    """The first conjunct of ``noun``'s coordination, lifted over ``a total of``/``dozens of``."""
+    node = noun
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    first = node
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _TOTALS:
+        node = node.head.head
+    return first, node
+
+
+def _cue(token, lex: Lexicon, kinds: tuple[str, ...]) -> str | None:
+    lemma, low = token.lemma_.lower(), token.lower_
+    for kind in _KINDS:
+        for suffix in kinds:
+            words = lex.cues.get(f"{'death' if kind == 'dead' else 'injury' if kind == 'injured' else kind}"
+                                 f"_{suffix}", frozenset())
+            if lemma in words or low in words:
+                return kind
+    return None
+
+
+def _noun_kind(group: list, lex: Lexicon) -> str | None:
+    """``3 deaths``, ``10 wounded``, ``12 bodies``, ``9 victims``, ``3 civilians killed``, ``claimed 12 lives``."""
+    for noun in group:
+        kind = _cue(noun, lex, ("noun", "adj"))
+        if kind:
+            return kind
+        if noun.lemma_.lower() in lex.cues.get("victim_noun", ()):
+            return "dead"
+        if noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in {"lose", "claim", "take"}:
+            return "dead"
+        for child in noun.children:
+            if child.dep_ in ("amod", "acl", "relcl") and child.i > noun.i - 3:
+                kind = _cue(child, lex, ("adj", "verb"))
+                if kind and not (child.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in child.children)):
+                    return kind
+    return None
+
+
+def _relation_kind(node, lex: Lexicon) -> str | None:
+    """The kind the head of ``node`` gives it: victim of a verb, of a casualty noun, a toll."""
+    head, rel = node.head, node.dep_
+    if head is node:
+        return None
+    if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
+        return _cue(head, lex, ("verb",))
+    if rel == "dobj":  # "left 5 dead"
+        for child in head.children:
+            if child.dep_ in ("oprd", "acomp", "xcomp") and _cue(child, lex, ("adj",)):
+                return _cue(child, lex, ("adj",))
+    if rel == "nsubj" and (head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children)
+                           or head.lower_ in lex.cues.get("missing_adj", ())):
+        kind = _cue(head, lex, ("verb", "adj"))  # "30 wounded" (elided "were"), "3 are missing"
+        if kind:
+            return kind
+    if rel == "nsubj":
+        if head.lemma_.lower() in {"die", "perish", "disappear"}:
+            return "dead" if head.lemma_.lower() != "disappear" else "missing"
+        if head.lemma_.lower() == "lose" and any(c.lemma_.lower() == "life" for c in head.children):
+            return "dead"
+        for child in head.children:
+            if child.dep_ in ("acomp", "attr", "oprd") and _cue(child, lex, ("adj", "noun", "verb")):
+                return _cue(child, lex, ("adj", "noun", "verb"))
+    if rel == "pobj" and head.lower_ == "of":
+        return _cue(head.head, lex, ("noun",))
+    if rel == "pobj" and head.lower_ in {"to", "at"}:
+        verb = head.head
+        if any(c.lemma_.lower() == "toll" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            return "injured" if any(c.lemma_.lower() in {"injury", "casualty"} for c in verb.subtree
+                                    if c.dep_ == "compound") else "dead"
+    return None
+
+
+def _is_subset(node, lex: Lexicon) -> bool:
+    """``including 5 children``, ``among them 3 women``: already counted in a total."""
+    subset = lex.cues.get("subset", frozenset())
+    return node.head.lower_ in subset or (node.head.dep_ in ("prep", "pobj") and node.head.head.lower_ in subset)
+
+
+def _group_count(group: list, quantities: dict[int, int]) -> int:
+    total = 0
+    for noun in group:
+        if noun.lemma_.lower() in _TOTALS:
+            continue
+        if noun.i in quantities:
+            total += quantities[noun.i]
+        elif noun.lower_ in _REFLEXIVE or noun.pos_ == "PROPN" or (
+                noun.pos_ == "NOUN" and "Sing" in noun.morph.get("Number")
+                and any(c.lower_ in {"a", "an", "the", "another"} for c in noun.children if c.dep_ == "det")):
+            total += 1
+    return total
+
+
+def _clause_verb(token):
+    for node in [token, *token.ancestors]:
+        if node.pos_ == "VERB" or (node.pos_ == "AUX" and node.dep_ not in ("aux", "auxpass")):
+            return node
+    return None
+
+
+def _chained(verb, child) -> bool:
+    """Verbs of one event: ``hit ... and killed``, ``exploded, killing``, ``tried to kill``."""
+    return child.pos_ in ("VERB", "AUX") and (
+        child.dep_ in ("conj", "xcomp") or (child.dep_ == "advcl" and child.tag_ == "VBG"))
+
+
+def _event_verbs(verb) -> set:
+    seen, todo = {verb}, [verb]
+    while todo:
+        current = todo.pop()
+        linked = [c for c in current.children if _chained(current, c)]
+        if current.head is not current and _chained(current.head, current):
+            linked.append(current.head)
+        for other in linked:
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+def _in_scope(node, trigger) -> bool:
+    """Whether the casualty group belongs to the event of ``trigger`` (its clause or chained verbs)."""
+    if trigger is None:
+        return True
+    token = trigger.root if hasattr(trigger, "root") else trigger
+    if node in set(token.subtree):
+        return True
+    governor, own = _clause_verb(node.head), _clause_verb(token)
+    return governor is None or own is None or governor in _event_verbs(own)
+
+
+def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
+    """``a soldier was killed``: a singular noun with ``a``/``an`` counts one (if its group is a casualty)."""
+    for token in sent:
+        if token.i in quantities or token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number"):
+            continue
+        if token.lemma_.lower() in _TOTALS or _is_number_word(token, lex):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+            quantities[token.i] = 1
+
+
+def count_casualties(sent, *, trigger=None) -> Casualties:
+    """Killed, wounded and missing people that ``sent`` (a spaCy sentence ``Span``) reports.
+
+    ``trigger`` (a Token or Span of the event) keeps only the counts of that event's clause chain.
+    Fields the sentence does not speak of are ``None``; a negation (``no casualties``) makes them 0.
+    """
+    lex = load_lexicon()
+    doc = sent.doc
+    quantities = _quantities(sent, lex)
+    _singular_victims(sent, lex, quantities)
+    totals: dict[str, int | None] = dict.fromkeys(_KINDS)
+    seen: set[int] = set()
+    for index in sorted(quantities):
+        first, node = _attachment(doc[index])
+        if first.i in seen:
+            continue
+        seen.add(first.i)
+        if _is_subset(node, lex) or not _in_scope(node, trigger):
+            continue
+        group = [first, *first.conjuncts]
+        kind = _noun_kind(group, lex) or _relation_kind(node, lex)
+        if kind is not None:
+            totals[kind] = (totals[kind] or 0) + _group_count(group, quantities)
+    for pattern, fields in lex.negations:
+        if pattern.search(sent.text):
+            for kind in (("dead", "injured") if fields == "all" else (fields,)):
+                totals[kind] = 0 if totals[kind] is None else totals[kind]
+    return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"])
+
+
+def merge_casualties(mentions: list[Casualties]) -> Casualties:
+    """One event's counts from several mentions: the largest known value of each field, never a sum.
+
+    A field is 0 only when no mention gives it a positive number, and ``None`` when no mention knows it.
+    """
+    def best(values):
+        known = [v for v in values if v is not None]
+        return max(known) if known else None
+    return Casualties(
+        fatalities=best(m.fatalities for m in mentions),
+        injured=best(m.injured for m in mentions),
+        missing=best(m.missing for m in mentions),
+    )

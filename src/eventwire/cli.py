@@ -1,0 +1,159 @@
+"""``eventwire`` command line: a thin layer over the library (see ``eventwire --help``).
+
+Every command reads what the contract says (``docs/contract.md``), reports each unreadable input as one
+line on stderr, goes on with the others, and exits non-zero at the end when any input was unreadable.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+from .errors import EventwireError
+
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+
+class _Errors:
+    """Counts and prints problems with inputs, one line each."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: EventwireError) -> None:
+        self.count += 1
+        print(f"eventwire: error: {error}", file=sys.stderr, flush=True)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .pipeline import documents_to_articles, extract_articles
+    from .tables import event_table
+
+    errors = _Errors()
+    articles = documents_to_articles(args.paths, published=args.published, on_error=errors)
+    collected = []
+    for _article, events in extract_articles(articles):
+        if args.format == "jsonl":
+            for event in events:
+                sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            collected += events
+    if args.format == "json":
+        json.dump([e.to_dict() for e in collected], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.format == "table":
+        sys.stdout.write(event_table(collected) + "\n")
+    return EXIT_BAD_INPUT if errors.count else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .pipeline import documents_to_articles, extract_articles
+    from .store import Store
+
+    errors = _Errors()
+    read = new = stored_events = 0
+    articles = documents_to_articles(args.paths, published=args.published, on_error=errors)
+    with Store(args.db) as store:
+        for article, events in extract_articles(a for a in articles if not store.has_article(a)):
+            read += 1
+            if store.add_article(article, events):
+                new += 1
+                stored_events += len(events)
+        totals = store.count()
+    print(f"eventwire: ingested {new} new article(s) with {stored_events} event(s) into {args.db} "
+          f"(store now holds {totals['articles']} article(s), {totals['events']} event(s)); "
+          f"{errors.count} unreadable input(s)", file=sys.stderr)
+    return EXIT_BAD_INPUT if errors.count else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_store
+
+    out = args.output or sys.stdout
+    count = export_store(args.db, format=args.format, out=out)
+    print(f"eventwire: exported {count} event(s) as {args.format}", file=sys.stderr)
+    return 0
+
+
+def cmd_geoparse(args: argparse.Namespace) -> int:
+    from .ingest import iter_documents
+    from .places import geoparse_documents
+
+    errors = _Errors()
+
+    def documents():
+        for item in iter_documents(args.paths):
+            if isinstance(item, EventwireError):
+                errors(item)
+            else:
+                yield item
+
+    for line in geoparse_documents(documents()):
+        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return EXIT_BAD_INPUT if errors.count else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventwire", description="News articles in, geocoded political and conflict events out (offline).")
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="print the events of articles",
+                       description="Print the events of articles.",
+                       epilog="Example: eventwire extract news/ --format jsonl > events.jsonl")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.html/.json/.jsonl files, folders, or - for stdin")
+    p.add_argument("--published", help="publication time (ISO-8601) for inputs that do not say")
+    p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="extract events and store them in a DuckDB file",
+                       description="Extract events and store them, one transaction per article. "
+                                   "Articles already in the store are skipped.",
+                       epilog="Example: eventwire ingest news/ --db events.duckdb")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--db", required=True, metavar="FILE")
+    p.add_argument("--published", help="publication time (ISO-8601) for inputs that do not say")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("export", help="write the stored events as JSONL, CSV, Parquet or GeoJSON",
+                       description="Write the stored events in one format.",
+                       epilog="Example: eventwire export --db events.duckdb --format csv -o events.csv")
+    p.add_argument("--db", required=True, metavar="FILE")
+    p.add_argument("--format", required=True, choices=("jsonl", "csv", "parquet", "geojson"))
+    p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout; parquet needs a file)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("geoparse", help="find and resolve the place names of JSONL documents",
+                       description="One JSONL line per document: {id, places: [Place or null, ...]}.",
+                       epilog="Example: eventwire geoparse docs.jsonl > places.jsonl")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=cmd_geoparse)
+    return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return f"eventwire {__version__}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except EventwireError as exc:
+        print(f"eventwire: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("eventwire: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

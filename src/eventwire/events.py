@@ -1,0 +1,249 @@
+"""Extract stage, part 1: find event triggers in parsed sentences and code their type and mode.
+
+A *trigger* is a word the lexicon (``data/triggers.tsv``) knows, whose condition holds in the parse
+("send" is MOBILIZE only with troops as object; "hit" is ASSAULT only when a weapon hits). Triggers of
+one type that are syntactically tied ("killed in a drone attack", "a strike that killed", "rockets
+slammed") form one :class:`TriggerGroup`: one report of one event. A plural group whose modifiers or
+places are coordinated ("mortar and rocket attacks", "attacks in Baghdad and on Balad base") reports
+several events and is split into one group per weapon family or per place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon, TriggerRule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+# Dependency relations that tie two triggers of one type into one report of one event.
+LINK_DEPS = {"nsubj", "nsubjpass", "dobj", "relcl", "acl", "compound", "pobj", "attr", "appos"}
+LINK_PREPS = {"in", "by", "during", "with", "from", "of", "after", "into"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
+OBJECT_PREPS = {"of", "into", "on", "at", "against"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+NOVEL = {"new", "another", "fresh", "second", "third", "further", "more", "renewed", "latest", "other"}
+# Most specific first: the mode of an attack that names several instruments.
+MODE_ORDER = ("suicide", "drone", "chemical", "aerial", "grenade", "explosives", "heavy-weapons", "firearms",
+              "beat")
+QUOTES = {'"', "“", "”", "''", "``"}
+
+
+@dataclass(frozen=True)
+class TriggerGroup:
+    """One report of one event inside one sentence."""
+
+    sent_start: int  # token index of the sentence start
+    head: int  # token index of the highest trigger of the group
+    tokens: tuple[int, ...]  # trigger token indices, in text order
+    rule: TriggerRule  # the most confident rule of the group
+    mode: str | None
+    family: str | None  # weapon family (mortar, rocket, drone, ...), finer than mode
+    definite: bool  # "the strike", "Soleimani's killing": refers back to a known event
+    novel: bool  # "a new strike", "more attacks": explicitly another event
+    place_span: tuple[int, int] | None = None  # token range restricting places after a split
+
+
+def find_groups(sent: "Span", lex: Lexicon) -> list[TriggerGroup]:
+    """Trigger groups of one sentence, in text order, already split where coordination says so."""
+    quoted = _quoted_tokens(sent)
+    hits = {}
+    for token in sent:
+        rule = match_token(token, lex, quoted=quoted)
+        if rule is not None:
+            hits[token.i] = rule
+    groups = []
+    for members in _link(sent, hits):
+        groups.extend(_split(_make_group(sent, members, hits, lex), sent, lex))
+    return sorted(groups, key=lambda g: g.tokens[0])
+
+
+def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozenset()) -> TriggerRule | None:
+    """The first lexicon rule for ``token`` whose part of speech and condition hold, else None."""
+    pos = "V" if token.pos_ == "VERB" else "N" if token.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    rules = lex.triggers.get(token.lemma_.lower()) or lex.triggers.get(token.lower_)
+    for rule in rules or ():
+        if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
+            return rule
+    return None
+
+
+def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
+                    quoted: frozenset[int] = frozenset()) -> bool:
+    if condition is None:
+        return True
+    name, _, arg = condition.partition("=")
+    words = set(arg.split("|")) if arg else set()
+    if name == "obj":
+        return any(t.lemma_.lower() in words for t in objects(token))
+    if name == "subj":
+        return any(is_weapon(s, lex) for s in subjects(token))
+    if name == "human":
+        return not any(is_weapon(s, lex) for s in subjects(token))
+    if name == "prep":
+        return any(c.dep_ == "prep" and c.lower_ in words for c in token.children)
+    if name == "prt":
+        return any(c.dep_ == "prt" and c.lower_ in words for c in token.children)
+    if name == "mod":
+        return any(c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in words for c in token.children)
+    if name == "poss":
+        return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+    if name == "plural":
+        return token.tag_ in ("NNS", "NNPS")
+    if name in ("xcomp", "oprd"):
+        return any(c.dep_ == name for c in token.children)
+    if name == "dynamic":
+        return token.dep_ != "acl" and not (
+            any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in token.children))
+    if name == "quote":
+        return token.i in quoted and token.dep_ in ("nsubj", "ROOT")
+    return False
+
+
+def objects(token: "Token") -> list["Token"]:
+    """Direct objects of ``token`` (and the objects of its object-like prepositions), with their heads'
+    "of" complements and compounds ("thousands of troops", "thousands more troops")."""
+    found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    more = []
+    for obj in found:
+        more += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"]
+        more += [c for c in obj.children if c.dep_ in ("compound", "conj")]
+    return found + more
+
+
+def subjects(token: "Token") -> list["Token"]:
+    """Subjects of ``token``; the antecedent stands in for a relative pronoun."""
+    subs = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    if token.dep_ == "relcl" and any(s.lower_ in ("that", "which") for s in subs):
+        subs = [token.head]
+    return subs
+
+
+def is_weapon(token: "Token", lex: Lexicon) -> bool:
+    """A weapon or attack word (which can 'hit' or 'slam' but is not an actor)."""
+    lemma = token.lemma_.lower()
+    if lemma in lex.weapons or token.lower_ in lex.weapons:
+        return True
+    return any(r.type == "ASSAULT" and r.pos in ("N", "*") for r in lex.triggers.get(lemma, ()))
+
+
+def _quoted_tokens(sent: "Span") -> frozenset[int]:
+    inside, found = False, set()
+    for token in sent:
+        if token.text in QUOTES:
+            inside = not inside
+        elif inside:
+            found.add(token.i)
+    return frozenset(found) if not inside else frozenset()
+
+
+def _link(sent: "Span", hits: dict[int, TriggerRule]) -> list[list[int]]:
+    """Union triggers of one type that are tied by a dependency path of at most two steps."""
+    parent = {i: i for i in hits}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    doc = sent.doc
+    for i, rule in hits.items():
+        token = doc[i]
+        if token.dep_ not in LINK_DEPS or token.head.i == token.i:
+            continue
+        up = token.head
+        if token.dep_ == "pobj" and up.dep_ in ("prep", "agent") and up.lower_ in LINK_PREPS:
+            up = up.head
+        other = hits.get(up.i)
+        if other is not None and other.type == rule.type and up.i != i:
+            parent[root(i)] = root(up.i)
+    clusters: dict[int, list[int]] = {}
+    for i in hits:
+        clusters.setdefault(root(i), []).append(i)
+    return [sorted(c) for c in clusters.values()]
+
+
+def _make_group(sent: "Span", members: list[int], hits: dict[int, TriggerRule], lex: Lexicon) -> TriggerGroup:
+    doc = sent.doc
+    head = min(members, key=lambda i: _depth(doc[i]))
+    rule = max((hits[i] for i in members), key=lambda r: r.confidence)
+    mode, family = _instrument([doc[i] for i in members], rule, lex)
+    nominal = [doc[i] for i in members if doc[i].pos_ in ("NOUN", "PROPN")]
+    definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for t in nominal for c in t.children
+                   if c.dep_ in ("det", "poss"))
+    novel = any(c.lower_ in NOVEL for t in nominal for c in t.children if c.dep_ in ("amod", "det"))
+    return TriggerGroup(sent.start, head, tuple(members), rule, mode, family, definite, novel)
+
+
+def _depth(token: "Token") -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def instrument_tokens(tokens: list["Token"]) -> list["Token"]:
+    """Words near the triggers that may name the weapon: modifiers, subjects, "with"/"by" objects."""
+    near = []
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS | {"nsubj", "nsubjpass", "dobj"}:
+                near.append(child)
+            elif child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
+                near += [g for g in child.children if g.dep_ == "pobj"]
+    more = [g for t in near for g in t.children if g.dep_ in MODIFIER_DEPS | {"conj"}]
+    return tokens + near + more
+
+
+def _instrument(tokens: list["Token"], rule: TriggerRule, lex: Lexicon) -> tuple[str | None, str | None]:
+    if rule.type != "ASSAULT":
+        return rule.mode, None
+    modes, family = [], None
+    for token in instrument_tokens(tokens):
+        weapon = lex.weapons.get(token.lemma_.lower()) or lex.weapons.get(token.lower_)
+        if weapon is not None:
+            modes.append(weapon.mode)
+            family = family or weapon.family
+    if rule.mode:
+        modes.append(rule.mode)
+    ranked = [m for m in MODE_ORDER if m in modes]
+    mode = ranked[0] if ranked else (modes[0] if modes else None)
+    return mode, family
+
+
+def _split(group: TriggerGroup, sent: "Span", lex: Lexicon) -> list[TriggerGroup]:
+    """One group per coordinated weapon family or per coordinated place of a plural trigger."""
+    doc = sent.doc
+    plural = [doc[i] for i in group.tokens if doc[i].tag_ in ("NNS", "NNPS")]
+    if not plural:
+        return [group]
+    head = plural[0]
+    weapons = [t for t in head.children if t.dep_ in MODIFIER_DEPS and t.lemma_.lower() in lex.weapons]
+    weapons += [c for w in weapons for c in w.conjuncts]
+    families = {}
+    for token in weapons:
+        spec = lex.weapons[token.lemma_.lower()] if token.lemma_.lower() in lex.weapons else None
+        if spec is not None and spec.family and spec.family not in families:
+            families[spec.family] = spec.mode
+    if len(families) > 1:
+        return [replace(group, family=f, mode=m) for f, m in families.items()]
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    coordinated = [p for p in preps if any(c.dep_ == "conj" for c in p.children)]
+    if coordinated:
+        parts = [coordinated[0]] + [c for c in coordinated[0].children if c.dep_ == "conj"]
+        spans = [(p.left_edge.i, _own_right_edge(p) + 1) for p in parts]
+        return [replace(group, place_span=span) for span in spans]
+    return [group]
+
+
+def _own_right_edge(prep: "Token") -> int:
+    """Right edge of a preposition's phrase without its coordinated siblings."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return objs[-1].right_edge.i if objs else prep.i

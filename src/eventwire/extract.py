@@ -1,0 +1,275 @@
+"""Extract stage: turn every trigger group of a parsed article into a :class:`Mention`.
+
+A mention is one report of one event in one sentence, with everything that sentence says about it:
+type and mode (:mod:`events`), factuality (:mod:`factuality`), actors and recipients (:mod:`arguments`,
+:mod:`actors`), places (:mod:`places`), a date (:mod:`dates`) and casualties (:mod:`casualties`).
+:mod:`merge` then joins the mentions of one event.
+
+Places and dates are read from the trigger's *region*: its own phrase and clause, not other clauses of the
+sentence ("the hit on Baghdad airport" inside "On Saturday, leaders attended a ceremony to honour the
+victims of the hit ..." has no date of its own). A date found only elsewhere in the sentence is kept as a
+weak date, used when no mention of the event has its own.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import arguments, events, factuality
+from .actors import PersonMemory, load_actor_kb, resolve_np
+from .casualties import count_casualties
+from .dates import Timex
+from .lexicon import Lexicon
+from .models import Actor, Place, Span
+from .places import DocumentPlaces
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "xcomp", "pcomp", "csubj"}
+LOCATIVE_PREPS = {"in", "at", "on", "near", "into", "outside", "inside", "across", "around", "throughout",
+                  "along", "over", "onto", "within", "from", "to", "toward", "towards", "between", "of", "off"}
+DIRECTION_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                   "outskirts", "suburb", "suburbs", "centre", "center", "city", "town", "village", "province",
+                   "region", "district", "part", "heart", "edge", "border", "capital", "area"}
+GENERIC_SITES = {"base", "airport", "embassy", "village", "town", "camp", "checkpoint", "prison", "compound",
+                 "airbase", "barracks", "port", "border", "crossing", "refinery", "field"}
+CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
+                  "toll", "body"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One report of one event in one sentence."""
+
+    index: int  # position among the article's mentions
+    sentence: Span
+    clause: Span  # the part of the sentence that reports this event (the sentence when it reports one)
+    trigger: str
+    type: str
+    mode: str | None
+    family: str | None
+    confidence: float
+    factuality: str
+    actors: tuple[Actor, ...]
+    recipients: tuple[Actor, ...]
+    places: tuple[Place, ...]
+    generic_site: str | None  # "base" for "an Iraqi base": a site the text names later
+    date: Timex | None  # a date in the trigger's own phrase or clause
+    weak_date: Timex | None  # a date elsewhere in the sentence or earlier in the paragraph
+    fatalities: int | None
+    injured: int | None
+    definite: bool
+    novel: bool
+    names: frozenset[str]  # proper names in the victim and target phrases (for coreference)
+    cause: int | None  # index of a mention this one reacts to ("revenge for the killing")
+    shares_sentence: bool  # other events are reported in the same sentence
+    head: int  # token index of the trigger group's head
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """Per-article resources shared by all mentions."""
+
+    doc: "Doc"
+    lex: Lexicon
+    places: DocumentPlaces
+    memory: PersonMemory
+    timexes: tuple[Timex, ...]
+    anchor: dt.date | None
+
+
+def find_mentions(ctx: ArticleContext) -> list[Mention]:
+    """All mentions of an article, in text order; ``cause`` links point at mention indices."""
+    doc, lex = ctx.doc, ctx.lex
+    raw: list[tuple["SpacySpan", events.TriggerGroup, arguments.Roles, int]] = []
+    for sent in doc.sents:
+        groups = events.find_groups(sent, lex)
+        triggers = frozenset(i for g in groups for i in g.tokens)
+        for group in groups:
+            roles = arguments.find_roles(doc, group, lex, triggers=triggers)
+            raw.append((sent, group, roles, len(groups)))
+    by_token = {i: k for k, (_s, g, _r, _n) in enumerate(raw) for i in g.tokens}
+    return [_mention(ctx, k, sent, group, roles, n > 1, by_token)
+            for k, (sent, group, roles, n) in enumerate(raw)]
+
+
+def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.TriggerGroup,
+             roles: arguments.Roles, shared: bool, by_token: dict[int, int]) -> Mention:
+    doc = ctx.doc
+    region = _region(doc, group)
+    if group.place_span:
+        region = set(range(*group.place_span))
+    fact = factuality.factuality(doc, group.tokens, group.head, ctx.lex, definite=group.definite)
+    actors = _actors(doc, roles.actors, ctx)
+    recipients = _actors(doc, roles.recipients, ctx)
+    places, generic = _places(doc, group, region, roles, ctx)
+    date, weak = _dates(sent, region, ctx)
+    fatalities, injured = _casualties(sent, group, shared, ctx)
+    names = _names(doc, group, sent, shared, roles)
+    cause = by_token.get(roles.cause) if roles.cause is not None else None
+    head = doc[group.head]
+    return Mention(
+        index=index, sentence=_span(sent), clause=_clause(doc, sent, group, shared),
+        trigger=" ".join(doc[i].text for i in group.tokens), type=group.rule.type, mode=group.mode,
+        family=group.family, confidence=group.rule.confidence, factuality=fact, actors=actors,
+        recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak,
+        fatalities=fatalities, injured=injured, definite=group.definite, novel=group.novel, names=names,
+        cause=cause, shares_sentence=shared, head=head.i,
+    )
+
+
+def _names(doc: "Doc", group: events.TriggerGroup, sent: "SpacySpan", shared: bool,
+           roles: arguments.Roles) -> frozenset[str]:
+    """Proper names (not places, not nationalities, not the actor) near the report: who was hit."""
+    if shared:
+        tokens = [doc[i] for i in roles.recipients]
+        tokens += [c for t in tokens for c in t.subtree]
+    else:
+        tokens = list(sent)
+    actor_tokens = {t.i for i in roles.actors for t in _phrase(doc[i])}
+    return frozenset(t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")
+                     and t.i not in actor_tokens and t.i not in group.tokens)
+
+
+def _span(span: "SpacySpan") -> Span:
+    text = span.text.rstrip()
+    return Span(text=text, start=span.start_char, end=span.start_char + len(text))
+
+
+def _clause(doc: "Doc", sent: "SpacySpan", group: events.TriggerGroup, shared: bool) -> Span:
+    """The sentence, or where it reports several events, the smallest phrase holding this one."""
+    if not shared:
+        return _span(sent)
+    lo = min(doc[i].left_edge.i for i in group.tokens)
+    hi = max(doc[i].right_edge.i for i in group.tokens)
+    if group.place_span:
+        lo, hi = min(lo, group.place_span[0]), max(hi, group.place_span[1] - 1)
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return _span(doc[lo:hi + 1])
+
+
+def _region(doc: "Doc", group: events.TriggerGroup) -> set[int]:
+    """Token indices of the trigger group's own phrase and clause (nested clauses left out)."""
+    region: set[int] = set()
+    members = set(group.tokens)
+    for i in group.tokens:
+        region |= _own_subtree(doc[i], members)
+        token = doc[i]
+        if token.pos_ != "VERB" and token.dep_ in ("pobj", "dobj", "attr"):
+            governor = token.head.head if token.dep_ == "pobj" else token.head
+            if governor.lemma_.lower() in arguments.SUPPORT_VERBS:
+                for child in governor.children:
+                    if child.dep_ in ("prep", "npadvmod") and child.i not in region:
+                        region |= _own_subtree(child, members)
+    return region
+
+
+def _own_subtree(token: "Token", members: set[int]) -> set[int]:
+    found = {token.i}
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS and child.i not in members and child.pos_ in ("VERB", "AUX"):
+            continue
+        found |= _own_subtree(child, members)
+    return found
+
+
+def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleContext) -> tuple[Actor, ...]:
+    found: list[Actor] = []
+    for i in heads:
+        actor = resolve_np(_phrase(doc[i]), memory=ctx.memory)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return tuple(found)
+
+
+def _phrase(token: "Token") -> "SpacySpan":
+    """The noun phrase headed by ``token`` without relative clauses, appositions or coordination."""
+    doc = token.doc
+    keep = [token.i]
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "conj", "cc", "punct", "appos", "advcl") and child.i > token.i:
+            continue
+        keep += [t.i for t in child.subtree]
+    lo, hi = min(keep), max(keep)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo:hi + 1]
+
+
+def _places(doc: "Doc", group: events.TriggerGroup, region: set[int], roles: arguments.Roles,
+            ctx: ArticleContext) -> tuple[tuple[Place, ...], str | None]:
+    """Places where the event happened: toponyms in the region that stand in a locative phrase."""
+    found = []
+    for toponym, place in ctx.places.places_in(doc[min(region)].idx, doc[max(region)].idx + len(doc[max(region)])):
+        span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        if span is None or not (set(range(span.start, span.end)) & region):
+            continue
+        if _locative(span.root) and place not in found:
+            found.append(place)
+    generic = None
+    if not found:
+        for i in list(roles.recipients) + [t for t in region]:
+            token = doc[i]
+            if token.lemma_.lower() in GENERIC_SITES and token.pos_ == "NOUN" and not _has_name(token):
+                generic = token.lemma_.lower()
+                break
+    return tuple(found), generic
+
+
+def _has_name(token: "Token") -> bool:
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
+def _locative(token: "Token") -> bool:
+    """Is this toponym head where something happened, not whose it is ("US strike", "Iran's leader")?"""
+    if token.dep_ in ("pobj",):
+        prep = token.head
+        if prep.lower_ == "of":
+            return prep.head.lower_ in DIRECTION_HEADS
+        return prep.lower_ in LOCATIVE_PREPS
+    if token.dep_ == "npadvmod":
+        return True
+    if token.dep_ == "compound":
+        return _locative(token.head)
+    return False
+
+
+def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext) -> tuple[Timex | None, Timex | None]:
+    doc = ctx.doc
+    own, weak = None, None
+    for timex in ctx.timexes:
+        if timex.start < sent.start_char or timex.end > sent.end_char:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and span.root.i in region:
+            own = own or timex
+        else:
+            weak = weak or timex
+    if weak is None and own is None:
+        earlier = [t for t in ctx.timexes if t.end <= sent.start_char and _same_paragraph(doc, t.end, sent)]
+        weak = earlier[-1] if earlier else None
+    return own, weak
+
+
+def _same_paragraph(doc: "Doc", offset: int, sent: "SpacySpan") -> bool:
+    return "\n\n" not in doc.text[offset:sent.start_char]
+
+
+def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
+                ctx: ArticleContext) -> tuple[int | None, int | None]:
+    """Casualties of the sentence, when the sentence reports only this event or the group kills."""
+    kills = any(ctx.doc[i].lemma_.lower() in CASUALTY_WORDS for i in group.tokens)
+    if group.rule.type not in ("ASSAULT", "COERCE", "PROTEST") or (shared and not kills):
+        return None, None
+    counted = count_casualties(sent, trigger=ctx.doc[group.head])
+    return counted.fatalities, counted.injured
+
+
+def new_context(doc: "Doc", lex: Lexicon, *, anchor: dt.date | None, places: DocumentPlaces,
+                timexes: tuple[Timex, ...]) -> ArticleContext:
+    return ArticleContext(doc=doc, lex=lex, places=places, memory=PersonMemory.from_doc(doc, load_actor_kb()),
+                          timexes=timexes, anchor=anchor)

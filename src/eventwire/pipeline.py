@@ -1,0 +1,138 @@
+"""The whole pipeline on one screen.
+
+    ingest -> clean -> nlp -> extract (events, actors, places, dates, casualties) -> merge -> store
+
+``ingest`` reads files into :class:`~eventwire.models.Document`; ``clean`` makes the article body
+(:class:`~eventwire.models.Article`); ``nlp`` parses it with spaCy; ``extract`` finds every mention of an
+event and codes it; ``merge`` joins the mentions of one event; ``store`` writes articles and events to
+DuckDB, one transaction per article. Heavy resources (the spaCy pipeline, the gazetteer) load lazily once
+per process and can be passed in through :class:`Resources`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+from .clean import clean
+from .dates import find_timexes
+from .errors import EventwireError, InputError
+from .extract import find_mentions, new_context
+from .ingest import document_from_text, iter_documents
+from .lexicon import Lexicon, load_lexicon
+from .merge import merge
+from .models import Actor, Article, Event, Place
+from .nlp import load_nlp
+from .places import DocumentPlaces, Geocoder
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .extract import ArticleContext, Mention
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The heavy things extraction needs. Defaults load lazily, once per process."""
+
+    nlp: "Language | None" = None
+    geocoder: Geocoder | None = None
+    lexicon: Lexicon | None = None
+    batch_size: int = 16
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def get_nlp(self) -> "Language":
+        return self.nlp or load_nlp()
+
+    def get_geocoder(self) -> Geocoder:
+        if self.geocoder is not None:
+            return self.geocoder
+        return self._cache.setdefault("geocoder", Geocoder())
+
+    def get_lexicon(self) -> Lexicon:
+        return self.lexicon or load_lexicon()
+
+
+def extract(text: str, *, title: str | None = None, published: str | None = None, url: str | None = None,
+            publisher: str | None = None, id: str | None = None,
+            resources: Resources | None = None) -> list[Event]:
+    """Events of one article. ``text`` is the article as a reader gets it (header lines are recognised)."""
+    document = document_from_text(text, title=title, published=published, url=url, publisher=publisher, id=id)
+    return next(extract_articles([clean(document)], resources=resources))[1]
+
+
+def extract_articles(articles: Iterable[Article], *,
+                     resources: Resources | None = None) -> Iterator[tuple[Article, list[Event]]]:
+    """(article, events) for each article, parsing in batches with ``nlp.pipe``."""
+    res = resources or Resources()
+    nlp = res.get_nlp()
+    stream = ((a.body, a) for a in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=res.batch_size):
+        yield article, article_events(doc, article, resources=res)
+
+
+def article_events(doc: "Doc", article: Article, *, resources: Resources) -> list[Event]:
+    """extract -> merge for one parsed article."""
+    lex = resources.get_lexicon()
+    anchor = publication_date(article.published)
+    places = DocumentPlaces(doc, geocoder=resources.get_geocoder())
+    timexes = tuple(find_timexes(doc.text, anchor=anchor))
+    ctx = new_context(doc, lex, anchor=anchor, places=places, timexes=timexes)
+    mentions = find_mentions(ctx)
+    if not mentions:
+        return []
+    main = country_place(resources.get_geocoder(), places.main_country())
+    return merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx))
+
+
+def documents_to_articles(paths: Iterable[str | Path], *, published: str | None = None,
+                          on_error: Callable[[EventwireError], None]) -> Iterator[Article]:
+    """ingest -> clean over files, folders or ``-``; unreadable inputs go to ``on_error``, the rest go on."""
+    for item in iter_documents(paths, published=published):
+        if isinstance(item, InputError):
+            on_error(item)
+            continue
+        try:
+            yield clean(item)
+        except EventwireError as exc:
+            on_error(exc if isinstance(exc, InputError) else InputError(item.source or item.id, str(exc)))
+
+
+def publication_date(published: str | None) -> dt.date | None:
+    """The calendar day of an ISO-8601 publication time, or None."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def country_place(geocoder: Geocoder, iso3: str | None) -> Place | None:
+    """A country-precision place for ``iso3`` (the story's main country, used when nothing closer is said)."""
+    if not iso3:
+        return None
+    record = geocoder.gazetteer.country(iso3)
+    if record is None:
+        return None
+    return Place(text=record.name, name=record.name, country=record.country, admin1=None,
+                 lat=round(record.lat, 5), lon=round(record.lon, 5), geonameid=record.geonameid,
+                 feature="country", precision="country", score=0.3)
+
+
+def _other_parties(ctx: "ArticleContext") -> Callable[["Mention"], list[Actor]]:
+    """The parties named in a mention's sentence (for reactions whose target the syntax does not give)."""
+    from .actors import resolve_np
+
+    def parties(mention: "Mention") -> list[Actor]:
+        span = ctx.doc.char_span(mention.sentence.start, mention.sentence.end, alignment_mode="expand")
+        found = []
+        for chunk in span.noun_chunks if span is not None else ():
+            actor = resolve_np(chunk, memory=ctx.memory)
+            if actor is not None and actor.country:
+                found.append(actor)
+        return found
+
+    return parties

@@ -1,0 +1,71 @@
+"""Rule tests for eventwire.casualties: counting on parsed sentences, merging without the model."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.casualties import Casualties, _word_value, count_casualties, load_lexicon, merge_casualties
+
+N = None
+
+
+@pytest.mark.parametrize("text, dead, injured, missing", [
+    ("The US strike killed a total of five Iranian Guards and five members of the militia.", 10, N, N),
+    ("Leaders honoured 62-year-old Soleimani and the other nine victims of the strike.", 10, N, N),
+    ("The military said there were no casualties.", 0, 0, N),
+    ("No one was hurt in the attack.", 0, 0, N),
+    ("There were no injuries.", N, 0, N),
+    ("Twelve people were killed and 30 wounded in the blast.", 12, 30, N),
+    ("The bomber blew himself up, killing himself and 4 others.", 5, N, N),
+    ("The explosion killed 12 people, including 5 children.", 12, N, N),
+    ("The death toll rose to 12.", 12, N, N),
+    ("At least 3 soldiers died.", 3, N, N),
+    ("Gunmen kidnapped nine tourists.", N, N, 9),
+    ("Three people are missing after the attack.", N, N, 3),
+    ("The deaths of 3 soldiers were confirmed.", 3, N, N),
+    ("Dozens of people were injured.", N, 12, N),
+    ("Hundreds of protesters were hurt.", N, 100, N),
+    ("A dozen soldiers were killed.", 12, N, N),
+    ("Twenty-one civilians lost their lives.", 21, N, N),
+    ("Police found the bodies of 14 men.", 14, N, N),
+    ("The attack left 5 dead and 12 injured.", 5, 12, N),
+    ("The bombing killed 3 people and wounded 7 others.", 3, 7, N),
+    ("The raid at 3 p.m. killed two policemen and a civilian.", 3, N, N),
+    ("THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES.", 3, 7, N),
+    ("A SOLDIER WAS WOUNDED AND TAKEN TO THE MILITARY HOSPITAL.", N, 1, N),
+    # numbers that are not victims
+    ("Trump said he was planning an attack on the roughly 5,200 American troops deployed in Baghdad.", N, N, N),
+    ("The 62-year-old commander arrived in 2019 with $500 at 10 a.m.", N, N, N),
+    ("Two rockets slammed into a base where 300 soldiers are stationed.", N, N, N),
+])
+def test_count_casualties(nlp, text, dead, injured, missing):
+    sent = next(iter(nlp(text).sents))
+    assert count_casualties(sent) == Casualties(dead, injured, missing)
+
+
+def test_trigger_keeps_its_own_clause(nlp):
+    doc = nlp("Gunmen killed four villagers, while in another town a bomb wounded 6 people.")
+    sent = next(iter(doc.sents))
+    killed = next(t for t in doc if t.text == "killed")
+    wounded = next(t for t in doc if t.text == "wounded")
+    assert count_casualties(sent, trigger=wounded) == Casualties(None, 6, None)
+    assert count_casualties(sent, trigger=killed).fatalities == 4
+
+
+@pytest.mark.parametrize("words, value", [
+    (["nine"], 9), (["twenty-one"], 21), (["a", "dozen"], 12), (["two", "dozen"], 24), (["dozens"], 12),
+    (["scores"], 20), (["hundreds"], 100), (["1,200"], 1200), (["two", "hundred", "and", "five"], 205),
+    (["three", "thousand"], 3000), (["several"], None),
+])
+def test_number_words(words, value):
+    assert _word_value(words, load_lexicon()) == value
+
+
+@pytest.mark.parametrize("mentions, expected", [
+    ([Casualties(10, None), Casualties(None, None), Casualties(1, 2)], Casualties(10, 2)),
+    ([Casualties(0, 0), Casualties(3, None)], Casualties(3, 0)),
+    ([Casualties(0, None), Casualties(0, None)], Casualties(0, None)),
+    ([Casualties(None, None)], Casualties(None, None)),
+    ([], Casualties(None, None)),
+])
+def test_merge_casualties(mentions, expected):
+    assert merge_casualties(mentions) == expected

@@ -1,0 +1,154 @@
+"""Rule tests for eventwire.dates: the regex resolver without a model, event_date with the pipeline."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.dates import Timex, event_date, find_timexes
+
+SAT = dt.date(2020, 1, 4)  # a Saturday
+WED = dt.date(1989, 11, 15)
+
+
+def _one(text: str, anchor: dt.date | None = SAT) -> tuple[str, str, str] | None:
+    found = find_timexes(text, anchor=anchor)
+    if not found:
+        return None
+    best = max(found, key=lambda t: t.end - t.start)
+    return best.text, best.value, best.precision
+
+
+@pytest.mark.parametrize("text, expected", [
+    # weekdays: the most recent such day on or before the anchor, the anchor's own day included
+    ("Rockets hit the base late Saturday.", ("late Saturday", "2020-01-04", "day")),
+    ("Early on Saturday, a strike hit a convoy.", ("Early on Saturday", "2020-01-04", "day")),
+    ("The killing of the general on Friday was an escalation.", ("on Friday", "2020-01-03", "day")),
+    ("Saturday's attack", ("Saturday's", "2020-01-04", "day")),
+    ("They met on Sunday night.", ("on Sunday night", "2019-12-29", "day")),
+    ("They met last Saturday.", ("last Saturday", "2019-12-28", "day")),
+    # future: tense or next/this coming
+    ("The minister will travel to Paris on Monday.", ("on Monday", "2020-01-06", "day")),
+    ("He said he would visit on Friday.", ("on Friday", "2020-01-10", "day")),
+    ("Talks are planned for next Monday.", ("next Monday", "2020-01-06", "day")),
+    ("this coming Saturday", ("this coming Saturday", "2020-01-11", "day")),
+    # deictic and relative
+    ("today", ("today", "2020-01-04", "day")),
+    ("tonight", ("tonight", "2020-01-04", "day")),
+    ("yesterday", ("yesterday", "2020-01-03", "day")),
+    ("late last night", ("late last night", "2020-01-03", "day")),
+    ("the day before", ("the day before", "2020-01-03", "day")),
+    ("two days ago", ("two days ago", "2020-01-02", "day")),
+    ("last week", ("last week", "2019-12", "month")),  # weeks are given at month precision
+    ("last month", ("last month", "2019-12", "month")),
+    ("last year", ("last year", "2019", "year")),
+    ("earlier this year", ("earlier this year", "2020", "year")),
+    ("a year ago", ("a year ago", "2019", "year")),
+    # months
+    ("in March", ("in March", "2019-03", "month")),
+    ("in January", ("in January", "2020-01", "month")),
+    ("Elections will be held in March.", ("in March", "2020-03", "month")),
+    ("last November", ("last November", "2019-11", "month")),
+    ("late November", ("late November", "2019-11", "month")),
+    ("June last year", ("June last year", "2019-06", "month")),
+    ("March 2019", ("March 2019", "2019-03", "month")),
+    # explicit dates
+    ("March 5", ("March 5", "2020-03-05", "day")),  # nearer ahead than behind, within 120 days
+    ("June 5", ("June 5", "2019-06-05", "day")),  # too far ahead: the last one
+    ("Dec. 30", ("Dec. 30", "2019-12-30", "day")),
+    ("payable Jan. 20", ("Jan. 20", "2020-01-20", "day")),  # a little ahead: a scheduled date
+    ("5 March", ("5 March", "2020-03-05", "day")),
+    ("March 5, 2019", ("March 5, 2019", "2019-03-05", "day")),
+    ("the Aug. 7, 1998, bombings", ("Aug. 7, 1998", "1998-08-07", "day")),
+    ("5 Mar 1989", ("5 Mar 1989", "1989-03-05", "day")),
+    ("2019-03-05", ("2019-03-05", "2019-03-05", "day")),
+    ("On Sat, 4 Jan, 2020 22:05", ("Sat, 4 Jan, 2020", "2020-01-04", "day")),
+    ("between 3 and 5 March", ("between 3 and 5 March", "2020-03-03", "day")),
+    ("from March 3-5", ("from March 3-5", "2020-03-03", "day")),
+    ("in 2019", ("in 2019", "2019", "year")),
+    ("the 1996 Olympic bombing", ("1996", "1996", "year")),
+])
+def test_find_timexes(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SAN SALVADOR, 16 NOV 89 -- [TEXT]", ("16 NOV 89", "1989-11-16", "day")),
+    ("THE ATTACK TOOK PLACE ON 14 NOVEMBER IN SAN LUIS", ("14 NOVEMBER", "1989-11-14", "day")),
+    ("ON 15 NOVEMBER THE FMLN ATTACKED", ("15 NOVEMBER", "1989-11-15", "day")),
+    ("TWO SOLDIERS WERE KILLED YESTERDAY AFTERNOON", ("YESTERDAY AFTERNOON", "1989-11-14", "day")),
+    ("THE ATTACK TOOK PLACE ON SATURDAY", ("ON SATURDAY", "1989-11-11", "day")),
+    ("IN NOVEMBER 1989", ("IN NOVEMBER 1989", "1989-11", "month")),
+])
+def test_upper_case_muc(text, expected):
+    assert _one(text, WED) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the roughly 5,200 American troops deployed",
+    "some 2000 troops were sent",
+    "It may rain.",  # the modal, not the month
+    "a march on the capital",
+    "05/03/2019",  # ambiguous numeric date: skipped
+    "$2019 in cash",
+    "the 62-year-old commander",
+])
+def test_not_a_date(text):
+    assert find_timexes(text, anchor=SAT) == []
+
+
+def test_muc_yearless_date_before_new_year():
+    found = find_timexes("THE KIDNAPPING TOOK PLACE ON 30 DECEMBER", anchor=dt.date(1990, 1, 3))
+    assert [(t.text, t.value) for t in found] == [("30 DECEMBER", "1989-12-30")]
+
+
+def test_without_anchor_only_dated_expressions():
+    found = find_timexes("On Friday, after the 5 March 2019 attack, and yesterday.", anchor=None)
+    assert [(t.text, t.value) for t in found] == [("5 March 2019", "2019-03-05")]
+
+
+def test_offsets_and_padding():
+    text = "Clashes broke out on Friday in the capital in March 2019."
+    found = find_timexes(text, anchor=SAT)
+    assert all(text[t.start:t.end] == t.text for t in found)
+    assert [t.iso_date for t in found] == ["2020-01-03", "2019-03-01"]
+    assert isinstance(found[0], Timex)
+
+
+def test_tense_callable_overrides_the_lexical_cue():
+    text = "They meet on Friday."
+    assert find_timexes(text, anchor=SAT, tense_future=lambda s, e: True)[0].value == "2020-01-10"
+    assert find_timexes(text, anchor=SAT, tense_future=lambda s, e: None)[0].value == "2020-01-03"
+
+
+STORY = (
+    "Mortar rounds hit an area near the embassy late Saturday.\n\n"
+    "The killing of the commander on Friday was the most dramatic escalation yet.\n\n"
+    "On Thursday, officials met in Geneva. Later, two rockets slammed into a base.\n\n"
+    "The minister will visit the region on Monday.\n\n"
+    "Protesters marched in the capital."
+)
+
+
+def _trigger(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("word, anchor, expected", [
+    ("hit", SAT, ("2020-01-04", "day")),  # the clause's own timex
+    ("killing", SAT, ("2020-01-03", "day")),  # the nominal trigger's own PP
+    ("slammed", SAT, ("2020-01-02", "day")),  # nearest earlier timex of the paragraph
+    ("visit", SAT, ("2020-01-06", "day")),  # future clause: the coming Monday
+    ("marched", SAT, ("2020-01-04", "publication")),  # nothing said: publication date
+    ("marched", None, (None, "publication")),
+])
+def test_event_date(nlp, word, anchor, expected):
+    doc = nlp(STORY)
+    trigger = _trigger(doc, word)
+    assert event_date(doc, trigger.sent, trigger, anchor=anchor) == expected
+
+
+def test_event_date_prefers_own_clause_over_sentence(nlp):
+    doc = nlp("Officials said on Sunday that the convoy was attacked on Friday.")
+    trigger = _trigger(doc, "attacked")
+    assert event_date(doc, trigger.sent, trigger, anchor=SAT) == ("2020-01-03", "day")

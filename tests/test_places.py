@@ -1,0 +1,196 @@
+"""Places: gazetteer cache, rule tests on hand-built Docs, resolution, and the seed article with the model."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire import gazetteer as gz
+from eventwire.errors import UsageError
+from eventwire.places import (Context, Geocoder, Toponym, dateline_name, find_toponyms, geoparse,
+                              geoparse_documents, split_feature)
+from eventwire.models import Document, Place
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return gz.load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def geocoder(gazetteer):
+    return Geocoder(gazetteer=gazetteer)
+
+
+def _doc(words: list[str], ents: list[str]):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, ents=ents)
+
+
+# ---------------------------------------------------------------- rules without the model
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("Balad air base", "Balad", "military base"),
+    ("Balad base", "Balad", "military base"),
+    ("Baghdad airport", "Baghdad", "airport"),
+    ("Anbar province", "Anbar", "admin1"),
+    ("Rafah border crossing", "Rafah", "border crossing"),
+    ("Baghdad", "Baghdad", None),
+    ("base", "base", None),
+])
+def test_split_feature(text, name, feature):
+    assert split_feature(text) == (name, feature)
+
+
+@pytest.mark.parametrize("raw, key", [("Karbalā’", "karbala"), ("Al-Anbār", "al anbar"), ("W.Va.", "w va")])
+def test_fold(raw, key):
+    assert gz.fold(raw) == key
+
+
+@pytest.mark.parametrize("text, name", [
+    ("BAGHDAD (Reuters) - Rockets hit", "Baghdad"),
+    ("KABUL, Afghanistan — A blast", "Kabul"),
+    ("Tens of thousands of Iraqis mourned", None),
+])
+def test_dateline(text, name):
+    assert dateline_name(text) == name
+
+
+def test_cache_is_built_when_missing_and_reused(tmp_path, monkeypatch):
+    calls = []
+    tiny = {"columns": {"name": ["Testville"], "lat": [1.0], "lon": [2.0], "pop": [5000], "feat": ["city"],
+                        "cc": ["FR"], "admin1": [None], "gid": [7], "site_lo": 1},
+            "index": {"testville": 0}, "by_city": {}, "iso3": {"FR": "FRA"}, "counties": {}}
+    monkeypatch.setattr(gz, "build_state", lambda: calls.append(1) or tiny)
+    path = tmp_path / "gaz.pickle"
+    first = gz.load_or_build(path=path)
+    assert path.exists() and calls == [1]
+    again = gz.load_or_build(path=path)
+    assert calls == [1] and again.lookup("TESTVILLE")[0].country == "FRA"
+    path.unlink()
+    gz.load_or_build(path=path)
+    assert calls == [1, 1] and path.exists() and first.lookup("testville")[0].geonameid == 7
+
+
+def test_person_names_are_dropped_and_feature_words_extend(gazetteer):
+    words = ["Qasem", "Soleimani", "flew", "to", "Baghdad", "airport", "and", "Soleimani", "left", "Balad", "base"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "O", "B-GPE", "O", "B-GPE", "O"]
+    doc = _doc(words, ents)
+    tops = find_toponyms(doc, gazetteer=gazetteer)
+    assert [(t.text, t.feature) for t in tops] == [("Baghdad airport", "airport"), ("Balad base", "military base")]
+    assert all(doc.text[t.start:t.end] == t.text for t in tops)
+
+
+def test_unknown_names_are_dropped(gazetteer):
+    doc = _doc(["Zzyzxqv", "said", "so"], ["B-GPE", "O", "O"])
+    assert find_toponyms(doc, gazetteer=gazetteer) == []
+
+
+# ---------------------------------------------------------------- resolution (gazetteer, no model)
+
+
+@pytest.mark.parametrize("text, country, name, precision", [
+    ("Paris", "FRA", "Paris", "city"),
+    ("Paris, Texas", "USA", "Paris", "city"),
+    ("Springfield, Illinois", "USA", "Springfield", "city"),
+    ("Kerbala", "IRQ", "Karbala", "city"),
+    ("Kiev", "UKR", "Kyiv", "city"),
+    ("Iraq", "IRQ", "Iraq", "country"),
+    ("Iraqi", "IRQ", "Iraq", "country"),
+    ("Anbar province", "IRQ", "Al Anbār", "admin"),
+    ("Baghdad airport", "IRQ", "Baghdad International Airport", "site"),
+    ("Balad air base", "IRQ", "Balad Southeast Air Base", "site"),
+])
+def test_resolve(geocoder, text, country, name, precision):
+    place = geocoder.resolve(text)
+    assert isinstance(place, Place)
+    assert (place.country, place.name, place.precision) == (country, name, precision)
+    assert 0.0 <= place.score <= 1.0 and place.text == text
+
+
+def test_springfield_illinois_is_the_capital(geocoder):
+    place = geocoder.resolve("Springfield, Illinois")
+    assert place.admin1 == "Illinois" and abs(place.lat - 39.8) < 0.3 and abs(place.lon + 89.65) < 0.3
+
+
+def test_document_context_picks_georgia_the_country(geocoder):
+    text = "Protesters marched in Tbilisi, the capital of Georgia."
+    tops = [Toponym(22, 29, "Tbilisi"), Toponym(46, 53, "Georgia")]
+    assert [p.country for p in geocoder.resolve_all(tops, text=text)] == ["GEO", "GEO"]
+    assert geocoder.resolve("Georgia", context=Context()).country in ("USA", "GEO")
+
+
+def test_context_country_changes_choice(geocoder):
+    from collections import Counter
+
+    assert geocoder.resolve("Paris", context=Context(countries=Counter({"USA": 5}))).country == "USA"
+
+
+def test_given_spans_give_one_entry_each(gazetteer):
+    text = "Zzyzxqv and Baghdad and Najaf."
+    out = geoparse(text, toponyms=[(0, 7), {"start": 12, "end": 19}, (24, 29)], gazetteer=gazetteer)
+    assert len(out) == 3 and out[0] is None
+    assert (out[1].name, out[2].name, out[2].country) == ("Baghdad", "Najaf", "IRQ")
+    assert geoparse(text, toponyms=[], gazetteer=gazetteer) == []
+
+
+def test_bad_span_is_a_usage_error(gazetteer):
+    with pytest.raises(UsageError, match="outside the text"):
+        geoparse("Baghdad", toponyms=[(0, 99)], gazetteer=gazetteer)
+
+
+def test_geoparse_documents_shape(gazetteer):
+    docs = [Document(id="a", text="Rockets hit Baghdad.", toponyms=((12, 19),))]
+    (row,) = list(geoparse_documents(docs, gazetteer=gazetteer))
+    assert row["id"] == "a" and row["places"][0]["country"] == "IRQ"
+    assert set(row["places"][0]) == {"text", "name", "country", "admin1", "lat", "lon", "geonameid", "feature",
+                                     "precision", "score"}
+
+
+# ---------------------------------------------------------------- with the model
+
+
+@pytest.fixture(scope="module")
+def seed_text(shared_data):
+    lines = (shared_data / "seed" / "article.txt").read_text(encoding="utf-8").split("\n")
+    return "\n".join(lines[7:])
+
+
+SEED = [  # surface, name, country, lat, lon, precision
+    ("Baghdad", "Baghdad", "IRQ", 33.34, 44.40, "city"),
+    ("Balad base", "Balad Southeast Air Base", "IRQ", 33.94, 44.36, "site"),
+    ("Baghdad airport", "Baghdad International Airport", "IRQ", 33.26, 44.23, "site"),
+    ("Tehran", "Tehran", "IRN", 35.69, 51.42, "city"),
+    ("Iraq", "Iraq", "IRQ", None, None, "country"),
+    ("Karbala", "Karbala", "IRQ", 32.62, 44.02, "city"),
+    ("Najaf", "Najaf", "IRQ", 32.03, 44.35, "city"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("surface, name, country, lat, lon, precision", SEED)
+def test_seed_places(nlp, seed_text, gazetteer, surface, name, country, lat, lon, precision):
+    places = {p.text: p for p in geoparse(seed_text, nlp=nlp, gazetteer=gazetteer) if p}
+    place = places[surface]
+    assert (place.name, place.country, place.precision) == (name, country, precision)
+    if lat is not None:
+        assert abs(place.lat - lat) < 0.05 and abs(place.lon - lon) < 0.05
+
+
+@pytest.mark.model
+def test_seed_drops_person_names(nlp, seed_text, gazetteer):
+    texts = {t.text for t in find_toponyms(nlp(seed_text), gazetteer=gazetteer)}
+    assert "Soleimani" not in texts and "Zarif" not in texts
+    assert {"Baghdad", "Iran", "Tehran", "Najaf", "Karbala"} <= texts
+
+
+@pytest.mark.model
+def test_document_places(nlp, seed_text, gazetteer):
+    from eventwire.places import DocumentPlaces
+
+    dp = DocumentPlaces(nlp(seed_text), geocoder=Geocoder(gazetteer=gazetteer))
+    start = seed_text.index("The remains were moved")
+    end = seed_text.index("\n", start)
+    assert [p.name for _t, p in dp.places_in(start, end)] == ["Baghdad", "Karbala", "Najaf"]
+    assert dp.main_country() in ("USA", "IRN", "IRQ") and dp.document_countries()["IRQ"] > 3
