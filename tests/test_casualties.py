@@ -32,6 +32,9 @@ N = None
     ("The raid at 3 p.m. killed two policemen and a civilian.", 3, N, N),
     ("THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES.", 3, 7, N),
     ("A SOLDIER WAS WOUNDED AND TAKEN TO THE MILITARY HOSPITAL.", N, 1, N),
+    ("Five soldiers were killed and three civilians died.", 8, N, N),
+    ("The clash cost the army 29 dead, although it admitted only 21 deaths.", 29, N, N),
+    ("Mourners honoured a commander and others killed in the strike.", N, N, N),  # uncounted "others"
     # numbers that are not victims
     ("Trump said he was planning an attack on the roughly 5,200 American troops deployed in Baghdad.", N, N, N),
     ("The 62-year-old commander arrived in 2019 with $500 at 10 a.m.", N, N, N),
@@ -42,13 +45,25 @@ def test_count_casualties(nlp, text, dead, injured, missing):
     assert count_casualties(sent) == Casualties(dead, injured, missing)
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("A bomb exploded in the market, killing 5 people.", "exploded", Casualties(5, None, None)),
+    ("Mortars hit the camp and killed 3 soldiers.", "hit", Casualties(3, None, None)),
+    ("Twelve people were killed in the attack.", "attack", Casualties(12, None, None)),
+    ("The attack that killed 7 civilians was condemned.", "attack", Casualties(7, None, None)),
+])
+def test_trigger_chains(nlp, text, word, expected):
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == word)
+    assert count_casualties(trigger.sent, trigger=trigger) == expected
+
+
 def test_trigger_keeps_its_own_clause(nlp):
     doc = nlp("Gunmen killed four villagers, while in another town a bomb wounded 6 people.")
     sent = next(iter(doc.sents))
     killed = next(t for t in doc if t.text == "killed")
     wounded = next(t for t in doc if t.text == "wounded")
     assert count_casualties(sent, trigger=wounded) == Casualties(None, 6, None)
-    assert count_casualties(sent, trigger=killed).fatalities == 4
+    assert count_casualties(sent, trigger=killed) == Casualties(4, None, None)
 
 
 @pytest.mark.parametrize("words, value", [

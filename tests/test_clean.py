@@ -92,6 +92,12 @@ def test_caption_paragraph_is_dropped(caption):
     assert _body(raw) == BODY
 
 
+@pytest.mark.parametrize("caption", CAPTIONS)
+def test_caption_line_inside_a_block_is_dropped(caption):
+    first, last = BODY.split("\n\n")
+    assert _body(f"{first}\n{caption}\n{last}") == BODY
+
+
 @pytest.mark.parametrize("caption", CAPTIONS[:3])
 def test_caption_line_with_label_is_dropped(caption):
     raw = f"Headline here\n\nBy Jane Doe, Reuters\nAli Hassan\n{caption}\n\n{BODY}"
@@ -163,6 +169,11 @@ LAYOUTS = [
      "the airport, the officials added on Sunday."),
     # messy whitespace
     ("  Rockets\thit   the base.  \n\n\n\n  It was\u00a0late.  \n", "Rockets hit the base.\n\nIt was late."),
+    # sub-headings and bullets are their own paragraphs even without blank lines
+    ("Rockets hit the base near the airport late\non Saturday.\n- Talks stalled -\nNegotiators left the\n"
+     "capital.\n- one\n- two",
+     "Rockets hit the base near the airport late on Saturday.\n\n- Talks stalled -\n\nNegotiators left the "
+     "capital.\n\n- one\n\n- two"),
     # indented paragraph starts inside one block
     ("   THE ARMY REPORTED A CLASH IN THE NORTH OF THE\nCOUNTRY YESTERDAY.\n   THREE SOLDIERS DIED.",
      "THE ARMY REPORTED A CLASH IN THE NORTH OF THE COUNTRY YESTERDAY.\n\nTHREE SOLDIERS DIED."),
@@ -231,6 +242,24 @@ def test_parse_date(text, iso):
                                        ("said on 4 January 2020 that the talks", None)])
 def test_normalise_published(value, iso):
     assert normalise_published(value) == iso
+
+
+HEADER_LINES = [
+    # (header lines between title and body, publisher, published)
+    ("Jan 5, 2020 / 10:31 AM / Updated 2 hours ago\nBy JOHN SMITH and MARY JONES", "JOHN SMITH and MARY JONES",
+     "2020-01-05T10:31:00"),
+    ("By Ahmed Rasheed\n\n3 Min Read", "Ahmed Rasheed", None),
+    ("Published 5 January 2020\nUpdated 6 January 2020", None, "2020-01-05"),
+    ("Al Jazeera | 05 Jan 2020", None, "2020-01-05"),
+    ("Reading time: 4 minutes\nPosted 3 hours ago", None, None),
+]
+
+
+@pytest.mark.parametrize("lines,publisher,published", HEADER_LINES)
+def test_header_lines_are_read_and_dropped(lines, publisher, published):
+    article = clean(document_from_text(f"Clashes erupt in Tripoli\n{lines}\n\nFighting broke out on Sunday."))
+    assert (article.body, article.publisher, article.published) == (
+        "Fighting broke out on Sunday.", publisher, published)
 
 
 def test_read_header_body_start():

@@ -308,6 +308,19 @@ def test_html_metadata_sources(tmp_path, snippet, field, expected):
     assert getattr(doc, field) == expected
 
 
+def test_html_declared_charset_is_honoured(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes('<html><head><meta charset="windows-1252"></head><body><p>Caf\u00e9 attack \u2013 two dead.</p>'
+                     '</body></html>'.encode("cp1252"))
+    (doc,) = _all([path])
+    assert doc.text == "Caf\u00e9 attack \u2013 two dead."
+
+
+def test_single_path_string_is_one_input():
+    (doc,) = _all(str(EXAMPLE))
+    assert doc.source == str(EXAMPLE)
+
+
 def test_html_without_paragraph_tags_falls_back_to_divs(tmp_path):
     path = tmp_path / "page.html"
     path.write_text("<html><body><div>First block of text.</div><div>Second block.</div></body></html>")

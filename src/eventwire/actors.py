@@ -55,8 +55,13 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _CORE_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "quantmod", "flat", "predet",
               "npadvmod", "punct", "advmod", "nn", "dep"}
 _AFFILIATION_PREPS = {"of", "for", "from"}
+_LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "through", "throughout",
+                   "north", "south", "east", "west", "within", "over", "on"}
 _NAME_PARTICLES = {"al", "bin", "ibn", "bint", "el", "de", "da", "del", "van", "von", "abu", "abdel", "abd", "-"}
 _NOUNISH = {"NOUN", "PROPN"}
+_QUANTITY_NOUNS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "number", "total", "group",
+                   "members", "member", "handful", "majority", "some", "many", "most", "all", "several", "few",
+                   "both", "each", "one", "none", "rest", "part", "half", "crowds", "crowd", "lot", "lots"}
 
 
 @dataclass(frozen=True)
@@ -358,9 +363,23 @@ def resolve_np(np, *, memory: "PersonMemory | None" = None, kb: ActorKB | None =
     """
     kb = kb or load_actor_kb()
     head, allowed, text = _head_of(np)
-    if head.pos_ in ("PRON", "NUM") or head.ent_type_ in _NON_ACTOR_ENTS:
+    head = _past_quantity(head, allowed)
+    if head is None or head.pos_ in ("PRON", "NUM") or head.ent_type_ in _NON_ACTOR_ENTS:
         return None
     return _resolve(kb, head, allowed, text=text, memory=memory, context_country=context_country, depth=0)
+
+
+def _past_quantity(head: "Token", allowed) -> "Token | None":
+    """``tens of thousands of Iraqis`` -> ``Iraqis``; a number with no "of" phrase is no actor."""
+    for _ in range(4):
+        if head.pos_ != "NUM" and head.lower_ not in _QUANTITY_NOUNS:
+            return head
+        objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj" and (allowed is None or o.i in allowed)]
+        if not objs:
+            return None if head.pos_ == "NUM" else head
+        head = objs[0]
+    return head
 
 
 def _resolve(kb: ActorKB, head: "Token", allowed, *, text: str, memory, context_country, depth: int,
@@ -429,6 +448,8 @@ def _from_cues(kb: ActorKB, cues: _Cues, head: "Token", core: list["Token"], *, 
     entry = place.entry
     if not place.covers(head.i):
         return Actor(text=text, name=entry.name, country=country, sector=None)
+    if entry.kind == "capital" and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS:
+        return None  # "talks in Tehran": a place, not the government
     if entry.kind == "demonym":
         return Actor(text=text, name=_role_name(kb, country, "CVL", entry.name), country=country, sector="CVL")
     return Actor(text=text, name=entry.name, country=country, sector="GOV", wikidata=entry.wikidata)
@@ -507,16 +528,31 @@ class PersonMemory:
 
 
 def _remember(people: dict[str, PersonInfo | None], name: str, info: PersonInfo) -> None:
+    """Record ``info`` under the full name and its surname parts, merging mentions of the same person."""
     key = _key(name)
-    full = " ".join(key)
-    people.setdefault(full, info)
+    keys = {" ".join(key)}
     for i in range(1, len(key)):
         suffix = key[i:]
-        if suffix[0] in _NAME_PARTICLES and len(suffix) == 1:
-            continue
-        for k in {" ".join(suffix), " ".join(suffix[1:]) if suffix[0] in _NAME_PARTICLES else ""} - {""}:
-            known = people.get(k, info)
-            people[k] = info if known is not None and known.name == info.name or k not in people else None
+        if not (len(suffix) == 1 and suffix[0] in _NAME_PARTICLES):
+            keys.add(" ".join(suffix))
+        if suffix[0] in _NAME_PARTICLES and len(suffix) > 1:
+            keys.add(" ".join(suffix[1:]))
+    for k in keys:
+        if k in people:
+            people[k] = _merge(people[k], info)
+        else:
+            people[k] = info
+
+
+def _merge(old: PersonInfo | None, new: PersonInfo) -> PersonInfo | None:
+    """The same person mentioned twice (one name ends the other): keep the fuller facts; else ambiguous."""
+    if old is None:
+        return None
+    a, b = " ".join(_key(old.name)), " ".join(_key(new.name))
+    if not (a.endswith(b) or b.endswith(a)):
+        return None
+    name = old.name if len(a) >= len(b) else new.name
+    return PersonInfo(name, old.country or new.country, old.sector or new.sector, old.wikidata or new.wikidata)
 
 
 def _name_part(token: "Token") -> bool:
@@ -548,15 +584,21 @@ def _chain(kb: ActorKB, head: "Token", allowed) -> list["Token"]:
 
 
 def _descriptor(kb: ActorKB, chain: list["Token"], allowed) -> tuple[str | None, str | None, Entry | None]:
-    """(country, sector, organisation) that the words around a name give it."""
-    head, ids = chain[-1], frozenset(t.i for t in chain)
+    """(country, sector, organisation) that the words around a name give it (nearest phrase first)."""
+    ids = frozenset(t.i for t in chain)
+    country = sector = None
     for cues in _descriptor_cues(kb, chain, allowed, ids):
-        if cues.org is not None:
+        if cues.org is not None and sector is None:
             org = cues.org.entry
-            return org.country or (cues.country.entry.country if cues.country else None), org.sector, org
-        if cues.role is not None and cues.role.entry.sector is not None:
-            return (cues.country.entry.country if cues.country else None), cues.role.entry.sector, None
-    return None, None, None
+            return org.country or country or (cues.country.entry.country if cues.country else None), \
+                org.sector, org
+        if sector is None and cues.role is not None:
+            sector = cues.role.entry.sector
+        if country is None and cues.country is not None:
+            country = cues.country.entry.country
+        if country is not None and sector is not None:
+            break
+    return country, sector, None
 
 
 def _descriptor_cues(kb: ActorKB, chain: list["Token"], allowed, ids: frozenset[int]):

@@ -13,7 +13,7 @@
 4. subsets (``including 5 children``, ``among them``) are not counted again;
 5. negations (``no casualties``, ``no one was hurt``, ``no injuries``) give 0 to the fields they cover.
 
-Groups of the same kind in one sentence are added up. Vague quantities follow ACLED's conservative
+Groups of one kind are added up when their verbs are coordinated, else the largest is kept. Vague quantities follow ACLED's conservative
 convention (``dozens`` = 12, ``hundreds`` = 100); ``several``/``many`` stay null. The lexicon lives in
 ``data/casualty_words.tsv``. :func:`merge_casualties` combines the mentions of one event.
 """
@@ -133,7 +133,9 @@ def _quantities(sent, lex: Lexicon) -> dict[int, int]:
         value = _word_value(words, lex)
         last = tokens[j - 1]
         if value is not None and not _not_people(tokens, j):
-            noun = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod") else last
+            attached = last.dep_ in ("nummod", "quantmod", "compound", "amod") or (
+                last.dep_ == "advmod" and last.head.pos_ in ("NOUN", "ADJ"))  # "29 dead"
+            noun = last.head if attached else last
             found[noun.i] = found.get(noun.i, 0) + value
         i = j
     return found
@@ -229,17 +231,19 @@ def _is_subset(node, lex: Lexicon) -> bool:
     return node.head.lower_ in subset or (node.head.dep_ in ("prep", "pobj") and node.head.head.lower_ in subset)
 
 
-def _group_count(group: list, quantities: dict[int, int]) -> int:
+def _group_count(group: list, quantities: dict[int, int]) -> int | None:
+    """The people a coordinated group counts; ``None`` when a part is an uncounted plural (``and others``)."""
     total = 0
     for noun in group:
         if noun.lemma_.lower() in _TOTALS:
             continue
         if noun.i in quantities:
             total += quantities[noun.i]
-        elif noun.lower_ in _REFLEXIVE or noun.pos_ == "PROPN" or (
-                noun.pos_ == "NOUN" and "Sing" in noun.morph.get("Number")
-                and any(c.lower_ in {"a", "an", "the", "another"} for c in noun.children if c.dep_ == "det")):
+        elif noun.lower_ in _REFLEXIVE or noun.ent_type_ == "PERSON" or (
+                noun.pos_ == "PROPN" and not noun.sent.text.isupper()):
             total += 1
+        elif "Plur" in noun.morph.get("Number") or noun.lower_ in {"others", "people"}:
+            return None
     return total
 
 
@@ -275,8 +279,8 @@ def _in_scope(node, trigger) -> bool:
     if trigger is None:
         return True
     token = trigger.root if hasattr(trigger, "root") else trigger
-    if node in set(token.subtree):
-        return True
+    if token.pos_ not in ("VERB", "AUX") and node in set(token.subtree):
+        return True  # "the deaths of 3 soldiers", "an attack that killed 5"
     governor, own = _clause_verb(node.head), _clause_verb(token)
     return governor is None or own is None or governor in _event_verbs(own)
 
@@ -292,6 +296,19 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
             quantities[token.i] = 1
 
 
+def _combine(groups: list) -> int | None:
+    """Groups of one kind: added when under one verb or chained verbs (``5 were killed and 3 died``),
+    else the largest (``29 dead, although it admitted 21 deaths``: two reports of one count)."""
+    if not groups:
+        return None
+    total, verbs = groups[0][1], [groups[0][0]]
+    for verb, count in groups[1:]:
+        chained = verb is not None and any(v is not None and verb in _event_verbs(v) for v in verbs)
+        total = total + count if chained else max(total, count)
+        verbs.append(verb)
+    return total
+
+
 def count_casualties(sent, *, trigger=None) -> Casualties:
     """Killed, wounded and missing people that ``sent`` (a spaCy sentence ``Span``) reports.
 
@@ -302,7 +319,7 @@ def count_casualties(sent, *, trigger=None) -> Casualties:
     doc = sent.doc
     quantities = _quantities(sent, lex)
     _singular_victims(sent, lex, quantities)
-    totals: dict[str, int | None] = dict.fromkeys(_KINDS)
+    groups: dict[str, list] = {kind: [] for kind in _KINDS}
     seen: set[int] = set()
     for index in sorted(quantities):
         first, node = _attachment(doc[index])
@@ -313,8 +330,10 @@ def count_casualties(sent, *, trigger=None) -> Casualties:
             continue
         group = [first, *first.conjuncts]
         kind = _noun_kind(group, lex) or _relation_kind(node, lex)
-        if kind is not None:
-            totals[kind] = (totals[kind] or 0) + _group_count(group, quantities)
+        count = _group_count(group, quantities) if kind is not None else None
+        if count is not None:
+            groups[kind].append((_clause_verb(node.head), count))
+    totals = {kind: _combine(found) for kind, found in groups.items()}
     for pattern, fields in lex.negations:
         if pattern.search(sent.text):
             for kind in (("dead", "injured") if fields == "all" else (fields,)):

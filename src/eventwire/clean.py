@@ -21,7 +21,7 @@ from datetime import date, datetime
 
 from .models import Article, Document
 
-__all__ = ["clean", "read_header", "Header", "parse_date", "normalise_published"]
+__all__ = ["clean", "read_header", "Header", "parse_date", "normalise_published", "is_caption"]
 
 # ---------------------------------------------------------------------------------------------
 # dates (small, self-contained: publication datelines only, not event dates)
@@ -191,6 +191,8 @@ _READING_RE = re.compile(
     r"^\W*(?:(?:reading\s+time|read\s+time)\W*)?\d+\s*-?\s*(?:min|mins|minutes?)\.?"
     r"(?:\s+(?:read|reading(?:\s+time)?))?\W*$|^\W*(?:reading|read)\s+time\W+\d+\s*(?:min|mins|minutes?)\W*$",
     re.I)
+_AGO_RE = re.compile(r"^\W*(?:(?:last\s+)?(?:updated|published|posted)\W*)?(?:an?|\d+)\s+"
+                     r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\W*$", re.I)
 _SUBHEAD_RE = re.compile(r"^\s*[-–—]\s+\S.*\s[-–—]\s*$")
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•*▪]\s|\d{1,2}[.)]\s)")
 _SENTENCE_END = tuple(".!?:;\"”’')]…")
@@ -259,9 +261,10 @@ def _meta_line(line: str) -> tuple[str | None, str | None] | None:
     publisher = published = None
     recognised = False
     leftovers = 0
-    for piece in re.split(r"[|·•]", text):
+    times: list[tuple[int, int, int]] = []
+    for piece in re.split(r"[|·•]|\s/\s", text):
         piece = piece.strip()
-        if not piece or _READING_RE.match(piece):
+        if not piece or _READING_RE.match(piece) or _AGO_RE.match(piece):
             recognised = recognised or bool(piece)
             continue
         byline = _byline(piece)
@@ -272,12 +275,18 @@ def _meta_line(line: str) -> tuple[str | None, str | None] | None:
         if found and len(_leftover_words(piece, found[1])) <= 1:
             published, recognised = published or found[0], True
             continue
+        clock = _find_time(piece)
+        if clock and not _leftover_words(piece, [clock[1]]):
+            times.append(clock[0])
+            continue
         if len(_words(piece)) <= 4 and not piece.endswith(_SENTENCE_END):
             leftovers += 1
             continue
         return None
     if not recognised or leftovers > 2:
         return None
+    if published and len(published) == 10 and times:  # "Jan 5, 2020 / 10:31 AM"
+        published = datetime(*date.fromisoformat(published).timetuple()[:3], *times[0]).isoformat()
     return publisher, published
 
 

@@ -30,12 +30,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "xcomp", "pcomp", "csubj"}
 LOCATIVE_PREPS = {"in", "at", "on", "near", "into", "outside", "inside", "across", "around", "throughout",
-                  "along", "over", "onto", "within", "from", "to", "toward", "towards", "between", "of", "off"}
+                  "along", "over", "onto", "within", "of", "off"}
 DIRECTION_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                    "outskirts", "suburb", "suburbs", "centre", "center", "city", "town", "village", "province",
                    "region", "district", "part", "heart", "edge", "border", "capital", "area"}
 GENERIC_SITES = {"base", "airport", "embassy", "village", "town", "camp", "checkpoint", "prison", "compound",
                  "airbase", "barracks", "port", "border", "crossing", "refinery", "field"}
+NOT_NAMES = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
+FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS) - {"embassy"}
 CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
                   "toll", "body"}
 
@@ -88,9 +90,10 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     for sent in doc.sents:
         groups = events.find_groups(sent, lex)
         triggers = frozenset(i for g in groups for i in g.tokens)
+        reports = len({g.head for g in groups})  # split groups report one sentence's coordinated events
         for group in groups:
             roles = arguments.find_roles(doc, group, lex, triggers=triggers)
-            raw.append((sent, group, roles, len(groups)))
+            raw.append((sent, group, roles, reports))
     by_token = {i: k for k, (_s, g, _r, _n) in enumerate(raw) for i in g.tokens}
     return [_mention(ctx, k, sent, group, roles, n > 1, by_token)
             for k, (sent, group, roles, n) in enumerate(raw)]
@@ -108,7 +111,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
     places, generic = _places(doc, group, region, roles, ctx)
     date, weak = _dates(sent, region, ctx)
     fatalities, injured = _casualties(sent, group, shared, ctx)
-    names = _names(doc, group, sent, shared, roles)
+    names = _names(doc, group, sent, shared, roles, ctx.places.pairs)
     cause = by_token.get(roles.cause) if roles.cause is not None else None
     head = doc[group.head]
     return Mention(
@@ -122,16 +125,18 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
 
 
 def _names(doc: "Doc", group: events.TriggerGroup, sent: "SpacySpan", shared: bool,
-           roles: arguments.Roles) -> frozenset[str]:
+           roles: arguments.Roles, places) -> frozenset[str]:
     """Proper names (not places, not nationalities, not the actor) near the report: who was hit."""
     if shared:
         tokens = [doc[i] for i in roles.recipients]
         tokens += [c for t in tokens for c in t.subtree]
     else:
         tokens = list(sent)
-    actor_tokens = {t.i for i in roles.actors for t in _phrase(doc[i])}
-    return frozenset(t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")
-                     and t.i not in actor_tokens and t.i not in group.tokens)
+    skip = {t.i for i in roles.actors for t in _phrase(doc[i])} | set(group.tokens)
+    for toponym, _place in places:
+        skip |= {t.i for t in doc.char_span(toponym.start, toponym.end, alignment_mode="expand") or ()}
+    return frozenset(t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in NOT_NAMES
+                     and t.i not in skip)
 
 
 def _span(span: "SpacySpan") -> Span:
@@ -173,6 +178,8 @@ def _own_subtree(token: "Token", members: set[int]) -> set[int]:
     for child in token.children:
         if child.dep_ in CLAUSE_DEPS and child.i not in members and child.pos_ in ("VERB", "AUX"):
             continue
+        if child.dep_ == "appos":
+            continue
         found |= _own_subtree(child, members)
     return found
 
@@ -193,6 +200,8 @@ def _phrase(token: "Token") -> "SpacySpan":
     for child in token.children:
         if child.dep_ in ("relcl", "acl", "conj", "cc", "punct", "appos", "advcl") and child.i > token.i:
             continue
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "over", "after", "amid", "following"):
+            continue
         keep += [t.i for t in child.subtree]
     lo, hi = min(keep), max(keep)
     while hi > lo and doc[hi].is_punct:
@@ -208,7 +217,7 @@ def _places(doc: "Doc", group: events.TriggerGroup, region: set[int], roles: arg
         span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
         if span is None or not (set(range(span.start, span.end)) & region):
             continue
-        if _locative(span.root) and place not in found:
+        if _locative(span.root, place) and place not in found:
             found.append(place)
     generic = None
     if not found:
@@ -224,17 +233,17 @@ def _has_name(token: "Token") -> bool:
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 
-def _locative(token: "Token") -> bool:
-    """Is this toponym head where something happened, not whose it is ("US strike", "Iran's leader")?"""
-    if token.dep_ in ("pobj",):
+def _locative(token: "Token", place: Place) -> bool:
+    """Is this toponym where something happened, not whose it is ("US strike", "US embassy", "Iran's leader")?"""
+    if token.dep_ == "pobj":
         prep = token.head
         if prep.lower_ == "of":
             return prep.head.lower_ in DIRECTION_HEADS
         return prep.lower_ in LOCATIVE_PREPS
     if token.dep_ == "npadvmod":
         return True
-    if token.dep_ == "compound":
-        return _locative(token.head)
+    if token.dep_ == "compound" and place.precision != "country":
+        return token.head.lemma_.lower() in FEATURE_HEADS and _locative(token.head, place)
     return False
 
 

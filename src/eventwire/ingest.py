@@ -67,6 +67,8 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, published: str | None 
         if override is None:
             raise UsageError(f"--published {published!r} is not a date; give ISO-8601 such as "
                              "2020-01-04 or 2020-01-04T22:05:00")
+    if isinstance(paths, (str, os.PathLike)):  # one path, not an iterable of characters
+        paths = [paths]
     return _iter_inputs(list(paths), override, stdin)
 
 

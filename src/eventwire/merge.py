@@ -29,6 +29,10 @@ SITE_FEATURES = {"base": ("military base", "airport", "airbase", "air base"),
 NEAR_KM, FAR_KM = 10.0, 50.0
 MERGE_AT = 2
 VERBAL_CONFLICT = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION"}
+FALLBACK_TARGET = {"ACCUSE", "REJECT"}  # reactions whose target may only be named elsewhere in the sentence
+# Statements are events of their own: two sentences that threaten are two threats. Only material events,
+# which a story names again and again, merge across sentences.
+MERGING_QUADS = {"material-conflict", "material-cooperation"}
 
 
 @dataclass
@@ -69,6 +73,8 @@ def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
     first = mentions[0]
     if m.type != first.type or m.factuality != first.factuality or m.novel:
         return None
+    if lex_quad(m.type) not in MERGING_QUADS:
+        return None
     score = 1 if m.definite else 0
     for part in (_date_score(m, mentions), _place_score(m, mentions), _mode_score(m, mentions),
                  _party_score(m, mentions), _casualty_score(m, mentions)):
@@ -78,6 +84,12 @@ def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
     names = set().union(*(o.names for o in mentions))
     score += min(2, len(m.names & names))
     return score
+
+
+def lex_quad(type_: str) -> str:
+    from .lexicon import load_lexicon
+
+    return load_lexicon().coding(type_, None).quad_class
 
 
 def _date_score(m: Mention, mentions: list[Mention]) -> int | None:
@@ -242,10 +254,10 @@ def _link_causes(event: Event, cluster: _Cluster, drafts: list[Event], owner: di
             targets = tuple(a for a in drafts[owner[m.cause]].actor if a not in event.actor)
             if targets:
                 return _replace(event, recipient=targets)
-    if other_parties is not None:
-        countries = {a.country for a in event.actor if a.country}
+    countries = {a.country for a in event.actor if a.country}
+    if other_parties is not None and countries and event.type in FALLBACK_TARGET:
         for actor in other_parties(cluster.first):
-            if actor.country and actor.country not in countries:
+            if actor.country and actor.country not in countries and actor.sector != "MED":
                 return _replace(event, recipient=(actor,))
     return event
 

@@ -11,6 +11,7 @@ per process and can be passed in through :class:`Resources`.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -83,7 +84,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     mentions = find_mentions(ctx)
     if not mentions:
         return []
-    main = country_place(resources.get_geocoder(), places.main_country())
+    main = country_place(resources.get_geocoder(), _main_country(mentions))
     return merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx))
 
 
@@ -120,6 +121,13 @@ def country_place(geocoder: Geocoder, iso3: str | None) -> Place | None:
     return Place(text=record.name, name=record.name, country=record.country, admin1=None,
                  lat=round(record.lat, 5), lon=round(record.lon, 5), geonameid=record.geonameid,
                  feature="country", precision="country", score=0.3)
+
+
+def _main_country(mentions: list["Mention"]) -> str | None:
+    """The country where the story's events happen: the most frequent country of their places."""
+    counts = Counter(p.country for m in mentions for p in m.places if p.country)
+    common = counts.most_common(1)
+    return common[0][0] if common else None
 
 
 def _other_parties(ctx: "ArticleContext") -> Callable[["Mention"], list[Actor]]:

@@ -1,0 +1,248 @@
+"""Actor KB and resolver: KB matching without a model, noun phrases and person memory with the model."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from eventwire.actors import ActorKB, Entry, PersonInfo, PersonMemory, load_actor_kb, resolve_np
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_actor_kb()
+
+
+# ------------------------------------------------------------------------------------ KB, no model
+
+@pytest.mark.parametrize("text, expected", [
+    ("US troops", [("US", "USA", "country")]),
+    ("let us go", []),
+    ("LET US GO", []),  # all-capitals text: word-like acronyms are skipped
+    ("the U.S.-led coalition", [("U.S.", "USA", "country")]),
+    ("IS fighters", [("IS", None, "org")]),
+    ("this is it", []),
+    ("the Islamic State group", [("Islamic State group", None, "org")]),
+    ("UN envoy", [("UN", None, "org")]),
+    ("the Elysée said", [("Elysée", "FRA", "capital")]),
+    ("Latin American leaders", []),
+    ("the Persian Gulf", []),
+    ("Turkey and turkey, Polish and polish", [("Turkey", "TUR", "country"), ("Polish", "POL", "demonym")]),
+    ("al Qaeda and Al-Qaida", [("al Qaeda", None, "org"), ("Al-Qaida", None, "org")]),
+    ("Iraq's Hashed al-Shaabi", [("Iraq", "IRQ", "country"), ("Hashed al-Shaabi", "IRQ", "org")]),
+    ("Salvadoran and Salvadorean soldiers", [("Salvadoran", "SLV", "demonym"), ("Salvadorean", "SLV", "demonym")]),
+    ("Ivory Coast and Côte d'Ivoire", [("Ivory Coast", "CIV", "country"), ("Côte d'Ivoire", "CIV", "country")]),
+    ("Papua New Guinea", [("Papua New Guinea", "PNG", "country")]),
+])
+def test_kb_match(kb, text, expected):
+    got = [(text[m.start:m.end], m.entry.country, m.entry.kind) for m in kb.match(text)
+           if m.entry.kind != "role"]
+    assert got == expected
+
+
+def test_kb_roles_match_any_case(kb):
+    got = [(m.entry.name, m.entry.sector) for m in kb.match("Gunmen and policemen met Protesters")]
+    assert got == [("gunman", "UAF"), ("policeman", "COP"), ("protester", "CVL")]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Washington", ("capital", "USA", "GOV")),
+    ("Kremlin", ("capital", "RUS", "GOV")),
+    ("Downing Street", ("capital", "GBR", "GOV")),
+    ("Pentagon", ("org", "USA", "MIL")),
+    ("NATO", ("org", None, "IGO")),
+    ("Amnesty International", ("org", None, "NGO")),
+    ("Sendero Luminoso", ("org", "PER", "REB")),
+    ("Medellin cartel", ("org", "COL", "CRM")),
+    ("AFP", ("org", "FRA", "MED")),
+    ("Daesh", ("org", None, "REB")),
+    ("Trump", ("person", "USA", "GOV")),
+    ("us", None),
+    ("Washington D", None),
+])
+def test_kb_lookup(kb, name, expected):
+    entry = kb.lookup(name)
+    assert (entry and (entry.kind, entry.country, entry.sector)) == expected
+
+
+def test_every_iso_country_is_known(kb):
+    import pycountry
+
+    missing = [c.alpha_3 for c in pycountry.countries if kb.country(c.alpha_3) is None]
+    assert not missing
+    assert kb.country("USA").wikidata == "Q30" and kb.country("IRQ").wikidata == "Q796"
+    assert kb.country("QAT").wikidata == "Q846" and kb.country("IRN").wikidata == "Q794"
+
+
+def test_country_table_is_reproducible():
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_actor_countries.py"
+    spec = importlib.util.spec_from_file_location("build_actor_countries", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "actors_countries.tsv differs from a rebuild: run the script"
+
+
+def test_kb_built_from_entries_needs_no_files():
+    kb = ActorKB([("Ruritania", Entry("Ruritania", "country", "RUR")), ("RU*", Entry("Ruritania", "country", "RUR"))])
+    assert [m.entry.country for m in kb.match("Ruritania and RU")] == ["RUR", "RUR"]
+    assert kb.match("ruritania ru") == [] and kb.match("RU SAID", shouting=True) == []
+
+
+def test_memory_lookup_without_model():
+    memory = PersonMemory({"mohammad javad zarif": PersonInfo("Mohammad Javad Zarif", "IRN", "GOV"),
+                           "zarif": PersonInfo("Mohammad Javad Zarif", "IRN", "GOV"), "kim": None})
+    assert memory.lookup("Zarif").country == "IRN"
+    assert memory.lookup("Javad Zarif").name == "Mohammad Javad Zarif"
+    assert memory.lookup("Kim") is None and memory.lookup("Smith") is None
+    assert len(memory) == 2
+
+
+# --------------------------------------------------------------------------------- noun phrases
+
+NP_TABLE = [
+    ("Iran's supreme leader Ayatollah Ali Khamenei", "IRN", "GOV"),
+    ("Iranian ambassador to the United Nations Majid Takht Ravanchi", "IRN", "GOV"),
+    ("the US-led coalition", "USA", "MIL"),
+    ("NATO", None, "IGO"),
+    ("Iraqi state media", "IRQ", "MED"),
+    ("Washington", "USA", "GOV"),
+    ("Tehran", "IRN", "GOV"),
+    ("American troops", "USA", "MIL"),
+    ("five Iranian Guards", "IRN", "MIL"),
+    ("US troops", "USA", "MIL"),
+    ("the US embassy", "USA", "GOV"),
+    ("Iran's Revolutionary Guards", "IRN", "MIL"),
+    ("members of Iraq's Hashed al-Shaabi paramilitary network", "IRQ", "MIL"),
+    ("Qatari Foreign Minister Mohammed bin Abdulrahman Al-Thani", "QAT", "GOV"),
+    ("Iraq's caretaker premier Adel Abdel Mahdi", "IRQ", "GOV"),
+    ("Iran Revolutionary Guards commander Qasem Soleimani", "IRN", "MIL"),
+    ("a US defence official", "USA", "MIL"),
+    ("the Iraqi military", "IRQ", "MIL"),
+    ("Iraqi political leaders", "IRQ", "GOV"),
+    ("the foreign minister of Iran", "IRN", "GOV"),
+    ("Salvadoran guerrillas", "SLV", "REB"),
+    ("the FMLN", "SLV", "REB"),
+    ("Shining Path guerrillas", "PER", "REB"),
+    ("the Colombian police", "COL", "COP"),
+    ("unidentified gunmen", None, "UAF"),
+    ("hundreds of protesters", None, "CVL"),
+    ("the Kremlin", "RUS", "GOV"),
+    ("the White House", "USA", "GOV"),
+    ("Amnesty International", None, "NGO"),
+    ("Hezbollah fighters", "LBN", "REB"),
+    ("the Taliban government", "AFG", "GOV"),
+    ("Tens of thousands of Iraqis", "IRQ", "CVL"),
+]
+
+
+def _phrase_span(nlp, phrase: str):
+    n = len(nlp.tokenizer(phrase))
+    doc = nlp(phrase + " said on Monday that it was ready.")
+    return doc[0:n]
+
+
+@pytest.mark.parametrize("phrase, country, sector", NP_TABLE)
+def test_resolve_np(nlp, phrase, country, sector):
+    actor = resolve_np(_phrase_span(nlp, phrase))
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+    assert actor.text == phrase
+
+
+@pytest.mark.parametrize("phrase", ["security sources", "Saturday", "five", "they", "an area near the mosque"])
+def test_resolve_np_no_country(nlp, phrase):
+    actor = resolve_np(_phrase_span(nlp, phrase))
+    assert actor is None or actor.country is None
+
+
+@pytest.mark.parametrize("phrase, name, wikidata", [
+    ("NATO", "NATO", "Q7184"),
+    ("Washington", "United States", "Q30"),
+    ("Iranian officials", "Iran government", None),
+    ("US troops", "United States military", None),
+    ("Iran's supreme leader Ayatollah Ali Khamenei", "Ali Khamenei", "Q57336"),
+    ("unidentified gunmen", "unidentified gunmen", None),
+])
+def test_canonical_names(nlp, phrase, name, wikidata):
+    actor = resolve_np(_phrase_span(nlp, phrase))
+    assert (actor.name, actor.wikidata) == (name, wikidata)
+
+
+def test_token_input_uses_subtree_and_place_phrase(nlp):
+    doc = nlp("Mortar rounds hit an area near the US embassy in Baghdad on Saturday.")
+    area = next(t for t in doc if t.text == "area")
+    actor = resolve_np(area)
+    assert actor is not None and (actor.country, actor.sector) == ("USA", "GOV")
+    convoy = nlp("A strike hit their convoy north of Baghdad.")
+    assert resolve_np(next(t for t in convoy if t.text == "convoy")) is None
+
+
+def test_lower_case_us_is_not_an_actor(nlp):
+    doc = nlp("Let us talk to them, he told us.")
+    assert all(resolve_np(t) is None for t in doc if t.lower_ == "us")
+
+
+def test_state_media_takes_context_country(nlp):
+    span = _phrase_span(nlp, "state media")
+    assert resolve_np(span).country is None
+    assert resolve_np(span, context_country="IRQ").country == "IRQ"
+
+
+# ------------------------------------------------------------------------------------- memory
+
+STORY = ("Qatari Foreign Minister Mohammed bin Abdulrahman Al-Thani was in Tehran on Saturday for talks with his "
+         "Iranian counterpart Mohammad Javad Zarif. \"The response is a military action,\" Iranian ambassador to "
+         "the United Nations Majid Takht Ravanchi told CNN. Iran Revolutionary Guards commander Qasem Soleimani "
+         "was killed. Zarif slammed the message as foolish. Ravanchi said more. Al-Thani left. "
+         "Mourners honoured Soleimani.")
+
+
+@pytest.mark.parametrize("mention, name, country, sector", [
+    ("Zarif", "Mohammad Javad Zarif", "IRN", "GOV"),
+    ("Ravanchi", "Majid Takht Ravanchi", "IRN", "GOV"),
+    ("Al-Thani", "Mohammed bin Abdulrahman Al-Thani", "QAT", "GOV"),
+    ("Soleimani", "Qasem Soleimani", "IRN", "MIL"),
+])
+def test_memory_resolves_bare_mentions(nlp, mention, name, country, sector):
+    doc = nlp(STORY)
+    memory = PersonMemory.from_doc(doc)
+    last = [t for t in doc if t.text == mention.split("-")[-1]][-1]
+    actor = resolve_np(last, memory=memory)
+    assert (actor.name, actor.country, actor.sector) == (name, country, sector)
+
+
+def test_without_memory_bare_name_has_no_country(nlp):
+    doc = nlp("Zarif slammed the message as foolish.")
+    actor = resolve_np(doc[0])
+    assert actor is None or actor.country is None
+
+
+def test_memory_ignores_organisations_and_places(nlp):
+    doc = nlp("Members of Iraq's Hashed al-Shaabi paramilitary network met in Baghdad with US officials.")
+    memory = PersonMemory.from_doc(doc)
+    assert "Hashed al-Shaabi" not in memory and "Baghdad" not in memory
+
+
+def test_seed_article_people(nlp, shared_data):
+    doc = nlp((shared_data / "seed" / "article.txt").read_text(encoding="utf-8"))
+    memory = PersonMemory.from_doc(doc)
+    expected = {"Zarif": "IRN", "Ravanchi": "IRN", "Soleimani": "IRN", "Khamenei": "IRN", "Abdel Mahdi": "IRQ",
+                "Muhandis": "IRQ", "Al-Thani": "QAT"}
+    assert {k: (memory.lookup(k).country if memory.lookup(k) else None) for k in expected} == expected
+
+
+def test_resolver_is_cheap(nlp):
+    doc = nlp(STORY * 3)
+    start = time.perf_counter()
+    memory = PersonMemory.from_doc(doc)
+    chunks = list(doc.noun_chunks)
+    for chunk in chunks:
+        resolve_np(chunk, memory=memory)
+    spent = time.perf_counter() - start
+    start = time.perf_counter()
+    nlp(STORY * 3)
+    parse = time.perf_counter() - start
+    assert spent < 0.25 * parse + 0.01, f"resolver {spent:.4f}s vs parse {parse:.4f}s"
