@@ -306,11 +306,10 @@ def _hits(kb: ActorKB, tokens: list["Token"], head: "Token") -> list[_Hit]:
     doc, ids = head.doc, {t.i for t in tokens}
     first, last = tokens[0].i, tokens[-1].i
     base = doc[first].idx
-    text = doc.text[base:doc[last].idx + len(doc[last].text)]
+    text = doc[first:last + 1].text
     starts = [doc[i].idx - base for i in range(first, last + 1)]
-    sent = head.sent.text if doc.has_annotation("SENT_START") else doc.text
     out = []
-    for m in kb.match(text, shouting=not any(ch.islower() for ch in sent)):
+    for m in kb.match(text, shouting=_shouting(doc)):
         a = first + bisect_right(starts, m.start) - 1
         b = first + bisect_left(starts, m.end) - 1
         if not all(i in ids for i in range(a, b + 1)) or _negated_country(m, text):
@@ -320,6 +319,24 @@ def _hits(kb: ActorKB, tokens: list["Token"], head: "Token") -> list[_Hit]:
         dist = 0 if a <= head.i <= b else min(abs(a - head.i), abs(b - head.i))
         out.append(_Hit(m.entry, a, b, dist))
     return out
+
+
+def _shouting(doc: "Doc") -> bool:
+    """Whether the document is written in capitals (wire texts of the 1980s); cached in ``doc.user_data``."""
+    key = "eventwire.actors.shouting"
+    if key not in doc.user_data:
+        letters = [ch for ch in doc.text if ch.isalpha()]
+        doc.user_data[key] = sum(ch.islower() for ch in letters) < 0.05 * max(len(letters), 1)
+    return doc.user_data[key]
+
+
+def _sentence_floor(token: "Token", reach: int) -> int:
+    """The lowest index in ``token``'s sentence at most ``reach`` tokens before it."""
+    lo = max(0, token.i - reach)
+    for i in range(token.i, lo, -1):
+        if token.doc[i].is_sent_start:
+            return i
+    return lo
 
 
 def _negated_country(m: Match, text: str) -> bool:
@@ -565,7 +582,7 @@ def _chain(kb: ActorKB, head: "Token", allowed) -> list["Token"]:
     if head.pos_ != "PROPN":
         return []
     doc = head.doc
-    lo = max(head.sent.start if doc.has_annotation("SENT_START") else 0, head.i - 8)
+    lo = _sentence_floor(head, 8)
     window = [t for t in doc[lo:head.i + 1] if allowed is None or t.i in allowed]
     if not window:
         return []
@@ -620,7 +637,7 @@ def _descriptor_cues(kb: ActorKB, chain: list["Token"], allowed, ids: frozenset[
 def _role_to_left(kb: ActorKB, chain: list["Token"], allowed) -> int | None:
     """Index of the nearest role noun before the name, over modifiers and "to the United Nations"."""
     doc, start = chain[0].doc, chain[0].i
-    lo = max(chain[0].sent.start if doc.has_annotation("SENT_START") else 0, start - 10)
+    lo = _sentence_floor(chain[0], 10)
     window = []
     for t in reversed(doc[lo:start]):
         if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or t.pos_ == "PUNCT" and t.text not in "-'" \

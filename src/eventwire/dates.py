@@ -482,3 +482,8 @@ def event_date(doc, sent, trigger, *, anchor: dt.date | None) -> tuple[str | Non
     if chosen is not None:
         return chosen.iso_date, chosen.precision
     return (anchor.isoformat(), "publication") if anchor is not None else (None, "publication")
+
+
+def tense_reader(doc) -> Callable[[int, int], bool | None]:
+    """A ``tense_future`` callable for :func:`find_timexes` over the whole ``doc.text``."""
+    return _doc_tense(doc, 0)

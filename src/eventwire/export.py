@@ -3,12 +3,14 @@
 Formats (:data:`FORMATS`):
 
 ``jsonl``
-    One :meth:`Event.to_dict` object per line (UTF-8, not ASCII-escaped). Lossless.
+    One :meth:`Event.to_dict` object per line (UTF-8, not ASCII-escaped, except U+0085, U+2028 and U+2029,
+    which are escaped so that readers splitting on any Unicode line break still see one object per line).
 ``csv``
     One row per event, flat columns (:data:`CSV_COLUMNS`); actors' names and countries are joined with ``";"``
     (a country list keeps one entry per actor, empty where unknown, so positions line up with the names);
-    unknown values are empty cells; floats are written with ``repr`` so they read back exactly. Lines end
-    with ``\\n``. Nested details beyond these columns (actor sectors, mentions' text...) are not in the CSV.
+    unknown values are empty cells; floats are written with ``repr`` so they read back exactly. Records end
+    with ``\\r\\n`` (RFC 4180), and any cell holding ``\\r`` or ``\\n`` is quoted. Nested details beyond these columns
+    (actor sectors, mentions' text...) are not in the CSV.
 ``parquet``
     One row per event with nested columns that mirror the JSON object (structs for ``article``, ``location``,
     ``evidence``; lists of structs for ``actor``, ``recipient``, ``mentions``), so
@@ -127,7 +129,7 @@ def _join(values: Iterable[str | None]) -> str | None:
 
 
 def _write_csv(events: Iterable[Event], sink: IO[str]) -> int:
-    writer = csv.DictWriter(sink, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(sink, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     n = 0
     for event in events:
@@ -214,9 +216,14 @@ def _batches(events: Iterable[Event], size: int) -> Iterator[list[Event]]:
         yield batch
 
 
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def _dumps(obj: Any, event: Event) -> str:
+    """One-line JSON: json.dumps escapes control characters; the Unicode line breaks it keeps are escaped here
+    (they can only occur inside strings, where the escape means the same character)."""
     try:
-        return json.dumps(obj, ensure_ascii=False, allow_nan=False)
+        return json.dumps(obj, ensure_ascii=False, allow_nan=False).translate(_LINE_BREAKS)
     except ValueError:
         raise _non_finite(event) from None
 

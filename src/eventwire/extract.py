@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import arguments, events, factuality
@@ -76,11 +77,21 @@ class ArticleContext:
     """Per-article resources shared by all mentions."""
 
     doc: "Doc"
+    text: str  # doc.text, read once (spaCy rebuilds it on every access)
     lex: Lexicon
     places: DocumentPlaces
     memory: PersonMemory
     timexes: tuple[Timex, ...]
     anchor: dt.date | None
+
+    @cached_property
+    def toponym_tokens(self) -> frozenset[int]:
+        """Token indices inside resolved place names."""
+        found: set[int] = set()
+        for toponym, _place in self.places.pairs:
+            span = self.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+            found.update(range(span.start, span.end) if span is not None else ())
+        return frozenset(found)
 
 
 def find_mentions(ctx: ArticleContext) -> list[Mention]:
@@ -111,7 +122,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
     places, generic = _places(doc, group, region, roles, ctx)
     date, weak = _dates(sent, region, ctx)
     fatalities, injured = _casualties(sent, group, shared, ctx)
-    names = _names(doc, group, sent, shared, roles, ctx.places.pairs)
+    names = _names(doc, group, sent, shared, roles, ctx.toponym_tokens)
     cause = by_token.get(roles.cause) if roles.cause is not None else None
     head = doc[group.head]
     return Mention(
@@ -125,16 +136,14 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
 
 
 def _names(doc: "Doc", group: events.TriggerGroup, sent: "SpacySpan", shared: bool,
-           roles: arguments.Roles, places) -> frozenset[str]:
+           roles: arguments.Roles, toponym_tokens: frozenset[int]) -> frozenset[str]:
     """Proper names (not places, not nationalities, not the actor) near the report: who was hit."""
     if shared:
         tokens = [doc[i] for i in roles.recipients]
         tokens += [c for t in tokens for c in t.subtree]
     else:
         tokens = list(sent)
-    skip = {t.i for i in roles.actors for t in _phrase(doc[i])} | set(group.tokens)
-    for toponym, _place in places:
-        skip |= {t.i for t in doc.char_span(toponym.start, toponym.end, alignment_mode="expand") or ()}
+    skip = {t.i for i in roles.actors for t in _phrase(doc[i])} | set(group.tokens) | toponym_tokens
     return frozenset(t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in NOT_NAMES
                      and t.i not in skip)
 
@@ -259,13 +268,9 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext) -> tuple[Ti
         else:
             weak = weak or timex
     if weak is None and own is None:
-        earlier = [t for t in ctx.timexes if t.end <= sent.start_char and _same_paragraph(doc, t.end, sent)]
+        earlier = [t for t in ctx.timexes if t.end <= sent.start_char and "\n\n" not in ctx.text[t.end:sent.start_char]]
         weak = earlier[-1] if earlier else None
     return own, weak
-
-
-def _same_paragraph(doc: "Doc", offset: int, sent: "SpacySpan") -> bool:
-    return "\n\n" not in doc.text[offset:sent.start_char]
 
 
 def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
@@ -280,5 +285,5 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
 
 def new_context(doc: "Doc", lex: Lexicon, *, anchor: dt.date | None, places: DocumentPlaces,
                 timexes: tuple[Timex, ...]) -> ArticleContext:
-    return ArticleContext(doc=doc, lex=lex, places=places, memory=PersonMemory.from_doc(doc, load_actor_kb()),
-                          timexes=timexes, anchor=anchor)
+    return ArticleContext(doc=doc, text=doc.text, lex=lex, places=places,
+                          memory=PersonMemory.from_doc(doc, load_actor_kb()), timexes=timexes, anchor=anchor)

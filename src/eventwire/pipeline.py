@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .clean import clean
-from .dates import find_timexes
+from .dates import find_timexes, tense_reader
 from .errors import EventwireError, InputError
 from .extract import find_mentions, new_context
 from .ingest import document_from_text, iter_documents
@@ -79,7 +79,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     lex = resources.get_lexicon()
     anchor = publication_date(article.published)
     places = DocumentPlaces(doc, geocoder=resources.get_geocoder())
-    timexes = tuple(find_timexes(doc.text, anchor=anchor))
+    timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
     ctx = new_context(doc, lex, anchor=anchor, places=places, timexes=timexes)
     mentions = find_mentions(ctx)
     if not mentions:

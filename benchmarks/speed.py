@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Speed: eventwire extraction versus bare spaCy ``nlp.pipe`` on the same articles, in one process.
+
+    python benchmarks/speed.py [--limit 300] [--split dev]
+
+Reads the first N MUC-4 texts (../shared/data/muc4), cleans them once, then times (1) ``nlp.pipe`` over
+the article bodies with the very pipeline eventwire uses and (2) eventwire's whole extraction
+(parse + extract + merge) over the same bodies, and prints articles/s, words/s, peak memory and the
+ratio eventwire / bare (1.0 = extraction costs nothing beyond the model). Not a test: timings are noisy.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _data import muc_texts, require  # noqa: E402
+
+from eventwire.clean import clean  # noqa: E402
+from eventwire.ingest import document_from_text  # noqa: E402
+from eventwire.pipeline import Resources, extract_articles  # noqa: E402
+
+
+def _timed(label: str, run) -> dict:
+    tracemalloc.start()
+    start = time.perf_counter()
+    result = run()
+    seconds = time.perf_counter() - start
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"label": label, "seconds": seconds, "result": result, "peak_py_mb": peak / 2**20,
+            "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=300)
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+    if require("muc4") is None:
+        return 0
+    texts = [t for _, t in zip(range(args.limit), muc_texts(args.split))]
+    articles = [clean(document_from_text(t.text, id=t.id)) for t in texts]
+    words = sum(len(a.body.split()) for a in articles)
+    res = Resources(batch_size=args.batch_size)
+    t0 = time.perf_counter()
+    nlp = res.get_nlp()
+    t1 = time.perf_counter()
+    res.get_geocoder().gazetteer  # load the gazetteer before timing
+    t2 = time.perf_counter()
+    list(extract_articles(articles[:5], resources=res))  # warm caches of both paths
+    bodies = [a.body for a in articles]
+    bare = _timed("bare nlp.pipe", lambda: sum(len(d) for d in nlp.pipe(bodies, batch_size=args.batch_size)))
+    ours = _timed("eventwire", lambda: sum(len(ev) for _a, ev in extract_articles(articles, resources=res)))
+    print(f"{len(articles)} MUC-4 {args.split} articles, {words:,} words; model load {t1 - t0:.2f} s, "
+          f"gazetteer load {t2 - t1:.2f} s\n")
+    print(f"{'run':<16}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'peak py MB':>12}{'max RSS MB':>12}")
+    for row in (bare, ours):
+        s = row["seconds"]
+        print(f"{row['label']:<16}{s:>9.2f}{len(articles) / s:>12.1f}{words / s:>10.0f}"
+              f"{row['peak_py_mb']:>12.1f}{row['maxrss_mb']:>12.0f}")
+    ratio = bare["seconds"] / ours["seconds"]
+    print(f"\nevents extracted: {ours['result']}")
+    print(f"ratio eventwire / bare (throughput): {ratio:.2f}   (target >= 0.80)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
