@@ -520,10 +520,22 @@ def clean(document: Document) -> Article:
     """
     raw = document.text
     header = read_header(raw, title=document.title)
-    lines = _split_lines(raw, header.body_start)
+    kept = _kept_paragraphs(raw, header.body_start, _norm(document.title or header.title or "").casefold())
+    if not kept and raw.strip():  # a text that is all title ("Rebels attacked a post.") is its own body
+        kept = _kept_paragraphs(raw, 0, "")
+    body, offsets = _assemble(raw, kept)
+    return Article(
+        id=document.id, body=body, title=document.title or header.title,
+        published=document.published or header.published,
+        url=document.url, publisher=document.publisher or header.publisher,
+        source=document.source, offsets=offsets,
+    )
+
+
+def _kept_paragraphs(raw: str, body_start: int, title: str) -> list[list[tuple[int, int]]]:
+    lines = _split_lines(raw, body_start)
     drop = _drop_lines(raw, lines)
     seen: set[str] = set()
-    title = _norm(document.title or header.title or "").casefold()
     kept: list[list[tuple[int, int]]] = []
     for block in _blocks(raw, lines, drop):
         for paragraph in _paragraphs(raw, block):
@@ -535,10 +547,4 @@ def clean(document: Document) -> Article:
                 continue
             seen.add(key)
             kept.append(tokens)
-    body, offsets = _assemble(raw, kept)
-    return Article(
-        id=document.id, body=body, title=document.title or header.title,
-        published=document.published or header.published,
-        url=document.url, publisher=document.publisher or header.publisher,
-        source=document.source, offsets=offsets,
-    )
+    return kept

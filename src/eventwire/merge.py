@@ -165,9 +165,9 @@ def km(a: Place, b: Place) -> float:
 def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None) -> Event:
     best = max(mentions, key=lambda m: (_information(m), -m.index))
     mode = _mode(mentions)
-    coding = lex.coding(best.type, mode)
     actors = _union(m.actors for m in mentions)
     recipients = tuple(a for a in _union(m.recipients for m in mentions) if a not in actors)
+    coding = _coding(lex, best.type, mode, actors, recipients)
     date, precision = _date(best, mentions, article)
     location = _location(mentions) or (main_country if best.type not in VERBAL_CONFLICT else None)
     evidence = Evidence(text=best.sentence.text, start=best.sentence.start, end=best.sentence.end,
@@ -184,6 +184,17 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
         factuality=best.factuality, confidence=round(min(0.99, confidence), 3), evidence=evidence,
         mentions=tuple(others),
     )
+
+
+def _coding(lex: Lexicon, type_: str, mode: str | None, actors, recipients):
+    """The crosswalk row; an attack by armed men on armed men is a battle, on others an attack (ACLED)."""
+    coding = lex.coding(type_, mode)
+    if type_ == "ASSAULT" and coding.acled_event_type in ("Violence against civilians", "Battles") \
+            and mode in (None, "firearms", "clash"):
+        armed = {"MIL", "REB", "UAF", "COP"}
+        both_armed = any(a.sector in armed for a in actors) and any(r.sector in armed for r in recipients)
+        coding = lex.coding(type_, "clash" if both_armed or mode == "clash" else "beat")
+    return coding
 
 
 def _information(m: Mention) -> int:

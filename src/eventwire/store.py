@@ -274,14 +274,17 @@ class Store:
         text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if _is_lock_error(exc):
             return StoreError(
-                f"another eventwire process is writing to {self.path} (DuckDB lets one process write, or "
-                f"several read): wait for it to finish, or read a copy of the file ({text})")
+                f"another process is using {self.path} (DuckDB lets one process write to a file, or several read "
+                f"it, never both): wait for it (an `eventwire ingest` still running?) to finish, or read a copy "
+                f"of the file ({text})")
         if "different configuration" in text:
             return StoreError(
                 f"{self.path} is already open in this process with read_only={not self.read_only}: "
                 f"use that one Store for reading and writing ({text})")
-        if "not a valid DuckDB database" in text or "database file" in text.lower():
-            return StoreError(f"{self.path} is not a DuckDB file eventwire can {action}: use a new --db file ({text})")
+        if "not a valid DuckDB database" in text:
+            return StoreError(f"{self.path} is not a DuckDB file: give a new --db file ({text})")
+        if "No such file or directory" in text or "Is a directory" in text:
+            return StoreError(f"cannot {action} {self.path}: give a file in an existing folder ({text})")
         return StoreError(f"cannot {action} the store {self.path}: {text}")
 
     # -- schema ------------------------------------------------------------------------------------
@@ -297,7 +300,10 @@ class Store:
             version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
         except duckdb.Error as exc:
             raise self._error(exc, "read") from exc
-        if version is None or version > SCHEMA_VERSION:
+        if version is None:
+            raise StoreError(f"{self.path} has an empty schema_version table, so it is damaged: re-ingest into a "
+                             "new --db file")
+        if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} was written by a newer eventwire (store schema {version}, this eventwire reads "
                 f"schema {SCHEMA_VERSION}): upgrade eventwire (pip install -U eventwire)")
