@@ -98,6 +98,14 @@ def test_same_article_twice_is_stored_once(db: Path) -> None:
     assert not store.has_article(make_article(url="https://example.org/elsewhere"))
 
 
+def test_add_articles_counts_added_and_skipped(db: Path) -> None:
+    store = Store(db)
+    store.add_article(make_article(id="old"), [make_event("e0")])
+    items = ((make_article(f"Text {i}.", id=str(i)), [make_event(f"e{i}")]) for i in range(1, 4))
+    assert store.add_articles([*items, (make_article(id="old"), [])]) == (3, 1)
+    assert store.count() == {"articles": 4, "events": 4}
+
+
 def test_same_text_at_another_url_is_another_article(db: Path) -> None:
     store = Store(db)
     assert store.add_article(make_article(), [make_event("e1")])

@@ -85,91 +85,178 @@ def dateline_name(text: str) -> str | None:
 
 # ---------------------------------------------------------------- recognition
 
+CAPS_SHARE = 0.6  # above this share of upper-case words a text is ALL CAPS: capitals carry no signal
+_LINKS = ("al", "of", "el")  # lower-case words allowed inside a capitalised name
 
-def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None,
-                  min_population: int = MIN_POPULATION) -> list[Toponym]:
-    """Place names of a parsed document, in text order (see the module docstring, step 1)."""
+
+@lru_cache(maxsize=1)
+def _feature_ids() -> tuple[dict[tuple[int, ...], str], frozenset[int]]:
+    """Feature phrases as tuples of spaCy string ids -> feature, and the ids of their first words."""
+    from spacy.strings import get_string_id
+
+    table = {tuple(get_string_id(w) for w in words): feat for words, (feat, _kind) in feature_words().items()}
+    return table, frozenset(k[0] for k in table)
+
+
+@lru_cache(maxsize=1)
+def _ids() -> dict[str, object]:
+    """spaCy string ids (and the PROPN symbol) the token scan compares against."""
+    from spacy.strings import get_string_id
+    from spacy.symbols import PROPN
+
+    word = {w: get_string_id(w) for w in ("the", "a", *_LINKS, "'s", "’s", "'", "’")}
+    return {"propn": int(PROPN), "skip_ent": frozenset(get_string_id(x) for x in ("PERSON", "ORG", "NORP")),
+            "person": get_string_id("PERSON"), "articles": frozenset((word["the"], word["a"])),
+            "links": frozenset(word[w] for w in _LINKS),
+            "possessive": frozenset(word[w] for w in ("'s", "’s", "'", "’"))}
+
+
+class _Tokens:
+    """Token attributes of one parsed document read once into plain lists (no spaCy ``Token`` objects).
+
+    ``doc.text`` is read once; token ``i`` covers ``text[start[i]:end[i]]``. ``lower`` holds string ids.
+    """
+
+    __slots__ = ("doc", "text", "n", "lower", "start", "end", "propn", "ent", "capital", "capish", "stop", "lemma",
+                 "caps")
+
+    def __init__(self, doc: "Doc", *, text: str | None = None):
+        import numpy as np
+        from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_STOP, IS_TITLE, IS_UPPER, LEMMA, LENGTH, LOWER, POS
+
+        ids = _ids()
+        self.doc = doc
+        self.text = doc.text if text is None else text
+        self.n = len(doc)
+        arr = doc.to_array([LOWER, IDX, LENGTH, POS, ENT_TYPE, IS_TITLE, IS_UPPER, IS_STOP, IS_ALPHA, LEMMA])
+        arr = arr.reshape(self.n, 10)
+        lower, idx, length, pos, ent, title, upper, stop, alpha, lemma = arr.T
+        self.lower, self.start, self.ent, self.stop, self.lemma = (
+            lower.tolist(), idx.tolist(), ent.tolist(), stop.tolist(), lemma.tolist())
+        self.end = (idx + length).tolist()
+        self.propn = (pos == ids["propn"]).tolist()
+        capital = (title | upper).astype(bool)
+        self.capital = capital.tolist()
+        self.capish = (capital | np.isin(lower, list(ids["links"]))).tolist()
+        words = alpha.astype(bool) & (length > 1)
+        self.caps = bool(words.any()) and float(upper[words].mean()) > CAPS_SHARE
+
+    def span(self, i: int, j: int) -> str:
+        return self.text[self.start[i]:self.end[j - 1]]
+
+    def lemma_at(self, i: int) -> str:
+        return self.doc.vocab.strings[self.lemma[i]].lower() if i < self.n else ""
+
+    def lower_at(self, i: int) -> str:
+        return self.doc.vocab.strings[self.lower[i]] if 0 <= i < self.n else ""
+
+    def feature_after(self, end: int) -> tuple[int, str | None]:
+        """Take a feature phrase right after token ``end`` into the name: ``Baghdad`` + ``airport``."""
+        table, firsts = _feature_ids()
+        if end >= self.n or self.lower[end] not in firsts:
+            return end, None
+        for n in (3, 2, 1):
+            feat = table.get(tuple(self.lower[end:end + n])) if end + n <= self.n else None
+            if feat is not None:
+                return end + n, feat
+        return end, None
+
+
+def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_population: int = MIN_POPULATION,
+                  text: str | None = None) -> list[Toponym]:
+    """Place names of a parsed document, in text order (see the module docstring, step 1).
+
+    In ALL-CAPS text (most words upper case) capitals say nothing, so names NER missed are taken
+    only when they span several words, end in a feature word or name a major place. ``text`` is
+    ``doc.text`` when the caller has it already (spaCy rebuilds that string on every access).
+    """
     gaz = gazetteer or load_gazetteer()
-    persons = _person_words(doc)
+    toks = _Tokens(doc, text=text)
+    ents = [(e.label_, e.start, e.end) for e in doc.ents]
+    persons = _person_words(toks, ents)
     found: dict[int, Toponym] = {}
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+    covered = [False] * toks.n
+    for label, start, end in ents:
+        if label not in PLACE_LABELS:
             continue
-        top = _entity_toponym(doc, ent, gaz=gaz, persons=persons)
-        if top is not None:
+        got = _entity_toponym(toks, start, end, gaz=gaz, persons=persons)
+        if got is not None:
+            top, last = got
             found[top.start] = top
-    taken = [(t.start, t.end) for t in found.values()]
-    for top in _gazetteer_matches(doc, gaz=gaz, min_population=min_population):
-        if not any(s < top.end and top.start < e for s, e in taken):
+            covered[start:last] = [True] * (last - start)
+    for top, i, end in _gazetteer_matches(toks, gaz=gaz, min_population=min_population, covered=covered):
+        if not any(covered[i:end]):
             found[top.start] = top
-            taken.append((top.start, top.end))
+            covered[i:end] = [True] * (end - i)
     return sorted(found.values(), key=lambda t: t.start)
 
 
-def _person_words(doc: "Doc") -> set[str]:
+def _person_words(toks: _Tokens, ents: list[tuple[str, int, int]]) -> set[str]:
+    """Folded PERSON names and their capitalised words (every longer word in ALL-CAPS text)."""
     words: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            words.add(fold(ent.text))
-            words.update(fold(t.text) for t in ent if len(t.text) > 2 and t.is_title)
+    for label, start, end in ents:
+        if label == "PERSON":
+            words.add(fold(toks.span(start, end)))
+            for i in range(start, end):
+                word = toks.text[toks.start[i]:toks.end[i]]
+                if len(word) > 2 and (word.istitle() or (toks.caps and word.isupper())):
+                    words.add(fold(word))
     return words
 
 
-def _entity_toponym(doc: "Doc", ent, *, gaz: Gazetteer, persons: set[str]) -> Toponym | None:
-    start, end = ent.start, ent.end
-    while start < end and doc[start].lower_ in ("the", "a"):
+def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer,
+                    persons: set[str]) -> tuple[Toponym, int] | None:
+    """The toponym of one GPE/LOC/FAC entity and its end token, or None when it is no known place."""
+    ids = _ids()
+    while start < end and toks.lower[start] in ids["articles"]:
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+    while end > start and toks.lower[end - 1] in ids["possessive"]:
         end -= 1
     if start >= end:
         return None
-    name, feature = split_feature(doc[start:end].text)
+    name, feature = split_feature(toks.span(start, end))
     if feature is None:
-        end, feature = _extend_feature(doc, end)
-    if not gaz.has(name) and not gaz.has(doc[start:end].text):
+        end, feature = toks.feature_after(end)
+    if not gaz.has(name) and not gaz.has(toks.span(start, end)):
         return None
     if fold(name) in persons and not _is_major(gaz, name):
         return None
-    before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
-    after = doc[end].lemma_.lower() if end < len(doc) else ""
-    if before in TITLES or (after in SPEECH and not _is_major(gaz, name)):
+    before = toks.lower_at(start - 1).rstrip(".")
+    if before in TITLES or (toks.lemma_at(end) in SPEECH and not _is_major(gaz, name)):
         return None
-    span = doc[start:end]
-    return Toponym(span.start_char, span.end_char, span.text, feature)
-
-
-def _extend_feature(doc: "Doc", end: int) -> tuple[int, str | None]:
-    """Take a feature phrase right after token ``end`` into the name: ``Baghdad`` + ``airport``."""
-    for n in (3, 2, 1):
-        words = tuple(t.lower_ for t in doc[end:end + n])
-        if len(words) == n and words in feature_words():
-            return end + n, feature_words()[words][0]
-    return end, None
+    return Toponym(toks.start[start], toks.end[end - 1], toks.span(start, end), feature), end
 
 
 def _is_major(gaz: Gazetteer, name: str) -> bool:
-    return any(r.feature in ("country", "admin1", "continent", "region") or r.population >= 1_000_000
-               for r in gaz.lookup(name))
+    return gaz.major_key(fold(name), min_population=1_000_000)
 
 
-def _gazetteer_matches(doc: "Doc", *, gaz: Gazetteer, min_population: int) -> Iterator[Toponym]:
-    """Capitalised proper-noun runs that name a well-known place, and ``<Name> <feature word>`` sites."""
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if not (tok.is_title or tok.is_upper) or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.is_stop:
+def _gazetteer_matches(toks: _Tokens, *, gaz: Gazetteer, min_population: int,
+                       covered: list[bool]) -> Iterator[tuple[Toponym, int, int]]:
+    """Capitalised proper-noun runs that name a well-known place, and ``<Name> <feature word>`` sites.
+
+    Yields (toponym, first token, end token). One pass over the tokens; runs of 2-4 words are tried
+    only from a word that starts a multi-word gazetteer key; tokens in ``covered`` are not starts.
+    """
+    skip_ent, stop, capital, capish, text = _ids()["skip_ent"], toks.stop, toks.capital, toks.capish, toks.text
+    i, n_tok = 0, toks.n
+    while i < n_tok:
+        if covered[i] or not capital[i] or stop[i] or toks.ent[i] in skip_ent:
             i += 1
             continue
-        for n in (4, 3, 2, 1):
-            span = doc[i:i + n]
-            if len(span) < n or any(not (t.is_title or t.is_upper or t.lower_ in ("al", "of", "el")) for t in span):
+        first = fold(text[toks.start[i]:toks.end[i]])
+        multi = gaz.starts_key(first.split(" ", 1)[0]) or toks.end[i] == (toks.start[i + 1] if i + 1 < n_tok else -1)
+        for n in (4, 3, 2, 1) if multi else (1,):
+            if i + n > n_tok or not all(capish[i:i + n]):
                 continue
-            end, feature = _extend_feature(doc, i + n)
-            known = [r for r in gaz.lookup(span.text)
-                     if r.feature in ("country", "admin1", "continent", "region") or r.population >= min_population]
-            if (known and span[-1].pos_ == "PROPN") or (feature and gaz.has(span.text) and tok.pos_ == "PROPN"):
-                full = doc[i:end]
-                yield Toponym(full.start_char, full.end_char, full.text, feature)
+            key = first if n == 1 else fold(toks.span(i, i + n))
+            if not gaz.has_key(key):
+                continue
+            end, feature = toks.feature_after(i + n)
+            strict = toks.caps and n == 1 and feature is None
+            known = gaz.major_key(key, min_population=min_population, strict=strict)
+            if (known and toks.propn[i + n - 1]) or (feature and toks.propn[i]):
+                yield Toponym(toks.start[i], toks.end[end - 1], toks.span(i, end), feature), i, end
                 i = end - 1
                 break
         i += 1
@@ -272,7 +359,10 @@ class Geocoder:
             -distance_km(town.lat, town.lon, r.lat, r.lon)))
 
     def resolve_all(self, toponyms: list[Toponym], *, text: str = "") -> list[Place | None]:
-        """Resolve every toponym of one document; each name sees what the others resolved to."""
+        """Resolve every toponym of one document; each name sees what the others resolved to.
+
+        Repeated names are resolved once per distinct (text, container, feature, context).
+        """
         base = Context()
         dateline = dateline_name(text)
         if dateline:
@@ -280,12 +370,25 @@ class Geocoder:
             if first is not None and first.country:
                 base = Context(countries=Counter({first.country: 2}))
         boxes = [self._container_of(toponyms, k, text) for k in range(len(toponyms))]
-        first_pass = [self.resolve(t.text, context=_replace(base, container=b, feature=t.feature))
-                      for t, b in zip(toponyms, boxes)]
-        out = []
+        memo: dict[tuple, Place | None] = {}
+        first_pass = []
+        for t, box in zip(toponyms, boxes):
+            key = (t.text, box, t.feature)
+            if key not in memo:
+                memo[key] = self.resolve(t.text, context=_replace(base, container=box, feature=t.feature))
+            first_pass.append(memo[key])
+        out, contexts, memo = [], {}, {}
         for k, (t, box) in enumerate(zip(toponyms, boxes)):
-            ctx = _document_context(first_pass, base=base, skip=k, name=fold(split_feature(t.text)[0]))
-            out.append(self.resolve(t.text, context=_replace(ctx, container=box, feature=t.feature)))
+            name = fold(split_feature(t.text)[0])
+            own = first_pass[k]
+            # the context leaves out this toponym's own result unless the same-name rule already does
+            ctx_key = (name, None if own is None or fold(own.text) == name else k)
+            if ctx_key not in contexts:
+                contexts[ctx_key] = _document_context(first_pass, base=base, skip=k, name=name)
+            key = (t.text, box, t.feature, ctx_key)
+            if key not in memo:
+                memo[key] = self.resolve(t.text, context=_replace(contexts[ctx_key], container=box, feature=t.feature))
+            out.append(memo[key])
         return out
 
     def _container_of(self, toponyms: list[Toponym], k: int, text: str) -> tuple:
@@ -362,7 +465,7 @@ def geoparse(text: str, *, toponyms: list | None = None, nlp=None,
         from .nlp import load_nlp
 
         nlp = load_nlp()
-    found = find_toponyms(nlp(text), gazetteer=geocoder.gazetteer)
+    found = find_toponyms(nlp(text), gazetteer=geocoder.gazetteer, text=text)
     return geocoder.resolve_all(found, text=text)
 
 
@@ -387,8 +490,9 @@ class DocumentPlaces:
     def pairs(self) -> list[tuple[Toponym, Place]]:
         """(toponym, place) for every resolved toponym, in text order."""
         if self._pairs is None:
-            tops = find_toponyms(self.doc, gazetteer=self._geocoder.gazetteer)
-            places = self._geocoder.resolve_all(tops, text=self.doc.text)
+            text = self.doc.text  # spaCy rebuilds the string on every access: read it once
+            tops = find_toponyms(self.doc, gazetteer=self._geocoder.gazetteer, text=text)
+            places = self._geocoder.resolve_all(tops, text=text)
             self._pairs = [(t, p) for t, p in zip(tops, places) if p is not None]
         return self._pairs
 

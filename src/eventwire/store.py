@@ -356,40 +356,44 @@ class Store:
 
         On any error nothing of the article is written. Event ids must be unique in the whole store.
         """
-        if self.read_only:
-            raise UsageError(f"the store {self.path} was opened read-only: open it with read_only=False to write")
-        key = article_key(article)
-        article_row = _article_row(key, article, len(events))
-        event_rows = [_event_row(key, event) for event in events]
-        with self._session() as conn:
-            try:
-                conn.execute("BEGIN TRANSACTION")
-                if conn.execute("SELECT 1 FROM articles WHERE key = ?", [key]).fetchone():
-                    conn.execute("ROLLBACK")
-                    return False
-                conn.execute(_INSERT_ARTICLE, article_row)
-                for start in range(0, len(event_rows), _ROWS_PER_INSERT):
-                    chunk = event_rows[start:start + _ROWS_PER_INSERT]
-                    conn.execute(_insert_sql("events", _EVENT_COLUMNS, len(chunk)), [v for r in chunk for v in r])
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                _rollback(conn)
-                if isinstance(exc, duckdb.Error):
-                    raise StoreError(
-                        f"cannot store article {article.id!r} in {self.path}, nothing of it was written: "
-                        f"{str(exc).splitlines()[0]} (event ids must be unique in a store)") from exc
-                raise
-        return True
+        return self.add_articles([(article, events)]) == (1, 0)
 
     def add_articles(self, items: Iterable[tuple[Article, Sequence[Event]]]) -> tuple[int, int]:
-        """Store many ``(article, events)`` pairs, one transaction each; returns ``(added, skipped)``."""
-        added = skipped = 0
-        for article, events in items:
-            if self.add_article(article, events):
-                added += 1
-            else:
-                skipped += 1
-        return added, skipped
+        """Store ``(article, events)`` pairs, one transaction each, over one connection; ``(added, skipped)``.
+
+        ``items`` is read into a list before connecting, so extraction done lazily by a generator never runs
+        while the file is locked. If one article fails, those before it stay stored and the error is raised.
+        """
+        if self.read_only:
+            raise UsageError(f"the store {self.path} was opened read-only: open it with read_only=False to write")
+        prepared = [(article, article_key(article), list(events)) for article, events in items]
+        rows = [(a, _article_row(k, a, len(evs)), [_event_row(k, e) for e in evs]) for a, k, evs in prepared]
+        added = 0
+        with self._session() as conn:
+            for article, article_row, event_rows in rows:
+                added += self._write_article(conn, article, article_row, event_rows)
+        return added, len(rows) - added
+
+    def _write_article(self, conn: duckdb.DuckDBPyConnection, article: Article, article_row: list[Any],
+                       event_rows: list[list[Any]]) -> bool:
+        try:
+            conn.execute("BEGIN TRANSACTION")
+            if conn.execute("SELECT 1 FROM articles WHERE key = ?", [article_row[0]]).fetchone():
+                conn.execute("ROLLBACK")
+                return False
+            conn.execute(_INSERT_ARTICLE, article_row)
+            for start in range(0, len(event_rows), _ROWS_PER_INSERT):
+                chunk = event_rows[start:start + _ROWS_PER_INSERT]
+                conn.execute(_insert_sql("events", _EVENT_COLUMNS, len(chunk)), [v for r in chunk for v in r])
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            _rollback(conn)
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(
+                    f"cannot store article {article.id!r} in {self.path}, nothing of it was written: "
+                    f"{str(exc).splitlines()[0]} (event ids must be unique in a store)") from exc
+            raise
+        return True
 
     # -- reading -----------------------------------------------------------------------------------
 
