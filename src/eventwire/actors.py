@@ -3,8 +3,10 @@
 1. :class:`ActorKB` holds countries (names, aliases, demonyms, seats of government), organisations, a few
    well-known people, role nouns and "non-actor" phrases, read from ``data/actors_*.tsv`` and
    ``data/actor_roles.tsv``. :meth:`ActorKB.match` finds them in a string by longest match.
-2. :class:`PersonMemory` remembers, per document, the people introduced with a descriptor
-   ("Iranian counterpart Mohammad Javad Zarif") so that later bare mentions ("Zarif") resolve.
+   :meth:`ActorKB.scan` lists every candidate once per text, so that a document is scanned only once.
+2. :class:`PersonMemory` (from :mod:`eventwire.people`, re-exported here) remembers, per document, the people
+   introduced with a descriptor ("Iranian counterpart Mohammad Javad Zarif") so that later bare mentions
+   ("Zarif") resolve; it also keeps the document's token view, which the resolver reads.
 3. :func:`resolve_np` turns a spaCy noun phrase into an :class:`~eventwire.models.Actor`.
 
 Matching rules: text is ASCII-folded (``Elysée`` = ``Elysee``) and hyphens are ignored (``al-Qaeda`` =
@@ -24,18 +26,16 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import Iterable, Mapping
 
 from .errors import DataError
 from .models import Actor
-
-if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span, Token
+from .people import _DASHES, _NON_ACTOR_ENTS, DocView, PersonInfo, PersonMemory, core, cues, person_at
 
 __all__ = ["Entry", "Match", "ActorKB", "PersonMemory", "PersonInfo", "load_actor_kb", "resolve_np",
            "SECTOR_LABELS"]
@@ -47,18 +47,11 @@ SECTOR_LABELS = MappingProxyType({
     "COP": "police", "UAF": "armed group"})
 _KIND_RANK = {"block": 0, "org": 1, "person": 2, "country": 3, "capital": 3, "demonym": 3, "role": 4}
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
-_DASHES.update(dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u0060\u00b4"), "'"))
 _SKIP = {"-"}
-_NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
-_CORE_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "quantmod", "flat", "predet",
-              "npadvmod", "punct", "advmod", "nn", "dep"}
 _AFFILIATION_PREPS = {"of", "for", "from"}
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "through", "throughout",
                    "north", "south", "east", "west", "within", "over", "on"}
-_NAME_PARTICLES = {"al", "bin", "ibn", "bint", "el", "de", "da", "del", "van", "von", "abu", "abdel", "abd", "-"}
-_NOUNISH = {"NOUN", "PROPN"}
 _QUANTITY_NOUNS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "number", "total", "group",
                    "members", "member", "handful", "majority", "some", "many", "most", "all", "several", "few",
                    "both", "each", "one", "none", "rest", "part", "half", "crowds", "crowd", "lot", "lots"}
@@ -97,8 +90,11 @@ class _Form:
 
 def fold(text: str) -> str:
     """ASCII-fold ``text`` one character for one character (offsets are kept)."""
+    text = text.translate(_DASHES)
+    if text.isascii():
+        return text
     out = []
-    for ch in text.translate(_DASHES):
+    for ch in text:
         if ord(ch) < 128:
             out.append(ch)
             continue
@@ -128,6 +124,38 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
+@dataclass(frozen=True)
+class Scan:
+    """All KB forms found in a text, before choosing among overlapping ones.
+
+    ``starts``/``ends`` are the character offsets of the text's words (hyphens dropped); ``cands`` maps a
+    word position to the (length in words, entry) of the forms accepted there, longest first.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    positions: list[int]
+    cands: Mapping[int, tuple[tuple[int, Entry], ...]]
+
+    def pick(self, lo: int, hi: int) -> list[tuple[int, int, Entry]]:
+        """(position, length, entry) of the longest, leftmost, non-overlapping matches within words
+        ``lo`` .. ``hi - 1``, as if the text were cut there (block phrases consume words but are omitted)."""
+        out, cursor, positions = [], lo, self.positions
+        for k in range(bisect_left(positions, lo), len(positions)):
+            p = positions[k]
+            if p >= hi:
+                break
+            if p < cursor:
+                continue
+            for length, entry in self.cands[p]:
+                if p + length <= hi:
+                    if entry.kind != "block":
+                        out.append((p, length, entry))
+                    cursor = p + length
+                    break
+        return out
+
+
 class ActorKB:
     """The actor knowledge base. Build it with :func:`load_actor_kb` (cached) or from entries (tests)."""
 
@@ -146,7 +174,11 @@ class ActorKB:
         for forms_ in index.values():
             forms_.sort(key=lambda f: _KIND_RANK[f.entry.kind])
         self._index = index
-        self._lengths = sorted({len(k) for k in index}, reverse=True)
+        by_first: dict[str, set[int]] = {}
+        for key in index:
+            by_first.setdefault(key[0], set()).add(len(key))
+        self._by_first = {word: sorted(lengths, reverse=True) for word, lengths in by_first.items()}
+        self._match = lru_cache(maxsize=4096)(self._match_uncached)
         self._countries = {f.entry.country: f.entry for fs in index.values() for f in fs
                            if f.entry.kind == "country"}
 
@@ -157,26 +189,34 @@ class ActorKB:
         """Longest, leftmost, non-overlapping matches of KB forms in ``text`` (block phrases omitted).
 
         ``shouting``: the text is written in capitals (default: it has no lower-case letter); then
-        word-like acronyms (``US``, ``IS``) are not matched.
+        word-like acronyms (``US``, ``IS``) are not matched. Results are memoised per KB (bounded).
         """
-        toks = _tokens(text)
         if shouting is None:
             shouting = not any(ch.islower() for ch in text)
-        out, i, n = [], 0, len(toks)
-        while i < n:
-            for length in self._lengths:
+        return list(self._match(text, shouting))
+
+    def _match_uncached(self, text: str, shouting: bool) -> tuple[Match, ...]:
+        scan = self.scan(text, shouting=shouting)
+        return tuple(Match(scan.starts[p], scan.ends[p + length - 1], entry)
+                     for p, length, entry in scan.pick(0, len(scan.starts)))
+
+    def scan(self, text: str, *, shouting: bool) -> "Scan":
+        """Every KB form that could match at each word of ``text`` (see :class:`Scan`)."""
+        toks = _tokens(text)
+        lows = [t[0].lower() for t in toks]
+        n, cands = len(toks), {}
+        for i, word in enumerate(lows):
+            found = []
+            for length in self._by_first.get(word, ()):
                 if i + length > n:
                     continue
-                forms = self._index.get(tuple(t[0].lower() for t in toks[i:i + length]))
+                forms = self._index.get(tuple(lows[i:i + length]))
                 form = forms and self._accept(forms, toks[i:i + length], shouting=shouting)
                 if form:
-                    if form.entry.kind != "block":
-                        out.append(Match(toks[i][1], toks[i + length - 1][2], form.entry))
-                    i += length
-                    break
-            else:
-                i += 1
-        return out
+                    found.append((length, form.entry))
+            if found:
+                cands[i] = tuple(found)
+        return Scan([t[1] for t in toks], [t[2] for t in toks], sorted(cands), cands)
 
     @staticmethod
     def _accept(forms: list[_Form], toks: list[tuple[str, int, int]], *, shouting: bool) -> _Form | None:
@@ -268,106 +308,14 @@ def load_actor_kb() -> ActorKB:
 # ---------------------------------------------------------------------------------------- noun phrases
 
 
-@dataclass(frozen=True)
-class _Hit:
-    """A KB match inside a noun phrase, with the token range it covers and its distance to the head."""
-
-    entry: Entry
-    first: int
-    last: int
-    distance: int
-
-    def covers(self, i: int) -> bool:
-        return self.first <= i <= self.last
-
-
-@dataclass(frozen=True)
-class _Cues:
-    org: _Hit | None
-    role: _Hit | None
-    country: _Hit | None
-    person: _Hit | None
-    covered: frozenset[int]
-
-
-def _core(head: "Token", allowed: frozenset[int] | None, *, skip: frozenset[int] = frozenset()) -> list["Token"]:
-    """``head`` with its pre-modifiers (determiners, adjectives, compounds, possessors), not its PPs/clauses."""
-    out, stack = [head], [head]
-    while stack:
-        for child in stack.pop().children:
-            if child.dep_ in _CORE_DEPS and child.i not in skip and (allowed is None or child.i in allowed):
-                out.append(child)
-                stack.append(child)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _hits(kb: ActorKB, tokens: list["Token"], head: "Token") -> list[_Hit]:
-    """KB matches over the stretch of ``tokens`` that fall wholly on ``tokens``."""
-    doc, ids = head.doc, {t.i for t in tokens}
-    first, last = tokens[0].i, tokens[-1].i
-    base = doc[first].idx
-    text = doc[first:last + 1].text
-    starts = [doc[i].idx - base for i in range(first, last + 1)]
-    out = []
-    for m in kb.match(text, shouting=_shouting(doc)):
-        a = first + bisect_right(starts, m.start) - 1
-        b = first + bisect_left(starts, m.end) - 1
-        if not all(i in ids for i in range(a, b + 1)) or _negated_country(m, text):
-            continue
-        if m.entry.kind == "role" and doc[b].pos_ not in _NOUNISH:
-            continue
-        dist = 0 if a <= head.i <= b else min(abs(a - head.i), abs(b - head.i))
-        out.append(_Hit(m.entry, a, b, dist))
-    return out
-
-
-def _shouting(doc: "Doc") -> bool:
-    """Whether the document is written in capitals (wire texts of the 1980s); cached in ``doc.user_data``."""
-    key = "eventwire.actors.shouting"
-    if key not in doc.user_data:
-        letters = [ch for ch in doc.text if ch.isalpha()]
-        doc.user_data[key] = sum(ch.islower() for ch in letters) < 0.05 * max(len(letters), 1)
-    return doc.user_data[key]
-
-
-def _sentence_floor(token: "Token", reach: int) -> int:
-    """The lowest index in ``token``'s sentence at most ``reach`` tokens before it."""
-    lo = max(0, token.i - reach)
-    for i in range(token.i, lo, -1):
-        if token.doc[i].is_sent_start:
-            return i
-    return lo
-
-
-def _negated_country(m: Match, text: str) -> bool:
-    """``pro-Iran``, ``anti-US``: the country is the object of an attitude, not the actor."""
-    if m.entry.kind not in ("country", "demonym", "capital"):
-        return False
-    before = fold(text[max(0, m.start - 6):m.start]).lower().replace(" ", "")
-    return before.endswith(("pro-", "anti-", "pro", "anti"))
-
-
-def _cues(kb: ActorKB, tokens: list["Token"], head: "Token") -> _Cues:
-    hits = _hits(kb, tokens, head)
-
-    def best(kinds: tuple[str, ...], flags: tuple[str, ...] | None = None) -> _Hit | None:
-        cands = [h for h in hits if h.entry.kind in kinds and (flags is None or h.entry.flag in flags)]
-        return min(cands, key=lambda h: (h.distance, -h.last)) if cands else None
-
-    role = best(("role",), ("role", "institution", "state")) or best(("role",), ("title",))
-    covered = frozenset(i for h in hits for i in range(h.first, h.last + 1))
-    return _Cues(best(("org",)), role, best(("country", "capital", "demonym")), best(("person",)), covered)
-
-
-def _head_of(np) -> tuple["Token", frozenset[int] | None, str]:
+def _head_of(np, view: DocView) -> tuple[int, frozenset[int] | None, str]:
     """Head token, the token ids it may use (a Span limits them) and the text as written."""
     if hasattr(np, "root"):  # Span
-        return np.root, frozenset(range(np.start, np.end)), np.text
-    sub = list(np.subtree)
-    return np, None, np.doc[sub[0].i:sub[-1].i + 1].text
+        return np.root.i, frozenset(range(np.start, np.end)), view.span_text(np.start, np.end - 1)
+    return np.i, None, view.span_text(np.left_edge.i, np.right_edge.i)
 
 
-def resolve_np(np, *, memory: "PersonMemory | None" = None, kb: ActorKB | None = None,
+def resolve_np(np, *, memory: PersonMemory | None = None, kb: ActorKB | None = None,
                context_country: str | None = None) -> Actor | None:
     """The actor a noun phrase names, or None (pronouns, numbers, dates, places, unknown things).
 
@@ -376,47 +324,51 @@ def resolve_np(np, *, memory: "PersonMemory | None" = None, kb: ActorKB | None =
     of Iran", "members of Hezbollah"); other prepositional phrases are read only when the head itself names
     nothing, and then only for organisations and roles ("an area near the US embassy" -> United States
     government; "a convoy north of Baghdad" -> None). Coordinated phrases resolve to their first conjunct.
-    ``context_country`` (ISO3) is the country of "state media" when the phrase does not say.
+    ``context_country`` (ISO3) is the country of "state media" when the phrase does not say. Pass the
+    document's ``memory`` (:meth:`PersonMemory.from_doc`): besides the people, it holds the document's
+    token view, so resolving costs little.
     """
-    kb = kb or load_actor_kb()
-    head, allowed, text = _head_of(np)
-    head = _past_quantity(head, allowed)
-    if head is None or head.pos_ in ("PRON", "NUM") or head.ent_type_ in _NON_ACTOR_ENTS:
+    kb = kb or (memory.view.kb if memory is not None and memory.view is not None else load_actor_kb())
+    view = DocView.of(np.doc, kb, memory)
+    head, allowed, text = _head_of(np, view)
+    head = _past_quantity(view, head, allowed)
+    if head is None or view.pos[head] in ("PRON", "NUM") or view.ent[head] in _NON_ACTOR_ENTS:
         return None
-    return _resolve(kb, head, allowed, text=text, memory=memory, context_country=context_country, depth=0)
+    return _resolve(view, head, allowed, text=text, memory=memory, context_country=context_country, depth=0)
 
 
-def _past_quantity(head: "Token", allowed) -> "Token | None":
+def _past_quantity(view: DocView, head: int, allowed) -> int | None:
     """``tens of thousands of Iraqis`` -> ``Iraqis``; a number with no "of" phrase is no actor."""
     for _ in range(4):
-        if head.pos_ != "NUM" and head.lower_ not in _QUANTITY_NOUNS:
+        if view.pos[head] != "NUM" and view.lower[head] not in _QUANTITY_NOUNS:
             return head
-        objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                if o.dep_ == "pobj" and (allowed is None or o.i in allowed)]
+        objs = [o for p in view.children[head] if view.dep[p] == "prep" and view.lower[p] == "of"
+                for o in view.children[p] if view.dep[o] == "pobj" and (allowed is None or o in allowed)]
         if not objs:
-            return None if head.pos_ == "NUM" else head
+            return None if view.pos[head] == "NUM" else head
         head = objs[0]
     return head
 
 
-def _resolve(kb: ActorKB, head: "Token", allowed, *, text: str, memory, context_country, depth: int,
+def _resolve(view: DocView, head: int, allowed, *, text: str, memory, context_country, depth: int,
              strict: bool = False) -> Actor | None:
-    core = _core(head, allowed)
-    cues = _cues(kb, core, head)
-    person = _person(kb, head, allowed, cues, text=text, memory=memory)
+    kb = view.kb
+    tokens = core(view, head, allowed)
+    found = cues(view, tokens, head)
+    person = person_at(view, head, allowed, found, text=text, memory=memory)
     if person is not None:
         return person
-    if head.ent_type_ in _PLACE_ENTS and head.i not in cues.covered:
+    if view.ent[head] in _PLACE_ENTS and head not in found.covered:
         return None
-    actor = _from_cues(kb, cues, head, core, text=text, context_country=context_country, strict=strict)
+    actor = _from_cues(view, found, head, tokens, text=text, context_country=context_country, strict=strict)
     if actor is not None and (actor.country or actor.sector not in (None, "GOV", "MIL", "COP", "MED")):
         return actor
-    for prep in (c for c in head.children if c.dep_ == "prep" and (allowed is None or c.i in allowed)):
-        affiliation = prep.lower_ in _AFFILIATION_PREPS
+    for prep in (c for c in view.children[head] if view.dep[c] == "prep" and (allowed is None or c in allowed)):
+        affiliation = view.lower[prep] in _AFFILIATION_PREPS
         if actor is not None and not affiliation or depth > 2:
             continue
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            sub = _resolve(kb, obj, allowed, text=text, memory=memory, context_country=context_country,
+        for obj in (c for c in view.children[prep] if view.dep[c] == "pobj"):
+            sub = _resolve(view, obj, allowed, text=text, memory=memory, context_country=context_country,
                            depth=depth + 1, strict=strict or not affiliation)
             if sub is not None and actor is None:
                 return sub
@@ -442,13 +394,13 @@ def _role_name(kb: ActorKB, country: str | None, sector: str | None, fallback: s
     return f"{entry.name} {SECTOR_LABELS[sector]}"
 
 
-def _from_cues(kb: ActorKB, cues: _Cues, head: "Token", core: list["Token"], *, text: str,
+def _from_cues(view: DocView, found, head: int, tokens: list[int], *, text: str,
                context_country: str | None, strict: bool) -> Actor | None:
-    org, role, place = cues.org, cues.role, cues.country
+    kb, org, role, place = view.kb, found.org, found.role, found.country
     country = place.entry.country if place else None
     if org is not None:
         sector = org.entry.sector
-        if role and role.entry.flag == "institution" and role.covers(head.i) and not org.covers(head.i):
+        if role and role.entry.flag == "institution" and role.covers(head) and not org.covers(head):
             sector = role.entry.sector
         return Actor(text=text, name=org.entry.name, country=org.entry.country or country, sector=sector,
                      wikidata=org.entry.wikidata)
@@ -456,224 +408,31 @@ def _from_cues(kb: ActorKB, cues: _Cues, head: "Token", core: list["Token"], *, 
         sector = role.entry.sector
         if country is None and role.entry.flag == "state":
             country = context_country
-        if head.pos_ == "PROPN" and not role.covers(head.i) or country is None:
-            return Actor(text=text, name=_plain_name(core, cues) if head.pos_ != "PROPN" else _strip(core),
-                         country=country, sector=sector)
+        proper = view.pos[head] == "PROPN"
+        if proper and not role.covers(head) or country is None:
+            name = _strip(view, tokens) if proper else _plain_name(view, tokens, role)
+            return Actor(text=text, name=name, country=country, sector=sector)
         return Actor(text=text, name=_role_name(kb, country, sector, text), country=country, sector=sector)
     if place is None or strict:
         return None
     entry = place.entry
-    if not place.covers(head.i):
+    if not place.covers(head):
         return Actor(text=text, name=entry.name, country=country, sector=None)
-    if entry.kind == "capital" and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS:
+    if entry.kind == "capital" and view.dep[head] == "pobj" and view.lower[view.head[head]] in _LOCATIVE_PREPS:
         return None  # "talks in Tehran": a place, not the government
     if entry.kind == "demonym":
         return Actor(text=text, name=_role_name(kb, country, "CVL", entry.name), country=country, sector="CVL")
     return Actor(text=text, name=entry.name, country=country, sector="GOV", wikidata=entry.wikidata)
 
 
-def _strip(tokens: list["Token"]) -> str:
+def _strip(view: DocView, tokens: list[int]) -> str:
     """The phrase without leading determiners, numbers and possessive pronouns."""
-    kept = [t for t in tokens if t.dep_ not in ("det", "nummod", "predet", "quantmod") and t.pos_ != "PRON"]
-    kept = kept or tokens
-    return kept[0].doc[kept[0].i:kept[-1].i + 1].text
+    kept = [t for t in tokens if view.dep[t] not in ("det", "nummod", "predet", "quantmod")
+            and view.pos[t] != "PRON"] or tokens
+    return view.span_text(kept[0], kept[-1])
 
 
-def _plain_name(core: list["Token"], cues: _Cues) -> str:
-    role = cues.role
-    doc = core[0].doc
-    start = min([role.first] + [t.i for t in core if t.i < role.first and t.pos_ in ("ADJ", "NOUN")
-                                and t.dep_ in ("amod", "compound")])
-    return doc[start:role.last + 1].text.lower()
-
-
-# --------------------------------------------------------------------------------------------- people
-
-
-@dataclass(frozen=True)
-class PersonInfo:
-    """What a document says about a person: full name, country (ISO3) and sector."""
-
-    name: str
-    country: str | None
-    sector: str | None
-    wikidata: str | None = None
-
-
-class PersonMemory:
-    """People of one document: full names and surnames -> :class:`PersonInfo`.
-
-    Build it once per document with :meth:`from_doc`. A surname shared by two different people maps to
-    nobody (ambiguous). First names alone are not keys.
-    """
-
-    def __init__(self, people: Mapping[str, PersonInfo | None] | None = None):
-        self._people = MappingProxyType(dict(people or {}))
-
-    def __len__(self) -> int:
-        return sum(1 for v in self._people.values() if v is not None)
-
-    def __contains__(self, name: str) -> bool:
-        return self.lookup(name) is not None
-
-    def lookup(self, name: str) -> PersonInfo | None:
-        """The person ``name`` (a full name, or a surname part of one) refers to, if known."""
-        key = _key(name)
-        for i in range(len(key)):
-            info = self._people.get(" ".join(key[i:]))
-            if info is not None:
-                return info
-        return None
-
-    @classmethod
-    def from_doc(cls, doc: "Doc", kb: ActorKB | None = None) -> "PersonMemory":
-        """Scan ``doc`` for names introduced with a descriptor (title, apposition, compound)."""
-        kb = kb or load_actor_kb()
-        people: dict[str, PersonInfo | None] = {}
-        for token in doc:
-            if token.pos_ != "PROPN" or (token.i + 1 < len(doc) and _name_part(doc[token.i + 1])):
-                continue
-            chain = _chain(kb, token, None)
-            if not chain:
-                continue
-            country, sector, _ = _descriptor(kb, chain, None)
-            if country is None and sector is None:
-                continue
-            name = doc[chain[0].i:chain[-1].i + 1].text
-            _remember(people, name, PersonInfo(name, country, sector))
-        return cls(people)
-
-
-def _remember(people: dict[str, PersonInfo | None], name: str, info: PersonInfo) -> None:
-    """Record ``info`` under the full name and its surname parts, merging mentions of the same person."""
-    key = _key(name)
-    keys = {" ".join(key)}
-    for i in range(1, len(key)):
-        suffix = key[i:]
-        if not (len(suffix) == 1 and suffix[0] in _NAME_PARTICLES):
-            keys.add(" ".join(suffix))
-        if suffix[0] in _NAME_PARTICLES and len(suffix) > 1:
-            keys.add(" ".join(suffix[1:]))
-    for k in keys:
-        if k in people:
-            people[k] = _merge(people[k], info)
-        else:
-            people[k] = info
-
-
-def _merge(old: PersonInfo | None, new: PersonInfo) -> PersonInfo | None:
-    """The same person mentioned twice (one name ends the other): keep the fuller facts; else ambiguous."""
-    if old is None:
-        return None
-    a, b = " ".join(_key(old.name)), " ".join(_key(new.name))
-    if not (a.endswith(b) or b.endswith(a)):
-        return None
-    name = old.name if len(a) >= len(b) else new.name
-    return PersonInfo(name, old.country or new.country, old.sector or new.sector, old.wikidata or new.wikidata)
-
-
-def _name_part(token: "Token") -> bool:
-    return token.pos_ == "PROPN" or token.lower_ in _NAME_PARTICLES and token.i + 1 < len(token.doc) \
-        and token.doc[token.i + 1].pos_ == "PROPN"
-
-
-def _chain(kb: ActorKB, head: "Token", allowed) -> list["Token"]:
-    """The proper-noun run ending at ``head`` that no KB organisation, country or role covers."""
-    if head.pos_ != "PROPN":
-        return []
-    doc = head.doc
-    lo = _sentence_floor(head, 8)
-    window = [t for t in doc[lo:head.i + 1] if allowed is None or t.i in allowed]
-    if not window:
-        return []
-    blocked = {i for h in _hits(kb, window, head) if h.entry.kind != "person"
-               for i in range(h.first, h.last + 1)}
-    chain: list[Token] = []
-    for t in reversed(window):
-        if t.i in blocked or not _name_part(t) or t.i != head.i - len(chain):
-            break
-        chain.insert(0, t)
-    while chain and chain[0].lower_ in _NAME_PARTICLES - {"al", "abu", "abdel", "abd"}:
-        chain.pop(0)
-    if not chain or chain[-1].i != head.i or head.ent_type_ in _NON_ACTOR_ENTS:
-        return []
-    return chain
-
-
-def _descriptor(kb: ActorKB, chain: list["Token"], allowed) -> tuple[str | None, str | None, Entry | None]:
-    """(country, sector, organisation) that the words around a name give it (nearest phrase first)."""
-    ids = frozenset(t.i for t in chain)
-    country = sector = None
-    for cues in _descriptor_cues(kb, chain, allowed, ids):
-        if cues.org is not None and sector is None:
-            org = cues.org.entry
-            return org.country or country or (cues.country.entry.country if cues.country else None), \
-                org.sector, org
-        if sector is None and cues.role is not None:
-            sector = cues.role.entry.sector
-        if country is None and cues.country is not None:
-            country = cues.country.entry.country
-        if country is not None and sector is not None:
-            break
-    return country, sector, None
-
-
-def _descriptor_cues(kb: ActorKB, chain: list["Token"], allowed, ids: frozenset[int]):
-    """Candidate descriptor phrases of a name, nearest first (lazily: each costs a KB scan)."""
-    head, doc = chain[-1], chain[-1].doc
-    for child in head.children:  # "Zarif, Iran's foreign minister,"
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            yield _cues(kb, _core(child, allowed), child)
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "his Iranian counterpart Mohammad Javad Zarif"
-        yield _cues(kb, _core(head.head, allowed, skip=ids), head.head)
-    role = _role_to_left(kb, chain, allowed)  # "Qatari Foreign Minister Mohammed ...", misparsed PPs
-    if role is not None:
-        yield _cues(kb, _core(doc[role], allowed, skip=ids), doc[role])
-    rest = [t for t in _core(head, allowed) if t.i not in ids]
-    if rest:
-        yield _cues(kb, rest + [head], head)
-
-
-def _role_to_left(kb: ActorKB, chain: list["Token"], allowed) -> int | None:
-    """Index of the nearest role noun before the name, over modifiers and "to the United Nations"."""
-    doc, start = chain[0].doc, chain[0].i
-    lo = _sentence_floor(chain[0], 10)
-    window = []
-    for t in reversed(doc[lo:start]):
-        if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or t.pos_ == "PUNCT" and t.text not in "-'" \
-                or allowed is not None and t.i not in allowed:
-            break
-        window.insert(0, t)
-    if not window:
-        return None
-    roles = [h for h in _hits(kb, window, chain[0]) if h.entry.kind == "role" and h.entry.flag != "title"
-             and h.entry.sector is not None]
-    return max(roles, key=lambda h: h.last).last if roles else None
-
-
-def _person(kb: ActorKB, head: "Token", allowed, cues: _Cues, *, text: str, memory) -> Actor | None:
-    """A person named at (or in apposition to) the head, with what the document says about them."""
-    chain = []
-    if head.pos_ == "PROPN" and not any(h is not None and h.covers(head.i) and h.entry.kind != "person"
-                                        for h in (cues.org, cues.role, cues.country)):
-        chain = _chain(kb, head, allowed)
-    if not chain and cues.role is not None and cues.role.covers(head.i):
-        appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        chain = _chain(kb, appos[0], allowed) if appos else []
-    if not chain:
-        return None
-    doc = head.doc
-    name = doc[chain[0].i:chain[-1].i + 1].text
-    country, sector, org = _descriptor(kb, chain, allowed)
-    known = memory.lookup(name) if memory is not None else None
-    listed = kb.lookup(name)
-    listed = listed if listed is not None and listed.kind == "person" else None
-    if known is None and listed is not None:
-        known = PersonInfo(listed.name, listed.country, listed.sector, listed.wikidata)
-    if country is None and sector is None:
-        if known is None and chain[-1].ent_type_ not in ("PERSON", "ORG", ""):
-            return None
-        country, sector = (known.country, known.sector) if known else (None, None)
-    full = known.name if known is not None and len(known.name) >= len(name) else name
-    return Actor(text=text, name=full, country=country, sector=sector,
-                 wikidata=known.wikidata if known is not None else None)
+def _plain_name(view: DocView, tokens: list[int], role) -> str:
+    start = min([role.first] + [t for t in tokens if t < role.first and view.pos[t] in ("ADJ", "NOUN")
+                                and view.dep[t] in ("amod", "compound")])
+    return view.span_text(start, role.last).lower()

@@ -231,13 +231,18 @@ def _unwrap(token: "Token") -> list["Token"]:
     return [token]
 
 
+def _attached_to(prep: "Token", tokens: tuple[int, ...]) -> bool:
+    """Is the preposition a complement of a trigger or of the trigger's object ("vowed revenge for")?"""
+    head = prep.head
+    return head.i in tokens or (head.dep_ in ("dobj", "pobj", "attr") and head.head.i in tokens)
+
+
 def _cause(doc: "Doc", group: TriggerGroup, recipients: list["Token"], triggers: frozenset[int]) -> int | None:
     """A trigger this event reacts to: "revenge for the killing", "calling the strike an act of war"."""
     for i in group.tokens:
-        token = doc[i]
-        for child in token.subtree:
+        for child in doc[i].subtree:
             if child.i in triggers and child.i not in group.tokens and child.dep_ == "pobj" \
-                    and child.head.lower_ == "for":
+                    and child.head.lower_ == "for" and _attached_to(child.head, group.tokens):
                 return child.i
     for r in recipients:
         if r.i in triggers and r.i not in group.tokens:

@@ -117,13 +117,23 @@ class Gazetteer:
             self._starts = frozenset(k.split(" ", 1)[0] for k in self._index if " " in k)
         return word in self._starts
 
-    def major_key(self, key: str, *, min_population: int, strict: bool = False) -> bool:
+    def country_codes(self, key: str) -> frozenset[str]:
+        """ISO2 codes of the countries a folded key names ("salvadoran" -> {"SV"}); empty for other places."""
+        hit = self._index.get(key)
+        if hit is None:
+            return frozenset()
+        c = self._c
+        return frozenset(c["cc"][i] for i in ((hit,) if isinstance(hit, int) else hit) if c["feat"][i] == "country")
+
+    def major_key(self, key: str, *, min_population: int, strict: bool = False,
+                  countries: frozenset[str] = frozenset()) -> bool:
         """Whether a folded key names a well-known place, read from the columns (no records built).
 
         Well known: a country, continent, region or first-level division, or a place of at least
         ``min_population``. ``strict`` (for text where capitals carry no signal) keeps any country,
         continent or region key (demonyms included) but other places only under their own name
-        (no alias such as "La." for Louisiana), and then only divisions or places of 1 million or more.
+        (no alias such as "La." for Louisiana), and then only divisions or places of 1 million or more,
+        or of ``min_population`` when they lie in one of ``countries`` (ISO2: those the text names).
         """
         hit = self._index.get(key)
         if hit is None:
@@ -134,7 +144,8 @@ class Gazetteer:
             if feat in ("country", "continent", "region"):
                 return True
             if strict:
-                if fold(c["name"][i]) == key and (feat == "admin1" or c["pop"][i] >= 1_000_000):
+                big = c["pop"][i] >= 1_000_000 or (c["pop"][i] >= min_population and c["cc"][i] in countries)
+                if fold(c["name"][i]) == key and (feat == "admin1" or big):
                     return True
             elif feat == "admin1" or c["pop"][i] >= min_population:
                 return True

@@ -198,7 +198,7 @@ def _coding(lex: Lexicon, type_: str, mode: str | None, actors, recipients):
 
 
 def _information(m: Mention) -> int:
-    return (3 * (not m.shares_sentence) + bool(m.actors) + bool(m.recipients) + bool(m.places)
+    return (3 * (not m.shares_sentence) + 2 * bool(m.actors) + bool(m.recipients) + bool(m.places)
             + bool(m.date) + (m.fatalities is not None))
 
 

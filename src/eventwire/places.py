@@ -184,11 +184,16 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
             top, last = got
             found[top.start] = top
             covered[start:last] = [True] * (last - start)
-    for top, i, end in _gazetteer_matches(toks, gaz=gaz, min_population=min_population, covered=covered):
-        if not any(covered[i:end]):
-            found[top.start] = top
-            covered[i:end] = [True] * (end - i)
-    return sorted(found.values(), key=lambda t: t.start)
+    countries: frozenset[str] = frozenset()
+    for _round in range(2 if toks.caps else 1):  # ALL CAPS: once more, knowing the countries named
+        more, taken = dict(found), list(covered)
+        for top, i, end in _gazetteer_matches(toks, gaz=gaz, min_population=min_population, covered=taken,
+                                              countries=countries):
+            if not any(taken[i:end]):
+                more[top.start] = top
+                taken[i:end] = [True] * (end - i)
+        countries = frozenset().union(*(gaz.country_codes(fold(t.text)) for t in more.values()))
+    return sorted(more.values(), key=lambda t: t.start)
 
 
 def _person_words(toks: _Tokens, ents: list[tuple[str, int, int]]) -> set[str]:
@@ -231,12 +236,13 @@ def _is_major(gaz: Gazetteer, name: str) -> bool:
     return gaz.major_key(fold(name), min_population=1_000_000)
 
 
-def _gazetteer_matches(toks: _Tokens, *, gaz: Gazetteer, min_population: int,
-                       covered: list[bool]) -> Iterator[tuple[Toponym, int, int]]:
+def _gazetteer_matches(toks: _Tokens, *, gaz: Gazetteer, min_population: int, covered: list[bool],
+                       countries: frozenset[str] = frozenset()) -> Iterator[tuple[Toponym, int, int]]:
     """Capitalised proper-noun runs that name a well-known place, and ``<Name> <feature word>`` sites.
 
     Yields (toponym, first token, end token). One pass over the tokens; runs of 2-4 words are tried
     only from a word that starts a multi-word gazetteer key; tokens in ``covered`` are not starts.
+    In ALL-CAPS text a single word must name a major place, or a town of a country in ``countries``.
     """
     skip_ent, stop, capital, capish, text = _ids()["skip_ent"], toks.stop, toks.capital, toks.capish, toks.text
     i, n_tok = 0, toks.n
@@ -254,7 +260,7 @@ def _gazetteer_matches(toks: _Tokens, *, gaz: Gazetteer, min_population: int,
                 continue
             end, feature = toks.feature_after(i + n)
             strict = toks.caps and n == 1 and feature is None
-            known = gaz.major_key(key, min_population=min_population, strict=strict)
+            known = gaz.major_key(key, min_population=min_population, strict=strict, countries=countries)
             if (known and toks.propn[i + n - 1]) or (feature and toks.propn[i]):
                 yield Toponym(toks.start[i], toks.end[end - 1], toks.span(i, end), feature), i, end
                 i = end - 1

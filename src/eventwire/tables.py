@@ -27,9 +27,10 @@ def event_table(events: Iterable[Event], *, width: int | None = None) -> str:
     rows = [event_row(e) for e in events]
     if not rows:
         return "(no events)"
-    width = width or max(100, shutil.get_terminal_size((140, 20)).columns)
-    sizes = [max(len(COLUMNS[k]), *(min(len(r[k]), 42) for r in rows)) for k in range(5)]
-    evidence_width = max(30, width - sum(sizes) - 2 * 5)
+    width = width or max(120, shutil.get_terminal_size((170, 20)).columns)
+    caps = (24, 10, 34, 38, 4)
+    sizes = [max(len(COLUMNS[k]), *(min(len(r[k]), caps[k]) for r in rows)) for k in range(5)]
+    evidence_width = max(50, width - sum(sizes) - 2 * 5)
     lines = ["  ".join(c.upper().ljust(s) for c, s in zip(COLUMNS, sizes + [0])).rstrip()]
     for row in rows:
         cells = [textwrap.shorten(row[k], sizes[k], placeholder="…").ljust(sizes[k]) for k in range(5)]
