@@ -20,11 +20,17 @@ def geocoder(gazetteer):
     return Geocoder(gazetteer=gazetteer)
 
 
-def _doc(words: list[str], ents: list[str]):
+def _doc(words: list[str], ents: list[str], pos: list[str] | None = None):
     import spacy
     from spacy.tokens import Doc
 
-    return Doc(spacy.blank("en").vocab, words=words, ents=ents)
+    return Doc(spacy.blank("en").vocab, words=words, ents=ents, pos=pos)
+
+
+def _propn_doc(text: str):
+    """A Doc without entities whose capitalised words are tagged PROPN (the gazetteer scan alone)."""
+    words = text.split()
+    return _doc(words, ["O"] * len(words), ["PROPN" if w[0].isupper() else "NOUN" for w in words])
 
 
 # ---------------------------------------------------------------- rules without the model
@@ -80,6 +86,31 @@ def test_person_names_are_dropped_and_feature_words_extend(gazetteer):
     tops = find_toponyms(doc, gazetteer=gazetteer)
     assert [(t.text, t.feature) for t in tops] == [("Baghdad airport", "airport"), ("Balad base", "military base")]
     assert all(doc.text[t.start:t.end] == t.text for t in tops)
+
+
+def test_scan_finds_known_names_ner_missed(gazetteer):
+    doc = _propn_doc("Troops entered Huancayo and later San Salvador near Balad air base")
+    assert [(t.text, t.feature) for t in find_toponyms(doc, gazetteer=gazetteer)] == [
+        ("Huancayo", None), ("San Salvador", None), ("Balad air base", "military base")]
+
+
+def test_all_caps_scan_is_strict(gazetteer):
+    # in ALL-CAPS text "LA", "MASS", "KENT" are words or surnames, not Louisiana, Massachusetts or Kent (WA)
+    doc = _propn_doc("THE MASS AT KENT CHURCH IN LA LIBERTAD OF SAN SALVADOR WAS ATTENDED BY MANY")
+    assert [t.text for t in find_toponyms(doc, gazetteer=gazetteer)] == ["LA LIBERTAD", "SAN SALVADOR"]
+    # a mid-sized town is taken once the text names its country
+    assert [t.text for t in find_toponyms(_propn_doc("TROOPS ENTERED HUANCAYO"), gazetteer=gazetteer)] == []
+    doc = _propn_doc("PERUVIAN TROOPS ENTERED HUANCAYO")
+    assert [t.text for t in find_toponyms(doc, gazetteer=gazetteer)] == ["PERUVIAN", "HUANCAYO"]
+
+
+def test_gazetteer_key_helpers(gazetteer):
+    assert gazetteer.starts_key("san") and not gazetteer.starts_key("zzyzxqv")
+    assert gazetteer.major_key("louisiana", min_population=10**5, strict=True)
+    assert not gazetteer.major_key("la", min_population=10**5, strict=True)  # an abbreviation alias
+    assert gazetteer.major_key("la", min_population=10**5)
+    assert "PE" in gazetteer.country_codes("peruvian") and not gazetteer.country_codes("zzyzxqv")
+    assert gazetteer.country("US").country == "USA" and gazetteer.country("irq").name == "Iraq"
 
 
 def test_unknown_names_are_dropped(gazetteer):

@@ -202,25 +202,27 @@ class ActorKB:
 
     def scan(self, text: str, *, shouting: bool) -> "Scan":
         """Every KB form that could match at each word of ``text`` (see :class:`Scan`)."""
-        toks = _tokens(text)
-        lows = [t[0].lower() for t in toks]
-        n, cands = len(toks), {}
-        for i, word in enumerate(lows):
+        folded = fold(text)
+        spans = [m.span() for m in _TOKEN.finditer(folded)]
+        words = [folded[a:b] for a, b in spans]
+        if "-" in words:
+            spans = [span for span, word in zip(spans, words) if word not in _SKIP]
+            words = [word for word in words if word not in _SKIP]
+        lows, n, cands, by_first = [w.lower() for w in words], len(words), {}, self._by_first
+        for i in [i for i, word in enumerate(lows) if word in by_first]:
             found = []
-            for length in self._by_first.get(word, ()):
-                if i + length > n:
-                    continue
-                forms = self._index.get(tuple(lows[i:i + length]))
-                form = forms and self._accept(forms, toks[i:i + length], shouting=shouting)
+            for length in by_first[lows[i]]:
+                forms = self._index.get(tuple(lows[i:i + length])) if i + length <= n else None
+                form = forms and self._accept(forms, words[i:i + length], shouting=shouting)
                 if form:
                     found.append((length, form.entry))
             if found:
                 cands[i] = tuple(found)
-        return Scan([t[1] for t in toks], [t[2] for t in toks], sorted(cands), cands)
+        return Scan([a for a, _ in spans], [b for _, b in spans], sorted(cands), cands)
 
     @staticmethod
-    def _accept(forms: list[_Form], toks: list[tuple[str, int, int]], *, shouting: bool) -> _Form | None:
-        surface = "".join(t[0] for t in toks)
+    def _accept(forms: list[_Form], words: list[str], *, shouting: bool) -> _Form | None:
+        surface = "".join(words)
         for form in forms:
             if form.acronym is not None:
                 if _letters(surface) == form.acronym and not (shouting and form.wordlike):

@@ -96,6 +96,13 @@ def cmd_geoparse(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if errors.count else 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import run
+
+    run(args.db, host=args.host, port=args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventwire", description="News articles in, geocoded political and conflict events out (offline).")
@@ -132,6 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog="Example: eventwire geoparse docs.jsonl > places.jsonl")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_geoparse)
+
+    p = sub.add_parser("serve", help="web UI and JSON API over a store",
+                       description="Serve the map, timeline and table UI and the read-only JSON API of a store.",
+                       epilog="Example: eventwire serve --db events.duckdb  (then open http://127.0.0.1:8000)")
+    p.add_argument("--db", required=True, metavar="FILE")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

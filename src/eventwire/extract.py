@@ -77,7 +77,7 @@ class ArticleContext:
     """Per-article resources shared by all mentions."""
 
     doc: "Doc"
-    text: str  # doc.text, read once (spaCy rebuilds it on every access)
+    text: str  # the article body as written (the doc may hold a re-cased copy of it, same offsets)
     lex: Lexicon
     places: DocumentPlaces
     memory: PersonMemory
@@ -126,7 +126,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
     cause = by_token.get(roles.cause) if roles.cause is not None else None
     head = doc[group.head]
     return Mention(
-        index=index, sentence=_span(sent), clause=_clause(doc, sent, group, shared),
+        index=index, sentence=_span(sent, ctx.text), clause=_clause(doc, sent, group, shared, ctx.text),
         trigger=" ".join(doc[i].text for i in group.tokens), type=group.rule.type, mode=group.mode,
         family=group.family, confidence=group.rule.confidence, factuality=fact, actors=actors,
         recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak,
@@ -148,22 +148,23 @@ def _names(doc: "Doc", group: events.TriggerGroup, sent: "SpacySpan", shared: bo
                      and t.i not in skip)
 
 
-def _span(span: "SpacySpan") -> Span:
-    text = span.text.rstrip()
+def _span(span: "SpacySpan", body: str) -> Span:
+    """A stretch of the article body as the reader wrote it (the parse may have seen it re-cased)."""
+    text = body[span.start_char:span.end_char].rstrip()
     return Span(text=text, start=span.start_char, end=span.start_char + len(text))
 
 
-def _clause(doc: "Doc", sent: "SpacySpan", group: events.TriggerGroup, shared: bool) -> Span:
+def _clause(doc: "Doc", sent: "SpacySpan", group: events.TriggerGroup, shared: bool, body: str) -> Span:
     """The sentence, or where it reports several events, the smallest phrase holding this one."""
     if not shared:
-        return _span(sent)
+        return _span(sent, body)
     lo = min(doc[i].left_edge.i for i in group.tokens)
     hi = max(doc[i].right_edge.i for i in group.tokens)
     if group.place_span:
         lo, hi = min(lo, group.place_span[0]), max(hi, group.place_span[1] - 1)
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
-    return _span(doc[lo:hi + 1])
+    return _span(doc[lo:hi + 1], body)
 
 
 def _region(doc: "Doc", group: events.TriggerGroup) -> set[int]:
@@ -284,6 +285,6 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
 
 
 def new_context(doc: "Doc", lex: Lexicon, *, anchor: dt.date | None, places: DocumentPlaces,
-                timexes: tuple[Timex, ...]) -> ArticleContext:
-    return ArticleContext(doc=doc, text=doc.text, lex=lex, places=places,
+                timexes: tuple[Timex, ...], body: str | None = None) -> ArticleContext:
+    return ArticleContext(doc=doc, text=doc.text if body is None else body, lex=lex, places=places,
                           memory=PersonMemory.from_doc(doc, load_actor_kb()), timexes=timexes, anchor=anchor)

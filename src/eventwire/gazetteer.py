@@ -118,12 +118,14 @@ class Gazetteer:
         return word in self._starts
 
     def country_codes(self, key: str) -> frozenset[str]:
-        """ISO2 codes of the countries a folded key names ("salvadoran" -> {"SV"}); empty for other places."""
+        """ISO2 codes of the countries a folded key points to: countries it names ("salvadoran" -> {"SV"}),
+        countries of divisions it names, and of places of 1 million or more it names."""
         hit = self._index.get(key)
         if hit is None:
             return frozenset()
         c = self._c
-        return frozenset(c["cc"][i] for i in ((hit,) if isinstance(hit, int) else hit) if c["feat"][i] == "country")
+        return frozenset(c["cc"][i] for i in ((hit,) if isinstance(hit, int) else hit)
+                         if c["cc"][i] and (c["feat"][i] in ("country", "admin1") or c["pop"][i] >= 1_000_000))
 
     def major_key(self, key: str, *, min_population: int, strict: bool = False,
                   countries: frozenset[str] = frozenset()) -> bool:
@@ -169,10 +171,10 @@ class Gazetteer:
 
     def country(self, code: str) -> Record | None:
         """The country record of an ISO2 or ISO3 code."""
-        code = code.upper()
-        for i in self.ids(f"iso:{code}"):
-            return self.record(i)
-        return None
+        hit = self._index.get(f"iso:{code.upper()}")  # iso keys are stored unfolded (see _Builder.key)
+        if hit is None:
+            return None
+        return self.record(hit if isinstance(hit, int) else hit[0])
 
     def sites_near(self, lat: float, lon: float, *, km: float) -> list[Record]:
         """Airports/bases within ``km`` of a point (linear scan over the airport rows)."""

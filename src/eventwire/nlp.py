@@ -49,6 +49,13 @@ def paragraph_breaks(doc: "Doc") -> "Doc":
     return doc
 
 
+def nlp_text(body: str, nlp: Language) -> str:
+    """What the parser reads: the body, re-cased when it is written in capitals (:mod:`eventwire.truecase`)."""
+    from .truecase import case_model, is_shouting, truecase
+
+    return truecase(body, case_model(nlp)) if is_shouting(body) else body
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Character ranges of the paragraphs of ``text`` (blocks separated by blank lines)."""
     spans, start = [], 0

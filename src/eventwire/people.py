@@ -59,33 +59,25 @@ class DocView:
     """A spaCy ``Doc`` read once into lists indexed by token, with its KB matches (see the module doc)."""
 
     def __init__(self, doc: "Doc", kb: "ActorKB"):
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LENGTH, LOWER, POS, SENT_START
+        import numpy
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LENGTH, LOWER, ORTH, POS, SENT_START, SPACY
 
         self.doc, self.kb, self.n = doc, kb, len(doc)
-        self.text = text = doc.text
-        rows = doc.to_array([POS, DEP, ENT_TYPE, LOWER]).tolist()  # string hashes (uint64)
-        ints = doc.to_array([HEAD, SENT_START, IDX, LENGTH]).astype("int64").tolist()  # signed offsets
-        strings, names = doc.vocab.strings, {0: ""}
-
-        def name(h: int) -> str:
-            if h not in names:
-                names[h] = strings[h]
-            return names[h]
-
-        self.pos = [name(r[0]) for r in rows]
-        self.dep = [name(r[1]) for r in rows]
-        self.ent = [name(r[2]) for r in rows]
-        self.lower = [name(r[3]) for r in rows]
-        self.head = [i + r[0] for i, r in enumerate(ints)]
-        self.sent_start = [r[1] == 1 for r in ints]
-        self.idx = [r[2] for r in ints]
-        self.end = [r[2] + r[3] for r in ints]
-        self.children: list[list[int]] = [[] for _ in ints]
+        hashes = doc.to_array([POS, DEP, ENT_TYPE, LOWER, ORTH])  # one string lookup per distinct value
+        distinct, where = numpy.unique(hashes, return_inverse=True)
+        strings = numpy.array([doc.vocab.strings[h] if h else "" for h in distinct.tolist()], dtype=object)
+        self.pos, self.dep, self.ent, self.lower, orth = strings[where.reshape(hashes.shape)].T.tolist()
+        heads, starts, self.idx, lengths, spaces = \
+            doc.to_array([HEAD, SENT_START, IDX, LENGTH, SPACY]).astype("int64").T.tolist()
+        self.text = text = "".join([w + " " if sp else w for w, sp in zip(orth, spaces)])  # = doc.text
+        self.head = [i + h for i, h in enumerate(heads)]
+        self.sent_start = [s == 1 for s in starts]
+        self.end = [i + k for i, k in zip(self.idx, lengths)]
+        self.children: list[list[int]] = [[] for _ in heads]
         for i, h in enumerate(self.head):
             if h != i:
                 self.children[h].append(i)
-        letters = sum(ch.isalpha() for ch in text)
-        self.shouting = sum(ch.islower() for ch in text) < 0.05 * max(letters, 1)
+        self.shouting = sum(map(str.islower, text)) < 0.05 * max(sum(map(str.isalpha, text)), 1)
         self.scan = kb.scan(text, shouting=self.shouting)
 
     @classmethod
@@ -183,9 +175,14 @@ def _negated_country(entry: "Entry", before: str) -> bool:
     return before.endswith(("pro-", "anti-", "pro", "anti"))
 
 
+_NO_CUES = _Cues(None, None, None, None, frozenset())
+
+
 def cues(view: DocView, tokens: list[int], head: int) -> _Cues:
     """The nearest organisation, role, country and listed person that ``tokens`` name."""
     found = hits(view, tokens, head)
+    if not found:
+        return _NO_CUES
 
     def best(kinds: tuple[str, ...], flags: tuple[str, ...] | None = None) -> _Hit | None:
         cands = [h for h in found if h.entry.kind in kinds and (flags is None or h.entry.flag in flags)]

@@ -24,7 +24,7 @@ from .ingest import document_from_text, iter_documents
 from .lexicon import Lexicon, load_lexicon
 from .merge import merge
 from .models import Actor, Article, Event, Place
-from .nlp import load_nlp
+from .nlp import load_nlp, nlp_text
 from .places import DocumentPlaces, Geocoder
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +69,7 @@ def extract_articles(articles: Iterable[Article], *,
     """(article, events) for each article, parsing in batches with ``nlp.pipe``."""
     res = resources or Resources()
     nlp = res.get_nlp()
-    stream = ((a.body, a) for a in articles)
+    stream = ((nlp_text(a.body, nlp), a) for a in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=res.batch_size):
         yield article, article_events(doc, article, resources=res)
 
@@ -80,7 +80,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     anchor = publication_date(article.published)
     places = DocumentPlaces(doc, geocoder=resources.get_geocoder())
     timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
-    ctx = new_context(doc, lex, anchor=anchor, places=places, timexes=timexes)
+    ctx = new_context(doc, lex, anchor=anchor, places=places, timexes=timexes, body=article.body)
     mentions = find_mentions(ctx)
     if not mentions:
         return []

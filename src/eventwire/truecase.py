@@ -1,0 +1,145 @@
+"""Part of the nlp stage: restore letter case of text written ALL IN CAPITALS before parsing it.
+
+Wire services long sent copy in capitals (the MUC-4 corpus is all upper case). A statistical English
+pipeline trained on mixed case cannot find names in it: every word looks like a name. This module rewrites
+such text, letter for letter (the length and every offset stay the same, so evidence offsets still point
+into the original body), as ordinary case:
+
+* every word is lower-cased, then the first word of each sentence is capitalised;
+* a word that is not an English dictionary word (WordNet's word index as shipped in the spaCy model's
+  lemmatizer tables, after undoing regular inflection) is a name: capitalised ("CRISTIANI", "USULUTAN");
+* known names that are also dictionary words (countries, capitals, demonyms, months, weekdays: "PARIS",
+  "SALVADOR", "IRAQI", "MONDAY") are capitalised from a small list of name words built from the actor
+  knowledge base; multiword place names ("SAN SALVADOR") follow from their parts;
+* acronyms stay in capitals: words without a vowel ("FMLN"), words in brackets, and the all-capital forms of
+  the actor knowledge base ("US", "UN", "FARC").
+
+Only text that is mostly capitals is changed; mixed-case text is returned as it is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+SENTENCE_START = re.compile(r"(?:^|[.!?]['\")\]]?\s+|\n\n\s*|--\s+|:\s+[\"']?)([\"'(\[]?)([A-Za-z])")
+VOWELS = set("aeiouy")
+# Name-forming words that are also dictionary words, capitalised before a capitalised name.
+PREFIXED = re.compile(r"\b(?:santa|santo|santiago|puerto|port|mount|lake|fort|cape|saint|st|la|el|las|los|"
+                      r"san|sao|rio|ciudad|villa|nueva|nuevo)\b(?= [A-Z])")
+MONTHS_DAYS = ("january february march april may june july august september october november december "
+               "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+               "saturday sunday").split()
+
+
+@dataclass(frozen=True)
+class CaseModel:
+    """Word lists that decide the case of a word (built once from the loaded pipeline and the actor KB)."""
+
+    dictionary: frozenset[str]  # lower-case English base forms
+    suffix_rules: tuple[tuple[str, str], ...]  # regular inflections: (suffix, replacement)
+    exceptions: frozenset[str]  # irregular inflected forms
+    names: frozenset[str]  # lower-case words that are names although in the dictionary
+    acronyms: frozenset[str]  # lower-case forms of words written in capitals
+
+
+def is_shouting(text: str) -> bool:
+    """Is the text (mostly) written in capitals?"""
+    letters = [c for c in text[:4000] if c.isalpha()]
+    if len(letters) < 40:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def truecase(text: str, model: CaseModel) -> str:
+    """``text`` in ordinary case when it is written in capitals, else ``text`` unchanged (same length)."""
+    if not is_shouting(text):
+        return text
+    chars = list(text.lower())
+    bracketed = {m.start() for m in re.finditer(r"(?<=\[)[A-Za-z]+(?=\])", text)}
+    for match in WORD.finditer(text):
+        word = match.group(0).lower()
+        start = match.start()
+        if start in bracketed or _acronym(word, model):
+            chars[start:match.end()] = match.group(0)
+        elif _is_name(word, model):
+            chars[start] = chars[start].upper()
+            for hyphen in re.finditer(r"-([a-z])", word):  # "AL-SHAABI" -> "Al-Shaabi"
+                chars[start + hyphen.start(1)] = chars[start + hyphen.start(1)].upper()
+    for match in PREFIXED.finditer("".join(chars)):  # "santa Elena" -> "Santa Elena"
+        chars[match.start()] = chars[match.start()].upper()
+    for match in SENTENCE_START.finditer(text):
+        k = match.start(2)
+        chars[k] = chars[k].upper()
+    return "".join(chars)
+
+
+def _acronym(word: str, model: CaseModel) -> bool:
+    if word in model.acronyms:
+        return True
+    letters = word.replace("-", "").replace("'", "")
+    return 2 <= len(letters) <= 5 and not (set(letters) & VOWELS)
+
+
+def _is_name(word: str, model: CaseModel) -> bool:
+    if word in model.names:
+        return True
+    return not _in_dictionary(word.strip("'-"), model)
+
+
+def _in_dictionary(word: str, model: CaseModel) -> bool:
+    if len(word) <= 2 or word in model.dictionary or word in model.exceptions:
+        return True
+    if word.endswith("'s"):
+        return _in_dictionary(word[:-2], model)
+    if "-" in word:
+        return all(_in_dictionary(part, model) for part in word.split("-") if part)
+    for suffix, replacement in model.suffix_rules:
+        if word.endswith(suffix):
+            stem = word[: len(word) - len(suffix)] + replacement
+            if stem in model.dictionary or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in model.dictionary):
+                return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def case_model(nlp: "Language") -> CaseModel:
+    """The case model for a loaded pipeline (its lemmatizer tables) and the shipped actor knowledge base."""
+    from .actors import load_actor_kb
+
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    index, rules, exc = (lookups.get_table(t) for t in ("lemma_index", "lemma_rules", "lemma_exc"))
+    dictionary = {w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, [])}
+    dictionary |= {w.lower() for w in nlp.Defaults.stop_words}
+    suffixes = {tuple(rule) for pos in ("noun", "verb", "adj") for rule in rules.get(pos, [])}
+    exceptions = {w for pos in ("noun", "verb", "adj", "adv") for w in exc.get(pos, {})}
+    names, acronyms = _kb_words(load_actor_kb())
+    return CaseModel(frozenset(dictionary), tuple(sorted(suffixes, key=lambda r: -len(r[0]))),
+                     frozenset(exceptions), frozenset(names | set(MONTHS_DAYS)), frozenset(acronyms))
+
+
+def _kb_words(kb) -> tuple[set[str], set[str]]:
+    """Name words (countries, capitals, demonyms, organisations) and acronyms of the actor knowledge base."""
+    names, acronyms = set(), set()
+    for form in kb.forms():
+        for word in WORD.findall(form):
+            if word.isupper() and len(word) >= 2:
+                acronyms.add(word.lower())
+            elif word[:1].isupper():
+                names.add(word.lower())
+    return names - COMMON_CAPITALISED, acronyms
+
+
+# Words that begin some names in the knowledge base but are ordinary words in running text.
+COMMON_CAPITALISED = frozenset(
+    "the of and for in on at to a an de del la el los las le les al state states united national front "
+    "republic democratic people peoples popular party army forces force movement liberation revolutionary "
+    "council union organization organisation islamic guard guards new south north east west central "
+    "international federal kingdom islands island general security ministry minister government office "
+    "police military world human rights watch bank press red cross crescent committee agency service "
+    "services".split())
