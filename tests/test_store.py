@@ -200,6 +200,31 @@ def test_sigkill_mid_ingest_leaves_whole_articles_only(db: Path, delay: float) -
     assert report.articles >= 1 and report.events == 350 * report.articles
 
 
+CREATOR = textwrap.dedent("""
+    import sys
+    from eventwire.store import Store
+    print("go", flush=True)
+    Store(sys.argv[1]).count()
+""")
+
+
+def test_sigkill_while_creating_leaves_no_store_or_a_complete_one(tmp_path: Path) -> None:
+    for k, delay in enumerate([0.0, 0.01, 0.02, 0.03, 0.04, 0.06]):
+        db = tmp_path / f"{k}.duckdb"
+        proc = subprocess.Popen([sys.executable, "-c", CREATOR, str(db)], stdout=subprocess.PIPE, text=True)
+        assert proc.stdout.readline()
+        time.sleep(delay)
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+        assert not db.exists() or Store(db, read_only=True).count() == {"articles": 0, "events": 0}
+    for made in tmp_path.glob("0.duckdb*"):
+        made.unlink()
+    Store(tmp_path / "0.duckdb").count()  # creating a store clears what killed creators left behind
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".0.duckdb")]
+    assert leftovers == []
+
+
 # -- schema --------------------------------------------------------------------------------------------
 
 def test_schema_version_is_recorded(filled: Store) -> None:

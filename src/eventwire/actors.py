@@ -37,7 +37,7 @@ from .errors import DataError
 from .models import Actor
 from .people import _DASHES, _NON_ACTOR_ENTS, DocView, PersonInfo, PersonMemory, core, cues, person_at
 
-__all__ = ["Entry", "Match", "ActorKB", "PersonMemory", "PersonInfo", "load_actor_kb", "resolve_np",
+__all__ = ["Entry", "Match", "Scan", "ActorKB", "PersonMemory", "PersonInfo", "load_actor_kb", "resolve_np",
            "SECTOR_LABELS"]
 
 SECTOR_LABELS = MappingProxyType({
@@ -162,9 +162,11 @@ class ActorKB:
     def __init__(self, forms: Iterable[tuple[str, Entry]]):
         """``forms``: (surface form, entry) pairs; a form ending in ``*`` is a word-like acronym."""
         index: dict[tuple[str, ...], list[_Form]] = {}
+        surfaces: list[tuple[str, str]] = []
         for surface, entry in forms:
             wordlike = surface.endswith("*")
             surface = surface.rstrip("*").strip()
+            surfaces.append((surface, entry.kind))
             key = _key(surface)
             if not key:
                 continue
@@ -181,9 +183,18 @@ class ActorKB:
         self._match = lru_cache(maxsize=4096)(self._match_uncached)
         self._countries = {f.entry.country: f.entry for fs in index.values() for f in fs
                            if f.entry.kind == "country"}
+        self._surfaces = tuple(surfaces)
 
     def __len__(self) -> int:
         return len(self._index)
+
+    def forms(self, *, kinds: Iterable[str] | None = None) -> tuple[str, ...]:
+        """The surface forms the KB matches, as written in its data (``*`` marks removed), in data order.
+
+        ``kinds``: only forms of entries of these kinds (country, capital, demonym, org, person, role, block).
+        """
+        wanted = None if kinds is None else set(kinds)
+        return tuple(form for form, kind in self._surfaces if wanted is None or kind in wanted)
 
     def match(self, text: str, *, shouting: bool | None = None) -> list[Match]:
         """Longest, leftmost, non-overlapping matches of KB forms in ``text`` (block phrases omitted).
@@ -200,7 +211,7 @@ class ActorKB:
         return tuple(Match(scan.starts[p], scan.ends[p + length - 1], entry)
                      for p, length, entry in scan.pick(0, len(scan.starts)))
 
-    def scan(self, text: str, *, shouting: bool) -> "Scan":
+    def scan(self, text: str, *, shouting: bool) -> Scan:
         """Every KB form that could match at each word of ``text`` (see :class:`Scan`)."""
         folded = fold(text)
         spans = [m.span() for m in _TOKEN.finditer(folded)]

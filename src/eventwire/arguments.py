@@ -25,6 +25,13 @@ VICTIM_NOUNS = {"killing", "death", "assassination", "murder", "kidnapping", "ab
                 "arrest", "detention", "release", "torture", "rape"}
 TARGET_PREPS = {"on", "against", "into", "at", "upon"}
 PARTNER_PREPS = {"with"}
+# Types whose act goes *to* someone ("aid to Mozambique", "hand over to Britain", "apologised to Brazil"),
+# or is taken *from* someone (a withdrawal from Lebanon), or stands *between* parties (mediation).
+TO_TYPES = {"AID", "AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "REQUEST", "CONSULT", "ACCUSE", "REJECT",
+            "THREATEN", "SANCTION", "RETREAT"}
+FROM_TYPES = {"RETREAT", "SANCTION"}
+BETWEEN_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+PURPOSE_PREPS = {"for", "on"}  # "arrived on a visit", "flew in for talks": the traveller is the actor
 SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "have", "begin", "start", "attend",
                  "be", "make", "take", "lead", "order", "claim", "continue", "join", "resume", "open"}
 SITE_NOUNS = {"area", "base", "building", "embassy", "village", "town", "city", "house", "home", "headquarters",
@@ -57,6 +64,7 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
     actors: list["Token"] = []
     recipients: list["Token"] = []
     partners: list["Token"] = []
+    type_ = group.rule.type
     for i in group.tokens:
         token = doc[i]
         if token.pos_ == "VERB":
@@ -64,8 +72,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         else:
             a, r = _noun_roles(token, lex)
         actors += a
-        recipients += r
-        partners += _prep_objects(token, PARTNER_PREPS)
+        recipients += r + _prep_objects(token, _directional(type_))
+        partners += _prep_objects(token, PARTNER_PREPS | ({"between"} if type_ in BETWEEN_TYPES else set()))
     if group.rule.type in NO_OBJECT_RECIPIENT:
         recipients = _prep_objects(doc[group.head], {"against"})
     if group.rule.condition == "quote":
@@ -114,13 +122,23 @@ def _noun_roles(noun: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
             actors.append(child)
     actors += _prep_objects(noun, {"by"})
     recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
-    if not actors and noun.dep_ in ("dobj", "pobj", "attr", "nsubj"):
+    if not actors and noun.dep_ in ("dobj", "pobj", "attr"):
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if governor.lemma_.lower() in SUPPORT_VERBS and noun.dep_ != "nsubj":
+        purpose = noun.dep_ == "pobj" and noun.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
+        if governor.lemma_.lower() in SUPPORT_VERBS or purpose:
             actors += [c for c in governor.children if c.dep_ == "nsubj"] or _inherited_subject(governor)
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
     return actors, recipients
+
+
+def _directional(type_: str) -> set[str]:
+    preps = set()
+    if type_ in TO_TYPES:
+        preps |= {"to", "toward", "towards"}
+    if type_ in FROM_TYPES:
+        preps.add("from")
+    return preps
 
 
 def _named(token: "Token") -> bool:

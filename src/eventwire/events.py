@@ -99,6 +99,11 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     if name == "dynamic":
         return token.dep_ != "acl" and not (
             any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in token.children))
+    if name == "gov":
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        return token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.lemma_.lower() in words
+    if name == "ctx":
+        return any(t.lemma_.lower() in words for t in token.sent)
     if name == "quote":
         return token.i in quoted and token.dep_ in ("nsubj", "ROOT")
     return False

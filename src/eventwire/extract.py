@@ -13,11 +13,11 @@ weak date, used when no mention of the event has its own.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import arguments, events, factuality
+from . import arguments, events, factuality, intents
 from .actors import PersonMemory, load_actor_kb, resolve_np
 from .casualties import count_casualties
 from .dates import Timex
@@ -40,7 +40,8 @@ GENERIC_SITES = {"base", "airport", "embassy", "village", "town", "camp", "check
 NOT_NAMES = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS) - {"embassy"}
 CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
-                  "toll", "body"}
+                  "toll", "body", "wounded", "injured", "injury", "fatality", "life", "unhurt", "unharmed",
+                  "massacre", "murder", "execute", "behead", "assassinate", "shoot", "slay", "corpse"}
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,10 @@ class ArticleContext:
     anchor: dt.date | None
 
     @cached_property
+    def sentences(self) -> tuple["SpacySpan", ...]:
+        return tuple(self.doc.sents)
+
+    @cached_property
     def toponym_tokens(self) -> frozenset[int]:
         """Token indices inside resolved place names."""
         found: set[int] = set()
@@ -98,7 +103,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     """All mentions of an article, in text order; ``cause`` links point at mention indices."""
     doc, lex = ctx.doc, ctx.lex
     raw: list[tuple["SpacySpan", events.TriggerGroup, arguments.Roles, int]] = []
-    for sent in doc.sents:
+    for sent in ctx.sentences:
         groups = events.find_groups(sent, lex)
         triggers = frozenset(i for g in groups for i in g.tokens)
         reports = len({g.head for g in groups})  # split groups report one sentence's coordinated events
@@ -106,8 +111,10 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
             roles = arguments.find_roles(doc, group, lex, triggers=triggers)
             raw.append((sent, group, roles, reports))
     by_token = {i: k for k, (_s, g, _r, _n) in enumerate(raw) for i in g.tokens}
-    return [_mention(ctx, k, sent, group, roles, n > 1, by_token)
-            for k, (sent, group, roles, n) in enumerate(raw)]
+    mentions = [_mention(ctx, k, sent, group, roles, n > 1, by_token)
+                for k, (sent, group, roles, n) in enumerate(raw)]
+    derived = intents.derived_mentions(doc, mentions, lex, lambda token: _actors(doc, (token.i,), ctx))
+    return sorted(mentions + derived, key=lambda m: (m.sentence.start, m.index))
 
 
 def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.TriggerGroup,
@@ -198,9 +205,24 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleContext) -> tuple[Ac
     found: list[Actor] = []
     for i in heads:
         actor = resolve_np(_phrase(doc[i]), memory=ctx.memory)
-        if actor is not None and actor not in found:
-            found.append(actor)
+        for one in [actor] + _coordinated_modifiers(doc[i], actor, ctx):
+            if one is not None and one not in found:
+                found.append(one)
     return tuple(found)
+
+
+def _coordinated_modifiers(head: "Token", actor: Actor | None, ctx: ArticleContext) -> list[Actor]:
+    """"Hungarian and Romanian officials": one actor per coordinated national modifier."""
+    extra = []
+    for mod in head.children:
+        if mod.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for other in mod.conjuncts:
+            found = resolve_np(other, memory=ctx.memory)
+            if found is not None and found.country and (actor is None or found.country != actor.country):
+                sector = actor.sector if actor is not None else found.sector
+                extra.append(replace(found, sector=sector))
+    return extra
 
 
 def _phrase(token: "Token") -> "SpacySpan":
@@ -280,6 +302,8 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
     kills = any(ctx.doc[i].lemma_.lower() in CASUALTY_WORDS for i in group.tokens)
     if group.rule.type not in ("ASSAULT", "COERCE", "PROTEST") or (shared and not kills):
         return None, None
+    if not kills and not any(t.lemma_.lower() in CASUALTY_WORDS or t.lower_ in CASUALTY_WORDS for t in sent):
+        return None, None  # nothing in the sentence speaks of dead or wounded
     counted = count_casualties(sent, trigger=ctx.doc[group.head])
     return counted.fatalities, counted.injured
 

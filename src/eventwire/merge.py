@@ -246,7 +246,9 @@ def _count(values) -> int | None:
 
 
 def _event_id(article: Article, best: Mention) -> str:
-    key = f"{article.id}|{best.type}|{best.sentence.start}|{best.trigger}"
+    """Stable: the same article text (and URL) and settings give the same id, whatever the input's id."""
+    text = " ".join(article.body.split())
+    key = f"{text}|{article.url or ''}|{best.type}|{best.sentence.start}|{best.trigger}"
     return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -24,6 +24,8 @@ together with their event, never queried on their own, so a separate table would
 Writes: :meth:`Store.add_article` writes an article and all its events in ONE transaction, so a process killed
 at any moment leaves either the whole article or nothing of it (DuckDB replays only committed transactions
 from its write-ahead log). Storing an article whose key is already present adds nothing and returns False.
+A new store is created with its schema under a temporary name and then linked into place, so the file never
+exists half-initialised (a writer killed while creating it leaves no store, not an empty one).
 
 Locking, measured with duckdb 2.0.0 on Linux (two processes, one file):
 
@@ -49,6 +51,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -256,6 +259,8 @@ class Store:
     def _connect(self) -> duckdb.DuckDBPyConnection:
         if self.read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path}: create it with `eventwire ingest PATH --db {self.path}`")
+        if not self.read_only and not self.path.exists():
+            self._create_file()
         deadline = time.monotonic() + self.lock_timeout
         delay = 0.05
         while True:
@@ -314,6 +319,36 @@ class Store:
                 f"schema {SCHEMA_VERSION}): upgrade eventwire (pip install -U eventwire)")
         if version < SCHEMA_VERSION:
             self._migrate(conn, version)
+
+    def _create_file(self) -> None:
+        """Create the store with its schema under a temporary name, then hard-link it into place.
+
+        So ``path`` never exists without its schema, even when the creating process is killed; a process that
+        loses a creation race keeps the winner's file.
+        """
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.creating")
+        for stale in self.path.parent.glob(f".{self.path.name}.*.creating"):
+            if _abandoned(stale):
+                _remove(stale)  # left by a process killed while creating
+        _remove(tmp)
+        try:
+            conn = duckdb.connect(str(tmp))
+        except duckdb.Error as exc:
+            raise self._error(exc, "create") from exc
+        try:
+            with conn:
+                self._create_schema(conn, set())
+            if Path(f"{tmp}.wal").exists():
+                raise StoreError(f"DuckDB did not checkpoint the new store {tmp} on close: report this bug")
+            try:
+                os.link(tmp, self.path)
+            except FileExistsError:
+                pass  # another process created it first: use theirs
+            except OSError:  # a file system without hard links
+                if not self.path.exists():
+                    os.replace(tmp, self.path)
+        finally:
+            _remove(tmp)
 
     def _create_schema(self, conn: duckdb.DuckDBPyConnection, tables: set[str]) -> None:
         if tables:
@@ -545,6 +580,25 @@ def _now() -> datetime:
 
 def _is_lock_error(exc: BaseException) -> bool:
     return "Could not set lock" in str(exc) or "Conflicting lock" in str(exc)
+
+
+def _abandoned(path: Path) -> bool:
+    """Whether the process that named ``path`` (``.NAME.PID.creating``) is gone, or it is over a minute old."""
+    try:
+        pid = int(path.name.rsplit(".", 2)[-2])
+        if os.name == "posix":
+            os.kill(pid, 0)  # signal 0 only checks that the process exists
+            return False
+        return time.time() - path.stat().st_mtime > 60
+    except ProcessLookupError:
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def _remove(path: Path) -> None:
+    for stale in (path, Path(f"{path}.wal")):
+        stale.unlink(missing_ok=True)
 
 
 def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
