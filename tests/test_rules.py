@@ -93,7 +93,7 @@ def _groups(table):
 
 
 def test_lexicon_types_are_plover_and_every_type_has_a_crosswalk_row():
-    assert {r.type for rules in LEX.triggers.values() for r in rules} <= set(PLOVER_TYPES)
+    assert {r.type for rules in LEX.triggers.values() for r in rules} <= set(PLOVER_TYPES) | {"-"}  # "-": stop row
     for type_ in PLOVER_TYPES:
         assert LEX.coding(type_, None).quad_class in {
             "verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict"}
@@ -156,3 +156,26 @@ def test_a_new_strike_is_marked_novel_and_a_possessed_pronoun_goes_to_the_speake
     assert groups[0].novel and not groups[0].definite
     roles = find_roles(doc, groups[0], LEX, triggers=frozenset(groups[0].tokens))
     assert [doc[i].text for i in roles.recipients] == ["convoy"]
+
+
+DECLINED_COMMENT = """
+officials official NOUN NNS nsubj 1
+declined decline VERB VBD ROOT 1
+to to PART TO aux 3
+comment comment VERB VB xcomp 1
+"""
+DECLINED_OFFER = """
+officials official NOUN NNS nsubj 1
+declined decline VERB VBD ROOT 1
+to to PART TO aux 3
+meet meet VERB VB xcomp 1
+"""
+
+
+@pytest.mark.parametrize("table, types", [
+    pytest.param(DECLINED_COMMENT, [], id="declining-to-comment-is-no-event"),
+    pytest.param(DECLINED_OFFER, ["REJECT", "CONSULT"], id="declining-to-meet-is-a-rejection"),
+])
+def test_stop_rows_keep_non_events_out(table, types):
+    doc, groups = _groups(table)
+    assert [g.rule.type for g in groups] == types

@@ -68,7 +68,7 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
     rules = lex.triggers.get(token.lemma_.lower()) or lex.triggers.get(token.lower_)
     for rule in rules or ():
         if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
-            return rule
+            return rule if rule.type != "-" else None  # a stop row: this use of the word is no event
     return None
 
 
@@ -95,10 +95,15 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     if name == "plural":
         return token.tag_ in ("NNS", "NNPS")
     if name in ("xcomp", "oprd"):
-        return any(c.dep_ == name for c in token.children)
+        return any(c.dep_ == name and (not words or c.lemma_.lower() in words) for c in token.children)
     if name == "dynamic":
         return token.dep_ != "acl" and not (
             any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in token.children))
+    if name == "recipient":  # "gave $2m to Nigeria", "provided the army with aircraft"
+        return any(c.dep_ in ("dative", "dobj") for c in token.children) and any(
+            c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "with")) for c in token.children)
+    if name == "possof":  # "the release of a French citizen"
+        return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
     if name == "gov":
         governor = token.head.head if token.dep_ == "pobj" else token.head
         return token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.lemma_.lower() in words

@@ -81,7 +81,7 @@ def _optional(cell: str) -> str | None:
 def load_lexicon() -> Lexicon:
     triggers: dict[str, list[TriggerRule]] = defaultdict(list)
     for lemma, pos, type_, mode, condition, confidence in read_table("triggers.tsv", 6):
-        if type_ not in PLOVER_TYPES:
+        if type_ not in PLOVER_TYPES and type_ != "-":
             raise DataError(f"triggers.tsv: {lemma!r} has unknown PLOVER type {type_!r}")
         triggers[lemma].append(TriggerRule(lemma, pos, type_, _optional(mode), _optional(condition),
                                            float(confidence)))
