@@ -9,7 +9,7 @@ every slot. Dates: ``DD MMM YY``, ``DD MMM YY - DD MMM YY`` (on or between) or `
 
 Matching (documented in docs/benchmarks.md): an event matches an incident when it comes from the same
 article, its PLOVER type is compatible with the incident type (:data:`COMPATIBLE`), and at least one
-anchor agrees — date, place or participant (:func:`anchors`). Among candidates the one with most
+anchor agrees — date, place or target (:func:`anchors`). Among candidates the one with most
 agreeing anchors wins, then the more confident. One event may match several incidents.
 """
 from __future__ import annotations
@@ -248,11 +248,15 @@ def event_text(event: dict) -> str:
 
 
 def anchors(incident: Incident, event: dict) -> dict[str, bool]:
-    """Which of date, place and participant agree between an incident and an event."""
+    """Which of date, place and target agree between an incident and an event.
+
+    date: the event's date lies in one of the key's date spans; place: :func:`place_agrees`; target: one of
+    the key's HUM TGT NAME / DESCRIPTION or PHYS TGT ID strings (4+ characters) occurs in the event's
+    evidence, mentions, actor or recipient texts (case and accents ignored).
+    """
     return {"date": date_agrees(incident, event.get("date")),
             "place": place_agrees(incident, event.get("location")),
-            "participant": any(fold(s) in event_text(event) for s in incident.perpetrators + incident.targets
-                               if len(fold(s).strip()) >= 4)}
+            "target": any(fold(s) in event_text(event) for s in incident.targets if len(fold(s).strip()) >= 4)}
 
 
 def date_agrees(incident: Incident, value: str | None) -> bool:
@@ -289,7 +293,7 @@ class Match:
     typed: bool  # some event of the article had a compatible type (anchors aside)
 
 
-def match(incident: Incident, events: list[dict], *, use: tuple[str, ...] = ("date", "place", "participant"),
+def match(incident: Incident, events: list[dict], *, use: tuple[str, ...] = ("date", "place", "target"),
           ) -> Match:
     """The best event for ``incident`` among the events of its article, anchored by ``use``."""
     candidates = [e for e in events if compatible(incident, e)]
@@ -303,7 +307,7 @@ def match(incident: Incident, events: list[dict], *, use: tuple[str, ...] = ("da
 
 
 def match_all(incidents: dict[str, list[Incident]], events: dict[str, list[dict]], *,
-              use: tuple[str, ...] = ("date", "place", "participant")) -> list[Match]:
+              use: tuple[str, ...] = ("date", "place", "target")) -> list[Match]:
     """A :class:`Match` for every incident whose article was run (absent articles are skipped)."""
     return [match(i, events[doc_id], use=use) for doc_id, found in incidents.items() if doc_id in events
             for i in found]

@@ -74,6 +74,9 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         actors += a
         recipients += r + _prep_objects(token, _directional(type_))
         partners += _prep_objects(token, PARTNER_PREPS | ({"between"} if type_ in BETWEEN_TYPES else set()))
+    if group.rule.condition == "obligation":  # the ones who "must" are asked
+        recipients = [s for c in doc[group.head].children if c.dep_ == "ccomp"
+                      for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     if group.rule.type in NO_OBJECT_RECIPIENT:
         recipients = _prep_objects(doc[group.head], {"against"})
     if group.rule.condition == "quote":

@@ -104,6 +104,10 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
             c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "with")) for c in token.children)
     if name == "possof":  # "the release of a French citizen"
         return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+    if name == "obligation":  # "said that Libya must hand over ...": the speaker requests
+        return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should")
+                                             and not any(h.lower_ == "have" for h in c.children)
+                                             for a in c.children) for c in token.children)
     if name == "gov":
         governor = token.head.head if token.dep_ == "pobj" else token.head
         return token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.lemma_.lower() in words

@@ -113,7 +113,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     by_token = {i: k for k, (_s, g, _r, _n) in enumerate(raw) for i in g.tokens}
     mentions = [_mention(ctx, k, sent, group, roles, n > 1, by_token)
                 for k, (sent, group, roles, n) in enumerate(raw)]
-    derived = intents.derived_mentions(doc, mentions, lex, lambda token: _actors(doc, (token.i,), ctx))
+    derived = intents.derived_mentions(doc, mentions, lex)
     return sorted(mentions + derived, key=lambda m: (m.sentence.start, m.index))
 
 

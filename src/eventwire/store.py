@@ -256,6 +256,16 @@ class Store:
         finally:
             conn.close()
 
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A DuckDB connection for queries the methods here do not offer (the API's): the held one, or a
+        short-lived one (waiting for the lock as any call does) that is closed when the block ends.
+
+        Read its tables as the module docstring describes; write only through :meth:`add_articles`.
+        """
+        with self._session() as conn:
+            yield conn
+
     def _connect(self) -> duckdb.DuckDBPyConnection:
         if self.read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path}: create it with `eventwire ingest PATH --db {self.path}`")
