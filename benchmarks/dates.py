@@ -23,7 +23,14 @@ Systems, run on the same items in the same run:
 * ``dateparser``: ``dateparser.parse(text, settings={'RELATIVE_BASE': dct, 'PREFER_DATES_FROM': 'past'})``
   when dateparser is installed.
 
-Run: ``.venv/bin/python benchmarks/dates.py [--shared PATH] [--errors N]``.
+MUC-4 section (``../shared/data/muc4``: ``dev``, ``tst1``, ``tst2``): for every non-optional answer-key incident
+with a day-precise date (``DD MMM YY``; keys with ranges or "on or before" dates are left out), whether the
+eventwire event matched to it has exactly that date. Matching (``benchmarks/_muc.py``): same article,
+compatible type, and the place or a target agrees — the date itself is not used to pick the event.
+The texts' datelines give the report date (ingest/clean read it into ``Article.published``).
+
+Run: ``.venv/bin/python benchmarks/dates.py [--shared PATH] [--errors N] [--limit N] [--cache DIR]
+[--workers N] [--only timeml,muc]``.
 """
 from __future__ import annotations
 
@@ -139,8 +146,22 @@ def score(preds: list[str | None], items: list[Item]) -> tuple[float, float, int
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--errors", type=int, default=0, help="print this many misses of find_timexes")
+    parser.add_argument("--errors", type=int, default=0,
+                        help="print this many misses of find_timexes (TimeML) / examples per error class (MUC)")
+    parser.add_argument("--limit", type=int, default=None, help="MUC: use only the first N texts of each split")
+    parser.add_argument("--cache", type=Path, default=None, help="MUC: folder under /tmp to reuse extraction output")
+    parser.add_argument("--workers", type=int, default=1, help="MUC: extraction processes")
+    parser.add_argument("--only", default="timeml,muc", help="comma-separated sections to run")
     args = parser.parse_args(argv)
+    if "timeml" in args.only.split(","):
+        timeml(args)
+    if "muc" in args.only.split(","):
+        print()
+        muc(args)
+    return 0
+
+
+def timeml(args) -> int:
     archive = args.shared / "data" / "timeml" / "TBAQ-cleaned.tar.gz"
     if not archive.is_file():
         print(f"skipped: {archive} is absent (TimeML data lives in ../shared, never in the repo)")
@@ -174,6 +195,56 @@ def main(argv: list[str] | None = None) -> int:
         for (text, gold, pred, dct), count in grouped.most_common(args.errors):
             print(f"  {count} x {text!r} | {gold} | {pred} | {dct}")
     return 0
+
+
+def muc(args) -> None:
+    """Exact-day agreement of matched events with the MUC-4 key's incident date."""
+    from _data import MUC_SPLITS, print_table, ratio, require, short
+    from _muc import load_split, match_all
+
+    if require("muc4") is None:
+        return
+    print("## MUC-4 incident dates\n")
+    rows, classes = [], {}
+    totals = [0, 0, 0]
+    for split in MUC_SPLITS:
+        incidents, events = load_split(split, limit=args.limit, cache=args.cache, workers=args.workers)
+        matches = [m for m in match_all(incidents, events, use=("place", "target"))
+                   if m.incident.days and not m.incident.optional]
+        matched = [m for m in matches if m.event is not None]
+        right = [m for m in matched if m.event.get("date") in {d.isoformat() for d in m.incident.days}]
+        rows.append([split, ratio(len(right), len(matches)), ratio(len(right), len(matched)),
+                     ratio(len(matched), len(matches))])
+        totals = [totals[0] + len(right), totals[1] + len(matched), totals[2] + len(matches)]
+        for m in matches:
+            if m in right:
+                continue
+            label = _muc_date_error(m)
+            classes.setdefault(label, []).append(
+                f"{m.incident.doc_id} #{m.incident.template} key {m.incident.days[0]} | ours "
+                f"{(m.event or {}).get('date')} ({(m.event or {}).get('date_precision')}) | "
+                f"{short((m.event or {}).get('evidence', {}).get('text', ''), 110)}")
+    rows.append(["all", ratio(totals[0], totals[2]), ratio(totals[0], totals[1]), ratio(totals[1], totals[2])])
+    print_table(["split", "exact day / day-precise incidents", "exact day / matched", "incidents matched"], rows)
+    print("\nMUC date error classes:")
+    for label, examples in sorted(classes.items(), key=lambda kv: -len(kv[1])):
+        print(f"  {label}: {len(examples)}")
+        for example in examples[:min(3, args.errors)]:
+            print(f"      - {example}")
+
+
+def _muc_date_error(m) -> str:
+    if m.event is None:
+        return "no matched event"
+    date, precision = m.event.get("date"), m.event.get("date_precision")
+    if not date:
+        return "event date null"
+    if precision == "publication":
+        return "fell back to the publication date"
+    if precision != "day":
+        return f"{precision} precision only"
+    gap = (dt.date.fromisoformat(date[:10]) - m.incident.days[0]).days
+    return f"other day ({'+' if gap > 0 else '-'}{'1' if abs(gap) == 1 else '2-7' if abs(gap) <= 7 else '8+'} days)"
 
 
 if __name__ == "__main__":

@@ -63,8 +63,8 @@ def find_groups(sent: "Span", lex: Lexicon) -> list[TriggerGroup]:
 def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozenset()) -> TriggerRule | None:
     """The first lexicon rule for ``token`` whose part of speech and condition hold, else None."""
     pos = "V" if token.pos_ == "VERB" else "N" if token.pos_ in ("NOUN", "PROPN") else None
-    if pos is None:
-        return None
+    if pos is None or token.ent_type_ in ("DATE", "TIME") or (token.dep_ == "amod" and token.tag_ == "VBN"):
+        return None  # "March" the month; "the detained leaders" describes a state, it reports no event
     rules = lex.triggers.get(token.lemma_.lower()) or lex.triggers.get(token.lower_)
     for rule in rules or ():
         if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
@@ -195,6 +195,25 @@ def _make_group(sent: "Span", members: list[int], hits: dict[int, TriggerRule], 
                    if c.dep_ in ("det", "poss"))
     novel = any(c.lower_ in NOVEL for t in nominal for c in t.children if c.dep_ in ("amod", "det"))
     return TriggerGroup(sent.start, head, tuple(members), rule, mode, family, definite, novel)
+
+
+BACKGROUND_PREPS = {"after", "following", "since", "amid", "during", "before", "over", "despite", "in", "for",
+                    "of", "against", "with", "from"}
+
+
+def salience(token: "Token") -> float:
+    """How much the sentence is *about* this trigger: 1.0 in the main clause, less in relative clauses,
+    participial modifiers and background phrases ("freed X following his arrest")."""
+    factor = 1.0
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            factor *= 0.75
+        elif token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
+            factor *= 0.8
+        elif token.dep_ in ("advcl", "npadvmod"):
+            factor *= 0.85
+        token = token.head
+    return factor
 
 
 def _depth(token: "Token") -> int:

@@ -135,7 +135,8 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
     return Mention(
         index=index, sentence=_span(sent, ctx.text), clause=_clause(doc, sent, group, shared, ctx.text),
         trigger=" ".join(doc[i].text for i in group.tokens), type=group.rule.type, mode=group.mode,
-        family=group.family, confidence=group.rule.confidence, factuality=fact, actors=actors,
+        family=group.family, confidence=round(group.rule.confidence * events.salience(head), 3),
+        factuality=fact, actors=actors,
         recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak,
         fatalities=fatalities, injured=injured, definite=group.definite, novel=group.novel, names=names,
         cause=cause, shares_sentence=shared, head=head.i,

@@ -188,9 +188,12 @@ class Filters:
     factuality: tuple[str, ...] | None = None
     q: str | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
-        """``(" WHERE ...", params)`` or ``("", [])``: fixed clause texts, values only as parameters."""
-        clauses: list[str] = []
+    def where(self, *, located: bool = False) -> tuple[str, list[Any]]:
+        """``(" WHERE ...", params)`` or ``("", [])``: fixed clause texts, values only as parameters.
+
+        ``located`` keeps only events whose location has coordinates.
+        """
+        clauses: list[str] = ["lat IS NOT NULL AND lon IS NOT NULL"] if located else []
         params: list[Any] = []
         for column in ("type", "quad_class", "acled_event_type", "country", "factuality"):
             values = getattr(self, column)
