@@ -10,7 +10,8 @@ every slot. Dates: ``DD MMM YY``, ``DD MMM YY - DD MMM YY`` (on or between) or `
 Matching (documented in docs/benchmarks.md): an event matches an incident when it comes from the same
 article, its PLOVER type is compatible with the incident type (:data:`COMPATIBLE`), and at least one
 anchor agrees — date, place or target (:func:`anchors`). Among candidates the one with most
-agreeing anchors wins, then the more confident. One event may match several incidents.
+agreeing anchors wins, then one whose ACLED event type fits the incident type (:data:`ACLED`), then the
+more confident. One event may match several incidents.
 """
 from __future__ import annotations
 
@@ -300,7 +301,8 @@ def match(incident: Incident, events: list[dict], *, use: tuple[str, ...] = ("da
     best, best_key, best_anchors = None, None, ()
     for event in candidates:
         agreed = tuple(k for k, ok in anchors(incident, event).items() if ok and k in use)
-        key = (len(agreed), float(event.get("confidence") or 0))
+        fits = event.get("acled_event_type") in set().union(*(ACLED.get(t, set()) for t in incident.types))
+        key = (len(agreed), fits, float(event.get("confidence") or 0))
         if agreed and (best_key is None or key > best_key):
             best, best_key, best_anchors = event, key, agreed
     return Match(incident, best, best_anchors, bool(candidates))

@@ -20,7 +20,7 @@ import sys
 from collections import defaultdict
 
 from _data import MUC_SPLITS, add_common_options, print_table, ratio, require, short
-from _muc import Match, load_split, match_all
+from _muc import Match, compatible, load_split, match_all
 
 
 def outcome(m: Match) -> str:
@@ -39,12 +39,19 @@ def outcome(m: Match) -> str:
     return "too low" if value < low else "too high"
 
 
-def row(name: str, matches: list[Match]) -> list[str]:
+def any_exact(m: Match, events: dict[str, list[dict]]) -> bool:
+    """Diagnostic: some compatible event of the article has the gold number (matching aside)."""
+    low, high = m.incident.killed
+    return any(compatible(m.incident, e) and e.get("fatalities") is not None and low <= e["fatalities"] <= high
+               for e in events[m.incident.doc_id])
+
+
+def row(name: str, matches: list[Match], anywhere: int) -> list[str]:
     kinds = [outcome(m) for m in matches]
     matched = [k for k in kinds if k != "no matched event"]
     n, k = len(kinds), len(matched)
     return [name, n, ratio(kinds.count("exact"), n),
-            ratio(kinds.count("exact") + kinds.count("within 20%"), n),
+            ratio(kinds.count("exact") + kinds.count("within 20%"), n), ratio(anywhere, n),
             ratio(k, n), ratio(matched.count("exact"), k),
             ratio(matched.count("exact") + matched.count("within 20%"), k),
             ratio(matched.count("null"), k), ratio(matched.count("zero"), k),
@@ -57,16 +64,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if require("muc4") is None:
         return 0
-    rows, everything = [], []
+    rows, everything, anywhere = [], [], 0
     for split in MUC_SPLITS:
         incidents, events = load_split(split, limit=args.limit, cache=args.cache, workers=args.workers)
         matches = [m for m in match_all(incidents, events) if m.incident.killed and not m.incident.optional]
         everything += matches
-        rows.append(row(split, matches))
-    rows.append(row("all", everything))
+        found = sum(any_exact(m, events) for m in matches)
+        anywhere += found
+        rows.append(row(split, matches, found))
+    rows.append(row("all", everything, anywhere))
     print("## MUC-4 fatalities (incidents whose key gives the number killed)\n")
-    print_table(["split", "incidents", "exact", "within ±20%", "matched", "exact | matched",
-                 "±20% | matched", "null | matched", "0 | matched", "other wrong number | matched"], rows)
+    print_table(["split", "incidents", "exact", "within ±20%", "any typed event of the article exact",
+                 "matched", "exact, of matched", "±20%, of matched", "null, of matched", "0, of matched",
+                 "other wrong number, of matched"], rows)
     classes = defaultdict(list)
     for m in everything:
         kind = outcome(m)

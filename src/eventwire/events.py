@@ -108,6 +108,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should")
                                              and not any(h.lower_ == "have" for h in c.children)
                                              for a in c.children) for c in token.children)
+    if name == "party":
+        return any(_is_party(s) for s in subjects(token))
     if name == "gov":
         governor = token.head.head if token.dep_ == "pobj" else token.head
         return token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.lemma_.lower() in words
@@ -146,6 +148,15 @@ def is_weapon(token: "Token", lex: Lexicon) -> bool:
     if lemma in lex.weapons or token.lower_ in lex.weapons:
         return True
     return any(r.type == "ASSAULT" and r.pos in ("N", "*") for r in lex.triggers.get(lemma, ()))
+
+
+ARMED_BODIES = {"military", "army", "troop", "force", "soldier", "police", "rebel", "militant", "guerrilla", "insurgent",
+                "fighter", "militia", "jet", "warplane", "navy", "marine", "gunman", "terrorist", "coalition"}
+
+
+def _is_party(token: "Token") -> bool:
+    """A named party (country, group, person) or an armed body: who can hit or strike someone."""
+    return token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or token.lemma_.lower() in ARMED_BODIES
 
 
 def _quoted_tokens(sent: "Span") -> frozenset[int]:

@@ -67,7 +67,7 @@ def _clause_cues(token: "Token", lex: Lexicon, *, skip_modal: bool) -> str | Non
         if kind == "future":
             return "future"
         if kind == "modal":
-            if child.lower_ == "would" and _under_speech(token):
+            if child.lower_ == "would" and _intention(token):
                 return "future"
             return "hypothetical"
     if token.pos_ in ("VERB", "AUX") and not skip_modal:
@@ -98,3 +98,13 @@ def _under(token: "Token", lex: Lexicon, kind: str) -> bool:
 
 def _under_speech(token: "Token") -> bool:
     return token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH
+
+
+def _intention(token: "Token") -> bool:
+    """"X would hold talks": reported intention, unless counterfactual ("would have") or conditional."""
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
+        return False
+    clause = [token] + [c for c in token.children if c.dep_ == "advcl"]
+    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for t in clause for m in t.children):
+        return False
+    return _under_speech(token) or token.dep_ in ("ROOT", "conj")
