@@ -15,10 +15,11 @@
      three-letter CAMEO agent code is read, an ethnic/religious suffix such as ``CVLalb``/``REBMOS`` is
      dropped; ``ELI`` elites, ``SOC``, ``MOS`` as a sector and ``***`` are not scored). A gold code ``IGO`` or
      ``NGO`` with no sector counts as that sector. Bare country codes without a sector are not scored for
-     sector (CAMEO leaves the state's sector implicit).
+     sector (CAMEO leaves the state's sector implicit). For a gold IGO/NGO code with a sector (the UN
+     Security Council coded IGO GOV), our IGO/NGO also counts as correct: eventwire gives a body one sector.
 
 2. Multi-CoPED (../shared/data/multicoped_cameo/actors_train.conll, CoNLL ``token TAG``, tags ``B-/I-`` with
-   S source, T target, R both): the tokens are joined with spaces and parsed; each gold span is resolved as a
+   S source, T target, R both): the tokens are joined as running text (:func:`detokenize`) and parsed; each gold span is resolved as a
    token span. Reported: the share of spans that get an actor, and that get one with a country.
 
 Error classes print a few examples each. Also prints the cost of ``PersonMemory.from_doc`` + resolving, per
@@ -37,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import coped_spans, plover_records, require  # noqa: E402
 
 from eventwire.actors import PersonMemory, load_actor_kb, resolve_np  # noqa: E402
+from eventwire.gazetteer import load_gazetteer  # noqa: E402
 from eventwire.nlp import load_nlp  # noqa: E402
 
 # Gold (CAMEO agent code, first three letters) -> eventwire sector. None: not scored.
@@ -131,8 +133,9 @@ def plover(nlp, *, examples: int, limit: int | None) -> float:
             if want is not None:
                 n_sector += 1
                 got_sector = actor.sector if actor else None
-                ok_sector += got_sector == want
-                if got_sector != want:
+                good = got_sector == want or code in ("IGO", "NGO") and got_sector == code
+                ok_sector += good
+                if not good:
                     sector_conf[(want, got_sector)] += 1
                     errors[f"sector {want}->{got_sector}"].append(f"{gold.text!r}")
     print(f"PLOVER GSR: {len(records)} records, gold actors not found in their text: {missing}")
@@ -153,11 +156,8 @@ def coped(nlp, *, examples: int, limit: int | None) -> None:
     errors: dict[str, list[str]] = defaultdict(list)
     texts, offsets = [], []
     for sent in sentences:
-        pos, starts = 0, []
-        for tok in sent.tokens:
-            starts.append(pos)
-            pos += len(tok) + 1
-        texts.append(" ".join(sent.tokens))
+        text, starts = detokenize(sent.tokens)
+        texts.append(text)
         offsets.append(starts)
     for sent, text, starts, doc in zip(sentences, texts, offsets, nlp.pipe(texts, batch_size=64)):
         memory = PersonMemory.from_doc(doc)
@@ -182,6 +182,24 @@ def coped(nlp, *, examples: int, limit: int | None) -> None:
     print(f"{'spans with an actor':<28}{with_actor:>6}{with_actor / max(total, 1):>10.1%}")
     print(f"{'spans with a country':<28}{with_country:>6}{with_country / max(total, 1):>10.1%}")
     _print_errors(errors, examples=examples, title="Multi-CoPED spans without an actor")
+
+
+_NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", ")", "%", "'s", "’s", "n't", "'", "’"})
+
+
+def detokenize(tokens) -> tuple[str, list[int]]:
+    """Tokens joined as running text (no space before punctuation, "’ s" -> "’s"), with each token's start."""
+    out, starts, pos = [], [], 0
+    for k, tok in enumerate(tokens):
+        prev = tokens[k - 1] if k else ""
+        glue = k == 0 or tok in _NO_SPACE_BEFORE or prev == "(" or tok == "s" and prev in ("'", "’")
+        if not glue:
+            out.append(" ")
+            pos += 1
+        starts.append(pos)
+        out.append(tok)
+        pos += len(tok)
+    return "".join(out), starts
 
 
 def _gold_spans(tags) -> list[tuple[str, int, int]]:
@@ -210,6 +228,7 @@ def main() -> int:
         return 0
     nlp = load_nlp()
     load_actor_kb()
+    load_gazetteer()  # loaded once per process in the pipeline too: not part of the per-sentence cost
     plover(nlp, examples=args.examples, limit=args.limit)
     coped(nlp, examples=args.examples, limit=args.limit)
     return 0

@@ -145,7 +145,7 @@ def test_conll_block_roles():
 
 
 def test_macro_f1_averages_only_present_labels():
-    f1, n = _data.macro_f1([("A", "A"), ("A", "B"), ("B", "B")], ["A", "B", "C"])
+    f1, n = _data.macro_f1([("A", "A"), ("A", "A"), ("A", "B"), ("B", "B")], ["A", "B", "C"])
     assert n == 2 and f1 == pytest.approx((2 / 3 + 0.8) / 2)
 
 

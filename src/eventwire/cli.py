@@ -14,6 +14,8 @@ from .errors import EventwireError
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
+INGEST_CHUNK = 16  # articles extracted between two short write connections (spaCy's batch size)
+INGEST_LOCK_TIMEOUT = 120.0  # seconds ingest waits for readers (eventwire serve) to let go of the file
 
 
 class _Errors:
@@ -50,19 +52,32 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    """Store the events of the inputs, a chunk of articles at a time, holding the file only to read or write.
+
+    For each chunk: one short connection skips the articles already stored; extraction (the slow part) runs
+    with the file unlocked; one short connection then writes each article with its events in its own
+    transaction. So an ``eventwire serve`` on the same file keeps answering between chunks, and only ever sees
+    whole articles (see docs/serve.md).
+    """
+    from itertools import islice
+
     from .pipeline import documents_to_articles, extract_articles
     from .store import Store
 
     errors = _Errors()
-    read = new = stored_events = 0
+    new = stored_events = 0
+    store = Store(args.db, lock_timeout=INGEST_LOCK_TIMEOUT)
     articles = documents_to_articles(args.paths, published=args.published, on_error=errors)
-    with Store(args.db) as store:
-        for article, events in extract_articles(a for a in articles if not store.has_article(a)):
-            read += 1
-            if store.add_article(article, events):
-                new += 1
-                stored_events += len(events)
-        totals = store.count()
+    while chunk := list(islice(articles, INGEST_CHUNK)):
+        with store:
+            fresh = [a for a in chunk if not store.has_article(a)]
+        extracted = list(extract_articles(fresh))
+        with store:
+            for article, events in extracted:
+                if store.add_article(article, events):
+                    new += 1
+                    stored_events += len(events)
+    totals = store.count()
     print(f"eventwire: ingested {new} new article(s) with {stored_events} event(s) into {args.db} "
           f"(store now holds {totals['articles']} article(s), {totals['events']} event(s)); "
           f"{errors.count} unreadable input(s)", file=sys.stderr)

@@ -81,7 +81,7 @@ def _embedding_cue(token: "Token", parent: "Token", lex: Lexicon) -> str | None:
     if token.dep_ not in EMBEDDING or token.dep_ in SUBJECTS:
         return None
     kind = lex.cues.get(parent.lemma_.lower()) or lex.cues.get(parent.lower_)
-    if kind == "fear" or (kind == "modal" and parent.pos_ in ("ADJ", "NOUN")):
+    if kind == "fear" or (kind == "modal" and (parent.pos_ in ("ADJ", "NOUN") or token.dep_ in ("xcomp", "ccomp"))):
         return "hypothetical"
     if kind == "plan":
         return "future"

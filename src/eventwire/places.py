@@ -329,7 +329,7 @@ class Geocoder:
         s = _importance(r)
         if fold(r.name) == fold(name):
             s += 0.1
-        if feature == "admin1" and r.feature == "admin1":
+        if feature == r.feature and feature in ("admin1", "admin2"):
             s += 1.0
         if feature in ("airport", "military base") and r.feature in ("airport", "military base"):
             s -= 0.3  # "X base": X names the town; the site is looked up next to it
@@ -411,6 +411,8 @@ def _importance(r: Record) -> float:
         return 0.9
     if r.feature == "admin1":
         return 0.75
+    if r.feature == "admin2":
+        return 0.35 + 0.25 * min(1.0, log10(r.population + 1) / 7)
     if r.feature in ("airport", "military base"):
         return 0.2 + 0.1 * r.population
     return min(1.0, log10(r.population + 1) / 7)
