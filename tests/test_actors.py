@@ -293,3 +293,93 @@ def test_role_cut_before_the_name_is_the_person(nlp):
     premier = next(t for t in shouting if t.text == "PREMIER")
     actor = resolve_np(shouting[premier.left_edge.i:premier.i + 1])
     assert actor is None or actor.name != "ADEL ABDEL MAHDI"
+
+
+# ------------------------------------------------------------- titles, organisations, places (second pass)
+
+@pytest.mark.parametrize("phrase, context, country, sector", [
+    ("President Abdelaziz Bouteflika", "DZA", "DZA", "GOV"),  # title: sector; context: country
+    ("Prime Minister Mahendra Chaudhry", "FJI", "FJI", "GOV"),
+    ("Lt. Gen. Prosper Avril", "HTI", "HTI", "MIL"),
+    ("Sen. John Kerry", "USA", "USA", "LEG"),
+    ("President Obama", None, "USA", "GOV"),  # a listed person keeps the list's country
+    ("President Obama", "MAR", "USA", "GOV"),  # ... over the context
+    ("King Hassan of Morocco", None, "MAR", "GOV"),
+    ("Ahmed Karim", "IRQ", None, None),  # a bare name takes no country from the context
+    ("UN Secretary-General Kofi Annan", "IRQ", None, "IGO"),  # international officials stay without
+])
+def test_titled_people(nlp, phrase, context, country, sector):
+    actor = resolve_np(_phrase_span(nlp, phrase), context_country=context)
+    assert actor is None and country is None or (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("phrase, country, sector", [
+    ("UNITA", "AGO", "REB"),
+    ("the National Union for the Total Independence of Angola", "AGO", "REB"),
+    ("the Revolutionary United Front", "SLE", "REB"),
+    ("the SPLM/A", "SDN", "REB"),
+    ("the Liberation Tigers of Tamil Eelam", "LKA", "REB"),
+    ("the Organization of American States", None, "IGO"),
+    ("Hizbollah", "LBN", "REB"),
+    ("the Baath Party", None, "PTY"),
+    ("the Security Council", None, "IGO"),
+    ("UNHCR", None, "IGO"),
+    ("UN peacekeepers", None, "IGO"),
+    ("the Red Crescent", None, "NGO"),
+    ("the European Community", None, "IGO"),
+    ("the Khmer Rouge", "KHM", "REB"),
+    ("Kampuchean guerrillas", "KHM", "REB"),
+    ("Israeli intelligence", "ISR", "GOV"),
+    ("Russian negotiators", "RUS", "GOV"),
+    ("British nationals", "GBR", "CVL"),
+])
+def test_more_organisations_and_roles(nlp, phrase, country, sector):
+    actor = resolve_np(_phrase_span(nlp, phrase))
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("sentence, word, country, sector", [
+    ("Darfur rebels attacked the town on Monday.", "rebels", "SDN", "REB"),
+    ("The rebels in Darfur attacked the town on Monday.", "rebels", "SDN", "REB"),
+    ("Police in Lagos arrested five men on Monday.", "Police", "NGA", "COP"),
+    ("California sued the administration on Monday.", "California", "USA", "GOV"),  # a division as the actor
+    ("Darfur was hit by fighting.", "Darfur", "SDN", None),  # a region: its country, no sector
+    ("Fighters from Darfur crossed the border.", "Fighters", "SDN", "REB"),
+    ("US troops in Iraq left on Monday.", "troops", "USA", "MIL"),  # the written country wins
+    ("Troops in Iraq left on Monday.", "Troops", None, "MIL"),  # armies are not placed by where they are
+])
+def test_places_give_countries(nlp, sentence, word, country, sector):
+    doc = nlp(sentence)
+    actor = resolve_np(next(t for t in doc if t.text == word))
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Talks were held in Darfur on Monday.", "Darfur"),  # a place where something happens: no actor
+    ("Obama visited Punjab on Monday.", "Punjab"),  # in India and in Pakistan: no clear country
+])
+def test_places_that_are_not_actors(nlp, sentence, word):
+    doc = nlp(sentence)
+    actor = resolve_np(next(t for t in doc if t.text == word))
+    assert actor is None or actor.country is None
+
+
+def test_span_cut_from_a_longer_phrase_takes_its_noun_head(nlp):
+    doc = nlp("The funds were embezzled by current Haitian government officials, they said.")
+    span = doc[6:8]
+    assert span.text == "Haitian government"
+    actor = resolve_np(span)
+    assert (actor.country, actor.sector) == ("HTI", "GOV")
+    doc = nlp("French and Egyptian warships launched war games.")
+    actor = resolve_np(doc[2:4])
+    assert (actor.country, actor.sector) == ("EGY", "MIL")
+
+
+def test_memory_main_country_places_titled_people(nlp):
+    doc = nlp("Algeria held elections. Algerian voters queued in Algiers. President Abdelaziz Bouteflika "
+              "met Tunisia's foreign minister.")
+    memory = PersonMemory.from_doc(doc)
+    assert memory.country == "DZA"
+    head = next(t for t in doc if t.text == "Bouteflika")
+    assert resolve_np(head, memory=memory).country == "DZA"
+    assert PersonMemory.from_doc(nlp("Nothing happened.")).country is None

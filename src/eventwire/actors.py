@@ -467,7 +467,7 @@ def _person_country(view: DocView, head: int, allowed, person: Actor, *, ctx: _C
         if view.dep[prep] == "prep" and view.lower[prep] in ("of", "from") and (allowed is None or prep in allowed) \
                 and depth <= 2:
             for obj in (c for c in view.children[prep] if view.dep[c] == "pobj"):
-                sub = _resolve(view, obj, allowed, text=person.text, ctx=ctx, depth=depth + 1, strict=True)
+                sub = _resolve(view, obj, allowed, text=person.text, ctx=ctx, depth=depth + 1)
                 if sub is not None and sub.country:
                     return replace(person, country=sub.country)
     if person.sector is not None and ctx.country:
@@ -507,9 +507,10 @@ def _place_in(view: DocView, tokens, found, *, ctx: _Ctx) -> str | None:
 
 
 def _located(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
-    """The country of "in/across/throughout <place>" after a rebel, civilian, police or criminal head."""
+    """The country of "in/across/from <place>" after a rebel, civilian, police or criminal head."""
     for prep in view.children[head]:
-        if view.dep[prep] != "prep" or view.lower[prep] not in _LOCATIVE_PREPS or \
+        if view.dep[prep] != "prep" or view.lower[prep] not in _LOCATIVE_PREPS and \
+                view.lower[prep] not in _AFFILIATION_PREPS or \
                 allowed is not None and prep not in allowed:
             continue
         for obj in (c for c in view.children[prep] if view.dep[c] == "pobj"):

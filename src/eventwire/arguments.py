@@ -72,21 +72,28 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         else:
             a, r = _noun_roles(token, lex)
         actors += a
-        recipients += r + _prep_objects(token, _directional(type_))
-        partners += _prep_objects(token, PARTNER_PREPS | ({"between"} if type_ in BETWEEN_TYPES else set()))
+        if type_ not in NO_OBJECT_RECIPIENT:  # what is waved, sent or stopped is not a party
+            recipients += r
+        recipients += _prep_objects(token, _directional(type_) | {"against"})
+        recipients += _prep_objects(token, {"between"} if type_ in BETWEEN_TYPES else set())
+        partners += _prep_objects(token, PARTNER_PREPS)
     if group.rule.condition == "obligation":  # the ones who "must" are asked
         recipients = [s for c in doc[group.head].children if c.dep_ == "ccomp"
                       for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-    if group.rule.type in NO_OBJECT_RECIPIENT:
-        recipients = _prep_objects(doc[group.head], {"against"})
+    if not recipients:  # "offered to hand over to Britain": the act's receiver is the offer's
+        recipients = _complement_recipients(doc[group.head], lex, type_)
     if group.rule.condition == "quote":
         actors += _speaker(doc[group.head])
-    cause = _cause(doc, group, recipients, triggers) if group.rule.type != "ASSAULT" else None
+    cause = _cause(doc, group, recipients, triggers) if type_ != "ASSAULT" else None
     actors = _expand(_resolve_pronouns(actors), lex, exclude=group.tokens)
     recipients = _expand(_resolve_pronouns(recipients), lex, exclude=group.tokens)
-    if group.rule.type in SYMMETRIC:
-        actors = actors + [p for p in _expand(partners, lex, exclude=group.tokens) if p not in actors]
-    recipients = [r for r in recipients if r not in actors or group.rule.type in SYMMETRIC]
+    partners = _expand(partners, lex, exclude=group.tokens)
+    if type_ in SYMMETRIC:  # talks *with* Iran: both sides act, and each is the other's counterpart
+        actors += [p for p in partners if p not in actors]
+        recipients += [p for p in partners if p not in recipients]
+    else:
+        recipients += [p for p in partners if p not in recipients and p not in actors]
+    recipients = [r for r in recipients if r not in actors or type_ in SYMMETRIC]
     return Roles(tuple(t.i for t in actors), tuple(t.i for t in recipients), cause)
 
 
@@ -133,6 +140,16 @@ def _noun_roles(noun: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
     return actors, recipients
+
+
+def _complement_recipients(head: "Token", lex: Lexicon, type_: str) -> list["Token"]:
+    """Receivers named in the clause a verb of intent or refusal governs ("agreed to send aid to X")."""
+    found = []
+    for clause in (c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        if type_ not in NO_OBJECT_RECIPIENT:
+            found += [c for c in clause.children if c.dep_ in ("dative",)]
+        found += _prep_objects(clause, {"to", "toward", "towards", "from", "with", "against"})
+    return found
 
 
 def _directional(type_: str) -> set[str]:

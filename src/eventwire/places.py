@@ -30,11 +30,13 @@ __all__ = ["Toponym", "Context", "Geocoder", "DocumentPlaces", "find_toponyms", 
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PRECISION = {"country": "country", "continent": "country", "region": "country", "sea": "country",
-             "strait": "country", "admin1": "admin", "admin2": "admin", "city": "city",
+             "strait": "country", "island": "admin", "admin1": "admin", "admin2": "admin", "city": "city",
              "airport": "site", "military base": "site"}
 TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "commander", "leader",
           "sheikh", "ayatollah", "imam", "king", "prince", "colonel", "col", "lt", "sgt", "judge", "officer"}
 SPEECH = {"say", "tell", "insist", "add", "slam", "urge", "claim", "deny", "warn", "vow", "promise"}
+ALIAS_PENALTY = 0.2
+ROUNDS = 3  # context rounds after the context-free first pass
 MIN_POPULATION = 100_000  # capitalised names NER missed must be at least this well known
 
 
@@ -54,7 +56,7 @@ class Context:
 
     countries: Counter = field(default_factory=Counter)  # ISO3 -> weight
     points: tuple[tuple[float, float], ...] = ()
-    admin1: frozenset = frozenset()  # (ISO3, admin1) of divisions mentioned
+    admin1: Counter = field(default_factory=Counter)  # (ISO3, admin1) -> weight: divisions named, towns' divisions
     container: tuple[tuple[str | None, str | None], ...] = ()  # ", Texas" -> (("USA", "Texas"),)
     feature: str | None = None
 
@@ -329,6 +331,8 @@ class Geocoder:
         s = _importance(r)
         if fold(r.name) == fold(name):
             s += 0.1
+        elif r.feature in ("city", "airport", "military base") and not self.gazetteer.is_curated(name, r.id):
+            s -= ALIAS_PENALTY  # a GeoNames alternate name ("Paris" for Swainsboro): the main name ranks first
         if feature == r.feature and feature in ("admin1", "admin2"):
             s += 1.0
         if feature in ("airport", "military base") and r.feature in ("airport", "military base"):
@@ -341,8 +345,9 @@ class Geocoder:
             s += 0.6 * share + (0.2 if share else -0.1)
         elif total:
             s += 0.4  # a region or continent fits any document
-        if (r.country, r.admin1) in context.admin1 and r.feature != "admin1":
-            s += 0.3
+        weight = context.admin1.get((r.country, r.admin1), 0) if r.admin1 else 0
+        if weight and r.feature != "admin1":
+            s += 0.2 + 0.1 * min(weight, 3.0)  # the state/province the document is about
         if context.points and r.feature not in ("country", "continent"):
             near = min(distance_km(r.lat, r.lon, la, lo) for la, lo in context.points)
             s += 0.4 if near < 50 else 0.25 if near < 200 else 0.1 if near < 800 else 0.0
@@ -383,14 +388,23 @@ class Geocoder:
             if key not in memo:
                 memo[key] = self.resolve(t.text, context=_replace(base, container=box, feature=t.feature))
             first_pass.append(memo[key])
+        out = first_pass
+        for _round in range(ROUNDS):  # each round sees the others' latest picks ("Georgia" then "Atlanta")
+            out, before = self._pass(toponyms, boxes, out, base=base), out
+            if out == before:
+                break
+        return out
+
+    def _pass(self, toponyms: list[Toponym], boxes: list, previous: list[Place | None], *,
+              base: Context) -> list[Place | None]:
         out, contexts, memo = [], {}, {}
         for k, (t, box) in enumerate(zip(toponyms, boxes)):
             name = fold(split_feature(t.text)[0])
-            own = first_pass[k]
+            own = previous[k]
             # the context leaves out this toponym's own result unless the same-name rule already does
             ctx_key = (name, None if own is None or fold(own.text) == name else k)
             if ctx_key not in contexts:
-                contexts[ctx_key] = _document_context(first_pass, base=base, skip=k, name=name)
+                contexts[ctx_key] = _document_context(previous, base=base, skip=k, name=name)
             key = (t.text, box, t.feature, ctx_key)
             if key not in memo:
                 memo[key] = self.resolve(t.text, context=_replace(contexts[ctx_key], container=box, feature=t.feature))
@@ -407,7 +421,7 @@ class Geocoder:
 def _importance(r: Record) -> float:
     if r.feature == "country":
         return 1.5
-    if r.feature in ("continent", "region"):
+    if r.feature in ("continent", "region", "island", "sea"):
         return 0.9
     if r.feature == "admin1":
         return 0.75
@@ -419,18 +433,22 @@ def _importance(r: Record) -> float:
 
 
 def _document_context(places: list[Place | None], *, base: Context, skip: int, name: str) -> Context:
+    """What the other resolved places say: countries (a country mention counts 2), divisions (a named
+    division counts 1, a town's division 0.5), and points of towns and sites."""
     countries = Counter(base.countries)
-    points, admin1 = [], set()
+    points, admin1 = [], Counter()
     for k, p in enumerate(places):
         if p is None or k == skip or fold(p.text) == name:
             continue
         if p.country:
             countries[p.country] += 2 if p.precision == "country" else 1
-        if p.precision == "admin":
-            admin1.add((p.country, p.admin1))
+        if p.precision == "admin" and p.admin1:
+            admin1[(p.country, p.admin1)] += 1.0
         elif p.precision in ("city", "site") and p.lat is not None:
             points.append((p.lat, p.lon))
-    return Context(countries=countries, points=tuple(points), admin1=frozenset(admin1))
+            if p.admin1:
+                admin1[(p.country, p.admin1)] += 0.5
+    return Context(countries=countries, points=tuple(points), admin1=admin1)
 
 
 def _replace(context: Context, **changes) -> Context:
