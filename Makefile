@@ -6,7 +6,7 @@ EW      = $(VENV)/bin/eventwire
 DEMO_DB ?= demo.duckdb
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test install benchmarks speed clean
+.PHONY: demo serve test install benchmarks speed clean
 
 install: $(STAMP)
 
@@ -22,6 +22,11 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(EW) ingest examples/ --db $(DEMO_DB)
 	$(PY) -m eventwire.demo --db $(DEMO_DB)
+	@echo "See the events on a map, timeline and table: make serve, then open http://127.0.0.1:8000/"
+
+serve: $(STAMP)
+	test -f $(DEMO_DB) || $(MAKE) demo
+	$(EW) serve --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(PY) -m pytest -q

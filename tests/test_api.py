@@ -349,3 +349,10 @@ def test_serve_answers_while_another_process_ingests(tmp_path: Path, nlp) -> Non
     assert per_article * N_LIVE == final["events"]  # the same text: each copy has the same number of events
     assert all(events == articles * per_article for _, articles, events in seen), seen
     assert any(0 < articles < N_LIVE for _, articles, _ in seen), "no snapshot showed ingest in progress"
+
+
+def test_serve_command_refuses_a_missing_store(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from eventwire.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "none.duckdb"), "--port", "0"]) == 2
+    assert "eventwire ingest" in capsys.readouterr().err

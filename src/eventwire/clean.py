@@ -306,6 +306,7 @@ class Header:
     publisher: str | None = None
     published: str | None = None
     body_start: int = 0
+    dateline: str | None = None  # the place of a wire dateline
 
 
 @dataclass(frozen=True)
@@ -350,7 +351,8 @@ def _muc_header(raw: str, lines: list[_Line]) -> Header | None:
         while pos < len(raw) and raw[pos].isspace():
             pos += 1
         return Header(title=title, publisher=(m["src"] or "").strip() or None,
-                      published=day.isoformat() if day else None, body_start=pos)
+                      published=day.isoformat() if day else None, body_start=pos,
+                      dateline=" ".join(m["place"].split()).title())
     return None
 
 
@@ -528,8 +530,17 @@ def clean(document: Document) -> Article:
         id=document.id, body=body, title=document.title or header.title,
         published=document.published or header.published,
         url=document.url, publisher=document.publisher or header.publisher,
-        source=document.source, offsets=offsets,
+        source=document.source, offsets=offsets, dateline=header.dateline or _lead_dateline(body),
     )
+
+
+_LEAD_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,40}?)(?:,[^()\n]{0,30})?\s*\((?:[A-Za-z .&-]{2,30})\)\s*[-–—]")
+
+
+def _lead_dateline(body: str) -> str | None:
+    """The place of a dateline that opens the body: "BAGHDAD (Reuters) - ..." -> "Baghdad"."""
+    m = _LEAD_DATELINE.match(body)
+    return " ".join(m["place"].split()).title() if m else None
 
 
 def _kept_paragraphs(raw: str, body_start: int, title: str) -> list[list[tuple[int, int]]]:

@@ -48,6 +48,7 @@ class Article:
     publisher: str | None = None
     source: str | None = None
     offsets: tuple[tuple[int, int, int], ...] = ()
+    dateline: str | None = None  # the place a wire dateline names ("SAN SALVADOR, 16 NOV 89 -- ...")
 
     def raw_offset(self, body_offset: int) -> int:
         """Map an offset in ``body`` to the offset in the raw document text."""

@@ -165,8 +165,12 @@ class _Tokens:
 
 
 def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_population: int = MIN_POPULATION,
-                  text: str | None = None) -> list[Toponym]:
+                  text: str | None = None, demonyms: bool = True) -> list[Toponym]:
     """Place names of a parsed document, in text order (see the module docstring, step 1).
+
+    ``demonyms``: also country/state adjectives NER tags NORP ("Iraqi", "Texan"), as toponyms whose
+    ``feature`` is ``"demonym"`` (the geoparsing convention of LGL and GeoWebNews). The event
+    extractor leaves them out: there they name actors, not places.
 
     In ALL-CAPS text (most words upper case) capitals say nothing, so names NER missed are taken
     only when they span several words, end in a feature word or name a major place. ``text`` is
@@ -179,9 +183,14 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
     found: dict[int, Toponym] = {}
     covered = [False] * toks.n
     for label, start, end in ents:
-        if label not in PLACE_LABELS:
+        if label in PLACE_LABELS:
+            got = _entity_toponym(toks, start, end, gaz=gaz, persons=persons)
+        elif label == "NORP" and demonyms:
+            got = _demonym(toks, start, end, gaz=gaz)
+        elif label in ("ORG", "PERSON"):
+            got = _misread_entity(toks, label, start, end, gaz=gaz, persons=persons, min_population=min_population)
+        else:
             continue
-        got = _entity_toponym(toks, start, end, gaz=gaz, persons=persons)
         if got is not None:
             top, last = got
             found[top.start] = top
@@ -222,6 +231,8 @@ def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer,
     if start >= end:
         return None
     name, feature = split_feature(toks.span(start, end))
+    if name.lower().rstrip(".") in GENERIC:
+        return None
     if feature is None:
         end, feature = toks.feature_after(end)
     if not gaz.has(name) and not gaz.has(toks.span(start, end)):
@@ -232,6 +243,57 @@ def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer,
     if before in TITLES or (toks.lemma_at(end) in SPEECH and not _is_major(gaz, name)):
         return None
     return Toponym(toks.start[start], toks.end[end - 1], toks.span(start, end), feature), end
+
+
+GENERIC = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                     "northern", "southern", "eastern", "western", "central", "midwest", "gulf", "lake", "river",
+                     "metro", "union", "federal", "act", "man", "soul", "city", "town", "county", "park", "springs",
+                     "valley", "island", "bay", "beach", "harbor", "hills", "heights", "downtown", "state", "titan"})
+# words after a place name that make an ORG entity an institution of that place ("Gainesville Police")
+INSTITUTION = frozenset({"police", "sheriff", "sheriffs", "fire", "county", "city", "school", "schools", "high",
+                         "middle", "elementary", "university", "college", "hospital", "medical", "council",
+                         "department", "board", "court", "district", "township", "public", "state", "town",
+                         "regional", "community", "memorial", "national", "airport", "port", "chamber", "zoo",
+                         "library", "museum", "general", "municipal", "metropolitan", "area", "village", "borough",
+                         "parish", "bureau", "government", "health", "water", "housing", "transit", "emergency"})
+
+
+def _demonym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[Toponym, int] | None:
+    """A NORP entity that is a country or division adjective ("Iraqi", "Texans"), as a ``demonym`` toponym."""
+    name = toks.span(start, end)
+    if not gaz.country_codes(fold(name)) and not gaz.major_key(fold(name), min_population=10**9):
+        return None
+    return Toponym(toks.start[start], toks.end[end - 1], name, "demonym"), end
+
+
+def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gazetteer, persons: set[str],
+                    min_population: int) -> tuple[Toponym, int] | None:
+    """A place NER tagged ORG or PERSON: the place that starts an institution's name ("Gainesville Police
+    Department" -> "Gainesville"), or a one-word PERSON that is a well-known place and no one's name here."""
+    ids = _ids()
+    while start < end and toks.lower[start] in ids["articles"]:
+        start += 1
+    if label == "PERSON":
+        name = toks.span(start, end)
+        if end - start != 1 or name.lower() in GENERIC or fold(name) in _surnames(toks, persons):
+            return None
+        if toks.lower_at(start - 1).rstrip(".") in TITLES or toks.lemma_at(end) in SPEECH:
+            return None
+        if not gaz.major_key(fold(name), min_population=min_population):
+            return None
+        return Toponym(toks.start[start], toks.end[end - 1], name), end
+    for n in range(min(3, end - start - 1), 0, -1):  # the longest proper prefix naming a place
+        if toks.lower_at(start + n) not in INSTITUTION:
+            continue
+        name = toks.span(start, start + n)
+        if all(toks.capital[start:start + n]) and gaz.has(name) and name.lower() not in GENERIC:
+            return Toponym(toks.start[start], toks.end[start + n - 1], name), start + n
+    return None
+
+
+def _surnames(toks: _Tokens, persons: set[str]) -> set[str]:
+    """Words of multi-word PERSON names of the document (a lone "Jackson" then is that person)."""
+    return {w for p in persons if " " in p for w in p.split()}
 
 
 def _is_major(gaz: Gazetteer, name: str) -> bool:
@@ -517,7 +579,7 @@ class DocumentPlaces:
         """(toponym, place) for every resolved toponym, in text order."""
         if self._pairs is None:
             text = self.doc.text  # spaCy rebuilds the string on every access: read it once
-            tops = find_toponyms(self.doc, gazetteer=self._geocoder.gazetteer, text=text)
+            tops = find_toponyms(self.doc, gazetteer=self._geocoder.gazetteer, text=text, demonyms=False)
             places = self._geocoder.resolve_all(tops, text=text)
             self._pairs = [(t, p) for t, p in zip(tops, places) if p is not None]
         return self._pairs

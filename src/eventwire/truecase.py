@@ -46,6 +46,7 @@ class CaseModel:
     exceptions: frozenset[str]  # irregular inflected forms
     names: frozenset[str]  # lower-case words that are names although in the dictionary
     acronyms: frozenset[str]  # lower-case forms of words written in capitals
+    stop_words: frozenset[str] = frozenset()  # function words ("who", "us", "it")
 
 
 def is_shouting(text: str) -> bool:
@@ -62,9 +63,13 @@ def truecase(text: str, model: CaseModel) -> str:
         return text
     chars = list(text.lower())
     bracketed = {m.start() for m in re.finditer(r"(?<=\[)[A-Za-z]+(?=\])", text)}
+    previous = ""
     for match in WORD.finditer(text):
         word = match.group(0).lower()
         start = match.start()
+        after_the, previous = previous == "the", word
+        if word in model.stop_words and not (after_the and word in model.acronyms):
+            continue  # "WHO", "US", "IT" are words first, acronyms only after "the" ("THE US EMBASSY")
         if start in bracketed or _acronym(word, model):
             chars[start:match.end()] = match.group(0)
         elif _is_name(word, model):
@@ -115,12 +120,13 @@ def case_model(nlp: "Language") -> CaseModel:
     lookups = nlp.get_pipe("lemmatizer").lookups
     index, rules, exc = (lookups.get_table(t) for t in ("lemma_index", "lemma_rules", "lemma_exc"))
     dictionary = {w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, [])}
-    dictionary |= {w.lower() for w in nlp.Defaults.stop_words}
+    stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
+    dictionary |= stop_words
     suffixes = {tuple(rule) for pos in ("noun", "verb", "adj") for rule in rules.get(pos, [])}
     exceptions = {w for pos in ("noun", "verb", "adj", "adv") for w in exc.get(pos, {})}
     names, acronyms = _kb_words(load_actor_kb())
     return CaseModel(frozenset(dictionary), tuple(sorted(suffixes, key=lambda r: -len(r[0]))),
-                     frozenset(exceptions), frozenset(names | set(MONTHS_DAYS)), frozenset(acronyms))
+                     frozenset(exceptions), frozenset(names | set(MONTHS_DAYS)), frozenset(acronyms), stop_words)
 
 
 def _kb_words(kb) -> tuple[set[str], set[str]]:
@@ -130,8 +136,8 @@ def _kb_words(kb) -> tuple[set[str], set[str]]:
         for word in WORD.findall(form):
             if word.isupper() and len(word) >= 2:
                 acronyms.add(word.lower())
-            elif word[:1].isupper():
-                names.add(word.lower())
+    for form in kb.forms(kinds=("country", "capital", "demonym")):  # not organisations: "Post", "Guard"
+        names.update(word.lower() for word in WORD.findall(form) if word[:1].isupper())
     return names - COMMON_CAPITALISED, acronyms
 
 

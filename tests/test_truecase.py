@@ -1,0 +1,40 @@
+"""Re-casing text written in capitals, so that the parser can find names in old wire copy."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.truecase import CaseModel, is_shouting, truecase
+
+TOY = CaseModel(dictionary=frozenset("the men who fled told us that attacked office in and it was late embassy hit "
+                                     "rebels salvador paris".split()),
+                suffix_rules=(("ed", ""), ("s", "")), exceptions=frozenset(),
+                names=frozenset({"salvador", "paris", "san"}), acronyms=frozenset({"us", "un", "fmln"}),
+                stop_words=frozenset({"the", "who", "us", "that", "in", "and", "it", "was"}))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("THE US EMBASSY WAS HIT.", "The US embassy was hit."),
+    ("THE MEN WHO FLED TOLD US THAT IT WAS LATE.", "The men who fled told us that it was late."),
+    ("REBELS ATTACKED THE UN OFFICE IN SAN SALVADOR AND CRISTIANI FLED.",
+     "Rebels attacked the UN office in San Salvador and Cristiani fled."),
+    ("THE [FMLN] ATTACKED PARIS.", "The [FMLN] attacked Paris."),
+])
+def test_truecase_restores_names_and_keeps_offsets(text, expected):
+    text = " ".join([text] * 3)
+    got = truecase(text, TOY)
+    assert got == " ".join([expected] * 3)
+    assert len(got) == len(text)
+
+
+def test_mixed_case_text_is_left_alone():
+    text = "Rebels attacked the UN office in San Salvador. " * 5
+    assert not is_shouting(text)
+    assert truecase(text, TOY) == text
+
+
+def test_real_model_tables(nlp):
+    from eventwire.nlp import nlp_text
+
+    text = "GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT ATTACKED A POLICE POST IN USULUTAN. " * 2
+    cased = nlp_text(text, nlp)
+    assert "Usulutan" in cased and "police post" in cased and len(cased) == len(text)
