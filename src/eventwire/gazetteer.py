@@ -149,6 +149,8 @@ class Gazetteer:
             feat = c["feat"][i]
             if feat in ("country", "continent", "region"):
                 return True
+            if feat == "admin2" and fold(c["name"][i]) != key:
+                continue  # "Scott" is a surname first; only "Scott County" names the county
             if strict:
                 big = c["pop"][i] >= 1_000_000 or (c["pop"][i] >= min_population and c["cc"][i] in countries)
                 if fold(c["name"][i]) == key and (feat == "admin1" or big):

@@ -20,7 +20,7 @@ from .lexicon import Lexicon
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-    from .extract import Mention
+    from .mentions import Mention
 
 STATEMENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
 FUTURE = {"will", "would", "shall", "wo", "'ll"}

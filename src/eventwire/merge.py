@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass, field
 
 from .events import MODE_ORDER
-from .extract import Mention
+from .mentions import Mention
 from .lexicon import Lexicon
 from .models import Actor, Article, ArticleRef, Event, Evidence, Place, Span
 

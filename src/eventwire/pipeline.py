@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .clean import clean
 from .dates import find_timexes, tense_reader
 from .errors import EventwireError, InputError
-from .extract import find_mentions, new_context
+from .mentions import find_mentions, new_context
 from .ingest import document_from_text, iter_documents
 from .lexicon import Lexicon, load_lexicon
 from .merge import merge
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .extract import ArticleContext, Mention
+    from .mentions import ArticleContext, Mention
 
 
 @dataclass(frozen=True)

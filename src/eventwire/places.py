@@ -37,7 +37,8 @@ TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "c
 SPEECH = {"say", "tell", "insist", "add", "slam", "urge", "claim", "deny", "warn", "vow", "promise"}
 ALIAS_PENALTY = 0.2
 ROUNDS = 3  # context rounds after the context-free first pass
-MIN_POPULATION = 100_000  # capitalised names NER missed must be at least this well known
+MIN_POPULATION = 100_000
+ORG_PLACE_POPULATION = 10_000  # an ORG entity that is wholly a place name must name a town at least this big  # capitalised names NER missed must be at least this well known
 
 
 @dataclass(frozen=True)
@@ -182,13 +183,19 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
     persons = _person_words(toks, ents)
     found: dict[int, Toponym] = {}
     covered = [False] * toks.n
-    for label, start, end in ents:
+    for label, start, end in ents:  # place entities first: names they confirm help read the others
         if label in PLACE_LABELS:
             got = _entity_toponym(toks, start, end, gaz=gaz, persons=persons)
-        elif label == "NORP" and demonyms:
+            if got is not None:
+                found[got[0].start] = got[0]
+                covered[start:got[1]] = [True] * (got[1] - start)
+    known = frozenset(fold(split_feature(t.text)[0]) for t in found.values())
+    for label, start, end in ents:
+        if label == "NORP" and demonyms:
             got = _demonym(toks, start, end, gaz=gaz)
         elif label in ("ORG", "PERSON"):
-            got = _misread_entity(toks, label, start, end, gaz=gaz, persons=persons, min_population=min_population)
+            got = _misread_entity(toks, label, start, end, gaz=gaz, persons=persons, known=known,
+                                  min_population=min_population)
         else:
             continue
         if got is not None:
@@ -248,14 +255,18 @@ def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer,
 GENERIC = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                      "northern", "southern", "eastern", "western", "central", "midwest", "gulf", "lake", "river",
                      "metro", "union", "federal", "act", "man", "soul", "city", "town", "county", "park", "springs",
-                     "valley", "island", "bay", "beach", "harbor", "hills", "heights", "downtown", "state", "titan"})
+                     "valley", "island", "bay", "beach", "harbor", "hills", "heights", "downtown", "state", "titan",
+                     "white", "black", "green", "red", "border", "supreme", "justice", "commerce", "patrol"})
 # words after a place name that make an ORG entity an institution of that place ("Gainesville Police")
 INSTITUTION = frozenset({"police", "sheriff", "sheriffs", "fire", "county", "city", "school", "schools", "high",
                          "middle", "elementary", "university", "college", "hospital", "medical", "council",
                          "department", "board", "court", "district", "township", "public", "state", "town",
                          "regional", "community", "memorial", "national", "airport", "port", "chamber", "zoo",
                          "library", "museum", "general", "municipal", "metropolitan", "area", "village", "borough",
-                         "parish", "bureau", "government", "health", "water", "housing", "transit", "emergency"})
+                         "parish", "bureau", "government", "health", "water", "housing", "transit", "emergency", "house",
+                         "senate", "legislature", "guard", "highway", "historical", "society", "circuit",
+                         "superior", "charter", "senior", "planning", "economic", "development", "division",
+                         "office", "commission", "commissioners", "authority", "agency", "center", "centre"})
 
 
 def _demonym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[Toponym, int] | None:
@@ -267,21 +278,34 @@ def _demonym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[To
 
 
 def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gazetteer, persons: set[str],
-                    min_population: int) -> tuple[Toponym, int] | None:
-    """A place NER tagged ORG or PERSON: the place that starts an institution's name ("Gainesville Police
-    Department" -> "Gainesville"), or a one-word PERSON that is a well-known place and no one's name here."""
+                    known: frozenset[str], min_population: int) -> tuple[Toponym, int] | None:
+    """A place NER tagged ORG or PERSON: the whole entity when a place entity of the document has the
+    same name ("Torrington" as a team) or, for a one-word PERSON, when it is a well-known place and no
+    one's name here; else the place that starts an institution's name ("Gainesville Police Department"
+    -> "Gainesville") or ends it ("the University of Alexandria")."""
     ids = _ids()
     while start < end and toks.lower[start] in ids["articles"]:
         start += 1
+    while end > start and toks.lower[end - 1] in ids["possessive"]:
+        end -= 1
+    if start >= end:
+        return None
+    whole = toks.span(start, end)
+    key = fold(whole)
     if label == "PERSON":
-        name = toks.span(start, end)
-        if end - start != 1 or name.lower() in GENERIC or fold(name) in _surnames(toks, persons):
+        if end - start > 2 or whole.lower() in GENERIC or key in _surnames(persons) and key not in known:
             return None
         if toks.lower_at(start - 1).rstrip(".") in TITLES or toks.lemma_at(end) in SPEECH:
             return None
-        if not gaz.major_key(fold(name), min_population=min_population):
-            return None
-        return Toponym(toks.start[start], toks.end[end - 1], name), end
+        if key in known or (end - start == 1 and gaz.major_key(key, min_population=min_population)):
+            return Toponym(toks.start[start], toks.end[end - 1], whole), end
+        return None
+    if key in known and all(toks.capital[start:end]):
+        return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "Torrington" read as a team or firm
+    if end - start >= 3 and toks.lower_at(end - 2) == "of" and toks.capital[end - 1]:
+        name = toks.span(end - 1, end)  # "the University of Alexandria"
+        if gaz.major_key(fold(name), min_population=ORG_PLACE_POPULATION) and name.lower() not in GENERIC:
+            return Toponym(toks.start[end - 1], toks.end[end - 1], name), end
     for n in range(min(3, end - start - 1), 0, -1):  # the longest proper prefix naming a place
         if toks.lower_at(start + n) not in INSTITUTION:
             continue
@@ -291,7 +315,7 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
     return None
 
 
-def _surnames(toks: _Tokens, persons: set[str]) -> set[str]:
+def _surnames(persons: set[str]) -> set[str]:
     """Words of multi-word PERSON names of the document (a lone "Jackson" then is that person)."""
     return {w for p in persons if " " in p for w in p.split()}
 
@@ -320,7 +344,7 @@ def _gazetteer_matches(toks: _Tokens, *, gaz: Gazetteer, min_population: int, co
             if i + n > n_tok or not all(capish[i:i + n]):
                 continue
             key = first if n == 1 else fold(toks.span(i, i + n))
-            if not gaz.has_key(key):
+            if not gaz.has_key(key) or (n == 1 and key in GENERIC):
                 continue
             end, feature = toks.feature_after(i + n)
             strict = toks.caps and n == 1 and feature is None

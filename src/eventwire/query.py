@@ -45,7 +45,7 @@ SORTS = {
 }
 # aggregate name -> the grouped expression (fixed strings)
 AGGREGATES = {
-    "day": "strftime(date, '%Y-%m-%d')", "month": "strftime(date, '%Y-%m')", "type": "type",
+    "day": "date", "month": "date_trunc('month', date)", "type": "type",
     "quad_class": "quad_class", "country": "country", "acled_event_type": "acled_event_type",
     "factuality": "factuality",
 }
