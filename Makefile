@@ -6,7 +6,7 @@ EW      = $(VENV)/bin/eventwire
 DEMO_DB ?= demo.duckdb
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo serve test install benchmarks speed clean
+.PHONY: demo serve test install benchmarks speed bench-api clean
 
 install: $(STAMP)
 
@@ -34,7 +34,17 @@ test: $(STAMP)
 speed: $(STAMP)
 	$(PY) benchmarks/speed.py
 
-benchmarks: speed
+# Accuracy and speed tables on the labelled data in ../shared/data (see docs/benchmarks.md).
+benchmarks: $(STAMP)
+	$(PY) benchmarks/speed.py
+	$(PY) benchmarks/events.py
+	$(PY) benchmarks/dates.py
+	$(PY) benchmarks/casualties.py
+	$(PY) benchmarks/geoparse.py
+	$(PY) benchmarks/actors.py
+
+bench-api: $(STAMP)
+	$(PY) benchmarks/api.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .hypothesis

@@ -19,8 +19,9 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
-from _data import Item, extract_items, muc_key_files, muc_texts, read_text
+from _data import DATA, Item, extract_items, muc_key_files, muc_texts, read_text
 
 MONTHS = {m: k + 1 for k, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split())}
 SLOT = re.compile(r"^\s*(\d+)\.\s+[A-Z][A-Z ]*:[A-Z ]*?\s{2,}(.*)$")
@@ -219,10 +220,10 @@ def _number(value: str) -> tuple[int, int] | None:
     return low, int(match.group(3)) if match.group(3) else low
 
 
-def read_incidents(split: str) -> dict[str, list[Incident]]:
+def read_incidents(split: str, *, data: Path = DATA) -> dict[str, list[Incident]]:
     """Incidents of one split by message id (every message of the keys appears, possibly with none)."""
     out: dict[str, list[Incident]] = {}
-    for path in muc_key_files(split):
+    for path in muc_key_files(split, data=data):
         text = read_text(path)
         for doc_id in re.findall(r"(?m)^\s*0\.\s+MESSAGE: ID\s+(\S+)", text):
             out.setdefault(doc_id, [])

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import pycountry
@@ -217,28 +217,31 @@ def _spans(chosen: dict[str, dict | None], *, limit: int | None) -> None:
 def muc(args) -> None:
     if require("muc4") is None:
         return
-    rows, all_matches, all_strict, unmatched, material = [], [], [], [], 0
+    rows, all_matches, all_strict, all_chance, unmatched, material = [], [], [], [], [], 0
     for split in MUC_SPLITS:
         t0 = time.perf_counter()
         incidents, events = load_split(split, limit=args.limit, cache=args.cache, workers=args.workers)
         seconds = time.perf_counter() - t0
         matches = match_all(incidents, events)
         strict = match_all(incidents, events, use=("place", "target"))
+        chance = match_all(incidents, far_events(events))
         all_matches += matches
         all_strict += strict
+        all_chance += chance
         used = {id(m.event) for m in matches if m.event is not None}
         split_unmatched = [(doc, e) for doc, evs in events.items() for e in evs
                            if e["quad_class"] == "material-conflict" and id(e) not in used]
         split_material = sum(e["quad_class"] == "material-conflict" for evs in events.values() for e in evs)
         unmatched += split_unmatched
         material += split_material
-        rows.append([split, len(events), f"{seconds:.0f}"] + _muc_row(matches, strict)
+        rows.append([split, len(events), f"{seconds:.0f}"] + _muc_row(matches, strict, chance)
                     + [f"{len(split_unmatched)} of {split_material}"])
     print(f"\n## MUC-4 ({', '.join(MUC_SPLITS)})\n")
     header = ["split", "texts", "s", "incident recall (typed + anchored)", "recall, place or target agrees", "typed event in article",
+              "chance (events of the text half a split away)",
               "accomplished -> asserted", "attempted/threatened -> not asserted", "ACLED type as mapped",
               "optional incidents found", "our material-conflict events matching no incident"]
-    total = ["all", sum(r[1] for r in rows), sum(int(r[2]) for r in rows)] + _muc_row(all_matches, all_strict) \
+    total = ["all", sum(r[1] for r in rows), sum(int(r[2]) for r in rows)] + _muc_row(all_matches, all_strict, all_chance) \
         + [f"{len(unmatched)} of {material}"]
     print_table(header, rows + [total])
     _muc_types(all_matches)
@@ -249,7 +252,14 @@ def muc(args) -> None:
     _muc_errors(all_matches, show=args.errors)
 
 
-def _muc_row(matches, strict) -> list[str]:
+def far_events(events: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Each text's id paired with the events of the text half a split away (a chance baseline for matching)."""
+    ids = list(events)
+    half = len(ids) // 2
+    return {doc: events[ids[(k + half) % len(ids)]] for k, doc in enumerate(ids)}
+
+
+def _muc_row(matches, strict, chance) -> list[str]:
     main = [m for m in matches if not m.incident.optional]
     found = [m for m in main if m.event is not None]
     done = [m for m in found if accomplished(m.incident) is True]
@@ -258,6 +268,7 @@ def _muc_row(matches, strict) -> list[str]:
     optional = [m for m in matches if m.incident.optional]
     return [ratio(len(found), len(main)), ratio(sum(m.event is not None for m in strict if not m.incident.optional), len(main)),
             ratio(sum(m.typed for m in main), len(main)),
+            ratio(sum(m.event is not None for m in chance if not m.incident.optional), len(main)),
             ratio(sum(factuality_agrees(m.incident, m.event) for m in done), len(done)),
             ratio(sum(factuality_agrees(m.incident, m.event) for m in undone), len(undone)),
             ratio(len(acled), len(found)),
@@ -307,7 +318,7 @@ def seed(args) -> int | None:
     if not article.is_file() or not SCORE_SEED.is_file():
         print(f"\nskipped seed: {article} or {SCORE_SEED} is absent")
         return None
-    from eventwire.pipeline import extract  # same as eventwire.extract, which breaks once pipeline is imported
+    from eventwire import extract
 
     events = extract(article.read_text(encoding="utf-8"))
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:

@@ -152,7 +152,7 @@ def test_macro_f1_averages_only_present_labels():
 def test_real_files_parse(shared_data):
     if not (shared_data / "muc4").is_dir():
         pytest.skip(f"{shared_data / 'muc4'} is absent")
-    incidents = _muc.read_incidents("tst1")
+    incidents = _muc.read_incidents("tst1", data=shared_data)
     texts = list(_data.muc_texts("tst1", data=shared_data))
     assert len(incidents) == len(texts) == 100
     assert set(incidents) == {t.id for t in texts}

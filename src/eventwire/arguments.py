@@ -77,9 +77,10 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients += _prep_objects(token, _directional(type_) | {"against"})
         recipients += _prep_objects(token, {"between"} if type_ in BETWEEN_TYPES else set())
         partners += _prep_objects(token, PARTNER_PREPS)
-    if group.rule.condition == "obligation":  # the ones who "must" are asked
-        recipients = [s for c in doc[group.head].children if c.dep_ == "ccomp"
-                      for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if group.rule.condition == "obligation" or type_ == "REQUEST":  # "demanded that the US cancel ...":
+        asked = [s for c in doc[group.head].children if c.dep_ == "ccomp"  # the ones who must act are asked
+                 for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        recipients = asked or recipients
     if not recipients:  # "offered to hand over to Britain": the act's receiver is the offer's
         recipients = _complement_recipients(doc[group.head], lex, type_)
     if group.rule.condition == "quote":
@@ -169,7 +170,7 @@ def _named(token: "Token") -> bool:
 def _prep_objects(token: "Token", preps: set[str]) -> list["Token"]:
     found = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             found += [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTIES]
     return found
 

@@ -39,6 +39,7 @@ GENERIC_SITES = {"base", "airport", "embassy", "village", "town", "camp", "check
                  "airbase", "barracks", "port", "border", "crossing", "refinery", "field"}
 NOT_NAMES = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS) - {"embassy"}
+THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to"}
 CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
                   "toll", "body", "wounded", "injured", "injury", "fatality", "life", "unhurt", "unharmed",
                   "massacre", "murder", "execute", "behead", "assassinate", "shoot", "slay", "corpse"}
@@ -125,7 +126,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
         region = set(range(*group.place_span))
     fact = factuality.factuality(doc, group.tokens, group.head, ctx.lex, definite=group.definite)
     actors = _actors(doc, roles.actors, ctx)
-    recipients = _actors(doc, roles.recipients, ctx)
+    recipients = _actors(doc, roles.recipients, ctx, through=True)
     places, generic = _places(doc, group, region, roles, ctx)
     date, weak = _dates(sent, region, ctx)
     fatalities, injured = _casualties(sent, group, shared, ctx)
@@ -184,7 +185,8 @@ def _region(doc: "Doc", group: events.TriggerGroup) -> set[int]:
         token = doc[i]
         if token.pos_ != "VERB" and token.dep_ in ("pobj", "dobj", "attr"):
             governor = token.head.head if token.dep_ == "pobj" else token.head
-            if governor.lemma_.lower() in arguments.SUPPORT_VERBS:
+            purpose = token.dep_ == "pobj" and token.head.lower_ in arguments.PURPOSE_PREPS
+            if governor.lemma_.lower() in arguments.SUPPORT_VERBS or purpose:  # "arrived in Amman on a visit"
                 for child in governor.children:
                     if child.dep_ in ("prep", "npadvmod") and child.i not in region:
                         region |= _own_subtree(child, members)
@@ -202,10 +204,18 @@ def _own_subtree(token: "Token", members: set[int]) -> set[int]:
     return found
 
 
-def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleContext) -> tuple[Actor, ...]:
+def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleContext, *, through: bool = False
+            ) -> tuple[Actor, ...]:
+    """Actors of phrase heads; ``through``: a thing's phrase stands for the party it names ("demands from
+    the rebels", "the removal of President X", "a blockade on Palestinian lorries")."""
     found: list[Actor] = []
     for i in heads:
         actor = resolve_np(_phrase(doc[i]), memory=ctx.memory)
+        if through and (actor is None or not actor.country):
+            inner = [g for c in doc[i].children if c.dep_ in ("prep", "agent") and c.lower_ in THROUGH_PREPS
+                     for g in c.children if g.dep_ == "pobj"]
+            better = [a for a in (resolve_np(_phrase(g), memory=ctx.memory) for g in inner) if a is not None]
+            actor = better[0] if better else actor
         for one in [actor] + _coordinated_modifiers(doc[i], actor, ctx):
             if one is not None and one not in found:
                 found.append(one)

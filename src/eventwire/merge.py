@@ -64,8 +64,20 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
         else:
             clusters.append(_Cluster([mention]))
     owner = {m.index: k for k, c in enumerate(clusters) for m in c.mentions}
-    drafts = [_event(c.mentions, article=article, lex=lex, main_country=main_country) for c in clusters]
+    drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country)
+                          for c in clusters])
     return [_link_causes(event, cluster, drafts, owner, other_parties) for event, cluster in zip(drafts, clusters)]
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    """Two events built from one report (a statement derived from an announced act) get distinct ids."""
+    seen: dict[str, int] = {}
+    out = []
+    for event in events:
+        n = seen.get(event.event_id, 0)
+        seen[event.event_id] = n + 1
+        out.append(event if n == 0 else _replace(event, event_id=f"{event.event_id}-{n + 1}"))
+    return out
 
 
 def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
@@ -248,7 +260,8 @@ def _count(values) -> int | None:
 def _event_id(article: Article, best: Mention) -> str:
     """Stable: the same article text (and URL) and settings give the same id, whatever the input's id."""
     text = " ".join(article.body.split())
-    key = f"{text}|{article.url or ''}|{best.type}|{best.sentence.start}|{best.trigger}"
+    key = (f"{text}|{article.url or ''}|{best.type}|{best.sentence.start}|{best.trigger}|{best.head}|"
+           f"{best.family}|{best.clause.start}|{best.clause.end}|{best.factuality}")
     return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

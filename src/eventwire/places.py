@@ -36,6 +36,7 @@ TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "c
           "sheikh", "ayatollah", "imam", "king", "prince", "colonel", "col", "lt", "sgt", "judge", "officer"}
 SPEECH = {"say", "tell", "insist", "add", "slam", "urge", "claim", "deny", "warn", "vow", "promise"}
 ALIAS_PENALTY = 0.2
+DIVISION_RATIO = 100
 ROUNDS = 3  # context rounds after the context-free first pass
 MIN_POPULATION = 100_000
 ORG_PLACE_POPULATION = 10_000  # an ORG entity that is wholly a place name must name a town at least this big  # capitalised names NER missed must be at least this well known
@@ -399,6 +400,8 @@ class Geocoder:
             return None
         ranked = sorted(((self._score(r, name=name, feature=feature, context=context), r) for r in records),
                         key=lambda x: (-x[0], x[1].id))
+        if not context.container:
+            ranked = _divisions_first(ranked, name=name)
         best_score, best = ranked[0]
         margin = best_score - (ranked[1][0] if len(ranked) > 1 else 0.0)
         score = round(min(0.99, 0.5 + margin / 2 + (0.1 if len(ranked) == 1 else 0.0)), 3)
@@ -502,6 +505,19 @@ class Geocoder:
             return ()
         gap = text[toponyms[k].end:toponyms[k + 1].start]
         return self.containers(toponyms[k + 1].text) if gap.strip() == "," else ()
+
+
+def _divisions_first(ranked: list[tuple[float, Record]], *, name: str) -> list[tuple[float, Record]]:
+    """A town that won on context yields to a country or division of exactly its name that is over
+    ``DIVISION_RATIO`` times as populous ("California" is the state even in a text about Maryland)."""
+    top = ranked[0][1]
+    if top.feature != "city":
+        return ranked
+    key = fold(name)
+    for k, (score, r) in enumerate(ranked[1:], start=1):
+        if r.feature in ("country", "admin1") and fold(r.name) == key and r.population > DIVISION_RATIO * top.population:
+            return [ranked[k]] + ranked[:k] + ranked[k + 1:]
+    return ranked
 
 
 def _importance(r: Record) -> float:
