@@ -47,7 +47,7 @@ SPEECH = {"say", "tell", "claim", "report", "state", "announce", "add", "insist"
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
 NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
-ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves"}
+ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves", "he", "she", "his", "her", "him"}
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 STATEMENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
 FUTURE = {"will", "would", "shall", "wo", "'ll"}
+POSSIBLE = {"may", "might", "could"}
 CONFIDENCE = 0.6
 
 
@@ -31,17 +32,27 @@ def derived_mentions(doc: "Doc", mentions: list["Mention"], lex: Lexicon) -> lis
     """The statement events implied by announced acts, numbered after ``mentions``."""
     derived: list["Mention"] = []
     for m in mentions:
-        new = _intent(m, lex) or _refusal(doc, m, lex)
+        new = _intent(doc, m, lex) or _refusal(doc, m, lex)
         if new is not None:
             derived.append(replace(new, index=len(mentions) + len(derived)))
     return derived
 
 
-def _intent(m: "Mention", lex: Lexicon) -> "Mention | None":
-    """"Portugal will support Turkey": AGREE; "Nigeria will withdraw its force unless ...": THREATEN."""
-    if m.factuality != "future" or m.type in STATEMENT_TYPES or not m.actors:
+def _intent(doc: "Doc", m: "Mention", lex: Lexicon) -> "Mention | None":
+    """"Portugal will support Turkey": AGREE; "Nigeria will withdraw its force unless ...", "the EC may halt
+    mediation": THREATEN (an act made conditional, or held out as possible by the one who would do it)."""
+    if m.type in STATEMENT_TYPES:
         return None
-    return _statement(m, "AGREE" if _cooperative(m.type, lex) else "THREATEN")
+    head = doc[m.head]
+    possible = m.factuality == "hypothetical" and m.actors and any(
+        c.dep_ == "aux" and c.lower_ in POSSIBLE for c in head.children)
+    if m.factuality != "future" and not possible:
+        return None
+    conditional = any(mark.dep_ == "mark" and mark.lower_ in ("unless", "if")
+                      for c in head.children if c.dep_ == "advcl" for mark in c.children)
+    if _cooperative(m.type, lex) and not conditional and not possible:
+        return _statement(m, "AGREE")
+    return _statement(m, "THREATEN")
 
 
 def _refusal(doc: "Doc", m: "Mention", lex: Lexicon) -> "Mention | None":
