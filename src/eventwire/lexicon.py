@@ -93,4 +93,6 @@ def load_lexicon() -> Lexicon:
     missing = [t for t in PLOVER_TYPES if (t, "*") not in crosswalk]
     if missing:
         raise DataError(f"crosswalk.tsv has no default row for {', '.join(missing)}")
-    return Lexicon({k: tuple(v) for k, v in triggers.items()}, weapons, cues, crosswalk)
+    # Stop rows ("-": this use of the word reports no event) are tried before the word's event rows.
+    ordered = {k: tuple(sorted(v, key=lambda r: r.type != "-")) for k, v in triggers.items()}
+    return Lexicon(ordered, weapons, cues, crosswalk)

@@ -401,7 +401,7 @@ class Geocoder:
         ranked = sorted(((self._score(r, name=name, feature=feature, context=context), r) for r in records),
                         key=lambda x: (-x[0], x[1].id))
         if not context.container:
-            ranked = _divisions_first(ranked, name=name)
+            ranked = _divisions_first(ranked, name=name, countries=context.countries)
         best_score, best = ranked[0]
         margin = best_score - (ranked[1][0] if len(ranked) > 1 else 0.0)
         score = round(min(0.99, 0.5 + margin / 2 + (0.1 if len(ranked) == 1 else 0.0)), 3)
@@ -507,15 +507,18 @@ class Geocoder:
         return self.containers(toponyms[k + 1].text) if gap.strip() == "," else ()
 
 
-def _divisions_first(ranked: list[tuple[float, Record]], *, name: str) -> list[tuple[float, Record]]:
-    """A town that won on context yields to a country or division of exactly its name that is over
-    ``DIVISION_RATIO`` times as populous ("California" is the state even in a text about Maryland)."""
+def _divisions_first(ranked: list[tuple[float, Record]], *, name: str,
+                     countries: Counter) -> list[tuple[float, Record]]:
+    """A town that won on context yields to a division of exactly its name that is over ``DIVISION_RATIO``
+    times as populous and lies in a country the document names ("California" is the state even in a
+    text about Maryland; "Lebanon" in a text about Indiana stays the town)."""
     top = ranked[0][1]
     if top.feature != "city":
         return ranked
     key = fold(name)
     for k, (score, r) in enumerate(ranked[1:], start=1):
-        if r.feature in ("country", "admin1") and fold(r.name) == key and r.population > DIVISION_RATIO * top.population:
+        if r.feature == "admin1" and fold(r.name) == key and r.population > DIVISION_RATIO * top.population \
+                and (not countries or r.country in countries):
             return [ranked[k]] + ranked[:k] + ranked[k + 1:]
     return ranked
 
