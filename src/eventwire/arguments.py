@@ -38,6 +38,15 @@ SITE_NOUNS = {"area", "base", "building", "embassy", "village", "town", "city", 
               "compound", "office", "camp", "position", "checkpoint", "convoy", "vehicle", "car", "bus", "post",
               "station", "barracks", "school", "hospital", "market", "mosque", "church", "airport", "residence",
               "consulate", "site", "facility", "zone", "neighbourhood", "neighborhood", "district", "street"}
+# Verbs whose subject observes, judges or suffers an event named as their object rather than doing it
+# ("confirmed the attacks", "condemned the bombing", "repelled an attack").
+OBSERVING = {"say", "tell", "report", "confirm", "deny", "condemn", "criticize", "criticise", "discuss", "witness",
+             "see", "watch", "fear", "investigate", "blame", "protest", "welcome", "support", "oppose", "reject",
+             "mourn", "remember", "commemorate", "recall", "mark", "survive", "follow", "escape", "flee", "suffer",
+             "prevent", "stop", "halt", "end", "resist", "repel", "foil", "thwart", "avoid", "denounce", "claim",
+             "describe", "call", "hear", "expect", "predict", "announce", "praise", "hail", "cover", "film",
+             "document", "record", "ignore", "cite", "probe", "study", "review", "monitor", "await", "anticipate",
+             "face", "endure", "experience", "trigger", "cause", "spark", "provoke", "blame", "attribute", "link"}
 QUANTITY_NOUNS = {"total", "number", "dozens", "hundreds", "thousands", "tens", "scores", "group", "some", "many",
                   "all", "most", "several", "dozen", "hundred", "thousand"}
 PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "themselves"}
@@ -133,10 +142,12 @@ def _noun_roles(noun: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
             actors.append(child)
     actors += _prep_objects(noun, {"by"})
     recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
-    if not actors and noun.dep_ in ("dobj", "pobj", "attr"):
-        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-        purpose = noun.dep_ == "pobj" and noun.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
-        if governor.lemma_.lower() in SUPPORT_VERBS or purpose:
+    phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
+    if not actors and phrase.dep_ in ("dobj", "pobj", "attr"):
+        governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
+        purpose = phrase.dep_ == "pobj" and phrase.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
+        performed = phrase.dep_ == "dobj" and governor.pos_ == "VERB" and governor.lemma_.lower() not in OBSERVING
+        if governor.lemma_.lower() in SUPPORT_VERBS or purpose or performed:  # "issued an ultimatum"
             actors += [c for c in governor.children if c.dep_ == "nsubj"] or _inherited_subject(governor)
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
