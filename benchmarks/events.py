@@ -96,7 +96,7 @@ def plover(args) -> None:
         for role, key in (("source", "actor"), ("target", "recipient")):
             golds = getattr(record, role)
             ours = chosen.get(key, []) if chosen else []
-            _score_countries(golds, ours, country[role], errors[f"{role} country"], record.text)
+            _score_countries(golds, ours, country[role], errors, f"{role} country", record.text)
             _score_sectors(golds, ours, sector[role])
     print_table(["measure", "value"], [
         ["type accuracy (an event has the gold type)", ratio(hits, len(records))],
@@ -113,7 +113,7 @@ def plover(args) -> None:
     _confusions("PLOVER", errors, show=args.errors, special=("mode", "source country", "target country"))
 
 
-def _score_countries(golds, ours, tally, errors, text) -> None:
+def _score_countries(golds, ours, tally, errors, label, text) -> None:
     wanted = {c for c in (iso3(g.code) for g in golds) if c}
     if not wanted:
         return
@@ -122,8 +122,10 @@ def _score_countries(golds, ours, tally, errors, text) -> None:
     tally[1] += wanted <= have
     tally[2] += 1
     if not wanted & have:
-        errors.append(f"{short(text, 110)} | gold {sorted(wanted)} | ours {sorted(have) or '-'} "
-                      f"({', '.join(a.get('text', '') for a in ours) or 'no actor'})")
+        reason = "no actor (or no event)" if not ours else "actor without country" if not have else "other country"
+        errors[f"{label} wrong: {reason}"].append(
+            f"{short(text, 110)} | gold {sorted(wanted)} | ours {sorted(have) or '-'} "
+            f"({', '.join(a.get('text', '') for a in ours) or '-'})")
 
 
 def _score_sectors(golds, ours, tally) -> None:
@@ -136,13 +138,14 @@ def _score_sectors(golds, ours, tally) -> None:
 
 
 def _confusions(name: str, errors: dict[str, list[str]], *, show: bool, special=(), top: int = 8) -> None:
+    """Type confusions (most frequent first), then the error classes whose names start with ``special``."""
     print(f"\n{name} error classes (most frequent type confusions first; gold -> ours):")
-    confusions = sorted(((k, v) for k, v in errors.items() if k not in special), key=lambda kv: -len(kv[1]))
-    for key, rows in confusions[:top]:
+    kinds = sorted(errors.items(), key=lambda kv: -len(kv[1]))
+    for key, rows in [kv for kv in kinds if not kv[0].startswith(tuple(special) or ("\0",))][:top]:
         examples(key, rows, show=show)
-    for key in special:
-        if errors.get(key):
-            examples(f"wrong {key}", errors[key], show=show)
+    for key, rows in sorted((kv for kv in kinds if special and kv[0].startswith(tuple(special))),
+                            key=lambda kv: kv[0]):
+        examples(f"wrong {key}" if key == "mode" else key, rows, show=show)
 
 
 # ---- Multi-CoPED ----------------------------------------------------------------------------------------

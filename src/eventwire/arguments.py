@@ -86,8 +86,9 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients += _prep_objects(token, _directional(type_) | {"against"})
         recipients += _prep_objects(token, {"between"} if type_ in BETWEEN_TYPES else set())
         partners += _prep_objects(token, PARTNER_PREPS)
-    if group.rule.condition == "obligation" or type_ == "REQUEST":  # "demanded that the US cancel ...":
-        asked = [s for c in doc[group.head].children if c.dep_ == "ccomp"  # the ones who must act are asked
+    if group.rule.condition == "obligation" or type_ == "REQUEST":  # "demanded that the US cancel ...",
+        asked = [s for i in group.tokens for c in doc[i].children  # "its demand that Israel ease ...":
+                 if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")  # those who must act are asked
                  for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         recipients = asked or recipients
     if not recipients:  # "offered to hand over to Britain": the act's receiver is the offer's
@@ -165,7 +166,7 @@ def _complement_recipients(head: "Token", lex: Lexicon, type_: str) -> list["Tok
 
 
 def _directional(type_: str) -> set[str]:
-    preps = set()
+    preps = {"for"} if type_ == "AID" else set()  # "aid for Romania and Poland"
     if type_ in TO_TYPES:
         preps |= {"to", "toward", "towards"}
     if type_ in FROM_TYPES:

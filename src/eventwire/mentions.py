@@ -39,7 +39,7 @@ GENERIC_SITES = {"base", "airport", "embassy", "village", "town", "camp", "check
                  "airbase", "barracks", "port", "border", "crossing", "refinery", "field"}
 NOT_NAMES = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS) - {"embassy"}
-THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to"}
+THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to", "in"}  # ... "refugees in Liberia"
 CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
                   "toll", "body", "wounded", "injured", "injury", "fatality", "life", "unhurt", "unharmed",
                   "massacre", "murder", "execute", "behead", "assassinate", "shoot", "slay", "corpse"}
