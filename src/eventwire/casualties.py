@@ -285,14 +285,27 @@ def _in_scope(node, trigger) -> bool:
     return governor is None or own is None or governor in _event_verbs(own)
 
 
+def _is_event_word(token) -> bool:
+    """An attack or weapon word ("the attack", "a bomb"): what kills, never one of the dead."""
+    from .events import is_weapon
+    from .lexicon import load_lexicon as load_event_lexicon
+
+    return is_weapon(token, load_event_lexicon())
+
+
 def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
-    """``a soldier was killed``: a singular noun with ``a``/``an`` counts one (if its group is a casualty)."""
+    """One person: ``a soldier was killed``, ``the minister died``, ``his driver``, ``Carlos Torrado was
+    killed`` (a name). Counted only where the noun is a casualty (a victim of a killing verb, ...)."""
     for token in sent:
-        if token.i in quantities or token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number"):
+        if token.i in quantities or token.lemma_.lower() in _TOTALS or _is_number_word(token, lex):
             continue
-        if token.lemma_.lower() in _TOTALS or _is_number_word(token, lex):
+        if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") and token.ent_type_ in ("PERSON", ""):
+            quantities[token.i] = 1
             continue
-        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+        if token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token):
+            continue
+        if any((c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that"}) or c.dep_ == "poss"
+               for c in token.children):
             quantities[token.i] = 1
 
 

