@@ -336,3 +336,31 @@ def test_demonyms_are_toponyms_only_when_asked(gazetteer):
     assert find_toponyms(_doc(words, ents), gazetteer=gazetteer, demonyms=False) == []
     geocoder = Geocoder(gazetteer=gazetteer)
     assert geocoder.resolve("Texans").admin1 == "Texas" and geocoder.resolve("Iraqi").country == "IRQ"
+
+
+@pytest.mark.parametrize("text, inner", [("South Los Angeles", "Los Angeles"), ("Loudon Co.", "Loudon County"),
+                                         ("Town of Groton", "Groton"), ("Tewksbury Twp.", "Tewksbury"),
+                                         ("West Virginia", "Virginia"), ("Zzyzxqv Township", None)])
+def test_core_name_of_parts_and_townships(gazetteer, text, inner):
+    from eventwire.places import core_name
+
+    assert core_name(text, gazetteer=gazetteer) == inner
+
+
+def test_part_of_a_place_resolves_to_the_place(geocoder):
+    place = geocoder.resolve("South Los Angeles")
+    assert place.text == "South Los Angeles" and place.name == "Los Angeles" and place.admin1 == "California"
+    assert geocoder.resolve("West Virginia").admin1 == "West Virginia"  # the full name wins when known
+
+
+@pytest.mark.parametrize("text, base, major", [("Dagestani", "Dagestan", "Dagestan"), ("Londoners", "London", "London"),
+                                               ("South Ossetians", "South Ossetia", "South Ossetia"),
+                                               ("European", "Europe", "Europe"), ("Republican", None, None),
+                                               ("Democrats", None, None),
+                                               ("sunni", None, None)])
+def test_demonym_base(gazetteer, text, base, major):
+    from eventwire.places import demonym_base
+
+    got = demonym_base(text, gazetteer=gazetteer)
+    assert base is None or gz.fold(got) == gz.fold(base)  # "Republican" may find a small town "Republica"
+    assert demonym_base(text, gazetteer=gazetteer, major=True) == major  # only well-known places count

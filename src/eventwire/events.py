@@ -28,6 +28,7 @@ NOVEL = {"new", "another", "fresh", "second", "third", "further", "more", "renew
 # Most specific first: the mode of an attack that names several instruments.
 MODE_ORDER = ("suicide", "drone", "chemical", "aerial", "grenade", "explosives", "heavy-weapons", "firearms",
               "beat")
+CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim"}  # "3 were killed and 5 wounded": one event
 QUOTES = {'"', "“", "”", "''", "``"}
 
 
@@ -182,7 +183,8 @@ def _link(sent: "Span", hits: dict[int, TriggerRule]) -> list[list[int]]:
     for i, rule in hits.items():
         token = doc[i]
         participle = token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG"  # "attacked ..., killing 3"
-        if (token.dep_ not in LINK_DEPS and not participle) or token.head.i == token.i:
+        toll = token.dep_ == "conj" and {token.lemma_.lower(), token.head.lemma_.lower()} & CASUALTY_VERBS
+        if (token.dep_ not in LINK_DEPS and not participle and not toll) or token.head.i == token.i:
             continue
         up = token.head
         if token.dep_ == "pobj" and up.dep_ in ("prep", "agent") and up.lower_ in LINK_PREPS:

@@ -631,7 +631,8 @@ def _add_divisions(b: _Builder, cities: dict, codes: _Admin1Codes, admin1_ids: d
     code_of = {key: max(v, key=v.get) for key, v in votes.items()}
     by_code: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     for r in cities.values():
-        by_code.setdefault((r["countrycode"], r["admin1code"]), []).append((r["latitude"], r["longitude"], r["population"]))
+        point = (r["latitude"], r["longitude"], r["population"])
+        by_code.setdefault((r["countrycode"], r["admin1code"]), []).append(point)
     for (cc, adm1), code in code_of.items():
         i = admin1_ids.get((cc, code))
         if i is None and by_code.get((cc, code)):

@@ -72,6 +72,7 @@ class Mention:
     cause: int | None  # index of a mention this one reacts to ("revenge for the killing")
     shares_sentence: bool  # other events are reported in the same sentence
     head: int  # token index of the trigger group's head
+    paragraph: int = 0  # index of the paragraph the sentence stands in
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
         factuality=fact, actors=actors,
         recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak,
         fatalities=fatalities, injured=injured, definite=group.definite, novel=group.novel, names=names,
-        cause=cause, shares_sentence=shared, head=head.i,
+        cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.text.count("\n\n", 0, sent.start_char),
     )
 
 

@@ -95,7 +95,17 @@ def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
         score += part
     names = set().union(*(o.names for o in mentions))
     score += min(2, len(m.names & names))
-    return score
+    return score + _sequel_score(m, mentions)
+
+
+def _sequel_score(m: Mention, mentions: list[Mention]) -> int:
+    """"Rebels attacked a bus near X. Three people were killed.": a report of the dead that names nothing
+    else, in the paragraph of an attack whose dead are not yet known, completes that attack."""
+    if not any(o.paragraph == m.paragraph for o in mentions):
+        return 0
+    sequel = (m.fatalities or m.injured) and not m.places and not m.actors and all(
+        o.fatalities is None and o.injured is None for o in mentions)
+    return 2 if sequel else 0
 
 
 def lex_quad(type_: str) -> str:

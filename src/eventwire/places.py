@@ -33,7 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 __all__ = ["Toponym", "Context", "Geocoder", "DocumentPlaces", "find_toponyms", "geoparse",
-           "geoparse_documents", "feature_words", "split_feature", "dateline_name", "core_name", "doc_text"]
+           "geoparse_documents", "feature_words", "split_feature", "dateline_name", "core_name", "demonym_base",
+           "doc_text"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PRECISION = {"country": "country", "continent": "country", "region": "country", "sea": "country",
@@ -271,7 +272,8 @@ INSTITUTION = frozenset({"police", "sheriff", "sheriffs", "fire", "county", "cit
                          "department", "board", "court", "district", "township", "public", "state", "town",
                          "regional", "community", "memorial", "national", "airport", "port", "chamber", "zoo",
                          "library", "museum", "general", "municipal", "metropolitan", "area", "village", "borough",
-                         "parish", "bureau", "government", "health", "water", "housing", "transit", "emergency", "house",
+                         "parish", "bureau", "government", "health", "water", "housing", "transit", "emergency",
+                         "house",
                          "senate", "legislature", "guard", "highway", "historical", "society", "circuit",
                          "superior", "charter", "senior", "planning", "economic", "development", "division",
                          "office", "commission", "commissioners", "authority", "agency", "center", "centre"})
@@ -298,10 +300,36 @@ def core_name(text: str, *, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+_DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ians", ""), ("ian", ""), ("ans", "a"), ("an", "a"),
+                    ("ans", "e"), ("an", "e"), ("ans", ""), ("an", ""), ("ers", ""), ("er", ""), ("ites", ""),
+                    ("ite", ""), ("is", ""),
+                    ("i", ""), ("s", ""))
+
+
+def demonym_base(text: str, *, gazetteer: Gazetteer, major: bool = False) -> str | None:
+    """The place a people's or adjective form derives from when the gazetteer lacks the form itself
+    ("Dagestani" -> "Dagestan", "Londoners" -> "London", "South Ossetians" -> "South Ossetia",
+    "Czechs" -> "Czech" (a country key), "European" -> "Europe"); ``major``: only countries, divisions,
+    regions and places of 100,000 or more. None when no ending gives a known name."""
+    word = text.strip()
+    if not word[:1].isupper():
+        return None
+    for end, repl in _DEMONYM_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            base = word[: len(word) - len(end)] + repl
+            key = fold(base)
+            if key in GENERIC or not gazetteer.has_key(key):
+                continue
+            if not major or gazetteer.major_key(key, min_population=MIN_POPULATION):
+                return base
+    return None
+
+
 def _demonym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[Toponym, int] | None:
     """A NORP entity that is a country or division adjective ("Iraqi", "Texans"), as a ``demonym`` toponym."""
     name = toks.span(start, end)
-    if not gaz.country_codes(fold(name)) and not gaz.major_key(fold(name), min_population=10**9):
+    if not gaz.country_codes(fold(name)) and not gaz.major_key(fold(name), min_population=10**9) \
+            and demonym_base(name, gazetteer=gaz, major=True) is None:
         return None
     return Toponym(toks.start[start], toks.end[end - 1], name, "demonym"), end
 
@@ -410,7 +438,8 @@ class Geocoder:
             return text, None, records
         records = records if feature is None else self.gazetteer.lookup(name)
         if not records and feature is None:
-            inner = core_name(text, gazetteer=self.gazetteer)
+            gaz = self.gazetteer
+            inner = core_name(text, gazetteer=gaz) or demonym_base(text, gazetteer=gaz, major=True)
             if inner is not None:
                 return inner, None, self.gazetteer.lookup(inner)
         return name, feature, records
