@@ -38,7 +38,11 @@ DIRECTION_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "
 GENERIC_SITES = {"base", "airport", "embassy", "village", "town", "camp", "checkpoint", "prison", "compound",
                  "airbase", "barracks", "port", "border", "crossing", "refinery", "field"}
 NOT_NAMES = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
-FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS) - {"embassy"}
+ADMIN_WORDS = {"department", "province", "state", "county", "region", "district", "municipality", "governorate",
+               "prefecture", "canton", "oblast", "farm", "hill", "stream", "river", "valley", "jurisdiction",
+               "neighborhood", "neighbourhood", "suburb", "township", "parish", "island", "mountain", "highway",
+               "road", "bridge", "square", "market", "hamlet", "estate", "plantation", "zone", "sector"}
+FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS | ADMIN_WORDS) - {"embassy"}
 THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to", "in"}  # ... "refugees in Liberia"
 CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
                   "toll", "body", "wounded", "injured", "injury", "fatality", "life", "unhurt", "unharmed",
@@ -286,8 +290,10 @@ def _locative(token: "Token", place: Place) -> bool:
         return prep.lower_ in LOCATIVE_PREPS
     if token.dep_ == "npadvmod":
         return True
-    if token.dep_ == "compound" and place.precision != "country":
+    if token.dep_ in ("compound", "nmod") and place.precision != "country":  # "in San Miguel department"
         return token.head.lemma_.lower() in FEATURE_HEADS and _locative(token.head, place)
+    if token.dep_ in ("conj", "appos") and token.head.i != token.i:  # "in Usulutan and Morazan departments"
+        return _locative(token.head, place)
     return False
 
 

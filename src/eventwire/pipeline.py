@@ -78,13 +78,14 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     """extract -> merge for one parsed article."""
     lex = resources.get_lexicon()
     anchor = publication_date(article.published)
-    places = DocumentPlaces(doc, geocoder=resources.get_geocoder())
+    places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=article.dateline)
     timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
     ctx = new_context(doc, lex, anchor=anchor, places=places, timexes=timexes, body=article.body)
     mentions = find_mentions(ctx)
     if not mentions:
         return []
-    main = country_place(resources.get_geocoder(), _main_country(mentions))
+    geocoder = resources.get_geocoder()
+    main = country_place(geocoder, _main_country(mentions) or _dateline_country(article, geocoder))
     return merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx))
 
 
@@ -128,6 +129,12 @@ def _main_country(mentions: list["Mention"]) -> str | None:
     counts = Counter(p.country for m in mentions for p in m.places if p.country)
     common = counts.most_common(1)
     return common[0][0] if common else None
+
+
+def _dateline_country(article: Article, geocoder: Geocoder) -> str | None:
+    """The country of the wire dateline ("SAN SALVADOR, 3 JAN 90 --"), when the events name no place."""
+    place = geocoder.resolve(article.dateline) if article.dateline else None
+    return place.country if place is not None else None
 
 
 def _other_parties(ctx: "ArticleContext") -> Callable[["Mention"], list[Actor]]:

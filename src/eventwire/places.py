@@ -520,13 +520,15 @@ class Geocoder:
             r.feature == want, fold(name) in fold(r.name), r.population,
             -distance_km(town.lat, town.lon, r.lat, r.lon)))
 
-    def resolve_all(self, toponyms: list[Toponym], *, text: str = "") -> list[Place | None]:
+    def resolve_all(self, toponyms: list[Toponym], *, text: str = "", dateline: str | None = None
+                    ) -> list[Place | None]:
         """Resolve every toponym of one document; each name sees what the others resolved to.
 
-        Repeated names are resolved once per distinct (text, container, feature, context).
+        Repeated names are resolved once per distinct (text, container, feature, context). ``dateline``:
+        the place of a wire dateline cleaned out of the text ("SAN SALVADOR, 3 JAN 90 -- ...").
         """
         base = Context()
-        dateline = dateline_name(text)
+        dateline = dateline or dateline_name(text)
         if dateline:
             first = self.resolve(dateline)
             if first is not None and first.country:
@@ -692,8 +694,9 @@ def geoparse_documents(docs: Iterable[Document], *, nlp=None,
 class DocumentPlaces:
     """All places of one parsed document, found and resolved once, for the event extractor."""
 
-    def __init__(self, doc: "Doc", *, geocoder: Geocoder | None = None):
+    def __init__(self, doc: "Doc", *, geocoder: Geocoder | None = None, dateline: str | None = None):
         self.doc = doc
+        self.dateline = dateline
         self._geocoder = geocoder or Geocoder()
         self._pairs: list[tuple[Toponym, Place]] | None = None
 
@@ -703,7 +706,7 @@ class DocumentPlaces:
         if self._pairs is None:
             text = doc_text(self.doc)  # spaCy rebuilds ``doc.text`` token by token on every access
             tops = find_toponyms(self.doc, gazetteer=self._geocoder.gazetteer, text=text, demonyms=False)
-            places = self._geocoder.resolve_all(tops, text=text)
+            places = self._geocoder.resolve_all(tops, text=text, dateline=self.dateline)
             self._pairs = [(t, p) for t, p in zip(tops, places) if p is not None]
         return self._pairs
 
