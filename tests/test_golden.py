@@ -115,3 +115,21 @@ def test_library_function_survives_importing_every_stage(nlp):
             importlib.import_module(f"eventwire.{module.name}")
     assert callable(eventwire.extract) and callable(eventwire.geoparse)
     assert eventwire.extract("Gunmen killed two policemen in Kabul.", published="2021-03-01")[0].type == "ASSAULT"
+
+
+WIRE = ("SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- [TEXT] TERRORISTS OF THE FARABUNDO MARTI NATIONAL "
+        "LIBERATION FRONT ATTACKED A BUS NEAR USULUTAN YESTERDAY. THREE PEOPLE WERE KILLED AND FIVE WERE WOUNDED.\n\n"
+        "IN ANOTHER INCIDENT, A POLICEMAN WAS SHOT DEAD IN SAN MIGUEL DEPARTMENT THIS MORNING.")
+
+
+def test_all_capitals_wire_copy(nlp):
+    """Old wire copy: dateline for the day, re-cased text for names, the toll merged into its attack."""
+    import eventwire
+
+    events = [e for e in eventwire.extract(WIRE) if e.type == "ASSAULT" and e.factuality == "asserted"]
+    bus = next(e for e in events if "BUS" in e.evidence.text)
+    assert (bus.date, bus.fatalities, bus.injured) == ("1990-01-02", 3, 5)
+    assert bus.location.country == "SLV" and bus.evidence.text.isupper()  # evidence as written
+    assert len(events) == 2, [e.evidence.text for e in events]
+    police = next(e for e in events if "POLICEMAN" in e.evidence.text)
+    assert police.date == "1990-01-03" and police.location.country == "SLV"

@@ -1,0 +1,74 @@
+"""Merging mentions into events, on hand-made mentions (no model): one event per real event."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from eventwire.dates import Timex
+from eventwire.lexicon import load_lexicon
+from eventwire.mentions import Mention
+from eventwire.merge import compatibility, merge
+from eventwire.models import Actor, Article, Place, Span
+
+LEX = load_lexicon()
+ARTICLE = Article(id="a1", body="x" * 400, published="2020-01-04")
+BAGHDAD = Place(text="Baghdad", name="Baghdad", country="IRQ", admin1=None, lat=33.34, lon=44.40, precision="city")
+BASRA = Place(text="Basra", name="Basra", country="IRQ", admin1=None, lat=30.51, lon=47.78, precision="city")
+BASE = Place(text="Balad base", name="Balad Air Base", country="IRQ", admin1=None, lat=33.94, lon=44.36,
+             feature="military base", precision="site")
+USA = Actor(text="US", name="United States", country="USA", sector="GOV")
+IRN = Actor(text="Iran", name="Iran", country="IRN", sector="GOV")
+
+
+def mention(index: int, **fields) -> Mention:
+    start = index * 40
+    base = dict(index=index, sentence=Span("s" * 30, start, start + 30), clause=Span("s" * 30, start, start + 30),
+                trigger="attack", type="ASSAULT", mode=None, family=None, confidence=0.8, factuality="asserted",
+                actors=(), recipients=(), places=(), generic_site=None, date=None, weak_date=None,
+                fatalities=None, injured=None, definite=False, novel=False, names=frozenset(), cause=None,
+                shares_sentence=False, head=index * 10, paragraph=index)
+    base.update(fields)
+    return Mention(**base)
+
+
+def day(value: str) -> Timex:
+    return Timex(0, 3, "day", value, "day")
+
+
+@pytest.mark.parametrize("first, second, merged", [
+    pytest.param({"places": (BAGHDAD,)}, {"places": (BAGHDAD,), "definite": True}, True, id="same-place-definite"),
+    pytest.param({"places": (BAGHDAD,)}, {"places": (BASRA,), "definite": True}, False, id="places-far-apart"),
+    pytest.param({"date": day("2020-01-03")}, {"date": day("2020-01-04"), "definite": True}, False,
+                 id="different-days"),
+    pytest.param({"mode": "drone"}, {"mode": "heavy-weapons", "definite": True}, False, id="different-weapons"),
+    pytest.param({"actors": (USA,)}, {"actors": (IRN,), "definite": True}, False, id="different-attackers"),
+    pytest.param({}, {"novel": True, "definite": True}, False, id="a-new-strike"),
+    pytest.param({}, {"factuality": "hypothetical", "definite": True}, False, id="a-feared-attack"),
+    pytest.param({"generic_site": "base"}, {"places": (BASE,), "definite": True}, True, id="named-base-bridges"),
+    pytest.param({"fatalities": 0}, {"fatalities": 10, "definite": True}, False, id="no-dead-versus-ten"),
+    pytest.param({"paragraph": 1}, {"paragraph": 1, "fatalities": 3, "injured": 5}, True,
+                 id="toll-completes-the-attack-of-its-paragraph"),
+    pytest.param({"paragraph": 1}, {"paragraph": 2, "fatalities": 3}, False, id="toll-in-another-paragraph"),
+])
+def test_merge_decisions(first, second, merged):
+    a, b = mention(0, **first), mention(1, **second)
+    events = merge([a, b], article=ARTICLE, lex=LEX)
+    assert (len(events) == 1) is merged
+
+
+def test_statements_never_merge_across_sentences():
+    a = mention(0, type="THREATEN", actors=(IRN,))
+    b = mention(1, type="THREATEN", actors=(IRN,), definite=True)
+    assert compatibility(b, [a]) is None
+
+
+def test_merged_fields_come_from_the_best_mentions():
+    a = mention(0, mode="drone", actors=(USA,), date=day("2020-01-03"))
+    b = mention(1, definite=True, places=(BAGHDAD,), fatalities=10, names=frozenset({"Soleimani"}))
+    c = mention(2, definite=True, fatalities=9, names=frozenset({"Soleimani"}))
+    (event,) = merge([a, b, c], article=ARTICLE, lex=LEX)
+    assert event.date == "2020-01-03" and event.date_precision == "day"
+    assert event.location == BAGHDAD and event.fatalities == 10  # the largest count, never a sum
+    assert event.acled_subtype == "Air/drone strike" and len(event.mentions) == 2
+    assert replace(event, confidence=0).event_id == event.event_id
