@@ -56,7 +56,8 @@ SPEECH = {"say", "tell", "claim", "report", "state", "announce", "add", "insist"
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
 NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
-ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves", "he", "she", "his", "her", "him"}
+GROUP_ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves"}
+ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him"}
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
     if group.rule.condition == "quote":
         actors += _speaker(doc[group.head])
     cause = _cause(doc, group, recipients, triggers) if type_ != "ASSAULT" else None
-    actors = _expand(_resolve_pronouns(actors), lex, exclude=group.tokens)
-    recipients = _expand(_resolve_pronouns(recipients), lex, exclude=group.tokens)
+    actors = _expand(_resolve_pronouns(actors, ANAPHORS), lex, exclude=group.tokens)
+    recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens)
     partners = _expand(partners, lex, exclude=group.tokens)
     if type_ in SYMMETRIC:  # talks *with* Iran: both sides act, and each is the other's counterpart
         actors += [p for p in partners if p not in actors]
@@ -232,12 +233,15 @@ def _np_head(token: "Token") -> "Token":
     return token
 
 
-def _resolve_pronouns(tokens: list["Token"]) -> list["Token"]:
-    """A pronoun (or a phrase owned by one: "their convoy") inside reported speech stands for the speaker."""
+def _resolve_pronouns(tokens: list["Token"], pronouns: set[str]) -> list["Token"]:
+    """A pronoun (or a phrase owned by one: "their convoy") inside reported speech stands for the speaker.
+
+    For whom an act is done to, only group pronouns count: "Trump saying he should have been killed" is not
+    about Trump, while "the Hashed claimed a strike hit their convoy" is about the Hashed."""
     out = []
     for token in tokens:
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ANAPHORS), None)
-        pronoun = token if token.lower_ in ANAPHORS else owner
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns), None)
+        pronoun = token if token.lower_ in pronouns else owner
         antecedent = _speaker(pronoun) if pronoun is not None else []
         if pronoun is not None and antecedent:
             out += antecedent if pronoun is token else [token] + antecedent
