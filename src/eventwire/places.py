@@ -236,14 +236,20 @@ def _person_words(toks: _Tokens, ents: list[tuple[str, int, int]]) -> set[str]:
     return words
 
 
-def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer,
-                    persons: set[str]) -> tuple[Toponym, int] | None:
-    """The toponym of one GPE/LOC/FAC entity and its end token, or None when it is no known place."""
+def _trim(toks: _Tokens, start: int, end: int) -> tuple[int, int]:
+    """An entity's token range without a leading article ("the") or a trailing possessive ("'s")."""
     ids = _ids()
     while start < end and toks.lower[start] in ids["articles"]:
         start += 1
     while end > start and toks.lower[end - 1] in ids["possessive"]:
         end -= 1
+    return start, end
+
+
+def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer,
+                    persons: set[str]) -> tuple[Toponym, int] | None:
+    """The toponym of one GPE/LOC/FAC entity and its end token, or None when it is no known place."""
+    start, end = _trim(toks, start, end)
     if start >= end:
         return None
     name, feature = split_feature(toks.span(start, end))
@@ -340,11 +346,7 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
     same name ("Torrington" as a team) or, for a one-word PERSON, when it is a well-known place and no
     one's name here; else the place that starts an institution's name ("Gainesville Police Department"
     -> "Gainesville") or ends it ("the University of Alexandria")."""
-    ids = _ids()
-    while start < end and toks.lower[start] in ids["articles"]:
-        start += 1
-    while end > start and toks.lower[end - 1] in ids["possessive"]:
-        end -= 1
+    start, end = _trim(toks, start, end)
     if start >= end:
         return None
     whole = toks.span(start, end)
