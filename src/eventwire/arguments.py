@@ -84,9 +84,12 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         actors += a
         if type_ not in NO_OBJECT_RECIPIENT:  # what is waved, sent or stopped is not a party
             recipients += r
-        recipients += _prep_objects(token, _directional(type_) | {"against"})
-        recipients += _prep_objects(token, {"between"} if type_ in BETWEEN_TYPES else set())
-        partners += _prep_objects(token, PARTNER_PREPS)
+        for bearer in _phrase_bearers(token):  # "a mediation mission between ...", "opened investigations against"
+            recipients += _prep_objects(bearer, _directional(type_) | {"against"})
+            recipients += _prep_objects(bearer, {"between"} if type_ in BETWEEN_TYPES else set())
+            partners += _prep_objects(bearer, PARTNER_PREPS)
+        if token.dep_ == "pobj" and token.head.lower_ == "under":  # "put under investigation", "came under attack"
+            recipients += [c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if group.rule.condition == "obligation" or type_ == "REQUEST":  # "demanded that the US cancel ...",
         asked = [s for i in group.tokens for c in doc[i].children  # "its demand that Israel ease ...":
                  if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")  # those who must act are asked
@@ -154,6 +157,18 @@ def _noun_roles(noun: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
     return actors, recipients
+
+
+def _phrase_bearers(token: "Token") -> list["Token"]:
+    """Where a trigger's prepositional phrases may hang: the trigger, the noun it modifies ("mediation
+    mission"), and the verb that performs it ("opened investigations against ...")."""
+    bearers = [token]
+    if token.dep_ == "compound":
+        bearers.append(token.head)
+    noun = bearers[-1]
+    if token.pos_ != "VERB" and noun.dep_ == "dobj" and noun.head.lemma_.lower() not in OBSERVING:
+        bearers.append(noun.head)
+    return bearers
 
 
 def _complement_recipients(head: "Token", lex: Lexicon, type_: str) -> list["Token"]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .events import MODE_ORDER
 from .mentions import Mention
+from .arguments import SYMMETRIC
 from .lexicon import Lexicon
 from .models import Actor, Article, ArticleRef, Event, Evidence, Place, Span
 
@@ -188,7 +189,8 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
     best = max(mentions, key=lambda m: (_information(m), -m.index))
     mode = _mode(mentions)
     actors = _union(m.actors for m in mentions)
-    recipients = tuple(a for a in _union(m.recipients for m in mentions) if a not in actors)
+    recipients = tuple(a for a in _union(m.recipients for m in mentions)
+                       if a not in actors or best.type in SYMMETRIC)  # talks *with* X: X acts and is met
     coding = _coding(lex, best.type, mode, actors, recipients)
     date, precision = _date(best, mentions, article)
     location = _location(mentions) or (main_country if best.type not in VERBAL_CONFLICT else None)
