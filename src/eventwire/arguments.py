@@ -47,6 +47,8 @@ OBSERVING = {"say", "tell", "report", "confirm", "deny", "condemn", "criticize",
              "describe", "call", "hear", "expect", "predict", "announce", "praise", "hail", "cover", "film",
              "document", "record", "ignore", "cite", "probe", "study", "review", "monitor", "await", "anticipate",
              "face", "endure", "experience", "trigger", "cause", "spark", "provoke", "blame", "attribute", "link"}
+DOCUMENTS = {"declaration", "statement", "letter", "report", "communique", "message", "resolution", "note",
+             "appeal", "decree", "order", "ultimatum", "petition", "memo", "memorandum", "bulletin", "notice"}
 QUANTITY_NOUNS = {"total", "number", "dozens", "hundreds", "thousands", "tens", "scores", "group", "some", "many",
                   "all", "most", "several", "dozen", "hundred", "thousand"}
 PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "themselves"}
@@ -128,7 +130,9 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         recipients += [verb.head] + [h for h in (verb.head.head,) if verb.head.dep_ == "conj"]
     elif verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" and not actors:
-        actors.append(verb.head)
+        head = verb.head  # "media blaming the US"; "issued a statement demanding ...": the issuer
+        document = head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj"
+        actors += [c for c in head.head.children if c.dep_ == "nsubj"] if document else [head]
     if not actors and not passive:
         actors += _inherited_subject(verb)
     actors = _antecedents(actors)
@@ -141,6 +145,8 @@ def _noun_roles(noun: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     victim_noun = lemma in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS
     actors, recipients = [], []
     for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in ANAPHORS:
+            continue  # "held their first meeting": the performing verb's subject says who
         if child.dep_ == "poss":
             (recipients if victim_noun else actors).append(child)
         elif child.dep_ in ("compound", "amod", "nmod") and _named(child) and not victim_noun:
