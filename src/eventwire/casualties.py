@@ -207,6 +207,10 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
         kind = _cue(head, lex, ("verb", "adj"))  # "30 wounded" (elided "were"), "3 are missing"
         if kind:
             return kind
+    if rel == "nsubjpass":  # "was found dead"
+        for child in head.children:
+            if child.dep_ in ("acomp", "oprd", "xcomp") and _cue(child, lex, ("adj",)) == "dead":
+                return "dead"
     if rel == "nsubj":
         if head.lemma_.lower() in {"die", "perish", "disappear"}:
             return "dead" if head.lemma_.lower() != "disappear" else "missing"

@@ -46,7 +46,8 @@ FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS | ADMIN_WORDS) - {"embassy"}
 THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to", "in"}  # ... "refugees in Liberia"
 CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
                   "toll", "body", "wounded", "injured", "injury", "fatality", "life", "unhurt", "unharmed",
-                  "massacre", "murder", "execute", "behead", "assassinate", "shoot", "slay", "corpse"}
+                  "massacre", "murder", "execute", "behead", "assassinate", "shoot", "slay", "corpse", "assassination",
+                  "execution", "slaying"}
 
 
 @dataclass(frozen=True)
