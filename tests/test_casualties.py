@@ -84,3 +84,20 @@ def test_number_words(words, value):
 ])
 def test_merge_casualties(mentions, expected):
     assert merge_casualties(mentions) == expected
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("The mayor was killed by rebels.", 1),
+    ("Carlos Torrado, a lawyer, was killed by gunmen in Bogota.", 1),
+    ("A bomb killed the driver and wounded two passengers.", 1),
+    ("The attack killed the mayor and his two bodyguards.", 3),
+    ("They condemned the assassination of six Jesuit priests and two women.", 8),
+    ("The masterminds of the six Jesuit priests' murder are not soldiers.", 6),
+    ("The rebel commander was shot to death in the capital.", 1),
+    ("The building was destroyed in the attack.", None),
+    ("The attack left 5 dead and 12 injured.", 5),
+])
+def test_single_and_named_victims(nlp, text, dead):
+    from eventwire.casualties import count_casualties
+
+    assert count_casualties(next(nlp(text).sents)).fatalities == dead

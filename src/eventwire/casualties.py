@@ -198,6 +198,10 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
         return None
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
         return _cue(head, lex, ("verb",))
+    if rel in ("dobj", "nsubjpass") and _to_death(head):  # "shot 16 peasants to death", "was beaten to death"
+        return "dead"
+    if rel == "poss" and _cue(head, lex, ("noun",)) == "dead":  # "the six priests' murder"
+        return "dead"
     if rel == "dobj":  # "left 5 dead"
         for child in head.children:
             if child.dep_ in ("oprd", "acomp", "xcomp") and _cue(child, lex, ("adj",)):
@@ -227,6 +231,11 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
             return "injured" if any(c.lemma_.lower() in {"injury", "casualty"} for c in verb.subtree
                                     if c.dep_ == "compound") else "dead"
     return None
+
+
+def _to_death(verb) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
+               for c in verb.children)
 
 
 def _is_subset(node, lex: Lexicon) -> bool:
