@@ -1,6 +1,6 @@
 """Stage extract/places: find the place names of a document and resolve them to coordinates.
 
-1. :func:`find_toponyms` — spaCy GPE/LOC/FAC entities, checked against the gazetteer (person names the
+1. :func:`find_toponyms` (:mod:`eventwire.toponyms`) — spaCy GPE/LOC/FAC entities, checked against the gazetteer (person names the
    small model mistakes for places, and generic words such as "West" or "Gulf", are dropped), extended
    by a following feature word ("Baghdad airport", "Balad air base", "Anbar province"); places NER
    tagged ORG or PERSON ("Gainesville Police Department" -> "Gainesville", a team called like a town
@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from math import log10
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import UsageError
-from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
+from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer
 from .models import Document, Place
+from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
+                       find_toponyms, split_feature)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -36,30 +37,12 @@ __all__ = ["Toponym", "Context", "Geocoder", "DocumentPlaces", "find_toponyms", 
            "geoparse_documents", "feature_words", "split_feature", "dateline_name", "core_name", "demonym_base",
            "doc_text"]
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 PRECISION = {"country": "country", "continent": "country", "region": "country", "sea": "country",
              "strait": "country", "island": "admin", "admin1": "admin", "admin2": "admin", "city": "city",
              "airport": "site", "military base": "site"}
-TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "commander", "leader",
-          "sheikh", "ayatollah", "imam", "king", "prince", "colonel", "col", "lt", "sgt", "judge", "officer"}
-SPEECH = {"say", "tell", "insist", "add", "slam", "urge", "claim", "deny", "warn", "vow", "promise"}
 ALIAS_PENALTY = 0.4  # a town matched only by a GeoNames alternate name (not a curated alias) ranks lower
 DIVISION_RATIO = 100  # see _divisions_first
 ROUNDS = 3  # context rounds after the context-free first pass
-MIN_POPULATION = 100_000  # capitalised names NER missed must be at least this well known
-ORG_PLACE_POPULATION = 10_000  # "the University of X": X must name a town at least this big
-
-
-@dataclass(frozen=True)
-class Toponym:
-    """A place name in the text: ``text == doc.text[start:end]``; ``feature`` hints at its kind."""
-
-    start: int
-    end: int
-    text: str
-    feature: str | None = None  # airport, military base, admin1, border crossing, ... or None
-
-
 @dataclass(frozen=True)
 class Context:
     """What the document says elsewhere, used to rank candidates of one name."""
@@ -69,353 +52,6 @@ class Context:
     admin1: Counter = field(default_factory=Counter)  # (ISO3, admin1) -> weight: divisions named, towns' divisions
     container: tuple[tuple[str | None, str | None], ...] = ()  # ", Texas" -> (("USA", "Texas"),)
     feature: str | None = None
-
-
-@lru_cache(maxsize=1)
-def feature_words() -> dict[tuple[str, ...], tuple[str, str]]:
-    """Feature phrases (as token tuples) -> (feature, kind), from ``data/places_features.tsv``."""
-    return {tuple(phrase.split()): (feature, kind) for phrase, feature, kind in read_tsv("places_features.tsv")}
-
-
-def split_feature(text: str) -> tuple[str, str | None]:
-    """``"Balad air base"`` -> ``("Balad", "military base")``; the name alone when no feature word ends it."""
-    words = text.split()
-    for n in (3, 2, 1):
-        if len(words) > n and tuple(w.lower() for w in words[-n:]) in feature_words():
-            return " ".join(words[:-n]), feature_words()[tuple(w.lower() for w in words[-n:])][0]
-    return text, None
-
-
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Za-z .]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]\s")
-
-
-def dateline_name(text: str) -> str | None:
-    """The place of a news dateline such as ``"BAGHDAD (Reuters) - ..."``, else None."""
-    m = _DATELINE.match(text[:120])
-    return m.group(1).strip().title() if m else None
-
-
-# ---------------------------------------------------------------- recognition
-
-CAPS_SHARE = 0.6  # above this share of upper-case words a text is ALL CAPS: capitals carry no signal
-_LINKS = ("al", "of", "el")  # lower-case words allowed inside a capitalised name
-
-
-@lru_cache(maxsize=1)
-def _feature_ids() -> tuple[dict[tuple[int, ...], str], frozenset[int]]:
-    """Feature phrases as tuples of spaCy string ids -> feature, and the ids of their first words."""
-    from spacy.strings import get_string_id
-
-    table = {tuple(get_string_id(w) for w in words): feat for words, (feat, _kind) in feature_words().items()}
-    return table, frozenset(k[0] for k in table)
-
-
-@lru_cache(maxsize=1)
-def _ids() -> dict[str, object]:
-    """spaCy string ids (and the PROPN symbol) the token scan compares against."""
-    from spacy.strings import get_string_id
-    from spacy.symbols import PROPN
-
-    word = {w: get_string_id(w) for w in ("the", "a", *_LINKS, "'s", "’s", "'", "’")}
-    return {"propn": int(PROPN), "skip_ent": frozenset(get_string_id(x) for x in ("PERSON", "ORG", "NORP")),
-            "person": get_string_id("PERSON"), "articles": frozenset((word["the"], word["a"])),
-            "links": frozenset(word[w] for w in _LINKS),
-            "possessive": frozenset(word[w] for w in ("'s", "’s", "'", "’"))}
-
-
-class _Tokens:
-    """Token attributes of one parsed document read once into plain lists (no spaCy ``Token`` objects).
-
-    ``doc.text`` is read once; token ``i`` covers ``text[start[i]:end[i]]``. ``lower`` holds string ids.
-    """
-
-    __slots__ = ("doc", "text", "n", "lower", "start", "end", "propn", "ent", "capital", "capish", "stop", "lemma",
-                 "caps")
-
-    def __init__(self, doc: "Doc", *, text: str | None = None):
-        import numpy as np
-        from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_STOP, IS_TITLE, IS_UPPER, LEMMA, LENGTH, LOWER, POS
-
-        ids = _ids()
-        self.doc = doc
-        self.text = doc.text if text is None else text
-        self.n = len(doc)
-        arr = doc.to_array([LOWER, IDX, LENGTH, POS, ENT_TYPE, IS_TITLE, IS_UPPER, IS_STOP, IS_ALPHA, LEMMA])
-        arr = arr.reshape(self.n, 10)
-        lower, idx, length, pos, ent, title, upper, stop, alpha, lemma = arr.T
-        self.lower, self.start, self.ent, self.stop, self.lemma = (
-            lower.tolist(), idx.tolist(), ent.tolist(), stop.tolist(), lemma.tolist())
-        self.end = (idx + length).tolist()
-        self.propn = (pos == ids["propn"]).tolist()
-        capital = (title | upper).astype(bool)
-        self.capital = capital.tolist()
-        self.capish = (capital | np.isin(lower, list(ids["links"]))).tolist()
-        words = alpha.astype(bool) & (length > 1)
-        self.caps = bool(words.any()) and float(upper[words].mean()) > CAPS_SHARE
-
-    def span(self, i: int, j: int) -> str:
-        return self.text[self.start[i]:self.end[j - 1]]
-
-    def lemma_at(self, i: int) -> str:
-        return self.doc.vocab.strings[self.lemma[i]].lower() if i < self.n else ""
-
-    def lower_at(self, i: int) -> str:
-        return self.doc.vocab.strings[self.lower[i]] if 0 <= i < self.n else ""
-
-    def feature_after(self, end: int) -> tuple[int, str | None]:
-        """Take a feature phrase right after token ``end`` into the name: ``Baghdad`` + ``airport``."""
-        table, firsts = _feature_ids()
-        if end >= self.n or self.lower[end] not in firsts:
-            return end, None
-        for n in (3, 2, 1):
-            feat = table.get(tuple(self.lower[end:end + n])) if end + n <= self.n else None
-            if feat is not None:
-                return end + n, feat
-        return end, None
-
-
-def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_population: int = MIN_POPULATION,
-                  text: str | None = None, demonyms: bool = True) -> list[Toponym]:
-    """Place names of a parsed document, in text order (see the module docstring, step 1).
-
-    ``demonyms``: also country/state adjectives NER tags NORP ("Iraqi", "Texan"), as toponyms whose
-    ``feature`` is ``"demonym"`` (the geoparsing convention of LGL and GeoWebNews). The event
-    extractor leaves them out: there they name actors, not places.
-
-    In ALL-CAPS text (most words upper case) capitals say nothing, so names NER missed are taken
-    only when they span several words, end in a feature word or name a major place. ``text`` is
-    ``doc.text`` when the caller has it already (spaCy rebuilds that string on every access).
-    """
-    gaz = gazetteer or load_gazetteer()
-    toks = _Tokens(doc, text=text)
-    ents = [(e.label_, e.start, e.end) for e in doc.ents]
-    persons = _person_words(toks, ents)
-    found: dict[int, Toponym] = {}
-    covered = [False] * toks.n
-    for label, start, end in ents:  # place entities first: names they confirm help read the others
-        if label in PLACE_LABELS:
-            got = _entity_toponym(toks, start, end, gaz=gaz, persons=persons)
-            if got is not None:
-                found[got[0].start] = got[0]
-                covered[start:got[1]] = [True] * (got[1] - start)
-    known = frozenset(fold(split_feature(t.text)[0]) for t in found.values())
-    for label, start, end in ents:
-        if label == "NORP" and demonyms:
-            got = _demonym(toks, start, end, gaz=gaz)
-        elif label in ("ORG", "PERSON"):
-            got = _misread_entity(toks, label, start, end, gaz=gaz, persons=persons, known=known,
-                                  min_population=min_population)
-        else:
-            continue
-        if got is not None:
-            top, last = got
-            found[top.start] = top
-            covered[start:last] = [True] * (last - start)
-    countries: frozenset[str] = frozenset()
-    for _round in range(2 if toks.caps else 1):  # ALL CAPS: once more, knowing the countries named
-        more, taken = dict(found), list(covered)
-        for top, i, end in _gazetteer_matches(toks, gaz=gaz, min_population=min_population, covered=taken,
-                                              countries=countries):
-            if not any(taken[i:end]):
-                more[top.start] = top
-                taken[i:end] = [True] * (end - i)
-        countries = frozenset().union(*(gaz.country_codes(fold(t.text)) for t in more.values()))
-    return sorted(more.values(), key=lambda t: t.start)
-
-
-def _person_words(toks: _Tokens, ents: list[tuple[str, int, int]]) -> set[str]:
-    """Folded PERSON names and their capitalised words (every longer word in ALL-CAPS text)."""
-    words: set[str] = set()
-    for label, start, end in ents:
-        if label == "PERSON":
-            words.add(fold(toks.span(start, end)))
-            for i in range(start, end):
-                word = toks.text[toks.start[i]:toks.end[i]]
-                if len(word) > 2 and (word.istitle() or (toks.caps and word.isupper())):
-                    words.add(fold(word))
-    return words
-
-
-def _trim(toks: _Tokens, start: int, end: int) -> tuple[int, int]:
-    """An entity's token range without a leading article ("the") or a trailing possessive ("'s")."""
-    ids = _ids()
-    while start < end and toks.lower[start] in ids["articles"]:
-        start += 1
-    while end > start and toks.lower[end - 1] in ids["possessive"]:
-        end -= 1
-    return start, end
-
-
-def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer,
-                    persons: set[str]) -> tuple[Toponym, int] | None:
-    """The toponym of one GPE/LOC/FAC entity and its end token, or None when it is no known place."""
-    start, end = _trim(toks, start, end)
-    if start >= end:
-        return None
-    name, feature = split_feature(toks.span(start, end))
-    if name.lower().rstrip(".") in GENERIC:
-        return None
-    if feature is None:
-        end, feature = toks.feature_after(end)
-    if not gaz.has(name) and not gaz.has(toks.span(start, end)) and core_name(name, gazetteer=gaz) is None:
-        return None
-    if fold(name) in persons and not _is_major(gaz, name):
-        return None
-    before = toks.lower_at(start - 1).rstrip(".")
-    if before in TITLES or (toks.lemma_at(end) in SPEECH and not _is_major(gaz, name)):
-        return None
-    return Toponym(toks.start[start], toks.end[end - 1], toks.span(start, end), feature), end
-
-
-GENERIC = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                     "northern", "southern", "eastern", "western", "central", "midwest", "gulf", "lake", "river",
-                     "metro", "union", "federal", "act", "man", "soul", "city", "town", "county", "park", "springs",
-                     "valley", "island", "bay", "beach", "harbor", "hills", "heights", "downtown", "state", "titan",
-                     "white", "black", "green", "red", "border", "supreme", "justice", "commerce", "patrol"})
-# words after a place name that make an ORG entity an institution of that place ("Gainesville Police")
-INSTITUTION = frozenset({"police", "sheriff", "sheriffs", "fire", "county", "city", "school", "schools", "high",
-                         "middle", "elementary", "university", "college", "hospital", "medical", "council",
-                         "department", "board", "court", "district", "township", "public", "state", "town",
-                         "regional", "community", "memorial", "national", "airport", "port", "chamber", "zoo",
-                         "library", "museum", "general", "municipal", "metropolitan", "area", "village", "borough",
-                         "parish", "bureau", "government", "health", "water", "housing", "transit", "emergency",
-                         "house",
-                         "senate", "legislature", "guard", "highway", "historical", "society", "circuit",
-                         "superior", "charter", "senior", "planning", "economic", "development", "division",
-                         "office", "commission", "commissioners", "authority", "agency", "center", "centre"})
-
-
-_CORE = (  # (pattern, replacement): the known place inside a name the gazetteer lacks
-    (re.compile(r"^(?:Town|City|Village|Borough|Township) of (.+)$"), r"\1"),  # "Town of Groton"
-    (re.compile(r"^(.+?) (?:Township|Twp\.?|Valley)$"), r"\1"),  # "Readington Township", "Salinas Valley"
-    (re.compile(r"^(.+?) Co\.?$"), r"\1 County"),  # "Loudon Co."
-    (re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Downtown|"
-                r"Port of|Metro) (.+)$"), r"\1"),  # "South Los Angeles", "Greater Mumbai"
-)
-
-
-def core_name(text: str, *, gazetteer: Gazetteer) -> str | None:
-    """The gazetteer name inside a part, district or township name the gazetteer lacks
-    ("South Los Angeles" -> "Los Angeles", "Loudon Co." -> "Loudon County"), else None."""
-    text = text.strip().rstrip(".") if not text.endswith("Co.") else text.strip()
-    for pattern, repl in _CORE:
-        if pattern.match(text):
-            inner = pattern.sub(repl, text)
-            if inner.lower() not in GENERIC and gazetteer.has(inner):
-                return inner
-    return None
-
-
-_DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ians", ""), ("ian", ""), ("ans", "a"), ("an", "a"),
-                    ("ans", "e"), ("an", "e"), ("ans", ""), ("an", ""), ("ers", ""), ("er", ""), ("ites", ""),
-                    ("ite", ""), ("is", ""),
-                    ("i", ""), ("s", ""))
-
-
-def demonym_base(text: str, *, gazetteer: Gazetteer, major: bool = False) -> str | None:
-    """The place a people's or adjective form derives from when the gazetteer lacks the form itself
-    ("Dagestani" -> "Dagestan", "Londoners" -> "London", "South Ossetians" -> "South Ossetia",
-    "Czechs" -> "Czech" (a country key), "European" -> "Europe"); ``major``: only countries, divisions,
-    regions and places of 100,000 or more. None when no ending gives a known name."""
-    word = text.strip()
-    if not word[:1].isupper():
-        return None
-    for end, repl in _DEMONYM_ENDINGS:
-        if word.endswith(end) and len(word) - len(end) >= 3:
-            base = word[: len(word) - len(end)] + repl
-            key = fold(base)
-            if key in GENERIC or not gazetteer.has_key(key):
-                continue
-            if not major or gazetteer.major_key(key, min_population=MIN_POPULATION):
-                return base
-    return None
-
-
-def _demonym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[Toponym, int] | None:
-    """A NORP entity that is a country or division adjective ("Iraqi", "Texans"), as a ``demonym`` toponym."""
-    name = toks.span(start, end)
-    if not gaz.country_codes(fold(name)) and not gaz.major_key(fold(name), min_population=10**9) \
-            and demonym_base(name, gazetteer=gaz, major=True) is None:
-        return None
-    return Toponym(toks.start[start], toks.end[end - 1], name, "demonym"), end
-
-
-def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gazetteer, persons: set[str],
-                    known: frozenset[str], min_population: int) -> tuple[Toponym, int] | None:
-    """A place NER tagged ORG or PERSON: the whole entity when a place entity of the document has the
-    same name ("Torrington" as a team) or, for a one-word PERSON, when it is a well-known place and no
-    one's name here; else the place that starts an institution's name ("Gainesville Police Department"
-    -> "Gainesville") or ends it ("the University of Alexandria")."""
-    start, end = _trim(toks, start, end)
-    if start >= end:
-        return None
-    whole = toks.span(start, end)
-    key = fold(whole)
-    if label == "PERSON":
-        if end - start > 2 or whole.lower() in GENERIC or key in _surnames(persons) and key not in known:
-            return None
-        if toks.lower_at(start - 1).rstrip(".") in TITLES or toks.lemma_at(end) in SPEECH:
-            return None
-        if key in known or (end - start == 1 and gaz.major_key(key, min_population=min_population)):
-            return Toponym(toks.start[start], toks.end[end - 1], whole), end
-        return None
-    if key in known and all(toks.capital[start:end]):
-        return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "Torrington" read as a team or firm
-    if end - start >= 3 and toks.lower_at(end - 2) == "of" and toks.capital[end - 1]:
-        name = toks.span(end - 1, end)  # "the University of Alexandria"
-        if gaz.major_key(fold(name), min_population=ORG_PLACE_POPULATION) and name.lower() not in GENERIC:
-            return Toponym(toks.start[end - 1], toks.end[end - 1], name), end
-    for n in range(min(3, end - start - 1), 0, -1):  # the longest proper prefix naming a place
-        if toks.lower_at(start + n) not in INSTITUTION:
-            continue
-        name = toks.span(start, start + n)
-        if all(toks.capital[start:start + n]) and gaz.has(name) and name.lower() not in GENERIC:
-            return Toponym(toks.start[start], toks.end[start + n - 1], name), start + n
-    return None
-
-
-def _surnames(persons: set[str]) -> set[str]:
-    """Words of multi-word PERSON names of the document (a lone "Jackson" then is that person)."""
-    return {w for p in persons if " " in p for w in p.split()}
-
-
-def _is_major(gaz: Gazetteer, name: str) -> bool:
-    return gaz.major_key(fold(name), min_population=1_000_000)
-
-
-def _gazetteer_matches(toks: _Tokens, *, gaz: Gazetteer, min_population: int, covered: list[bool],
-                       countries: frozenset[str] = frozenset()) -> Iterator[tuple[Toponym, int, int]]:
-    """Capitalised proper-noun runs that name a well-known place, and ``<Name> <feature word>`` sites.
-
-    Yields (toponym, first token, end token). One pass over the tokens; runs of 2-4 words are tried
-    only from a word that starts a multi-word gazetteer key; tokens in ``covered`` are not starts.
-    In ALL-CAPS text a single word must name a major place, or a town of a country in ``countries``.
-    """
-    skip_ent, stop, capital, capish, text = _ids()["skip_ent"], toks.stop, toks.capital, toks.capish, toks.text
-    i, n_tok = 0, toks.n
-    while i < n_tok:
-        if covered[i] or not capital[i] or stop[i] or toks.ent[i] in skip_ent:
-            i += 1
-            continue
-        first = fold(text[toks.start[i]:toks.end[i]])
-        multi = gaz.starts_key(first.split(" ", 1)[0]) or toks.end[i] == (toks.start[i + 1] if i + 1 < n_tok else -1)
-        for n in (4, 3, 2, 1) if multi else (1,):
-            if i + n > n_tok or not all(capish[i:i + n]):
-                continue
-            key = first if n == 1 else fold(toks.span(i, i + n))
-            if not gaz.has_key(key) or (n == 1 and key in GENERIC):
-                continue
-            end, feature = toks.feature_after(i + n)
-            strict = toks.caps and n == 1 and feature is None
-            known = gaz.major_key(key, min_population=min_population, strict=strict, countries=countries)
-            if (known and toks.propn[i + n - 1]) or (feature and toks.propn[i]):
-                yield Toponym(toks.start[i], toks.end[end - 1], toks.span(i, end), feature), i, end
-                i = end - 1
-                break
-        i += 1
-
-
-# ---------------------------------------------------------------- resolution
 
 
 class Geocoder:
