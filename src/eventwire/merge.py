@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .events import MODE_ORDER
 from .mentions import Mention
 from .arguments import SYMMETRIC
 from .lexicon import Lexicon
-from .models import Actor, Article, ArticleRef, Event, Evidence, Place, Span
+from .models import Actor, Article, ArticleRef, Event, Evidence, Place
 
 PRECISION_RANK = {"site": 0, "city": 1, "admin": 2, "country": 3}
 SITE_FEATURES = {"base": ("military base", "airport", "airbase", "air base"),
@@ -77,7 +77,7 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     for event in events:
         n = seen.get(event.event_id, 0)
         seen[event.event_id] = n + 1
-        out.append(event if n == 0 else _replace(event, event_id=f"{event.event_id}-{n + 1}"))
+        out.append(event if n == 0 else replace(event, event_id=f"{event.event_id}-{n + 1}"))
     return out
 
 
@@ -296,23 +296,17 @@ def _link_causes(event: Event, cluster: _Cluster, drafts: list[Event], owner: di
         if m.cause is not None and m.cause in owner:
             targets = tuple(a for a in drafts[owner[m.cause]].actor if a not in event.actor)
             if targets:
-                return _replace(event, recipient=targets)
+                return replace(event, recipient=targets)
     countries = {a.country for a in event.actor if a.country}
     place = event.location
     named_place = place is not None and place.country and (place.precision != "country" or place.score >= 0.5)
     if event.type in PLACE_TARGET and named_place and place.country not in countries:
-        return _replace(event, recipient=(Actor(text=place.text, name=place.name, country=place.country),))
+        return replace(event, recipient=(Actor(text=place.text, name=place.name, country=place.country),))
     if other_parties is not None and countries and event.type in FALLBACK_TARGET:
         for actor in other_parties(cluster.first):
             if actor.country and actor.country not in countries and actor.sector != "MED":
-                return _replace(event, recipient=(actor,))
+                return replace(event, recipient=(actor,))
     return event
 
 
-def _replace(event: Event, **changes) -> Event:
-    from dataclasses import replace
-
-    return replace(event, **changes)
-
-
-__all__ = ["merge", "compatibility", "km", "Span"]
+__all__ = ["merge", "compatibility", "km"]
