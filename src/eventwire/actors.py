@@ -38,7 +38,7 @@ from .models import Actor
 from .people import _DASHES, _NON_ACTOR_ENTS, _NOUNISH, DocView, PersonInfo, PersonMemory, core, cues, hits, person_at
 
 __all__ = ["Entry", "Match", "Scan", "ActorKB", "PersonMemory", "PersonInfo", "load_actor_kb", "resolve_np",
-           "SECTOR_LABELS"]
+           "with_country", "SECTOR_LABELS"]
 
 SECTOR_LABELS = MappingProxyType({
     "GOV": "government", "MIL": "military", "REB": "rebels", "PTY": "party", "CVL": "civilians",
@@ -436,6 +436,11 @@ def _resolve(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: 
     if view.ent[head] in _PLACE_ENTS and head not in found.covered:
         return None if strict else _place_actor(view, head, tokens, text=text, ctx=ctx)
     actor = _from_cues(view, found, head, tokens, text=text, context_country=ctx.country, strict=strict)
+    if actor is not None and actor.sector == "CVL" and found.country is not None \
+            and found.country.entry.kind == "demonym" and found.country.covers(head):
+        actor = _resident(view, head, allowed, actor, found, tokens, ctx=ctx)
+    if actor is not None and not actor.country and found.person is not None and found.org is None:
+        actor = _with_place(kb, actor, found.person.entry.country)  # "the Bush administration"
     if actor is not None and not actor.country and found.org is None and actor.sector not in ("IGO", "NGO"):
         actor = _with_place(kb, actor, _place_in(view, tokens, found, ctx=ctx))
     if actor is not None and (actor.country or actor.sector not in (None, "GOV", "MIL", "COP", "MED")):
@@ -456,6 +461,17 @@ def _resolve(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: 
     if actor is not None and not actor.country and actor.sector in _LOCAL_SECTORS:
         actor = _with_place(kb, actor, _located(view, head, allowed, ctx=ctx))
     return actor
+
+
+def _resident(view: DocView, head: int, allowed, actor: Actor, found, tokens, *, ctx: _Ctx) -> Actor:
+    """An ethnic group is coded by where it lives: "Bosnian Serbs" -> Bosnia, "Albanians in Serbia" -> Serbia."""
+    before = [t for t in tokens if t < found.country.first]
+    home = next((h.entry.country for h in (hits(view, before, head) if before else ())
+                 if h.entry.kind in ("country", "demonym") and h.entry.country), None)
+    home = home or _located(view, head, allowed, ctx=ctx)
+    if not home or home == actor.country:
+        return actor
+    return _with_place(view.kb, replace(actor, country=None), home)
 
 
 def _person_country(view: DocView, head: int, allowed, person: Actor, *, ctx: _Ctx, depth: int) -> Actor:
@@ -521,6 +537,17 @@ def _located(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
             if view.ent[obj] in ("GPE", "LOC") and obj not in found.covered:
                 return _place_in(view, [t for t in tokens if t <= obj], found, ctx=ctx)
     return None
+
+
+def with_country(actor: Actor, country: str) -> Actor:
+    """``actor`` placed in ``country``: a role's name follows ("rebels" -> "Sudan rebels", "Albania
+    civilians" -> "Serbia civilians"); a person's or organisation's name stays."""
+    kb = load_actor_kb()
+    generic = actor.name.islower() or bool(actor.country) and actor.name == _role_name(
+        kb, actor.country, actor.sector, "")
+    name = _role_name(kb, country, actor.sector, actor.name) if generic else actor.name
+    return Actor(text=actor.text, name=name, country=country, sector=actor.sector,
+                 wikidata=actor.wikidata if not generic else None)
 
 
 def _with_place(kb: ActorKB, actor: Actor, country: str | None) -> Actor:

@@ -56,6 +56,7 @@ RELATIVE = {"that", "which", "who", "whom", "whose"}
 SPEECH = {"say", "tell", "claim", "report", "state", "announce", "add", "insist", "confirm", "deny", "allege",
           "warn", "declare", "write", "quote", "accuse"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+DECLARING = {"announce", "declare"}  # who announces a ban or a ceasefire imposes it (an attack is only reported)
 NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
 NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 GROUP_ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves"}
@@ -82,7 +83,7 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         if token.pos_ == "VERB":
             a, r = _verb_roles(token, lex)
         else:
-            a, r = _noun_roles(token, lex)
+            a, r = _noun_roles(token, lex, type_)
         actors += a
         if type_ not in NO_OBJECT_RECIPIENT:  # what is waved, sent or stopped is not a party
             recipients += r
@@ -140,7 +141,7 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     return actors, _antecedents(recipients)
 
 
-def _noun_roles(noun: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token"]]:
+def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"], list["Token"]]:
     lemma = noun.lemma_.lower()
     victim_noun = lemma in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS
     actors, recipients = [], []
@@ -154,12 +155,14 @@ def _noun_roles(noun: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     actors += _prep_objects(noun, {"by"})
     recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
     phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
-    if not actors and phrase.dep_ in ("dobj", "pobj", "attr"):
+    if all(a.lower_ in ANAPHORS for a in actors) and phrase.dep_ in ("dobj", "pobj", "attr"):
         governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
         purpose = phrase.dep_ == "pobj" and phrase.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
-        performed = phrase.dep_ == "dobj" and governor.pos_ == "VERB" and governor.lemma_.lower() not in OBSERVING
+        verb = governor.lemma_.lower()
+        performed = phrase.dep_ == "dobj" and governor.pos_ == "VERB" and (verb not in OBSERVING or (
+            verb in DECLARING and type_ != "ASSAULT"))  # "Italy announced a suspension of air links"
         if governor.lemma_.lower() in SUPPORT_VERBS or purpose or performed:  # "issued an ultimatum"
-            actors += [c for c in governor.children if c.dep_ == "nsubj"] or _inherited_subject(governor)
+            actors = [c for c in governor.children if c.dep_ == "nsubj"] or _inherited_subject(governor) or actors
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
     return actors, recipients
@@ -181,8 +184,9 @@ def _complement_recipients(head: "Token", lex: Lexicon, type_: str) -> list["Tok
     """Receivers named in the clause a verb of intent or refusal governs ("agreed to send aid to X")."""
     found = []
     for clause in (c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
-        if type_ not in NO_OBJECT_RECIPIENT:
-            found += [c for c in clause.children if c.dep_ in ("dative",)]
+        if type_ not in NO_OBJECT_RECIPIENT:  # "threatened to shell Iraqi towns": named objects only
+            found += [c for c in clause.children if c.dep_ == "dative" or c.dep_ == "dobj" and any(
+                _named(t) for t in c.subtree)]
         found += _prep_objects(clause, {"to", "toward", "towards", "from", "with", "against"})
     return found
 
@@ -220,8 +224,9 @@ def _event_agents(subjects: list["Token"], lex: Lexicon) -> list["Token"]:
 
 
 def _inherited_subject(token: "Token") -> list["Token"]:
-    """The subject of the nearest governing clause, for a clause that has none (at most three steps)."""
-    for _ in range(3):
+    """The subject of the nearest governing clause, for a clause that has none (at most four steps: "Norway
+    is willing to send material to help defend ...")."""
+    for _ in range(4):
         if token.dep_ in ("ccomp", "ROOT") or token.head.i == token.i:
             return []
         token = token.head

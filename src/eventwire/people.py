@@ -258,13 +258,15 @@ class PersonMemory:
 
 def main_country(view: DocView) -> str | None:
     """The country a document names most often (as country, demonym or seat of government); the first
-    named wins a tie; None when it names none."""
+    named wins a tie; None when it names none, or each only once (in "President Mitterrand welcomed South
+    African leader de Klerk" the one country named is the guest's, not the host's)."""
     scan = view.scan
     counts: dict[str, int] = {}
     for _p, _length, entry in scan.pick(0, len(scan.starts)):
         if entry.kind in ("country", "demonym", "capital") and entry.country:
             counts[entry.country] = counts.get(entry.country, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+    best = max(counts, key=counts.__getitem__) if counts else None
+    return best if best is not None and counts[best] >= 2 else None
 
 
 def _remember(people: dict[str, PersonInfo | None], name: str, info: PersonInfo) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .clean import clean
+from .context import with_context
 from .dates import find_timexes, tense_reader
 from .errors import EventwireError, InputError
 from .mentions import find_mentions, new_context
@@ -86,7 +87,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
         return []
     geocoder = resources.get_geocoder()
     main = country_place(geocoder, _main_country(mentions) or _dateline_country(article, geocoder))
-    return merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx))
+    events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx))
+    return with_context(events, ctx)
 
 
 def documents_to_articles(paths: Iterable[str | Path], *, published: str | None = None,

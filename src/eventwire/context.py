@@ -1,0 +1,146 @@
+"""Extract stage, last step: what a sentence leaves implicit, read from its context.
+
+News rarely repeats what the reader already knows. "Rebels" in a story about Darfur are Sudanese rebels;
+"ethnic Albanians" demonstrating in Serbia are a Serbian minority; a curfew imposed "in Algiers" is imposed on
+Algiers even though no phrase says on whom. Event coders (CAMEO, PLOVER, ICEWS) code such events the way a
+reader understands them, and so does eventwire, after :mod:`merge`, in three general steps:
+
+1. an actor or recipient with no country takes one from the event's own sentence: a place named inside its
+   phrase, else the named place where the event happened, else the one country the sentence names;
+2. an ethnic group ("ethnic Turks") is coded by the country where the event happens, not by its ethnicity;
+3. an event with no recipient takes its counterpart from the sentence: the place the act is aimed at or
+   happens in ("threatened to impose a curfew in Algiers"), else a party with another country than the actor's
+   ("threatened to break relations with Russia").
+
+Nothing is invented: every filled value comes from a name in the event's sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Callable
+
+from .actors import resolve_np, with_country
+from .arguments import OBSERVING, SPEECH
+from .models import Actor, Event, Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .mentions import ArticleContext
+
+INTERNATIONAL = frozenset({"IGO", "NGO"})
+FALLBACK_SCORE = 0.3  # a country-precision location with this score is the story's main country, not a named place
+STATES = frozenset({"GOV", "MIL", None})
+REPORTERS = OBSERVING | SPEECH
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def with_context(events: list[Event], ctx: "ArticleContext") -> list[Event]:
+    """``events`` with countries and counterparts completed from each event's sentence."""
+    sentence_parties = _sentence_parties(ctx)
+    return [_complete(event, ctx, sentence_parties) for event in events]
+
+
+def _complete(event: Event, ctx: "ArticleContext",
+              parties_of: Callable[[int, int], list[tuple[Actor, bool]]]) -> Event:
+    start, end = _sentence_bounds(event, ctx)
+    places = [(t.text, p) for t, p in ctx.places.places_in(start, end) if p.country and not _subject(ctx, t)]
+    parties = parties_of(start, end)
+    countries = {p.country for _t, p in places} | {a.country for a, _s in parties if a.country}
+    sole = next(iter(countries)) if len(countries) == 1 else None
+    located = _named_location(event)
+    actor = tuple(_placed(a, places, located, sole, event.recipient) for a in event.actor)
+    recipient = tuple(_placed(a, places, located, sole, actor) for a in event.recipient)
+    if not recipient:
+        recipient = _counterpart(actor, places, parties, located)
+    return replace(event, actor=actor, recipient=recipient)
+
+
+def _subject(ctx: "ArticleContext", toponym) -> bool:
+    """A place name that is a clause's subject ("Italy announced ...") names a party, not a place."""
+    span = ctx.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in SUBJECTS
+
+
+def _named_location(event: Event) -> Place | None:
+    """The event's location when the text names it (not the story's main country used as a fallback)."""
+    loc = event.location
+    if loc is None or not loc.country or loc.precision == "country" and loc.score <= FALLBACK_SCORE:
+        return None
+    return loc
+
+
+def _placed(actor: Actor, places: list[tuple[str, Place]], located: Place | None, sole: str | None,
+            others: tuple[Actor, ...]) -> Actor:
+    """Step 1 and 2: a country for an actor that has none; ethnic groups by residence. A named official
+    ("President Mitterrand") is not given the country of the other side of the event, a group is ("Shona
+    rebels" facing the Mozambique government)."""
+    if actor.sector in INTERNATIONAL:
+        return actor
+    if actor.country:
+        ethnic = actor.sector == "CVL" and "ethnic" in actor.text.lower().split()
+        if ethnic and located is not None and located.country != actor.country:
+            return with_country(actor, located.country)
+        return actor
+    own = next((p.country for text, p in places if text in actor.text), None)
+    official = actor.sector == "GOV" and not actor.name.islower()
+    if official and sole in {a.country for a in others if a.sector in STATES}:
+        sole = None
+    country = own or (located.country if located is not None else None) or sole
+    return with_country(actor, country) if country else actor
+
+
+def _counterpart(actors: tuple[Actor, ...], places: list[tuple[str, Place]], parties: list[tuple[Actor, bool]],
+                 located: Place | None) -> tuple[Actor, ...]:
+    """Step 3: the place an act with no recipient concerns, else another party of the sentence (one of
+    another country than the actor's first; when the actor is unknown, no subject, which may be it)."""
+    mine = {a.country for a in actors if a.country}
+    texts = " ".join(a.text for a in actors)
+    if located is not None and located.text not in texts:
+        return (_place_actor(located),)
+    places = [p for text, p in places if text not in texts]
+    parties = [a for a, subject in parties if a.country and a.text not in texts and a.sector != "MED"
+               and (actors or not subject)]
+    for foreign in (True, False):
+        for place in places:
+            if (place.country not in mine) == foreign:
+                return (_place_actor(place),)
+        for party in parties:
+            if (party.country not in mine) == foreign:
+                return (party,)
+    return ()
+
+
+def _place_actor(place: Place) -> Actor:
+    return Actor(text=place.text, name=place.name, country=place.country)
+
+
+def _sentence_bounds(event: Event, ctx: "ArticleContext") -> tuple[int, int]:
+    """Character bounds of the sentence that holds the event's evidence."""
+    for sent in ctx.sentences:
+        if sent.start_char <= event.evidence.start < sent.end_char:
+            return sent.start_char, sent.end_char
+    return event.evidence.start, event.evidence.end
+
+
+def _sentence_parties(ctx: "ArticleContext") -> Callable[[int, int], list[tuple[Actor, bool]]]:
+    """Parties named in a sentence (noun phrases that resolve to an actor), except reporters ("X said"),
+    each with whether it is a subject."""
+    cache: dict[tuple[int, int], list[tuple[Actor, bool]]] = {}
+
+    def parties(start: int, end: int) -> list[tuple[Actor, bool]]:
+        if (start, end) not in cache:
+            span = ctx.doc.char_span(start, end, alignment_mode="expand")
+            found = []
+            for chunk in span.noun_chunks if span is not None else ():
+                root = chunk.root
+                if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTERS:
+                    continue
+                actor = resolve_np(chunk, memory=ctx.memory)
+                if actor is not None:
+                    found.append((actor, root.dep_ in SUBJECTS))
+            cache[(start, end)] = found
+        return cache[(start, end)]
+
+    return parties
+
+
+__all__ = ["with_context"]
