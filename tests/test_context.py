@@ -71,3 +71,15 @@ def test_person_named_administration_is_that_persons_government(events_of):
                       "REQUEST")
     assert countries(event.actor) == {"USA"}
     assert countries(event.recipient) == {"CHN"}
+
+
+def test_country_named_across_a_preposition_is_that_country(events_of):
+    event = events_of("The United States on Thursday demanded that the Democratic People's Republic of Korea (DPRK) "
+                      "forsake its nuclear program.", "REQUEST")
+    assert countries(event.recipient) == {"PRK"}
+
+
+def test_reporters_place_is_not_the_counterpart(events_of):
+    event = events_of("Afghan rebels exploded a series of bombs in the capital Kabul, western diplomatic sources "
+                      "in Pakistan said.", "ASSAULT")
+    assert "PAK" not in countries(event.recipient)

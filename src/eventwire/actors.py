@@ -404,9 +404,10 @@ def _org_across(view: DocView, head: int, allowed, last: int, *, text: str) -> A
     first = core(view, head, allowed)[0]
     window = [t for t in range(first, last + 1) if allowed is None or t in allowed]
     for hit in hits(view, window, head):
-        if hit.entry.kind == "org" and hit.first <= head < hit.last:
+        if hit.entry.kind in ("org", "country") and hit.first <= head < hit.last:  # "... Republic of Korea"
             e = hit.entry
-            return Actor(text=text, name=e.name, country=e.country, sector=e.sector, wikidata=e.wikidata)
+            sector = e.sector if e.kind == "org" else "GOV"
+            return Actor(text=text, name=e.name, country=e.country, sector=sector, wikidata=e.wikidata)
     return None
 
 

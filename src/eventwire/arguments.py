@@ -183,7 +183,8 @@ def _phrase_bearers(token: "Token") -> list["Token"]:
 def _complement_recipients(head: "Token", lex: Lexicon, type_: str) -> list["Token"]:
     """Receivers named in the clause a verb of intent or refusal governs ("agreed to send aid to X")."""
     found = []
-    for clause in (c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+    for clause in (c for c in head.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children))):  # "opened fire to disperse X"
         if type_ not in NO_OBJECT_RECIPIENT:  # "threatened to shell Iraqi towns": named objects only
             found += [c for c in clause.children if c.dep_ == "dative" or c.dep_ == "dobj" and any(
                 _named(t) for t in c.subtree)]

@@ -42,22 +42,34 @@ def with_context(events: list[Event], ctx: "ArticleContext") -> list[Event]:
 def _complete(event: Event, ctx: "ArticleContext",
               parties_of: Callable[[int, int], list[tuple[Actor, bool]]]) -> Event:
     start, end = _sentence_bounds(event, ctx)
-    places = [(t.text, p) for t, p in ctx.places.places_in(start, end) if p.country and not _subject(ctx, t)]
+    named = [(t, p) for t, p in ctx.places.places_in(start, end) if p.country]
+    places = [(t.text, p) for t, p in named if not _subject(ctx, t)]
+    own = [(t.text, p) for t, p in named]  # a reporter's phrase may still name where the actor is from
     parties = parties_of(start, end)
     countries = {p.country for _t, p in places} | {a.country for a, _s in parties if a.country}
     sole = next(iter(countries)) if len(countries) == 1 else None
     located = _named_location(event)
-    actor = tuple(_placed(a, places, located, sole, event.recipient) for a in event.actor)
-    recipient = tuple(_placed(a, places, located, sole, actor) for a in event.recipient)
+    main = event.location.country if event.location is not None else None
+    actor = tuple(_placed(a, own, located, sole, event.recipient, main) for a in event.actor)
+    recipient = tuple(_placed(a, own, located, sole, actor, main) for a in event.recipient)
     if not recipient:
         recipient = _counterpart(actor, places, parties, located)
     return replace(event, actor=actor, recipient=recipient)
 
 
 def _subject(ctx: "ArticleContext", toponym) -> bool:
-    """A place name that is a clause's subject ("Italy announced ...") names a party, not a place."""
+    """A place name that is a clause's subject ("Italy announced ...") names a party, not a place; one in a
+    reporter's phrase ("sources in Pakistan said") is not where the act is aimed."""
     span = ctx.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in SUBJECTS
+    return span is not None and (span.root.dep_ in SUBJECTS or _reporting(span.root))
+
+
+def _reporting(token) -> bool:
+    """Inside the subject of a reporting verb ("a spokeswoman for the U.S. embassy said")."""
+    for t in [token, *token.ancestors]:
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTERS:
+            return True
+    return False
 
 
 def _named_location(event: Event) -> Place | None:
@@ -69,22 +81,24 @@ def _named_location(event: Event) -> Place | None:
 
 
 def _placed(actor: Actor, places: list[tuple[str, Place]], located: Place | None, sole: str | None,
-            others: tuple[Actor, ...]) -> Actor:
+            others: tuple[Actor, ...], main: str | None) -> Actor:
     """Step 1 and 2: a country for an actor that has none; ethnic groups by residence. A named official
     ("President Mitterrand") is not given the country of the other side of the event, a group is ("Shona
-    rebels" facing the Mozambique government)."""
+    rebels" facing the Mozambique government). An unnamed role ("the military government") with nothing
+    closer belongs to the story's main country (``main``)."""
     if actor.sector in INTERNATIONAL:
         return actor
     if actor.country:
         ethnic = actor.sector == "CVL" and "ethnic" in actor.text.lower().split()
-        if ethnic and located is not None and located.country != actor.country:
-            return with_country(actor, located.country)
-        return actor
+        states = [a.country for a in others if a.country and a.sector in STATES]
+        home = located.country if located is not None else states[0] if states else None
+        return with_country(actor, home) if ethnic and home and home != actor.country else actor
     own = next((p.country for text, p in places if text in actor.text), None)
     official = actor.sector == "GOV" and not actor.name.islower()
     if official and sole in {a.country for a in others if a.sector in STATES}:
         sole = None
-    country = own or (located.country if located is not None else None) or sole
+    country = own or (located.country if located is not None else None) or sole or (
+        main if actor.name.islower() else None)
     return with_country(actor, country) if country else actor
 
 
@@ -132,7 +146,7 @@ def _sentence_parties(ctx: "ArticleContext") -> Callable[[int, int], list[tuple[
             found = []
             for chunk in span.noun_chunks if span is not None else ():
                 root = chunk.root
-                if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTERS:
+                if _reporting(root):
                     continue
                 actor = resolve_np(chunk, memory=ctx.memory)
                 if actor is not None:
