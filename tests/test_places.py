@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire import gazetteer as gz
+from eventwire import gazetteer_build as gb
 from eventwire.errors import UsageError
 from eventwire.places import (Context, Geocoder, Toponym, dateline_name, find_toponyms, geoparse,
                               geoparse_documents, split_feature)
@@ -158,6 +159,45 @@ def test_context_country_changes_choice(geocoder):
     assert geocoder.resolve("Paris", context=Context(countries=Counter({"USA": 5}))).country == "USA"
 
 
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+@pytest.mark.parametrize("text, names, want", [
+    # spatial minimality: the Paris next to a Henry County (Tennessee), not the larger Paris, Texas
+    ("Paris police and the Henry County sheriff searched the lake.", ["Paris", "Henry County"],
+     [("USA", "Tennessee"), ("USA", "Tennessee")]),
+    # both names ambiguous: they settle on one consistent pair instead of swapping states in step
+    ("A Walker County jury in Huntsville convicted him.", ["Walker County", "Huntsville"],
+     [("USA", "Texas"), ("USA", "Texas")]),
+    # tiny namesakes clustered in one state do not pull major places away (Medina, Ohio; Cairo, Illinois)
+    ("Pilgrims travelled from Cairo to Mecca and Medina.", ["Cairo", "Mecca", "Medina"],
+     [("EGY", None), ("SAU", None), ("SAU", None)]),
+    ("Mexico and Canada agreed.", ["Mexico", "Canada"], [("MEX", None), ("CAN", None)]),
+    # a list of states is not "town, state": no Missouri towns called California, Nevada or Oregon
+    ("Recalls reached Illinois, Missouri, California, Colorado, Nevada, New Mexico, Oregon, Texas.",
+     ["Illinois", "Missouri", "California", "Colorado", "Nevada", "New Mexico", "Oregon", "Texas"],
+     [("USA", n) for n in ("Illinois", "Missouri", "California", "Colorado", "Nevada", "New Mexico", "Oregon",
+                           "Texas")]),
+])
+def test_names_of_one_text_resolve_together(gazetteer, text, names, want):
+    places = geoparse(text, toponyms=_spans(text, names), gazetteer=gazetteer)
+    assert [(p.country, p.admin1 if admin1 else None) for p, (_cc, admin1) in zip(places, want)] == want
+
+
+def test_a_division_wins_its_own_name_over_a_town_matched_by_another_name(gazetteer):
+    text = "Officials in New York and Rego Park said the plan would cost $2 million."
+    place = geoparse(text, toponyms=_spans(text, ["New York", "Rego Park"]), gazetteer=gazetteer)[0]
+    assert (place.feature, place.admin1) == ("admin1", "New York")
+    assert geoparse("New York City", toponyms=[(0, 13)], gazetteer=gazetteer)[0].feature == "city"
+
+
+def test_anchor_weight_falls_with_ambiguity(geocoder):
+    one, many = geocoder.anchors([Toponym(0, 10, "Huntsville"), Toponym(11, 22, "Springfield")])
+    assert one.name == "huntsville" and many.name == "springfield"
+    assert 0 < many.weight < one.weight <= 1.0 and one.cells and ("USA", "Texas") in one.divisions
+
+
 def test_given_spans_give_one_entry_each(gazetteer):
     text = "Zzyzxqv and Baghdad and Najaf."
     out = geoparse(text, toponyms=[(0, 7), {"start": 12, "end": 19}, (24, 29)], gazetteer=gazetteer)
@@ -246,7 +286,7 @@ def test_country_points_follow_geonames(gazetteer, code, lat, lon):
 
 
 def test_box_mid_handles_the_antimeridian():
-    lat, lon = gz._box_mid([(52.0, 179.0), (52.0, -179.0), (60.0, -150.0)], trim=0.0)
+    lat, lon = gb._box_mid([(52.0, 179.0), (52.0, -179.0), (60.0, -150.0)], trim=0.0)
     assert abs(lat - 56.0) < 1e-9 and (lon > 160 or lon < -160)
 
 

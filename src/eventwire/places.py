@@ -1,18 +1,21 @@
 """Stage extract/places: find the place names of a document and resolve them to coordinates.
 
-1. :func:`find_toponyms` (:mod:`eventwire.toponyms`) — spaCy GPE/LOC/FAC entities, checked against the gazetteer (person names the
-   small model mistakes for places, and generic words such as "West" or "Gulf", are dropped), extended
+1. :func:`find_toponyms` (:mod:`eventwire.toponyms`) — spaCy GPE/LOC/FAC entities, checked against the
+   gazetteer (person names the small model mistakes for places, and generic words such as "West" or "Gulf", are dropped), extended
    by a following feature word ("Baghdad airport", "Balad air base", "Anbar province"); places NER
    tagged ORG or PERSON ("Gainesville Police Department" -> "Gainesville", a team called like a town
    the document names as a place, a lone well-known place tagged PERSON); country and state
    adjectives tagged NORP ("Iraqi", "Texans") as ``demonym`` toponyms (left out by
    :class:`DocumentPlaces`); plus capitalised names of well-known places NER missed.
 2. :class:`Geocoder` — ranks the gazetteer candidates of each name with document context: countries,
-   divisions (weighted by mentions) and places resolved in the previous round (a first context-free
-   pass, then up to ``ROUNDS`` rounds), a dateline, a following ", Texas" container, feature words,
-   population and feature importance, distance to the other places, and a penalty for towns matched
-   only by a GeoNames alternate name. A town that won on context yields to a same-name division over
-   100 times as populous in a country the document names.
+   divisions (weighted by mentions) and places resolved so far (a first context-free pass, then up
+   to ``ROUNDS`` rounds that update one name at a time in text order), a dateline, a following
+   ", Texas" container (ignored when no candidate lies in it: a list of states), feature words,
+   population and feature importance, distance to the other places, spatial minimality (an
+   :class:`Anchor` bonus for candidates near some plausible candidate of another name, whatever that
+   name resolves to), and a penalty for towns matched only by a GeoNames alternate name. A town that
+   won on context yields to a same-name division of a country the document names when the division
+   is over 100 times as populous or the town was matched only by an alternate name.
 3. :func:`geoparse` / :func:`geoparse_documents` — the public API and the ``eventwire geoparse`` command;
    :class:`DocumentPlaces` — the per-document view the event extractor asks.
 """
@@ -43,6 +46,28 @@ PRECISION = {"country": "country", "continent": "country", "region": "country", 
 ALIAS_PENALTY = 0.4  # a town matched only by a GeoNames alternate name (not a curated alias) ranks lower
 DIVISION_RATIO = 100  # see _divisions_first
 ROUNDS = 3  # context rounds after the context-free first pass
+ANCHOR_WEIGHT = 0.4  # see Anchor: the bonus of a candidate near the candidates of the document's other names
+ANCHOR_SPAN = 0.35  # an anchor holds the candidates whose prior is this close to the name's best
+ANCHOR_CAP = 1.5  # at most this many fully specific names count towards one candidate's anchor bonus
+LOCAL = frozenset({"city", "admin2", "airport", "military base", "island"})
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where another name of the document could be, whichever of its candidates it turns out to be.
+
+    Spatial minimality: the places of one text lie near each other, so a candidate near some
+    candidate of another name ("Paris" in Tennessee next to "Henry County", Tennessee) gains,
+    whatever that name resolves to. ``weight`` is 1/sqrt(candidates): a name with one candidate is
+    strong evidence, a "Springfield" with forty is weak.
+    """
+
+    name: str  # folded name
+    cells: frozenset  # 0.5-degree cells of its local candidates (towns, counties, sites)
+    divisions: frozenset  # (ISO3, admin1) of all its candidates below country level
+    weight: float
+
+
 @dataclass(frozen=True)
 class Context:
     """What the document says elsewhere, used to rank candidates of one name."""
@@ -52,6 +77,7 @@ class Context:
     admin1: Counter = field(default_factory=Counter)  # (ISO3, admin1) -> weight: divisions named, towns' divisions
     container: tuple[tuple[str | None, str | None], ...] = ()  # ", Texas" -> (("USA", "Texas"),)
     feature: str | None = None
+    anchors: tuple[Anchor, ...] = ()  # the document's other names (see Anchor)
 
 
 class Geocoder:
@@ -98,8 +124,12 @@ class Geocoder:
             context = _replace(context, container=tuple(("USA", s) for s in states))
         if not records:
             return None
-        ranked = sorted(((self._score(r, name=name, feature=feature, context=context), r) for r in records),
-                        key=lambda x: (-x[0], x[1].id))
+        if context.container and not any(_inside(r, context.container) and self._own_name(r, name)
+                                         for r in records):
+            context = _replace(context, container=())  # "Alaska, Alabama, Arizona": a list, not "A in B"
+        floor = max(self._prior(r, name=name) for r in records) - ANCHOR_SPAN
+        ranked = sorted(((self._score(r, name=name, feature=feature, context=context, floor=floor), r)
+                         for r in records), key=lambda x: (-x[0], x[1].id))
         if not context.container:
             ranked = _divisions_first(ranked, name=name, countries=context.countries)
         best_score, best = ranked[0]
@@ -116,18 +146,30 @@ class Geocoder:
         return tuple((r.country, r.admin1 if r.feature == "admin1" else None)
                      for r in self.gazetteer.lookup(text.strip()) if r.feature in ("admin1", "country"))
 
-    def _score(self, r: Record, *, name: str, feature: str | None, context: Context) -> float:
+    def _own_name(self, r: Record, name: str) -> bool:
+        """Whether ``name`` is the record's own name or a curated alias (not a GeoNames alternate name)."""
+        return fold(r.name) == fold(name) or r.feature not in ("city", "airport", "military base") \
+            or self.gazetteer.is_curated(name, r.id)
+
+    def _prior(self, r: Record, *, name: str) -> float:
+        """What a candidate is worth without context: its importance, less when only an alternate name matched."""
         s = _importance(r)
         if fold(r.name) == fold(name):
             s += 0.1
-        elif r.feature in ("city", "airport", "military base") and not self.gazetteer.is_curated(name, r.id):
+        elif not self._own_name(r, name):
             s -= ALIAS_PENALTY  # a GeoNames alternate name ("Paris" for Swainsboro): the main name ranks first
+        return s
+
+    def _score(self, r: Record, *, name: str, feature: str | None, context: Context,
+               floor: float = float("inf")) -> float:
+        """Prior plus context; only candidates whose prior reaches ``floor`` gain from anchors."""
+        s = prior = self._prior(r, name=name)
         if feature == r.feature and feature in ("admin1", "admin2"):
             s += 1.0
         if feature in ("airport", "military base") and r.feature in ("airport", "military base"):
             s -= 0.3  # "X base": X names the town; the site is looked up next to it
         if context.container:
-            s += 2.0 if any(c == r.country and (a is None or a == r.admin1) for c, a in context.container) else -1.0
+            s += 2.0 if _inside(r, context.container) else -1.0
         total = sum(context.countries.values())
         if total and r.country:
             share = context.countries.get(r.country, 0) / total
@@ -140,7 +182,28 @@ class Geocoder:
         if context.points and r.feature not in ("country", "continent"):
             near = _nearest_km(r.lat, r.lon, context.points)
             s += 0.4 if near < 50 else 0.25 if near < 200 else 0.1 if near < 800 else 0.0
+        if context.anchors and r.feature in LOCAL | {"admin1"} and prior >= floor:
+            s += ANCHOR_WEIGHT * _anchor_support(r, fold(name), context.anchors)
         return s
+
+    def anchors(self, toponyms: list[Toponym]) -> tuple[Anchor, ...]:
+        """One :class:`Anchor` per distinct name of ``toponyms`` that has candidates below country level."""
+        out, seen = [], set()
+        for t in toponyms:
+            name, _feature, records = self.candidates(t.text)
+            key = fold(name)
+            if key in seen:
+                continue
+            seen.add(key)
+            priors = [self._prior(r, name=name) for r in records]
+            floor = max(priors, default=0.0) - ANCHOR_SPAN
+            local = [r for r, p in zip(records, priors) if r.feature in LOCAL | {"admin1"} and p >= floor]
+            if not local:
+                continue
+            cells = frozenset(_cell(r.lat, r.lon) for r in local if r.feature != "admin1")
+            divisions = frozenset((r.country, r.admin1) for r in local if r.admin1)
+            out.append(Anchor(key, cells, divisions, 1.0 / len(local) ** 0.5))
+        return tuple(out)
 
     def _site(self, town: Record, *, name: str, feature: str) -> Record | None:
         """The airport (largest first) or base serving ``name`` or lying near the resolved town."""
@@ -165,12 +228,12 @@ class Geocoder:
         Repeated names are resolved once per distinct (text, container, feature, context). ``dateline``:
         the place of a wire dateline cleaned out of the text ("SAN SALVADOR, 3 JAN 90 -- ...").
         """
-        base = Context()
+        base = Context(anchors=self.anchors(toponyms))
         dateline = dateline or dateline_name(text)
         if dateline:
             first = self.resolve(dateline)
             if first is not None and first.country:
-                base = Context(countries=Counter({first.country: 2}))
+                base = _replace(base, countries=Counter({first.country: 2}))
         boxes = [self._container_of(toponyms, k, text) for k in range(len(toponyms))]
         memo: dict[tuple, Place | None] = {}
         first_pass = []
@@ -188,18 +251,29 @@ class Geocoder:
 
     def _pass(self, toponyms: list[Toponym], boxes: list, previous: list[Place | None], *,
               base: Context) -> list[Place | None]:
-        out, contexts, memo = [], {}, {}
-        for k, (t, box) in enumerate(zip(toponyms, boxes)):
-            name = fold(split_feature(t.text)[0])
-            own = previous[k]
-            # the context leaves out this toponym's own result unless the same-name rule already does
-            ctx_key = (name, None if own is None or fold(own.text) == name else k)
-            if ctx_key not in contexts:
-                contexts[ctx_key] = _document_context(previous, base=base, skip=k, name=name)
-            key = (t.text, box, t.feature, ctx_key)
-            if key not in memo:
-                memo[key] = self.resolve(t.text, context=_replace(contexts[ctx_key], container=box, feature=t.feature))
-            out.append(memo[key])
+        """One round of updates in text order, each name seeing the others' latest picks.
+
+        Updating one name at a time (not all at once from the previous round) lets two ambiguous
+        names settle on a consistent pair ("Walker County" and "Huntsville" both in Texas) instead
+        of swapping states in step forever.
+        """
+        out = list(previous)
+        groups: dict[str, list[int]] = {}
+        for k, t in enumerate(toponyms):
+            groups.setdefault(fold(split_feature(t.text)[0]), []).append(k)
+        for name, members in groups.items():
+            contexts, memo = {}, {}
+            for k in members:
+                t, own = toponyms[k], out[k]
+                # the context leaves out this toponym's own result unless the same-name rule already does
+                ctx_key = None if own is None or fold(own.text) == name else k
+                if ctx_key not in contexts:
+                    contexts[ctx_key] = _document_context(out, base=base, skip=k, name=name)
+                key = (t.text, boxes[k], t.feature, ctx_key)
+                if key not in memo:
+                    memo[key] = self.resolve(t.text, context=_replace(contexts[ctx_key], container=boxes[k],
+                                                                      feature=t.feature))
+                out[k] = memo[key]
         return out
 
     def _container_of(self, toponyms: list[Toponym], k: int, text: str) -> tuple:
@@ -211,18 +285,54 @@ class Geocoder:
 
 def _divisions_first(ranked: list[tuple[float, Record]], *, name: str,
                      countries: Counter) -> list[tuple[float, Record]]:
-    """A town that won on context yields to a division of exactly its name that is over ``DIVISION_RATIO``
-    times as populous and lies in a country the document names ("California" is the state even in a
-    text about Maryland; "Lebanon" in a text about Indiana stays the town)."""
+    """A town or county that won on context yields to a division of exactly its name that lies in a
+    country the document names, when the division is over ``DIVISION_RATIO`` times as populous, or more
+    populous at all when the winner was matched only by another of its names ("California" is the state
+    even in a text about Maryland; "New York" is the state, whose own name it is, not New York City;
+    "Kiev" stays the capital, more populous than its oblast; "Lebanon" in a text about Indiana stays
+    the town)."""
     top = ranked[0][1]
-    if top.feature != "city":
-        return ranked
     key = fold(name)
+    if top.feature not in ("city", "admin2"):
+        return ranked
+    by_alias = fold(top.name) != key
+    if top.feature == "admin2" and not by_alias:
+        return ranked
+    ratio = 1 if by_alias else DIVISION_RATIO
     for k, (score, r) in enumerate(ranked[1:], start=1):
-        if r.feature == "admin1" and fold(r.name) == key and r.population > DIVISION_RATIO * top.population \
+        if r.feature == "admin1" and fold(r.name) == key and r.population > ratio * top.population \
                 and (not countries or r.country in countries):
             return [ranked[k]] + ranked[:k] + ranked[k + 1:]
     return ranked
+
+
+def _inside(r: Record, container: tuple[tuple[str | None, str | None], ...]) -> bool:
+    """Whether ``r`` lies in one of the (ISO3, admin1) containers (admin1 None: anywhere in the country)."""
+    return any(c == r.country and (a is None or a == r.admin1) for c, a in container)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int((lat + 90.0) * 2), int((lon + 180.0) * 2) % 720
+
+
+def _anchor_support(r: Record, name: str, anchors: tuple[Anchor, ...]) -> float:
+    """Sum of the weights of the other names with a candidate near ``r`` (a neighbouring 0.5-degree
+    cell) or, for a division, inside it; a candidate in the same division counts half. Capped at
+    ``ANCHOR_CAP``."""
+    la, lo = _cell(r.lat, r.lon)
+    around = [(la + a, (lo + b) % 720) for a in (-1, 0, 1) for b in (-1, 0, 1)]
+    division = (r.country, r.admin1) if r.admin1 else None
+    total = 0.0
+    for a in anchors:
+        if a.name == name:
+            continue
+        if r.feature == "admin1":
+            total += a.weight if division in a.divisions else 0.0
+        elif any(c in a.cells for c in around):
+            total += a.weight
+        elif division in a.divisions:
+            total += 0.5 * a.weight
+    return min(total, ANCHOR_CAP)
 
 
 def _importance(r: Record) -> float:
@@ -255,7 +365,7 @@ def _document_context(places: list[Place | None], *, base: Context, skip: int, n
             points.append((p.lat, p.lon))
             if p.admin1:
                 admin1[(p.country, p.admin1)] += 0.5
-    return Context(countries=countries, points=tuple(points), admin1=admin1)
+    return Context(countries=countries, points=tuple(points), admin1=admin1, anchors=base.anchors)
 
 
 def _nearest_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) -> float:
