@@ -83,3 +83,14 @@ def test_reporters_place_is_not_the_counterpart(events_of):
     event = events_of("Afghan rebels exploded a series of bombs in the capital Kabul, western diplomatic sources "
                       "in Pakistan said.", "ASSAULT")
     assert "PAK" not in countries(event.recipient)
+
+
+def test_unnamed_attacker_is_an_unidentified_armed_group_where_it_struck(events_of):
+    event = events_of("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.", "ASSAULT")
+    assert [(a.text, a.country, a.sector) for a in event.actor] == [("", "IRQ", "UAF")]
+    assert countries(event.recipient) == {"USA"}
+
+
+def test_stance_in_the_passive_voice_belongs_to_its_subject(events_of):
+    event = events_of("Israel is opposed to French mediation in peace negotiations with Syria.", "REJECT")
+    assert countries(event.actor) == {"ISR"}

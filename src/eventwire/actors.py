@@ -533,7 +533,8 @@ def _located(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
         for obj in (c for c in view.children[prep] if view.dep[c] == "pobj"):
             tokens = core(view, obj, allowed)
             found = cues(view, tokens, obj)
-            if found.country is not None and found.country.covers(obj) and found.org is None:
+            affiliated = view.lower[prep] in _AFFILIATION_PREPS  # "doctors from two American aid groups"
+            if found.country is not None and (found.country.covers(obj) or affiliated) and found.org is None:
                 return found.country.entry.country
             if view.ent[obj] in ("GPE", "LOC") and obj not in found.covered:
                 return _place_in(view, [t for t in tokens if t <= obj], found, ctx=ctx)

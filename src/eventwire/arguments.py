@@ -56,6 +56,7 @@ RELATIVE = {"that", "which", "who", "whom", "whose"}
 SPEECH = {"say", "tell", "claim", "report", "state", "announce", "add", "insist", "confirm", "deny", "allege",
           "warn", "declare", "write", "quote", "accuse"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+STATIVE = {"oppose", "commit", "prepare", "determine", "resolve", "dedicate"}  # "is opposed to": no passive
 DECLARING = {"announce", "declare"}  # who announces a ban or a ceasefire imposes it (an attack is only reported)
 NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
 NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
@@ -119,12 +120,18 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
+    if passive and verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in children):
+        passive = False  # "Israel is opposed to French mediation": a stance its subject holds
+        children = [c for c in children if c.dep_ != "auxpass"]
+        actors_first = [c for c in children if c.dep_ == "nsubjpass"]
+    else:
+        actors_first = []
     actors, recipients = [], []
     if passive:
         recipients += [c for c in children if c.dep_ == "nsubjpass"]
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     else:
-        actors += [c for c in children if c.dep_ == "nsubj"]
+        actors += [c for c in children if c.dep_ == "nsubj"] + actors_first
         recipients += [c for c in children if c.dep_ in ("dobj", "dative")]
         if not recipients:
             recipients += _prep_objects(verb, TARGET_PREPS | PARTNER_PREPS)

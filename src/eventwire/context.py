@@ -10,9 +10,11 @@ reader understands them, and so does eventwire, after :mod:`merge`, in three gen
 2. an ethnic group ("ethnic Turks") is coded by the country where the event happens, not by its ethnicity;
 3. an event with no recipient takes its counterpart from the sentence: the place the act is aimed at or
    happens in ("threatened to impose a curfew in Algiers"), else a party with another country than the actor's
-   ("threatened to break relations with Russia").
+   ("threatened to break relations with Russia");
+4. an attack whose author is not named ("a roadside bomb killed two soldiers near Samarra") gets an
+   unidentified armed group (sector ``UAF``) of the country where it happened, as ACLED codes it.
 
-Nothing is invented: every filled value comes from a name in the event's sentence.
+Nothing else is invented: every filled value comes from a name in the event's sentence or its location.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ FALLBACK_SCORE = 0.3  # a country-precision location with this score is the stor
 STATES = frozenset({"GOV", "MIL", None})
 REPORTERS = OBSERVING | SPEECH
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+UNSEEN_HANDS = frozenset({"ASSAULT"})  # acts that always have an author, named or not
 
 
 def with_context(events: list[Event], ctx: "ArticleContext") -> list[Event]:
@@ -50,10 +53,12 @@ def _complete(event: Event, ctx: "ArticleContext",
     sole = next(iter(countries)) if len(countries) == 1 else None
     located = _named_location(event)
     main = event.location.country if event.location is not None else None
-    actor = tuple(_placed(a, own, located, sole, event.recipient, main) for a in event.actor)
-    recipient = tuple(_placed(a, own, located, sole, actor, main) for a in event.recipient)
+    actor = _placed_all(event.actor, own, located, sole, event.recipient, main)
+    recipient = _placed_all(event.recipient, own, located, sole, actor, main)
     if not recipient:
         recipient = _counterpart(actor, places, parties, located)
+    if not actor and event.type in UNSEEN_HANDS:
+        actor = _unidentified(main or sole)
     return replace(event, actor=actor, recipient=recipient)
 
 
@@ -70,6 +75,25 @@ def _reporting(token) -> bool:
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTERS:
             return True
     return False
+
+
+def _unidentified(country: str | None) -> tuple[Actor, ...]:
+    """Step 4: an attack whose author the text does not name was still done by someone: an unidentified
+    armed group (sector UAF) of the country where it happened, as ACLED codes it; its ``text`` is empty, as
+    the article names no one."""
+    if not country:
+        return ()
+    return (with_country(Actor(text="", name="unidentified armed group", sector="UAF"), country),)
+
+
+def _placed_all(actors: tuple[Actor, ...], own: list[tuple[str, Place]], located: Place | None,
+                sole: str | None, others: tuple[Actor, ...], main: str | None) -> tuple[Actor, ...]:
+    """:func:`_placed` for each of one role's actors; coordinated parties share a country ("US troops and
+    diplomats") before anything else is read."""
+    peers = {a.country for a in actors if a.country}
+    shared = next(iter(peers)) if len(peers) == 1 else None
+    return tuple(with_country(a, shared) if shared and not a.country and a.sector not in INTERNATIONAL
+                 and not a.wikidata else _placed(a, own, located, sole, others, main) for a in actors)
 
 
 def _named_location(event: Event) -> Place | None:

@@ -24,6 +24,8 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "commander", "leader",
           "sheikh", "ayatollah", "imam", "king", "prince", "colonel", "col", "lt", "sgt", "judge", "officer"}
 SPEECH = {"say", "tell", "insist", "add", "slam", "urge", "claim", "deny", "warn", "vow", "promise"}
+SETTLEMENT_WORDS = {"town", "city", "village", "province", "region", "district", "state", "port", "capital",
+                    "county", "governorate", "island", "enclave"}  # "the town of X"
 MIN_POPULATION = 100_000  # capitalised names NER missed must be at least this well known
 ORG_PLACE_POPULATION = 10_000  # "the University of X": X must name a town at least this big
 
@@ -173,7 +175,9 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
             got = _misread_entity(toks, label, start, end, gaz=gaz, persons=persons, known=known,
                                   min_population=min_population)
         else:
-            continue
+            got = None
+        if got is None and label not in PLACE_LABELS:
+            got = _named_site(toks, start, end, gaz=gaz)
         if got is not None:
             top, last = got
             found[top.start] = top
@@ -339,6 +343,16 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
         if all(toks.capital[start:start + n]) and gaz.has(name) and name.lower() not in GENERIC:
             return Toponym(toks.start[start], toks.end[start + n - 1], name), start + n
     return None
+
+
+def _named_site(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[Toponym, int] | None:
+    """A name NER misread that the words before it call a place: "near the town of Samarra" (NORP)."""
+    start, end = _trim(toks, start, end)
+    if start < 2 or start >= end or toks.lower_at(start - 1) != "of" or \
+            toks.lower_at(start - 2) not in SETTLEMENT_WORDS or not all(toks.capital[start:end]):
+        return None
+    name = toks.span(start, end)
+    return (Toponym(toks.start[start], toks.end[end - 1], name), end) if gaz.has(name) else None
 
 
 def _surnames(persons: set[str]) -> set[str]:
