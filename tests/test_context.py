@@ -94,3 +94,15 @@ def test_unnamed_attacker_is_an_unidentified_armed_group_where_it_struck(events_
 def test_stance_in_the_passive_voice_belongs_to_its_subject(events_of):
     event = events_of("Israel is opposed to French mediation in peace negotiations with Syria.", "REJECT")
     assert countries(event.actor) == {"ISR"}
+
+
+def test_speaker_quoted_in_the_passive_is_the_actor(events_of):
+    event = events_of("King Hassan of Morocco was quoted today as saying he would be ready to host a meeting "
+                      "between an Israeli peace movement and the Palestine Liberation Organization.", "CONSULT")
+    assert countries(event.actor) == {"MAR"}
+
+
+def test_ethnic_group_facing_a_state_lives_there(events_of):
+    event = events_of("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's "
+                      "decision to send them back.", "PROTEST")
+    assert countries(event.actor) == {"SWE"}

@@ -33,7 +33,8 @@ FROM_TYPES = {"RETREAT", "SANCTION"}
 BETWEEN_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 PURPOSE_PREPS = {"for", "on"}  # "arrived on a visit", "flew in for talks": the traveller is the actor
 SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "have", "begin", "start", "attend",
-                 "be", "make", "take", "lead", "order", "claim", "continue", "join", "resume", "open"}
+                 "be", "make", "take", "lead", "order", "claim", "continue", "join", "resume", "open", "engage",
+                 "involve"}
 SITE_NOUNS = {"area", "base", "building", "embassy", "village", "town", "city", "house", "home", "headquarters",
               "compound", "office", "camp", "position", "checkpoint", "convoy", "vehicle", "car", "bus", "post",
               "station", "barracks", "school", "hospital", "market", "mosque", "church", "airport", "residence",
@@ -56,6 +57,7 @@ RELATIVE = {"that", "which", "who", "whom", "whose"}
 SPEECH = {"say", "tell", "claim", "report", "state", "announce", "add", "insist", "confirm", "deny", "allege",
           "warn", "declare", "write", "quote", "accuse"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+PARTAKING = {"engage", "involve"}
 STATIVE = {"oppose", "commit", "prepare", "determine", "resolve", "dedicate"}  # "is opposed to": no passive
 DECLARING = {"announce", "declare"}  # who announces a ban or a ceasefire imposes it (an attack is only reported)
 NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
@@ -162,6 +164,9 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     actors += _prep_objects(noun, {"by"})
     recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
     phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
+    for _ in range(2):  # "launched ten days of war games", "carried out a series of raids"
+        if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ in ("NOUN", "NUM"):
+            phrase = phrase.head.head
     if all(a.lower_ in ANAPHORS for a in actors) and phrase.dep_ in ("dobj", "pobj", "attr"):
         governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
         purpose = phrase.dep_ == "pobj" and phrase.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
@@ -169,7 +174,8 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
         performed = phrase.dep_ == "dobj" and governor.pos_ == "VERB" and (verb not in OBSERVING or (
             verb in DECLARING and type_ != "ASSAULT"))  # "Italy announced a suspension of air links"
         if governor.lemma_.lower() in SUPPORT_VERBS or purpose or performed:  # "issued an ultimatum"
-            actors = [c for c in governor.children if c.dep_ == "nsubj"] or _inherited_subject(governor) or actors
+            deps = ("nsubj", "nsubjpass") if verb in PARTAKING else ("nsubj",)  # "were engaged in ethnic cleansing"
+            actors = [c for c in governor.children if c.dep_ in deps] or _inherited_subject(governor) or actors
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
     return actors, recipients
@@ -237,8 +243,9 @@ def _inherited_subject(token: "Token") -> list["Token"]:
     for _ in range(4):
         if token.dep_ in ("ccomp", "ROOT") or token.head.i == token.i:
             return []
+        deps = ("nsubj", "nsubjpass") if token.dep_ == "conj" else ("nsubj",)  # "X was indicted and will resign"
         token = token.head
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        subjects = [c for c in token.children if c.dep_ in deps]
         if subjects:
             return subjects
     return []
@@ -289,6 +296,10 @@ def _speaker(token: "Token") -> list["Token"]:
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in SPEECH:
             subjects = [c for c in ancestor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
+            if not subjects and ancestor.dep_ in ("pcomp", "xcomp", "advcl"):  # "X was quoted as saying"
+                governor = ancestor.head.head if ancestor.dep_ == "pcomp" else ancestor.head
+                subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and c.lower_ not in PRONOUNS]
             if subjects:
                 return subjects
     return []

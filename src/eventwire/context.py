@@ -56,7 +56,9 @@ def _complete(event: Event, ctx: "ArticleContext",
     actor = _placed_all(event.actor, own, located, sole, event.recipient, main)
     recipient = _placed_all(event.recipient, own, located, sole, actor, main)
     if not recipient:
-        recipient = _counterpart(actor, places, parties, located)
+        placed = [(_placed(a, own, located, sole, (), main), subject) for a, subject in parties]
+        recipient = _counterpart(actor, places, placed, located)
+        actor = tuple(_resident(a, located, recipient) for a in actor)  # ethnic groups facing their state
     if not actor and event.type in UNSEEN_HANDS:
         actor = _unidentified(main or sole)
     return replace(event, actor=actor, recipient=recipient)
@@ -75,6 +77,16 @@ def _reporting(token) -> bool:
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTERS:
             return True
     return False
+
+
+def _resident(actor: Actor, located: Place | None, others: tuple[Actor, ...]) -> Actor:
+    """Step 2: an ethnic group lives where the event happens, else in the state it faces ("ethnic Turks
+    protest against Sweden's decision")."""
+    if not actor.country or actor.sector != "CVL" or "ethnic" not in actor.text.lower().split():
+        return actor
+    states = [a.country for a in others if a.country and a.sector in STATES]
+    home = located.country if located is not None else states[0] if states else None
+    return with_country(actor, home) if home and home != actor.country else actor
 
 
 def _unidentified(country: str | None) -> tuple[Actor, ...]:
@@ -113,10 +125,7 @@ def _placed(actor: Actor, places: list[tuple[str, Place]], located: Place | None
     if actor.sector in INTERNATIONAL:
         return actor
     if actor.country:
-        ethnic = actor.sector == "CVL" and "ethnic" in actor.text.lower().split()
-        states = [a.country for a in others if a.country and a.sector in STATES]
-        home = located.country if located is not None else states[0] if states else None
-        return with_country(actor, home) if ethnic and home and home != actor.country else actor
+        return _resident(actor, located, others)
     own = next((p.country for text, p in places if text in actor.text), None)
     official = actor.sector == "GOV" and not actor.name.islower()
     if official and sole in {a.country for a in others if a.sector in STATES}:
