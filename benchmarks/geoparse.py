@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import statistics
 import sys
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from eventwire.gazetteer import distance_km, load_gazetteer
@@ -80,14 +83,44 @@ def _iso3_of_name(name: str | None) -> str | None:
 
 
 def _country_of_point(lat: float, lon: float) -> str | None:
-    """Country of the nearest gazetteer city (coarse grid search)."""
+    """Country of the nearest gazetteer city (coarse grid search); where no city is that near (deserts,
+    steppes: a country's own centre point), the country outline holding the point; None at sea."""
     gaz = load_gazetteer()
     best, best_d = None, 1e9
     for i in _grid().get((round(lat), round(lon)), ()) or range(0):
         d = distance_km(lat, lon, gaz._c["lat"][i], gaz._c["lon"][i])
         if d < best_d:
             best, best_d = i, d
-    return gaz.record(best).country if best is not None else None
+    return gaz.record(best).country if best is not None else _outline_country(lat, lon)
+
+
+def _outline_country(lat: float, lon: float) -> str | None:
+    """The country whose outline (Natural Earth 1:110m via countryinfo, as the web map draws it) holds the
+    point."""
+    for iso3, rings in _outlines():
+        if any(_inside(lon, lat, ring) for ring in rings):
+            return iso3
+    return None
+
+
+@lru_cache(maxsize=1)
+def _outlines() -> list[tuple[str, list[list[list[float]]]]]:
+    world = json.loads((resources.files("eventwire") / "static" / "world.json").read_text(encoding="utf-8"))
+    out = []
+    for feature in world["features"]:
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        out.append((feature["id"], [polygon[0] for polygon in polygons]))  # outer rings
+    return out
+
+
+def _inside(x: float, y: float, ring: list[list[float]]) -> bool:
+    """Even-odd rule: does the horizontal ray from (x, y) cross the ring an odd number of times?"""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
 
 
 _GRID: dict = {}
