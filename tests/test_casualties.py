@@ -101,3 +101,15 @@ def test_single_and_named_victims(nlp, text, dead):
     from eventwire.casualties import count_casualties
 
     assert count_casualties(next(nlp(text).sents)).fatalities == dead
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("His driver and one of his bodyguards were killed.", 2),
+    ("One of the soldiers was killed.", 1),
+    ("The mayor was killed and two of his bodyguards were also killed.", 3),
+    ("The mayor was assassinated during an attack in which two members of his escort were also killed.", 3),
+    ("The attacks claimed the lives of three peasants.", 3),
+    ("Five people were killed, although the army admitted only three deaths.", 5),
+])
+def test_groups_and_additions(nlp, text, dead):
+    assert count_casualties(next(nlp(text).sents)).fatalities == dead

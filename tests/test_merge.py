@@ -49,7 +49,9 @@ def day(value: str) -> Timex:
     pytest.param({"fatalities": 0}, {"fatalities": 10, "definite": True}, False, id="no-dead-versus-ten"),
     pytest.param({"paragraph": 1}, {"paragraph": 1, "fatalities": 3, "injured": 5}, True,
                  id="toll-completes-the-attack-of-its-paragraph"),
-    pytest.param({"paragraph": 1}, {"paragraph": 2, "fatalities": 3}, False, id="toll-in-another-paragraph"),
+    pytest.param({"paragraph": 1}, {"paragraph": 2, "fatalities": 3}, True, id="toll-in-the-next-paragraph"),
+    pytest.param({"paragraph": 1}, {"paragraph": 3, "fatalities": 3}, False, id="toll-two-paragraphs-later"),
+    pytest.param({"paragraph": 2}, {"paragraph": 1, "fatalities": 3}, False, id="toll-before-the-attack"),
 ])
 def test_merge_decisions(first, second, merged):
     a, b = mention(0, **first), mention(1, **second)

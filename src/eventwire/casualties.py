@@ -32,6 +32,8 @@ _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY
 _KINDS = ("dead", "injured", "missing")
 _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 _TOTALS = frozenset({"total", "group", "number", "toll"})
+_LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
+_ADDITIVE = frozenset({"also", "too", "additionally"})
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,12 @@ def _is_number_word(token, lex: Lexicon) -> bool:
         return 1900 > int(low.replace(",", "")) or int(low.replace(",", "")) > 2099 or token.dep_ == "nummod"
     parts = [p for p in low.split("-") if p]
     return bool(parts) and all(p in lex.units or p in lex.scales or p in lex.vague for p in parts) \
-        and low not in {"a", "an", "no", "one"} or (low == "one" and token.dep_ == "nummod")
+        and low not in {"a", "an", "no", "one"} or (low == "one" and (token.dep_ == "nummod" or _one_of(token)))
+
+
+def _one_of(token) -> bool:
+    """``one of his bodyguards``: the pronoun ``one`` counting a member of a group."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _quantities(sent, lex: Lexicon) -> dict[int, int]:
@@ -181,7 +188,7 @@ def _noun_kind(group: list, lex: Lexicon) -> str | None:
             return kind
         if noun.lemma_.lower() in lex.cues.get("victim_noun", ()):
             return "dead"
-        if noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in {"lose", "claim", "take"}:
+        if noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in _LIFE_VERBS:
             return "dead"
         for child in noun.children:
             if child.dep_ in ("amod", "acl", "relcl") and child.i > noun.i - 3:
@@ -224,6 +231,8 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
             if child.dep_ in ("acomp", "attr", "oprd") and _cue(child, lex, ("adj", "noun", "verb")):
                 return _cue(child, lex, ("adj", "noun", "verb"))
     if rel == "pobj" and head.lower_ == "of":
+        if head.head.lemma_.lower() == "life" and head.head.head.lemma_.lower() in _LIFE_VERBS:
+            return "dead"  # "claimed the lives of three people"
         return _cue(head.head, lex, ("noun",))
     if rel == "pobj" and head.lower_ in {"to", "at"}:
         verb = head.head
@@ -323,16 +332,22 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
 
 
 def _combine(groups: list) -> int | None:
-    """Groups of one kind: added when under one verb or chained verbs (``5 were killed and 3 died``),
-    else the largest (``29 dead, although it admitted 21 deaths``: two reports of one count)."""
+    """Groups of one kind: added when under one verb or chained verbs (``5 were killed and 3 died``) or
+    when a later group is ``also`` killed, else the largest (``29 dead, although it admitted 21 deaths``:
+    two reports of one count)."""
     if not groups:
         return None
     total, verbs = groups[0][1], [groups[0][0]]
     for verb, count in groups[1:]:
         chained = verb is not None and any(v is not None and verb in _event_verbs(v) for v in verbs)
-        total = total + count if chained else max(total, count)
+        total = total + count if chained or _additive(verb) else max(total, count)
         verbs.append(verb)
     return total
+
+
+def _additive(verb) -> bool:
+    """``... were also killed``: a group the sentence adds to the dead already named."""
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in verb.children)
 
 
 def count_casualties(sent, *, trigger=None) -> Casualties:

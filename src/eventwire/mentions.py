@@ -8,7 +8,10 @@ type and mode (:mod:`events`), factuality (:mod:`factuality`), actors and recipi
 Places and dates are read from the trigger's *region*: its own phrase and clause, not other clauses of the
 sentence ("the hit on Baghdad airport" inside "On Saturday, leaders attended a ceremony to honour the
 victims of the hit ..." has no date of its own). A date found only elsewhere in the sentence is kept as a
-weak date, used when no mention of the event has its own.
+weak date, used when no mention of the event has its own; a date of a clause that reports the event ("police
+said today that ...") is not the event's. Failing both, the nearest earlier day of the article is the story's
+time (``context_date``). Dead and wounded reported in a sentence without an event of their own ("the victim
+died in hospital") complete the attack reported just before (:func:`_attach_orphan_counts`).
 """
 from __future__ import annotations
 
@@ -78,6 +81,7 @@ class Mention:
     shares_sentence: bool  # other events are reported in the same sentence
     head: int  # token index of the trigger group's head
     paragraph: int = 0  # index of the paragraph the sentence stands in
+    context_date: Timex | None = None  # the nearest day-precise date of the paragraphs before (story time)
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     by_token = {i: k for k, (_s, g, _r, _n) in enumerate(raw) for i in g.tokens}
     mentions = [_mention(ctx, k, sent, group, roles, n > 1, by_token)
                 for k, (sent, group, roles, n) in enumerate(raw)]
+    mentions = _attach_orphan_counts(ctx, mentions)
     derived = intents.derived_mentions(doc, mentions, lex)
     return sorted(mentions + derived, key=lambda m: (m.sentence.start, m.index))
 
@@ -134,7 +139,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
     actors = _actors(doc, roles.actors, ctx)
     recipients = _actors(doc, roles.recipients, ctx, through=True)
     places, generic = _places(doc, group, region, roles, ctx)
-    date, weak = _dates(sent, region, ctx)
+    date, weak, context = _dates(sent, region, ctx, head=doc[group.head])
     fatalities, injured = _casualties(sent, group, shared, ctx)
     names = _names(doc, group, sent, shared, roles, ctx.toponym_tokens)
     cause = by_token.get(roles.cause) if roles.cause is not None else None
@@ -145,6 +150,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
         family=group.family, confidence=round(group.rule.confidence * events.salience(head), 3),
         factuality=fact, actors=actors,
         recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak,
+        context_date=context,
         fatalities=fatalities, injured=injured, definite=group.definite, novel=group.novel, names=names,
         cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.text.count("\n\n", 0, sent.start_char),
     )
@@ -298,7 +304,16 @@ def _locative(token: "Token", place: Place) -> bool:
     return False
 
 
-def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext) -> tuple[Timex | None, Timex | None]:
+def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "Token | None" = None,
+           ) -> tuple[Timex | None, Timex | None, Timex | None]:
+    """(own date, weak date, context date) of a mention.
+
+    Own: a date in the trigger's region. Weak: another date of the sentence, or the nearest earlier one of
+    the paragraph; a date that belongs to a clause governing the trigger's ("police *said today* that
+    rebels killed ...", "condemned *today* the assassination of ...") dates the report, not the event, and
+    is left out. Context: the nearest earlier day-precise date of the article's previous paragraphs (the
+    time the story is set in), used only when no mention of the event has a date of its own.
+    """
     doc = ctx.doc
     own, weak = None, None
     for timex in ctx.timexes:
@@ -307,12 +322,29 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext) -> tuple[Ti
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is not None and span.root.i in region:
             own = own or timex
-        else:
+        elif span is None or head is None or not _governs(span.root, head):
             weak = weak or timex
     if weak is None and own is None:
         earlier = [t for t in ctx.timexes if t.end <= sent.start_char and "\n\n" not in ctx.text[t.end:sent.start_char]]
         weak = earlier[-1] if earlier else None
-    return own, weak
+    before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day"]
+    return own, weak, (before[-1] if before else None)
+
+
+def _governs(timex_root: "Token", trigger: "Token") -> bool:
+    """Does the timex modify a verb whose clause holds the trigger below it (a report about the event)?"""
+    verb = timex_root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i:
+        return False
+    below = trigger  # the verb's child on the path down to the trigger, if the verb is above it
+    for above in trigger.ancestors:
+        if above.i == verb.i:
+            return below.dep_ in ("ccomp", "dobj", "xcomp", "pcomp") or \
+                below.dep_ == "prep" and below.lower_ in ("for", "of", "about")
+        below = above
+    return False
 
 
 def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
@@ -324,7 +356,56 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
     if not kills and not any(t.lemma_.lower() in CASUALTY_WORDS or t.lower_ in CASUALTY_WORDS for t in sent):
         return None, None  # nothing in the sentence speaks of dead or wounded
     counted = count_casualties(sent, trigger=ctx.doc[group.head])
+    if not shared and counted.fatalities is None and counted.injured is None:
+        counted = count_casualties(sent)  # the sentence's only event: its dead, whatever clause names them
     return counted.fatalities, counted.injured
+
+
+ORPHAN_REACH = 2  # paragraphs back to the attack that a bare report of dead completes
+CASUALTY_TYPES = ("ASSAULT", "COERCE", "PROTEST")
+
+
+def _attach_orphan_counts(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+    """Dead and wounded reported in a sentence without an event of their own ("The victim was taken to
+    hospital, where he died.", "One person has died.") belong to the attack reported just before, in the
+    same or one of the :data:`ORPHAN_REACH` paragraphs before. Another date than the attack's, in the
+    sentence or between it and the attack, or a date coarser than a day ("since 1985", "this year"), marks
+    a count of something else."""
+    by_sentence = {m.sentence.start for m in mentions if m.type in CASUALTY_TYPES}
+    out = list(mentions)
+    for sent in ctx.sentences:
+        if sent.start_char in by_sentence or not any(t.lemma_.lower() in CASUALTY_WORDS for t in sent):
+            continue
+        paragraph = ctx.text.count("\n\n", 0, sent.start_char)
+        earlier = [k for k, m in enumerate(out) if m.type in CASUALTY_TYPES and m.sentence.end <= sent.start_char
+                   and m.factuality == "asserted" and paragraph - m.paragraph <= ORPHAN_REACH]
+        if not earlier:
+            continue
+        target = out[earlier[-1]]
+        if not _same_time(sent, target, ctx):
+            continue
+        counted = count_casualties(sent)
+        if counted.fatalities is None and counted.injured is None:
+            continue
+        also = any(t.lower_ in ("also", "another", "other", "too") for t in sent)
+        out[earlier[-1]] = replace(target, fatalities=_add(target.fatalities, counted.fatalities, also=also),
+                                   injured=_add(target.injured, counted.injured, also=also))
+    return out
+
+
+def _same_time(sent: "SpacySpan", target: Mention, ctx: ArticleContext) -> bool:
+    """No other time is named between the attack and the report of dead (a new time opens a new topic)."""
+    dates = [t for t in ctx.timexes if target.sentence.end <= t.start and t.end <= sent.end_char]
+    if any(t.precision != "day" for t in dates):
+        return False
+    theirs = target.date or target.weak_date
+    return not dates or theirs is None or all(t.value == theirs.value for t in dates)
+
+
+def _add(known: int | None, new: int | None, *, also: bool) -> int | None:
+    if known is None or new is None:
+        return known if new is None else new
+    return known + new if also else max(known, new)
 
 
 def new_context(doc: "Doc", lex: Lexicon, *, anchor: dt.date | None, places: DocumentPlaces,

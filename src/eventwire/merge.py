@@ -9,8 +9,9 @@ attack, disjoint actors, dead versus no dead, "a *new* strike"). Only mentions w
 merge: a feared attack never becomes a mention of a real one.
 
 Then every field is chosen from the mentions: the most informative sentence is the evidence, the most
-precise place is the location, a date of the event's own clause beats a date found elsewhere, the dead
-of one event are counted once (largest reported number, 0 only when no mention reports any).
+precise place is the location, a date of the event's own clause beats a date found elsewhere in its
+sentence or paragraph, which beats the story's date from the paragraphs before (then the publication
+date), the dead of one event are counted once (largest reported number, 0 only when no mention reports any).
 """
 from __future__ import annotations
 
@@ -101,8 +102,9 @@ def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
 
 def _sequel_score(m: Mention, mentions: list[Mention]) -> int:
     """"Rebels attacked a bus near X. Three people were killed.": a report of the dead that names nothing
-    else, in the paragraph of an attack whose dead are not yet known, completes that attack."""
-    if not any(o.paragraph == m.paragraph for o in mentions):
+    else, in the paragraph of an attack whose dead are not yet known (or the paragraph just after it: wire
+    copy often gives each sentence a paragraph), completes that attack."""
+    if not any(0 <= m.paragraph - o.paragraph <= 1 for o in mentions):
         return 0
     sequel = (m.fatalities or m.injured) and not m.places and not m.actors and all(
         o.fatalities is None and o.injured is None for o in mentions)
@@ -246,7 +248,7 @@ def _union(groups) -> tuple[Actor, ...]:
 
 def _date(best: Mention, mentions: list[Mention], article: Article) -> tuple[str | None, str]:
     ordered = [best] + [m for m in mentions if m is not best]
-    for attr in ("date", "weak_date"):
+    for attr in ("date", "weak_date", "context_date"):
         for m in ordered:
             timex = getattr(m, attr)
             if timex is not None:

@@ -1,0 +1,45 @@
+"""The extract stage end to end on short hand-written articles: what a mention takes from its context."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import extract
+
+
+def _assaults(text: str, published: str = "2020-03-06"):
+    return [e for e in extract("Attack report\n\n" + text, published=published) if e.type == "ASSAULT"]
+
+
+@pytest.fixture(autouse=True)
+def _model(nlp):
+    return nlp
+
+
+@pytest.mark.parametrize("text, dead", [
+    pytest.param("Gunmen attacked the mayor of Tunja in his car on Thursday.\n\n"
+                 "The victim was taken to a hospital, where he died.", 1, id="died-in-hospital"),
+    pytest.param("Rebels attacked a police post in Tunja on Thursday.\n\n"
+                 "Police said that one person has died.", 1, id="reported-death"),
+    pytest.param("Rebels attacked a police post in Tunja on Thursday.\n\n"
+                 "Since 1985, over 7,000 people have died in the war.", None, id="background-toll-ignored"),
+    pytest.param("Rebels attacked a police post in Tunja on Thursday.\n\n"
+                 "The peace talks are in their sixth day today.\n\n"
+                 "Over 70,000 people have died in the war.", None, id="toll-after-a-change-of-time"),
+])
+def test_a_bare_report_of_dead_completes_the_attack_before(text, dead):
+    events = _assaults(text)
+    assert events and events[0].fatalities == dead
+
+
+def test_the_date_of_a_report_is_not_the_date_of_the_event():
+    text = ("Gunmen kidnapped the union leader in Tunja on Tuesday.\n\n"
+            "The government today condemned the assassination of the union leader.")
+    dates = {e.date for e in _assaults(text)}
+    assert "2020-03-06" not in dates
+
+
+def test_an_undated_paragraph_takes_the_story_date_before_it():
+    text = ("Rebels attacked the town of Tunja on Tuesday, police said.\n\n"
+            "The rebels burned the town hall and the police post.")
+    events = _assaults(text)
+    assert events and all(e.date == "2020-03-03" for e in events)
