@@ -43,3 +43,21 @@ def test_an_undated_paragraph_takes_the_story_date_before_it():
             "The rebels burned the town hall and the police post.")
     events = _assaults(text)
     assert events and all(e.date == "2020-03-03" for e in events)
+
+
+def test_the_start_of_a_span_of_time_is_not_the_date_of_the_event():
+    events = _assaults("A car bomb exploded in Lima on Thursday, the worst attack on the city since 1981.")
+    assert events and all(e.date == "2020-03-05" and e.date_precision == "day" for e in events)
+
+
+def test_a_month_is_narrowed_to_the_story_day_inside_it():
+    text = ("Rebels attacked the town of Tunja on 3 March, police said.\n\n"
+            "Another bomb exploded in the market of Tunja in March.")
+    events = _assaults(text)
+    assert events and all(e.date == "2020-03-03" for e in events)
+
+
+def test_the_year_of_a_thing_is_not_the_date_of_the_event():
+    events = _assaults("A car bomb exploded in Bogota on Thursday. The vehicle used in the attack was a 1981 "
+                       "blue Chevrolet.")
+    assert events and all(e.date == "2020-03-05" for e in events)

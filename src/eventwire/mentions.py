@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Collection
 
 from . import arguments, events, factuality, intents
 from .actors import PersonMemory, load_actor_kb, resolve_np
@@ -45,6 +45,7 @@ ADMIN_WORDS = {"department", "province", "state", "county", "region", "district"
                "prefecture", "canton", "oblast", "farm", "hill", "stream", "river", "valley", "jurisdiction",
                "neighborhood", "neighbourhood", "suburb", "township", "parish", "island", "mountain", "highway",
                "road", "bridge", "square", "market", "hamlet", "estate", "plantation", "zone", "sector"}
+BOUND_WORDS = {"since", "until", "till", "through"}
 FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS | ADMIN_WORDS) - {"embassy"}
 THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to", "in"}  # ... "refugees in Liberia"
 CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
@@ -139,7 +140,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
     actors = _actors(doc, roles.actors, ctx)
     recipients = _actors(doc, roles.recipients, ctx, through=True)
     places, generic = _places(doc, group, region, roles, ctx)
-    date, weak, context = _dates(sent, region, ctx, head=doc[group.head])
+    date, weak, context = _dates(sent, region, ctx, head=doc[group.head], triggers=by_token.keys())
     fatalities, injured = _casualties(sent, group, shared, ctx)
     names = _names(doc, group, sent, shared, roles, ctx.toponym_tokens)
     cause = by_token.get(roles.cause) if roles.cause is not None else None
@@ -305,6 +306,7 @@ def _locative(token: "Token", place: Place) -> bool:
 
 
 def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "Token | None" = None,
+           triggers: Collection[int] = (),
            ) -> tuple[Timex | None, Timex | None, Timex | None]:
     """(own date, weak date, context date) of a mention.
 
@@ -312,14 +314,19 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "T
     the paragraph; a date that belongs to a clause governing the trigger's ("police *said today* that
     rebels killed ...", "condemned *today* the assassination of ...") dates the report, not the event, and
     is left out. Context: the nearest earlier day-precise date of the article's previous paragraphs (the
-    time the story is set in), used only when no mention of the event has a date of its own.
+    time the story is set in), used only when no mention of the event has a date of its own. Never a date
+    that bounds a span ("since 1981") or dates a thing that is no event (``triggers``: all trigger tokens;
+    "a 1981 blue Chevrolet", "the 19 March elections").
     """
     doc = ctx.doc
     own, weak = None, None
     for timex in ctx.timexes:
-        if timex.start < sent.start_char or timex.end > sent.end_char:
+        if timex.start < sent.start_char or timex.end > sent.end_char or _bound(ctx.text, timex):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nummod", "amod", "compound", "nmod") \
+                and span.root.head.i not in triggers:
+            continue  # "a 1981 blue Chevrolet", "the 19 March elections": the date of a thing, not of an event
         if span is not None and span.root.i in region:
             own = own or timex
         elif span is None or head is None or not _governs(span.root, head):
@@ -329,6 +336,12 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "T
         weak = earlier[-1] if earlier else None
     before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day"]
     return own, weak, (before[-1] if before else None)
+
+
+def _bound(text: str, timex: Timex) -> bool:
+    """"since 1981", "until 9 November": the start or end of a span of time, not when an event happened."""
+    words = text[max(0, timex.start - 12):timex.end].lower().split()  # the timex may hold the word itself
+    return any(w in BOUND_WORDS for w in words[-len(timex.text.split()) - 1:][:2])
 
 
 def _governs(timex_root: "Token", trigger: "Token") -> bool:

@@ -252,9 +252,21 @@ def _date(best: Mention, mentions: list[Mention], article: Article) -> tuple[str
         for m in ordered:
             timex = getattr(m, attr)
             if timex is not None:
+                timex = _refined(timex, ordered)
                 return timex.iso_date, timex.precision
     published = (article.published or "")[:10]
     return (published or None), "publication"
+
+
+def _refined(timex, mentions: list[Mention]):
+    """A month or year ("in July") narrowed to the day the story is set on, when that day lies inside it."""
+    if timex.precision == "day":
+        return timex
+    for m in mentions:
+        for finer in (m.weak_date, m.context_date):
+            if finer is not None and finer.precision == "day" and finer.value.startswith(timex.value):
+                return finer
+    return timex
 
 
 def _location(mentions: list[Mention]) -> Place | None:
