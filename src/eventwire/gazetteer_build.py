@@ -208,6 +208,12 @@ def _country_shapes() -> dict[str, tuple[float, float]]:
 
 def _ring_centroid(ring: list) -> tuple[float, float, float] | None:
     """(area, lat, lon) of a lon/lat ring by the shoelace formula (planar: fine for a representative point)."""
+    found = _shoelace(ring)
+    return None if found is None else (found[0], found[2], found[1])
+
+
+def _shoelace(ring) -> tuple[float, float, float] | None:
+    """(area, x, y): area and area centroid of a simple polygon given as (x, y) points; None without area."""
     a = cx = cy = 0.0
     for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
         cross = x1 * y2 - x2 * y1
@@ -216,7 +222,7 @@ def _ring_centroid(ring: list) -> tuple[float, float, float] | None:
         cy += (y1 + y2) * cross
     if abs(a) < 1e-9:
         return None
-    return abs(a) / 2, cy / (3 * a), cx / (3 * a)
+    return abs(a) / 2, cx / (3 * a), cy / (3 * a)
 
 
 def _box_mid(pts: list[tuple[float, float]], *, trim: float = 0.1) -> tuple[float, float]:
@@ -270,17 +276,8 @@ def _convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]
 
 def _polygon_centroid(ring: list[tuple[float, float]]) -> tuple[float, float] | None:
     """(x, y) area centroid of a simple polygon; None when it has no area."""
-    if len(ring) < 3:
-        return None
-    a = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
-        cross = x1 * y2 - x2 * y1
-        a += cross
-        cx += (x1 + x2) * cross
-        cy += (y1 + y2) * cross
-    if abs(a) < 1e-9:
-        return None
-    return cx / (3 * a), cy / (3 * a)
+    found = _shoelace(ring) if len(ring) >= 3 else None
+    return None if found is None else (found[1], found[2])
 
 
 class _Admin1Codes:
