@@ -253,20 +253,29 @@ class PersonMemory:
                 continue
             name = view.span_text(chain[0], chain[-1])
             _remember(people, name, PersonInfo(name, country, sector))
-        return cls(people, view=view, country=main_country(view))
+        counts = _country_counts(view)
+        main = main_country(view, counts=counts)
+        if main is not None and counts[main] == 1 and any(p is not None and p.country == main
+                                                          for p in people.values()):
+            main = None  # named once, as someone's nationality ("South African leader de Klerk"): not the story's
+        return cls(people, view=view, country=main)
 
 
-def main_country(view: DocView) -> str | None:
+def main_country(view: DocView, *, counts: Mapping[str, int] | None = None) -> str | None:
     """The country a document names most often (as country, demonym or seat of government); the first
-    named wins a tie; None when it names none, or each only once (in "President Mitterrand welcomed South
-    African leader de Klerk" the one country named is the guest's, not the host's)."""
+    named wins a tie; None when it names none."""
+    counts = _country_counts(view) if counts is None else counts
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _country_counts(view: DocView) -> dict[str, int]:
+    """How often the document names each country (ISO3), in order of first naming."""
     scan = view.scan
     counts: dict[str, int] = {}
     for _p, _length, entry in scan.pick(0, len(scan.starts)):
         if entry.kind in ("country", "demonym", "capital") and entry.country:
             counts[entry.country] = counts.get(entry.country, 0) + 1
-    best = max(counts, key=counts.__getitem__) if counts else None
-    return best if best is not None and counts[best] >= 2 else None
+    return counts
 
 
 def _remember(people: dict[str, PersonInfo | None], name: str, info: PersonInfo) -> None:
