@@ -61,3 +61,19 @@ def test_the_year_of_a_thing_is_not_the_date_of_the_event():
     events = _assaults("A car bomb exploded in Bogota on Thursday. The vehicle used in the attack was a 1981 "
                        "blue Chevrolet.")
     assert events and all(e.date == "2020-03-05" for e in events)
+
+
+@pytest.mark.parametrize("text, day", [
+    pytest.param("Rebels resumed their attacks in Tunja on 3 March, the army said.", "2020-03-03",
+                 id="date-of-a-performing-verb"),
+    pytest.param("Police said the kidnapping of the mayor took place on 2 March in Tunja.", "2020-03-02",
+                 id="took-place-on"),
+    pytest.param("The government will investigate the double murder perpetrated on 1 March in Tunja.", "2020-03-01",
+                 id="perpetrated-on"),
+    pytest.param("Soldiers yesterday repelled a rebel attack on a bridge in Tunja.", "2020-03-05",
+                 id="repelled-yesterday"),
+])
+def test_the_date_of_the_clause_that_performs_the_event(text, day):
+    events = [e for e in extract("Attack report\n\n" + text, published="2020-03-06")
+              if e.type in ("ASSAULT", "COERCE")]
+    assert events and events[0].date == day

@@ -46,6 +46,15 @@ ADMIN_WORDS = {"department", "province", "state", "county", "region", "district"
                "neighborhood", "neighbourhood", "suburb", "township", "parish", "island", "mountain", "highway",
                "road", "bridge", "square", "market", "hamlet", "estate", "plantation", "zone", "sector"}
 BOUND_WORDS = {"since", "until", "till", "through"}
+OCCURRING = {"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}  # "X took place on ..."
+PERFORMING = {"perpetrate", "commit", "carry", "stage", "launch", "conduct", "mount", "occur", "happen"}
+# Verbs of saying and judging: their date is the report's, not the event's ("condemned today the killing").
+# Not those that share the event's time ("repelled an attack this morning", "survived", "witnessed").
+REPORTING = arguments.SPEECH | {"condemn", "criticize", "criticise", "denounce", "blame", "deny", "confirm", "report",
+                                "discuss", "investigate", "probe", "mourn", "remember", "commemorate", "recall",
+                                "mark", "welcome", "praise", "hail", "protest", "claim", "describe", "attribute",
+                                "link", "cite", "review", "study", "reject", "support", "oppose", "call", "predict",
+                                "expect", "fear", "await", "anticipate"}
 FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS | ADMIN_WORDS) - {"embassy"}
 THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to", "in"}  # ... "refugees in Liberia"
 CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
@@ -196,13 +205,22 @@ def _region(doc: "Doc", group: events.TriggerGroup) -> set[int]:
     for i in group.tokens:
         region |= _own_subtree(doc[i], members)
         token = doc[i]
+        governor = None
         if token.pos_ != "VERB" and token.dep_ in ("pobj", "dobj", "attr"):
-            governor = token.head.head if token.dep_ == "pobj" else token.head
+            head = token.head.head if token.dep_ == "pobj" else token.head
             purpose = token.dep_ == "pobj" and token.head.lower_ in arguments.PURPOSE_PREPS
-            if governor.lemma_.lower() in arguments.SUPPORT_VERBS or purpose:  # "arrived in Amman on a visit"
-                for child in governor.children:
-                    if child.dep_ in ("prep", "npadvmod") and child.i not in region:
-                        region |= _own_subtree(child, members)
+            if head.lemma_.lower() in arguments.SUPPORT_VERBS or purpose:  # "arrived in Amman on a visit"
+                governor = head
+        elif token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass") \
+                and token.head.lemma_.lower() in OCCURRING:  # "the kidnapping took place on 30 December"
+            governor = token.head
+        if governor is not None:
+            for child in governor.children:
+                if child.dep_ in ("prep", "npadvmod") and child.i not in region:
+                    region |= _own_subtree(child, members)
+        for child in token.children:  # "the double murder perpetrated on 19 January"
+            if child.dep_ == "acl" and child.lemma_.lower() in PERFORMING and child.i not in region:
+                region |= _own_subtree(child, members)
     return region
 
 
@@ -345,11 +363,13 @@ def _bound(text: str, timex: Timex) -> bool:
 
 
 def _governs(timex_root: "Token", trigger: "Token") -> bool:
-    """Does the timex modify a verb whose clause holds the trigger below it (a report about the event)?"""
+    """Does the timex modify a verb of saying or judging whose clause holds the trigger below it (a report
+    about the event: "said today that ...", "condemned today the killing"; not "resumed its attacks on 29
+    November", where the verb performs the event)?"""
     verb = timex_root
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i:
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.lemma_.lower() not in REPORTING:
         return False
     below = trigger  # the verb's child on the path down to the trigger, if the verb is above it
     for above in trigger.ancestors:
