@@ -152,3 +152,13 @@ def test_event_date_prefers_own_clause_over_sentence(nlp):
     doc = nlp("Officials said on Sunday that the convoy was attacked on Friday.")
     trigger = _trigger(doc, "attacked")
     assert event_date(doc, trigger.sent, trigger, anchor=SAT) == ("2020-01-03", "day")
+
+
+def test_a_clock_time_is_not_a_year():
+    import datetime as dt
+
+    from eventwire.dates import find_timexes
+    anchor = dt.date(1989, 11, 12)
+    assert find_timexes("THE OFFENSIVE, WHICH BEGAN AT 2000 (0200 GMT), CONTINUED.", anchor=anchor) == []
+    assert find_timexes("The bomb exploded at 1130 hours.", anchor=anchor) == []
+    assert [t.value for t in find_timexes("Elections were held in 1990.", anchor=anchor)] == ["1990"]

@@ -256,6 +256,8 @@ _YEAR_FOLLOWERS = frozenset(
 
 _YEAR_DETERMINERS = frozenset("the a its his her their our your this that whose".split())
 _QUANTIFIERS = frozenset("about some nearly over than least almost around more".split())
+_CLOCK_WORDS = frozenset({"at"})  # "began at 2000": military time
+_CLOCK_AFTER = re.compile(r"\s*(?:\(\s*\d{4}\s*gmt|hours?\b|hrs\b|gmt\b|local\s+time)", re.IGNORECASE)
 
 
 def _bare_year_ok(text: str, start: int, end: int, year: int) -> bool:
@@ -264,8 +266,8 @@ def _bare_year_ok(text: str, start: int, end: int, year: int) -> bool:
         return False
     before = text[max(0, start - 15):start].split()
     previous = before[-1].lower() if before else ""
-    if previous in _QUANTIFIERS:
-        return False
+    if previous in _QUANTIFIERS or previous in _CLOCK_WORDS or _CLOCK_AFTER.match(text, end):
+        return False  # "about 2000 troops"; "at 2000 (0200 GMT)", "1130 hours": a quantity or a clock time
     if previous in _YEAR_DETERMINERS or previous.endswith("'s"):
         return True
     following = re.match(r"\s+([A-Za-z]+)", text[end:end + 30])

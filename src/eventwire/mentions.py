@@ -339,21 +339,29 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "T
     doc = ctx.doc
     own, weak = None, None
     for timex in ctx.timexes:
-        if timex.start < sent.start_char or timex.end > sent.end_char or _bound(ctx.text, timex):
+        if timex.start < sent.start_char or timex.end > sent.end_char or not _dates_events(ctx, timex, triggers):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nummod", "amod", "compound", "nmod") \
-                and span.root.head.i not in triggers:
-            continue  # "a 1981 blue Chevrolet", "the 19 March elections": the date of a thing, not of an event
         if span is not None and span.root.i in region:
             own = own or timex
         elif span is None or head is None or not _governs(span.root, head):
             weak = weak or timex
     if weak is None and own is None:
-        earlier = [t for t in ctx.timexes if t.end <= sent.start_char and "\n\n" not in ctx.text[t.end:sent.start_char]]
+        earlier = [t for t in ctx.timexes if t.end <= sent.start_char and "\n\n" not in ctx.text[t.end:sent.start_char]
+                   and _dates_events(ctx, t, triggers)]
         weak = earlier[-1] if earlier else None
     before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day"]
     return own, weak, (before[-1] if before else None)
+
+
+def _dates_events(ctx: ArticleContext, timex: Timex, triggers: Collection[int]) -> bool:
+    """Can ``timex`` date an event at all? Not a bound of a span ("since 1981"), nor the date of a thing
+    ("a 1981 blue Chevrolet", "the 19 March elections": a modifier of a noun that reports no event)."""
+    if _bound(ctx.text, timex):
+        return False
+    span = ctx.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return span is None or span.root.dep_ not in ("nummod", "amod", "compound", "nmod") \
+        or span.root.head.i in triggers
 
 
 def _bound(text: str, timex: Timex) -> bool:
