@@ -74,3 +74,20 @@ def test_merged_fields_come_from_the_best_mentions():
     assert event.location == BAGHDAD and event.fatalities == 10  # the largest count, never a sum
     assert event.acled_subtype == "Air/drone strike" and len(event.mentions) == 2
     assert replace(event, confidence=0).event_id == event.event_id
+
+
+def test_a_coarse_date_is_narrowed_or_gives_way_to_the_reports_day():
+    from types import SimpleNamespace
+
+    from eventwire.dates import Timex
+    from eventwire.merge import _refined
+
+    def timex(value, precision):
+        return Timex(0, 4, value, value, precision)
+
+    day = timex("1989-05-27", "day")
+    main = SimpleNamespace(weak_date=day, context_date=None)
+    assert _refined(timex("1969", "year"), [main]) == day  # "the 1969 war" merged into a clash of 27 May
+    assert _refined(timex("1989-05", "month"), [main]) == day  # "in May", the story's day inside it
+    alone = SimpleNamespace(weak_date=None, context_date=None)
+    assert _refined(timex("1969", "year"), [alone]).value == "1969"

@@ -259,13 +259,18 @@ def _date(best: Mention, mentions: list[Mention], article: Article) -> tuple[str
 
 
 def _refined(timex, mentions: list[Mention]):
-    """A month or year ("in July") narrowed to the day the story is set on, when that day lies inside it."""
+    """A month or year ("in July") narrowed to the day the story is set on, when that day lies inside it;
+    a year or month that contradicts the day the event's main report is dated by ("the 1969 war" merged
+    into a clash dated 27 May 1989) gives way to that day."""
     if timex.precision == "day":
         return timex
     for m in mentions:
         for finer in (m.weak_date, m.context_date):
             if finer is not None and finer.precision == "day" and finer.value.startswith(timex.value):
                 return finer
+    main = mentions[0].weak_date or mentions[0].context_date
+    if main is not None and main.precision == "day" and not main.value.startswith(timex.value):
+        return main
     return timex
 
 
