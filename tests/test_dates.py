@@ -162,3 +162,16 @@ def test_a_clock_time_is_not_a_year():
     assert find_timexes("THE OFFENSIVE, WHICH BEGAN AT 2000 (0200 GMT), CONTINUED.", anchor=anchor) == []
     assert find_timexes("The bomb exploded at 1130 hours.", anchor=anchor) == []
     assert [t.value for t in find_timexes("Elections were held in 1990.", anchor=anchor)] == ["1990"]
+
+
+def test_planning_a_past_attack_does_not_move_its_date_into_the_future(nlp):
+    import datetime as dt
+
+    from eventwire.dates import find_timexes, tense_reader
+    text = "The car bomb attack on 6 December had been planned since last September, officials said."
+    doc = nlp(text)
+    found = find_timexes(text, anchor=dt.date(1989, 12, 8), tense_future=tense_reader(doc))
+    assert [t.value for t in found if t.text.endswith("December")] == ["1989-12-06"]
+    doc = nlp("The vote is scheduled for 6 December.")
+    found = find_timexes(doc.text, anchor=dt.date(1989, 12, 8), tense_future=tense_reader(doc))
+    assert [t.value for t in found] == ["1990-12-06"]

@@ -420,11 +420,13 @@ def _clause_verb(token):
     return None
 
 
-def _verb_is_future(verb) -> bool:
-    """``will/would/shall`` on the verb, or the verb under ``plans to``, ``is going to``, ``is set to``…"""
+def _verb_is_future(verb, *, subject: bool = False) -> bool:
+    """``will/would/shall`` on the verb, or the verb under ``plans to``, ``is going to``, ``is set to``…;
+    ``subject``: the date stands in the verb's subject ("the attack on 6 December had been planned since
+    September"), which planning or scheduling does not move into the future."""
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
         return True
-    if verb.lemma_.lower() in {"schedule", "plan", "expect"}:
+    if verb.lemma_.lower() in {"schedule", "plan", "expect"} and not subject:
         return True
     head = verb.head
     return verb.dep_ == "xcomp" and head is not verb and (
@@ -436,7 +438,10 @@ def _doc_tense(doc, offset: int) -> Callable[[int, int], bool | None]:
     def tense_future(start: int, end: int) -> bool | None:
         span = doc.char_span(offset + start, offset + end, alignment_mode="expand")
         verb = _clause_verb(span.root) if span is not None and len(span) else None
-        return None if verb is None else _verb_is_future(verb)
+        if verb is None:
+            return None
+        subject = any(n.dep_ in ("nsubj", "nsubjpass") and n.head == verb for n in [span.root, *span.root.ancestors])
+        return _verb_is_future(verb, subject=subject)
     return tense_future
 
 
