@@ -77,3 +77,10 @@ def test_the_date_of_the_clause_that_performs_the_event(text, day):
     events = [e for e in extract("Attack report\n\n" + text, published="2020-03-06")
               if e.type in ("ASSAULT", "COERCE")]
     assert events and events[0].date == day
+
+
+def test_a_future_date_is_not_the_story_date():
+    text = ("The new government will take power on 1 June, officials said.\n\n"
+            "Rebels attacked a police post near the town of Tunja.")
+    events = _assaults(text, published="2020-05-10")
+    assert events and all(e.date != "2020-06-01" for e in events)

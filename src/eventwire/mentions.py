@@ -350,7 +350,8 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "T
         earlier = [t for t in ctx.timexes if t.end <= sent.start_char and "\n\n" not in ctx.text[t.end:sent.start_char]
                    and _dates_events(ctx, t, triggers)]
         weak = earlier[-1] if earlier else None
-    before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day"]
+    latest = ctx.anchor.isoformat() if ctx.anchor is not None else "9999"  # a story is set before it is told
+    before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day" and t.value <= latest]
     return own, weak, (before[-1] if before else None)
 
 
