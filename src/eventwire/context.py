@@ -170,20 +170,22 @@ def _sentence_bounds(event: Event, ctx: "ArticleContext") -> tuple[int, int]:
 
 def _sentence_parties(ctx: "ArticleContext") -> Callable[[int, int], list[tuple[Actor, bool]]]:
     """Parties named in a sentence (noun phrases that resolve to an actor), except reporters ("X said"),
-    each with whether it is a subject."""
+    each with whether it is a subject. The document's noun chunks are listed once (spaCy walks the whole
+    document for a span's chunks)."""
     cache: dict[tuple[int, int], list[tuple[Actor, bool]]] = {}
+    chunks: list = []
 
     def parties(start: int, end: int) -> list[tuple[Actor, bool]]:
         if (start, end) not in cache:
-            span = ctx.doc.char_span(start, end, alignment_mode="expand")
+            if not chunks:
+                chunks.extend(ctx.doc.noun_chunks)
             found = []
-            for chunk in span.noun_chunks if span is not None else ():
-                root = chunk.root
-                if _reporting(root):
+            for chunk in chunks:
+                if chunk.start_char < start or chunk.end_char > end or _reporting(chunk.root):
                     continue
                 actor = resolve_np(chunk, memory=ctx.memory)
                 if actor is not None:
-                    found.append((actor, root.dep_ in SUBJECTS))
+                    found.append((actor, chunk.root.dep_ in SUBJECTS))
             cache[(start, end)] = found
         return cache[(start, end)]
 
