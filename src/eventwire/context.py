@@ -3,11 +3,14 @@
 News rarely repeats what the reader already knows. "Rebels" in a story about Darfur are Sudanese rebels;
 "ethnic Albanians" demonstrating in Serbia are a Serbian minority; a curfew imposed "in Algiers" is imposed on
 Algiers even though no phrase says on whom. Event coders (CAMEO, PLOVER, ICEWS) code such events the way a
-reader understands them, and so does eventwire, after :mod:`merge`, in three general steps:
+reader understands them, and so does eventwire, after :mod:`merge`, in four general steps:
 
-1. an actor or recipient with no country takes one from the event's own sentence: a place named inside its
-   phrase, else the named place where the event happened, else the one country the sentence names;
-2. an ethnic group ("ethnic Turks") is coded by the country where the event happens, not by its ethnicity;
+1. an actor or recipient with no country takes one from the event's own sentence: the country of the
+   parties it is coordinated with ("US troops and diplomats"), else a place named inside its phrase, else
+   the named place where the event happened, else the one country the sentence names (a named official
+   never takes the other side's), else, for an unnamed role ("the military government"), the story's country;
+2. an ethnic group ("ethnic Turks") is coded by the country where the event happens, or of the state it
+   faces, not by its ethnicity;
 3. an event with no recipient takes its counterpart from the sentence: the place the act is aimed at or
    happens in ("threatened to impose a curfew in Algiers"), else a party with another country than the actor's
    ("threatened to break relations with Russia");
@@ -15,6 +18,8 @@ reader understands them, and so does eventwire, after :mod:`merge`, in three gen
    unidentified armed group (sector ``UAF``) of the country where it happened, as ACLED codes it.
 
 Nothing else is invented: every filled value comes from a name in the event's sentence or its location.
+Reporters ("sources in Pakistan said") are never parties, and a place that is a clause's subject ("Italy
+announced ...") is a party, not a place.
 """
 from __future__ import annotations
 
