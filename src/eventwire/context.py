@@ -23,6 +23,7 @@ announced ...") is a party, not a place.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
@@ -44,12 +45,13 @@ UNSEEN_HANDS = frozenset({"ASSAULT"})  # acts that always have an author, named 
 def with_context(events: list[Event], ctx: "ArticleContext") -> list[Event]:
     """``events`` with countries and counterparts completed from each event's sentence."""
     sentence_parties = _sentence_parties(ctx)
-    return [_complete(event, ctx, sentence_parties) for event in events]
+    starts = [sent.start_char for sent in ctx.sentences]
+    return [_complete(event, ctx, sentence_parties, _sentence_bounds(event, starts, ctx)) for event in events]
 
 
-def _complete(event: Event, ctx: "ArticleContext",
-              parties_of: Callable[[int, int], list[tuple[Actor, bool]]]) -> Event:
-    start, end = _sentence_bounds(event, ctx)
+def _complete(event: Event, ctx: "ArticleContext", parties_of: Callable[[int, int], list[tuple[Actor, bool]]],
+              bounds: tuple[int, int]) -> Event:
+    start, end = bounds
     named = [(t, p) for t, p in ctx.places.places_in(start, end) if p.country]
     places = [(t.text, p) for t, p in named if not _subject(ctx, t)]
     own = [(t.text, p) for t, p in named]  # a reporter's phrase may still name where the actor is from
@@ -165,11 +167,11 @@ def _place_actor(place: Place) -> Actor:
     return Actor(text=place.text, name=place.name, country=place.country)
 
 
-def _sentence_bounds(event: Event, ctx: "ArticleContext") -> tuple[int, int]:
-    """Character bounds of the sentence that holds the event's evidence."""
-    for sent in ctx.sentences:
-        if sent.start_char <= event.evidence.start < sent.end_char:
-            return sent.start_char, sent.end_char
+def _sentence_bounds(event: Event, starts: list[int], ctx: "ArticleContext") -> tuple[int, int]:
+    """Character bounds of the sentence that holds the event's evidence (``starts``: sentence starts)."""
+    k = bisect_right(starts, event.evidence.start) - 1
+    if k >= 0 and event.evidence.start < ctx.sentences[k].end_char:
+        return ctx.sentences[k].start_char, ctx.sentences[k].end_char
     return event.evidence.start, event.evidence.end
 
 

@@ -346,10 +346,15 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "T
             own = own or timex
         elif span is None or head is None or not _governs(span.root, head):
             weak = weak or timex
-    if weak is None and own is None:
-        earlier = [t for t in ctx.timexes if t.end <= sent.start_char and "\n\n" not in ctx.text[t.end:sent.start_char]
-                   and _dates_events(ctx, t, triggers)]
-        weak = earlier[-1] if earlier else None
+    if weak is None and own is None:  # the nearest earlier date of the paragraph
+        for timex in reversed(ctx.timexes):
+            if timex.end > sent.start_char:
+                continue
+            if "\n\n" in ctx.text[timex.end:sent.start_char]:
+                break
+            if _dates_events(ctx, timex, triggers):
+                weak = timex
+                break
     latest = ctx.anchor.isoformat() if ctx.anchor is not None else "9999"  # a story is set before it is told
     before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day" and t.value <= latest]
     return own, weak, (before[-1] if before else None)
