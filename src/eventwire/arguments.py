@@ -122,18 +122,14 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
-    if passive and verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in children):
-        passive = False  # "Israel is opposed to French mediation": a stance its subject holds
-        children = [c for c in children if c.dep_ != "auxpass"]
-        actors_first = [c for c in children if c.dep_ == "nsubjpass"]
-    else:
-        actors_first = []
+    stative = passive and verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in children)
+    passive = passive and not stative  # "Israel is opposed to French mediation": a stance its subject holds
     actors, recipients = [], []
     if passive:
         recipients += [c for c in children if c.dep_ == "nsubjpass"]
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     else:
-        actors += [c for c in children if c.dep_ == "nsubj"] + actors_first
+        actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
         recipients += [c for c in children if c.dep_ in ("dobj", "dative")]
         if not recipients:
             recipients += _prep_objects(verb, TARGET_PREPS | PARTNER_PREPS)
@@ -173,7 +169,7 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
         verb = governor.lemma_.lower()
         performed = phrase.dep_ == "dobj" and governor.pos_ == "VERB" and (verb not in OBSERVING or (
             verb in DECLARING and type_ != "ASSAULT"))  # "Italy announced a suspension of air links"
-        if governor.lemma_.lower() in SUPPORT_VERBS or purpose or performed:  # "issued an ultimatum"
+        if verb in SUPPORT_VERBS or purpose or performed:  # "issued an ultimatum"
             deps = ("nsubj", "nsubjpass") if verb in PARTAKING else ("nsubj",)  # "were engaged in ethnic cleansing"
             actors = [c for c in governor.children if c.dep_ in deps] or _inherited_subject(governor) or actors
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":

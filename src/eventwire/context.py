@@ -177,18 +177,14 @@ def _sentence_bounds(event: Event, starts: list[int], ctx: "ArticleContext") -> 
 
 def _sentence_parties(ctx: "ArticleContext") -> Callable[[int, int], list[tuple[Actor, bool]]]:
     """Parties named in a sentence (noun phrases that resolve to an actor), except reporters ("X said"),
-    each with whether it is a subject. The document's noun chunks are listed once (spaCy walks the whole
-    document for a span's chunks)."""
+    each with whether it is a subject."""
     cache: dict[tuple[int, int], list[tuple[Actor, bool]]] = {}
-    chunks: list = []
 
     def parties(start: int, end: int) -> list[tuple[Actor, bool]]:
         if (start, end) not in cache:
-            if not chunks:
-                chunks.extend(ctx.doc.noun_chunks)
             found = []
-            for chunk in chunks:
-                if chunk.start_char < start or chunk.end_char > end or _reporting(chunk.root):
+            for chunk in ctx.chunks_in(start, end):
+                if _reporting(chunk.root):
                     continue
                 actor = resolve_np(chunk, memory=ctx.memory)
                 if actor is not None:

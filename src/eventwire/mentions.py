@@ -16,6 +16,7 @@ died in hospital") complete the attack reported just before (:func:`_attach_orph
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Collection
@@ -111,6 +112,27 @@ class ArticleContext:
         return tuple(self.doc.sents)
 
     @cached_property
+    def noun_chunks(self) -> tuple["SpacySpan", ...]:
+        """The document's noun chunks, listed once (spaCy walks the whole document for a span's chunks)."""
+        return tuple(self.doc.noun_chunks)
+
+    def chunks_in(self, start: int, end: int) -> list["SpacySpan"]:
+        """Noun chunks wholly inside the characters ``[start, end)``."""
+        return [c for c in self.noun_chunks if c.start_char >= start and c.end_char <= end]
+
+    @cached_property
+    def _paragraph_ends(self) -> tuple[int, ...]:
+        ends, at = [], self.text.find("\n\n")
+        while at >= 0:
+            ends.append(at + 2)
+            at = self.text.find("\n\n", at + 2)
+        return tuple(ends)
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph that holds character ``offset`` (blank lines before it, counted once)."""
+        return bisect_right(self._paragraph_ends, offset)
+
+    @cached_property
     def toponym_tokens(self) -> frozenset[int]:
         """Token indices inside resolved place names."""
         found: set[int] = set()
@@ -162,7 +184,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
         recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak,
         context_date=context,
         fatalities=fatalities, injured=injured, definite=group.definite, novel=group.novel, names=names,
-        cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.text.count("\n\n", 0, sent.start_char),
+        cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.paragraph_of(sent.start_char),
     )
 
 
@@ -339,9 +361,11 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "T
     doc = ctx.doc
     own, weak = None, None
     for timex in ctx.timexes:
-        if timex.start < sent.start_char or timex.end > sent.end_char or not _dates_events(ctx, timex, triggers):
+        if timex.start < sent.start_char or timex.end > sent.end_char:
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if not _dates_events(ctx, timex, span, triggers):
+            continue
         if span is not None and span.root.i in region:
             own = own or timex
         elif span is None or head is None or not _governs(span.root, head):
@@ -352,7 +376,7 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "T
                 continue
             if "\n\n" in ctx.text[timex.end:sent.start_char]:
                 break
-            if _dates_events(ctx, timex, triggers):
+            if _dates_events(ctx, timex, doc.char_span(timex.start, timex.end, alignment_mode="expand"), triggers):
                 weak = timex
                 break
     latest = ctx.anchor.isoformat() if ctx.anchor is not None else "9999"  # a story is set before it is told
@@ -360,12 +384,12 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "T
     return own, weak, (before[-1] if before else None)
 
 
-def _dates_events(ctx: ArticleContext, timex: Timex, triggers: Collection[int]) -> bool:
-    """Can ``timex`` date an event at all? Not a bound of a span ("since 1981"), nor the date of a thing
-    ("a 1981 blue Chevrolet", "the 19 March elections": a modifier of a noun that reports no event)."""
+def _dates_events(ctx: ArticleContext, timex: Timex, span: "SpacySpan | None", triggers: Collection[int]) -> bool:
+    """Can ``timex`` (parsed as ``span``) date an event at all? Not a bound of a span ("since 1981"), nor the
+    date of a thing ("a 1981 blue Chevrolet", "the 19 March elections": a modifier of a noun that reports no
+    event)."""
     if _bound(ctx.text, timex):
         return False
-    span = ctx.doc.char_span(timex.start, timex.end, alignment_mode="expand")
     return span is None or span.root.dep_ not in ("nummod", "amod", "compound", "nmod") \
         or span.root.head.i in triggers
 
@@ -423,7 +447,7 @@ def _attach_orphan_counts(ctx: ArticleContext, mentions: list[Mention]) -> list[
     for sent in ctx.sentences:
         if sent.start_char in by_sentence or not any(t.lemma_.lower() in CASUALTY_WORDS for t in sent):
             continue
-        paragraph = ctx.text.count("\n\n", 0, sent.start_char)
+        paragraph = ctx.paragraph_of(sent.start_char)
         earlier = [k for k, m in enumerate(out) if m.type in CASUALTY_TYPES and m.sentence.end <= sent.start_char
                    and m.factuality == "asserted" and paragraph - m.paragraph <= ORPHAN_REACH]
         if not earlier:

@@ -144,9 +144,8 @@ def _other_parties(ctx: "ArticleContext") -> Callable[["Mention"], list[Actor]]:
     from .actors import resolve_np
 
     def parties(mention: "Mention") -> list[Actor]:
-        span = ctx.doc.char_span(mention.sentence.start, mention.sentence.end, alignment_mode="expand")
         found = []
-        for chunk in span.noun_chunks if span is not None else ():
+        for chunk in ctx.chunks_in(mention.sentence.start, mention.sentence.end):
             actor = resolve_np(chunk, memory=ctx.memory)
             if actor is not None and actor.country:
                 found.append(actor)
