@@ -199,7 +199,7 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
     evidence = Evidence(text=best.sentence.text, start=best.sentence.start, end=best.sentence.end,
                         trigger=best.trigger)
     others = sorted({m.clause for m in mentions if m is not best and m.clause.start != best.sentence.start},
-                    key=lambda s: s.start)
+                    key=lambda s: (s.start, s.end))  # a set: ties need a key of their own to come out the same
     confidence = 1 - math.prod(1 - m.confidence for m in mentions)
     return Event(
         event_id=_event_id(article, best), article=_article_ref(article), type=best.type, mode=mode,
