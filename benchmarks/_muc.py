@@ -196,12 +196,19 @@ def killed(numbers: list[str], effects: list[str]) -> tuple[int, int] | None:
             counts[ref] = value.strip()
     low = high = 0
     dead = 0
+    other_effects = set()  # targets with another effect too ("DEATH: PEOPLE" and "INJURY: PEOPLE")
+    for line in effects:
+        effect, _, refs = line.lstrip("?").strip().partition(":")
+        if {e.strip() for e in effect.split("/")} != {"DEATH"}:
+            other_effects.update(_strings([refs]))
     for line in effects:
         effect, _, refs = line.lstrip("?").strip().partition(":")
         if {e.strip() for e in effect.split("/")} != {"DEATH"}:
             continue
         dead += 1
         names = _strings([refs])
+        if set(names) & other_effects:
+            return None  # one NUMBER for the dead and the wounded together: the dead are not counted
         number = next((counts[n] for n in names if n in counts), None)
         parsed = _number(number) if number else None
         if parsed is None:

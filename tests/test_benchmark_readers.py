@@ -94,6 +94,7 @@ def test_parse_location(fill, country, places):
     (['6-: "GUARDS"'], ['DEATH: "GUARDS"'], (6, 6)),
     (['2: "GUARDS"', '3: "MEN"'], ['INJURY: "GUARDS"', 'DEATH: "MEN"'], (3, 3)),
     (['2: "GUARDS"'], ['INJURY / DEATH: "GUARDS"'], None),  # ambiguous effect: not counted
+    (['11: "PEOPLE"'], ['DEATH: "PEOPLE"', 'INJURY: "PEOPLE"'], None),  # 11 dead and wounded together
     (['2: "GUARDS"'], ['DEATH: "-"'], None),  # dummy reference: no number
     ([], [], None),
 ])

@@ -57,6 +57,13 @@ def test_trigger_chains(nlp, text, word, expected):
     assert count_casualties(trigger.sent, trigger=trigger) == expected
 
 
+def test_each_event_noun_keeps_its_own_dead(nlp):
+    doc = nlp("The judge was investigating the massacre of 43 persons in Segovia and the murder of Colonel Quintero.")
+    massacre, murder = (next(t for t in doc if t.text == w) for w in ("massacre", "murder"))
+    assert count_casualties(massacre.sent, trigger=massacre).fatalities == 43
+    assert count_casualties(murder.sent, trigger=murder).fatalities == 1
+
+
 def test_trigger_keeps_its_own_clause(nlp):
     doc = nlp("Gunmen killed four villagers, while in another town a bomb wounded 6 people.")
     sent = next(iter(doc.sents))
@@ -96,6 +103,12 @@ def test_merge_casualties(mentions, expected):
     ("The rebel commander was shot to death in the capital.", 1),
     ("The building was destroyed in the attack.", None),
     ("The attack left 5 dead and 12 injured.", 5),
+    # relative clauses: the antecedent is the victim, whatever noun the parse hangs the clause on
+    ("The group claimed the attack on Judge Maria Diaz, third judge of public order, who was murdered on Friday.", 1),
+    ("Hector Oqueli, who was kidnapped in Guatemala, was found dead.", 1),
+    ("A soldier who was wounded in the attack died later.", 1),
+    ("The man who died was identified as Juan Perez.", 1),
+    ("Three gunmen who killed a policeman were arrested.", 1),
 ])
 def test_single_and_named_victims(nlp, text, dead):
     from eventwire.casualties import count_casualties

@@ -84,3 +84,11 @@ def test_a_future_date_is_not_the_story_date():
             "Rebels attacked a police post near the town of Tunja.")
     events = _assaults(text, published="2020-05-10")
     assert events and all(e.date != "2020-06-01" for e in events)
+
+
+def test_a_killing_described_inside_another_phrase_is_one_event():
+    """"the death of two reporters who were shot": the shooting is the death's own story, not a second
+    event without dead."""
+    events = _assaults("The army accepted responsibility for the death of two reporters who were shot by "
+                       "soldiers in San Miguel.")
+    assert [e.fatalities for e in events] == [2]

@@ -52,11 +52,27 @@ def day(value: str) -> Timex:
     pytest.param({"paragraph": 1}, {"paragraph": 2, "fatalities": 3}, True, id="toll-in-the-next-paragraph"),
     pytest.param({"paragraph": 1}, {"paragraph": 3, "fatalities": 3}, False, id="toll-two-paragraphs-later"),
     pytest.param({"paragraph": 2}, {"paragraph": 1, "fatalities": 3}, False, id="toll-before-the-attack"),
+    pytest.param({"fatalities": 1, "names": frozenset({"Quintero"})},
+                 {"fatalities": 2, "names": frozenset({"Jimenez", "Espinoza"}), "definite": True}, False,
+                 id="other-dead-with-other-names"),
+    pytest.param({"fatalities": 1, "names": frozenset({"Soleimani"})},
+                 {"fatalities": 10, "names": frozenset({"Soleimani", "Muhandis"}), "definite": True}, True,
+                 id="a-larger-toll-naming-the-same-victim"),
 ])
 def test_merge_decisions(first, second, merged):
     a, b = mention(0, **first), mention(1, **second)
     events = merge([a, b], article=ARTICLE, lex=LEX)
     assert (len(events) == 1) is merged
+
+
+def test_a_mention_inside_another_ones_phrase_is_the_same_event():
+    """"the murder of 10 members in a dynamite attack": one sentence, one phrase, one event, even when
+    the inner mention reads as claimed."""
+    outer = mention(0, trigger="murder", fatalities=10, definite=True)
+    inner = mention(1, sentence=outer.sentence, trigger="attack", mode="explosives", factuality="claimed",
+                    within=0)
+    assert len(merge([outer, inner], article=ARTICLE, lex=LEX)) == 1
+    assert len(merge([outer, replace(inner, within=None)], article=ARTICLE, lex=LEX)) == 2
 
 
 def test_statements_never_merge_across_sentences():

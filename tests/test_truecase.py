@@ -38,3 +38,20 @@ def test_real_model_tables(nlp):
     text = "GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT ATTACKED A POLICE POST IN USULUTAN. " * 2
     cased = nlp_text(text, nlp)
     assert "Usulutan" in cased and "police post" in cased and len(cased) == len(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("SENATOR GALAN WAS KILLED ON 18 AUGUST WHILE ATTENDING A RALLY.", ["Senator Galan"]),
+    ("COLONEL WALDEMAR FRANKLIN QUINTERO OF THE POLICE WAS MURDERED.", ["Colonel Waldemar Franklin Quintero"]),
+    ("THEY CONDEMNED THE MURDER OF ROBERTO ARMANDO RIVERA, DIRECTOR OF THE FIRE DEPARTMENT.",
+     ["Roberto Armando Rivera", "director"]),
+    ("THE PRESIDENT SAID THE GENERAL STRIKE WILL GO ON IN THE BOGOTA SUBURB.",
+     ["president said", "general strike", "Bogota suburb"]),
+])
+def test_dictionary_words_that_are_surnames_by_position(nlp, text, names):
+    """WordNet lists many surnames ("rivera", "franklin", "galan"): after a title, after two names or between
+    names they are names; elsewhere ordinary words stay lower case."""
+    from eventwire.nlp import nlp_text
+
+    cased = nlp_text(" ".join([text] * 3), nlp)
+    assert all(name in cased for name in names), cased

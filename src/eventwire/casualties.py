@@ -34,6 +34,8 @@ _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 _TOTALS = frozenset({"total", "group", "number", "toll"})
 _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
 _ADDITIVE = frozenset({"also", "too", "additionally"})
+_DIE = frozenset({"die", "perish"})
+_WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
 
 @dataclass(frozen=True)
@@ -180,9 +182,19 @@ def _cue(token, lex: Lexicon, kinds: tuple[str, ...]) -> str | None:
     return None
 
 
-def _noun_kind(group: list, lex: Lexicon) -> str | None:
-    """``3 deaths``, ``10 wounded``, ``12 bodies``, ``9 victims``, ``3 civilians killed``, ``claimed 12 lives``."""
+def _noun_kind(group: list, lex: Lexicon, *, clauses: bool = False) -> str | None:
+    """``3 deaths``, ``10 wounded``, ``12 bodies``, ``9 victims``, ``3 civilians killed``, ``claimed 12 lives``;
+    with ``clauses`` only what a relative clause says of the noun (``a man who was killed``), which gives way
+    to the main clause (``Oqueli, who was kidnapped, was found dead``)."""
     for noun in group:
+        if clauses:
+            for child in noun.children:
+                subjects = [c.lower_ for c in child.children if c.dep_ == "nsubj"]
+                if child.dep_ == "relcl" and (not subjects or child.lemma_.lower() in _DIE and subjects[0] in _WHO):
+                    kind = _cue(child, lex, ("adj", "verb"))
+                    if kind:
+                        return kind
+            continue
         kind = _cue(noun, lex, ("noun", "adj"))
         if kind:
             return kind
@@ -191,9 +203,9 @@ def _noun_kind(group: list, lex: Lexicon) -> str | None:
         if noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in _LIFE_VERBS:
             return "dead"
         for child in noun.children:
-            if child.dep_ in ("amod", "acl", "relcl") and child.i > noun.i - 3:
+            if child.dep_ in ("amod", "acl") and child.i > noun.i - 3:
                 kind = _cue(child, lex, ("adj", "verb"))
-                if kind and not (child.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in child.children)):
+                if kind:
                     return kind
     return None
 
@@ -223,7 +235,7 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
             if child.dep_ in ("acomp", "oprd", "xcomp") and _cue(child, lex, ("adj",)) == "dead":
                 return "dead"
     if rel == "nsubj":
-        if head.lemma_.lower() in {"die", "perish", "disappear"}:
+        if head.lemma_.lower() in _DIE | {"disappear"}:
             return "dead" if head.lemma_.lower() != "disappear" else "missing"
         if head.lemma_.lower() == "lose" and any(c.lemma_.lower() == "life" for c in head.children):
             return "dead"
@@ -301,8 +313,11 @@ def _in_scope(node, trigger) -> bool:
     if trigger is None:
         return True
     token = trigger.root if hasattr(trigger, "root") else trigger
-    if token.pos_ not in ("VERB", "AUX") and node in set(token.subtree):
-        return True  # "the deaths of 3 soldiers", "an attack that killed 5"
+    if token.pos_ not in ("VERB", "AUX"):
+        if node in set(token.subtree):  # "the deaths of 3 soldiers", "an attack that killed 5"
+            return not any(node in set(c.subtree) for c in token.children if c.dep_ == "conj")
+        if node.head.pos_ not in ("VERB", "AUX"):
+            return False  # "the massacre of 43 ... and the murder of X": each noun has its own dead
     governor, own = _clause_verb(node.head), _clause_verb(token)
     return governor is None or own is None or governor in _event_verbs(own)
 
@@ -323,6 +338,10 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
             continue
         if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") and token.ent_type_ in ("PERSON", ""):
             quantities[token.i] = 1
+            continue
+        if token.lower_ == "who" and token.head.dep_ == "relcl" and token.head.head.i not in quantities and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in {"was", "is", "has"} for c in token.head.children):
+            quantities[token.i] = 1  # "..., who was murdered on Friday": one person, whatever the parse's antecedent
             continue
         if token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token):
             continue
@@ -370,7 +389,7 @@ def count_casualties(sent, *, trigger=None) -> Casualties:
         if _is_subset(node, lex) or not _in_scope(node, trigger):
             continue
         group = [first, *first.conjuncts]
-        kind = _noun_kind(group, lex) or _relation_kind(node, lex)
+        kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
         count = _group_count(group, quantities) if kind is not None else None
         if count is not None:
             groups[kind].append((_clause_verb(node.head), count))

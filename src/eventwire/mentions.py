@@ -93,6 +93,8 @@ class Mention:
     head: int  # token index of the trigger group's head
     paragraph: int = 0  # index of the paragraph the sentence stands in
     context_date: Timex | None = None  # the nearest day-precise date of the paragraphs before (story time)
+    within: int | None = None  # index of a same-type mention whose noun phrase holds this one ("the murder
+    # of 10 members in a dynamite attack", "the death of two reporters who were shot"): one event
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     by_token = {i: k for k, (_s, g, _r, _n) in enumerate(raw) for i in g.tokens}
     mentions = [_mention(ctx, k, sent, group, roles, n > 1, by_token)
                 for k, (sent, group, roles, n) in enumerate(raw)]
-    mentions = _attach_orphan_counts(ctx, mentions)
+    mentions = _attach_orphan_counts(ctx, _nest(doc, mentions))
     derived = intents.derived_mentions(doc, mentions, lex)
     return sorted(mentions + derived, key=lambda m: (m.sentence.start, m.index))
 
@@ -430,6 +432,31 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
     if not shared and counted.fatalities is None and counted.injured is None:
         counted = count_casualties(sent)  # the sentence's only event: its dead, whatever clause names them
     return counted.fatalities, counted.injured
+
+
+NOT_SAME = frozenset({"after", "before", "since", "following", "retaliation", "revenge", "response", "reprisal",
+                      "until", "like", "unlike", "than", "besides"})
+
+
+def _nest(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+    """Mark a mention that stands inside the noun phrase of another of its type and sentence ("the murder
+    of 10 members in a dynamite attack", "the attack on X, causing 9 deaths"): the phrase describes one
+    event. Not across "after", "in retaliation for", "unlike" and the like, nor across "and" (a conjunct
+    is an event of its own), which name another one."""
+    out = list(mentions)
+    for k, m in enumerate(mentions):
+        for other in mentions:
+            outer = doc[other.head]
+            if other is m or other.type != m.type or other.sentence.start != m.sentence.start \
+                    or outer.pos_ != "NOUN" or other.cause == m.index or m.cause == other.index:
+                continue
+            inner = doc[m.head]
+            path = [inner, *inner.ancestors]
+            between = path[:path.index(outer)] if outer in path[1:] else None
+            if between and not any(t.lemma_.lower() in NOT_SAME or t.dep_ == "conj" for t in between):
+                out[k] = replace(m, within=other.index)
+                break
+    return out
 
 
 ORPHAN_REACH = 2  # paragraphs back to the attack that a bare report of dead completes

@@ -30,6 +30,8 @@ SITE_FEATURES = {"base": ("military base", "airport", "airbase", "air base"),
                  "airbase": ("military base", "airport"), "airport": ("airport", "military base")}
 NEAR_KM, FAR_KM = 10.0, 50.0
 MERGE_AT = 2
+NESTED = 3
+REPORTED = {"asserted", "claimed"}  # a phrase's inner mention may read as claimed where the outer is asserted
 VERBAL_CONFLICT = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION"}
 FALLBACK_TARGET = {"ACCUSE", "REJECT"}  # reactions whose target may only be named elsewhere in the sentence
 # Statements are events of their own: two sentences that threaten are two threats. Only material events,
@@ -85,7 +87,9 @@ def _unique_ids(events: list[Event]) -> list[Event]:
 def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
     """How strongly ``m`` reports the same event as ``mentions`` (None: it cannot)."""
     first = mentions[0]
-    if m.type != first.type or m.factuality != first.factuality or m.novel:
+    nested = any(m.within == o.index or o.within == m.index for o in mentions)
+    same_fact = m.factuality == first.factuality or (nested and {m.factuality, first.factuality} <= REPORTED)
+    if m.type != first.type or not same_fact or m.novel:
         return None
     if lex_quad(m.type) not in MERGING_QUADS:
         return None
@@ -97,6 +101,8 @@ def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
         score += part
     names = set().union(*(o.names for o in mentions))
     score += min(2, len(m.names & names))
+    if nested:
+        score += NESTED  # "the murder of 10 members in a dynamite attack": one phrase, one event
     return score + _sequel_score(m, mentions)
 
 
@@ -172,10 +178,15 @@ def _party_score(m: Mention, mentions: list[Mention]) -> int | None:
 
 
 def _casualty_score(m: Mention, mentions: list[Mention]) -> int | None:
+    """Dead versus no dead contradict; so do other dead with other names ("Judge X was killed on 28 July"
+    and "the murder of Colonel Y")."""
     known = [o.fatalities for o in mentions if o.fatalities is not None]
     if m.fatalities is None or not known:
         return 0
     if (m.fatalities == 0) != (max(known) == 0):
+        return None
+    named = [o for o in mentions if o.fatalities is not None and o.names]
+    if m.names and named and m.fatalities not in known and not any(m.names & o.names for o in named):
         return None
     return 0
 

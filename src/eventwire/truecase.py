@@ -32,6 +32,11 @@ VOWELS = set("aeiouy")
 # Name-forming words that are also dictionary words, capitalised before a capitalised name.
 PREFIXED = re.compile(r"\b(?:santa|santo|santiago|puerto|port|mount|lake|fort|cape|saint|st|la|el|las|los|"
                       r"san|sao|rio|ciudad|villa|nueva|nuevo)\b(?= [A-Z])")
+# Titles before a name: the next word is a name even when it is also an English noun ("SENATOR GALAN").
+TITLES = frozenset("senator sen president colonel col general gen lieutenant lt captain capt sergeant sgt major "
+                   "commander comandante msgr monsignor bishop archbishop cardinal father mr mrs ms dr doctor "
+                   "judge magistrate mayor governor minister ambassador comrade deputy congressman attorney "
+                   "professor prof engineer eng lic".split())
 MONTHS_DAYS = ("january february march april may june july august september october november december "
                "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
                "saturday sunday").split()
@@ -47,6 +52,8 @@ class CaseModel:
     names: frozenset[str]  # lower-case words that are names although in the dictionary
     acronyms: frozenset[str]  # lower-case forms of words written in capitals
     stop_words: frozenset[str] = frozenset()  # function words ("who", "us", "it")
+    nouns_only: frozenset[str] = frozenset()  # dictionary words that are only nouns: maybe a surname ("rivera")
+    common: frozenset[str] = frozenset()  # roles and other words never taken for a name ("director")
 
 
 def is_shouting(text: str) -> bool:
@@ -63,18 +70,16 @@ def truecase(text: str, model: CaseModel) -> str:
         return text
     chars = list(text.lower())
     bracketed = {m.start() for m in re.finditer(r"(?<=\[)[A-Za-z]+(?=\])", text)}
-    previous = ""
-    for match in WORD.finditer(text):
-        word = match.group(0).lower()
+    words = list(WORD.finditer(text))
+    kinds = [_kind(m, words[k - 1] if k else None, bracketed, model) for k, m in enumerate(words)]
+    _names_in_chains(text, words, kinds, model)
+    for match, kind in zip(words, kinds):
         start = match.start()
-        after_the, previous = previous == "the", word
-        if word in model.stop_words and not (after_the and word in model.acronyms):
-            continue  # "WHO", "US", "IT" are words first, acronyms only after "the" ("THE US EMBASSY")
-        if start in bracketed or _acronym(word, model):
+        if kind == "acronym":
             chars[start:match.end()] = match.group(0)
-        elif _is_name(word, model):
+        elif kind == "name":
             chars[start] = chars[start].upper()
-            for hyphen in re.finditer(r"-([a-z])", word):  # "AL-SHAABI" -> "Al-Shaabi"
+            for hyphen in re.finditer(r"-([a-z])", match.group(0).lower()):  # "AL-SHAABI" -> "Al-Shaabi"
                 chars[start + hyphen.start(1)] = chars[start + hyphen.start(1)].upper()
     for match in PREFIXED.finditer("".join(chars)):  # "santa Elena" -> "Santa Elena"
         chars[match.start()] = chars[match.start()].upper()
@@ -82,6 +87,50 @@ def truecase(text: str, model: CaseModel) -> str:
         k = match.start(2)
         chars[k] = chars[k].upper()
     return "".join(chars)
+
+
+def _kind(match: re.Match, previous: re.Match | None, bracketed: set[int], model: CaseModel) -> str:
+    """``acronym``, ``name`` or ``word`` (lower case) for one word, by itself."""
+    word = match.group(0).lower()
+    after_the = previous is not None and previous.group(0).lower() == "the"
+    if word in model.stop_words and not (after_the and word in model.acronyms):
+        return "word"  # "WHO", "US", "IT" are words first, acronyms only after "the" ("THE US EMBASSY")
+    if match.start() in bracketed or _acronym(word, model):
+        return "acronym"
+    return "name" if _is_name(word, model) else "word"
+
+
+def _names_in_chains(text: str, words: list[re.Match], kinds: list[str], model: CaseModel) -> None:
+    """Dictionary nouns that are surnames by position: after a title ("SENATOR GALAN"), after two names
+    ("MARIA ELENA DIAZ") or between two names ("WALDEMAR FRANKLIN QUINTERO"). Only words that are nothing
+    but nouns, and never roles ("JOSE LOPEZ, DIRECTOR") or words of organisations ("GOVERNMENT")."""
+    def joined(a: int, b: int) -> bool:  # words a and b stand next to each other, only space between
+        return 0 <= a and b < len(words) and text[words[a].end():words[b].start()].isspace()
+
+    def name(k: int) -> bool:
+        return kinds[k] == "name" and words[k].group(0).lower() not in model.names
+
+    def candidate(k: int) -> bool:
+        word = words[k].group(0).lower()
+        return kinds[k] == "word" and word in model.nouns_only and word not in model.common
+
+    for k in range(len(words)):
+        if not candidate(k):
+            continue
+        after_title = joined(k - 1, k) and words[k - 1].group(0).lower() in TITLES
+        after_names = joined(k - 2, k - 1) and joined(k - 1, k) and name(k - 2) and name(k - 1)
+        end = k  # a run of such nouns closed by a name on both sides: "LUIS CARLOS GALAN SARMIENTO"
+        while end + 1 < len(words) and joined(end, end + 1) and candidate(end + 1):
+            end += 1
+        between = joined(k - 1, k) and name(k - 1) and joined(end, end + 1) and name(end + 1)
+        if after_title or after_names:
+            kinds[k] = "name"
+        elif between:
+            kinds[k:end + 1] = ["name"] * (end + 1 - k)
+    for k in range(len(words) - 1):  # "COLONEL WALDEMAR ..." -> "Colonel Waldemar ..."
+        if words[k].group(0).lower() in TITLES and kinds[k + 1] == "name" and joined(k, k + 1) \
+                and words[k + 1].group(0).lower() not in model.names:
+            kinds[k] = "name"
 
 
 def _acronym(word: str, model: CaseModel) -> bool:
@@ -124,9 +173,14 @@ def case_model(nlp: "Language") -> CaseModel:
     dictionary |= stop_words
     suffixes = {tuple(rule) for pos in ("noun", "verb", "adj") for rule in rules.get(pos, [])}
     exceptions = {w for pos in ("noun", "verb", "adj", "adv") for w in exc.get(pos, {})}
-    names, acronyms = _kb_words(load_actor_kb())
+    kb = load_actor_kb()
+    names, acronyms = _kb_words(kb)
+    others = {w for pos in ("verb", "adj", "adv") for w in index.get(pos, [])} | exceptions
+    common = {w.lower() for form in kb.forms(kinds=("role", "org")) for w in WORD.findall(form)}
     return CaseModel(frozenset(dictionary), tuple(sorted(suffixes, key=lambda r: -len(r[0]))),
-                     frozenset(exceptions), frozenset(names | set(MONTHS_DAYS)), frozenset(acronyms), stop_words)
+                     frozenset(exceptions), frozenset(names | set(MONTHS_DAYS)), frozenset(acronyms), stop_words,
+                     nouns_only=frozenset(set(index.get("noun", [])) - others - stop_words),
+                     common=frozenset(common | COMMON_CAPITALISED | set(TITLES)))
 
 
 def _kb_words(kb) -> tuple[set[str], set[str]]:
@@ -148,4 +202,5 @@ COMMON_CAPITALISED = frozenset(
     "council union organization organisation islamic guard guards new south north east west central "
     "international federal kingdom islands island general security ministry minister government office "
     "police military world human rights watch bank press red cross crescent committee agency service "
-    "services".split())
+    "services editor director chief head leader member spokesman correspondent reporter officer worker "
+    "student teacher farmer peasant driver owner manager secretary".split())
