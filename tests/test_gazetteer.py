@@ -44,3 +44,11 @@ def test_build_state_is_delegated_and_the_schema_keys_the_cache(monkeypatch):
     key = gz._cache_key()
     monkeypatch.setattr(gz, "SCHEMA", gz.SCHEMA + 1)
     assert gz._cache_key() != key
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Guangxi Zhuangzu Zizhiqu", "Guangxi"), ("Xinjiang Uygur Zizhiqu", "Xinjiang"),
+    ("Tibet Autonomous Region", "Tibet"), ("Muhafazat ad Daqahliyah", "daqahliyah"), ("Scott County", "Scott"),
+])
+def test_division_keys_drop_type_words(name, key):
+    assert gz.fold(key) in {gz.fold(k) for k in gb._division_keys(name)}

@@ -7,7 +7,7 @@ from eventwire import gazetteer as gz
 from eventwire import gazetteer_build as gb
 from eventwire.errors import UsageError
 from eventwire.places import (Context, Geocoder, Toponym, dateline_name, find_toponyms, geoparse,
-                              geoparse_documents, split_feature)
+                              geoparse_documents, locale_countries, split_feature)
 from eventwire.models import Document, Place
 
 
@@ -50,7 +50,8 @@ def test_split_feature(text, name, feature):
     assert split_feature(text) == (name, feature)
 
 
-@pytest.mark.parametrize("raw, key", [("Karbalā’", "karbala"), ("Al-Anbār", "al anbar"), ("W.Va.", "w va")])
+@pytest.mark.parametrize("raw, key", [("Karbalā’", "karbala"), ("Al-Anbār", "al anbar"), ("W.Va.", "w va"),
+                                      ("Østfold", "ostfold"), ("Łódź", "lodz"), ("Straße", "strasse")])
 def test_fold(raw, key):
     assert gz.fold(raw) == key
 
@@ -404,3 +405,36 @@ def test_demonym_base(gazetteer, text, base, major):
     got = demonym_base(text, gazetteer=gazetteer)
     assert base is None or gz.fold(got) == gz.fold(base)  # "Republican" may find a small town "Republica"
     assert demonym_base(text, gazetteer=gazetteer, major=True) == major  # only well-known places count
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Deputies of the county sheriff found the car.", {"USA"}),
+    ("The fire started at 2517 Memphis St. on Sunday.", {"USA"}),
+    ("The City Council approved the plan.", {"USA"}),
+    ("Officials in the capital said the outbreak had spread to two provinces.", set()),
+])
+def test_locale_countries(text, want):
+    assert locale_countries(text) == want
+
+
+def _lone(text: str, name: str, gazetteer) -> Place:
+    start = text.index(name)
+    return geoparse(text, toponyms=[(start, start + len(name))], gazetteer=gazetteer)[0]
+
+
+def test_lone_name_in_local_news_prefers_the_local_country(gazetteer):
+    local = "Members of the Dublin City Council voted Monday to repave 400 Oak St. next spring."
+    world = "Members of the Dublin government voted Monday to raise the budget for next spring."
+    assert _lone(local, "Dublin", gazetteer).country == "USA"
+    assert _lone(world, "Dublin", gazetteer).country == "IRL"
+
+
+def test_locale_cue_does_not_outweigh_the_places_named(gazetteer):
+    text = "Flu cases rose in Mexico and Canada, a high school nurse said."
+    places = geoparse(text, toponyms=[(18, 24), (29, 35)], gazetteer=gazetteer)
+    assert [(p.country, p.feature) for p in places] == [("MEX", "country"), ("CAN", "country")]
+
+
+def test_eu_is_the_european_union_at_its_seat(gazetteer):
+    place = _lone("EU ministers met on Monday.", "EU", gazetteer)
+    assert place.name == "European Union" and place.lat == pytest.approx(50.85, abs=0.2)

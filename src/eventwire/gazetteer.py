@@ -26,17 +26,22 @@ from .errors import DataError
 
 __all__ = ["Gazetteer", "Record", "fold", "load_gazetteer", "cache_path", "MILITARY_WORDS"]
 
-SCHEMA = 14  # bump whenever gazetteer_build changes what it builds
+SCHEMA = 15  # bump whenever gazetteer_build changes what it builds
 MILITARY_WORDS = ("air base", "airbase", "air force base", "army air field", "airfield", "air station",
                   "naval", "military", "army", "base", " afb", "heliport", "camp ")
 _CURATED = ("places_aliases.tsv", "places_demonyms.tsv", "places_regions.tsv", "places_features.tsv",
             "places_countries.tsv")
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark ("Østfold", "Łódź", "Straße")
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ł": "l",
+                          "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i"})
+
+
 @lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lower-case, ASCII-folded, punctuation-light form of a name: the index key (pure, memoised)."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower().replace("’", "").replace("'", "").replace("`", "").replace("‘", "")
     text = re.sub(r"[\-‐–—_/.,()]+", " ", text)

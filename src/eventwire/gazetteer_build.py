@@ -382,10 +382,12 @@ def _add_admin1(b: _Builder, codes: _Admin1Codes, pycountry) -> dict[tuple[str, 
     return out
 
 
-_ADMIN_PREFIX = re.compile(r"^(?:Province of|Provincia (?:de|di|del)|D[eé]partement (?:de la |de l'|d'|de |du |des )|"
+_ADMIN_PREFIX = re.compile(r"^(?:Province of|Muhafazat|Governorate of|Provincia (?:de|di|del)|"
+                           r"D[eé]partement (?:de la |de l'|d'|de |du |des )|"
                            r"District of|Municipality of|County of|Regional Unit of|City of)\s*", re.I)
 _ADMIN_SUFFIX = re.compile(r"\s+(?:county|parish|borough|province|district|sheng|shi|prefecture|governorate|"
-                           r"department|municipality|regency|oblast|kray|krai|zizhiqu)$", re.I)
+                           r"department|municipality|regency|oblast|kray|krai|autonomous region|"
+                           r"(?:\w+zu |uygur )?zizhiqu)$", re.I)  # "Guangxi Zhuangzu Zizhiqu" -> "Guangxi"
 
 
 def _division_keys(name: str) -> set[str]:
@@ -471,6 +473,9 @@ def _add_curated(b: _Builder) -> None:
 def _alias_target(b: _Builder, kind: str, target: str) -> int | None:
     if kind == "country":
         ids = b.index.get(f"iso:{target}")
+        return ids[0] if ids else None
+    if kind == "region":
+        ids = [i for i in b.index.get(fold(target), ()) if not b.c["cc"][i]]
         return ids[0] if ids else None
     name, cc = target.rsplit("|", 1)
     ids = [i for i in b.index.get(fold(name), ()) if b.c["cc"][i] == cc

@@ -15,7 +15,9 @@
    :class:`Anchor` bonus for candidates near some plausible candidate of another name, whatever that
    name resolves to), and a penalty for towns matched only by a GeoNames alternate name. A town that
    won on context yields to a same-name division of a country the document names when the division
-   is over 100 times as populous or the town was matched only by an alternate name.
+   is over 100 times as populous or the town was matched only by an alternate name. A name that no
+   other place of the text gives context to prefers the country whose local-news conventions the text
+   follows (:func:`locale_countries`: a lone "Dublin" next to "City Council" and "400 Oak St." is in the US).
 3. :func:`geoparse` / :func:`geoparse_documents` — the public API and the ``eventwire geoparse`` command;
    :class:`DocumentPlaces` — the per-document view the event extractor asks.
 """
@@ -24,11 +26,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from math import log10
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import UsageError
-from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer
+from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
 from .models import Document, Place
 from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
                        find_toponyms, split_feature)
@@ -38,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Toponym", "Context", "Geocoder", "DocumentPlaces", "find_toponyms", "geoparse",
            "geoparse_documents", "feature_words", "split_feature", "dateline_name", "core_name", "demonym_base",
-           "doc_text"]
+           "doc_text", "locale_countries"]
 
 PRECISION = {"country": "country", "continent": "country", "region": "country", "sea": "country",
              "strait": "country", "island": "admin", "admin1": "admin", "admin2": "admin", "city": "city",
@@ -49,6 +52,8 @@ ROUNDS = 3  # context rounds after the context-free first pass
 ANCHOR_WEIGHT = 0.4  # see Anchor: the bonus of a candidate near the candidates of the document's other names
 ANCHOR_SPAN = 0.35  # an anchor holds the candidates whose prior is this close to the name's best
 ANCHOR_CAP = 1.5  # at most this many fully specific names count towards one candidate's anchor bonus
+LOCALE_BONUS = 0.4  # a candidate in a country whose local-news conventions the text follows (locale_countries),
+# for a name no other place of the text gives context to
 LOCAL = frozenset({"city", "admin2", "airport", "military base", "island"})
 
 
@@ -78,6 +83,7 @@ class Context:
     container: tuple[tuple[str | None, str | None], ...] = ()  # ", Texas" -> (("USA", "Texas"),)
     feature: str | None = None
     anchors: tuple[Anchor, ...] = ()  # the document's other names (see Anchor)
+    locale: frozenset[str] = frozenset()  # ISO3 of countries whose local-news conventions the text follows
 
 
 class Geocoder:
@@ -171,6 +177,8 @@ class Geocoder:
         if context.container:
             s += 2.0 if _inside(r, context.container) else -1.0
         total = sum(context.countries.values())
+        if r.country in context.locale and not total and not context.points:
+            s += LOCALE_BONUS  # a lone "Dublin" in a story about a US city council is the US town
         if total and r.country:
             share = context.countries.get(r.country, 0) / total
             s += 0.6 * share + (0.2 if share else -0.1)
@@ -228,7 +236,7 @@ class Geocoder:
         Repeated names are resolved once per distinct (text, container, feature, context). ``dateline``:
         the place of a wire dateline cleaned out of the text ("SAN SALVADOR, 3 JAN 90 -- ...").
         """
-        base = Context(anchors=self.anchors(toponyms))
+        base = Context(anchors=self.anchors(toponyms), locale=locale_countries(text))
         dateline = dateline or dateline_name(text)
         if dateline:
             first = self.resolve(dateline)
@@ -281,6 +289,18 @@ class Geocoder:
             return ()
         gap = text[toponyms[k].end:toponyms[k + 1].start]
         return self.containers(toponyms[k + 1].text) if gap.strip() == "," else ()
+
+
+@lru_cache(maxsize=1)
+def _locale_cues() -> tuple[tuple[re.Pattern, str], ...]:
+    """(compiled pattern, ISO3) rows of ``data/places_locale.tsv``."""
+    return tuple((re.compile(p), cc) for p, cc in read_tsv("places_locale.tsv"))
+
+
+def locale_countries(text: str) -> frozenset[str]:
+    """ISO3 codes of the countries whose local-news conventions the text follows (``data/places_locale.tsv``:
+    US street addresses, "sheriff", "school district"...): see :data:`LOCALE_BONUS`."""
+    return frozenset(cc for pattern, cc in _locale_cues() if pattern.search(text))
 
 
 def _divisions_first(ranked: list[tuple[float, Record]], *, name: str,
@@ -365,7 +385,8 @@ def _document_context(places: list[Place | None], *, base: Context, skip: int, n
             points.append((p.lat, p.lon))
             if p.admin1:
                 admin1[(p.country, p.admin1)] += 0.5
-    return Context(countries=countries, points=tuple(points), admin1=admin1, anchors=base.anchors)
+    return Context(countries=countries, points=tuple(points), admin1=admin1, anchors=base.anchors,
+                   locale=base.locale)
 
 
 def _nearest_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) -> float:
