@@ -35,6 +35,7 @@ N = None
     ("Five soldiers were killed and three civilians died.", 8, N, N),
     ("The clash cost the army 29 dead, although it admitted only 21 deaths.", 29, N, N),
     ("Mourners honoured a commander and others killed in the strike.", N, N, N),  # uncounted "others"
+    ("A bus bomb destroyed the building, leaving 67 dead and approximately 1,000 wounded.", 67, 1000, N),
     # numbers that are not victims
     ("Trump said he was planning an attack on the roughly 5,200 American troops deployed in Baghdad.", N, N, N),
     ("The 62-year-old commander arrived in 2019 with $500 at 10 a.m.", N, N, N),
@@ -55,6 +56,17 @@ def test_trigger_chains(nlp, text, word, expected):
     doc = nlp(text)
     trigger = next(t for t in doc if t.text == word)
     assert count_casualties(trigger.sent, trigger=trigger) == expected
+
+
+def test_the_counted_victims_named_again(nlp):
+    """"the priests were murdered" after "six Jesuit priests": the story's own count, not null."""
+    from eventwire.casualties import counted_nouns
+
+    first, second = nlp("Soldiers killed six Jesuit priests and two women on Thursday. "
+                        "The priests were murdered in their residence.").sents
+    assert counted_nouns(first) == {"priest": 6, "woman": 2}
+    assert count_casualties(second, earlier=counted_nouns(first)).fatalities == 6
+    assert count_casualties(second).fatalities is None
 
 
 def test_each_event_noun_keeps_its_own_dead(nlp):
@@ -109,6 +121,11 @@ def test_merge_casualties(mentions, expected):
     ("A soldier who was wounded in the attack died later.", 1),
     ("The man who died was identified as Juan Perez.", 1),
     ("Three gunmen who killed a policeman were arrested.", 1),
+    # lists the parse hangs as appositions, and an article shared by coordinated nouns
+    ("They are also connected to the murder of Dr Teofilo Forero Castro, his wife, and two other people.", 4),
+    ("They condemned the assassination of rector Ignacio Ellacuria, five other Jesuits, and two women.", 8),
+    ("Juan Perez, the mayor, and his driver were killed.", 2),
+    ("They murdered a reporter's wife and son.", 2),
 ])
 def test_single_and_named_victims(nlp, text, dead):
     from eventwire.casualties import count_casualties

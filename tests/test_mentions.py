@@ -92,3 +92,11 @@ def test_a_killing_described_inside_another_phrase_is_one_event():
     events = _assaults("The army accepted responsibility for the death of two reporters who were shot by "
                        "soldiers in San Miguel.")
     assert [e.fatalities for e in events] == [2]
+
+
+def test_killed_by_the_bomb_is_the_bomb_already_reported():
+    """"A man was killed by the bomb": the definite weapon refers back to the blast reported before."""
+    events = _assaults("A bomb exploded at the television station in Guatemala City on Wednesday.\n\n"
+                       "Spokesmen said the transmission tower was damaged by the blast.\n\n"
+                       "It has been learned that a watchman was killed by the bomb.")
+    assert [e.fatalities for e in events] == [1]

@@ -20,13 +20,14 @@ convention (``dozens`` = 12, ``hundreds`` = 100); ``several``/``many`` stay null
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from .errors import DataError
 
-__all__ = ["Casualties", "count_casualties", "merge_casualties", "load_lexicon"]
+__all__ = ["Casualties", "count_casualties", "counted_nouns", "merge_casualties", "load_lexicon"]
 
 _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 _KINDS = ("dead", "injured", "missing")
@@ -35,6 +36,7 @@ _TOTALS = frozenset({"total", "group", "number", "toll"})
 _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
 _ADDITIVE = frozenset({"also", "too", "additionally"})
 _DIE = frozenset({"die", "perish"})
+_OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
 
@@ -281,6 +283,33 @@ def _group_count(group: list, quantities: dict[int, int]) -> int | None:
     return total
 
 
+def _members(first, quantities: dict[int, int]) -> list:
+    """The nouns of a coordinated group, with lists that the parse hangs as appositions: in "Forero, his
+    wife, and two other people" or "Ellacuria, five other Jesuits, and two women" the appositive starts a
+    coordination of other people (it has conjuncts, and a number, a name, "his"/"another") -- unlike "Juan
+    Perez, the mayor, and his driver", where "the mayor" describes Perez."""
+    group = [first, *first.conjuncts]
+    for noun in list(group):
+        for child in noun.children:
+            if child.dep_ == "appos" and child.conjuncts and child not in group and (
+                    quantities.get(child.i, 0) > 1 or child.pos_ == "PROPN"
+                    or any(c.dep_ in ("poss", "det") and c.lower_ in _OTHERS for c in child.children)
+                    or any(c.dep_ == "amod" and c.lower_ == "other" for c in child.children)):
+                group += [child, *(c for c in child.conjuncts if c not in group)]
+    return group
+
+
+def _own_kinds(members: list, lex: Lexicon, quantities: dict[int, int]) -> list:
+    """(conjunct, kind) for bare numbers that a casualty word follows ("... and 1,000 wounded")."""
+    out = []
+    for member in members:
+        if member.like_num and member.i in quantities and member.i + 1 < len(member.doc):
+            kind = _cue(member.doc[member.i + 1], lex, ("adj", "verb", "noun"))
+            if kind:
+                out.append((member, kind))
+    return out
+
+
 def _clause_verb(token):
     for node in [token, *token.ancestors]:
         if node.pos_ == "VERB" or (node.pos_ == "AUX" and node.dep_ not in ("aux", "auxpass")):
@@ -345,9 +374,9 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
             continue
         if token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token):
             continue
-        if any((c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that"}) or c.dep_ == "poss"
-               for c in token.children):
-            quantities[token.i] = 1
+        if any((c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that", "another"}) or c.dep_ == "poss"
+               for c in token.children) or (token.dep_ == "conj" and quantities.get(token.head.i) == 1):
+            quantities[token.i] = 1  # "a reporter's wife and son": the article counts for both
 
 
 def _combine(groups: list) -> int | None:
@@ -369,16 +398,21 @@ def _additive(verb) -> bool:
     return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in verb.children)
 
 
-def count_casualties(sent, *, trigger=None) -> Casualties:
+def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = None) -> Casualties:
     """Killed, wounded and missing people that ``sent`` (a spaCy sentence ``Span``) reports.
 
     ``trigger`` (a Token or Span of the event) keeps only the counts of that event's clause chain.
+    ``earlier`` (see :func:`counted_nouns`) gives a number to ``the priests`` when the story counted them.
     Fields the sentence does not speak of are ``None``; a negation (``no casualties``) makes them 0.
     """
     lex = load_lexicon()
     doc = sent.doc
     quantities = _quantities(sent, lex)
     _singular_victims(sent, lex, quantities)
+    for token in sent if earlier else ():  # "the priests": as many as the story counted before
+        if token.i not in quantities and token.lemma_.lower() in earlier and "Plur" in token.morph.get("Number") \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children):
+            quantities[token.i] = earlier[token.lemma_.lower()]
     groups: dict[str, list] = {kind: [] for kind in _KINDS}
     seen: set[int] = set()
     for index in sorted(quantities):
@@ -388,8 +422,12 @@ def count_casualties(sent, *, trigger=None) -> Casualties:
         seen.add(first.i)
         if _is_subset(node, lex) or not _in_scope(node, trigger):
             continue
-        group = [first, *first.conjuncts]
+        group = _members(first, quantities)
         kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
+        for member, own in _own_kinds(group[1:], lex, quantities):
+            if kind is not None and own != kind:  # "67 dead and 1,000 wounded": the 1,000 are wounded
+                group.remove(member)
+                groups[own].append((_clause_verb(node.head), quantities[member.i]))
         count = _group_count(group, quantities) if kind is not None else None
         if count is not None:
             groups[kind].append((_clause_verb(node.head), count))
@@ -399,6 +437,15 @@ def count_casualties(sent, *, trigger=None) -> Casualties:
             for kind in (("dead", "injured") if fields == "all" else (fields,)):
                 totals[kind] = 0 if totals[kind] is None else totals[kind]
     return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"])
+
+
+def counted_nouns(sent) -> dict[str, int]:
+    """Plural nouns that ``sent`` counts (``six Jesuit priests`` -> ``{"priest": 6}``), for later
+    definite mentions of them."""
+    lex = load_lexicon()
+    doc = sent.doc
+    return {doc[i].lemma_.lower(): n for i, n in _quantities(sent, lex).items()
+            if n > 1 and doc[i].pos_ == "NOUN" and "Plur" in doc[i].morph.get("Number")}
 
 
 def merge_casualties(mentions: list[Casualties]) -> Casualties:

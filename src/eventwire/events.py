@@ -205,9 +205,20 @@ def _make_group(sent: "Span", members: list[int], hits: dict[int, TriggerRule], 
     mode, family = _instrument([doc[i] for i in members], rule, lex)
     nominal = [doc[i] for i in members if doc[i].pos_ in ("NOUN", "PROPN")]
     definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for t in nominal for c in t.children
-                   if c.dep_ in ("det", "poss"))
+                   if c.dep_ in ("det", "poss")) or _by_a_known_weapon([doc[i] for i in members], lex)
     novel = any(c.lower_ in NOVEL for t in nominal for c in t.children if c.dep_ in ("amod", "det"))
     return TriggerGroup(sent.start, head, tuple(members), rule, mode, family, definite, novel)
+
+
+def _by_a_known_weapon(members: list, lex: Lexicon) -> bool:
+    """"A man was killed by the bomb", "died in the blast": the weapon is one the story already named."""
+    for verb in (t for t in members if t.pos_ == "VERB"):
+        for prep in verb.children:
+            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in"):
+                if any(o.dep_ == "pobj" and is_weapon(o, lex) and any(d.dep_ == "det" and d.lower_ in DEFINITE
+                                                                      for d in o.children) for o in prep.children):
+                    return True
+    return False
 
 
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "during", "before", "over", "despite", "in", "for",

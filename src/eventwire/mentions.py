@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Collection
 
 from . import arguments, events, factuality, intents
 from .actors import PersonMemory, load_actor_kb, resolve_np
-from .casualties import count_casualties
+from .casualties import count_casualties, counted_nouns
 from .dates import Timex
 from .lexicon import Lexicon
 from .models import Actor, Place, Span
@@ -133,6 +133,21 @@ class ArticleContext:
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph that holds character ``offset`` (blank lines before it, counted once)."""
         return bisect_right(self._paragraph_ends, offset)
+
+    @cached_property
+    def _counts(self) -> tuple[tuple[int, dict[str, int]], ...]:
+        """(sentence start, nouns it counts) for the sentences that count people (see ``counted_before``)."""
+        return tuple((s.start_char, found) for s in self.sentences
+                     if any(t.like_num for t in s) and (found := counted_nouns(s)))
+
+    def counted_before(self, offset: int) -> dict[str, int]:
+        """Lemma -> the last count of that noun in the sentences before ``offset`` ("six priests")."""
+        out: dict[str, int] = {}
+        for start, found in self._counts:
+            if start >= offset:
+                break
+            out.update(found)
+        return out
 
     @cached_property
     def toponym_tokens(self) -> frozenset[int]:
@@ -428,9 +443,10 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
         return None, None
     if not kills and not any(t.lemma_.lower() in CASUALTY_WORDS or t.lower_ in CASUALTY_WORDS for t in sent):
         return None, None  # nothing in the sentence speaks of dead or wounded
-    counted = count_casualties(sent, trigger=ctx.doc[group.head])
+    earlier = ctx.counted_before(sent.start_char)
+    counted = count_casualties(sent, trigger=ctx.doc[group.head], earlier=earlier)
     if not shared and counted.fatalities is None and counted.injured is None:
-        counted = count_casualties(sent)  # the sentence's only event: its dead, whatever clause names them
+        counted = count_casualties(sent, earlier=earlier)  # the sentence's only event: its dead, whatever clause
     return counted.fatalities, counted.injured
 
 

@@ -72,7 +72,8 @@ def truecase(text: str, model: CaseModel) -> str:
     bracketed = {m.start() for m in re.finditer(r"(?<=\[)[A-Za-z]+(?=\])", text)}
     words = list(WORD.finditer(text))
     kinds = [_kind(m, words[k - 1] if k else None, bracketed, model) for k, m in enumerate(words)]
-    _names_in_chains(text, words, kinds, model)
+    surnames = _names_in_chains(text, words, kinds, model)
+    kinds = ["name" if kind == "word" and m.group(0).lower() in surnames else kind for m, kind in zip(words, kinds)]
     for match, kind in zip(words, kinds):
         start = match.start()
         if kind == "acronym":
@@ -100,10 +101,11 @@ def _kind(match: re.Match, previous: re.Match | None, bracketed: set[int], model
     return "name" if _is_name(word, model) else "word"
 
 
-def _names_in_chains(text: str, words: list[re.Match], kinds: list[str], model: CaseModel) -> None:
+def _names_in_chains(text: str, words: list[re.Match], kinds: list[str], model: CaseModel) -> set[str]:
     """Dictionary nouns that are surnames by position: after a title ("SENATOR GALAN"), after two names
     ("MARIA ELENA DIAZ") or between two names ("WALDEMAR FRANKLIN QUINTERO"). Only words that are nothing
-    but nouns, and never roles ("JOSE LOPEZ, DIRECTOR") or words of organisations ("GOVERNMENT")."""
+    but nouns, and never roles ("JOSE LOPEZ, DIRECTOR") or words of organisations ("GOVERNMENT"). Returns
+    the words so found: a name once is a name throughout the text ("MARTA OCHOA" after "JOHN OCHOA")."""
     def joined(a: int, b: int) -> bool:  # words a and b stand next to each other, only space between
         return 0 <= a and b < len(words) and text[words[a].end():words[b].start()].isspace()
 
@@ -114,6 +116,7 @@ def _names_in_chains(text: str, words: list[re.Match], kinds: list[str], model: 
         word = words[k].group(0).lower()
         return kinds[k] == "word" and word in model.nouns_only and word not in model.common
 
+    found: set[str] = set()
     for k in range(len(words)):
         if not candidate(k):
             continue
@@ -125,12 +128,15 @@ def _names_in_chains(text: str, words: list[re.Match], kinds: list[str], model: 
         between = joined(k - 1, k) and name(k - 1) and joined(end, end + 1) and name(end + 1)
         if after_title or after_names:
             kinds[k] = "name"
+            found.add(words[k].group(0).lower())
         elif between:
             kinds[k:end + 1] = ["name"] * (end + 1 - k)
+            found.update(w.group(0).lower() for w in words[k:end + 1])
     for k in range(len(words) - 1):  # "COLONEL WALDEMAR ..." -> "Colonel Waldemar ..."
         if words[k].group(0).lower() in TITLES and kinds[k + 1] == "name" and joined(k, k + 1) \
                 and words[k + 1].group(0).lower() not in model.names:
             kinds[k] = "name"
+    return found
 
 
 def _acronym(word: str, model: CaseModel) -> bool:
