@@ -143,3 +143,14 @@ def test_single_and_named_victims(nlp, text, dead):
 ])
 def test_groups_and_additions(nlp, text, dead):
     assert count_casualties(next(nlp(text).sents)).fatalities == dead
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("MOST OF THE EVACUEES LEFT AFTER THE 16 NOVEMBER ASSASSINATION OF SIX JESUITS.", 6),
+    ("The November 16 attack killed 3 people.", 3),
+    ("At least 12 may have been killed.", 12),
+])
+def test_days_of_the_month_are_not_victims(nlp, text, dead):
+    from eventwire.nlp import nlp_text
+
+    assert count_casualties(next(nlp(nlp_text(" ".join([text] * 3), nlp)).sents)).fatalities == dead

@@ -100,3 +100,18 @@ def test_killed_by_the_bomb_is_the_bomb_already_reported():
                        "Spokesmen said the transmission tower was damaged by the blast.\n\n"
                        "It has been learned that a watchman was killed by the bomb.")
     assert [e.fatalities for e in events] == [1]
+
+
+def test_dead_reported_with_a_when_clause_are_the_blasts_dead():
+    events = _assaults("Official sources reported that five policemen and a civilian were killed, and at least 24 "
+                       "soldiers injured when a vehicle loaded with explosives exploded on Monday near a police "
+                       "precinct in San Salvador.")
+    assert [(e.fatalities, e.injured) for e in events] == [(6, 24)]
+
+
+@pytest.mark.parametrize("text, factuality", [
+    ("The president ordered an investigation to determine who murdered the judge.", "asserted"),
+    ("Police want to know who will attack the town next.", "future"),
+])
+def test_a_past_killing_inside_a_description_or_question_happened(text, factuality):
+    assert [e.factuality for e in _assaults(text)] == [factuality]

@@ -36,6 +36,8 @@ _TOTALS = frozenset({"total", "group", "number", "toll"})
 _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
 _ADDITIVE = frozenset({"also", "too", "additionally"})
 _DIE = frozenset({"die", "perish"})
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
@@ -143,7 +145,7 @@ def _quantities(sent, lex: Lexicon) -> dict[int, int]:
             words.insert(0, "a")
         value = _word_value(words, lex)
         last = tokens[j - 1]
-        if value is not None and not _not_people(tokens, j):
+        if value is not None and not _not_people(tokens, j) and not _day_of_month(tokens, i, j, value):
             attached = last.dep_ in ("nummod", "quantmod", "compound", "amod") or (
                 last.dep_ == "advmod" and last.head.pos_ in ("NOUN", "ADJ"))  # "29 dead"
             noun = last.head if attached else last
@@ -152,10 +154,18 @@ def _quantities(sent, lex: Lexicon) -> dict[int, int]:
     return found
 
 
+def _day_of_month(tokens: list, start: int, end: int, value: int) -> bool:
+    """``November 16 attack``: a day after a month name (not ``May 3 soldiers``, a plural it counts)."""
+    following = tokens[end] if end < len(tokens) else None
+    return start > 0 and tokens[start - 1].lower_ in _MONTHS and value <= 31 and not (
+        following is not None and "Plur" in following.morph.get("Number"))
+
+
 def _not_people(tokens: list, end: int) -> bool:
-    """Numbers followed by units that are never people (``3 p.m.``, ``5 percent``, ``62-year-old``)."""
+    """Numbers followed by units that are never people (``3 p.m.``, ``5 percent``, ``62-year-old``,
+    ``16 November``: a date the parser did not see as one)."""
     following = tokens[end].lower_ if end < len(tokens) else ""
-    return following in {"%", "percent", "per", "p.m.", "a.m.", "year", "years", "-year", "km", "miles",
+    return following in _MONTHS - {"may"} or following in {"%", "percent", "per", "p.m.", "a.m.", "year", "years", "-year", "km", "miles",
                          "kilometres", "kilometers", "metres", "meters", "dollars", "o'clock"} or \
         following.startswith("year-old")
 

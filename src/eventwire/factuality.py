@@ -3,12 +3,14 @@
 Values (contract): ``asserted``, ``claimed`` (one side says so), ``denied``, ``negated``, ``hypothetical``,
 ``future``. The rules climb the dependency tree from the trigger to the sentence root; the closest cue
 decides (``data/cues.tsv``: negation, modals, fear and expectation verbs, plans and vows, claims, denials,
-conditionals). Two linguistic facts keep reported facts apart from worries:
+conditionals). Three linguistic facts keep reported facts apart from worries:
 
 * a definite description of an event ("the strike", "Soleimani's killing") presupposes that it happened,
   whatever verb embeds it ("Iraqis worry the strike could unleash ..."): only its own negation counts;
 * the modal of a verb does not reach that verb's subject ("the strike could unleash strikes": the
-  second strikes are hypothetical, the first is not).
+  second strikes are hypothetical, the first is not);
+* so does a past-tense relative clause or indirect question ("investigate the murder of priests who were
+  murdered on 16 November", "determine who murdered Dr Guerrero").
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ def factuality(doc: "Doc", tokens: tuple[int, ...], head: int, lex: Lexicon, *, 
     own = _own_polarity(doc, tokens, lex)
     if own:
         return "denied" if _under(doc[head], lex, "deny") else own
-    if definite:
+    if definite or _presupposed(doc[head]):
         return "asserted"
     token = doc[head]
     came_from_subject = False
@@ -46,6 +48,23 @@ def factuality(doc: "Doc", tokens: tuple[int, ...], head: int, lex: Lexicon, *, 
             return verdict
         came_from_subject = token.dep_ in SUBJECTS
         token = parent
+
+
+WH = {"who", "whom", "why", "how", "where", "when"}
+
+
+def _presupposed(token: "Token") -> bool:
+    """A past event named inside a description or an indirect question happened, whatever embeds the
+    description: "investigate the murder of six priests *who were murdered* on 16 November", "determine
+    *who murdered* Dr Guerrero"."""
+    past = token.tag_ == "VBD" or (token.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were")
+                                                               for c in token.children))
+    if not past or any(c.dep_ in ("aux", "neg") for c in token.children):
+        return False
+    if token.dep_ == "relcl":
+        return True
+    return token.dep_ == "ccomp" and any(c.lower_ in WH and c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod")
+                                         for c in token.children)
 
 
 def _own_polarity(doc: "Doc", tokens: tuple[int, ...], lex: Lexicon) -> str | None:

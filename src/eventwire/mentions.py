@@ -457,22 +457,32 @@ NOT_SAME = frozenset({"after", "before", "since", "following", "retaliation", "r
 def _nest(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     """Mark a mention that stands inside the noun phrase of another of its type and sentence ("the murder
     of 10 members in a dynamite attack", "the attack on X, causing 9 deaths"): the phrase describes one
-    event. Not across "after", "in retaliation for", "unlike" and the like, nor across "and" (a conjunct
-    is an event of its own), which name another one."""
+    event; so does a "when" clause of a verb ("five policemen were killed when a bomb exploded"). Not
+    across "after", "in retaliation for", "unlike" and the like, nor across "and" (a conjunct is an event
+    of its own), which name another one."""
     out = list(mentions)
     for k, m in enumerate(mentions):
         for other in mentions:
             outer = doc[other.head]
             if other is m or other.type != m.type or other.sentence.start != m.sentence.start \
-                    or outer.pos_ != "NOUN" or other.cause == m.index or m.cause == other.index:
+                    or other.cause == m.index or m.cause == other.index:
                 continue
             inner = doc[m.head]
             path = [inner, *inner.ancestors]
             between = path[:path.index(outer)] if outer in path[1:] else None
-            if between and not any(t.lemma_.lower() in NOT_SAME or t.dep_ == "conj" for t in between):
+            if between and outer.pos_ != "NOUN" and not any(_when_clause(t) for t in between):
+                continue
+            if between and not any(t.lemma_.lower() in NOT_SAME or t.dep_ == "conj" and t.lemma_.lower()
+                                   not in CASUALTY_WORDS for t in between):  # "killed, and 24 injured when"
                 out[k] = replace(m, within=other.index)
                 break
     return out
+
+
+def _when_clause(token) -> bool:
+    """``... when a bomb exploded``, ``as the bus passed``: a clause that times the verb above by itself."""
+    return token.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" or c.dep_ == "mark" and
+                                         c.lower_ in ("when", "as") for c in token.children)
 
 
 ORPHAN_REACH = 2  # paragraphs back to the attack that a bare report of dead completes
