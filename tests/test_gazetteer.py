@@ -52,3 +52,74 @@ def test_build_state_is_delegated_and_the_schema_keys_the_cache(monkeypatch):
 ])
 def test_division_keys_drop_type_words(name, key):
     assert gz.fold(key) in {gz.fold(k) for k in gb._division_keys(name)}
+
+
+# ---------------------------------------------------------------- spelling fallback
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Daqahliya", "Ad Daqahliyah"), ("Kabardino-Balkaria", "Kabardino-Balkariya"), ("Dogu Bayazit", "Doğubayazıt"),
+    ("Khartoum", "Kartum"), ("Qandahar", "Kandahar"), ("al-Anbar", "Anbar"), ("Tikreet", "Tikrit"),
+])
+def test_spelling_variants_share_a_skeleton(a, b):
+    assert gz.skeleton(gz.fold(a)) == gz.skeleton(gz.fold(b))
+
+
+@pytest.mark.parametrize("a, b", [("Paris", "Parma"), ("Homs", "Hama"), ("Mosul", "Basra")])
+def test_different_names_keep_different_skeletons(a, b):
+    assert gz.skeleton(gz.fold(a)) != gz.skeleton(gz.fold(b))
+
+
+@pytest.mark.parametrize("key, variant", [
+    ("st marc", "saint marc"), ("mt vernon", "mount vernon"), ("ft worth", "fort worth"),
+    ("w columbia", "west columbia"),
+    ("saint paul", "st paul"), ("county mayo", "mayo county"), ("dogu beyazit", "dogubeyazit"),
+    ("n st paul", "north saint paul"),
+])
+def test_abbreviations_are_spelled_out(key, variant):
+    assert variant in gz.spelling_variants(key)
+
+
+@pytest.mark.parametrize("key", ["e u", "o d", "stmarc"])
+def test_initials_and_single_words_get_no_run_together_variant(key):
+    assert all(" " in v for v in gz.spelling_variants(key)) or not gz.spelling_variants(key)
+
+
+def test_edits_are_vowel_edits_and_swaps():
+    edits = gz._edits("britian")
+    assert {"britain", "britin", "britan", "briteian"} <= edits
+    assert "britiab" not in edits and "brition" in edits and "britia" not in edits
+
+
+@pytest.fixture(scope="module")
+def small():
+    """A hand-made gazetteer: no package data."""
+    b = gb._Builder()
+    b.add(name="Saint-Marc", lat=19.1, lon=-72.7, pop=266_642, feat="city", cc="HT")
+    b.add(name="Muhafazat ad Daqahliyah", lat=31.1, lon=31.6, pop=2_143_649, feat="admin1", cc="EG",
+          keys=gb._division_keys("Muhafazat ad Daqahliyah"))
+    b.add(name="Mauritius", lat=-20.3, lon=57.6, pop=1_265_303, feat="country", cc="MU")
+    b.add(name="Greenland", lat=72.0, lon=-40.0, pop=56_025, feat="country", cc="GL")
+    b.add(name="Lenexa", lat=38.9, lon=-94.7, pop=52_490, feat="city", cc="US")
+    b.add(name="Nianbo", lat=36.5, lon=102.4, pop=260_184, feat="city", cc="CN")
+    b.add(name="Hamlet", lat=1.0, lon=1.0, pop=800, feat="city", cc="US", keys=["Hamletville"])
+    return gz.Gazetteer(**b.state({"HT": "HTI", "EG": "EGY", "MU": "MUS", "GL": "GRL", "US": "USA", "CN": "CHN"}, {}))
+
+
+@pytest.mark.parametrize("name, found", [
+    ("St. Marc", "Saint-Marc"),  # abbreviation spelled out
+    ("Daqahliya", "Muhafazat ad Daqahliyah"),  # transliteration skeleton
+    ("Mauritious", "Mauritius"),  # one vowel added
+    ("Lanexa", None),  # a vowel edit, but a town of 50,000 is too small to guess
+    ("Greenlane", None),  # a consonant changed: another name
+    ("Nyando", None),  # a consonant changed
+    ("Hamletvile", None),  # hamlets are not in the skeleton index
+    ("Mauritius", None),  # an exact key is never second-guessed (fallback_ids is empty)
+])
+def test_fallback_finds_spelling_variants_only_when_plausible(small, name, found):
+    got = [r.name for r in small.fallback(name)]
+    assert got == ([found] if found else [])
+
+
+def test_skeleton_index_is_part_of_the_cached_state(small):
+    assert gz.skeleton("daqahliyah") in small._skeletons and gz.skeleton("hamlet") not in small._skeletons

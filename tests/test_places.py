@@ -438,3 +438,33 @@ def test_locale_cue_does_not_outweigh_the_places_named(gazetteer):
 def test_eu_is_the_european_union_at_its_seat(gazetteer):
     place = _lone("EU ministers met on Monday.", "EU", gazetteer)
     assert place.name == "European Union" and place.lat == pytest.approx(50.85, abs=0.2)
+
+
+# ---------------------------------------------------------------- spelling fallback (hand-made gazetteer)
+
+
+@pytest.fixture(scope="module")
+def spelled():
+    b = gb._Builder()
+    b.add(name="Mauritius", lat=-20.3, lon=57.6, pop=1_265_303, feat="country", cc="MU")
+    b.add(name="Saint-Marc", lat=19.1, lon=-72.7, pop=266_642, feat="city", cc="HT")
+    b.add(name="Saint Mary", lat=18.3, lon=-76.9, pop=26_593, feat="admin1", cc="JM")
+    return Geocoder(gazetteer=gz.Gazetteer(**b.state({"MU": "MUS", "HT": "HTI", "JM": "JAM"}, {})))
+
+
+@pytest.mark.parametrize("text, name", [("Mauritious", "Mauritius"), ("St. Marc", "Saint-Marc"),
+                                        ("Mauritius", "Mauritius"), ("Atlantis", None)])
+def test_names_without_an_exact_key_resolve_by_their_spelling(spelled, text, name):
+    place = spelled.resolve(text)
+    assert (place.name if place else None) == name
+    if place:
+        assert place.text == text
+
+
+@pytest.mark.parametrize("words, ents, found", [
+    (["Flights", "to", "Mauritious", "resumed"], ["O", "O", "B-GPE", "O"], ["Mauritious"]),
+    (["Mass", "at", "St.", "Mary", "today"], ["O", "O", "B-GPE", "I-GPE", "O"], []),  # a small parish: no
+])
+def test_recognition_accepts_misspelt_well_known_places_only(spelled, words, ents, found):
+    tops = find_toponyms(_doc(words, ents), gazetteer=spelled.gazetteer)
+    assert [t.text for t in tops] == found

