@@ -126,6 +126,8 @@ def test_merge_casualties(mentions, expected):
     ("They condemned the assassination of rector Ignacio Ellacuria, five other Jesuits, and two women.", 8),
     ("Juan Perez, the mayor, and his driver were killed.", 2),
     ("They murdered a reporter's wife and son.", 2),
+    ("Police sources reported that Barillas, a former ambassador, was gunned down by unidentified persons.", 1),
+    ("Gunmen gunned down two policemen in Lima.", 2),
 ])
 def test_single_and_named_victims(nlp, text, dead):
     from eventwire.casualties import count_casualties

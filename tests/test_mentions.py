@@ -112,6 +112,7 @@ def test_dead_reported_with_a_when_clause_are_the_blasts_dead():
 @pytest.mark.parametrize("text, factuality", [
     ("The president ordered an investigation to determine who murdered the judge.", "asserted"),
     ("Police want to know who will attack the town next.", "future"),
+    ("The vice-president has denied charges he ran a hit squad that killed government officials.", "denied"),
 ])
 def test_a_past_killing_inside_a_description_or_question_happened(text, factuality):
     assert [e.factuality for e in _assaults(text)] == [factuality]

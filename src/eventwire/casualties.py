@@ -11,7 +11,10 @@
    ``10 wounded``), a casualty noun (``3 deaths``, ``the deaths of 3 soldiers``, ``12 bodies``,
    ``lost their lives``), a toll (``death toll rose to 12``), or ``victims``;
 4. subsets (``including 5 children``, ``among them``) are not counted again;
-5. negations (``no casualties``, ``no one was hurt``, ``no injuries``) give 0 to the fields they cover.
+5. negations (``no casualties``, ``no one was hurt``, ``no injuries``) give 0 to the fields they cover;
+6. one person per singular or named victim (``the mayor``, ``Senator Galan``, ``X, who was murdered``,
+   ``a reporter's wife and son``), lists the parser hangs as appositions (``Forero, his wife, and two
+   other people``), and ``the priests`` counted as the story counted them before (``earlier``).
 
 Groups of one kind are added up when their verbs are coordinated, else the largest is kept. Vague quantities follow ACLED's conservative
 convention (``dozens`` = 12, ``hundreds`` = 100); ``several``/``many`` stay null. The lexicon lives in
@@ -375,7 +378,8 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
     for token in sent:
         if token.i in quantities or token.lemma_.lower() in _TOTALS or _is_number_word(token, lex):
             continue
-        if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") and token.ent_type_ in ("PERSON", ""):
+        if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") and (
+                token.ent_type_ in ("PERSON", "") or _killed_name(token, lex)):
             quantities[token.i] = 1
             continue
         if token.lower_ == "who" and token.head.dep_ == "relcl" and token.head.head.i not in quantities and any(
@@ -387,6 +391,12 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
         if any((c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that", "another"}) or c.dep_ == "poss"
                for c in token.children) or (token.dep_ == "conj" and quantities.get(token.head.i) == 1):
             quantities[token.i] = 1  # "a reporter's wife and son": the article counts for both
+
+
+def _killed_name(token, lex: Lexicon) -> bool:
+    """A name the tagger took for a place or group, but which a killing verb has as victim ("Barillas was
+    gunned down"): places and organisations are not murdered."""
+    return token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in lex.cues.get("death_verb", ())
 
 
 def _combine(groups: list) -> int | None:

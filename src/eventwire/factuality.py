@@ -32,7 +32,7 @@ def factuality(doc: "Doc", tokens: tuple[int, ...], head: int, lex: Lexicon, *, 
     own = _own_polarity(doc, tokens, lex)
     if own:
         return "denied" if _under(doc[head], lex, "deny") else own
-    if definite or _presupposed(doc[head]):
+    if definite or _presupposed(doc[head], lex):
         return "asserted"
     token = doc[head]
     came_from_subject = False
@@ -53,13 +53,15 @@ def factuality(doc: "Doc", tokens: tuple[int, ...], head: int, lex: Lexicon, *, 
 WH = {"who", "whom", "why", "how", "where", "when"}
 
 
-def _presupposed(token: "Token") -> bool:
-    """A past event named inside a description or an indirect question happened, whatever embeds the
-    description: "investigate the murder of six priests *who were murdered* on 16 November", "determine
-    *who murdered* Dr Guerrero"."""
+def _presupposed(token: "Token", lex: Lexicon) -> bool:
+    """A past event named inside a description or an indirect question happened, whatever plan or
+    question embeds the description: "investigate the murder of six priests *who were murdered* on 16
+    November", "determine *who murdered* Dr Guerrero"; not inside a claim or a denial ("denied charges he
+    ran a squad *that killed* officials")."""
     past = token.tag_ == "VBD" or (token.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were")
                                                                for c in token.children))
-    if not past or any(c.dep_ in ("aux", "neg") for c in token.children):
+    if not past or any(c.dep_ in ("aux", "neg") for c in token.children) \
+            or _under(token, lex, "deny") or _under(token, lex, "claim"):
         return False
     if token.dep_ == "relcl":
         return True

@@ -470,7 +470,7 @@ def _nest(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
             inner = doc[m.head]
             path = [inner, *inner.ancestors]
             between = path[:path.index(outer)] if outer in path[1:] else None
-            if between and outer.pos_ != "NOUN" and not any(_when_clause(t) for t in between):
+            if between and outer.pos_ != "NOUN" and not _when_clause(between[0]):
                 continue
             if between and not any(t.lemma_.lower() in NOT_SAME or t.dep_ == "conj" and t.lemma_.lower()
                                    not in CASUALTY_WORDS for t in between):  # "killed, and 24 injured when"
@@ -480,9 +480,9 @@ def _nest(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
 
 
 def _when_clause(token) -> bool:
-    """``... when a bomb exploded``, ``as the bus passed``: a clause that times the verb above by itself."""
-    return token.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" or c.dep_ == "mark" and
-                                         c.lower_ in ("when", "as") for c in token.children)
+    """``... when a bomb exploded``: the event's own clause times the verb above by itself (not "as",
+    which also joins events that merely coincide: "launched an assault even as the Kurds said ...")."""
+    return token.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in token.children)
 
 
 ORPHAN_REACH = 2  # paragraphs back to the attack that a bare report of dead completes
