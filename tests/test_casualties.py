@@ -128,6 +128,7 @@ def test_merge_casualties(mentions, expected):
     ("They murdered a reporter's wife and son.", 2),
     ("Police sources reported that Barillas, a former ambassador, was gunned down by unidentified persons.", 1),
     ("Gunmen gunned down two policemen in Lima.", 2),
+    ("The daughter of the ambassador was almost killed.", None),
 ])
 def test_single_and_named_victims(nlp, text, dead):
     from eventwire.casualties import count_casualties

@@ -55,6 +55,8 @@ def day(value: str) -> Timex:
     pytest.param({"fatalities": 1, "names": frozenset({"Quintero"})},
                  {"fatalities": 2, "names": frozenset({"Jimenez", "Espinoza"}), "definite": True}, False,
                  id="other-dead-with-other-names"),
+    pytest.param({"fatalities": 1}, {"fatalities": 2, "several": True, "definite": True}, False,
+                 id="the-two-killings-sum-up-two-events"),
     pytest.param({"fatalities": 1, "names": frozenset({"Soleimani"})},
                  {"fatalities": 10, "names": frozenset({"Soleimani", "Muhandis"}), "definite": True}, True,
                  id="a-larger-toll-naming-the-same-victim"),

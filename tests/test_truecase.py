@@ -45,6 +45,7 @@ def test_real_model_tables(nlp):
     ("COLONEL WALDEMAR FRANKLIN QUINTERO OF THE POLICE WAS MURDERED.", ["Colonel Waldemar Franklin Quintero"]),
     ("THEY CONDEMNED THE MURDER OF ROBERTO ARMANDO RIVERA, DIRECTOR OF THE FIRE DEPARTMENT.",
      ["Roberto Armando Rivera", "director"]),
+    ("THEY CONDEMNED THE ASSASSINATION OF DR ANTONIO RODRIGUEZ PORTH.", ["Dr Antonio Rodriguez Porth"]),
     ("THE PRESIDENT SAID THE GENERAL STRIKE WILL GO ON IN THE BOGOTA SUBURB.",
      ["president said", "general strike", "Bogota suburb"]),
 ])

@@ -231,6 +231,8 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
     if head is node:
         return None
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
+        if _cue(head, lex, ("verb",)) == "dead" and _almost(head):
+            return None  # "was almost killed": not dead
         return _cue(head, lex, ("verb",))
     if rel in ("dobj", "nsubjpass") and _to_death(head):  # "shot 16 peasants to death", "was beaten to death"
         return "dead"
@@ -267,6 +269,10 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
             return "injured" if any(c.lemma_.lower() in {"injury", "casualty"} for c in verb.subtree
                                     if c.dep_ == "compound") else "dead"
     return None
+
+
+def _almost(verb) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in verb.children)
 
 
 def _to_death(verb) -> bool:

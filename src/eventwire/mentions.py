@@ -93,6 +93,7 @@ class Mention:
     head: int  # token index of the trigger group's head
     paragraph: int = 0  # index of the paragraph the sentence stands in
     context_date: Timex | None = None  # the nearest day-precise date of the paragraphs before (story time)
+    several: bool = False  # "the two killings", "three attacks": a report of several events at once
     within: int | None = None  # index of a same-type mention whose noun phrase holds this one ("the murder
     # of 10 members in a dynamite attack", "the death of two reporters who were shot"): one event
 
@@ -202,6 +203,8 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
         context_date=context,
         fatalities=fatalities, injured=injured, definite=group.definite, novel=group.novel, names=names,
         cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.paragraph_of(sent.start_char),
+        several=head.pos_ == "NOUN" and "Plur" in head.morph.get("Number") and any(
+            c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in head.children),
     )
 
 

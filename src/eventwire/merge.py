@@ -89,8 +89,8 @@ def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
     first = mentions[0]
     nested = any(m.within == o.index or o.within == m.index for o in mentions)
     same_fact = m.factuality == first.factuality or (nested and {m.factuality, first.factuality} <= REPORTED)
-    if m.type != first.type or not same_fact or m.novel:
-        return None
+    if m.type != first.type or not same_fact or m.novel or m.several != first.several:
+        return None  # "the two killings" sums up two events: it is neither of them
     if lex_quad(m.type) not in MERGING_QUADS:
         return None
     score = 1 if m.definite else 0

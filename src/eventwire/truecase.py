@@ -96,7 +96,7 @@ def _kind(match: re.Match, previous: re.Match | None, bracketed: set[int], model
     after_the = previous is not None and previous.group(0).lower() == "the"
     if word in model.stop_words and not (after_the and word in model.acronyms):
         return "word"  # "WHO", "US", "IT" are words first, acronyms only after "the" ("THE US EMBASSY")
-    if match.start() in bracketed or _acronym(word, model):
+    if match.start() in bracketed or (_acronym(word, model) and word not in TITLES):  # "DR", "MR": titles
         return "acronym"
     return "name" if _is_name(word, model) else "word"
 
