@@ -116,3 +116,11 @@ def test_dead_reported_with_a_when_clause_are_the_blasts_dead():
 ])
 def test_a_past_killing_inside_a_description_or_question_happened(text, factuality):
     assert [e.factuality for e in _assaults(text)] == [factuality]
+
+
+def test_every_word_of_a_grouped_event_keeps_its_dead():
+    """"wounded during an attack in which ... were killed": one event of three words; the dead of the
+    relative clause on "attack" are its dead, though "wounded" heads the group."""
+    events = _assaults("The police reported that the minister was seriously wounded this morning during a "
+                       "terrorist attack in which his driver and one of his bodyguards were killed.")
+    assert [(e.fatalities, e.injured) for e in events] == [(2, 1)]

@@ -427,12 +427,14 @@ def _additive(verb) -> bool:
 def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = None) -> Casualties:
     """Killed, wounded and missing people that ``sent`` (a spaCy sentence ``Span``) reports.
 
-    ``trigger`` (a Token or Span of the event) keeps only the counts of that event's clause chain.
+    ``trigger`` (a Token, a Span or a list of Tokens: the words of one event) keeps only the counts of
+    that event's clause chains.
     ``earlier`` (see :func:`counted_nouns`) gives a number to ``the priests`` when the story counted them.
     Fields the sentence does not speak of are ``None``; a negation (``no casualties``) makes them 0.
     """
     lex = load_lexicon()
     doc = sent.doc
+    triggers = trigger if isinstance(trigger, (list, tuple)) else [trigger]
     quantities = _quantities(sent, lex)
     _singular_victims(sent, lex, quantities)
     for token in sent if earlier else ():  # "the priests": as many as the story counted before
@@ -446,7 +448,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if first.i in seen:
             continue
         seen.add(first.i)
-        if _is_subset(node, lex) or not _in_scope(node, trigger):
+        if _is_subset(node, lex) or not any(_in_scope(node, t) for t in triggers):
             continue
         group = _members(first, quantities)
         kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)

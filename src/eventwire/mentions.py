@@ -447,7 +447,7 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
     if not kills and not any(t.lemma_.lower() in CASUALTY_WORDS or t.lower_ in CASUALTY_WORDS for t in sent):
         return None, None  # nothing in the sentence speaks of dead or wounded
     earlier = ctx.counted_before(sent.start_char)
-    counted = count_casualties(sent, trigger=ctx.doc[group.head], earlier=earlier)
+    counted = count_casualties(sent, trigger=[ctx.doc[i] for i in group.tokens], earlier=earlier)
     if not shared and counted.fatalities is None and counted.injured is None:
         counted = count_casualties(sent, earlier=earlier)  # the sentence's only event: its dead, whatever clause
     return counted.fatalities, counted.injured
