@@ -124,3 +124,9 @@ def test_every_word_of_a_grouped_event_keeps_its_dead():
     events = _assaults("The police reported that the minister was seriously wounded this morning during a "
                        "terrorist attack in which his driver and one of his bodyguards were killed.")
     assert [(e.fatalities, e.injured) for e in events] == [(2, 1)]
+
+
+def test_dead_a_later_sentence_adds_to_the_attack():
+    events = _assaults("Pablo Pelaez, a former mayor of Medellin, was murdered today by gunmen who fired seven shots "
+                       "at him.\n\nThe driver of the vehicle was also killed in the attack.")
+    assert [e.fatalities for e in events] == [2]

@@ -93,6 +93,7 @@ class Mention:
     head: int  # token index of the trigger group's head
     paragraph: int = 0  # index of the paragraph the sentence stands in
     context_date: Timex | None = None  # the nearest day-precise date of the paragraphs before (story time)
+    also: bool = False  # "the driver was also killed": dead to add to the event's others
     several: bool = False  # "the two killings", "three attacks": a report of several events at once
     within: int | None = None  # index of a same-type mention whose noun phrase holds this one ("the murder
     # of 10 members in a dynamite attack", "the death of two reporters who were shot"): one event
@@ -203,9 +204,18 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
         context_date=context,
         fatalities=fatalities, injured=injured, definite=group.definite, novel=group.novel, names=names,
         cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.paragraph_of(sent.start_char),
+        also=_also(sent, group, fatalities, ctx),
         several=head.pos_ == "NOUN" and "Plur" in head.morph.get("Number") and any(
             c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in head.children),
     )
+
+
+def _also(sent: "SpacySpan", group: events.TriggerGroup, fatalities: int | None, ctx: ArticleContext) -> bool:
+    """"The driver was also killed in the attack": all the dead this sentence reports are ones it adds
+    to an event told before (not "X was killed in an attack in which his driver was also killed")."""
+    verbs = [ctx.doc[i] for i in group.tokens
+             if any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in ctx.doc[i].children)]
+    return bool(fatalities and verbs) and count_casualties(sent, trigger=verbs).fatalities == fatalities
 
 
 def _names(doc: "Doc", group: events.TriggerGroup, sent: "SpacySpan", shared: bool,
@@ -473,7 +483,8 @@ def _nest(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
             inner = doc[m.head]
             path = [inner, *inner.ancestors]
             between = path[:path.index(outer)] if outer in path[1:] else None
-            if between and outer.pos_ != "NOUN" and not _when_clause(between[0]):
+            if between and outer.pos_ != "NOUN" and not _when_clause(between[0]) \
+                    and not _attackers_clause(between, outer):
                 continue
             if between and not any(t.lemma_.lower() in NOT_SAME or t.dep_ == "conj" and t.lemma_.lower()
                                    not in CASUALTY_WORDS for t in between):  # "killed, and 24 injured when"
@@ -486,6 +497,15 @@ def _when_clause(token) -> bool:
     """``... when a bomb exploded``: the event's own clause times the verb above by itself (not "as",
     which also joins events that merely coincide: "launched an assault even as the Kurds said ...")."""
     return token.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in token.children)
+
+
+def _attackers_clause(between: list, outer) -> bool:
+    """``murdered by gunmen who fired seven shots at him``: what the attackers did is the attack."""
+    if len(between) < 2 or between[0].dep_ != "relcl":
+        return False
+    noun = between[1]
+    return noun.head == outer and noun.dep_ == "nsubj" or (
+        noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head == outer)
 
 
 ORPHAN_REACH = 2  # paragraphs back to the attack that a bare report of dead completes

@@ -217,7 +217,7 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
         quad_class=coding.quad_class, acled_event_type=coding.acled_event_type,
         acled_subtype=coding.acled_subtype, cameo_root=coding.cameo_root, actor=actors, recipient=recipients,
         date=date, date_precision=precision, location=location,
-        fatalities=_count(m.fatalities for m in mentions), injured=_count(m.injured for m in mentions),
+        fatalities=_dead(mentions), injured=_count(m.injured for m in mentions),
         factuality=best.factuality, confidence=round(min(0.99, confidence), 3), evidence=evidence,
         mentions=tuple(others),
     )
@@ -290,6 +290,16 @@ def _location(mentions: list[Mention]) -> Place | None:
     if not places:
         return None
     return min(places, key=lambda p: (PRECISION_RANK.get(p.precision, 4), -p.score))
+
+
+def _dead(mentions: list[Mention]) -> int | None:
+    """The largest count of the event's reports, plus the dead a later report adds ("the driver was also
+    killed in the attack")."""
+    base = _count(m.fatalities for m in mentions if not m.also)
+    extra = [m.fatalities for m in mentions if m.also and m.fatalities]
+    if base is None or not extra:
+        return _count(m.fatalities for m in mentions)
+    return base + sum(extra)
 
 
 def _count(values) -> int | None:
