@@ -199,6 +199,30 @@ def test_anchor_weight_falls_with_ambiguity(geocoder):
     assert 0 < many.weight < one.weight <= 1.0 and one.cells and ("USA", "Texas") in one.divisions
 
 
+@pytest.mark.parametrize("text, names, state", [
+    ("Richmond police said the Madison County sheriff found the car.", ["Richmond", "Madison County"], "Kentucky"),
+    ("A Lebanon man was jailed in Boone County on Friday.", ["Lebanon", "Boone County"], "Indiana"),
+])
+def test_a_town_and_a_county_that_contain_each_other_win_together(gazetteer, text, names, state):
+    places = geoparse(text, toponyms=_spans(text, names), gazetteer=gazetteer)
+    assert [p.admin1 for p in places] == [state, state]
+    alone = geoparse(names[0], toponyms=[(0, len(names[0]))], gazetteer=gazetteer)[0]
+    assert alone.admin1 != state  # the pairing, not the name alone, picks the state
+
+
+def test_containment_pairs_only_towns_and_counties_by_their_own_names(geocoder):
+    pairs = geocoder.containment([Toponym(0, 7, "Lebanon"), Toponym(8, 20, "Boone County")])
+    states = {(key, geocoder.gazetteer.record(i).admin1) for key, i in pairs}
+    assert states == {("lebanon", "Indiana"), ("boone county", "Indiana")}
+    assert geocoder.containment([Toponym(0, 5, "Mecca"), Toponym(6, 12, "Medina")]) == {}  # "Medina" != "Medina County"
+
+
+@pytest.mark.parametrize("name", ["County Mayo", "Mayo County", "County Kerry", "Offaly"])
+def test_irish_counties_have_their_english_names(gazetteer, name):
+    place = geoparse(f"Farmers in {name} protested.", toponyms=[(11, 11 + len(name))], gazetteer=gazetteer)[0]
+    assert (place.country, place.feature) == ("IRL", "admin2")
+
+
 def test_given_spans_give_one_entry_each(gazetteer):
     text = "Zzyzxqv and Baghdad and Najaf."
     out = geoparse(text, toponyms=[(0, 7), {"start": 12, "end": 19}, (24, 29)], gazetteer=gazetteer)

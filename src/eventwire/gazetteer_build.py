@@ -495,7 +495,7 @@ def _alias_target(b: _Builder, kind: str, target: str) -> int | None:
         return ids[0] if ids else None
     name, cc = target.rsplit("|", 1)
     ids = [i for i in b.index.get(fold(name), ()) if b.c["cc"][i] == cc
-           and ((b.c["feat"][i] == "admin1") if kind == "admin1" else b.c["feat"][i] not in ("admin1", "admin2"))]
+           and ((b.c["feat"][i] == kind) if kind in ("admin1", "admin2") else b.c["feat"][i] not in ("admin1", "admin2"))]
     return max(ids, key=lambda i: b.c["pop"][i]) if ids else None
 
 

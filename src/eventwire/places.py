@@ -13,7 +13,9 @@
    ", Texas" container (ignored when no candidate lies in it: a list of states), feature words,
    population and feature importance, distance to the other places, spatial minimality (an
    :class:`Anchor` bonus for candidates near some plausible candidate of another name, whatever that
-   name resolves to), and a penalty for towns matched only by a GeoNames alternate name. A town that
+   name resolves to), containment (a town and a county of two names of the text that lie in each
+   other both gain: "Richmond" with "Madison County" is the Kentucky pair), and a penalty for towns
+   matched only by a GeoNames alternate name. A town that
    won on context yields to a same-name division of a country the document names when the division
    is over 100 times as populous or the town was matched only by an alternate name. A name that no
    other place of the text gives context to prefers the country whose local-news conventions the text
@@ -55,6 +57,9 @@ ANCHOR_CAP = 1.5  # at most this many fully specific names count towards one can
 LOCALE_BONUS = 0.4  # a candidate in a country whose local-news conventions the text follows (locale_countries),
 # for a name no other place of the text gives context to
 LOCAL = frozenset({"city", "admin2", "airport", "military base", "island"})
+ADMIN1_SHARE = 0.0  # the bonus of a candidate in the division holding all of the document's divisions and towns
+CONTAIN_KM = 40  # a town this close to the point of a county of the same state lies in it (see containment)
+CONTAIN_WEIGHT = 0.4  # the bonus of a town and a county of one document that contain each other
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class Context:
     feature: str | None = None
     anchors: tuple[Anchor, ...] = ()  # the document's other names (see Anchor)
     locale: frozenset[str] = frozenset()  # ISO3 of countries whose local-news conventions the text follows
+    contained: dict = field(default_factory=dict)  # (folded name, record id) -> bonus (see Geocoder.containment)
 
 
 class Geocoder:
@@ -187,24 +193,31 @@ class Geocoder:
         elif total:
             s += 0.4  # a region or continent fits any document
         weight = context.admin1.get((r.country, r.admin1), 0) if r.admin1 else 0
-        if weight and r.feature != "admin1":
-            s += 0.2 + 0.1 * min(weight, 3.0)  # the state/province the document is about
+        if weight and r.feature != "admin1":  # the state/province the document is about
+            share = weight / sum(w for (cc, _a), w in context.admin1.items() if cc == r.country)
+            s += 0.2 + 0.1 * min(weight, 3.0) + ADMIN1_SHARE * share
         if context.points and r.feature not in ("country", "continent"):
             near = _nearest_km(r.lat, r.lon, context.points)
             s += 0.4 if near < 50 else 0.25 if near < 200 else 0.1 if near < 800 else 0.0
         if context.anchors and r.feature in LOCAL | {"admin1"} and prior >= floor:
             s += ANCHOR_WEIGHT * _anchor_support(r, fold(name), context.anchors)
+        if context.contained:
+            s += context.contained.get((fold(name), r.id), 0.0)
         return s
 
-    def anchors(self, toponyms: list[Toponym]) -> tuple[Anchor, ...]:
-        """One :class:`Anchor` per distinct name of ``toponyms`` that has candidates below country level."""
-        out, seen = [], set()
+    def names(self, toponyms: list[Toponym]) -> dict[str, tuple[str, list[Record]]]:
+        """Folded name -> (name, candidate records) for each distinct name of ``toponyms``, first text first."""
+        out: dict[str, tuple[str, list[Record]]] = {}
         for t in toponyms:
             name, _feature, records = self.candidates(t.text)
-            key = fold(name)
-            if key in seen:
-                continue
-            seen.add(key)
+            out.setdefault(fold(name), (name, records))
+        return out
+
+    def anchors(self, toponyms: list[Toponym], *, names: dict | None = None) -> tuple[Anchor, ...]:
+        """One :class:`Anchor` per distinct name of ``toponyms`` that has candidates below country level
+        (``names``: :meth:`names` of ``toponyms`` when already known)."""
+        out = []
+        for key, (name, records) in (self.names(toponyms) if names is None else names).items():
             priors = [self._prior(r, name=name) for r in records]
             floor = max(priors, default=0.0) - ANCHOR_SPAN
             local = [r for r, p in zip(records, priors) if r.feature in LOCAL | {"admin1"} and p >= floor]
@@ -214,6 +227,40 @@ class Geocoder:
             divisions = frozenset((r.country, r.admin1) for r in local if r.admin1)
             out.append(Anchor(key, cells, divisions, 1.0 / len(local) ** 0.5))
         return tuple(out)
+
+    def containment(self, toponyms: list[Toponym], *, names: dict | None = None) -> dict[tuple[str, int], float]:
+        """(folded name, record id) -> bonus for the towns and counties of different names of the
+        document that lie in each other ("Richmond" and "Madison County": the Kentucky pair, where
+        Richmond is the county seat, not Richmond, Missouri with a Madison County 300 km away).
+
+        A town lies in a county when both are in one first-level division and the town is within
+        ``CONTAIN_KM`` of the county's point. For each pair of names the bonus ``CONTAIN_WEIGHT`` is
+        shared by the divisions holding such a pair (a unique pairing is strong evidence, common
+        names that nest in several states weak), and goes to both members of each pair.
+        """
+        names = self.names(toponyms) if names is None else names
+        counties: dict[str, dict[tuple, list[Record]]] = {}
+        for key, (_name, records) in names.items():
+            for r in records:  # a county by its full name ("Scott County", not "Scott", a surname first)
+                if r.feature == "admin2" and r.admin1 and fold(r.name) == key:
+                    counties.setdefault(key, {}).setdefault((r.country, r.admin1), []).append(r)
+        out: dict[tuple[str, int], float] = {}
+        if not counties:
+            return out
+        towns = {key: [r for r in records if r.feature == "city" and r.admin1 and self._own_name(r, name)]
+                 for key, (name, records) in names.items()}
+        for county_name, by_division in counties.items():
+            for town_name, candidates in towns.items():
+                if town_name == county_name:
+                    continue
+                pairs = [(c, r) for r in candidates for c in by_division.get((r.country, r.admin1), ())
+                         if distance_km(c.lat, c.lon, r.lat, r.lon) <= CONTAIN_KM]
+                divisions = {(r.country, r.admin1) for _c, r in pairs}
+                for c, r in pairs:
+                    bonus = CONTAIN_WEIGHT / len(divisions)
+                    for key in ((county_name, c.id), (town_name, r.id)):
+                        out[key] = max(out.get(key, 0.0), bonus)
+        return out
 
     def _site(self, town: Record, *, name: str, feature: str) -> Record | None:
         """The airport (largest first) or base serving ``name`` or lying near the resolved town."""
@@ -238,7 +285,9 @@ class Geocoder:
         Repeated names are resolved once per distinct (text, container, feature, context). ``dateline``:
         the place of a wire dateline cleaned out of the text ("SAN SALVADOR, 3 JAN 90 -- ...").
         """
-        base = Context(anchors=self.anchors(toponyms), locale=locale_countries(text))
+        names = self.names(toponyms)
+        base = Context(anchors=self.anchors(toponyms, names=names), locale=locale_countries(text),
+                       contained=self.containment(toponyms, names=names))
         dateline = dateline or dateline_name(text)
         if dateline:
             first = self.resolve(dateline)
@@ -388,7 +437,7 @@ def _document_context(places: list[Place | None], *, base: Context, skip: int, n
             if p.admin1:
                 admin1[(p.country, p.admin1)] += 0.5
     return Context(countries=countries, points=tuple(points), admin1=admin1, anchors=base.anchors,
-                   locale=base.locale)
+                   locale=base.locale, contained=base.contained)
 
 
 def _nearest_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) -> float:
