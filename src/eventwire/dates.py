@@ -378,6 +378,10 @@ _RULES: tuple[tuple[re.Pattern, Callable[[re.Match, _Ctx], tuple[str, str] | Non
         (rf"\b{_SHIFT}(?P<rel>last|this|next|the\s+previous|the\s+coming|the\s+current)\s+(?:fiscal\s+)?(?P<u>week|month|year)\b",
          _r_relunit),
     ))
+# The same patterns without IGNORECASE, run over the lower-cased text first (2-3 times faster: Python's
+# engine cannot skip ahead on a case-insensitive pattern); each hit is then matched again, at the same
+# place, by the case-insensitive pattern over the original text, which the handlers read (``May``).
+_QUICK = tuple(re.compile(pattern.pattern, pattern.flags & ~re.I) for pattern, _handler in _RULES)
 
 
 def find_timexes(text: str, *, anchor: dt.date | None,
@@ -393,8 +397,13 @@ def find_timexes(text: str, *, anchor: dt.date | None,
         anchor = anchor.date()
     ctx = _Ctx(text=text, anchor=anchor, tense_future=tense_future)
     candidates = []
-    for pattern, handler in _RULES:
-        for match in pattern.finditer(text):
+    lowered = text.lower()
+    quick = len(lowered) == len(text)  # lower() keeps offsets (it does for all but a few scripts)
+    for (pattern, handler), fast in zip(_RULES, _QUICK):
+        found = (pattern.match(text, m.start()) for m in fast.finditer(lowered)) if quick else pattern.finditer(text)
+        for match in found:
+            if match is None:
+                continue
             resolved = handler(match, ctx)
             if resolved is not None:
                 candidates.append(Timex(match.start(), match.end(), match.group(0), *resolved))

@@ -280,10 +280,14 @@ class Gazetteer:
         return self.record(hit if isinstance(hit, int) else hit[0])
 
     def sites_near(self, lat: float, lon: float, *, km: float) -> list[Record]:
-        """Airports/bases within ``km`` of a point (linear scan over the airport rows)."""
+        """Airports/bases within ``km`` of a point (a scan over the airport rows: a latitude band first,
+        then the great-circle distance)."""
         c, out = self._c, []
+        band = km / 110.0  # degrees of latitude ``km`` spans at most (a degree of latitude is >= 110.5 km)
+        lats, lons, feats = c["lat"], c["lon"], c["feat"]
         for i in range(c["site_lo"], len(c["name"])):
-            if c["feat"][i] in ("airport", "military base") and _km(lat, lon, c["lat"][i], c["lon"][i]) <= km:
+            if abs(lats[i] - lat) <= band and feats[i] in ("airport", "military base") \
+                    and _km(lat, lon, lats[i], lons[i]) <= km:
                 out.append(self.record(i))
         return out
 
