@@ -130,3 +130,10 @@ def test_dead_a_later_sentence_adds_to_the_attack():
     events = _assaults("Pablo Pelaez, a former mayor of Medellin, was murdered today by gunmen who fired seven shots "
                        "at him.\n\nThe driver of the vehicle was also killed in the attack.")
     assert [e.fatalities for e in events] == [2]
+
+
+def test_dead_in_the_incident_already_told_are_its_dead():
+    events = _assaults("A car bomb exploded in a downtown Bogota street on Tuesday.\n\n"
+                       "General Maza, the target, escaped unharmed.\n\nThe police are investigating.\n\n"
+                       "In the terrorist action, four pedestrians were killed and several others injured.")
+    assert [e.fatalities for e in events] == [4]

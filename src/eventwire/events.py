@@ -24,6 +24,7 @@ MODIFIER_DEPS = {"compound", "amod", "nmod"}
 OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
 OBJECT_PREPS = {"of", "into", "on", "at", "against"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+INCIDENT_NOUNS = {"action", "incident", "operation", "event", "episode", "raid", "ambush", "explosion", "blast"}
 NOVEL = {"new", "another", "fresh", "second", "third", "further", "more", "renewed", "latest", "other"}
 # Most specific first: the mode of an attack that names several instruments.
 MODE_ORDER = ("suicide", "drone", "chemical", "aerial", "grenade", "explosives", "heavy-weapons", "firearms",
@@ -211,12 +212,13 @@ def _make_group(sent: "Span", members: list[int], hits: dict[int, TriggerRule], 
 
 
 def _by_a_known_weapon(members: list, lex: Lexicon) -> bool:
-    """"A man was killed by the bomb", "died in the blast": the weapon is one the story already named."""
+    """"A man was killed by the bomb", "died in the blast", "in the terrorist action, four pedestrians were
+    killed": the weapon or the incident is one the story already named."""
     for verb in (t for t in members if t.pos_ == "VERB"):
         for prep in verb.children:
-            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in"):
-                if any(o.dep_ == "pobj" and is_weapon(o, lex) and any(d.dep_ == "det" and d.lower_ in DEFINITE
-                                                                      for d in o.children) for o in prep.children):
+            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during"):
+                if any(o.dep_ == "pobj" and (is_weapon(o, lex) or o.lemma_.lower() in INCIDENT_NOUNS)
+                       and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children) for o in prep.children):
                     return True
     return False
 
