@@ -129,6 +129,10 @@ def test_merge_casualties(mentions, expected):
     ("Police sources reported that Barillas, a former ambassador, was gunned down by unidentified persons.", 1),
     ("Gunmen gunned down two policemen in Lima.", 2),
     ("The daughter of the ambassador was almost killed.", None),
+    ("Police found the body of a young man near the river.", 1),
+    ("Police identified the body of Juan Perez, of the law school, who was abducted on Friday.", 1),
+    ("The authorities identified the body of Leonel Chuta Camey, who was abducted on Friday.", 1),
+    ("Police said the Salvadoran political leader Hector Oqueli was found dead.", 1),
 ])
 def test_single_and_named_victims(nlp, text, dead):
     from eventwire.casualties import count_casualties

@@ -137,3 +137,9 @@ def test_dead_in_the_incident_already_told_are_its_dead():
                        "General Maza, the target, escaped unharmed.\n\nThe police are investigating.\n\n"
                        "In the terrorist action, four pedestrians were killed and several others injured.")
     assert [e.fatalities for e in events] == [4]
+
+
+def test_in_another_incident_is_another_event():
+    events = _assaults("Rebels attacked a police station in Lima today, killing two officers.\n\n"
+                       "In another incident, a police corporal was shot to death.")
+    assert sorted(e.fatalities for e in events) == [1, 2]

@@ -39,6 +39,7 @@ _TOTALS = frozenset({"total", "group", "number", "toll"})
 _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
 _ADDITIVE = frozenset({"also", "too", "additionally"})
 _DIE = frozenset({"die", "perish"})
+_REMAINS = frozenset({"body", "corpse"})
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
@@ -262,6 +263,8 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
     if rel == "pobj" and head.lower_ == "of":
         if head.head.lemma_.lower() == "life" and head.head.head.lemma_.lower() in _LIFE_VERBS:
             return "dead"  # "claimed the lives of three people"
+        if any(c.dep_ == "prep" and c.lower_ == "of" and c.i < head.i for c in head.head.children):
+            return None  # "the body of X, of the law school": only the first "of" names the dead
         return _cue(head.head, lex, ("noun",))
     if rel == "pobj" and head.lower_ in {"to", "at"}:
         verb = head.head
@@ -382,7 +385,8 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
     """One person: ``a soldier was killed``, ``the minister died``, ``his driver``, ``Carlos Torrado was
     killed`` (a name). Counted only where the noun is a casualty (a victim of a killing verb, ...)."""
     for token in sent:
-        if token.i in quantities or token.lemma_.lower() in _TOTALS or _is_number_word(token, lex):
+        if token.i in quantities or token.lemma_.lower() in _TOTALS or _is_number_word(token, lex) \
+                or _same_person(token, quantities):
             continue
         if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") and (
                 token.ent_type_ in ("PERSON", "") or _killed_name(token, lex)):
@@ -394,15 +398,25 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
             continue
         if token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token):
             continue
+        if token.lemma_.lower() in _REMAINS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "the body of a young man": the man is the one counted
         if any((c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that", "another"}) or c.dep_ == "poss"
                for c in token.children) or (token.dep_ == "conj" and quantities.get(token.head.i) == 1):
             quantities[token.i] = 1  # "a reporter's wife and son": the article counts for both
 
 
+def _same_person(token, quantities: dict[int, int]) -> bool:
+    """``the political leader Hector Oqueli``, ``Oqueli, the party's leader``: an apposition naming the one
+    person counted already (not a list: "Forero, his wife, and two other people", see :func:`_members`)."""
+    return token.dep_ == "appos" and quantities.get(token.head.i) == 1 and not token.conjuncts and not any(
+        c.lower_ in _OTHERS or (c.dep_ == "amod" and c.lower_ == "other") for c in token.children)
+
+
 def _killed_name(token, lex: Lexicon) -> bool:
     """A name the tagger took for a place or group, but which a killing verb has as victim ("Barillas was
-    gunned down"): places and organisations are not murdered."""
-    return token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in lex.cues.get("death_verb", ())
+    gunned down") or whose body was found: places and organisations are not murdered."""
+    return token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in lex.cues.get("death_verb", ()) \
+        or token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _REMAINS
 
 
 def _combine(groups: list) -> int | None:

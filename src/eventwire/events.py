@@ -207,7 +207,8 @@ def _make_group(sent: "Span", members: list[int], hits: dict[int, TriggerRule], 
     nominal = [doc[i] for i in members if doc[i].pos_ in ("NOUN", "PROPN")]
     definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for t in nominal for c in t.children
                    if c.dep_ in ("det", "poss")) or _by_a_known_weapon([doc[i] for i in members], lex)
-    novel = any(c.lower_ in NOVEL for t in nominal for c in t.children if c.dep_ in ("amod", "det"))
+    novel = any(c.lower_ in NOVEL for t in nominal for c in t.children if c.dep_ in ("amod", "det")) \
+        or _in_another_incident([doc[i] for i in members], lex)
     return TriggerGroup(sent.start, head, tuple(members), rule, mode, family, definite, novel)
 
 
@@ -220,6 +221,18 @@ def _by_a_known_weapon(members: list, lex: Lexicon) -> bool:
                 if any(o.dep_ == "pobj" and (is_weapon(o, lex) or o.lemma_.lower() in INCIDENT_NOUNS)
                        and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children) for o in prep.children):
                     return True
+    return False
+
+
+def _in_another_incident(members: list, lex: Lexicon) -> bool:
+    """"In another incident, a policeman was shot to death": a new event, not the one told before."""
+    for verb in (t for t in members if t.pos_ == "VERB"):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    if (obj.lemma_.lower() in INCIDENT_NOUNS or is_weapon(obj, lex)) and any(
+                            c.dep_ in ("det", "amod") and c.lower_ in NOVEL | {"separate"} for c in obj.children):
+                        return True
     return False
 
 
