@@ -398,8 +398,9 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
             continue
         if token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token):
             continue
-        if token.lemma_.lower() in _REMAINS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-            continue  # "the body of a young man": the man is the one counted
+        if token.lemma_.lower() in _REMAINS and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+                                                     for c in token.children):
+            continue  # "the body of a young man", "his body": the man is the one counted
         if any((c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that", "another"}) or c.dep_ == "poss"
                for c in token.children) or (token.dep_ == "conj" and quantities.get(token.head.i) == 1):
             quantities[token.i] = 1  # "a reporter's wife and son": the article counts for both
