@@ -186,8 +186,9 @@ def parse_location(fill: str) -> tuple[str | None, tuple[str, ...]]:
 def killed(numbers: list[str], effects: list[str]) -> tuple[int, int] | None:
     """People killed: the sum of the NUMBERs of the human targets whose only EFFECT is DEATH.
 
-    None when no target has the effect DEATH, or when one that does has no numeric NUMBER
-    (``PLURAL``, missing, a dummy ``"-"`` reference). ``~10`` counts as 10; ``6-8`` and ``6-`` as ranges.
+    None when no target has the effect DEATH, when one that does has no numeric NUMBER (``PLURAL``,
+    missing, a dummy ``"-"`` reference), or when one that does has another effect line too (its NUMBER
+    counts the dead and the wounded together). ``~10`` counts as 10; ``6-8`` and ``6-`` as ranges.
     """
     counts = {}
     for line in numbers:

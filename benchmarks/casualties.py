@@ -2,7 +2,8 @@
 
 Gold: for each non-optional answer-key incident whose human targets with the EFFECT ``DEATH`` all have a
 numeric NUMBER, the people killed = the sum of those numbers (``~10`` counts as 10; ``6-8`` and ``6-`` as
-the ranges 6..8 and 6..6). Incidents with a ``PLURAL`` or missing number of dead are left out.
+the ranges 6..8 and 6..6). Incidents with a ``PLURAL`` or missing number of dead are left out, and so are
+those where a dead target also has another effect (``INJURY``): its NUMBER counts dead and wounded together.
 
 Ours: the ``fatalities`` of the event matched to the incident (``benchmarks/_muc.py``: same article,
 compatible type, and date, place or a target agrees; fatalities are not used to match).
