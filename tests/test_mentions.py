@@ -86,27 +86,32 @@ def test_a_future_date_is_not_the_story_date():
     assert events and all(e.date != "2020-06-01" for e in events)
 
 
-def test_a_killing_described_inside_another_phrase_is_one_event():
-    """"the death of two reporters who were shot": the shooting is the death's own story, not a second
-    event without dead."""
-    events = _assaults("The army accepted responsibility for the death of two reporters who were shot by "
-                       "soldiers in San Miguel.")
-    assert [e.fatalities for e in events] == [2]
-
-
-def test_killed_by_the_bomb_is_the_bomb_already_reported():
-    """"A man was killed by the bomb": the definite weapon refers back to the blast reported before."""
-    events = _assaults("A bomb exploded at the television station in Guatemala City on Wednesday.\n\n"
-                       "Spokesmen said the transmission tower was damaged by the blast.\n\n"
-                       "It has been learned that a watchman was killed by the bomb.")
-    assert [e.fatalities for e in events] == [1]
-
-
-def test_dead_reported_with_a_when_clause_are_the_blasts_dead():
-    events = _assaults("Official sources reported that five policemen and a civilian were killed, and at least 24 "
-                       "soldiers injured when a vehicle loaded with explosives exploded on Monday near a police "
-                       "precinct in San Salvador.")
-    assert [(e.fatalities, e.injured) for e in events] == [(6, 24)]
+@pytest.mark.parametrize("text, dead", [
+    # a killing described inside another phrase is one event: "the death of two reporters who were shot"
+    pytest.param("The army accepted responsibility for the death of two reporters who were shot by soldiers in "
+                 "San Miguel.", [(2, None)], id="inside-a-phrase"),
+    # "killed by the bomb": the definite weapon refers back to the blast reported before
+    pytest.param("A bomb exploded at the television station in Guatemala City on Wednesday.\n\n"
+                 "Spokesmen said the transmission tower was damaged by the blast.\n\n"
+                 "It has been learned that a watchman was killed by the bomb.", [(1, None)], id="by-the-bomb"),
+    pytest.param("Official sources reported that five policemen and a civilian were killed, and at least 24 "
+                 "soldiers injured when a vehicle loaded with explosives exploded on Monday near a police "
+                 "precinct in San Salvador.", [(6, 24)], id="when-clause"),
+    # one event of three words: the dead of the relative clause on "attack" are its dead
+    pytest.param("The police reported that the minister was seriously wounded this morning during a terrorist "
+                 "attack in which his driver and one of his bodyguards were killed.", [(2, 1)], id="group-words"),
+    pytest.param("Pablo Pelaez, a former mayor of Medellin, was murdered today by gunmen who fired seven shots "
+                 "at him.\n\nThe driver of the vehicle was also killed in the attack.", [(2, None)], id="also-adds"),
+    pytest.param("A car bomb exploded in a downtown Bogota street on Tuesday.\n\n"
+                 "General Maza, the target, escaped unharmed.\n\nThe police are investigating.\n\n"
+                 "In the terrorist action, four pedestrians were killed and several others injured.", [(4, None)],
+                 id="in-the-incident-told"),
+    pytest.param("Rebels attacked a police station in Lima today, killing two officers.\n\n"
+                 "In another incident, a police corporal was shot to death.", [(1, None), (2, None)],
+                 id="another-incident"),
+])
+def test_one_event_per_killing_with_its_dead(text, dead):
+    assert sorted((e.fatalities, e.injured) for e in _assaults(text)) == dead
 
 
 @pytest.mark.parametrize("text, factuality", [
@@ -116,30 +121,3 @@ def test_dead_reported_with_a_when_clause_are_the_blasts_dead():
 ])
 def test_a_past_killing_inside_a_description_or_question_happened(text, factuality):
     assert [e.factuality for e in _assaults(text)] == [factuality]
-
-
-def test_every_word_of_a_grouped_event_keeps_its_dead():
-    """"wounded during an attack in which ... were killed": one event of three words; the dead of the
-    relative clause on "attack" are its dead, though "wounded" heads the group."""
-    events = _assaults("The police reported that the minister was seriously wounded this morning during a "
-                       "terrorist attack in which his driver and one of his bodyguards were killed.")
-    assert [(e.fatalities, e.injured) for e in events] == [(2, 1)]
-
-
-def test_dead_a_later_sentence_adds_to_the_attack():
-    events = _assaults("Pablo Pelaez, a former mayor of Medellin, was murdered today by gunmen who fired seven shots "
-                       "at him.\n\nThe driver of the vehicle was also killed in the attack.")
-    assert [e.fatalities for e in events] == [2]
-
-
-def test_dead_in_the_incident_already_told_are_its_dead():
-    events = _assaults("A car bomb exploded in a downtown Bogota street on Tuesday.\n\n"
-                       "General Maza, the target, escaped unharmed.\n\nThe police are investigating.\n\n"
-                       "In the terrorist action, four pedestrians were killed and several others injured.")
-    assert [e.fatalities for e in events] == [4]
-
-
-def test_in_another_incident_is_another_event():
-    events = _assaults("Rebels attacked a police station in Lima today, killing two officers.\n\n"
-                       "In another incident, a police corporal was shot to death.")
-    assert sorted(e.fatalities for e in events) == [1, 2]
