@@ -109,6 +109,10 @@ def test_a_future_date_is_not_the_story_date():
     pytest.param("Rebels attacked a police station in Lima today, killing two officers.\n\n"
                  "In another incident, a police corporal was shot to death.", [(1, None), (2, None)],
                  id="another-incident"),
+    # dead that no event's clause claims go to the sentence's main attack
+    pytest.param("A WEEK LATER, A BUS BOMB BLEW UP IN THE VICINITY OF THE ADMINISTRATIVE DEPARTMENT OF SECURITY "
+                 "(DAS), IN THE CENTER OF BOGOTA, AND DESTROYED THE 11-FLOOR BUILDING, LEAVING 67 DEAD AND "
+                 "APPROXIMATELY 1,000 WOUNDED.", [(67, 1000)], id="unclaimed-dead"),
 ])
 def test_one_event_per_killing_with_its_dead(text, dead):
     assert sorted((e.fatalities, e.injured) for e in _assaults(text)) == dead

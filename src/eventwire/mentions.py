@@ -175,7 +175,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     by_token = {i: k for k, (_s, g, _r, _n) in enumerate(raw) for i in g.tokens}
     mentions = [_mention(ctx, k, sent, group, roles, n > 1, by_token)
                 for k, (sent, group, roles, n) in enumerate(raw)]
-    mentions = _attach_orphan_counts(ctx, _nest(doc, mentions))
+    mentions = _attach_orphan_counts(ctx, _unclaimed_counts(ctx, _nest(doc, mentions)))
     derived = intents.derived_mentions(doc, mentions, lex)
     return sorted(mentions + derived, key=lambda m: (m.sentence.start, m.index))
 
@@ -506,6 +506,30 @@ def _attackers_clause(between: list, outer) -> bool:
     noun = between[1]
     return noun.head == outer and noun.dep_ == "nsubj" or (
         noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head == outer)
+
+
+def _unclaimed_counts(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+    """A sentence of several events whose dead no event's clause claims ("a bus bomb blew up ... and
+    destroyed the building, leaving 67 dead and 1,000 wounded", parsed with "leaving" on another verb):
+    they go to the sentence's attack nearest the root."""
+    out = list(mentions)
+    by_sentence: dict[int, list[int]] = {}
+    for k, m in enumerate(mentions):
+        if m.type == "ASSAULT" and m.factuality == "asserted":
+            by_sentence.setdefault(m.sentence.start, []).append(k)
+    for ks in by_sentence.values():
+        if len(ks) < 2 or any(out[k].fatalities is not None or out[k].injured is not None for k in ks):
+            continue
+        sent = ctx.doc[out[ks[0]].head].sent
+        counted = count_casualties(sent, earlier=ctx.counted_before(sent.start_char))
+        if counted.fatalities is None and counted.injured is None:
+            continue
+        main = min(ks, key=lambda k: sum(1 for _ in ctx.doc[out[k].head].ancestors))
+        out[main] = replace(out[main], fatalities=counted.fatalities, injured=counted.injured)
+        for k in ks:  # "... 1,000 wounded": a report of those casualties, not another event
+            if k != main and ctx.doc[out[k].head].lemma_.lower() in CASUALTY_WORDS:
+                out[k] = replace(out[k], within=out[main].index)
+    return out
 
 
 ORPHAN_REACH = 2  # paragraphs back to the attack that a bare report of dead completes
