@@ -130,6 +130,7 @@ def test_merge_casualties(mentions, expected):
     ("Gunmen gunned down two policemen in Lima.", 2),
     ("The daughter of the ambassador was almost killed.", None),
     ("Police found the body of a young man near the river.", 1),
+    ("Two policemen were kidnapped and later killed by the rebels.", 2),
     ("Officials said Msgr Jesus Emilio Jaramillo was murdered and that his body was found today.", 1),
     ("Police identified the body of Juan Perez, of the law school, who was abducted on Friday.", 1),
     ("The authorities identified the body of Leonel Chuta Camey, who was abducted on Friday.", 1),

@@ -231,6 +231,8 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
     head, rel = node.head, node.dep_
     if head is node:
         return None
+    if rel in ("nsubj", "nsubjpass") and _shared_subject_dies(head, lex):
+        return "dead"  # "X and Y were abducted and killed": the second verb shares the subject
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
         if _cue(head, lex, ("verb",)) == "dead" and _almost(head):
             return None  # "was almost killed": not dead
@@ -272,6 +274,12 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
             return "injured" if any(c.lemma_.lower() in {"injury", "casualty"} for c in verb.subtree
                                     if c.dep_ == "compound") else "dead"
     return None
+
+
+def _shared_subject_dies(verb, lex: Lexicon) -> bool:
+    """A later verb coordinated with ``verb`` without a subject of its own kills its subject."""
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and _cue(c, lex, ("verb",)) == "dead" and not _almost(c)
+               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
 
 
 def _almost(verb) -> bool:
