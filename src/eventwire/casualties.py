@@ -40,6 +40,7 @@ _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
 _ADDITIVE = frozenset({"also", "too", "additionally"})
 _DIE = frozenset({"die", "perish"})
 _REMAINS = frozenset({"body", "corpse"})
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
@@ -245,8 +246,10 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
         for child in head.children:
             if child.dep_ in ("oprd", "acomp", "xcomp") and _cue(child, lex, ("adj",)):
                 return _cue(child, lex, ("adj",))
-    if rel == "nsubj" and (head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children)
-                           or head.lower_ in lex.cues.get("missing_adj", ())):
+    counted = node.like_num or any(c.dep_ == "nummod" for c in node.children)
+    if rel == "nsubj" and ((head.tag_ == "VBN" or head.tag_ == "VBD" and counted)
+                           and not any(c.dep_ == "dobj" for c in head.children)
+                           or head.lower_ in lex.cues.get("missing_adj", ())):  # "Four people killed, five injured"
         kind = _cue(head, lex, ("verb", "adj"))  # "30 wounded" (elided "were"), "3 are missing"
         if kind:
             return kind
@@ -308,6 +311,10 @@ def _group_count(group: list, quantities: dict[int, int]) -> int | None:
         elif noun.lower_ in _REFLEXIVE or noun.ent_type_ == "PERSON" or (
                 noun.pos_ == "PROPN" and not noun.sent.text.isupper()):
             total += 1
+        elif noun is not group[0] and quantities.get(group[0].i, 0) > 1 and "Plur" in noun.morph.get("Number") \
+                and noun.lower_ not in {"others", "people"} \
+                and not any(c.dep_ in ("det", "nummod", "amod", "poss") for c in noun.children):
+            continue  # "five judges and magistrates": the number counts both nouns
         elif "Plur" in noun.morph.get("Number") or noun.lower_ in {"others", "people"}:
             return None
     return total
@@ -403,6 +410,10 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
         if token.lower_ == "who" and token.head.dep_ == "relcl" and token.head.head.i not in quantities and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in {"was", "is", "has"} for c in token.head.children):
             quantities[token.i] = 1  # "..., who was murdered on Friday": one person, whatever the parse's antecedent
+            continue
+        multiple = next((_MULTIPLE[c.lower_] for c in token.children if c.dep_ == "amod" and c.lower_ in _MULTIPLE), 0)
+        if multiple and _cue(token, lex, ("noun",)) == "dead":
+            quantities[token.i] = multiple  # "the double murder"
             continue
         if token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token):
             continue
