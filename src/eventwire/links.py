@@ -40,11 +40,13 @@ def nest(doc: "Doc", mentions: list["Mention"]) -> list["Mention"]:
     across "after", "in retaliation for", "unlike" and the like, nor across "and" (a conjunct is an event
     of its own), which name another one."""
     out = list(mentions)
+    by_sentence: dict[int, list["Mention"]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence.start, []).append(m)
     for k, m in enumerate(mentions):
-        for other in mentions:
+        for other in by_sentence[m.sentence.start]:
             outer = doc[other.head]
-            if other is m or other.type != m.type or other.sentence.start != m.sentence.start \
-                    or other.cause == m.index or m.cause == other.index:
+            if other is m or other.type != m.type or other.cause == m.index or m.cause == other.index:
                 continue
             inner = doc[m.head]
             path = [inner, *inner.ancestors]
