@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .dates import MONTHS
 from .errors import DataError
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "merge_casualties", "load_lexicon"]
@@ -41,8 +42,7 @@ _ADDITIVE = frozenset({"also", "too", "additionally"})
 _DIE = frozenset({"die", "perish"})
 _REMAINS = frozenset({"body", "corpse"})
 _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTHS = frozenset(MONTHS)  # "the 16 November assassination": a day, not 16 victims
 _OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
@@ -329,9 +329,7 @@ def _members(first, quantities: dict[int, int]) -> list:
     for noun in list(group):
         for child in noun.children:
             if child.dep_ == "appos" and child.conjuncts and child not in group and (
-                    quantities.get(child.i, 0) > 1 or child.pos_ == "PROPN"
-                    or any(c.dep_ in ("poss", "det") and c.lower_ in _OTHERS for c in child.children)
-                    or any(c.dep_ == "amod" and c.lower_ == "other" for c in child.children)):
+                    quantities.get(child.i, 0) > 1 or child.pos_ == "PROPN" or _someone_else(child)):
                 group += [child, *(c for c in child.conjuncts if c not in group)]
     return group
 
@@ -428,8 +426,14 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
 def _same_person(token, quantities: dict[int, int]) -> bool:
     """``the political leader Hector Oqueli``, ``Oqueli, the party's leader``: an apposition naming the one
     person counted already (not a list: "Forero, his wife, and two other people", see :func:`_members`)."""
-    return token.dep_ == "appos" and quantities.get(token.head.i) == 1 and not token.conjuncts and not any(
-        c.lower_ in _OTHERS or (c.dep_ == "amod" and c.lower_ == "other") for c in token.children)
+    return token.dep_ == "appos" and quantities.get(token.head.i) == 1 and not token.conjuncts \
+        and not _someone_else(token)
+
+
+def _someone_else(noun) -> bool:
+    """``his wife``, ``another judge``, ``five other Jesuits``: a noun naming other people than the one before."""
+    return any(c.dep_ in ("poss", "det") and c.lower_ in _OTHERS or c.dep_ == "amod" and c.lower_ == "other"
+               for c in noun.children)
 
 
 def _killed_name(token, lex: Lexicon) -> bool:

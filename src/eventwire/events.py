@@ -205,35 +205,33 @@ def _make_group(sent: "Span", members: list[int], hits: dict[int, TriggerRule], 
     rule = max((hits[i] for i in members), key=lambda r: r.confidence)
     mode, family = _instrument([doc[i] for i in members], rule, lex)
     nominal = [doc[i] for i in members if doc[i].pos_ in ("NOUN", "PROPN")]
+    named = _incidents_named([doc[i] for i in members], lex)
     definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for t in nominal for c in t.children
-                   if c.dep_ in ("det", "poss")) or _by_a_known_weapon([doc[i] for i in members], lex)
+                   if c.dep_ in ("det", "poss")) or _known_incident(named)
     novel = any(c.lower_ in NOVEL for t in nominal for c in t.children if c.dep_ in ("amod", "det")) \
-        or _in_another_incident([doc[i] for i in members], lex)
+        or _another_incident(named)
     return TriggerGroup(sent.start, head, tuple(members), rule, mode, family, definite, novel)
 
 
-def _by_a_known_weapon(members: list, lex: Lexicon) -> bool:
+def _incidents_named(members: list, lex: Lexicon) -> list:
+    """(preposition, noun) for the incident or weapon nouns in "by/in/during" phrases of the group's verbs:
+    "killed by the bomb", "in the terrorist action", "in another incident"."""
+    return [(prep, obj) for verb in members if verb.pos_ == "VERB" for prep in verb.children
+            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during")
+            for obj in prep.children
+            if obj.dep_ == "pobj" and (obj.lemma_.lower() in INCIDENT_NOUNS or is_weapon(obj, lex))]
+
+
+def _known_incident(named: list) -> bool:
     """"A man was killed by the bomb", "died in the blast", "in the terrorist action, four pedestrians were
     killed": the weapon or the incident is one the story already named."""
-    for verb in (t for t in members if t.pos_ == "VERB"):
-        for prep in verb.children:
-            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during"):
-                if any(o.dep_ == "pobj" and (is_weapon(o, lex) or o.lemma_.lower() in INCIDENT_NOUNS)
-                       and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children) for o in prep.children):
-                    return True
-    return False
+    return any(d.dep_ == "det" and d.lower_ in DEFINITE for _prep, obj in named for d in obj.children)
 
 
-def _in_another_incident(members: list, lex: Lexicon) -> bool:
+def _another_incident(named: list) -> bool:
     """"In another incident, a policeman was shot to death": a new event, not the one told before."""
-    for verb in (t for t in members if t.pos_ == "VERB"):
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
-                for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                    if (obj.lemma_.lower() in INCIDENT_NOUNS or is_weapon(obj, lex)) and any(
-                            c.dep_ in ("det", "amod") and c.lower_ in NOVEL | {"separate"} for c in obj.children):
-                        return True
-    return False
+    return any(prep.dep_ == "prep" and prep.lower_ != "by" and c.dep_ in ("det", "amod")
+               and c.lower_ in NOVEL | {"separate"} for prep, obj in named for c in obj.children)
 
 
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "during", "before", "over", "despite", "in", "for",
