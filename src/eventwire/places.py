@@ -20,7 +20,9 @@
    is over 100 times as populous or the town was matched only by an alternate name. A name that no
    other place of the text gives context to prefers the country whose local-news conventions the text
    follows (:func:`locale_countries`: a lone "Dublin" next to "City Council" and "400 Oak St." is in the US).
-3. :func:`geoparse` / :func:`geoparse_documents` — the public API and the ``eventwire geoparse`` command;
+3. :func:`~eventwire.place_fallback.fill_unresolved` — a name no gazetteer entry has (a river, park,
+   neighbourhood) takes the division or country the document's resolved places clearly agree on.
+4. :func:`geoparse` / :func:`geoparse_documents` — the public API and the ``eventwire geoparse`` command;
    :class:`DocumentPlaces` — the per-document view the event extractor asks.
 """
 from __future__ import annotations
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from .errors import UsageError
 from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
 from .models import Document, Place
+from .place_fallback import fill_unresolved
 from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
                        find_toponyms, split_feature)
 
@@ -283,7 +286,9 @@ class Geocoder:
         """Resolve every toponym of one document; each name sees what the others resolved to.
 
         Repeated names are resolved once per distinct (text, container, feature, context). ``dateline``:
-        the place of a wire dateline cleaned out of the text ("SAN SALVADOR, 3 JAN 90 -- ...").
+        the place of a wire dateline cleaned out of the text ("SAN SALVADOR, 3 JAN 90 -- ..."). Names
+        without any gazetteer candidate finally take the area the others agree on
+        (:func:`~eventwire.place_fallback.fill_unresolved`: precision "admin" or "country", score 0.1).
         """
         names = self.names(toponyms)
         base = Context(anchors=self.anchors(toponyms, names=names), locale=locale_countries(text),
@@ -306,7 +311,7 @@ class Geocoder:
             out, before = self._pass(toponyms, boxes, out, base=base), out
             if out == before:
                 break
-        return out
+        return fill_unresolved([t.text for t in toponyms], out, gazetteer=self.gazetteer, dateline=dateline)
 
     def _pass(self, toponyms: list[Toponym], boxes: list, previous: list[Place | None], *,
               base: Context) -> list[Place | None]:

@@ -1,0 +1,158 @@
+"""Stage extract/places, last step: a place for the toponyms no gazetteer entry resolves.
+
+The shipped gazetteer knows countries, divisions, counties, towns, airports and bases, but not rivers,
+lakes, parks, mountains, neighbourhoods or hamlets ("Neches River", "Zamalek", "Mount Hood"). Such a
+name gets no candidate at all and would stay unplaced; yet it almost always lies in the area the rest
+of the document is about. :func:`fill_unresolved` gives it that area:
+
+1. the first-level division (state, province) that the document's resolved places agree on: among
+   the mentions of places below country level in the main country, one division holds a clear
+   majority (:data:`MAJORITY`) with at least :data:`MIN_NAMES` distinct names -> precision
+   ``"admin"``, the division's point ("Neches River" in a story about Beaumont and Port Arthur: Texas);
+2. else the document's main country, when its places hold a clear majority of all mentions of
+   resolved places with at least :data:`MIN_NAMES` distinct names -> precision ``"country"``, the
+   country's point ("Zamalek" in a story about Cairo and Giza, which lie in two governorates: Egypt);
+3. else nothing (the toponym stays None): a document spread over several countries, or naming a single
+   place, says nothing reliable about where an unknown name lies.
+
+The inferred :class:`~eventwire.models.Place` keeps the toponym as written as ``text`` and ``name`` (it
+is another place than the area: only its area is known), the feature its name states (``"river"``,
+``"lake"``, ``"park"``, ``"mountain"``, ... else ``"place"``), ``geonameid`` None and a low ``score``
+(:data:`SCORE`) that marks it as inferred.
+
+Never filled: names that need not lie in the document's area — features larger than a division
+(mountain ranges, seas, gulfs, deserts: "Atlas Mountains" in a Kentucky story), names of states
+("Islamic Republic", "Soviet Union"), and the dateline name, where the story was filed from, which for
+wire copy is often not the area the story is about. Foreign capitals the gazetteer could lack are not
+a concern: every capital is in it.
+
+The step runs after resolution, so an inferred place never feeds the context of other names.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from .gazetteer import Gazetteer, Record, fold
+from .models import Place
+
+__all__ = ["Area", "SCORE", "MAJORITY", "MIN_NAMES", "document_area", "fill_unresolved", "name_feature",
+           "inferred_place"]
+
+SCORE = 0.1  # the score of an inferred place: below any gazetteer match (those start at 0.5)
+MAJORITY = 2 / 3  # the share of mentions the main country (or division) must hold: twice all others together
+MIN_NAMES = 2  # ... and the number of distinct place names it must have at least (one repeated name is weak)
+
+# Feature words at the end of a name ("Neches River") -> the feature
+_SUFFIX = {
+    "river": "river", "creek": "stream", "brook": "stream", "stream": "stream", "lake": "lake",
+    "lakes": "lake", "reservoir": "lake", "pond": "lake", "falls": "waterfall", "bay": "bay",
+    "harbor": "harbour", "harbour": "harbour", "sound": "sound", "beach": "beach", "island": "island",
+    "islands": "island", "isle": "island", "park": "park", "lakeshore": "park", "seashore": "park",
+    "forest": "forest", "preserve": "park", "reserve": "park", "refuge": "park", "mount": "mountain",
+    "mountain": "mountain", "hill": "hill", "hills": "hill", "peak": "mountain", "ridge": "ridge",
+    "valley": "valley", "canyon": "valley", "gorge": "valley", "glacier": "glacier", "station": "station",
+    "square": "square", "street": "street", "avenue": "street", "road": "road", "parkway": "road",
+    "highway": "road", "bridge": "bridge", "dam": "dam", "township": "township", "village": "village",
+    "district": "district", "heights": "district", "ward": "district", "head": "cape", "point": "cape",
+    "canal": "canal", "delta": "delta", "ground": "site", "grounds": "site",
+}
+# ... of features that may lie beyond a division, and country, of the document ("Atlas Mountains")
+_LARGE = {"mountains": "mountains", "range": "mountains", "ocean": "sea", "sea": "sea", "gulf": "gulf",
+          "desert": "desert", "plateau": "plateau", "plains": "plain", "basin": "basin"}
+# Feature words at the start of a name ("Lake Lanier", "Mount Hood", "River Lune", "Gulf of Alaska")
+_PREFIX = {"lake": "lake", "loch": "lake", "lough": "lake", "mount": "mountain", "mt": "mountain",
+           "river": "river", "isle": "island", "cape": "cape", "bay": "bay", "gulf": "gulf"}
+# Words that end the names of states, countries themselves and not places inside one ("Islamic Republic",
+# "Soviet Union"), or begin them before "of" ("Republic of Texas"; not "Union Station", "Commonwealth Avenue")
+_STATES = frozenset({"republic", "republics", "kingdom", "union", "federation", "empire", "emirate", "emirates",
+                     "commonwealth", "confederation", "caliphate", "sultanate", "principality"})
+_LEADING = re.compile(r"^(?:the|The)\s+")
+
+
+@dataclass(frozen=True)
+class Area:
+    """Where a document's places agree: a country, or a division of it, with its gazetteer record."""
+
+    country: str  # ISO3
+    admin1: str | None  # None: the country as a whole
+    record: Record  # the country's or division's gazetteer entry (its point)
+
+    @property
+    def precision(self) -> str:
+        return "admin" if self.admin1 else "country"
+
+
+def name_feature(text: str) -> tuple[str, bool]:
+    """(feature, whether it may lie outside the document's area) that a name states: ``"Neches River"``
+    -> ``("river", False)``, ``"Atlas Mountains"`` -> ``("mountains", True)``, ``"Soviet Union"`` ->
+    ``("state", True)``, ``"Zamalek"`` -> ``("place", False)``."""
+    words = [w.lower().rstrip(".,") for w in _LEADING.sub("", text.strip()).split()]
+    if words and (words[-1] in _STATES or (words[0] in _STATES and words[1:2] == ["of"])):
+        return "state", True
+    if len(words) < 2:
+        return "place", False
+    if words[-1] in _LARGE:
+        return _LARGE[words[-1]], True
+    if words[-1] in _SUFFIX:
+        return _SUFFIX[words[-1]], False
+    if words[0] in _PREFIX:
+        feature = _PREFIX[words[0]]
+        return feature, feature in _LARGE.values()
+    return "place", False
+
+
+def document_area(places: Sequence[Place | None], *, gazetteer: Gazetteer,
+                  majority: float = MAJORITY, min_names: int = MIN_NAMES) -> Area | None:
+    """The most specific area the resolved ``places`` agree on (see the module docstring), else None."""
+    countries = Counter(p.country for p in places if p is not None and p.country)
+    if not countries:
+        return None
+    country, count = countries.most_common(1)[0]
+    distinct = {fold(p.name) for p in places if p is not None and p.country == country}
+    if len(distinct) < min_names or count < majority * sum(countries.values()):
+        return None
+    local = [p for p in places if p is not None and p.country == country and p.admin1 and p.precision != "country"]
+    divisions = Counter(p.admin1 for p in local)
+    if divisions:
+        admin1, n = divisions.most_common(1)[0]
+        if len({fold(p.name) for p in local if p.admin1 == admin1}) >= min_names \
+                and n >= majority * sum(divisions.values()):
+            record = _division(gazetteer, country, admin1)
+            if record is not None:
+                return Area(country, admin1, record)
+    record = gazetteer.country(country)
+    return Area(country, None, record) if record is not None else None
+
+
+def inferred_place(text: str, area: Area) -> Place:
+    """The place of a name the gazetteer lacks, lying somewhere in ``area``."""
+    feature = name_feature(text)[0]
+    r = area.record
+    name = _LEADING.sub("", text.strip())
+    return Place(text=text, name=name, country=area.country, admin1=area.admin1, lat=round(r.lat, 5),
+                 lon=round(r.lon, 5), geonameid=None, feature=feature, precision=area.precision, score=SCORE)
+
+
+def fill_unresolved(texts: Sequence[str], places: Sequence[Place | None], *, gazetteer: Gazetteer,
+                    dateline: str | None = None) -> list[Place | None]:
+    """``places`` (one per toponym text of ``texts``) with each None, a name no gazetteer entry resolves,
+    replaced by an :func:`inferred_place` in the :func:`document_area` of the resolved ones. Not filled:
+    the ``dateline`` name, names of states and of features that may lie beyond the area
+    (:func:`name_feature`)."""
+    if all(p is not None for p in places):
+        return list(places)
+    area = document_area(places, gazetteer=gazetteer)
+    if area is None:
+        return list(places)
+    skip = fold(dateline) if dateline else None
+    return [inferred_place(text, area) if p is None and fold(text) != skip and not name_feature(text)[1]
+            else p for text, p in zip(texts, places)]
+
+
+def _division(gazetteer: Gazetteer, country: str, admin1: str) -> Record | None:
+    """The first-level division record ``admin1`` of ``country`` (None when it is known only by a code)."""
+    return next((r for r in gazetteer.lookup(admin1) if r.feature == "admin1" and r.country == country
+                 and r.admin1 == admin1), None)

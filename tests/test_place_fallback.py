@@ -1,0 +1,138 @@
+"""The unresolved-toponym fallback: a name no gazetteer entry has takes the area the document agrees on."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire import gazetteer as gz
+from eventwire.models import Place
+from eventwire.place_fallback import (SCORE, Area, document_area, fill_unresolved, inferred_place,
+                                      name_feature)
+from eventwire.places import geoparse
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return gz.load_gazetteer()
+
+
+def _p(name: str, country: str | None, admin1: str | None = None, precision: str = "city") -> Place:
+    return Place(text=name, name=name, country=country, admin1=admin1, lat=0.0, lon=0.0, precision=precision)
+
+
+TEXAS = [_p("Beaumont", "USA", "Texas"), _p("Port Arthur", "USA", "Texas"), _p("Houston", "USA", "Texas")]
+
+
+@pytest.mark.parametrize("text, feature, beyond", [
+    ("Neches River", "river", False),
+    ("the St. Marys River", "river", False),
+    ("Lake Lanier", "lake", False),
+    ("Freeborn Lake", "lake", False),
+    ("Mount Hood", "mountain", False),
+    ("Mt. Hood", "mountain", False),
+    ("Rocky Mountain National Park", "park", False),
+    ("Farallon Islands", "island", False),
+    ("Greer Station", "station", False),
+    ("River Lune", "river", False),
+    ("Zamalek", "place", False),
+    ("Cherry Hinton", "place", False),
+    ("Atlas Mountains", "mountains", True),
+    ("Gulf of Alaska", "gulf", True),
+    ("Islamic Republic", "state", True),
+    ("Soviet Union", "state", True),
+    ("Republic of Texas", "state", True),
+    ("Union Station", "station", False),
+    ("Union Square", "square", False),
+    ("Commonwealth Avenue", "street", False),
+])
+def test_name_feature(text, feature, beyond):
+    assert name_feature(text) == (feature, beyond)
+
+
+def test_area_is_the_division_the_places_agree_on(gazetteer):
+    area = document_area(TEXAS + [_p("Texas", "USA", "Texas", "admin"), None], gazetteer=gazetteer)
+    assert (area.country, area.admin1, area.precision) == ("USA", "Texas", "admin")
+    assert area.record.feature == "admin1" and 25 < area.record.lat < 37
+
+
+def test_area_falls_back_to_the_country_when_divisions_disagree(gazetteer):
+    places = [_p("Cairo", "EGY", "Cairo"), _p("Giza", "EGY", "Giza"), _p("Egypt", "EGY", None, "country")]
+    area = document_area(places, gazetteer=gazetteer)
+    assert (area.country, area.admin1, area.precision) == ("EGY", None, "country")
+    assert area.record.feature == "country"
+
+
+@pytest.mark.parametrize("places", [
+    [],
+    [None, None],
+    [_p("Oxford", "GBR", "England"), _p("Oxford", "GBR", "England")],  # one name, however often
+    [_p("Tbilisi", "GEO", "Tbilisi"), _p("Gori", "GEO", "Shida Kartli"), _p("Riga", "LVA", "Riga"),
+     _p("Latvia", "LVA", None, "country")],  # no country holds two thirds of the mentions
+    [_p("Kenya", "KEN", None, "country"), _p("Nairobi", "KEN", "Nairobi"), _p("Kenya", "KEN", None, "country"),
+     _p("Oxford", "GBR", "England"), _p("Oxford", "GBR", "England")],  # 3 of 5: no clear majority
+])
+def test_no_area_without_a_clear_majority(gazetteer, places):
+    assert document_area(places, gazetteer=gazetteer) is None
+
+
+def test_inferred_place_fields(gazetteer):
+    area = document_area(TEXAS, gazetteer=gazetteer)
+    p = inferred_place("the Neches River", area)
+    assert p.text == "the Neches River" and p.name == "Neches River"
+    assert (p.country, p.admin1, p.precision, p.feature, p.geonameid) == ("USA", "Texas", "admin", "river", None)
+    assert p.score == SCORE < 0.5
+    assert (p.lat, p.lon) == (round(area.record.lat, 5), round(area.record.lon, 5))
+
+
+def test_fill_unresolved_fills_only_the_gaps(gazetteer):
+    texts = ["Beaumont", "Neches River", "Port Arthur", "Houston", "Atlas Mountains", "Zamalek"]
+    places = [TEXAS[0], None, TEXAS[1], TEXAS[2], None, None]
+    out = fill_unresolved(texts, places, gazetteer=gazetteer)
+    assert [out[k] for k in (0, 2, 3)] == TEXAS  # resolved places stay as they are
+    assert out[1].admin1 == "Texas" and out[1].feature == "river"
+    assert out[4] is None  # a range need not lie in the document's area
+    assert out[5].feature == "place" and out[5].precision == "admin"
+
+
+def test_fill_unresolved_leaves_the_dateline(gazetteer):
+    texts = ["Smallville", "Beaumont", "Port Arthur", "Houston"]
+    out = fill_unresolved(texts, [None] + TEXAS, gazetteer=gazetteer, dateline="SMALLVILLE")
+    assert out[0] is None
+
+
+def test_fill_unresolved_without_area_changes_nothing(gazetteer):
+    places = [_p("Paris", "FRA", "Île-de-France"), None, _p("Berlin", "DEU", "Berlin")]
+    assert fill_unresolved(["Paris", "Seine River", "Berlin"], places, gazetteer=gazetteer) == places
+
+
+def test_area_without_a_division_record_is_the_country(gazetteer):
+    places = [_p("A", "EGY", "11"), _p("B", "EGY", "11")]  # divisions known only by a GeoNames code
+    area = document_area(places, gazetteer=gazetteer)
+    assert area == Area("EGY", None, gazetteer.country("EGY"))
+
+
+TEXT = ("Beaumont and Port Arthur officials said the Neches River rose overnight. Residents of Vidor and "
+        "Orange, Texas, were told to leave as the Neches River crested.")
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        spans.append((start, start + len(name)))
+        at = start + len(name)
+    return spans
+
+
+def test_geoparse_places_a_river_in_the_state_of_the_story(gazetteer):
+    names = ["Beaumont", "Port Arthur", "Neches River", "Vidor", "Orange", "Texas", "Neches River"]
+    places = geoparse(TEXT, toponyms=_spans(TEXT, names), gazetteer=gazetteer)
+    assert all(p is not None for p in places)
+    for k in (2, 6):
+        river = places[k]
+        assert (river.text, river.name, river.feature) == ("Neches River", "Neches River", "river")
+        assert (river.country, river.admin1, river.precision, river.geonameid) == ("USA", "Texas", "admin", None)
+        assert river.score == SCORE
+    # the inferred place feeds no context: the other names resolve as without the river
+    others = [n for n in names if n != "Neches River"]
+    alone = geoparse(TEXT, toponyms=_spans(TEXT, others), gazetteer=gazetteer)
+    assert [p for k, p in enumerate(places) if k not in (2, 6)] == alone
