@@ -138,6 +138,21 @@ def test_merge_casualties(mentions, expected):
     ("Police identified the body of Juan Perez, of the law school, who was abducted on Friday.", 1),
     ("The authorities identified the body of Leonel Chuta Camey, who was abducted on Friday.", 1),
     ("Police said the Salvadoran political leader Hector Oqueli was found dead.", 1),
+    # names that list the people a number counted, or other people after a colon
+    ("Soldiers killed two Salvadoran reporters, Roberto Navas and Mauricio Pineda, in two separate shootings.", 2),
+    ("Police arrested two men suspected of the murder of candidate Luis Carlos Galan: Alvaro Delgado and "
+     "Jorge Andres Canaveral.", 1),
+    ("We will mention the assassinations which occurred in July at San Pedro Sula: Eduardo Herrera, Salomon "
+     "Vallecillo, and Dr Ramon Roberto Garay.", 3),
+    ("Mercenaries of that organization assassinated in less than 48 hours, Magistrate Carlos Valencia Garcia, "
+     "Colonel Waldemar Franklin Quintero, and Senator Luis Carlos Galan.", 3),
+    # one person by a possessive, a relative clause "shot to death", a name's noun-like last word
+    ("It is a nightmare for the perpetrators of his abominable assassination.", 1),
+    ("His killing of the mayor was condemned.", 1),
+    ("The evidence was reported by Justice Maria Elena Diaz, who was shot to death last month.", 1),
+    ("Well-known banker Ramiro Castillo love was murdered today by a group of unidentified persons.", 1),
+    # a group of unknown size is not one victim
+    ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])
 def test_single_and_named_victims(nlp, text, dead):
     from eventwire.casualties import count_casualties
@@ -166,3 +181,13 @@ def test_days_of_the_month_are_not_victims(nlp, text, dead):
     from eventwire.nlp import nlp_text
 
     assert count_casualties(next(nlp(nlp_text(" ".join([text] * 3), nlp)).sents)).fatalities == dead
+
+
+def test_gunned_down_counts_in_the_pipeline():
+    """"gunned down" is a killing the article's event carries, not only the sentence counter."""
+    import eventwire
+
+    events = eventwire.extract("Police sources reported that Barillas, ambassador to Spain during the first 2 years "
+                               "of Cerezo's administration, was gunned down by unidentified persons.",
+                               published="1989-08-02")
+    assert [e.fatalities for e in events if e.type == "ASSAULT"] == [1]

@@ -208,7 +208,7 @@ def _noun_kind(group: list, lex: Lexicon, *, clauses: bool = False) -> str | Non
             for child in noun.children:
                 subjects = [c.lower_ for c in child.children if c.dep_ == "nsubj"]
                 if child.dep_ == "relcl" and (not subjects or child.lemma_.lower() in _DIE and subjects[0] in _WHO):
-                    kind = _cue(child, lex, ("adj", "verb"))
+                    kind = _cue(child, lex, ("adj", "verb")) or ("dead" if _to_death(child) else None)
                     if kind:
                         return kind
             continue
@@ -240,6 +240,11 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
         return _cue(head, lex, ("verb",))
     if rel in ("dobj", "nsubjpass") and _to_death(head):  # "shot 16 peasants to death", "was beaten to death"
         return "dead"
+    if rel == "npadvmod" and node.ent_type_ == "PERSON" and _cue(head, lex, ("verb",)) == "dead" \
+            and not any(c.dep_ == "dobj" for c in head.children):
+        return "dead"  # "assassinated in less than 48 hours, X, Y and Z": the parse loses the object
+    if rel == "appos" and "Plur" in head.morph.get("Number") and _cue(head, lex, ("noun",)) == "dead":
+        return "dead"  # "the assassinations which occurred in July: X, Y and Z"
     if rel == "poss" and _cue(head, lex, ("noun",)) == "dead":  # "the six priests' murder"
         return "dead"
     if rel == "dobj":  # "left 5 dead"
@@ -328,10 +333,23 @@ def _members(first, quantities: dict[int, int]) -> list:
     group = [first, *first.conjuncts]
     for noun in list(group):
         for child in noun.children:
+            if _enumerates(noun, child, quantities) or _colon_after_one(noun, child, quantities):
+                continue
             if child.dep_ == "appos" and child.conjuncts and child not in group and (
                     quantities.get(child.i, 0) > 1 or child.pos_ == "PROPN" or _someone_else(child)):
                 group += [child, *(c for c in child.conjuncts if c not in group)]
     return group
+
+
+def _enumerates(noun, child, quantities: dict[int, int]) -> bool:
+    """``two reporters, Roberto Navas and Mauricio Pineda``: names listing the people a number counted."""
+    return quantities.get(noun.i, 0) > 1 and child.pos_ == "PROPN" and not _someone_else(child)
+
+
+def _colon_after_one(noun, child, quantities: dict[int, int]) -> bool:
+    """``the murder of candidate Galan: Alvaro Delgado and Jorge Canaveral``: a list after a colon that
+    follows one person names other people (here the suspects), not more victims."""
+    return quantities.get(noun.i) == 1 and child.i > 0 and child.doc[child.left_edge.i - 1].text == ":"
 
 
 def _own_kinds(members: list, lex: Lexicon, quantities: dict[int, int]) -> list:
@@ -377,6 +395,8 @@ def _in_scope(node, trigger) -> bool:
     if trigger is None:
         return True
     token = trigger.root if hasattr(trigger, "root") else trigger
+    if token.dep_ == "relcl" and token.head == node:
+        return True  # "Justice Diaz, who was shot to death last month"
     if token.pos_ not in ("VERB", "AUX"):
         if node in set(token.subtree):  # "the deaths of 3 soldiers", "an attack that killed 5"
             return not any(node in set(c.subtree) for c in token.children if c.dep_ == "conj")
@@ -413,7 +433,17 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
         if multiple and _cue(token, lex, ("noun",)) == "dead":
             quantities[token.i] = multiple  # "the double murder"
             continue
-        if token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token):
+        if token.pos_ == "NOUN" and _cue(token, lex, ("noun",)) == "dead" and token.lemma_.lower() not in _REMAINS \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) \
+                and not any(t.ent_type_ == "PERSON" for t in sent if t.i < token.i):
+            for c in token.children:  # "his assassination": one person killed (not "his killing of X", the killer,
+                if c.dep_ == "poss" and c.lower_ in {"his", "her"}:  # nor "X was shot; his death ...": X counted)
+                    quantities[c.i] = 1
+        if token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token) \
+                or token.lemma_.lower() in lex.cues.get("collective", ()):
+            continue  # "the peasant family": a group of unknown size
+        if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.children):
+            quantities[token.i] = 1  # "banker Ramiro Castillo love": the parse made a name's last word a noun
             continue
         if token.lemma_.lower() in _REMAINS and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
                                                      for c in token.children):

@@ -27,7 +27,7 @@ __all__ = ["CASUALTY_WORDS", "nest", "unclaimed_counts", "attach_orphan_counts"]
 CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
                   "toll", "body", "wounded", "injured", "injury", "fatality", "life", "unhurt", "unharmed",
                   "massacre", "murder", "execute", "behead", "assassinate", "shoot", "slay", "corpse", "assassination",
-                  "execution", "slaying"}
+                  "execution", "slaying", "gun"}
 
 NOT_SAME = frozenset({"after", "before", "since", "following", "retaliation", "revenge", "response", "reprisal",
                       "until", "like", "unlike", "than", "besides"})
