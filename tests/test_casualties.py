@@ -151,6 +151,17 @@ def test_merge_casualties(mentions, expected):
     ("His killing of the mayor was condemned.", 1),
     ("The evidence was reported by Justice Maria Elena Diaz, who was shot to death last month.", 1),
     ("Well-known banker Ramiro Castillo love was murdered today by a group of unidentified persons.", 1),
+    # the last item of a written list the parse hangs elsewhere; names standing for a plural
+    ("The arrest of 45 soldiers and 2 officers for killing 6 clergymen, a maid, and her daughter, on 16 November "
+     "is a small milestone.", 8),
+    ("Abrams stated that the murder of the six Jesuits, a woman, and her daughter was an action of the army.", 8),
+    ("Students have repudiated the brutal assassination of priests Ignacio Ellacuria and Ignacio Martin Baro, "
+     "rector and vice rector of the university.", 2),
+    ("Shining Path terrorists murdered brothers Martiza and John Paolo Puzo Ochoa and their mother Marta Ochoa "
+     "in the township of Campina.", 3),
+    # a heading the parse takes for a second subject is not a victim
+    ("Medellin -- Antioquia police department chief Waldemar Franklin Quintero was murdered this morning.", 1),
+    ("[Sentence as published] Alvarado was killed by a bomb placed on top of his armored vehicle.", 1),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])

@@ -314,7 +314,8 @@ def _group_count(group: list, quantities: dict[int, int]) -> int | None:
         if noun.i in quantities:
             total += quantities[noun.i]
         elif noun.lower_ in _REFLEXIVE or noun.ent_type_ == "PERSON" or (
-                noun.pos_ == "PROPN" and not noun.sent.text.isupper()):
+                noun.pos_ == "PROPN" and not noun.sent.text.isupper()) or _name_end(
+                noun, among_names=sum(n.ent_type_ == "PERSON" for n in group) > 1):
             total += 1
         elif noun is not group[0] and quantities.get(group[0].i, 0) > 1 and "Plur" in noun.morph.get("Number") \
                 and noun.lower_ not in {"others", "people"} \
@@ -325,12 +326,33 @@ def _group_count(group: list, quantities: dict[int, int]) -> int | None:
     return total
 
 
+def _stand_in(noun, quantities: dict[int, int], lex: Lexicon):
+    """The first name of the names that list an uncounted plural (``brothers X and Y``), else ``noun``."""
+    names = [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return names[0] if names and _names_of_plural(names[0], quantities, lex) else noun
+
+
+def _names_of_plural(noun, quantities: dict[int, int], lex: Lexicon) -> bool:
+    head = noun.head
+    return noun.dep_ == "appos" and noun.ent_type_ == "PERSON" and head.pos_ == "NOUN" and head.i not in quantities \
+        and "Plur" in head.morph.get("Number") and _cue(head, lex, ("noun",)) is None
+
+
+def _name_end(noun, *, among_names: bool = False) -> bool:
+    """``Ramiro Castillo love``: a name whose last word the parse took for a common noun; in a list of
+    names (``among_names``) any proper-noun compound will do (``Segundo montes``)."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "compound" and (c.ent_type_ == "PERSON" or among_names
+                                                                 and c.pos_ == "PROPN") for c in noun.children)
+
+
 def _members(first, quantities: dict[int, int]) -> list:
     """The nouns of a coordinated group, with lists that the parse hangs as appositions: in "Forero, his
     wife, and two other people" or "Ellacuria, five other Jesuits, and two women" the appositive starts a
     coordination of other people (it has conjuncts, and a number, a name, "his"/"another") -- unlike "Juan
     Perez, the mayor, and his driver", where "the mayor" describes Perez."""
     group = [first, *first.conjuncts]
+    if first.dep_ == "appos" and first.head.i not in quantities and first.head.pos_ == "NOUN":
+        group += [c for c in first.head.conjuncts if c not in group]  # "brothers X and Y and their mother Z"
     for noun in list(group):
         for child in noun.children:
             if _enumerates(noun, child, quantities) or _colon_after_one(noun, child, quantities):
@@ -338,7 +360,37 @@ def _members(first, quantities: dict[int, int]) -> list:
             if child.dep_ == "appos" and child.conjuncts and child not in group and (
                     quantities.get(child.i, 0) > 1 or child.pos_ == "PROPN" or _someone_else(child)):
                 group += [child, *(c for c in child.conjuncts if c not in group)]
-    return group
+    group = [n for n in group if not _named_role(n, group)]
+    closing = _list_closure(group, quantities)
+    if closing is None:
+        return group
+    items = [c for n in group for c in n.children if c.dep_ == "appos" and quantities.get(c.i) == 1 and c not in group]
+    return group + items + [closing]  # "6 clergymen, a maid, and her daughter": the middle item too
+
+
+def _named_role(noun, group: list) -> bool:
+    """``their mother Marta Ochoa``: a name right after a role noun of the group is that person's name."""
+    before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    return noun.ent_type_ == "PERSON" and before is not None and before.pos_ == "NOUN" and before in group
+
+
+def _list_closure(group: list, quantities: dict[int, int]):
+    """The last item of a written list that the parse hung elsewhere: in "killing 6 clergymen, a maid, and
+    her daughter" the daughter; a person counted once (``a``/``the``/``his``/``her`` noun) right after ", and",
+    ending the phrase."""
+    doc, end = group[0].doc, max(n.right_edge.i for n in group)
+    if not any(t.text == "," for t in doc[group[0].i:end + 1]) or end + 3 >= len(doc):
+        return None
+    k = end + 1 + (doc[end + 1].text == ",")
+    if doc[k].lower_ != "and" or doc[k + 1].dep_ not in ("det", "poss"):
+        return None
+    noun = doc[k + 1].head
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if noun.i <= k + 1 or quantities.get(noun.i) != 1 or noun in group or any(
+            t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in doc[k + 2:noun.i]) or (
+            after is not None and after.pos_ not in ("PUNCT", "AUX", "VERB")):
+        return None
+    return noun
 
 
 def _enumerates(noun, child, quantities: dict[int, int]) -> bool:
@@ -442,7 +494,7 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
         if token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token) \
                 or token.lemma_.lower() in lex.cues.get("collective", ()):
             continue  # "the peasant family": a group of unknown size
-        if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.children):
+        if _name_end(token):
             quantities[token.i] = 1  # "banker Ramiro Castillo love": the parse made a name's last word a noun
             continue
         if token.lemma_.lower() in _REMAINS and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
@@ -487,6 +539,26 @@ def _combine(groups: list) -> int | None:
     return total
 
 
+def _subjects_nearest(sent) -> dict[int, int]:
+    """Verb -> its subject nearest to it, for verbs the parse gives two subjects ("Medellin -- police chief X
+    was murdered", "[Sentence as published] Alvarado was killed": a heading is not a second victim)."""
+    nearest: dict[int, int] = {}
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head is not token:
+            known = nearest.get(token.head.i)
+            if known is None or abs(token.head.i - token.i) < abs(token.head.i - known):
+                nearest[token.head.i] = token.i
+    return nearest
+
+
+def _second_subject(node, nearest: dict[int, int]) -> bool:
+    """A farther subject of a verb, not joined to the nearest by "and" (which a parse may miss)."""
+    other = nearest.get(node.head.i, node.i)
+    if node.dep_ not in ("nsubj", "nsubjpass") or other == node.i:
+        return False
+    return not any(t.lower_ in ("and", "or") for t in node.doc[min(node.i, other):max(node.i, other)])
+
+
 def _additive(verb) -> bool:
     """``... were also killed``: a group the sentence adds to the dead already named."""
     return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in verb.children)
@@ -511,8 +583,12 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             quantities[token.i] = earlier[token.lemma_.lower()]
     groups: dict[str, list] = {kind: [] for kind in _KINDS}
     seen: set[int] = set()
+    seen_subjects = _subjects_nearest(sent)
     for index in sorted(quantities):
         first, node = _attachment(doc[index])
+        first = _stand_in(first, quantities, lex)
+        if _names_of_plural(first, quantities, lex):
+            node = first.head  # "the assassination of priests Ellacuria and Baro": the names stand for "priests"
         if first.i in seen:
             continue
         seen.add(first.i)
@@ -525,6 +601,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
                 group.remove(member)
                 groups[own].append((_clause_verb(node.head), quantities[member.i]))
         count = _group_count(group, quantities) if kind is not None else None
+        if count is not None and _second_subject(node, seen_subjects):
+            continue
         if count is not None:
             groups[kind].append((_clause_verb(node.head), count))
     totals = {kind: _combine(found) for kind, found in groups.items()}
