@@ -504,3 +504,119 @@ def test_names_without_an_exact_key_resolve_by_their_spelling(spelled, text, nam
 def test_recognition_accepts_misspelt_well_known_places_only(spelled, words, ents, found):
     tops = find_toponyms(_doc(words, ents), gazetteer=spelled.gazetteer)
     assert [t.text for t in tops] == found
+
+
+# ---------------------------------------------------------------- document-level rules (place_rules)
+
+
+@pytest.mark.parametrize("text, names, want", [
+    # a country name followed by another country is a list item, not the village China in Kagoshima
+    ("Cases were reported in Mexico, China, Japan, Ukraine and Brazil.",
+     ["Mexico", "China", "Japan", "Ukraine", "Brazil"], ["MEX", "CHN", "JPN", "UKR", "BRA"]),
+    # ... even when it names a division of the next one, after another country of the list
+    ("Outbreaks hit Ghana, Guinea-Bissau, Niger, Nigeria, Togo and Mali.",
+     ["Ghana", "Guinea-Bissau", "Niger", "Nigeria", "Togo", "Mali"], ["GHA", "GNB", "NER", "NGA", "TGO", "MLI"]),
+])
+def test_a_list_of_countries_is_no_container(gazetteer, text, names, want):
+    places = geoparse(text, toponyms=_spans(text, names), gazetteer=gazetteer)
+    assert [p.country for p in places] == want
+    assert all(p.precision == "country" for p in places)
+
+
+def test_a_division_followed_by_its_country_stays_contained(gazetteer):
+    text = "The CDC in Atlanta, Georgia, USA said so."
+    places = geoparse(text, toponyms=_spans(text, ["Atlanta", "Georgia", "USA"]), gazetteer=gazetteer)
+    assert (places[1].country, places[1].feature) == ("USA", "admin1")
+
+
+def test_a_bare_name_keeps_the_container_it_was_written_with(gazetteer):
+    text = ("The torch reached Athens, Greece on Monday. Athletes from Toronto, Canada, and from Ottawa, "
+            "Canada, flew to Athens. In Athens they trained.")
+    names = ["Athens", "Greece", "Toronto", "Canada", "Ottawa", "Canada", "Athens", "Athens"]
+    places = geoparse(text, toponyms=_spans(text, names), gazetteer=gazetteer)
+    assert [p.country for p, n in zip(places, names) if n == "Athens"] == ["GRC"] * 3
+
+
+def test_share_containers_fills_only_empty_boxes():
+    from eventwire.place_rules import share_containers
+
+    box = (("GRC", None),)
+    other = (("USA", "Georgia"),)
+    assert share_containers(["athens", "greece", "athens", "athens"], [box, (), (), other]) == \
+        [box, (), box, other]
+
+
+def test_is_country_list_needs_a_country_container(gazetteer):
+    from eventwire.place_rules import is_country_list
+
+    china = gazetteer.lookup("China")
+    assert is_country_list(china, (("JPN", None),))
+    assert not is_country_list(china, (("USA", "Maine"),))  # "China, Maine" is the town
+    georgia = gazetteer.lookup("Georgia")
+    assert not is_country_list(georgia, (("USA", None),))
+    assert is_country_list(georgia, (("USA", None),), previous=gazetteer.lookup("Armenia"), previous_gap=", ")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Zaire", ("COD", "country")),  # a former name of a country is the country
+    ("Ceylon", ("LKA", "country")),
+    ("NY", ("USA", "admin1")),  # a postal code that is no English word
+])
+def test_former_country_names_and_postal_codes(gazetteer, text, want):
+    place = geoparse(text, toponyms=[(0, len(text))], gazetteer=gazetteer)[0]
+    assert (place.country, place.feature) == want
+
+
+def test_an_ocean_fits_any_document(geocoder):
+    from collections import Counter
+
+    place = geocoder.resolve("Pacific", context=Context(countries=Counter({"USA": 4})))
+    assert place.feature == "sea" and place.country is None
+    place = geocoder.resolve("Atlantic", context=Context(countries=Counter({"USA": 4})))
+    assert place.feature == "sea" and place.country is None
+
+
+def test_a_division_among_divisions_of_its_country(gazetteer):
+    text = ("The herd in Alabama was tested; samples from Iowa and Texas were negative, as were herds in Canada "
+            "and Sweden. A lab in Georgia confirmed it. Canada will test more.")
+    names = ["Alabama", "Iowa", "Texas", "Canada", "Sweden", "Georgia", "Canada"]
+    places = geoparse(text, toponyms=_spans(text, names), gazetteer=gazetteer)
+    assert (places[5].country, places[5].feature) == ("USA", "admin1")
+
+
+def test_a_small_foreign_namesake_yields_to_the_documents_country(gazetteer):
+    text = ("Cholera spread in Kenya. In Nyanza, cases rose in Kisumu, Homa Bay and Migori, and in Siaya near "
+            "Bondo, Kenya.")
+    names = ["Kenya", "Nyanza", "Kisumu", "Homa Bay", "Migori", "Siaya", "Bondo", "Kenya"]
+    places = geoparse(text, toponyms=_spans(text, names), gazetteer=gazetteer)
+    assert places[1].country == "KEN"  # not the town Nyanza, Rwanda, a country the text never names
+    text = "Police in London, England searched a sushi bar in Piccadilly and went on to Barnet in London."
+    names = ["London", "England", "Piccadilly", "Barnet", "London"]
+    places = geoparse(text, toponyms=_spans(text, names), gazetteer=gazetteer)
+    assert places[2] is None or places[2].country == "GBR"  # not Piccadilly, Western Australia
+
+
+def test_foreign_namesakes_keeps_a_place_amid_other_countries():
+    from eventwire.place_rules import foreign_namesakes
+
+    def place(text, cc, precision="country"):
+        return Place(text=text, name=text, country=cc, admin1=None, lat=0.0, lon=0.0, geonameid=None,
+                     feature=precision, precision=precision, score=0.9)
+
+    texts = ["Philippines", "Cebu", "Davao", "Zaire", "Bundibugyo", "Sudan", "Quezon"]
+    places = [place("Philippines", "PHL"), place("Cebu", "PHL", "city"), place("Davao", "PHL", "city"),
+              place("Zaire", "COD"), place("Bundibugyo", "UGA", "city"), place("Sudan", "SDN"),
+              place("Quezon", "PHL", "city")]
+    tops = [Toponym(k, k + 1, t) for k, t in enumerate(texts)]
+
+    def records(text):
+        from eventwire.gazetteer import Record
+
+        cc = {"Bundibugyo": "UGA"}.get(text, "PHL")
+        return [Record(1, text, cc, None, 0.0, 0.0, 1000, "city", None, None)]
+
+    out = foreign_namesakes(tops, places, candidates=records, resolve_in=lambda k, allow: None)
+    assert out[4] is places[4]  # its neighbours in the text are Zaire and Sudan, not the Philippines
+    places[3], places[5] = place("Luzon", "PHL", "city"), place("Cavite", "PHL", "city")
+    out = foreign_namesakes(tops, places, candidates=records, resolve_in=lambda k, allow: None)
+    assert out[4] is None  # amid Philippine places: an accidental namesake, left to fill_unresolved

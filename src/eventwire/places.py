@@ -20,6 +20,10 @@
    is over 100 times as populous or the town was matched only by an alternate name. A name that no
    other place of the text gives context to prefers the country whose local-news conventions the text
    follows (:func:`locale_countries`: a lone "Dublin" next to "City Council" and "400 Oak St." is in the US).
+   Rules across names (:mod:`eventwire.place_rules`): a list of countries is no "town, country" container,
+   a bare name keeps the container it was written with elsewhere, a division gains from other divisions
+   of its country the text names ("Georgia" among US states), and a small namesake in a country the text
+   never names yields to the text's countries.
 3. :func:`~eventwire.place_fallback.fill_unresolved` — a name no gazetteer entry has (a river, park,
    neighbourhood) takes the division or country the document's resolved places clearly agree on.
 4. :func:`geoparse` / :func:`geoparse_documents` — the public API and the ``eventwire geoparse`` command;
@@ -38,6 +42,7 @@ from .errors import UsageError
 from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
 from .models import Document, Place
 from .place_fallback import fill_unresolved
+from .place_rules import foreign_namesakes, is_country_list, share_containers
 from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
                        find_toponyms, split_feature)
 
@@ -63,6 +68,8 @@ LOCAL = frozenset({"city", "admin2", "airport", "military base", "island"})
 ADMIN1_SHARE = 0.0  # the bonus of a candidate in the division holding all of the document's divisions and towns
 CONTAIN_KM = 40  # a town this close to the point of a county of the same state lies in it (see containment)
 CONTAIN_WEIGHT = 0.4  # the bonus of a town and a county of one document that contain each other
+AREA_BONUS = 0.6  # a region, sea or continent fits any document: as much as a country holding 2/3 of it
+SIBLING_WEIGHT = 0.1  # per other division of the same country the document names (at least 2, at most 3)
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,8 @@ class Context:
     anchors: tuple[Anchor, ...] = ()  # the document's other names (see Anchor)
     locale: frozenset[str] = frozenset()  # ISO3 of countries whose local-news conventions the text follows
     contained: dict = field(default_factory=dict)  # (folded name, record id) -> bonus (see Geocoder.containment)
+    divisions: Counter = field(default_factory=Counter)  # ISO3 -> distinct first-level divisions named
+    allow: frozenset[str] = frozenset()  # when set, only candidates in these countries (ISO3) are ranked
 
 
 class Geocoder:
@@ -135,6 +144,8 @@ class Geocoder:
             if box and self.candidates(head)[2]:
                 text, context = head, _replace(context, container=box)
         name, feature, records = self.candidates(text)
+        if context.allow:
+            records = [r for r in records if r.country in context.allow]
         feature = feature or context.feature
         states = self.gazetteer.county_states(text) if feature == "admin2" else ()
         if states and not context.container:
@@ -194,11 +205,14 @@ class Geocoder:
             share = context.countries.get(r.country, 0) / total
             s += 0.6 * share + (0.2 if share else -0.1)
         elif total:
-            s += 0.4  # a region or continent fits any document
+            s += AREA_BONUS  # a region or continent fits any document
         weight = context.admin1.get((r.country, r.admin1), 0) if r.admin1 else 0
         if weight and r.feature != "admin1":  # the state/province the document is about
             share = weight / sum(w for (cc, _a), w in context.admin1.items() if cc == r.country)
             s += 0.2 + 0.1 * min(weight, 3.0) + ADMIN1_SHARE * share
+        siblings = context.divisions.get(r.country, 0) if r.feature == "admin1" else 0
+        if siblings >= 2:  # "Georgia" among "Alabama", "Iowa" and "Texas" is the state
+            s += SIBLING_WEIGHT * min(siblings, 3)
         if context.points and r.feature not in ("country", "continent"):
             near = _nearest_km(r.lat, r.lon, context.points)
             s += 0.4 if near < 50 else 0.25 if near < 200 else 0.1 if near < 800 else 0.0
@@ -298,7 +312,8 @@ class Geocoder:
             first = self.resolve(dateline)
             if first is not None and first.country:
                 base = _replace(base, countries=Counter({first.country: 2}))
-        boxes = [self._container_of(toponyms, k, text) for k in range(len(toponyms))]
+        boxes = share_containers([fold(split_feature(t.text)[0]) for t in toponyms],
+                                 [self._container_of(toponyms, k, text) for k in range(len(toponyms))])
         memo: dict[tuple, Place | None] = {}
         first_pass = []
         for t, box in zip(toponyms, boxes):
@@ -311,6 +326,9 @@ class Geocoder:
             out, before = self._pass(toponyms, boxes, out, base=base), out
             if out == before:
                 break
+        out = foreign_namesakes(toponyms, out, candidates=lambda t: self.candidates(t)[2],
+                                resolve_in=lambda k, allow: self._again(toponyms, boxes, out, k, base=base,
+                                                                        allow=allow))
         return fill_unresolved([t.text for t in toponyms], out, gazetteer=self.gazetteer, dateline=dateline)
 
     def _pass(self, toponyms: list[Toponym], boxes: list, previous: list[Place | None], *,
@@ -340,11 +358,30 @@ class Geocoder:
                 out[k] = memo[key]
         return out
 
+    def _again(self, toponyms: list[Toponym], boxes: list, places: list, k: int, *, base: Context,
+               allow: frozenset) -> Place | None:
+        """Toponym ``k`` resolved again in the context of ``places``, among candidates in ``allow`` only."""
+        name = fold(split_feature(toponyms[k].text)[0])
+        context = _document_context(places, base=base, skip=k, name=name)
+        return self.resolve(toponyms[k].text, context=_replace(context, container=boxes[k],
+                                                               feature=toponyms[k].feature, allow=allow))
+
     def _container_of(self, toponyms: list[Toponym], k: int, text: str) -> tuple:
+        """The containers of the next name when a comma alone separates them ("Paris, Texas"), unless
+        the two are items of a list of countries (:func:`~eventwire.place_rules.is_country_list`)."""
         if k + 1 >= len(toponyms) or not text:
             return ()
         gap = text[toponyms[k].end:toponyms[k + 1].start]
-        return self.containers(toponyms[k + 1].text) if gap.strip() == "," else ()
+        box = self.containers(toponyms[k + 1].text) if gap.strip() == "," else ()
+        if box and k > 0:
+            previous = self.candidates(toponyms[k - 1].text)[2]
+            previous_gap = text[toponyms[k - 1].end:toponyms[k].start]
+        else:
+            previous, previous_gap = [], ""
+        if box and is_country_list(self.candidates(toponyms[k].text)[2], box, previous=previous,
+                                   previous_gap=previous_gap):
+            return ()
+        return box
 
 
 @lru_cache(maxsize=1)
@@ -429,7 +466,7 @@ def _document_context(places: list[Place | None], *, base: Context, skip: int, n
     """What the other resolved places say: countries (a country mention counts 2), divisions (a named
     division counts 1, a town's division 0.5), and points of towns and sites."""
     countries = Counter(base.countries)
-    points, admin1 = [], Counter()
+    points, admin1, named = [], Counter(), set()
     for k, p in enumerate(places):
         if p is None or k == skip or fold(p.text) == name:
             continue
@@ -437,12 +474,14 @@ def _document_context(places: list[Place | None], *, base: Context, skip: int, n
             countries[p.country] += 2 if p.precision == "country" else 1
         if p.precision == "admin" and p.admin1:
             admin1[(p.country, p.admin1)] += 1.0
+            if p.feature == "admin1":
+                named.add((p.country, p.admin1))
         elif p.precision in ("city", "site") and p.lat is not None:
             points.append((p.lat, p.lon))
             if p.admin1:
                 admin1[(p.country, p.admin1)] += 0.5
     return Context(countries=countries, points=tuple(points), admin1=admin1, anchors=base.anchors,
-                   locale=base.locale, contained=base.contained)
+                   locale=base.locale, contained=base.contained, divisions=Counter(c for c, _a in named))
 
 
 def _nearest_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) -> float:
