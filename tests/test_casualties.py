@@ -202,3 +202,12 @@ def test_gunned_down_counts_in_the_pipeline():
                                "of Cerezo's administration, was gunned down by unidentified persons.",
                                published="1989-08-02")
     assert [e.fatalities for e in events if e.type == "ASSAULT"] == [1]
+
+
+def test_one_of_several_events_keeps_the_dead_of_its_own_phrase():
+    """In a sentence of several events, an attack noun gets the dead its own phrase names."""
+    import eventwire
+
+    events = eventwire.extract("The offensive began two weeks ago in the wake of a number of criminal attacks that "
+                               "claimed the lives of Senator Luis Carlos Galan and a judge.", published="1989-08-27")
+    assert [e.fatalities for e in events if e.type == "ASSAULT"] == [2]

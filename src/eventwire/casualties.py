@@ -442,11 +442,15 @@ def _event_verbs(verb) -> set:
     return seen
 
 
-def _in_scope(node, trigger) -> bool:
-    """Whether the casualty group belongs to the event of ``trigger`` (its clause or chained verbs)."""
+def _in_scope(node, trigger, *, inside: bool = False) -> bool:
+    """Whether the casualty group belongs to the event of ``trigger`` (its clause or chained verbs; with
+    ``inside``, only its own phrase: "attacks that claimed the lives of X and Y")."""
     if trigger is None:
         return True
     token = trigger.root if hasattr(trigger, "root") else trigger
+    if inside:
+        return node in set(token.subtree) and not any(node in set(c.subtree) for c in token.children
+                                                         if c.dep_ == "conj")
     if token.dep_ == "relcl" and token.head == node:
         return True  # "Justice Diaz, who was shot to death last month"
     if token.pos_ not in ("VERB", "AUX"):
@@ -564,11 +568,12 @@ def _additive(verb) -> bool:
     return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in verb.children)
 
 
-def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = None) -> Casualties:
+def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = None,
+                     inside: bool = False) -> Casualties:
     """Killed, wounded and missing people that ``sent`` (a spaCy sentence ``Span``) reports.
 
     ``trigger`` (a Token, a Span or a list of Tokens: the words of one event) keeps only the counts of
-    that event's clause chains.
+    that event's clause chains; with ``inside``, only the counts inside the trigger's own phrase.
     ``earlier`` (see :func:`counted_nouns`) gives a number to ``the priests`` when the story counted them.
     Fields the sentence does not speak of are ``None``; a negation (``no casualties``) makes them 0.
     """
@@ -592,7 +597,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if first.i in seen:
             continue
         seen.add(first.i)
-        if _is_subset(node, lex) or not any(_in_scope(node, t) for t in triggers):
+        if _is_subset(node, lex) or not any(_in_scope(node, t, inside=inside) for t in triggers):
             continue
         group = _members(first, quantities)
         kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)

@@ -449,8 +449,14 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
                 ctx: ArticleContext) -> tuple[int | None, int | None]:
     """Casualties of the sentence, when the sentence reports only this event or the group kills."""
     kills = any(ctx.doc[i].lemma_.lower() in CASUALTY_WORDS for i in group.tokens)
-    if group.rule.type not in ("ASSAULT", "COERCE", "PROTEST") or (shared and not kills):
+    if group.rule.type not in ("ASSAULT", "COERCE", "PROTEST"):
         return None, None
+    if shared and not kills:  # one of several events: only the dead its own phrase names ("attacks that
+        head = ctx.doc[group.head]  # claimed the lives of X and Y", "attacks in which X and Y were killed")
+        if head.pos_ != "NOUN":
+            return None, None
+        counted = count_casualties(sent, trigger=head, earlier=ctx.counted_before(sent.start_char), inside=True)
+        return counted.fatalities, counted.injured
     if not kills and not any(t.lemma_.lower() in CASUALTY_WORDS or t.lower_ in CASUALTY_WORDS for t in sent):
         return None, None  # nothing in the sentence speaks of dead or wounded
     earlier = ctx.counted_before(sent.start_char)
