@@ -162,6 +162,11 @@ def test_merge_casualties(mentions, expected):
     # a heading the parse takes for a second subject is not a victim
     ("Medellin -- Antioquia police department chief Waldemar Franklin Quintero was murdered this morning.", 1),
     ("[Sentence as published] Alvarado was killed by a bomb placed on top of his armored vehicle.", 1),
+    # the first items of a written list the parse hangs elsewhere; "along with"; names among names
+    ("The ministry reported on its operations after a police colonel, a judge, and candidate Senator Luis Carlos "
+     "Galan were murdered last week.", 3),
+    ("The massacre of the Jesuit priests Ignacio Ellacuria, Segundo Montes, Ignacio Martin Baro and Juan Ramon "
+     "Moreno, along with Mrs Julia Elba Ramos and her daughter Celina Ramos, was perpetrated at dawn today.", 6),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])
@@ -211,3 +216,11 @@ def test_one_of_several_events_keeps_the_dead_of_its_own_phrase():
     events = eventwire.extract("The offensive began two weeks ago in the wake of a number of criminal attacks that "
                                "claimed the lives of Senator Luis Carlos Galan and a judge.", published="1989-08-27")
     assert [e.fatalities for e in events if e.type == "ASSAULT"] == [2]
+
+
+def test_an_arrest_for_a_killing_carries_no_dead():
+    import eventwire
+
+    events = eventwire.extract("The announcement of the arrest of 45 soldiers and 2 officers for killing 6 clergymen, "
+                               "a maid, and her daughter is a small milestone.", published="1989-11-20")
+    assert {e.type: e.fatalities for e in events} == {"COERCE": None, "ASSAULT": 8}

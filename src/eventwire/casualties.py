@@ -270,6 +270,9 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
         for child in head.children:
             if child.dep_ in ("acomp", "attr", "oprd") and _cue(child, lex, ("adj", "noun", "verb")):
                 return _cue(child, lex, ("adj", "noun", "verb"))
+    if rel == "pobj" and head.lower_ == "with" and head.head.lower_ in ("along", "together") \
+            and _cue(head.head.head, lex, ("noun",)) == "dead":
+        return "dead"  # "the massacre of six priests, along with a woman and her daughter"
     if rel == "pobj" and head.lower_ == "of":
         if head.head.lemma_.lower() == "life" and head.head.head.lemma_.lower() in _LIFE_VERBS:
             return "dead"  # "claimed the lives of three people"
@@ -358,9 +361,11 @@ def _members(first, quantities: dict[int, int]) -> list:
             if _enumerates(noun, child, quantities) or _colon_after_one(noun, child, quantities):
                 continue
             if child.dep_ == "appos" and child.conjuncts and child not in group and (
-                    quantities.get(child.i, 0) > 1 or child.pos_ == "PROPN" or _someone_else(child)):
+                    quantities.get(child.i, 0) > 1 or child.pos_ == "PROPN" or _someone_else(child)
+                    or any(c.ent_type_ == "PERSON" for c in child.conjuncts)):  # "X, Segundo montes, Y and Z"
                 group += [child, *(c for c in child.conjuncts if c not in group)]
     group = [n for n in group if not _named_role(n, group)]
+    group = _list_opening(group, quantities) + group
     closing = _list_closure(group, quantities)
     if closing is None:
         return group
@@ -372,6 +377,22 @@ def _named_role(noun, group: list) -> bool:
     """``their mother Marta Ochoa``: a name right after a role noun of the group is that person's name."""
     before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
     return noun.ent_type_ == "PERSON" and before is not None and before.pos_ == "NOUN" and before in group
+
+
+def _list_opening(group: list, quantities: dict[int, int]) -> list:
+    """The first items of a written list that the parse hung elsewhere: in "after a police colonel, a judge,
+    and Senator Galan were murdered" the colonel and the judge (persons counted once, coordinated with each
+    other, right before ", and" and the group)."""
+    doc, start = group[0].doc, group[0].left_edge.i
+    if start < 4 or doc[start - 1].lower_ != "and" or doc[start - 2].text != ",":
+        return []
+    last = doc[start - 3]
+    if quantities.get(last.i) != 1 or last in group:
+        return []
+    items = [last]
+    while items[-1].dep_ == "conj" and quantities.get(items[-1].head.i) == 1:
+        items.append(items[-1].head)
+    return items if len(items) > 1 else []
 
 
 def _list_closure(group: list, quantities: dict[int, int]):

@@ -453,7 +453,7 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
         return None, None
     if shared and not kills:  # one of several events: only the dead its own phrase names ("attacks that
         head = ctx.doc[group.head]  # claimed the lives of X and Y", "attacks in which X and Y were killed")
-        if head.pos_ != "NOUN":
+        if head.pos_ != "NOUN" or group.rule.type != "ASSAULT":
             return None, None
         counted = count_casualties(sent, trigger=head, earlier=ctx.counted_before(sent.start_char), inside=True)
         return counted.fatalities, counted.injured
