@@ -167,6 +167,9 @@ def test_merge_casualties(mentions, expected):
      "Galan were murdered last week.", 3),
     ("The massacre of the Jesuit priests Ignacio Ellacuria, Segundo Montes, Ignacio Martin Baro and Juan Ramon "
      "Moreno, along with Mrs Julia Elba Ramos and her daughter Celina Ramos, was perpetrated at dawn today.", 6),
+    # a pronoun no name precedes is one person; a life is not a person
+    ("However, he was murdered, and Senator Samper Pisano was seriously injured during the assassination.", 1),
+    ("We were confronted with another disgrace that took the life of presidential candidate Carlos Pizarro.", 1),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])

@@ -43,6 +43,7 @@ _DIE = frozenset({"die", "perish"})
 _REMAINS = frozenset({"body", "corpse"})
 _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
 _MONTHS = frozenset(MONTHS)  # "the 16 November assassination": a day, not 16 victims
+_SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
@@ -496,7 +497,11 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
     killed`` (a name). Counted only where the noun is a casualty (a victim of a killing verb, ...)."""
     for token in sent:
         if token.i in quantities or token.lemma_.lower() in _TOTALS or _is_number_word(token, lex) \
-                or _same_person(token, quantities):
+                or _same_person(token, quantities) or token.lemma_.lower() == "life":
+            continue  # "took the life of X": X is the one
+        if token.lower_ in _SINGLE_PRONOUNS and token.dep_ in ("nsubjpass", "dobj") \
+                and not any(t.ent_type_ == "PERSON" for t in sent if t.i < token.i):
+            quantities[token.i] = 1  # "he was murdered", "shot him dead" (no one named before him)
             continue
         if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") and (
                 token.ent_type_ in ("PERSON", "") or _killed_name(token, lex)):
