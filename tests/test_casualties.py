@@ -170,6 +170,10 @@ def test_merge_casualties(mentions, expected):
     # a pronoun no name precedes is one person; a life is not a person
     ("However, he was murdered, and Senator Samper Pisano was seriously injured during the assassination.", 1),
     ("We were confronted with another disgrace that took the life of presidential candidate Carlos Pizarro.", 1),
+    # "of X" that the parse hangs on the date after the killing noun
+    ("Unions condemned the kidnapping and assassination on 15 September of Eduardo Antonio Lopez Palencia, a "
+     "student.", 1),
+    ("The group leader's assassination shocked the country.", 1),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])

@@ -43,6 +43,7 @@ _DIE = frozenset({"die", "perish"})
 _REMAINS = frozenset({"body", "corpse"})
 _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
 _MONTHS = frozenset(MONTHS)  # "the 16 November assassination": a day, not 16 victims
+_DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
 _SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
@@ -271,6 +272,8 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
         for child in head.children:
             if child.dep_ in ("acomp", "attr", "oprd") and _cue(child, lex, ("adj", "noun", "verb")):
                 return _cue(child, lex, ("adj", "noun", "verb"))
+    if _dated_event_noun(node, lex) is not None:
+        return "dead"  # "the assassination on 15 September of X": the parse hangs "of X" on the date
     if rel == "pobj" and head.lower_ == "with" and head.head.lower_ in ("along", "together") \
             and _cue(head.head.head, lex, ("noun",)) == "dead":
         return "dead"  # "the massacre of six priests, along with a woman and her daughter"
@@ -286,6 +289,19 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
             return "injured" if any(c.lemma_.lower() in {"injury", "casualty"} for c in verb.subtree
                                     if c.dep_ == "compound") else "dead"
     return None
+
+
+def _dated_event_noun(node, lex: Lexicon):
+    """The killing noun of "the murder on 26 February of Mayor X", whose "of" phrase the parse hangs on
+    the date between them; else None."""
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ != "of" or prep.head.ent_type_ not in ("DATE", "TIME"):
+        return None
+    k = prep.i - 1
+    while k > 0 and (node.doc[k].ent_type_ in ("DATE", "TIME") or node.doc[k].lower_ in _DATE_GLUE):
+        k -= 1
+    noun = node.doc[k]
+    return noun if k < prep.i - 1 and noun.pos_ == "NOUN" and _cue(noun, lex, ("noun",)) == "dead" else None
 
 
 def _shared_subject_dies(verb, lex: Lexicon) -> bool:
@@ -464,12 +480,14 @@ def _event_verbs(verb) -> set:
     return seen
 
 
-def _in_scope(node, trigger, *, inside: bool = False) -> bool:
+def _in_scope(node, trigger, *, inside: bool = False, lex: Lexicon | None = None) -> bool:
     """Whether the casualty group belongs to the event of ``trigger`` (its clause or chained verbs; with
     ``inside``, only its own phrase: "attacks that claimed the lives of X and Y")."""
     if trigger is None:
         return True
     token = trigger.root if hasattr(trigger, "root") else trigger
+    if lex is not None and _dated_event_noun(node, lex) is not None:
+        return _dated_event_noun(node, lex) == token
     if inside:
         return node in set(token.subtree) and not any(node in set(c.subtree) for c in token.children
                                                          if c.dep_ == "conj")
@@ -623,7 +641,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if first.i in seen:
             continue
         seen.add(first.i)
-        if _is_subset(node, lex) or not any(_in_scope(node, t, inside=inside) for t in triggers):
+        if _is_subset(node, lex) or not any(_in_scope(node, t, inside=inside, lex=lex) for t in triggers):
             continue
         group = _members(first, quantities)
         kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
