@@ -237,8 +237,8 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
     if rel in ("nsubj", "nsubjpass") and _shared_subject_dies(head, lex):
         return "dead"  # "X and Y were abducted and killed": the second verb shares the subject
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
-        if _cue(head, lex, ("verb",)) == "dead" and _almost(head):
-            return None  # "was almost killed": not dead
+        if _cue(head, lex, ("verb",)) == "dead" and (_almost(head) or _attempted(head, lex)):
+            return None  # "was almost killed", "tried to kill the governor": not dead
         return _cue(head, lex, ("verb",))
     if rel in ("dobj", "nsubjpass") and _to_death(head):  # "shot 16 peasants to death", "was beaten to death"
         return "dead"
@@ -312,6 +312,13 @@ def _shared_subject_dies(verb, lex: Lexicon) -> bool:
 
 def _almost(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in verb.children)
+
+
+def _attempted(verb, lex: Lexicon) -> bool:
+    """``tried to kill X``, ``a plot to assassinate X``, ``threatened to kill X``: a killing aimed at, not
+    done (the intention words are ``attempt`` cues in the lexicon)."""
+    return verb.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and verb.head.lemma_.lower() in lex.cues.get("attempt", ())
 
 
 def _to_death(verb) -> bool:
