@@ -177,6 +177,9 @@ def test_merge_casualties(mentions, expected):
     ("Unions condemned the kidnapping and assassination on 15 September of Eduardo Antonio Lopez Palencia, a "
      "student.", 1),
     ("The group leader's assassination shocked the country.", 1),
+    # a count describing the names listed
+    ("Jesuits Ignacio Ellacuria, Ignacio Martin Baro, Segundo Montes, Amando Lopez, Juan Ramon Moreno, and Joaquin "
+     "Lopez, the first five Spaniards and the last a Salvadoran, were killed in San Salvador.", 6),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])
@@ -234,3 +237,13 @@ def test_an_arrest_for_a_killing_carries_no_dead():
     events = eventwire.extract("The announcement of the arrest of 45 soldiers and 2 officers for killing 6 clergymen, "
                                "a maid, and her daughter is a small milestone.", published="1989-11-20")
     assert {e.type: e.fatalities for e in events} == {"COERCE": None, "ASSAULT": 8}
+
+
+def test_list_items_separated_by_semicolons():
+    """Wire copy in capitals: "X, 42; Y, 19; a minor ...; Z, and a police official" are five dead."""
+    import eventwire
+
+    text = ("THE CAR BOMB WAS LEFT UNDER THE BRIDGE WHERE IT EXPLODED AT APPROXIMATELY 1100, KILLING MARIA JACINTA "
+            "PULIDO, 42; PILAR PULIDO, 19; A MINOR REPORTEDLY KNOWN AS CARLOS; EFRAIN RINCON RODRIGUEZ, AND A POLICE "
+            "OFFICIAL WHO DIED AT THE POLICE CLINIC.")
+    assert [e.fatalities for e in eventwire.extract(text, published="1989-11-03") if e.type == "ASSAULT"] == [5]

@@ -380,14 +380,20 @@ def _members(first, quantities: dict[int, int]) -> list:
     group = [first, *first.conjuncts]
     if first.dep_ == "appos" and first.head.i not in quantities and first.head.pos_ == "NOUN":
         group += [c for c in first.head.conjuncts if c not in group]  # "brothers X and Y and their mother Z"
-    for noun in list(group):
+    todo = list(group)
+    while todo:
+        noun = todo.pop(0)
         for child in noun.children:
-            if _enumerates(noun, child, quantities) or _colon_after_one(noun, child, quantities):
+            if _enumerates(noun, child, quantities) or _colon_after_one(noun, child, quantities) \
+                    or _describes_names(child, group, quantities):
                 continue
-            if child.dep_ == "appos" and child.conjuncts and child not in group and (
+            if child.dep_ == "appos" and child not in group and (child.conjuncts and (
                     quantities.get(child.i, 0) > 1 or child.pos_ == "PROPN" or _someone_else(child)
-                    or any(c.ent_type_ == "PERSON" for c in child.conjuncts)):  # "X, Segundo montes, Y and Z"
-                group += [child, *(c for c in child.conjuncts if c not in group)]
+                    or any(c.ent_type_ == "PERSON" for c in child.conjuncts))  # "X, Segundo montes, Y and Z"
+                    or _after_semicolon(child) and child.i in quantities):  # "X, 42; Y, 19; a minor"
+                added = [child, *(c for c in child.conjuncts if c not in group)]
+                group += added
+                todo += added
     group = [n for n in group if not _named_role(n, group)]
     group = _list_opening(group, quantities) + group
     closing = _list_closure(group, quantities)
@@ -395,6 +401,19 @@ def _members(first, quantities: dict[int, int]) -> list:
         return group
     items = [c for n in group for c in n.children if c.dep_ == "appos" and quantities.get(c.i) == 1 and c not in group]
     return group + items + [closing]  # "6 clergymen, a maid, and her daughter": the middle item too
+
+
+def _describes_names(child, group: list, quantities: dict[int, int]) -> bool:
+    """``X, Y, Z, V, W and U, the first five Spaniards and the last a Salvadoran``: a count of the people
+    the names already list (not "five *other* Jesuits")."""
+    count = quantities.get(child.i, 0)
+    return child.dep_ == "appos" and count > 1 and not _someone_else(child) \
+        and sum(n.ent_type_ == "PERSON" for n in group) >= count
+
+
+def _after_semicolon(noun) -> bool:
+    """A phrase right after ";": an item of a list, not a description of the one before."""
+    return noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ";"
 
 
 def _named_role(noun, group: list) -> bool:
@@ -564,7 +583,7 @@ def _same_person(token, quantities: dict[int, int]) -> bool:
     """``the political leader Hector Oqueli``, ``Oqueli, the party's leader``: an apposition naming the one
     person counted already (not a list: "Forero, his wife, and two other people", see :func:`_members`)."""
     return token.dep_ == "appos" and quantities.get(token.head.i) == 1 and not token.conjuncts \
-        and not _someone_else(token)
+        and not _someone_else(token) and not _after_semicolon(token)
 
 
 def _someone_else(noun) -> bool:
@@ -651,6 +670,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if _is_subset(node, lex) or not any(_in_scope(node, t, inside=inside, lex=lex) for t in triggers):
             continue
         group = _members(first, quantities)
+        seen.update(n.i for n in group)  # a member is never the start of another group
         kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
         for member, own in _own_kinds(group[1:], lex, quantities):
             if kind is not None and own != kind:  # "67 dead and 1,000 wounded": the 1,000 are wounded
