@@ -109,3 +109,69 @@ def test_a_coarse_date_is_narrowed_or_gives_way_to_the_reports_day():
     assert _refined(timex("1989-05", "month"), [main]) == day  # "in May", the story's day inside it
     alone = SimpleNamespace(weak_date=None, context_date=None)
     assert _refined(timex("1969", "year"), [alone]).value == "1969"
+
+
+def victim(text: str) -> Actor:
+    return Actor(text=text, name=text)
+
+
+JESUITS = dict(trigger="murder", fatalities=8, recipients=(victim("six Jesuit priests"),))
+
+
+@pytest.mark.parametrize("first, second, merged", [
+    pytest.param(JESUITS, {"definite": True, "names": frozenset({"Hector", "Oqueli"}),
+                           "recipients": (victim("Hector Oqueli"),)}, False,
+                 id="the-assassination-of-another-named-victim"),
+    pytest.param({"fatalities": 1, "names": frozenset({"Ellacuria"}), "recipients": (victim("Ignacio Ellacuria"),)},
+                 {"definite": True, "names": frozenset({"Ellacuria"}), "recipients": (victim("Ellacuria's"),)}, True,
+                 id="the-assassination-of-the-same-named-victim"),
+    pytest.param({"fatalities": 1, "names": frozenset({"Garcia", "Alvarado"}),
+                  "recipients": (victim("attorney general Garcia Alvarado"),)},
+                 {"definite": True, "names": frozenset({"Porth", "Ungo"}), "recipients": (victim("Rodriguez Porth's"),)},
+                 False, id="one-killing-of-another-named-victim"),
+    pytest.param({"fatalities": 2, "recipients": (victim("two leaders"),)},
+                 {"definite": True, "fatalities": 12}, False, id="the-massacre-of-another-group"),
+    pytest.param({"fatalities": 10}, {"definite": True, "fatalities": 12}, True, id="a-toll-that-grew"),
+    pytest.param({"fatalities": 1, "names": frozenset({"Soleimani"}), "recipients": (victim("Soleimani"),)},
+                 {"definite": True, "fatalities": 10}, True, id="a-toll-with-the-named-victim"),
+])
+def test_a_definite_mention_with_victims_of_its_own(first, second, merged):
+    """"The assassination of X" is definite by its own complement: it joins an event only when its victims
+    agree with the event's (or other evidence links them)."""
+    a, b = mention(0, **first), mention(1, **second)
+    assert (len(merge([a, b], article=ARTICLE, lex=LEX)) == 1) is merged
+
+
+def test_a_single_named_killing_is_not_another_ones():
+    """"Mayor X was kidnapped on 5 January ... executed"; "On 5 January, mayor Y was killed": same day,
+    same place, but another victim."""
+    date, place = day("2020-01-05"), (BAGHDAD,)
+    kidnapped = mention(0, trigger="kidnapped", date=date, places=place, names=frozenset({"Castellar"}),
+                        recipients=(victim("Castellar"),))
+    executed = mention(1, trigger="executed", fatalities=1, date=date, places=place)
+    other = mention(2, trigger="killed", fatalities=1, date=date, places=place,
+                    names=frozenset({"Carlos", "Torrado"}), recipients=(victim("Carlos Torrado"),))
+    same = replace(other, names=frozenset({"Castellar"}), recipients=(victim("Castellar"),))
+    assert len(merge([kidnapped, executed, other], article=ARTICLE, lex=LEX)) == 2
+    assert len(merge([kidnapped, executed, same], article=ARTICLE, lex=LEX)) == 1
+
+
+def test_dead_also_killed_in_the_next_sentence_add_to_the_killing():
+    """"X was killed on 5 January. His son, Y and Z were also killed.": one killing of four."""
+    killed = mention(0, trigger="killed", fatalities=1, paragraph=1, date=day("2020-01-05"))
+    also = mention(1, trigger="killed", fatalities=3, also=True, paragraph=1, names=frozenset({"William"}))
+    (event,) = merge([killed, also], article=ARTICLE, lex=LEX)
+    assert event.fatalities == 4
+    elsewhere = replace(also, places=(BASRA,))  # "Also today in Basra, judge Y was shot": another killing
+    assert len(merge([killed, elsewhere], article=ARTICLE, lex=LEX)) == 2
+
+
+def test_a_bare_report_in_the_events_sentence_tells_more_of_it():
+    """"... the death of the Colombian senator, 'murdered by criminals'": the participle names no victim,
+    count or place of its own; it is the death of its sentence (not a report of another sentence)."""
+    death = mention(0, trigger="death", fatalities=1, definite=True, recipients=(victim("the senator"),))
+    murdered = mention(1, trigger="murdered", sentence=death.sentence, actors=(USA,))
+    (event,) = merge([death, murdered], article=ARTICLE, lex=LEX)
+    assert event.fatalities == 1
+    assert len(merge([death, replace(murdered, recipients=(victim("a judge"),))], article=ARTICLE, lex=LEX)) == 2
+    assert len(merge([death, replace(murdered, sentence=Span("s" * 30, 40, 70))], article=ARTICLE, lex=LEX)) == 2

@@ -30,7 +30,9 @@ SITE_FEATURES = {"base": ("military base", "airport", "airbase", "air base"),
                  "airbase": ("military base", "airport"), "airport": ("airport", "military base")}
 NEAR_KM, FAR_KM = 10.0, 50.0
 MERGE_AT = 2
+DEFINITE = 2  # "the strike" refers back: a definite mention joins the best event nothing contradicts
 NESTED = 3
+TOLL_GAP = 3  # counts of dead this far apart, and over twice the other, are other victims
 REPORTED = {"asserted", "claimed"}  # a phrase's inner mention may read as claimed where the outer is asserted
 VERBAL_CONFLICT = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION"}
 FALLBACK_TARGET = {"ACCUSE", "REJECT"}  # reactions whose target may only be named elsewhere in the sentence
@@ -62,8 +64,7 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
                 continue
             if best_score is None or (score, len(cluster.mentions)) > (best_score, len(best.mentions)):
                 best, best_score = cluster, score
-        threshold = 1 if mention.definite else MERGE_AT
-        if best is not None and best_score >= threshold:
+        if best is not None and best_score >= MERGE_AT:
             best.mentions.append(mention)
         else:
             clusters.append(_Cluster([mention]))
@@ -93,7 +94,7 @@ def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
         return None  # "the two killings" sums up two events: it is neither of them
     if lex_quad(m.type) not in MERGING_QUADS:
         return None
-    score = 1 if m.definite else 0
+    score = DEFINITE if m.definite and not _other_victims(m, mentions) else 0
     for part in (_date_score(m, mentions), _place_score(m, mentions), _mode_score(m, mentions),
                  _party_score(m, mentions), _casualty_score(m, mentions)):
         if part is None:
@@ -103,15 +104,59 @@ def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
     score += min(2, len(m.names & names))
     if nested:
         score += NESTED  # "the murder of 10 members in a dynamite attack": one phrase, one event
-    return score + _sequel_score(m, mentions)
+    return score + _sequel_score(m, mentions) + _bare_score(m, mentions)
+
+
+def _bare_score(m: Mention, mentions: list[Mention]) -> int:
+    """"The death of the senator, 'murdered by criminals'": a report that names no victim, count or place
+    of its own, in a sentence that reports the event, tells more of it."""
+    if m.definite or m.recipients or m.fatalities is not None or m.places or m.cause is not None:
+        return 0
+    return 2 if any(o.sentence.start == m.sentence.start and o.cause != m.index for o in mentions) else 0
+
+
+def _other_victims(m: Mention, mentions: list[Mention]) -> bool:
+    """Does ``m`` report victims of its own that contradict the event's? "The assassination of Hector
+    Oqueli" is definite by its own complement, not because it refers back to "the murder of six Jesuit
+    priests": other named victims, a named victim where the event counts a group, or another group
+    ("the massacre of 12 persons" after "two leaders were killed") are no reason to merge."""
+    mine = _named_victims(m)
+    theirs = set().union(*(_named_victims(o) for o in mentions))
+    if mine and theirs:
+        return not mine & theirs
+    counts = {o.fatalities for o in mentions if o.fatalities and not o.also}
+    if mine and counts and min(counts) >= 2:
+        return True
+    if not m.fatalities or m.fatalities < 2 or m.also or not counts or min(counts) < 2:
+        return False
+    return not any(_same_toll(m.fatalities, n) for n in counts)
+
+
+def _named_victims(m: Mention) -> set[str]:
+    """Lower-cased proper names in the phrases naming whom ``m`` hit ("Rodriguez Porth's" -> rodriguez,
+    porth)."""
+    words = (w.strip(".,;:'\"()[]").lower() for a in m.recipients for w in a.text.split())
+    victims = {w.removesuffix("'s").removesuffix("\u2019s") for w in words}
+    return {n.lower() for n in m.names} & victims
+
+
+def _same_toll(a: int, b: int) -> bool:
+    """Could two counts of dead report one event (a toll that grew, a part of the dead: "six priests" of
+    eight victims)? Not 12 and 2."""
+    low, high = sorted((a, b))
+    return high - low < TOLL_GAP or high < 2 * low
 
 
 def _sequel_score(m: Mention, mentions: list[Mention]) -> int:
     """"Rebels attacked a bus near X. Three people were killed.": a report of the dead that names nothing
     else, in the paragraph of an attack whose dead are not yet known (or the paragraph just after it: wire
-    copy often gives each sentence a paragraph), completes that attack."""
-    if not any(0 <= m.paragraph - o.paragraph <= 1 for o in mentions):
+    copy often gives each sentence a paragraph), completes that attack; so do dead a sentence adds ("Y and
+    Z were also killed") to a killing told there."""
+    near = [o for o in mentions if 0 <= m.paragraph - o.paragraph <= 1]
+    if not near:
         return 0
+    if m.also and m.fatalities and not m.places and any(o.fatalities for o in near):
+        return 2  # "X was killed. Y and Z were also killed.": more dead of the killing just told
     sequel = (m.fatalities or m.injured) and not m.places and not m.actors and all(
         o.fatalities is None and o.injured is None for o in mentions)
     return 2 if sequel else 0
@@ -188,6 +233,10 @@ def _casualty_score(m: Mention, mentions: list[Mention]) -> int | None:
     named = [o for o in mentions if o.fatalities is not None and o.names]
     if m.names and named and m.fatalities not in known and not any(m.names & o.names for o in named):
         return None
+    if m.fatalities == 1 and not m.also and max(known) <= 1 and (mine := _named_victims(m)):
+        theirs = set().union(*(_named_victims(o) for o in mentions))  # "Mayor X was kidnapped ... executed"
+        if theirs and not mine & theirs:
+            return None  # "Mayor Y was killed": another killing
     return 0
 
 
