@@ -180,6 +180,9 @@ def test_merge_casualties(mentions, expected):
     # a count describing the names listed
     ("Jesuits Ignacio Ellacuria, Ignacio Martin Baro, Segundo Montes, Amando Lopez, Juan Ramon Moreno, and Joaquin "
      "Lopez, the first five Spaniards and the last a Salvadoran, were killed in San Salvador.", 6),
+    # a name the tagger took for a place or group, whose killing a noun names
+    ("After learning of Oqueli's assassination, the guerrillas announced that they will revise their offer.", 1),
+    ("The massacre of Segovia shocked Colombia.", None),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])

@@ -43,6 +43,7 @@ _DIE = frozenset({"die", "perish"})
 _REMAINS = frozenset({"body", "corpse"})
 _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
 _MONTHS = frozenset(MONTHS)  # "the 16 November assassination": a day, not 16 victims
+_ONE_KILLING = frozenset({"assassination", "murder", "killing", "execution", "slaying", "death"})  # not "massacre"
 _DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
 _SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
@@ -594,9 +595,17 @@ def _someone_else(noun) -> bool:
 
 def _killed_name(token, lex: Lexicon) -> bool:
     """A name the tagger took for a place or group, but which a killing verb has as victim ("Barillas was
-    gunned down") or whose body was found: places and organisations are not murdered."""
-    return token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in lex.cues.get("death_verb", ()) \
-        or token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _REMAINS
+    gunned down"), whose body was found, or whose killing a noun names ("the assassination of Oqueli",
+    "Oqueli's assassination"; not "the massacre of Segovia", a place): places and groups are not murdered."""
+    if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in lex.cues.get("death_verb", ()):
+        return True
+    if token.dep_ == "poss":
+        return token.head.lemma_.lower() in _ONE_KILLING
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    owner = token.head.head
+    first_of = not any(c.dep_ == "prep" and c.lower_ == "of" and c.i < token.head.i for c in owner.children)
+    return owner.lemma_.lower() in _REMAINS or first_of and owner.lemma_.lower() in _ONE_KILLING
 
 
 def _combine(groups: list) -> int | None:
