@@ -173,6 +173,10 @@ def test_merge_casualties(mentions, expected):
     # a pronoun no name precedes is one person; a life is not a person
     ("However, he was murdered, and Senator Samper Pisano was seriously injured during the assassination.", 1),
     ("We were confronted with another disgrace that took the life of presidential candidate Carlos Pizarro.", 1),
+    ("Prosecutor Gabriel Jaime Velez was attacked in Envigado by an individual who fired 13 shots, killing him "
+     "instantly.", 1),
+    ("The mayor was wounded in the attack and he died later in hospital.", 1),
+    ("Juan Perez was killed by gunmen who shot him dead.", 1),
     # "of X" that the parse hangs on the date after the killing noun
     ("Unions condemned the kidnapping and assassination on 15 September of Eduardo Antonio Lopez Palencia, a "
      "student.", 1),

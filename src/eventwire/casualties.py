@@ -544,10 +544,10 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
         if token.i in quantities or token.lemma_.lower() in _TOTALS or _is_number_word(token, lex) \
                 or _same_person(token, quantities) or token.lemma_.lower() == "life":
             continue  # "took the life of X": X is the one
-        if token.lower_ in _SINGLE_PRONOUNS and token.dep_ in ("nsubjpass", "dobj") \
-                and not any(t.ent_type_ == "PERSON" for t in sent if t.i < token.i):
-            quantities[token.i] = 1  # "he was murdered", "shot him dead" (no one named before him)
-            continue
+        if token.lower_ in _SINGLE_PRONOUNS and (token.dep_ in ("nsubjpass", "dobj") or token.dep_ == "nsubj"
+                                                  and token.head.lemma_.lower() in _DIE):
+            quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later": one person
+            continue  # (named earlier in the sentence only as the target of something else: "X was attacked")
         if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") and (
                 token.ent_type_ in ("PERSON", "") or _killed_name(token, lex)):
             quantities[token.i] = 1
