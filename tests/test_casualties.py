@@ -187,6 +187,9 @@ def test_merge_casualties(mentions, expected):
     # a name the tagger took for a place or group, whose killing a noun names
     ("After learning of Oqueli's assassination, the guerrillas announced that they will revise their offer.", 1),
     ("The massacre of Segovia shocked Colombia.", None),
+    ("The dead were identified as Juan Perez and Maria Lopez.", 2),
+    ("The states condemn the murders which have occurred in Colombia and especially that of Senator Luis Carlos "
+     "Galan.", 1),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])

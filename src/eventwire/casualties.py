@@ -275,6 +275,10 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
                 return _cue(child, lex, ("adj", "noun", "verb"))
     if _dated_event_noun(node, lex) is not None:
         return "dead"  # "the assassination on 15 September of X": the parse hangs "of X" on the date
+    if rel == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() == "identify" and any(
+            c.dep_ == "nsubjpass" and (_cue(c, lex, ("noun", "adj")) == "dead"
+                                       or c.lemma_.lower() in lex.cues.get("victim_noun", ())) for c in head.head.children):
+        return "dead"  # "the victims were identified as X, Y and Z"
     if rel == "pobj" and head.lower_ == "with" and head.head.lower_ in ("along", "together") \
             and _cue(head.head.head, lex, ("noun",)) == "dead":
         return "dead"  # "the massacre of six priests, along with a woman and her daughter"
@@ -294,9 +298,14 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
 
 def _dated_event_noun(node, lex: Lexicon):
     """The killing noun of "the murder on 26 February of Mayor X", whose "of" phrase the parse hangs on
-    the date between them; else None."""
+    the date between them, or of "condemn the murders ... and especially that of Senator X"; else None."""
     prep = node.head
-    if node.dep_ != "pobj" or prep.lower_ != "of" or prep.head.ent_type_ not in ("DATE", "TIME"):
+    if node.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    if prep.head.lower_ in ("that", "those") and prep.head.pos_ in ("PRON", "DET"):
+        before = [t for t in node.sent if t.i < prep.head.i and t.pos_ == "NOUN" and _cue(t, lex, ("noun",)) == "dead"]
+        return before[-1] if before else None
+    if prep.head.ent_type_ not in ("DATE", "TIME"):
         return None
     k = prep.i - 1
     while k > 0 and (node.doc[k].ent_type_ in ("DATE", "TIME") or node.doc[k].lower_ in _DATE_GLUE):
