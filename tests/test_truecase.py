@@ -56,3 +56,13 @@ def test_dictionary_words_that_are_surnames_by_position(nlp, text, names):
 
     cased = nlp_text(" ".join([text] * 3), nlp)
     assert all(name in cased for name in names), cased
+
+
+def test_a_dictionary_word_after_a_possessive_is_a_word(nlp):
+    """"THEIR COOK" is their cook, though Cook is also a surname the name tables know."""
+    from eventwire.nlp import nlp_text
+
+    text = ("A FEW HOURS LATER, JESUIT PRIESTS IGNACIO ELLACURIA AND AMANDO LOPEZ, AS WELL AS THEIR COOK, ELBA JULIA "
+            "RAMOS, AND HER DAUGHTER, CELINA MARISETH RAMOS, WERE MURDERED BY SOLDIERS.")
+    cased = nlp_text(text, nlp)
+    assert "their cook, Elba Julia Ramos" in cased and "her daughter, Celina" in cased

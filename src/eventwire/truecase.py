@@ -56,6 +56,9 @@ class CaseModel:
     common: frozenset[str] = frozenset()  # roles and other words never taken for a name ("director")
 
 
+POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
 def is_shouting(text: str) -> bool:
     """Is the text (mostly) written in capitals?"""
     letters = [c for c in text[:4000] if c.isalpha()]
@@ -98,6 +101,8 @@ def _kind(match: re.Match, previous: re.Match | None, bracketed: set[int], model
         return "word"  # "WHO", "US", "IT" are words first, acronyms only after "the" ("THE US EMBASSY")
     if match.start() in bracketed or (_acronym(word, model) and word not in TITLES):  # "DR", "MR": titles
         return "acronym"
+    if previous is not None and previous.group(0).lower() in POSSESSIVES and _in_dictionary(word, model):
+        return "word"  # "THEIR COOK", "HIS WIFE": a common noun after a possessive, whatever surnames exist
     return "name" if _is_name(word, model) else "word"
 
 
