@@ -190,6 +190,9 @@ def test_merge_casualties(mentions, expected):
     ("The dead were identified as Juan Perez and Maria Lopez.", 2),
     ("The states condemn the murders which have occurred in Colombia and especially that of Senator Luis Carlos "
      "Galan.", 1),
+    # verbs of one sentence dated differently are different killings
+    ("Judge Maria Helena Diaz was assassinated on 28 July; magistrate Hector Jimenez was killed on 17 October; "
+     "and magistrate Mariela Espinoza was killed on 1 November.", 1),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])

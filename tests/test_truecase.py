@@ -66,3 +66,11 @@ def test_a_dictionary_word_after_a_possessive_is_a_word(nlp):
             "RAMOS, AND HER DAUGHTER, CELINA MARISETH RAMOS, WERE MURDERED BY SOLDIERS.")
     cased = nlp_text(text, nlp)
     assert "their cook, Elba Julia Ramos" in cased and "her daughter, Celina" in cased
+
+
+def test_a_possessive_name_ends_the_name(nlp):
+    from eventwire.nlp import nlp_text
+
+    text = ("IN THE PDC'S OPINION, WHAT SHOULD BE THE ROLE OF THE ARMED FORCES IN THE WAKE OF DR RODRIGUEZ PORTH'S "
+            "ASSASSINATION?")
+    assert "Rodriguez Porth's assassination" in nlp_text(text, nlp)

@@ -497,9 +497,18 @@ def _clause_verb(token):
 
 
 def _chained(verb, child) -> bool:
-    """Verbs of one event: ``hit ... and killed``, ``exploded, killing``, ``tried to kill``."""
+    """Verbs of one event: ``hit ... and killed``, ``exploded, killing``, ``tried to kill`` (not verbs each
+    dated differently: "X was killed on 17 October; and Y was killed on 1 November")."""
+    if child.dep_ == "conj" and _own_date(verb) and _own_date(child) and _own_date(verb) != _own_date(child):
+        return False
     return child.pos_ in ("VERB", "AUX") and (
         child.dep_ in ("conj", "xcomp") or (child.dep_ == "advcl" and child.tag_ == "VBG"))
+
+
+def _own_date(verb) -> str:
+    """The words of the dates modifying ``verb`` directly ("killed on 17 October"), or ""."""
+    return " ".join(t.lower_ for c in verb.children if c.dep_ in ("prep", "npadvmod")
+                    for t in c.subtree if t.ent_type_ == "DATE")
 
 
 def _event_verbs(verb) -> set:

@@ -112,7 +112,8 @@ def _names_in_chains(text: str, words: list[re.Match], kinds: list[str], model: 
     but nouns, and never roles ("JOSE LOPEZ, DIRECTOR") or words of organisations ("GOVERNMENT"). Returns
     the words so found: a name once is a name throughout the text ("MARTA OCHOA" after "JOHN OCHOA")."""
     def joined(a: int, b: int) -> bool:  # words a and b stand next to each other, only space between
-        return 0 <= a and b < len(words) and text[words[a].end():words[b].start()].isspace()
+        return 0 <= a and b < len(words) and text[words[a].end():words[b].start()].isspace() \
+            and not words[a].group(0).lower().endswith("'s")  # "PORTH'S ASSASSINATION": the name ends
 
     def name(k: int) -> bool:
         return kinds[k] == "name" and words[k].group(0).lower() not in model.names
