@@ -129,6 +129,7 @@ def test_merge_casualties(mentions, expected):
     ("Police sources reported that Barillas, a former ambassador, was gunned down by unidentified persons.", 1),
     ("Gunmen gunned down two policemen in Lima.", 2),
     ("The daughter of the ambassador was almost killed.", None),
+    ("Lebanon complained over two Israeli air raids in which it said 20 people were killed or wounded.", None),
     ("The rebels tried to kill the governor on Monday.", None),
     ("A vehicle filled with dynamite was used to try to assassinate the head of state security.", None),
     ("The gunmen threatened to kill the mayor.", None),

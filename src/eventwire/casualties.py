@@ -238,8 +238,8 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
     if rel in ("nsubj", "nsubjpass") and _shared_subject_dies(head, lex):
         return "dead"  # "X and Y were abducted and killed": the second verb shares the subject
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
-        if _cue(head, lex, ("verb",)) == "dead" and (_almost(head) or _attempted(head, lex)):
-            return None  # "was almost killed", "tried to kill the governor": not dead
+        if _cue(head, lex, ("verb",)) == "dead" and (_almost(head) or _attempted(head, lex) or _either(head, lex)):
+            return None  # "was almost killed", "tried to kill the governor", "killed or wounded": not (all) dead
         return _cue(head, lex, ("verb",))
     if rel in ("dobj", "nsubjpass") and _to_death(head):  # "shot 16 peasants to death", "was beaten to death"
         return "dead"
@@ -322,6 +322,12 @@ def _shared_subject_dies(verb, lex: Lexicon) -> bool:
 
 def _almost(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in verb.children)
+
+
+def _either(verb, lex: Lexicon) -> bool:
+    """``20 people were killed or wounded``: a toll of dead and wounded together, neither count."""
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children) and any(
+        c.dep_ == "conj" and _cue(c, lex, ("verb", "adj")) not in (None, "dead") for c in verb.children)
 
 
 def _attempted(verb, lex: Lexicon) -> bool:
