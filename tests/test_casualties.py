@@ -189,6 +189,8 @@ def test_merge_casualties(mentions, expected):
     ("After learning of Oqueli's assassination, the guerrillas announced that they will revise their offer.", 1),
     ("The massacre of Segovia shocked Colombia.", None),
     ("The dead were identified as Juan Perez and Maria Lopez.", 2),
+    ("The victim was identified as Juan Carlos Merios.", 1),
+    ("The government will clarify last Thursday's murder of eight people, six of them Jesuits.", 8),
     ("The states condemn the murders which have occurred in Colombia and especially that of Senator Luis Carlos "
      "Galan.", 1),
     # verbs of one sentence dated differently are different killings

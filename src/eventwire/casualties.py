@@ -324,6 +324,13 @@ def _almost(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in verb.children)
 
 
+def _identified_as(node) -> bool:
+    """The subject of "... was identified as X" when X is a name."""
+    return node.dep_ == "nsubjpass" and node.head.lemma_.lower() == "identify" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.ent_type_ == "PERSON" or g.pos_ == "PROPN" for g in c.children)
+        for c in node.head.children)
+
+
 def _either(verb, lex: Lexicon) -> bool:
     """``20 people were killed or wounded``: a toll of dead and wounded together, neither count."""
     return any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children) and any(
@@ -621,6 +628,8 @@ def _killed_name(token, lex: Lexicon) -> bool:
     """A name the tagger took for a place or group, but which a killing verb has as victim ("Barillas was
     gunned down"), whose body was found, or whose killing a noun names ("the assassination of Oqueli",
     "Oqueli's assassination"; not "the massacre of Segovia", a place): places and groups are not murdered."""
+    if token.ent_type_ in _SKIP_ENTS:
+        return False  # "last Thursday's murder": a day is never a victim
     if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in lex.cues.get("death_verb", ()):
         return True
     if token.dep_ == "poss":
@@ -704,6 +713,9 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             continue
         group = _members(first, quantities)
         seen.update(n.i for n in group)  # a member is never the start of another group
+        if _identified_as(node) and (_cue(node, lex, ("noun", "adj")) == "dead"
+                                     or node.lemma_.lower() in lex.cues.get("victim_noun", ())):
+            continue  # "the victim was identified as X": X is counted, not the victim as well
         kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
         for member, own in _own_kinds(group[1:], lex, quantities):
             if kind is not None and own != kind:  # "67 dead and 1,000 wounded": the 1,000 are wounded

@@ -153,7 +153,7 @@ def _acronym(word: str, model: CaseModel) -> bool:
 
 
 def _is_name(word: str, model: CaseModel) -> bool:
-    if word in model.names:
+    if word in model.names or word.endswith("'s") and word[:-2] in model.names:  # "THURSDAY'S"
         return True
     return not _in_dictionary(word.strip("'-"), model)
 
