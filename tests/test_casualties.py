@@ -263,3 +263,12 @@ def test_list_items_separated_by_semicolons():
             "PULIDO, 42; PILAR PULIDO, 19; A MINOR REPORTEDLY KNOWN AS CARLOS; EFRAIN RINCON RODRIGUEZ, AND A POLICE "
             "OFFICIAL WHO DIED AT THE POLICE CLINIC.")
     assert [e.fatalities for e in eventwire.extract(text, published="1989-11-03") if e.type == "ASSAULT"] == [5]
+
+
+def test_the_only_event_of_a_sentence_keeps_dead_its_clause_does_not_name():
+    """The attack that wounded him is the sentence's only event: the son-in-law who died of it counts."""
+    import eventwire
+
+    text = ("Montano spoke during the funeral of Otto Sorto Milla, son-in-law of the air force chief, who died "
+            "yesterday, 17 days after an attack in which he was seriously wounded.")
+    assert [e.fatalities for e in eventwire.extract(text, published="1990-03-20") if e.type == "ASSAULT"] == [1]

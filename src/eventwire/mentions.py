@@ -461,8 +461,10 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
         return None, None  # nothing in the sentence speaks of dead or wounded
     earlier = ctx.counted_before(sent.start_char)
     counted = count_casualties(sent, trigger=[ctx.doc[i] for i in group.tokens], earlier=earlier)
-    if not shared and counted.fatalities is None and counted.injured is None:
-        counted = count_casualties(sent, earlier=earlier)  # the sentence's only event: its dead, whatever clause
+    if not shared and (counted.fatalities is None or counted.injured is None):
+        every = count_casualties(sent, earlier=earlier)  # the sentence's only event: its dead, whatever clause
+        return (every.fatalities if counted.fatalities is None else counted.fatalities,
+                every.injured if counted.injured is None else counted.injured)
     return counted.fatalities, counted.injured
 
 
