@@ -74,3 +74,15 @@ def test_a_possessive_name_ends_the_name(nlp):
     text = ("IN THE PDC'S OPINION, WHAT SHOULD BE THE ROLE OF THE ARMED FORCES IN THE WAKE OF DR RODRIGUEZ PORTH'S "
             "ASSASSINATION?")
     assert "Rodriguez Porth's assassination" in nlp_text(text, nlp)
+
+
+def test_editorial_notes_are_blanked_for_the_parser(nlp):
+    """"[WORDS INDISTINCT]" and "[AS HEARD]" are the monitor's, not the speaker's: the parser reads spaces
+    in their place, and every offset still points into the body."""
+    from eventwire.nlp import nlp_text
+
+    body = ("ON 27 FEBRUARY COMRADE FORERO [NAME AS TRANSLITERATED], PCC SECRETARY, WAS KILLED. THE BLOOD OF THE "
+            "11 PRIESTS ASSASSINATED [WORDS INDISTINCT], THE BLOOD OF THE [FMLN] FIGHTERS.")
+    text = nlp_text(body, nlp)
+    assert len(text) == len(body) and "TRANSLITERATED" not in text.upper() and "INDISTINCT" not in text.upper()
+    assert "[FMLN]" in text  # an expansion the monitor added to a name stays

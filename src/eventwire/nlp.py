@@ -6,6 +6,7 @@ Callers that already hold a pipeline (tests, cluster workers) pass it in instead
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -49,11 +50,19 @@ def paragraph_breaks(doc: "Doc") -> "Doc":
     return doc
 
 
+# A translator's or monitor's note inside the text ("[WORDS INDISTINCT]", "[AS HEARD]", "[PASSAGE OMITTED]",
+# the conventions of FBIS and BBC Monitoring transcripts): not part of what was said, and it breaks sentences.
+EDITORIAL_NOTE = re.compile(r"\[[^\[\]\n]{0,40}?\b(?:indistinct|omitted|as heard|as received|as published|"
+                            r"as transliterated)\b[^\[\]\n]{0,20}\]", re.I)
+
+
 def nlp_text(body: str, nlp: Language) -> str:
-    """What the parser reads: the body, re-cased when it is written in capitals (:mod:`eventwire.truecase`)."""
+    """What the parser reads: the body, re-cased when it is written in capitals (:mod:`eventwire.truecase`),
+    with editorial notes blanked out (same length: every offset still points into the body)."""
     from .truecase import case_model, is_shouting, truecase
 
-    return truecase(body, case_model(nlp)) if is_shouting(body) else body
+    text = EDITORIAL_NOTE.sub(lambda m: " " * len(m.group(0)), body)
+    return truecase(text, case_model(nlp)) if is_shouting(text) else text
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
