@@ -136,3 +136,23 @@ def test_geoparse_places_a_river_in_the_state_of_the_story(gazetteer):
     others = [n for n in names if n != "Neches River"]
     alone = geoparse(TEXT, toponyms=_spans(TEXT, others), gazetteer=gazetteer)
     assert [p for k, p in enumerate(places) if k not in (2, 6)] == alone
+
+
+def test_written_area_is_one_named_division(gazetteer):
+    from eventwire.place_fallback import written_area
+
+    area = written_area((("CAN", "Ontario"),), gazetteer=gazetteer)
+    assert (area.country, area.admin1, area.precision) == ("CAN", "Ontario", "admin")
+    assert written_area((("GEO", None), ("USA", "Georgia")), gazetteer=gazetteer) is None  # ambiguous
+    assert written_area((("CAN", None),), gazetteer=gazetteer) is None  # a country: often a list item
+
+
+@pytest.mark.parametrize("text, names", [
+    ("He was arrested in Stroud, Ontario, Canada on Sunday.", ["Stroud", "Ontario", "Canada"]),
+    ("He will appear in a Bradford, Ontario court.", ["Bradford", "Ontario"]),
+])
+def test_a_town_written_with_a_division_it_is_unknown_in_lies_in_that_division(gazetteer, text, names):
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    town = geoparse(text, toponyms=spans, gazetteer=gazetteer)[0]
+    assert (town.country, town.admin1, town.precision, town.score) == ("CAN", "Ontario", "admin", SCORE)
+    assert town.name == names[0] and town.geonameid is None

@@ -620,3 +620,104 @@ def test_foreign_namesakes_keeps_a_place_amid_other_countries():
     places[3], places[5] = place("Luzon", "PHL", "city"), place("Cavite", "PHL", "city")
     out = foreign_namesakes(tops, places, candidates=records, resolve_in=lambda k, allow: None)
     assert out[4] is None  # amid Philippine places: an accidental namesake, left to fill_unresolved
+
+
+# ---------------------------------------------------------------- giants, lists of divisions, division cues
+
+
+def _resolved(text: str, names: list[str], gazetteer) -> list[tuple]:
+    """(country, admin1, feature) per name, each name searched after the previous one."""
+    spans, pos = [], 0
+    for n in names:
+        i = text.index(n, pos)
+        spans.append((i, i + len(n)))
+        pos = i + len(n)
+    return [(p.country, p.admin1, p.feature) if p else None
+            for p in geoparse(text, toponyms=spans, gazetteer=gazetteer)]
+
+
+@pytest.mark.parametrize("text, names, k, want", [
+    # a world city beats a small namesake whose state the text names elsewhere ...
+    ("Officials in NY and Italy agreed with the FAO in Rome.", ["NY", "Italy", "Rome"], 2, ("ITA", "07", "city")),
+    ("Doctors in Ohio said passengers arriving in Cairo were screened.", ["Ohio", "Cairo"], 1, ("EGY", "11", "city")),
+    # ... and a huge division beats a village in a country the text does name
+    ("The cow came from Texas and Canada; the later case was diagnosed in England.",
+     ["Texas", "Canada", "England"], 2, ("GBR", "England", "admin1")),
+    # ... but not when the container is written next to the namesake
+    ("Officials in Rome, N.Y. and Italy agreed.", ["Rome", "N.Y.", "Italy"], 0, ("USA", "New York", "city")),
+])
+def test_a_giant_beats_a_small_namesake_that_won_on_context(gazetteer, text, names, k, want):
+    assert _resolved(text, names, gazetteer)[k] == want
+
+
+def _rec(rid: int, name: str, cc: str, population: int, feature: str = "city", admin1: str | None = None):
+    from eventwire.gazetteer import Record
+
+    return Record(rid, name, cc, admin1, 0.0, 0.0, population, feature, None, None)
+
+
+def test_giants_first_keeps_a_local_or_unrelated_namesake():
+    from collections import Counter
+
+    from eventwire.place_rules import giants_first
+
+    paris_tx, paris = _rec(1, "Paris", "USA", 25_000), _rec(2, "Paris", "FRA", 2_100_000)
+    ranked = [(2.0, paris_tx), (1.0, paris)]
+    far = lambda r: False  # noqa: E731 - no other place of the text near the namesake
+    assert giants_first(ranked, name="Paris", local=far, countries=Counter({"FRA": 1}))[0][1] is paris
+    assert giants_first(ranked, name="Paris", local=far, countries=Counter({"USA": 3}))[0][1] is paris_tx
+    assert giants_first(ranked, name="Paris", local=lambda r: True, countries=Counter({"FRA": 1}))[0][1] is paris_tx
+    boston_ny, boston = _rec(3, "Boston", "USA", 8_000), _rec(4, "Boston", "USA", 650_000)
+    assert giants_first([(2.0, boston_ny), (1.0, boston)], name="Boston", local=far,
+                        countries=Counter())[0][1] is boston  # same country: no mention needed
+    athens_ga, athens = _rec(5, "Athens", "USA", 115_000), _rec(6, "Athens", "GRC", 660_000)
+    assert giants_first([(2.0, athens_ga), (1.0, athens)], name="Athens", local=far,
+                        countries=Counter({"GRC": 1}))[0][1] is athens_ga  # not 50 times as populous
+
+
+@pytest.mark.parametrize("text, names, want", [
+    ("Cases are investigated in Washington, Pennsylvania and California.", ["Washington", "Pennsylvania", "California"],
+     [("USA", "Washington", "admin1"), ("USA", "Pennsylvania", "admin1"), ("USA", "California", "admin1")]),
+    ("Cases in Ohio, Oregon, Virginia, Washington, West Virginia and Wyoming.",
+     ["Virginia", "Washington", "West Virginia", "Wyoming"],
+     [("USA", "Virginia", "admin1"), ("USA", "Washington", "admin1"), ("USA", "West Virginia", "admin1"),
+      ("USA", "Wyoming", "admin1")]),
+    # a list of "town, state" pairs keeps each container
+    ("The finalists were Louisville, Ky., New Haven, Conn., Sioux Falls, S.D.", ["New Haven", "Conn."],
+     [("USA", "Connecticut", "city"), ("USA", "Connecticut", "admin1")]),
+])
+def test_a_list_of_divisions_is_no_container(gazetteer, text, names, want):
+    assert _resolved(text, names, gazetteer) == want
+
+
+def test_is_listed():
+    from eventwire.place_rules import is_listed
+
+    state, country, town = (("USA", "Texas"),), (("CAN", None),), ()
+    # "Becker, Clay, Douglas": Clay follows a list separator
+    assert is_listed(1, gaps=[", ", ", "], boxes=[town, town, state])
+    # "Stroud, Ontario, Canada": the country contains the division
+    assert not is_listed(0, gaps=[", ", ", "], boxes=[town, (("CAN", "Ontario"),), country])
+    # "Washington, Pennsylvania and California"
+    assert is_listed(0, gaps=[", ", " and "], boxes=[state, state, state])
+    # "Louisville, Ky., New Haven, Conn.": New Haven follows a town-state pair
+    assert not is_listed(2, gaps=[", ", ", ", ", "], boxes=[town, state, town, state])
+
+
+@pytest.mark.parametrize("text, names, want", [
+    ("The first case was found in 2003 in the state of Washington, near Canada.", ["Washington", "Canada"],
+     ("USA", "Washington", "admin1")),
+    ("A cow from a Washington state farm, born in Canada, tested positive.", ["Washington", "Canada"],
+     ("USA", "Washington", "admin1")),
+    ("The mayor of Washington met the president.", ["Washington"], ("USA", "District of Columbia", "city")),
+])
+def test_a_state_cue_selects_the_division(gazetteer, text, names, want):
+    assert _resolved(text, names, gazetteer)[0] == want
+
+
+def test_division_cues_leave_a_cue_of_the_name_before():
+    from eventwire.place_rules import division_cues
+
+    text = "Floods hit the Punjab province of Pakistan and the province of Sindh; New York state agreed."
+    tops = [Toponym(text.index(n), text.index(n) + len(n), n) for n in ("Punjab", "Pakistan", "Sindh", "New York")]
+    assert [t.feature for t in division_cues(tops, text)] == ["admin1", None, "admin1", "admin1"]

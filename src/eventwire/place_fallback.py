@@ -39,7 +39,7 @@ from .gazetteer import Gazetteer, Record, fold
 from .models import Place
 
 __all__ = ["Area", "SCORE", "MAJORITY", "MIN_NAMES", "document_area", "fill_unresolved", "name_feature",
-           "inferred_place"]
+           "inferred_place", "written_area"]
 
 SCORE = 0.1  # the score of an inferred place: below any gazetteer match (those start at 0.5)
 MAJORITY = 2 / 3  # the share of mentions the main country (or division) must hold: twice all others together
@@ -150,6 +150,19 @@ def fill_unresolved(texts: Sequence[str], places: Sequence[Place | None], *, gaz
     skip = fold(dateline) if dateline else None
     return [inferred_place(text, area) if p is None and fold(text) != skip and not name_feature(text)[1]
             else p for text, p in zip(texts, places)]
+
+
+def written_area(container: tuple[tuple[str | None, str | None], ...], *, gazetteer: Gazetteer) -> Area | None:
+    """The area a name was written in ("Stroud, Ontario": ``container`` ``(("CAN", "Ontario"),)``, the
+    (ISO3, admin1) pairs of the name after the comma) when it stands for exactly one division or
+    country, else None ("Georgia" could be the country or the US state)."""
+    if len(container) != 1:
+        return None
+    country, admin1 = container[0]
+    if not country or not admin1:
+        return None
+    record = _division(gazetteer, country, admin1)
+    return Area(country, admin1, record) if record is not None else None
 
 
 def _division(gazetteer: Gazetteer, country: str, admin1: str) -> Record | None:

@@ -14,11 +14,16 @@ of one text relate to each other rather than at one name's candidates.
    country clearly dominates the document, so that
    :func:`~eventwire.place_fallback.fill_unresolved` gives it that country's area ("Nyanza"
    in a story about western Kenya is not Nyanza, Rwanda).
+4. :func:`giants_first` — a small namesake far from the text's other places yields to a world city or a
+   large division of its name ("Rome" is in Italy even in a story that names New York elsewhere).
+5. :func:`is_listed` — "Washington, Pennsylvania and California" is a list of states, not Washington, PA.
+6. :func:`division_cues` — "the state of Washington", "Washington state": the name asks for the division.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from .gazetteer import Record, fold
@@ -27,14 +32,17 @@ from .models import Place
 if TYPE_CHECKING:  # pragma: no cover
     from .toponyms import Toponym
 
-__all__ = ["LIST_GAP", "FOREIGN_POPULATION", "FOREIGN_DIVISION", "DOMINANT_SHARE", "DOMINANT_NAMES", "is_country_list",
-           "share_containers", "foreign_namesakes", "dominant_country"]
+__all__ = ["LIST_GAP", "FOREIGN_POPULATION", "FOREIGN_DIVISION", "DOMINANT_SHARE", "DOMINANT_NAMES", "GIANT_RATIO",
+           "GIANT_ALONE", "CUE_WINDOW", "is_country_list", "share_containers", "foreign_namesakes", "dominant_country",
+           "giants_first", "is_listed", "division_cues"]
 
 LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")  # what separates the items of a list of names
 FOREIGN_POPULATION = 100_000  # a town at least this big is a place news may name without its country
 FOREIGN_DIVISION = 1_000_000  # ... and a division this populous ("England", "Texas")
 DOMINANT_SHARE = 2 / 3  # the share of place mentions one country must hold to give an unknown name its area
 DOMINANT_NAMES = 3  # ... with at least this many distinct names
+GIANT_RATIO = 50  # a town or division this many times as populous as a small namesake wins over it (giants_first)
+GIANT_ALONE = 1000  # ... even in a country the document never names
 
 
 def is_country_list(records: Sequence[Record], box: tuple, *, previous: Sequence[Record] = (),
@@ -138,3 +146,79 @@ def _among(places: Sequence[Place | None], suspect: Sequence[bool], k: int, *, c
                 found.append(q.country)
                 break
     return bool(found) and all(c == country for c in found)
+
+
+
+def giants_first(ranked: list[tuple[float, Record]], *, name: str, local: Callable[[Record], bool],
+                 countries: Counter) -> list[tuple[float, Record]]:
+    """``ranked`` ((score, record), best first) with a world city or large division of exactly the name
+    moved first when the winner is a small namesake that won on context alone ("Rome" in New York,
+    "Cairo" in Ohio in a story that also names New York or Ohio).
+
+    The winner yields when it is a town matched by its own name that is not ``local`` (no other place of
+    the text lies near it, no county of the text holds it), and another candidate of exactly the name, a
+    town or first-level division, is :data:`GIANT_RATIO` times as populous and lies in the winner's
+    country, in a country of the document (``countries``: ISO3 -> weight), or is :data:`GIANT_ALONE`
+    times as populous ("England" in a story about Texas). Only for names written without a container
+    (the caller's job): "Rome, N.Y." stays in New York. A local namesake ("Paris" amid Tennessee towns)
+    keeps its place.
+    """
+    top = ranked[0][1]
+    key = fold(name)
+    if top.feature != "city" or fold(top.name) != key or local(top):
+        return ranked
+    floor = max(top.population, 1)
+    for k, (_score, r) in enumerate(ranked[1:], start=1):
+        if r.feature in ("city", "admin1") and fold(r.name) == key and r.population >= GIANT_RATIO * floor \
+                and (r.country == top.country or countries.get(r.country, 0) > 0
+                     or r.population >= GIANT_ALONE * floor):
+            return [ranked[k]] + ranked[:k] + ranked[k + 1:]
+    return ranked
+
+
+_CUE_BEFORE = re.compile(r"\b(?:state|province)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CUE_AFTER = re.compile(r"^\s+(?:state|province)\b(?!\s+(?:university|college|park|line|police|senator))")
+CUE_WINDOW = 30  # characters either side of a name searched for a division cue
+
+
+def division_cues(toponyms: Sequence["Toponym"], text: str) -> list["Toponym"]:
+    """``toponyms`` with the feature ``"admin1"`` given to a name the text calls a state or province
+    ("the state of Washington", "Washington state", "the province of Alberta"), so that the division wins
+    over the town or capital of its name. A cue that belongs to the name before ("Punjab province of
+    Pakistan") or a name that already states a feature is left alone."""
+    out = []
+    for k, t in enumerate(toponyms):
+        start = max(toponyms[k - 1].end if k else 0, t.start - CUE_WINDOW)
+        before = text[start:t.start]
+        owned = k and _CUE_BEFORE.match(text[toponyms[k - 1].end:t.start].lstrip())  # "Punjab province of"
+        if t.feature is None and text and (_CUE_BEFORE.search(before) and not owned
+                                           or _CUE_AFTER.match(text[t.end:t.end + CUE_WINDOW])):
+            t = replace(t, feature="admin1")
+        out.append(t)
+    return out
+
+
+def is_listed(k: int, *, gaps: Sequence[str], boxes: Sequence[tuple]) -> bool:
+    """Whether toponym ``k``, followed by ", " and a division or country name (toponym ``k + 1``), is an
+    item of a list ("Becker, Clay, Douglas", "Washington, Pennsylvania and California") rather than a
+    place inside that name ("Stroud, Ontario, Canada").
+
+    ``gaps[j]``: the text between toponyms ``j`` and ``j + 1``; ``boxes[j]``: the (ISO3, admin1) pairs
+    toponym ``j`` can stand for as a container (empty for a town). A list item follows another item (a
+    list separator before it; a list of "town, state" pairs, "Louisville, Ky., New Haven, Conn.", is no
+    list of names), or can itself be a division and its container is followed by a separator and a
+    further division or country that does not contain it ("Washington, Pennsylvania and California";
+    not "Rome, N.Y. and Italy", as Rome is no division).
+    """
+    n = len(boxes)
+    if k >= 1 and LIST_GAP.match(gaps[k - 1]) and not _pair(k - 2, gaps=gaps, boxes=boxes):
+        return True
+    if k + 2 < n and boxes[k] and boxes[k + 2] and LIST_GAP.match(gaps[k + 1]):
+        countries = {c for c, _a in boxes[k + 1]}
+        return not any(a is None and c in countries for c, a in boxes[k + 2])
+    return False
+
+
+def _pair(j: int, *, gaps: Sequence[str], boxes: Sequence[tuple]) -> bool:
+    """Whether toponym ``j`` is a town written with its container (toponym ``j + 1``) after a comma."""
+    return 0 <= j < len(boxes) - 1 and gaps[j].strip() == "," and bool(boxes[j + 1]) and not boxes[j]

@@ -22,8 +22,11 @@
    follows (:func:`locale_countries`: a lone "Dublin" next to "City Council" and "400 Oak St." is in the US).
    Rules across names (:mod:`eventwire.place_rules`): a list of countries is no "town, country" container,
    a bare name keeps the container it was written with elsewhere, a division gains from other divisions
-   of its country the text names ("Georgia" among US states), and a small namesake in a country the text
-   never names yields to the text's countries.
+   of its country the text names ("Georgia" among US states), a small namesake in a country the text
+   never names yields to the text's countries, a small namesake far from the text's other places yields
+   to a giant ("Rome" in New York), a list of divisions is no container ("Washington, Pennsylvania and
+   California") and "the state of X" / "X state" ask for the division. A town written with a division
+   that holds no town of its name ("Stroud, Ontario") lies somewhere in that division (precision "admin").
 3. :func:`~eventwire.place_fallback.fill_unresolved` — a name no gazetteer entry has (a river, park,
    neighbourhood) takes the division or country the document's resolved places clearly agree on.
 4. :func:`geoparse` / :func:`geoparse_documents` — the public API and the ``eventwire geoparse`` command;
@@ -33,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from math import log10
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -41,8 +44,9 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from .errors import UsageError
 from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
 from .models import Document, Place
-from .place_fallback import fill_unresolved
-from .place_rules import foreign_namesakes, is_country_list, share_containers
+from .place_fallback import fill_unresolved, inferred_place, written_area
+from .place_rules import (division_cues, foreign_namesakes, giants_first, is_country_list, is_listed,
+                          share_containers)
 from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
                        find_toponyms, split_feature)
 
@@ -64,6 +68,8 @@ ANCHOR_SPAN = 0.35  # an anchor holds the candidates whose prior is this close t
 ANCHOR_CAP = 1.5  # at most this many fully specific names count towards one candidate's anchor bonus
 LOCALE_BONUS = 0.4  # a candidate in a country whose local-news conventions the text follows (locale_countries),
 # for a name no other place of the text gives context to
+LOCAL_KM = 100  # a town this close to another place of the text keeps its place against a giant namesake
+AREA_FEATURES = frozenset({"country", "admin1", "region", "continent", "sea", "strait", "island"})  # see resolve
 LOCAL = frozenset({"city", "admin2", "airport", "military base", "island"})
 ADMIN1_SHARE = 0.0  # the bonus of a candidate in the division holding all of the document's divisions and towns
 CONTAIN_KM = 40  # a town this close to the point of a county of the same state lies in it (see containment)
@@ -147,19 +153,27 @@ class Geocoder:
         if context.allow:
             records = [r for r in records if r.country in context.allow]
         feature = feature or context.feature
+        written = bool(context.container)  # ", Texas" after the name (not a county's states)
         states = self.gazetteer.county_states(text) if feature == "admin2" else ()
         if states and not context.container:
             context = _replace(context, container=tuple(("USA", s) for s in states))
+        if context.container and not context.allow and not any(
+                _inside(r, context.container) and self._own_name(r, name) for r in records):
+            area = None if not written or any(r.feature in AREA_FEATURES for r in records) else \
+                written_area(context.container, gazetteer=self.gazetteer)
+            if area is not None and context.countries.get(area.country):  # "Stroud, Ontario": in Ontario,
+                # not Stroud, England (the division's country must hold another place of the text)
+                return replace(inferred_place(name, area), text=toponym_text)
+            context = _replace(context, container=())  # "Alaska, Alabama, Arizona": a list, not "A in B"
         if not records:
             return None
-        if context.container and not any(_inside(r, context.container) and self._own_name(r, name)
-                                         for r in records):
-            context = _replace(context, container=())  # "Alaska, Alabama, Arizona": a list, not "A in B"
         floor = max(self._prior(r, name=name) for r in records) - ANCHOR_SPAN
         ranked = sorted(((self._score(r, name=name, feature=feature, context=context, floor=floor), r)
                          for r in records), key=lambda x: (-x[0], x[1].id))
         if not context.container:
             ranked = _divisions_first(ranked, name=name, countries=context.countries)
+            ranked = giants_first(ranked, name=name, local=lambda r: self._local(r, name=name, context=context),
+                                  countries=context.countries)
         best_score, best = ranked[0]
         margin = best_score - (ranked[1][0] if len(ranked) > 1 else 0.0)
         score = round(min(0.99, 0.5 + margin / 2 + (0.1 if len(ranked) == 1 else 0.0)), 3)
@@ -168,6 +182,13 @@ class Geocoder:
             if site is not None:
                 return _place(toponym_text, site, score=score)
         return _place(toponym_text, best, score=score, feature=feature)
+
+    def _local(self, r: Record, *, name: str, context: Context) -> bool:
+        """Whether another place of the document lies within ``LOCAL_KM`` of ``r`` or a county of the
+        document holds it (see :func:`~eventwire.place_rules.giants_first`)."""
+        if context.contained.get((fold(name), r.id)):
+            return True
+        return bool(context.points) and _nearest_km(r.lat, r.lon, context.points) < LOCAL_KM
 
     def containers(self, text: str) -> tuple[tuple[str | None, str | None], ...]:
         """(ISO3, admin1) pairs that a name such as ``"Texas"`` or ``"France"`` can stand for."""
@@ -304,6 +325,7 @@ class Geocoder:
         without any gazetteer candidate finally take the area the others agree on
         (:func:`~eventwire.place_fallback.fill_unresolved`: precision "admin" or "country", score 0.1).
         """
+        toponyms = division_cues(toponyms, text)
         names = self.names(toponyms)
         base = Context(anchors=self.anchors(toponyms, names=names), locale=locale_countries(text),
                        contained=self.containment(toponyms, names=names))
@@ -380,6 +402,10 @@ class Geocoder:
             previous, previous_gap = [], ""
         if box and is_country_list(self.candidates(toponyms[k].text)[2], box, previous=previous,
                                    previous_gap=previous_gap):
+            return ()
+        if box and is_listed(k, gaps=[text[a.end:b.start] for a, b in zip(toponyms, toponyms[1:])],
+                             boxes=[self.containers(t.text) if abs(j - k) <= 3 else ()
+                                    for j, t in enumerate(toponyms)]):
             return ()
         return box
 
