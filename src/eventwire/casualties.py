@@ -571,6 +571,7 @@ def _is_event_word(token) -> bool:
 def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
     """One person: ``a soldier was killed``, ``the minister died``, ``his driver``, ``Carlos Torrado was
     killed`` (a name). Counted only where the noun is a casualty (a victim of a killing verb, ...)."""
+    first_person = next((t.i for t in sent if t.ent_type_ == "PERSON"), None)
     for token in sent:
         if token.i in quantities or token.lemma_.lower() in _TOTALS or _is_number_word(token, lex) \
                 or _same_person(token, quantities) or token.lemma_.lower() == "life":
@@ -593,7 +594,7 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
             continue
         if token.pos_ == "NOUN" and _cue(token, lex, ("noun",)) == "dead" and token.lemma_.lower() not in _REMAINS \
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) \
-                and not any(t.ent_type_ == "PERSON" for t in sent if t.i < token.i):
+                and not (first_person is not None and first_person < token.i):
             for c in token.children:  # "his assassination": one person killed (not "his killing of X", the killer,
                 if c.dep_ == "poss" and c.lower_ in {"his", "her"}:  # nor "X was shot; his death ...": X counted)
                     quantities[c.i] = 1
@@ -700,7 +701,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             quantities[token.i] = earlier[token.lemma_.lower()]
     groups: dict[str, list] = {kind: [] for kind in _KINDS}
     seen: set[int] = set()
-    seen_subjects = _subjects_nearest(sent)
+    seen_subjects: dict[int, int] | None = None  # built on first need
     for index in sorted(quantities):
         first, node = _attachment(doc[index])
         first = _stand_in(first, quantities, lex)
@@ -722,13 +723,16 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
                 group.remove(member)
                 groups[own].append((_clause_verb(node.head), quantities[member.i]))
         count = _group_count(group, quantities) if kind is not None else None
-        if count is not None and _second_subject(node, seen_subjects):
-            continue
+        if count is not None and node.dep_ in ("nsubj", "nsubjpass"):
+            seen_subjects = _subjects_nearest(sent) if seen_subjects is None else seen_subjects
+            if _second_subject(node, seen_subjects):
+                continue
         if count is not None:
             groups[kind].append((_clause_verb(node.head), count))
     totals = {kind: _combine(found) for kind, found in groups.items()}
+    text = sent.text  # spaCy rebuilds a span's text token by token on every access
     for pattern, fields in lex.negations:
-        if pattern.search(sent.text):
+        if pattern.search(text):
             for kind in (("dead", "injured") if fields == "all" else (fields,)):
                 totals[kind] = 0 if totals[kind] is None else totals[kind]
     return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"])
