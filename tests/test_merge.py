@@ -175,3 +175,128 @@ def test_a_bare_report_in_the_events_sentence_tells_more_of_it():
     assert event.fatalities == 1
     assert len(merge([death, replace(murdered, recipients=(victim("a judge"),))], article=ARTICLE, lex=LEX)) == 2
     assert len(merge([death, replace(murdered, sentence=Span("s" * 30, 40, 70))], article=ARTICLE, lex=LEX)) == 2
+
+
+LIMA = Place(text="Lima", name="Lima", country="PER", admin1=None, lat=-12.05, lon=-77.04, precision="city")
+
+
+def sentence(index: int, text: str, *, clause: str | None = None, **fields) -> Mention:
+    """A mention whose sentence (and clause, a part of it) read ``text``."""
+    start = index * 200
+    span = Span(text, start, start + len(text))
+    at = start + text.index(clause) if clause is not None else start
+    part = span if clause is None else Span(clause, at, at + len(clause))
+    return mention(index, sentence=span, clause=part, **fields)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("During the last 6 months, five judges have been killed by hired assassins.", True),
+    ("So far this year, 12 members of the UP have been killed.", True),
+    ("Since the UP was founded in 1985, approximately 900 of its members have been murdered.", True),
+    ("Since 1985, more than 1,000 members have been killed throughout the country.", True),
+    ("It has caused the death of 20,000 people over its 10 year history.", True),
+    ("Since then 10 other people who used to frequent the farm have been killed.", True),
+    ("Two officials were assassinated in the last few hours near Medellin.", False),
+    ("Five people were killed when a bomb exploded today.", False),
+])
+def test_a_toll_over_a_span_of_time_is_an_aggregate(text, expected):
+    from eventwire.merge import aggregate
+
+    assert aggregate(sentence(0, text, fatalities=5)) is expected
+    assert not aggregate(sentence(0, text))  # no toll: nothing summed up
+
+
+def test_a_toll_over_a_span_of_time_is_no_single_killing():
+    """"Judge X was shot dead today. During the last 6 months, five judges have been killed in Medellin.":
+    the five are many killings, none of them the judge's (and a killing told after such a toll is not part
+    of it)."""
+    killing = sentence(0, "Judge X was shot dead in Lima today.", fatalities=1, places=(LIMA,))
+    toll = sentence(1, "During the last 6 months, five judges have been killed in Lima.", fatalities=5,
+                    places=(LIMA,))
+    events = merge([killing, toll], article=ARTICLE, lex=LEX)
+    assert [e.fatalities for e in events] == [1, 5]
+    later = replace(killing, index=2, sentence=Span(killing.sentence.text, 400, 436), clause=Span(
+        killing.sentence.text, 400, 436), definite=True)
+    assert len(merge([replace(toll, index=0), later], article=ARTICLE, lex=LEX)) == 2
+    plain = replace(toll, clause=Span("Five judges have been killed in Lima.", 200, 237))
+    assert len(merge([killing, plain], article=ARTICLE, lex=LEX)) == 1  # the rule, not the places, splits
+
+
+def test_blaming_someone_for_an_attack_does_not_make_it_doubtful():
+    """"Maza blamed narcomilitary organizations for a car-bomb attack from which he escaped today": a claim
+    of who did it; "in the attack four pedestrians were killed" reports the same attack as a fact."""
+    text = "Maza blamed narcomilitary organizations for a car-bomb attack from which he escaped today."
+    blamed = sentence(0, text, clause="a car-bomb attack from which he escaped today", factuality="claimed")
+    killed = sentence(1, "In the terrorist action four pedestrians were killed.", trigger="killed",
+                      fatalities=4, definite=True)
+    (event,) = merge([blamed, killed], article=ARTICLE, lex=LEX)
+    assert event.fatalities == 4 and event.factuality == "asserted"
+    text = "The army accused the rebels of killing civilians in the village."
+    accused = sentence(0, text, clause="killing civilians in the village", factuality="claimed")
+    assert len(merge([accused, killed], article=ARTICLE, lex=LEX)) == 2  # the claim is that they killed
+
+
+def test_two_counts_of_dead_in_one_sentence_are_two_events():
+    """"The murder on 26 February of Mayor X and the murder on 27 February of six more followers"."""
+    text = "The UP reported the murder of Mayor X and the murder of six more followers."
+    mayor = sentence(0, text, trigger="murder", fatalities=1, definite=True)
+    six = sentence(1, text, trigger="murder", fatalities=6, definite=True)
+    six = replace(six, sentence=mayor.sentence, clause=mayor.sentence)
+    assert [e.fatalities for e in merge([mayor, six], article=ARTICLE, lex=LEX)] == [1, 6]
+
+
+def test_the_dead_an_attack_left_in_its_sentence_are_its_toll():
+    """"The narcoterrorists who perpetrated an attack in Bogota today that left 31 dead and 1,000 injured"."""
+    text = "The narcoterrorists who perpetrated an attack in Lima today that left 31 dead and 1,000 injured."
+    attack = sentence(0, text, places=(LIMA,))
+    toll = replace(sentence(1, text, trigger="injured", fatalities=31, injured=1000, actors=(USA,)),
+                   sentence=attack.sentence, clause=attack.sentence, paragraph=0)
+    (event,) = merge([attack, toll], article=ARTICLE, lex=LEX)
+    assert event.fatalities == 31
+    assert len(merge([attack, replace(toll, trigger="attacked")], article=ARTICLE, lex=LEX)) == 2
+
+
+def test_how_the_people_just_reported_killed_were_attacked():
+    """"Torrado ... was killed. ... were also killed. The group was travelling ... when their vehicle was
+    blown up by explosive charges": the bombing that killed them."""
+    killed = mention(0, trigger="killed", fatalities=1, paragraph=1, date=day("2020-01-05"))
+    also = mention(1, trigger="killed", fatalities=3, also=True, paragraph=2)
+    text = "The group was travelling in a vehicle when their vehicle was blown up by explosive charges."
+    bomb = sentence(2, text, trigger="blown", mode="explosives", paragraph=3)
+    (event,) = merge([killed, also, bomb], article=ARTICLE, lex=LEX)
+    assert event.fatalities == 4 and event.mode == "explosives"
+    other = sentence(2, "A bomb was blown up at a bank.", trigger="blown", mode="explosives", paragraph=3)
+    assert len(merge([killed, also, other], article=ARTICLE, lex=LEX)) == 2
+
+
+def test_a_place_named_as_a_far_point_of_reference_is_not_where_it_happened():
+    """"In another incident in Lima today, X was shot dead. Councilman Y from Piura, 1,100 km north of
+    Lima, has also been shot to death": another killing, not in Lima."""
+    lima = sentence(0, "In another incident in Lima today, X was shot dead.", fatalities=1, places=(LIMA,),
+                    paragraph=1)
+    text = "Councilman Y from Piura, 1,100 km north of Lima, has also been shot to death."
+    piura = sentence(1, text, fatalities=1, also=True, places=(LIMA,), paragraph=2)
+    assert len(merge([lima, piura], article=ARTICLE, lex=LEX)) == 2
+    near = sentence(1, "Councilman Y, 10 km north of Lima, has also been shot to death.", fatalities=1,
+                    also=True, places=(LIMA,), paragraph=2)
+    assert len(merge([lima, near], article=ARTICLE, lex=LEX)) == 1
+    sure = replace(piura, definite=True)  # even a definite report: it did not happen in Lima
+    assert len(merge([lima, sure], article=ARTICLE, lex=LEX)) == 2
+    in_piura = replace(lima, places=(PIURA,), sentence=Span("In Piura today, X was shot dead.", 0, 32))
+    assert len(merge([in_piura, sure], article=ARTICLE, lex=LEX)) == 1  # Lima only locates Piura
+
+
+PIURA = Place(text="Piura", name="Piura", country="PER", admin1=None, lat=-5.19, lon=-80.63, precision="city")
+
+
+def test_the_massacre_of_a_counted_group_is_not_a_named_killing():
+    """"Magistrate Jimenez was killed on 17 October" and "Jaramillo was investigating the massacre of 43
+    persons in Segovia": the complement counts other victims."""
+    killed = mention(0, trigger="killed", fatalities=1, names=frozenset({"Jimenez"}),
+                     recipients=(victim("magistrate Hector Jimenez"),))
+    massacre = sentence(1, "He was investigating the massacre of 43 persons in the town.", trigger="massacre",
+                        fatalities=43, definite=True)
+    assert [e.fatalities for e in merge([killed, massacre], article=ARTICLE, lex=LEX)] == [1, 43]
+    strike = sentence(1, "The strike killed 43 persons in the town.", trigger="strike", fatalities=43,
+                      definite=True)
+    assert len(merge([killed, strike], article=ARTICLE, lex=LEX)) == 1  # a toll that grew, the victim among them

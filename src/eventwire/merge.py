@@ -6,7 +6,10 @@ joins the best compatible one or starts a new event. Compatibility is a score fr
 give (same place, same weapon family, shared actors, victims or names, a definite description such as
 "the strike") and is ruled out by any contradiction (different day, places far apart, a different mode of
 attack, disjoint actors, dead versus no dead, "a *new* strike"). Only mentions with the same factuality
-merge: a feared attack never becomes a mention of a real one.
+merge: a feared attack never becomes a mention of a real one (but "X blamed Y for the attack" claims who
+did it, not whether it happened). A toll over a span of time ("so far this year, 12 have been killed") sums
+up many events and merges with none of them; a place named only as a far point of reference ("Piura, 1,100
+km north of Lima") is not where the event happened.
 
 Then every field is chosen from the mentions: the most informative sentence is the evidence, the most
 precise place is the location, a date of the event's own clause beats a date found elsewhere in its
@@ -17,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from .events import MODE_ORDER
@@ -36,6 +41,29 @@ TOLL_GAP = 3  # counts of dead this far apart, and over twice the other, are oth
 REPORTED = {"asserted", "claimed"}  # a phrase's inner mention may read as claimed where the outer is asserted
 VERBAL_CONFLICT = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION"}
 FALLBACK_TARGET = {"ACCUSE", "REJECT"}  # reactions whose target may only be named elsewhere in the sentence
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# A span of time, not a day: a toll over it ("so far this year", "since it was founded in 1985", "during the last
+# 6 months", "over its 10-year history") counts many events, never one of them.
+SPAN_OF_TIME = re.compile(
+    r"\b(?:so far (?:this|in|during)\b|since then\b|(?:this|the) year so far|to date\b|this year alone\b"
+    r"|since (?:(?:early |late |mid-?)?(?:1[89]|20)\d\d\b|(?:" + MONTHS + r")\b|last (?:year|month)\b"
+    r"|(?:the |its |their )?(?:beginning|start|founding|creation)\b"
+    r"|(?:it|they|he|she|the [\w-]+(?: [\w-]+)?) (?:was|were) (?:founded|created|formed|established|elected)\b)"
+    r"|(?:during|in|over|within|throughout) the (?:last|past|previous) (?:[\w-]+ ){0,2}"
+    r"(?:weeks|months|years|decades?)\b"
+    r"|in recent (?:weeks|months|years)\b|over the years\b"
+    r"|(?:over|throughout|in) (?:its|their|the \w+'s) (?:[\w-]+ ){0,2}history\b"
+    r"|between (?:1[89]|20)\d\d and (?:1[89]|20)\d\d\b)", re.IGNORECASE)
+# "X blamed Y for the attack", "claimed responsibility for a bombing": a claim of who did an act the noun phrase
+# names, not of whether it happened (not "accused Y of killing civilians", which claims the act itself).
+BLAME = re.compile(r"\b(?:blam|accus|responsib|attribut|charg|credit)\w*\b[^.;:]{0,80}?\b(?:for|of|to)\s+"
+                   r"[\"']?(?P<det>(?:the|an?|this|that|these|those)\s+)?[\"']?$", re.IGNORECASE)
+DETERMINER = re.compile(r"[\"']?(?:the|an?|this|that|these|those|\w+'s)\s", re.IGNORECASE)
+# "Piura, 1,100 km north of Lima": Lima is a point of reference, the event lies that far from it.
+DISTANCE = r"(\d[\d,.]*)\s*(?:km|kms|kilometers|kilometres|miles)\.?\s+(?:[a-z-]+\s+){0,2}(?:of|from)\s+(?:the\s+)?"
+NUMBER_WORDS = "three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands"
+TOLL_WORDS = ("kill", "dead", "die", "death", "injur", "wound", "casualt", "toll")
+ANAPHOR = re.compile(r"\b(?:his|her|their|him|them|the group|the victims?)\b", re.IGNORECASE)
 # Statements are events of their own: two sentences that threaten are two threats. Only material events,
 # which a story names again and again, merge across sentences.
 MERGING_QUADS = {"material-conflict", "material-cooperation"}
@@ -89,11 +117,14 @@ def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
     """How strongly ``m`` reports the same event as ``mentions`` (None: it cannot)."""
     first = mentions[0]
     nested = any(m.within == o.index or o.within == m.index for o in mentions)
-    same_fact = m.factuality == first.factuality or (nested and {m.factuality, first.factuality} <= REPORTED)
+    facts = {_merging_fact(m), _merging_fact(first)}
+    same_fact = len(facts) == 1 or (nested and facts <= REPORTED)
     if m.type != first.type or not same_fact or m.novel or m.several != first.several:
         return None  # "the two killings" sums up two events: it is neither of them
     if lex_quad(m.type) not in MERGING_QUADS:
         return None
+    if not nested and (aggregate(m) != aggregate(first) or _other_count_of_sentence(m, mentions)):
+        return None  # "during the last 6 months, five judges have been killed" is no one killing
     score = DEFINITE if m.definite and not _other_victims(m, mentions) else 0
     for part in (_date_score(m, mentions), _place_score(m, mentions), _mode_score(m, mentions),
                  _party_score(m, mentions), _casualty_score(m, mentions)):
@@ -104,7 +135,65 @@ def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
     score += min(2, len(m.names & names))
     if nested:
         score += NESTED  # "the murder of 10 members in a dynamite attack": one phrase, one event
-    return score + _sequel_score(m, mentions) + _bare_score(m, mentions)
+    return (score + _sequel_score(m, mentions) + _bare_score(m, mentions) + _toll_score(m, mentions)
+            + _follow_up_score(m, mentions))
+
+
+def aggregate(m: Mention) -> bool:
+    """Does ``m`` report a toll over a span of time ("so far this year, 12 members have been killed",
+    "since it was founded in 1985, 900 of its members have been murdered", "has caused the death of 20,000
+    people over its 10-year history")? Such a toll sums up many events: it is none of them."""
+    return (m.fatalities is not None or m.injured is not None) and _span_of_time(m.clause.text)
+
+
+@lru_cache(maxsize=4096)
+def _span_of_time(text: str) -> bool:
+    return SPAN_OF_TIME.search(" ".join(text.split())) is not None
+
+
+def _merging_fact(m: Mention) -> str:
+    """The factuality ``m`` merges by: "X blamed Y for a car-bomb attack" claims who did it, not that the
+    attack happened, so it reports the attack as a fact."""
+    return "asserted" if _blame_only(m) else m.factuality
+
+
+def _blame_only(m: Mention) -> bool:
+    """Is ``m`` claimed only as the object of blame ("blamed Y for", "claimed responsibility for")?"""
+    if m.factuality != "claimed" or not m.sentence.start <= m.clause.start <= m.sentence.end:
+        return False
+    before = m.sentence.text[:m.clause.start - m.sentence.start]
+    found = BLAME.search(" ".join(before.split()) + " ")
+    return found is not None and (found.group("det") is not None or DETERMINER.match(m.clause.text) is not None)
+
+
+def _other_count_of_sentence(m: Mention, mentions: list[Mention]) -> bool:
+    """"The murder on 26 February of Mayor X and the murder on 27 February of six more followers": two
+    reports of one sentence, neither inside the other, with other counts of dead are two events."""
+    if not m.fatalities or m.also:
+        return False
+    return any(o.sentence.start == m.sentence.start and o.fatalities and not o.also and o.fatalities != m.fatalities
+               for o in mentions)
+
+
+def _toll_score(m: Mention, mentions: list[Mention]) -> int:
+    """"The narcoterrorists who perpetrated an attack in Bogota today that left 31 dead": a report of dead
+    naming no place of its own, in the sentence of an attack whose dead are not yet known, is its toll."""
+    if not (m.fatalities or m.injured) or m.places or not any(w in m.trigger.lower() for w in TOLL_WORDS):
+        return 0
+    known = any(o.fatalities is not None or o.injured is not None for o in mentions)
+    return 2 if not known and any(o.sentence.start == m.sentence.start for o in mentions) else 0
+
+
+def _follow_up_score(m: Mention, mentions: list[Mention]) -> int:
+    """"Torrado and three others were killed. The group was travelling ... when their vehicle was blown
+    up": a report naming no victim, attacker, place, day or count of its own, told right after the event's
+    last report and pointing back at its people ("their", "the group"), tells how that event happened."""
+    if m.recipients or m.actors or m.places or m.date or m.fatalities is not None or m.definite:
+        return 0
+    last = max(mentions, key=lambda o: o.index)
+    if last.index != m.index - 1 or not 0 <= m.paragraph - last.paragraph <= 1:
+        return 0
+    return 2 if ANAPHOR.search(m.clause.text) else 0
 
 
 def _bare_score(m: Mention, mentions: list[Mention]) -> int:
@@ -127,9 +216,22 @@ def _other_victims(m: Mention, mentions: list[Mention]) -> bool:
     counts = {o.fatalities for o in mentions if o.fatalities and not o.also}
     if mine and counts and min(counts) >= 2:
         return True
+    if not mine and theirs and counts == {1} and (m.fatalities or 0) >= TOLL_GAP and _counted_complement(m):
+        return True  # "the massacre of 43 persons" is not the killing of Judge X
     if not m.fatalities or m.fatalities < 2 or m.also or not counts or min(counts) < 2:
         return False
     return not any(_same_toll(m.fatalities, n) for n in counts)
+
+
+def _counted_complement(m: Mention) -> bool:
+    """Is ``m`` a noun whose own complement counts its victims ("the massacre of 43 persons", "the death
+    of nine peasants")?"""
+    words = m.trigger.split()
+    if not words:
+        return False
+    pattern = (re.escape(words[-1]) + r"\s+of\s+(?:the\s+|some\s+|about\s+|at\s+least\s+)?(?:\d[\d,]*|"
+               + NUMBER_WORDS + r")\b")
+    return re.search(pattern, " ".join(m.clause.text.split()), re.IGNORECASE) is not None
 
 
 def _named_victims(m: Mention) -> set[str]:
@@ -176,8 +278,12 @@ def _date_score(m: Mention, mentions: list[Mention]) -> int | None:
 
 
 def _place_score(m: Mention, mentions: list[Mention]) -> int | None:
-    theirs = [p for o in mentions for p in o.places if p.lat is not None]
-    mine = [p for p in m.places if p.lat is not None]
+    theirs = [p for o in mentions for p in _located(o)]
+    mine = _located(m)
+    far = [(p, d) for o in (m, *mentions) for p in o.places
+           if p.lat is not None and (d := _distance_from(o.sentence.text, p.text))]
+    if any(km(ref, p) < d / 4 for ref, d in far for p in mine + theirs if p.precision in ("site", "city")):
+        return None  # "Councilman Y from Piura, 1,100 km north of Lima" was not shot in Lima
     if mine and theirs:
         distances = [km(a, b) for a in mine for b in theirs]
         if min(distances) <= NEAR_KM and any(a.name == b.name for a in mine for b in theirs):
@@ -191,6 +297,29 @@ def _place_score(m: Mention, mentions: list[Mention]) -> int | None:
     if m.generic_site and theirs and _bridges(theirs, {m.generic_site}):
         return 2
     return 0
+
+
+def _located(m: Mention) -> list[Place]:
+    """The places of ``m`` with a point, but for those only named as a far point of reference."""
+    return [p for p in m.places if p.lat is not None and not _distance_from(m.sentence.text, p.text)]
+
+
+@lru_cache(maxsize=4096)
+def _distance_from(sentence: str, place: str) -> float:
+    """How far from ``place`` the sentence says its subject lies, when more than :data:`FAR_KM`
+    ("1,100 km north of Lima"; 0 when it does not)."""
+    if not place:
+        return 0.0
+    text = " ".join(sentence.split())
+    for match in re.finditer(DISTANCE + re.escape(place) + r"\b", text, re.IGNORECASE):
+        try:
+            value = float(match.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        value *= 1.609 if "mile" in match.group(0).lower() else 1.0
+        if value > FAR_KM:
+            return value
+    return 0.0
 
 
 def _bridges(places: list[Place], sites: set[str]) -> bool:
@@ -267,9 +396,17 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
         acled_subtype=coding.acled_subtype, cameo_root=coding.cameo_root, actor=actors, recipient=recipients,
         date=date, date_precision=precision, location=location,
         fatalities=_dead(mentions), injured=_count(m.injured for m in mentions),
-        factuality=best.factuality, confidence=round(min(0.99, confidence), 3), evidence=evidence,
+        factuality=_factuality(best, mentions), confidence=round(min(0.99, confidence), 3), evidence=evidence,
         mentions=tuple(others),
     )
+
+
+def _factuality(best: Mention, mentions: list[Mention]) -> str:
+    """The best report's factuality; an event others assert is asserted, though its best report only
+    blames someone for it."""
+    if _blame_only(best) and any(m.factuality == "asserted" for m in mentions):
+        return "asserted"
+    return best.factuality
 
 
 def _coding(lex: Lexicon, type_: str, mode: str | None, actors, recipients):
