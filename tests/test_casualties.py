@@ -196,6 +196,11 @@ def test_merge_casualties(mentions, expected):
     # verbs of one sentence dated differently are different killings
     ("Judge Maria Helena Diaz was assassinated on 28 July; magistrate Hector Jimenez was killed on 17 October; "
      "and magistrate Mariela Espinoza was killed on 1 November.", 1),
+    ("As a result of the attack Quispe, Isidoro Saune, and Dionisio Aguirre were killed.", 3),
+    ("The person leasing the property disappeared after the assassination of Luis Carlos Galan, and since then 10 "
+     "other people who used to frequent the farm have been killed.", 10),
+    ("Secretary Pedro Saad announced today that Colombians kidnapped Scott Heyndal, killed a Colombian, and "
+     "wounded an Ecuadorean.", 1),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])

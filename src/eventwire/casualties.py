@@ -235,7 +235,7 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
     head, rel = node.head, node.dep_
     if head is node:
         return None
-    if rel in ("nsubj", "nsubjpass") and _shared_subject_dies(head, lex):
+    if rel in ("nsubj", "nsubjpass") and _shared_subject_dies(head, lex, passive=rel == "nsubjpass"):
         return "dead"  # "X and Y were abducted and killed": the second verb shares the subject
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
         if _cue(head, lex, ("verb",)) == "dead" and (_almost(head) or _attempted(head, lex) or _either(head, lex)):
@@ -314,9 +314,12 @@ def _dated_event_noun(node, lex: Lexicon):
     return noun if k < prep.i - 1 and noun.pos_ == "NOUN" and _cue(noun, lex, ("noun",)) == "dead" else None
 
 
-def _shared_subject_dies(verb, lex: Lexicon) -> bool:
-    """A later verb coordinated with ``verb`` without a subject of its own kills its subject."""
+def _shared_subject_dies(verb, lex: Lexicon, *, passive: bool = True) -> bool:
+    """A later verb coordinated with ``verb`` without a subject of its own kills its subject: "X and Y were
+    abducted and killed", "X collapsed and died" (an active subject only dies by "die": in "Saad announced
+    ... and killed a Colombian" Saad is no victim)."""
     return any(c.dep_ == "conj" and c.pos_ == "VERB" and _cue(c, lex, ("verb",)) == "dead" and not _almost(c)
+               and (passive or c.lemma_.lower() in _DIE)
                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
 
 
@@ -453,12 +456,17 @@ def _list_opening(group: list, quantities: dict[int, int]) -> list:
     if start < 4 or doc[start - 1].lower_ != "and" or doc[start - 2].text != ",":
         return []
     last = doc[start - 3]
-    if quantities.get(last.i) != 1 or last in group:
+    if not _list_item(last, quantities) or last in group:
         return []
     items = [last]
-    while items[-1].dep_ == "conj" and quantities.get(items[-1].head.i) == 1:
+    while items[-1].dep_ == "conj" and _list_item(items[-1].head, quantities):
         items.append(items[-1].head)
     return items if len(items) > 1 else []
+
+
+def _list_item(token, quantities: dict[int, int]) -> bool:
+    """A person counted once, or a name ("Quispe, Isidoro Saune, and Dionisio Aguirre")."""
+    return quantities.get(token.i) == 1 or token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC")
 
 
 def _list_closure(group: list, quantities: dict[int, int]):
@@ -512,8 +520,9 @@ def _clause_verb(token):
 def _chained(verb, child) -> bool:
     """Verbs of one event: ``hit ... and killed``, ``exploded, killing``, ``tried to kill`` (not verbs each
     dated differently: "X was killed on 17 October; and Y was killed on 1 November")."""
-    if child.dep_ == "conj" and _own_date(verb) and _own_date(child) and _own_date(verb) != _own_date(child):
-        return False
+    if child.dep_ == "conj" and (_own_date(verb) and _own_date(child) and _own_date(verb) != _own_date(child)
+                                 or any(c.dep_ == "prep" and c.lower_ == "since" for c in child.children)):
+        return False  # "... after the assassination of X, and since then 10 other people have been killed"
     return child.pos_ in ("VERB", "AUX") and (
         child.dep_ in ("conj", "xcomp") or (child.dep_ == "advcl" and child.tag_ == "VBG"))
 
