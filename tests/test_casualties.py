@@ -201,6 +201,8 @@ def test_merge_casualties(mentions, expected):
      "other people who used to frequent the farm have been killed.", 10),
     ("Secretary Pedro Saad announced today that Colombians kidnapped Scott Heyndal, killed a Colombian, and "
      "wounded an Ecuadorean.", 1),
+    ("As a result of the rebel attack, an agronomist, identified as 57-year-old Jose Hermogenes Martinez, was "
+     "killed.", 1),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])

@@ -275,6 +275,8 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
                 return _cue(child, lex, ("adj", "noun", "verb"))
     if _dated_event_noun(node, lex) is not None:
         return "dead"  # "the assassination on 15 September of X": the parse hangs "of X" on the date
+    if rel == "appos" and _subjectless_killing(node, lex):
+        return "dead"  # "As a result of the attack, an agronomist, identified as X, was killed"
     if rel == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() == "identify" and any(
             c.dep_ == "nsubjpass" and (_cue(c, lex, ("noun", "adj")) == "dead"
                                        or c.lemma_.lower() in lex.cues.get("victim_noun", ())) for c in head.head.children):
@@ -312,6 +314,18 @@ def _dated_event_noun(node, lex: Lexicon):
         k -= 1
     noun = node.doc[k]
     return noun if k < prep.i - 1 and noun.pos_ == "NOUN" and _cue(noun, lex, ("noun",)) == "dead" else None
+
+
+def _subjectless_killing(node, lex: Lexicon) -> bool:
+    """``..., an agronomist, identified as X, was killed``: an apposition the parse hung on an earlier noun,
+    right before a passive killing verb that has no subject of its own."""
+    doc, k = node.doc, node.right_edge.i + 1
+    while k < len(doc) and doc[k].text in (",", "--"):
+        k += 1
+    if k >= len(doc) or doc[k].dep_ != "auxpass":
+        return False
+    verb = doc[k].head
+    return _cue(verb, lex, ("verb",)) == "dead" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _shared_subject_dies(verb, lex: Lexicon, *, passive: bool = True) -> bool:
