@@ -203,6 +203,9 @@ def test_merge_casualties(mentions, expected):
      "wounded an Ecuadorean.", 1),
     ("As a result of the rebel attack, an agronomist, identified as 57-year-old Jose Hermogenes Martinez, was "
      "killed.", 1),
+    ("Bodyguards shot the gunman to death after he fired at the candidate.", 1),
+    ("He said the case is a nightmare for the perpetrators of his abominable assassination, Msgr Romero said.", 1),
+    ("Police sources reported that barillas, ambassador to Spain, was gunned down by unidentified persons.", 1),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])

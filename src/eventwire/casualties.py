@@ -44,6 +44,7 @@ _REMAINS = frozenset({"body", "corpse"})
 _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
 _MONTHS = frozenset(MONTHS)  # "the 16 November assassination": a day, not 16 victims
 _ONE_KILLING = frozenset({"assassination", "murder", "killing", "execution", "slaying", "death"})  # not "massacre"
+_SHOOTERS = frozenset({"sniper", "assassin", "attacker", "bomber"})  # people, though weapon words name them
 _DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
 _SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
@@ -584,17 +585,19 @@ def _in_scope(node, trigger, *, inside: bool = False, lex: Lexicon | None = None
 
 
 def _is_event_word(token) -> bool:
-    """An attack or weapon word ("the attack", "a bomb"): what kills, never one of the dead."""
-    from .events import is_weapon
+    """An attack or weapon word ("the attack", "a bomb"): what kills, never one of the dead (but a gunman
+    or sniper is a person: "bodyguards shot the gunman to death")."""
+    from .events import ARMED_BODIES, is_weapon
     from .lexicon import load_lexicon as load_event_lexicon
 
-    return is_weapon(token, load_event_lexicon())
+    lemma = token.lemma_.lower()
+    return is_weapon(token, load_event_lexicon()) and lemma not in ARMED_BODIES and lemma not in _SHOOTERS
 
 
-def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
+def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> set[int]:
     """One person: ``a soldier was killed``, ``the minister died``, ``his driver``, ``Carlos Torrado was
     killed`` (a name). Counted only where the noun is a casualty (a victim of a killing verb, ...)."""
-    first_person = next((t.i for t in sent if t.ent_type_ == "PERSON"), None)
+    pronouns: set[int] = set()
     for token in sent:
         if token.i in quantities or token.lemma_.lower() in _TOTALS or _is_number_word(token, lex) \
                 or _same_person(token, quantities) or token.lemma_.lower() == "life":
@@ -602,7 +605,8 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
         if token.lower_ in _SINGLE_PRONOUNS and (token.dep_ in ("nsubjpass", "dobj") or token.dep_ == "nsubj"
                                                   and token.head.lemma_.lower() in _DIE):
             quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later": one person
-            continue  # (named earlier in the sentence only as the target of something else: "X was attacked")
+            pronouns.add(token.i)
+            continue
         if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") and (
                 token.ent_type_ in ("PERSON", "") or _killed_name(token, lex)):
             quantities[token.i] = 1
@@ -616,11 +620,16 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
             quantities[token.i] = multiple  # "the double murder"
             continue
         if token.pos_ == "NOUN" and _cue(token, lex, ("noun",)) == "dead" and token.lemma_.lower() not in _REMAINS \
-                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) \
-                and not (first_person is not None and first_person < token.i):
-            for c in token.children:  # "his assassination": one person killed (not "his killing of X", the killer,
-                if c.dep_ == "poss" and c.lower_ in {"his", "her"}:  # nor "X was shot; his death ...": X counted)
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            for c in token.children:  # "his assassination": one person killed (not "his killing of X", the killer)
+                if c.dep_ == "poss" and c.lower_ in {"his", "her"}:
                     quantities[c.i] = 1
+                    pronouns.add(c.i)
+        if token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and "Plur" in token.morph.get("Number") \
+                and not any(c.dep_ in ("det", "nummod", "amod", "compound", "poss") for c in token.children) \
+                and any(c.dep_ == "auxpass" and c.lower_ in ("was", "is", "has") for c in token.head.children):
+            quantities[token.i] = 1  # "BARILLAS, ambassador to Spain, was gunned down": a name the case restore
+            continue  # took for a plural; the verb agrees with one person
         if token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token) \
                 or token.lemma_.lower() in lex.cues.get("collective", ()):
             continue  # "the peasant family": a group of unknown size
@@ -633,6 +642,7 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> None:
         if any((c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that", "another"}) or c.dep_ == "poss"
                for c in token.children) or (token.dep_ == "conj" and quantities.get(token.head.i) == 1):
             quantities[token.i] = 1  # "a reporter's wife and son": the article counts for both
+    return pronouns
 
 
 def _same_person(token, quantities: dict[int, int]) -> bool:
@@ -717,12 +727,13 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
     doc = sent.doc
     triggers = trigger if isinstance(trigger, (list, tuple)) else [trigger]
     quantities = _quantities(sent, lex)
-    _singular_victims(sent, lex, quantities)
+    pronouns = _singular_victims(sent, lex, quantities)  # "he", "him", "his (assassination)": used when no one else is
     for token in sent if earlier else ():  # "the priests": as many as the story counted before
         if token.i not in quantities and token.lemma_.lower() in earlier and "Plur" in token.morph.get("Number") \
                 and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children):
             quantities[token.i] = earlier[token.lemma_.lower()]
     groups: dict[str, list] = {kind: [] for kind in _KINDS}
+    by_pronoun: dict[str, list] = {kind: [] for kind in _KINDS}
     seen: set[int] = set()
     seen_subjects: dict[int, int] | None = None  # built on first need
     for index in sorted(quantities):
@@ -751,8 +762,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             if _second_subject(node, seen_subjects):
                 continue
         if count is not None:
-            groups[kind].append((_clause_verb(node.head), count))
-    totals = {kind: _combine(found) for kind, found in groups.items()}
+            (by_pronoun if all(n.i in pronouns for n in group) else groups)[kind].append((_clause_verb(node.head), count))
+    totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
     text = sent.text  # spaCy rebuilds a span's text token by token on every access
     for pattern, fields in lex.negations:
         if pattern.search(text):
