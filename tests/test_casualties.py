@@ -206,6 +206,8 @@ def test_merge_casualties(mentions, expected):
     ("Bodyguards shot the gunman to death after he fired at the candidate.", 1),
     ("He said the case is a nightmare for the perpetrators of his abominable assassination, Msgr Romero said.", 1),
     ("Police sources reported that barillas, ambassador to Spain, was gunned down by unidentified persons.", 1),
+    ("An investigation will be conducted into the murders of three reporters, two Salvadorans and a Dutchman.", 3),
+    ("They condemned the assassination of rector Ignacio Ellacuria, five other Jesuits, and two women.", 8),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])

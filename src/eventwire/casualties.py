@@ -375,6 +375,8 @@ def _is_subset(node, lex: Lexicon) -> bool:
 
 def _group_count(group: list, quantities: dict[int, int]) -> int | None:
     """The people a coordinated group counts; ``None`` when a part is an uncounted plural (``and others``)."""
+    if _breakdown(group, quantities):
+        return quantities[group[0].i]  # "three reporters, two Salvadorans and a Dutchman" = 3
     total = 0
     for noun in group:
         if noun.lemma_.lower() in _TOTALS:
@@ -413,6 +415,18 @@ def _name_end(noun, *, among_names: bool = False) -> bool:
                                                                  and c.pos_ == "PROPN") for c in noun.children)
 
 
+def _breakdown(group: list, quantities: dict[int, int]) -> bool:
+    """A count followed, after a comma, by nationalities (or kinds of "people") adding up to it: the parts
+    of the first number, not more people."""
+    first = quantities.get(group[0].i, 0)
+    rest = group[1:]
+    def part(n) -> int:  # "a Dutchman": one, whatever the tagger made of it
+        return quantities.get(n.i) or int(any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children))
+    return first > 1 and len(rest) > 1 and sum(part(n) for n in rest) == first \
+        and group[0].doc[rest[0].left_edge.i - 1].text == "," \
+        and (group[0].lemma_.lower() in ("people", "person") or all(n.ent_type_ == "NORP" for n in rest[:-1]))
+
+
 def _members(first, quantities: dict[int, int]) -> list:
     """The nouns of a coordinated group, with lists that the parse hangs as appositions: in "Forero, his
     wife, and two other people" or "Ellacuria, five other Jesuits, and two women" the appositive starts a
@@ -446,10 +460,12 @@ def _members(first, quantities: dict[int, int]) -> list:
 
 def _describes_names(child, group: list, quantities: dict[int, int]) -> bool:
     """``X, Y, Z, V, W and U, the first five Spaniards and the last a Salvadoran``: a count of the people
-    the names already list (not "five *other* Jesuits")."""
+    the names already list (not "five *other* Jesuits"); ``three reporters, two Salvadorans and a
+    Netherlander``: a breakdown of the number before it."""
     count = quantities.get(child.i, 0)
-    return child.dep_ == "appos" and count > 1 and not _someone_else(child) \
-        and sum(n.ent_type_ == "PERSON" for n in group) >= count
+    if child.dep_ != "appos" or count < 1 or _someone_else(child):
+        return False
+    return count > 1 and sum(n.ent_type_ == "PERSON" for n in group) >= count
 
 
 def _after_semicolon(noun) -> bool:
