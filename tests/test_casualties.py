@@ -208,6 +208,8 @@ def test_merge_casualties(mentions, expected):
     ("Police sources reported that barillas, ambassador to Spain, was gunned down by unidentified persons.", 1),
     ("An investigation will be conducted into the murders of three reporters, two Salvadorans and a Dutchman.", 3),
     ("They condemned the assassination of rector Ignacio Ellacuria, five other Jesuits, and two women.", 8),
+    ("The letter was sent 2 days after six Jesuits (five Spaniards and one Salvadoran) and two women were killed "
+     "in San Salvador.", 8),
     # a group of unknown size is not one victim
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])

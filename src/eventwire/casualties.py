@@ -484,20 +484,26 @@ def _list_opening(group: list, quantities: dict[int, int]) -> list:
     and Senator Galan were murdered" the colonel and the judge (persons counted once, coordinated with each
     other, right before ", and" and the group)."""
     doc, start = group[0].doc, group[0].left_edge.i
-    if start < 4 or doc[start - 1].lower_ != "and" or doc[start - 2].text != ",":
+    if start < 4 or doc[start - 1].lower_ != "and" or doc[start - 2].text not in (",", ")"):
         return []
-    last = doc[start - 3]
+    last, aside = doc[start - 3], doc[start - 2].text == ")"
+    if aside:  # "six Jesuits (five Spaniards and one Salvadoran) and two women were killed"
+        opening = next((k for k in range(start - 3, max(group[0].sent.start, start - 15) - 1, -1)
+                        if doc[k].text == "("), None)
+        if opening is None or opening == group[0].sent.start:
+            return []
+        last = doc[opening - 1]
     if not _list_item(last, quantities) or last in group:
         return []
     items = [last]
     while items[-1].dep_ == "conj" and _list_item(items[-1].head, quantities):
         items.append(items[-1].head)
-    return items if len(items) > 1 else []
+    return items if len(items) > 1 or aside else []
 
 
 def _list_item(token, quantities: dict[int, int]) -> bool:
-    """A person counted once, or a name ("Quispe, Isidoro Saune, and Dionisio Aguirre")."""
-    return quantities.get(token.i) == 1 or token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC")
+    """Counted people, or a name ("Quispe, Isidoro Saune, and Dionisio Aguirre")."""
+    return quantities.get(token.i, 0) >= 1 or token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC")
 
 
 def _list_closure(group: list, quantities: dict[int, int]):
