@@ -286,3 +286,13 @@ def test_the_only_event_of_a_sentence_keeps_dead_its_clause_does_not_name():
     text = ("Montano spoke during the funeral of Otto Sorto Milla, son-in-law of the air force chief, who died "
             "yesterday, 17 days after an attack in which he was seriously wounded.")
     assert [e.fatalities for e in eventwire.extract(text, published="1990-03-20") if e.type == "ASSAULT"] == [1]
+
+
+def test_a_name_set_off_after_a_role_is_that_person():
+    """"their cook, Elba Julia Ramos, and her daughter, Celina Ramos": two people, not four."""
+    import eventwire
+
+    text = ("A FEW HOURS LATER JESUIT PRIESTS IGNACIO ELLACURIA, IGNACIO MARTIN BARO, JUAN RAMON MORENO, JOAQUIN LOPEZ "
+            "Y LOPEZ, SEGUNDO MONTES, AND AMANDO LOPEZ, AS WELL AS THEIR COOK, ELBA JULIA RAMOS, AND HER DAUGHTER, "
+            "CELINA MARICET RAMOS, WERE ASSASSINATED.")
+    assert [e.fatalities for e in eventwire.extract(text, published="1989-11-16") if e.type == "ASSAULT"] == [8]

@@ -474,9 +474,17 @@ def _after_semicolon(noun) -> bool:
 
 
 def _named_role(noun, group: list) -> bool:
-    """``their mother Marta Ochoa``: a name right after a role noun of the group is that person's name."""
-    before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
-    return noun.ent_type_ == "PERSON" and before is not None and before.pos_ == "NOUN" and before in group
+    """``their mother Marta Ochoa``, ``their cook, Elba Julia Ramos,``: a name right after a role noun of the
+    group (or after it and a comma, when a comma closes the name too) is that person's name."""
+    doc, k = noun.doc, noun.left_edge.i - 1
+    if noun.ent_type_ != "PERSON" or k < 1:
+        return False
+    if doc[k].text == "," and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",":
+        k -= 1
+        role = doc[k]
+        return role.pos_ == "NOUN" and role in group and "Sing" in role.morph.get("Number") and any(
+            c.dep_ in ("poss", "det") for c in role.children)
+    return doc[k].pos_ == "NOUN" and doc[k] in group
 
 
 def _list_opening(group: list, quantities: dict[int, int]) -> list:
