@@ -296,3 +296,13 @@ def test_a_name_set_off_after_a_role_is_that_person():
             "Y LOPEZ, SEGUNDO MONTES, AND AMANDO LOPEZ, AS WELL AS THEIR COOK, ELBA JULIA RAMOS, AND HER DAUGHTER, "
             "CELINA MARICET RAMOS, WERE ASSASSINATED.")
     assert [e.fatalities for e in eventwire.extract(text, published="1989-11-16") if e.type == "ASSAULT"] == [8]
+
+
+def test_a_name_closes_a_written_list():
+    """"the assassination of journalist X, director of Y, and Jaime Pardo Leal, president of Z": two dead."""
+    import eventwire
+
+    text = ("VALENCIA GARCIA HAD REJECTED THE APPEALS TO EXONERATE THE KINGPINS FROM THE CHARGE THAT THEY HAD "
+            "MASTERMINDED THE ASSASSINATION OF JOURNALIST GUILLERMO CANO, DIRECTOR OF THE NEWSPAPER EL ESPECTADOR, "
+            "AND JAIME PARDO LEAL, PRESIDENT OF THE OPPOSITION PARTY PATRIOTIC UNION.")
+    assert [e.fatalities for e in eventwire.extract(text, published="1989-08-18") if e.type == "ASSAULT"] == [2]

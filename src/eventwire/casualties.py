@@ -516,16 +516,21 @@ def _list_item(token, quantities: dict[int, int]) -> bool:
 
 def _list_closure(group: list, quantities: dict[int, int]):
     """The last item of a written list that the parse hung elsewhere: in "killing 6 clergymen, a maid, and
-    her daughter" the daughter; a person counted once (``a``/``the``/``his``/``her`` noun) right after ", and",
-    ending the phrase."""
+    her daughter" the daughter; a person counted once (``a``/``the``/``his``/``her`` noun, or a name: "the
+    assassination of journalist X, director of Y, and Jaime Pardo Leal") right after ", and", ending the phrase."""
     doc, end = group[0].doc, max(n.right_edge.i for n in group)
     if not any(t.text == "," for t in doc[group[0].i:end + 1]) or end + 3 >= len(doc):
         return None
     k = end + 1 + (doc[end + 1].text == ",")
-    if doc[k].lower_ != "and" or doc[k + 1].dep_ not in ("det", "poss"):
+    named = doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].dep_ == "compound"  # "..., and Jaime Pardo Leal"
+    if doc[k].lower_ != "and" or doc[k + 1].dep_ not in ("det", "poss") and not named:
         return None
     noun = doc[k + 1].head
+    while named and noun.dep_ == "compound" and noun.head is not noun:
+        noun = noun.head  # "Jaime Pardo Leal": the name's last word
     after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if named and noun.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "Quispe, Isidoro Saune, and Dionisio Aguirre were killed": the name heads its own clause
     if noun.i <= k + 1 or quantities.get(noun.i) != 1 or noun in group or any(
             t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in doc[k + 2:noun.i]) or (
             after is not None and after.pos_ not in ("PUNCT", "AUX", "VERB")):
