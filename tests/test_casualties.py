@@ -306,3 +306,11 @@ def test_a_name_closes_a_written_list():
             "MASTERMINDED THE ASSASSINATION OF JOURNALIST GUILLERMO CANO, DIRECTOR OF THE NEWSPAPER EL ESPECTADOR, "
             "AND JAIME PARDO LEAL, PRESIDENT OF THE OPPOSITION PARTY PATRIOTIC UNION.")
     assert [e.fatalities for e in eventwire.extract(text, published="1989-08-18") if e.type == "ASSAULT"] == [2]
+
+
+def test_the_middle_item_of_a_list_the_parse_hung_deeper():
+    import eventwire
+
+    text = ("THE RESIGNATIONS OF THREE OF THE JUDGES IN CHARGE OF INVESTIGATING THE MURDERS OF THE GOVERNOR OF "
+            "ANTIOQUIA, ANOTHER JUDGE, AND THE ANTIOQUIA POLICE COMMANDER, WERE ANNOUNCED TODAY.")
+    assert [e.fatalities for e in eventwire.extract(text, published="1989-08-30") if e.type == "ASSAULT"] == [3]

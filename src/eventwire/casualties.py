@@ -454,7 +454,8 @@ def _members(first, quantities: dict[int, int]) -> list:
     closing = _list_closure(group, quantities)
     if closing is None:
         return group
-    items = [c for n in group for c in n.children if c.dep_ == "appos" and quantities.get(c.i) == 1 and c not in group]
+    items = [c for n in group for c in n.subtree if c.dep_ == "appos" and quantities.get(c.i) == 1 and c not in group
+             and (c.head in group or _someone_else(c))]  # "the governor of Antioquia, another judge, and the commander"
     return group + items + [closing]  # "6 clergymen, a maid, and her daughter": the middle item too
 
 
