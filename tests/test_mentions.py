@@ -125,3 +125,83 @@ def test_one_event_per_killing_with_its_dead(text, dead):
 ])
 def test_a_past_killing_inside_a_description_or_question_happened(text, factuality):
     assert [e.factuality for e in _assaults(text)] == [factuality]
+
+
+def _mentions(text: str, published: str = "2020-03-06"):
+    """The mentions of one hand-written article, as the pipeline finds them."""
+    from eventwire.clean import clean
+    from eventwire.dates import find_timexes, tense_reader
+    from eventwire.ingest import document_from_text
+    from eventwire.mentions import find_mentions, new_context
+    from eventwire.nlp import nlp_text
+    from eventwire.pipeline import Resources, publication_date
+    from eventwire.places import DocumentPlaces
+    res = Resources()
+    article = clean(document_from_text("Attack report\n\n" + text, id="t", published=published))
+    doc = res.get_nlp()(nlp_text(article.body, res.get_nlp()))
+    anchor = publication_date(article.published)
+    timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
+    places = DocumentPlaces(doc, geocoder=res.get_geocoder(), dateline=article.dateline)
+    ctx = new_context(doc, res.get_lexicon(), anchor=anchor, places=places, timexes=timexes, body=article.body)
+    return find_mentions(ctx)
+
+
+def test_each_killing_noun_takes_the_date_of_its_own_on_phrase():
+    # the parse hangs "26 February" on the victim's name as a modifier; "on" still makes it the murder's date
+    text = ("The party made the report following the murder on 26 February of Tunja Mayor Diana Cordoba "
+            "Saldarriaga and the murder on the night of 27 February of four more party members.")
+    dates = [(m.trigger, m.date and m.date.value) for m in _mentions(text) if m.type == "ASSAULT"]
+    assert dates == [("murder", "2020-02-26"), ("murder", "2020-02-27")]
+
+
+def test_the_date_of_an_according_to_source_is_the_report_date():
+    text = "According to military sources today, three soldiers were murdered by a column of rebels in Tunja."
+    found = [m for m in _mentions(text) if m.type == "ASSAULT"]
+    assert found and all(m.date is None and m.weak_date is None for m in found)
+
+
+@pytest.mark.parametrize("text, several", [
+    pytest.param("Gunmen shot Mayor Luis Perez in Tunja on Monday.\n\nRebels killed Judge Ana Gomez in Pasto on "
+                 "Tuesday.\n\nThe army blamed the rebels for these attacks.", True, id="these-attacks"),
+    pytest.param("Gunmen shot party leader Luis Perez in Tunja on Monday.\n\nRebels killed Ana Gomez, another "
+                 "party leader, in Pasto on Tuesday.\n\nPolice are investigating the murder of the party leaders.",
+                 True, id="murder-of-the-leaders"),
+    pytest.param("Soldiers killed six Jesuit priests in San Salvador on Monday.\n\nThe army denied any role in the "
+                 "murder of the six Jesuits.", False, id="one-event-with-a-count"),
+    pytest.param("Gunmen killed Luis Perez and Ana Gomez in Tunja on Monday.\n\nThe government condemned the "
+                 "killings.", False, id="one-story-told-once"),
+])
+def test_a_definite_plural_sums_up_the_killings_told_apart(text, several):
+    last = [m for m in _mentions(text) if m.type == "ASSAULT"][-1]
+    assert last.several is several
+
+
+def test_another_development_opens_a_new_event():
+    text = ("Gunmen killed two students in Tunja on Monday.\n\nIn another development, the council condemned the "
+            "death of nine peasants in Pasto.")
+    death = [m for m in _mentions(text) if m.trigger == "death"]
+    assert death and death[0].novel
+
+
+@pytest.mark.parametrize("text, day", [
+    pytest.param("According to police sources on Monday, three soldiers were killed in an ambush in Tunja.", None,
+                 id="source-date"),
+    pytest.param("According to a report from the army, which stated that on Monday rebels blew up two bridges in "
+                 "Tunja, the region is without power.", "2020-03-02", id="date-inside-the-source-clause"),
+])
+def test_only_the_source_phrase_date_is_the_report_date(text, day):
+    found = [m for m in _mentions(text) if m.type == "ASSAULT"]
+    assert found and (found[0].date and found[0].date.value) == day
+
+
+def test_a_misparsed_alleged_is_no_report_of_its_own():
+    text = "IT WAS OFFICIALLY REPORTED TODAY THAT ON 2 MARCH ALLEGED SHINING PATH MEMBERS MURDERED FOUR PEASANTS."
+    found = [m for m in _mentions(text) if m.type == "ASSAULT"]
+    assert found and (found[0].date or found[0].weak_date).value == "2020-03-02"
+
+
+def test_another_development_still_refers_back_to_a_known_killing():
+    text = ("Gunmen killed Mayor Luis Perez in Tunja on Monday.\n\nIn another development, police arrested two men "
+            "for the murder of the mayor.")
+    murder = [m for m in _mentions(text) if m.trigger == "murder"]
+    assert murder and not murder[0].novel

@@ -25,6 +25,8 @@ OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
 OBJECT_PREPS = {"of", "into", "on", "at", "against"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 INCIDENT_NOUNS = {"action", "incident", "operation", "event", "episode", "raid", "ambush", "explosion", "blast"}
+KILLING_NOUNS = {"killing", "murder", "assassination", "massacre", "slaying", "execution", "death"}
+NEWS_NOUNS = {"development", "case", "matter", "news", "report"}  # "in another development, ..."
 NOVEL = {"new", "another", "fresh", "second", "third", "further", "more", "renewed", "latest", "other"}
 # Most specific first: the mode of an attack that names several instruments.
 MODE_ORDER = ("suicide", "drone", "chemical", "aerial", "grenade", "explosives", "heavy-weapons", "firearms",
@@ -209,7 +211,7 @@ def _make_group(sent: "Span", members: list[int], hits: dict[int, TriggerRule], 
     definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for t in nominal for c in t.children
                    if c.dep_ in ("det", "poss")) or _known_incident(named)
     novel = any(c.lower_ in NOVEL for t in nominal for c in t.children if c.dep_ in ("amod", "det")) \
-        or _another_incident(named)
+        or _another_incident(named) or (_another_development(doc[head]) and (not definite or _counted(nominal)))
     return TriggerGroup(sent.start, head, tuple(members), rule, mode, family, definite, novel)
 
 
@@ -232,6 +234,42 @@ def _another_incident(named: list) -> bool:
     """"In another incident, a policeman was shot to death": a new event, not the one told before."""
     return any(prep.dep_ == "prep" and prep.lower_ != "by" and c.dep_ in ("det", "amod")
                and c.lower_ in NOVEL | {"separate"} for prep, obj in named for c in obj.children)
+
+
+def _counted(nominal: list) -> bool:
+    """"The death of nine peasants": a report that counts its victims tells something new, not "the killing
+    of the mayor" told before."""
+    return any(g.dep_ == "nummod" for t in nominal for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children for g in o.children)
+
+
+def _another_development(head: "Token") -> bool:
+    """"In another development, the council condemned the death of nine peasants": a clause above the report
+    opens a new item of news, so what it reports is not the event told before."""
+    for verb in [head, *head.ancestors]:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < head.i and any(
+                    obj.dep_ == "pobj" and obj.lemma_.lower() in INCIDENT_NOUNS | NEWS_NOUNS
+                    and any(c.dep_ in ("det", "amod") and c.lower_ in NOVEL | {"separate"} for c in obj.children)
+                    for obj in prep.children):
+                return True
+    return False
+
+
+def sums_up(head: "Token") -> bool:
+    """Is the event noun a definite plural with no count ("these attacks", "the killings") or a killing of such
+    a plural of people ("the murder of the PDC leaders")? In a story of several events it sums them up."""
+    def bare_plural(noun: "Token", dets: set[str]) -> bool:
+        return noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number") \
+            and any(c.dep_ == "det" and c.lower_ in dets for c in noun.children) \
+            and not any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in noun.children)
+    if head.pos_ != "NOUN":
+        return False
+    killing = head.lemma_.lower() in KILLING_NOUNS
+    if bare_plural(head, {"these", "those"} | ({"the"} if killing else set())):
+        return True
+    return killing and any(bare_plural(o, {"the", "these", "those"}) for p in head.children
+                           if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
 
 
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "during", "before", "over", "despite", "in", "for",

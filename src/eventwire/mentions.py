@@ -48,7 +48,9 @@ ADMIN_WORDS = {"department", "province", "state", "county", "region", "district"
                "prefecture", "canton", "oblast", "farm", "hill", "stream", "river", "valley", "jurisdiction",
                "neighborhood", "neighbourhood", "suburb", "township", "parish", "island", "mountain", "highway",
                "road", "bridge", "square", "market", "hamlet", "estate", "plantation", "zone", "sector"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 BOUND_WORDS = {"since", "until", "till", "through"}
+TIME_PREPS = {"on", "in", "during"}  # "the murder on 26 February of Mayor X": a date, whatever the parse hangs it on
 OCCURRING = {"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}  # "X took place on ..."
 PERFORMING = {"perpetrate", "commit", "carry", "stage", "launch", "conduct", "mount", "occur", "happen"}
 # Verbs of saying and judging: their date is the report's, not the event's ("condemned today the killing").
@@ -172,7 +174,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     by_token = {i: k for k, (_s, g, _r, _n) in enumerate(raw) for i in g.tokens}
     mentions = [_mention(ctx, k, sent, group, roles, n > 1, by_token)
                 for k, (sent, group, roles, n) in enumerate(raw)]
-    mentions = attach_orphan_counts(ctx, unclaimed_counts(ctx, nest(doc, mentions)))
+    mentions = _summaries(doc, attach_orphan_counts(ctx, unclaimed_counts(ctx, nest(doc, mentions))))
     derived = intents.derived_mentions(doc, mentions, lex)
     return sorted(mentions + derived, key=lambda m: (m.sentence.start, m.index))
 
@@ -205,6 +207,19 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
         several=head.pos_ == "NOUN" and "Plur" in head.morph.get("Number") and any(
             c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in head.children),
     )
+
+
+def _summaries(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+    """Mark as ``several`` the definite plural reports ("these attacks", "the killings", "the murder of the
+    PDC leaders": a plural of people with no count) of a story that has already told two killings apart
+    (earlier reports in two sentences with different victims' names or own dates): they sum those up."""
+    def told_apart(m: Mention) -> bool:
+        earlier = [o for o in mentions if o.type == m.type and o.sentence.start < m.sentence.start]
+        return any(a.sentence.start != b.sentence.start and (a.names and b.names and not a.names & b.names
+                                                             or a.date and b.date and a.date.value != b.date.value)
+                   for a in earlier for b in earlier)
+    return [replace(m, several=True) if not m.several and events.sums_up(doc[m.head]) and told_apart(m) else m
+            for m in mentions]
 
 
 def _also(sent: "SpacySpan", group: events.TriggerGroup, fatalities: int | None, ctx: ArticleContext) -> bool:
@@ -391,7 +406,7 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "T
         if timex.start < sent.start_char or timex.end > sent.end_char:
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if not _dates_events(ctx, timex, span, triggers):
+        if not _dates_events(ctx, timex, span, triggers) or _sourced(span):
             continue
         if span is not None and span.root.i in region:
             own = own or timex
@@ -418,7 +433,21 @@ def _dates_events(ctx: ArticleContext, timex: Timex, span: "SpacySpan | None", t
     if _bound(ctx.text, timex):
         return False
     return span is None or span.root.dep_ not in ("nummod", "amod", "compound", "nmod") \
-        or span.root.head.i in triggers
+        or span.root.head.i in triggers or (span.start > 0 and span.doc[span.start - 1].lower_ in TIME_PREPS)
+
+
+def _sourced(span: "SpacySpan | None") -> bool:
+    """Is the timex part of an "according to <source>" phrase ("according to military sources today, three
+    members were murdered"): the date of the report, not of the event (the parse may hang it on the verb)?
+    Not a date of a clause inside the source's phrase ("according to a report, which said that on Monday ...")."""
+    for token in span.sent if span is not None else ():
+        if token.i < span.start and token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            path = list(span.root.ancestors)
+            path = path[:path.index(token)] if token in path else None
+            if path is not None and not any(t.pos_ in ("VERB", "AUX") for t in path) \
+                    or token.right_edge.i + 1 == span.start:
+                return True
+    return False
 
 
 def _bound(text: str, timex: Timex) -> bool:
@@ -436,6 +465,8 @@ def _governs(timex_root: "Token", trigger: "Token") -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.lemma_.lower() not in REPORTING:
         return False
+    if verb.tag_ == "VBD" and verb.dep_ != "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        return False  # no verb of saying but a misparsed adjective: "that on 10 March alleged rebels killed"
     below = trigger  # the verb's child on the path down to the trigger, if the verb is above it
     for above in trigger.ancestors:
         if above.i == verb.i:
