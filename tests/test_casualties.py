@@ -242,23 +242,36 @@ def test_days_of_the_month_are_not_victims(nlp, text, dead):
     assert count_casualties(next(nlp(nlp_text(" ".join([text] * 3), nlp)).sents)).fatalities == dead
 
 
-def test_gunned_down_counts_in_the_pipeline():
-    """"gunned down" is a killing the article's event carries, not only the sentence counter."""
+@pytest.mark.parametrize("text, published, dead", [
+    # "gunned down" is a killing the article's event carries, not only the sentence counter
+    ("Police sources reported that Barillas, ambassador to Spain during the first 2 years of Cerezo's "
+     "administration, was gunned down by unidentified persons.", "1989-08-02", 1),
+    # in a sentence of several events, an attack noun gets the dead its own phrase names
+    ("The offensive began two weeks ago in the wake of a number of criminal attacks that claimed the lives of "
+     "Senator Luis Carlos Galan and a judge.", "1989-08-27", 2),
+    # wire copy in capitals: "X, 42; Y, 19; a minor ...; Z, and a police official" are five dead
+    ("THE CAR BOMB WAS LEFT UNDER THE BRIDGE WHERE IT EXPLODED AT APPROXIMATELY 1100, KILLING MARIA JACINTA "
+     "PULIDO, 42; PILAR PULIDO, 19; A MINOR REPORTEDLY KNOWN AS CARLOS; EFRAIN RINCON RODRIGUEZ, AND A POLICE "
+     "OFFICIAL WHO DIED AT THE POLICE CLINIC.", "1989-11-03", 5),
+    # the attack that wounded him is the sentence's only event: the son-in-law who died of it counts
+    ("Montano spoke during the funeral of Otto Sorto Milla, son-in-law of the air force chief, who died "
+     "yesterday, 17 days after an attack in which he was seriously wounded.", "1990-03-20", 1),
+    # "their cook, Elba Julia Ramos, and her daughter, Celina Ramos": two people, not four
+    ("A FEW HOURS LATER JESUIT PRIESTS IGNACIO ELLACURIA, IGNACIO MARTIN BARO, JUAN RAMON MORENO, JOAQUIN LOPEZ "
+     "Y LOPEZ, SEGUNDO MONTES, AND AMANDO LOPEZ, AS WELL AS THEIR COOK, ELBA JULIA RAMOS, AND HER DAUGHTER, "
+     "CELINA MARICET RAMOS, WERE ASSASSINATED.", "1989-11-16", 8),
+    # a name closes a written list
+    ("VALENCIA GARCIA HAD REJECTED THE APPEALS TO EXONERATE THE KINGPINS FROM THE CHARGE THAT THEY HAD "
+     "MASTERMINDED THE ASSASSINATION OF JOURNALIST GUILLERMO CANO, DIRECTOR OF THE NEWSPAPER EL ESPECTADOR, "
+     "AND JAIME PARDO LEAL, PRESIDENT OF THE OPPOSITION PARTY PATRIOTIC UNION.", "1989-08-18", 2),
+    # the middle item of a list the parse hung deeper
+    ("THE RESIGNATIONS OF THREE OF THE JUDGES IN CHARGE OF INVESTIGATING THE MURDERS OF THE GOVERNOR OF "
+     "ANTIOQUIA, ANOTHER JUDGE, AND THE ANTIOQUIA POLICE COMMANDER, WERE ANNOUNCED TODAY.", "1989-08-30", 3),
+])
+def test_the_article_event_carries_the_dead(text, published, dead):
     import eventwire
 
-    events = eventwire.extract("Police sources reported that Barillas, ambassador to Spain during the first 2 years "
-                               "of Cerezo's administration, was gunned down by unidentified persons.",
-                               published="1989-08-02")
-    assert [e.fatalities for e in events if e.type == "ASSAULT"] == [1]
-
-
-def test_one_of_several_events_keeps_the_dead_of_its_own_phrase():
-    """In a sentence of several events, an attack noun gets the dead its own phrase names."""
-    import eventwire
-
-    events = eventwire.extract("The offensive began two weeks ago in the wake of a number of criminal attacks that "
-                               "claimed the lives of Senator Luis Carlos Galan and a judge.", published="1989-08-27")
-    assert [e.fatalities for e in events if e.type == "ASSAULT"] == [2]
+    assert [e.fatalities for e in eventwire.extract(text, published=published) if e.type == "ASSAULT"] == [dead]
 
 
 def test_an_arrest_for_a_killing_carries_no_dead():
@@ -267,50 +280,3 @@ def test_an_arrest_for_a_killing_carries_no_dead():
     events = eventwire.extract("The announcement of the arrest of 45 soldiers and 2 officers for killing 6 clergymen, "
                                "a maid, and her daughter is a small milestone.", published="1989-11-20")
     assert {e.type: e.fatalities for e in events} == {"COERCE": None, "ASSAULT": 8}
-
-
-def test_list_items_separated_by_semicolons():
-    """Wire copy in capitals: "X, 42; Y, 19; a minor ...; Z, and a police official" are five dead."""
-    import eventwire
-
-    text = ("THE CAR BOMB WAS LEFT UNDER THE BRIDGE WHERE IT EXPLODED AT APPROXIMATELY 1100, KILLING MARIA JACINTA "
-            "PULIDO, 42; PILAR PULIDO, 19; A MINOR REPORTEDLY KNOWN AS CARLOS; EFRAIN RINCON RODRIGUEZ, AND A POLICE "
-            "OFFICIAL WHO DIED AT THE POLICE CLINIC.")
-    assert [e.fatalities for e in eventwire.extract(text, published="1989-11-03") if e.type == "ASSAULT"] == [5]
-
-
-def test_the_only_event_of_a_sentence_keeps_dead_its_clause_does_not_name():
-    """The attack that wounded him is the sentence's only event: the son-in-law who died of it counts."""
-    import eventwire
-
-    text = ("Montano spoke during the funeral of Otto Sorto Milla, son-in-law of the air force chief, who died "
-            "yesterday, 17 days after an attack in which he was seriously wounded.")
-    assert [e.fatalities for e in eventwire.extract(text, published="1990-03-20") if e.type == "ASSAULT"] == [1]
-
-
-def test_a_name_set_off_after_a_role_is_that_person():
-    """"their cook, Elba Julia Ramos, and her daughter, Celina Ramos": two people, not four."""
-    import eventwire
-
-    text = ("A FEW HOURS LATER JESUIT PRIESTS IGNACIO ELLACURIA, IGNACIO MARTIN BARO, JUAN RAMON MORENO, JOAQUIN LOPEZ "
-            "Y LOPEZ, SEGUNDO MONTES, AND AMANDO LOPEZ, AS WELL AS THEIR COOK, ELBA JULIA RAMOS, AND HER DAUGHTER, "
-            "CELINA MARICET RAMOS, WERE ASSASSINATED.")
-    assert [e.fatalities for e in eventwire.extract(text, published="1989-11-16") if e.type == "ASSAULT"] == [8]
-
-
-def test_a_name_closes_a_written_list():
-    """"the assassination of journalist X, director of Y, and Jaime Pardo Leal, president of Z": two dead."""
-    import eventwire
-
-    text = ("VALENCIA GARCIA HAD REJECTED THE APPEALS TO EXONERATE THE KINGPINS FROM THE CHARGE THAT THEY HAD "
-            "MASTERMINDED THE ASSASSINATION OF JOURNALIST GUILLERMO CANO, DIRECTOR OF THE NEWSPAPER EL ESPECTADOR, "
-            "AND JAIME PARDO LEAL, PRESIDENT OF THE OPPOSITION PARTY PATRIOTIC UNION.")
-    assert [e.fatalities for e in eventwire.extract(text, published="1989-08-18") if e.type == "ASSAULT"] == [2]
-
-
-def test_the_middle_item_of_a_list_the_parse_hung_deeper():
-    import eventwire
-
-    text = ("THE RESIGNATIONS OF THREE OF THE JUDGES IN CHARGE OF INVESTIGATING THE MURDERS OF THE GOVERNOR OF "
-            "ANTIOQUIA, ANOTHER JUDGE, AND THE ANTIOQUIA POLICE COMMANDER, WERE ANNOUNCED TODAY.")
-    assert [e.fatalities for e in eventwire.extract(text, published="1989-08-30") if e.type == "ASSAULT"] == [3]
