@@ -762,8 +762,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
     lex = load_lexicon()
     doc = sent.doc
     triggers = trigger if isinstance(trigger, (list, tuple)) else [trigger]
-    quantities = _quantities(sent, lex)
-    pronouns = _singular_victims(sent, lex, quantities)  # "he", "him", "his (assassination)": used when no one else is
+    counted, pronouns = _people(sent)  # "he", "him", "his (assassination)": used when no one else is
+    quantities = dict(counted)
     for token in sent if earlier else ():  # "the priests": as many as the story counted before
         if token.i not in quantities and token.lemma_.lower() in earlier and "Plur" in token.morph.get("Number") \
                 and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children):
@@ -806,6 +806,16 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             for kind in (("dead", "injured") if fields == "all" else (fields,)):
                 totals[kind] = 0 if totals[kind] is None else totals[kind]
     return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"])
+
+
+@lru_cache(maxsize=64)
+def _people(sent) -> tuple[dict[int, int], frozenset[int]]:
+    """The people ``sent`` counts (token index -> number) and which of them are pronouns: the same for every
+    event of the sentence, so worked out once (a few recent sentences are kept; callers copy the dict)."""
+    lex = load_lexicon()
+    quantities = _quantities(sent, lex)
+    pronouns = _singular_victims(sent, lex, quantities)
+    return quantities, frozenset(pronouns)
 
 
 def counted_nouns(sent) -> dict[str, int]:
