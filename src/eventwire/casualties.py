@@ -30,6 +30,7 @@ from importlib import resources
 
 from .dates import MONTHS
 from .errors import DataError
+from .events import KILLING_NOUNS
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "merge_casualties", "load_lexicon"]
 
@@ -43,7 +44,7 @@ _DIE = frozenset({"die", "perish"})
 _REMAINS = frozenset({"body", "corpse"})
 _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
 _MONTHS = frozenset(MONTHS)  # "the 16 November assassination": a day, not 16 victims
-_ONE_KILLING = frozenset({"assassination", "murder", "killing", "execution", "slaying", "death"})  # not "massacre"
+_ONE_KILLING = frozenset(KILLING_NOUNS - {"massacre"})  # not "the massacre of Segovia", a place
 _SHOOTERS = frozenset({"sniper", "assassin", "attacker", "bomber"})  # people, though weapon words name them
 _DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
 _SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -279,8 +280,7 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
     if rel == "appos" and _subjectless_killing(node, lex):
         return "dead"  # "As a result of the attack, an agronomist, identified as X, was killed"
     if rel == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() == "identify" and any(
-            c.dep_ == "nsubjpass" and (_cue(c, lex, ("noun", "adj")) == "dead"
-                                       or c.lemma_.lower() in lex.cues.get("victim_noun", ())) for c in head.head.children):
+            c.dep_ == "nsubjpass" and _the_dead(c, lex) for c in head.head.children):
         return "dead"  # "the victims were identified as X, Y and Z"
     if rel == "pobj" and head.lower_ == "with" and head.head.lower_ in ("along", "together") \
             and _cue(head.head.head, lex, ("noun",)) == "dead":
@@ -340,6 +340,11 @@ def _shared_subject_dies(verb, lex: Lexicon, *, passive: bool = True) -> bool:
 
 def _almost(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in verb.children)
+
+
+def _the_dead(noun, lex: Lexicon) -> bool:
+    """``the dead``, ``the victims``, ``the bodies``: a noun that names the dead themselves."""
+    return _cue(noun, lex, ("noun", "adj")) == "dead" or noun.lemma_.lower() in lex.cues.get("victim_noun", ())
 
 
 def _identified_as(node) -> bool:
@@ -461,12 +466,10 @@ def _members(first, quantities: dict[int, int]) -> list:
 
 def _describes_names(child, group: list, quantities: dict[int, int]) -> bool:
     """``X, Y, Z, V, W and U, the first five Spaniards and the last a Salvadoran``: a count of the people
-    the names already list (not "five *other* Jesuits"); ``three reporters, two Salvadorans and a
-    Netherlander``: a breakdown of the number before it."""
+    the names already list (not "five *other* Jesuits"; a breakdown of a number is :func:`_breakdown`)."""
     count = quantities.get(child.i, 0)
-    if child.dep_ != "appos" or count < 1 or _someone_else(child):
-        return False
-    return count > 1 and sum(n.ent_type_ == "PERSON" for n in group) >= count
+    return child.dep_ == "appos" and count > 1 and not _someone_else(child) \
+        and sum(n.ent_type_ == "PERSON" for n in group) >= count
 
 
 def _after_semicolon(noun) -> bool:
@@ -571,11 +574,14 @@ def _clause_verb(token):
 def _chained(verb, child) -> bool:
     """Verbs of one event: ``hit ... and killed``, ``exploded, killing``, ``tried to kill`` (not verbs each
     dated differently: "X was killed on 17 October; and Y was killed on 1 November")."""
-    if child.dep_ == "conj" and (_own_date(verb) and _own_date(child) and _own_date(verb) != _own_date(child)
-                                 or any(c.dep_ == "prep" and c.lower_ == "since" for c in child.children)):
-        return False  # "... after the assassination of X, and since then 10 other people have been killed"
-    return child.pos_ in ("VERB", "AUX") and (
-        child.dep_ in ("conj", "xcomp") or (child.dep_ == "advcl" and child.tag_ == "VBG"))
+    if child.pos_ not in ("VERB", "AUX"):
+        return False
+    if child.dep_ == "conj":
+        if any(c.dep_ == "prep" and c.lower_ == "since" for c in child.children):
+            return False  # "... after the assassination of X, and since then 10 other people have been killed"
+        mine, theirs = _own_date(verb), _own_date(child)
+        return not (mine and theirs and mine != theirs)
+    return child.dep_ == "xcomp" or (child.dep_ == "advcl" and child.tag_ == "VBG")
 
 
 def _own_date(verb) -> str:
@@ -604,8 +610,9 @@ def _in_scope(node, trigger, *, inside: bool = False, lex: Lexicon | None = None
     if trigger is None:
         return True
     token = trigger.root if hasattr(trigger, "root") else trigger
-    if lex is not None and _dated_event_noun(node, lex) is not None:
-        return _dated_event_noun(node, lex) == token
+    owner = _dated_event_noun(node, lex) if lex is not None else None
+    if owner is not None:
+        return owner == token
     if inside:
         return node in set(token.subtree) and not any(node in set(c.subtree) for c in token.children
                                                          if c.dep_ == "conj")
@@ -784,8 +791,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             continue
         group = _members(first, quantities)
         seen.update(n.i for n in group)  # a member is never the start of another group
-        if _identified_as(node) and (_cue(node, lex, ("noun", "adj")) == "dead"
-                                     or node.lemma_.lower() in lex.cues.get("victim_noun", ())):
+        if _identified_as(node) and _the_dead(node, lex):
             continue  # "the victim was identified as X": X is counted, not the victim as well
         kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
         for member, own in _own_kinds(group[1:], lex, quantities):
@@ -798,7 +804,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             if _second_subject(node, seen_subjects):
                 continue
         if count is not None:
-            (by_pronoun if all(n.i in pronouns for n in group) else groups)[kind].append((_clause_verb(node.head), count))
+            found = by_pronoun if all(n.i in pronouns for n in group) else groups
+            found[kind].append((_clause_verb(node.head), count))
     totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
     text = sent.text  # spaCy rebuilds a span's text token by token on every access
     for pattern, fields in lex.negations:
@@ -821,9 +828,8 @@ def _people(sent) -> tuple[dict[int, int], frozenset[int]]:
 def counted_nouns(sent) -> dict[str, int]:
     """Plural nouns that ``sent`` counts (``six Jesuit priests`` -> ``{"priest": 6}``), for later
     definite mentions of them."""
-    lex = load_lexicon()
     doc = sent.doc
-    return {doc[i].lemma_.lower(): n for i, n in _quantities(sent, lex).items()
+    return {doc[i].lemma_.lower(): n for i, n in _people(sent)[0].items()
             if n > 1 and doc[i].pos_ == "NOUN" and "Plur" in doc[i].morph.get("Number")}
 
 

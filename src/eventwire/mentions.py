@@ -48,7 +48,6 @@ ADMIN_WORDS = {"department", "province", "state", "county", "region", "district"
                "prefecture", "canton", "oblast", "farm", "hill", "stream", "river", "valley", "jurisdiction",
                "neighborhood", "neighbourhood", "suburb", "township", "parish", "island", "mountain", "highway",
                "road", "bridge", "square", "market", "hamlet", "estate", "plantation", "zone", "sector"}
-SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 BOUND_WORDS = {"since", "until", "till", "through"}
 TIME_PREPS = {"on", "in", "during"}  # "the murder on 26 February of Mayor X": a date, whatever the parse hangs it on
 OCCURRING = {"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}  # "X took place on ..."
@@ -465,7 +464,8 @@ def _governs(timex_root: "Token", trigger: "Token") -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.lemma_.lower() not in REPORTING:
         return False
-    if verb.tag_ == "VBD" and verb.dep_ != "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
+    if verb.tag_ == "VBD" and verb.dep_ != "conj" and not any(c.dep_ in factuality.SUBJECTS or c.dep_ == "expl"
+                                                              for c in verb.children):
         return False  # no verb of saying but a misparsed adjective: "that on 10 March alleged rebels killed"
     below = trigger  # the verb's child on the path down to the trigger, if the verb is above it
     for above in trigger.ancestors:

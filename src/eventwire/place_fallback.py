@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .gazetteer import Gazetteer, Record, fold
 from .models import Place
@@ -107,12 +107,8 @@ def name_feature(text: str) -> tuple[str, bool]:
 def document_area(places: Sequence[Place | None], *, gazetteer: Gazetteer,
                   majority: float = MAJORITY, min_names: int = MIN_NAMES) -> Area | None:
     """The most specific area the resolved ``places`` agree on (see the module docstring), else None."""
-    countries = Counter(p.country for p in places if p is not None and p.country)
-    if not countries:
-        return None
-    country, count = countries.most_common(1)[0]
-    distinct = {fold(p.name) for p in places if p is not None and p.country == country}
-    if len(distinct) < min_names or count < majority * sum(countries.values()):
+    country = majority_country(places, share=majority, min_names=min_names, label=lambda p: fold(p.name))
+    if country is None:
         return None
     local = [p for p in places if p is not None and p.country == country and p.admin1 and p.precision != "country"]
     divisions = Counter(p.admin1 for p in local)
@@ -125,6 +121,20 @@ def document_area(places: Sequence[Place | None], *, gazetteer: Gazetteer,
                 return Area(country, admin1, record)
     record = gazetteer.country(country)
     return Area(country, None, record) if record is not None else None
+
+
+def majority_country(counted: Sequence[Place | None], *, share: float, min_names: int, label: Callable[[Place], str],
+                     named: Sequence[Place | None] | None = None) -> str | None:
+    """The country of ``share`` of the ``counted`` place mentions, with ``min_names`` distinct names (by
+    ``label``) among the ``named`` places (default: the counted ones) in it; else None."""
+    mentions = Counter(p.country for p in counted if p is not None and p.country)
+    if not mentions:
+        return None
+    country, count = mentions.most_common(1)[0]
+    names = {label(p) for p in (counted if named is None else named) if p is not None and p.country == country}
+    if len(names) < min_names or count < share * sum(mentions.values()):
+        return None
+    return country
 
 
 def inferred_place(text: str, area: Area) -> Place:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from .gazetteer import Record, fold
 from .models import Place
+from .place_fallback import majority_country
 
 if TYPE_CHECKING:  # pragma: no cover
     from .toponyms import Toponym
@@ -77,14 +78,9 @@ def share_containers(keys: Sequence[str], boxes: Sequence[tuple]) -> list[tuple]
 def dominant_country(places: Sequence[Place | None], *, skip: str) -> str | None:
     """The country holding :data:`DOMINANT_SHARE` of the place mentions (without the name ``skip``) with
     :data:`DOMINANT_NAMES` distinct names, else None."""
-    mentions = Counter(p.country for p in places if p is not None and p.country and fold(p.text) != skip)
-    if not mentions:
-        return None
-    country, count = mentions.most_common(1)[0]
-    names = {fold(p.text) for p in places if p is not None and p.country == country}
-    if count < DOMINANT_SHARE * sum(mentions.values()) or len(names) < DOMINANT_NAMES:
-        return None
-    return country
+    counted = [p for p in places if p is not None and fold(p.text) != skip]
+    return majority_country(counted, share=DOMINANT_SHARE, min_names=DOMINANT_NAMES, label=lambda p: fold(p.text),
+                            named=places)
 
 
 def foreign_namesakes(toponyms: Sequence["Toponym"], places: Sequence[Place | None], *,
