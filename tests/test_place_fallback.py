@@ -5,7 +5,7 @@ import pytest
 
 from eventwire import gazetteer as gz
 from eventwire.models import Place
-from eventwire.place_fallback import (SCORE, Area, document_area, fill_unresolved, inferred_place,
+from eventwire.place_fallback import (NEAR_CHARS, SCORE, Area, document_area, fill_unresolved, inferred_place,
                                       name_feature)
 from eventwire.places import geoparse
 
@@ -104,6 +104,34 @@ def test_fill_unresolved_without_area_changes_nothing(gazetteer):
     assert fill_unresolved(["Paris", "Seine River", "Berlin"], places, gazetteer=gazetteer) == places
 
 
+MIXED = [_p("Auckland", "NZL", "Auckland"), None, _p("London", "GBR", "England"), _p("Paris", "FRA", "Île-de-France")]
+
+
+@pytest.mark.parametrize("starts, country", [
+    ((0, 40, 60, 90), "GBR"),  # London, 20 characters after, is nearer than Auckland, 40 before
+    ((0, 10, 60, 90), "NZL"),
+    ((0, 30, 60, 90), None),  # as near before as after, in two countries: no guess
+    ((0, 10 + NEAR_CHARS, 20 + 2 * NEAR_CHARS, 30 + 3 * NEAR_CHARS), None),  # nobody near
+])
+def test_without_an_area_the_nearest_named_place_gives_the_country(gazetteer, starts, country):
+    texts = ["Auckland", "Waiheke Island", "London", "Paris"]
+    out = fill_unresolved(texts, MIXED, gazetteer=gazetteer, starts=starts)
+    assert out[0] == MIXED[0] and out[2:] == MIXED[2:]
+    if country is None:
+        assert out[1] is None
+    else:
+        p = out[1]
+        assert (p.country, p.admin1, p.precision, p.feature, p.score) == (country, None, "country", "island", SCORE)
+        assert (p.lat, p.lon) == (round(gazetteer.country(country).lat, 5), round(gazetteer.country(country).lon, 5))
+
+
+def test_the_nearest_place_is_of_another_name(gazetteer):
+    """A repeated unknown name is no neighbour of itself; the next place is."""
+    places = [None, None, _p("Algiers", "DZA", "Alger")]
+    out = fill_unresolved(["Bab el-Oued", "Bab el-Oued", "Algiers"], places, gazetteer=gazetteer, starts=(0, 30, 50))
+    assert [p.country for p in out] == ["DZA", "DZA", "DZA"]
+
+
 def test_area_without_a_division_record_is_the_country(gazetteer):
     places = [_p("A", "EGY", "11"), _p("B", "EGY", "11")]  # divisions known only by a GeoNames code
     area = document_area(places, gazetteer=gazetteer)
@@ -156,3 +184,12 @@ def test_a_town_written_with_a_division_it_is_unknown_in_lies_in_that_division(g
     town = geoparse(text, toponyms=spans, gazetteer=gazetteer)[0]
     assert (town.country, town.admin1, town.precision, town.score) == ("CAN", "Ontario", "admin", SCORE)
     assert town.name == names[0] and town.geonameid is None
+
+
+def test_geoparse_places_an_unknown_name_by_its_nearest_neighbour():
+    text = ("Officials in London and Paris were told. The outbreak began on Waiheke Island, off Auckland, "
+            "New Zealand, last week.")
+    names = ["London", "Paris", "Waiheke Island", "Auckland", "New Zealand"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    places = geoparse(text, toponyms=spans)
+    assert places[2] is not None and places[2].country == "NZL" and places[2].precision == "country"

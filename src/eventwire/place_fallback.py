@@ -12,8 +12,11 @@ of the document is about. :func:`fill_unresolved` gives it that area:
 2. else the document's main country, when its places hold a clear majority of all mentions of
    resolved places with at least :data:`MIN_NAMES` distinct names -> precision ``"country"``, the
    country's point ("Zamalek" in a story about Cairo and Giza, which lie in two governorates: Egypt);
-3. else nothing (the toponym stays None): a document spread over several countries, or naming a single
-   place, says nothing reliable about where an unknown name lies.
+3. else (a document spread over several countries, or naming few places) the country of the resolved
+   place named nearest to it, before or after, within :data:`NEAR_CHARS` characters -> precision
+   ``"country"`` ("Waiheke Island" next to "New Zealand", "Bab el-Oued" after "Algiers" in a story
+   that also names England and France); nothing when none is that near, or the nearest before and after
+   are equally near and lie in two countries (the toponym stays None).
 
 The inferred :class:`~eventwire.models.Place` keeps the toponym as written as ``text`` and ``name`` (it
 is another place than the area: only its area is known), the feature its name states (``"river"``,
@@ -39,11 +42,12 @@ from .gazetteer import Gazetteer, Record, fold
 from .models import Place
 
 __all__ = ["Area", "SCORE", "MAJORITY", "MIN_NAMES", "document_area", "fill_unresolved", "name_feature",
-           "inferred_place", "written_area"]
+           "inferred_place", "written_area", "neighbour_area", "NEAR_CHARS"]
 
 SCORE = 0.1  # the score of an inferred place: below any gazetteer match (those start at 0.5)
 MAJORITY = 2 / 3  # the share of mentions the main country (or division) must hold: twice all others together
 MIN_NAMES = 2  # ... and the number of distinct place names it must have at least (one repeated name is weak)
+NEAR_CHARS = 600  # without such an area, a place named this near (about a paragraph) gives its country
 
 # Feature words at the end of a name ("Neches River") -> the feature
 _SUFFIX = {
@@ -147,19 +151,48 @@ def inferred_place(text: str, area: Area) -> Place:
 
 
 def fill_unresolved(texts: Sequence[str], places: Sequence[Place | None], *, gazetteer: Gazetteer,
-                    dateline: str | None = None) -> list[Place | None]:
+                    dateline: str | None = None, starts: Sequence[int] | None = None) -> list[Place | None]:
     """``places`` (one per toponym text of ``texts``) with each None, a name no gazetteer entry resolves,
-    replaced by an :func:`inferred_place` in the :func:`document_area` of the resolved ones. Not filled:
+    replaced by an :func:`inferred_place` in the :func:`document_area` of the resolved ones, else in the
+    :func:`neighbour_area` of its nearest resolved neighbour (``starts``: the names' offsets). Not filled:
     the ``dateline`` name, names of states and of features that may lie beyond the area
     (:func:`name_feature`)."""
     if all(p is not None for p in places):
         return list(places)
     area = document_area(places, gazetteer=gazetteer)
-    if area is None:
-        return list(places)
     skip = fold(dateline) if dateline else None
-    return [inferred_place(text, area) if p is None and fold(text) != skip and not name_feature(text)[1]
-            else p for text, p in zip(texts, places)]
+    out = list(places)
+    for k, (text, p) in enumerate(zip(texts, places)):
+        if p is not None or fold(text) == skip or name_feature(text)[1]:
+            continue
+        here = area or neighbour_area(texts, places, k, gazetteer=gazetteer, starts=starts)
+        if here is not None:
+            out[k] = inferred_place(text, here)
+    return out
+
+
+def neighbour_area(texts: Sequence[str], places: Sequence[Place | None], k: int, *, gazetteer: Gazetteer,
+                   starts: Sequence[int] | None = None) -> Area | None:
+    """The country of the resolved place named nearest to name ``k`` (the nearest one before it and the
+    nearest after, other names, within :data:`NEAR_CHARS` characters; ``starts``: the names' offsets in
+    the text, default their order), else None: "Waiheke Island" next to "New Zealand", "Bab el-Oued"
+    after "Algiers"; nothing when the nearest before and after are as near and lie in two countries."""
+    key = fold(texts[k])
+    at = list(starts) if starts is not None else list(range(len(texts)))
+    found = []
+    for order in (range(k - 1, -1, -1), range(k + 1, len(places))):
+        for j in order:
+            q = places[j]
+            if q is not None and q.country and fold(texts[j]) != key:
+                if abs(at[j] - at[k]) <= NEAR_CHARS or starts is None:
+                    found.append((abs(at[j] - at[k]), q.country))
+                break
+    found.sort()
+    if not found or (len(found) == 2 and found[0][0] == found[1][0] and found[0][1] != found[1][1]):
+        return None
+    country = found[0][1]
+    record = gazetteer.country(country)
+    return Area(country, None, record) if record is not None else None
 
 
 def written_area(container: tuple[tuple[str | None, str | None], ...], *, gazetteer: Gazetteer) -> Area | None:

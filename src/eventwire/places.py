@@ -351,7 +351,8 @@ class Geocoder:
         out = foreign_namesakes(toponyms, out, candidates=lambda t: self.candidates(t)[2],
                                 resolve_in=lambda k, allow: self._again(toponyms, boxes, out, k, base=base,
                                                                         allow=allow))
-        return fill_unresolved([t.text for t in toponyms], out, gazetteer=self.gazetteer, dateline=dateline)
+        return fill_unresolved([t.text for t in toponyms], out, gazetteer=self.gazetteer, dateline=dateline,
+                               starts=[t.start for t in toponyms])
 
     def _pass(self, toponyms: list[Toponym], boxes: list, previous: list[Place | None], *,
               base: Context) -> list[Place | None]:
