@@ -622,6 +622,19 @@ def test_foreign_namesakes_keeps_a_place_amid_other_countries():
     assert out[4] is None  # amid Philippine places: an accidental namesake, left to fill_unresolved
 
 
+@pytest.mark.parametrize("text, names, k, country", [
+    # a part of the name matched a foreign division: Midlands, Zimbabwe
+    ("Two more people in the West Midlands in England have died of the flu.", ["West Midlands", "England"], 0, "GBR"),
+    # the text asks for a province; the gazetteer has only a town of the name, in Rwanda
+    ("She was in Kenya for medical camps in Nyanza province and in Kisumu.", ["Kenya", "Nyanza", "Kisumu"], 1, "KEN"),
+    # written as the gazetteer has it, in a story about its own country: stays
+    ("Rwanda said the outbreak in the town of Nyanza, near Butare, is over.", ["Rwanda", "Nyanza", "Butare"], 1, "RWA"),
+])
+def test_a_loose_foreign_match_yields_to_the_neighbours_country(text, names, k, country):
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    assert geoparse(text, toponyms=spans)[k].country == country
+
+
 # ---------------------------------------------------------------- giants, lists of divisions, division cues
 
 

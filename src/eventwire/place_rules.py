@@ -13,7 +13,9 @@ of one text relate to each other rather than at one name's candidates.
    candidate in a country the document does name or hold, else it is left unresolved when one
    country clearly dominates the document, so that
    :func:`~eventwire.place_fallback.fill_unresolved` gives it that country's area ("Nyanza"
-   in a story about western Kenya is not Nyanza, Rwanda).
+   in a story about western Kenya is not Nyanza, Rwanda). A loose match there — a part of the name, a
+   spelling variant, a town where the text asks for a province ("West Midlands" -> Midlands, Zimbabwe)
+   — is suspect whatever its size, and yields to the one country of its neighbours in the text.
 4. :func:`giants_first` — a small namesake far from the text's other places yields to a world city or a
    large division of its name ("Rome" is in Italy even in a story that names New York elsewhere).
 5. :func:`is_listed` — "Washington, Pennsylvania and California" is a list of states, not Washington, PA.
@@ -26,16 +28,17 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .gazetteer import Record, fold
+from .gazetteer import Gazetteer, Record, fold
 from .models import Place
 from .place_fallback import majority_country
+from .toponyms import split_feature
 
 if TYPE_CHECKING:  # pragma: no cover
     from .toponyms import Toponym
 
 __all__ = ["LIST_GAP", "FOREIGN_POPULATION", "FOREIGN_DIVISION", "DOMINANT_SHARE", "DOMINANT_NAMES", "GIANT_RATIO",
            "GIANT_ALONE", "CUE_WINDOW", "is_country_list", "share_containers", "foreign_namesakes", "dominant_country",
-           "giants_first", "is_listed", "division_cues"]
+           "giants_first", "is_listed", "division_cues", "loose_match"]
 
 LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")  # what separates the items of a list of names
 FOREIGN_POPULATION = 100_000  # a town at least this big is a place news may name without its country
@@ -85,7 +88,8 @@ def dominant_country(places: Sequence[Place | None], *, skip: str) -> str | None
 
 def foreign_namesakes(toponyms: Sequence["Toponym"], places: Sequence[Place | None], *,
                       candidates: Callable[[str], list[Record]],
-                      resolve_in: Callable[[int, frozenset], Place | None]) -> list[Place | None]:
+                      resolve_in: Callable[[int, frozenset], Place | None],
+                      weak: Callable[[int], bool] = lambda k: False) -> list[Place | None]:
     """``places`` with each accidental foreign namesake replaced (see the module docstring).
 
     ``candidates(text)``: the gazetteer candidates of a toponym text; ``resolve_in(k, countries)``:
@@ -97,6 +101,12 @@ def foreign_namesakes(toponyms: Sequence["Toponym"], places: Sequence[Place | No
     otherwise it takes its best candidate in the countries of those places, or, having none there,
     is left unresolved when another country dominates the document (:func:`dominant_country`) and
     holds the nearest places before and after it in the text.
+
+    ``weak(k)``: whether toponym ``k`` matched its place only loosely — by a part of its name or a
+    spelling variant ("West Midlands" -> Midlands, Zimbabwe; "Central Plateau" -> Plateau, Nigeria), or
+    as a town where the text asks for a division ("Nyanza province" -> the town Nyanza, Rwanda). Such a
+    match in a country no mention names is a suspect whatever its size, and is left unresolved when the
+    nearest places before and after it lie in one other country, dominant or not.
     """
     countries_named = {p.country for p in places if p is not None and p.precision == "country"}
     suspect = [False] * len(places)
@@ -107,7 +117,7 @@ def foreign_namesakes(toponyms: Sequence["Toponym"], places: Sequence[Place | No
         own = [r for r in candidates(t.text) if r.country == p.country and abs(r.lat - p.lat) < 1e-4
                and abs(r.lon - p.lon) < 1e-4]
         limit = FOREIGN_DIVISION if p.precision == "admin" else FOREIGN_POPULATION
-        suspect[k] = bool(own) and max(r.population for r in own) < limit
+        suspect[k] = bool(own) and (max(r.population for r in own) < limit or weak(k))
     out = list(places)
     for k, (t, p) in enumerate(zip(toponyms, places)):
         if not suspect[k]:
@@ -123,26 +133,39 @@ def foreign_namesakes(toponyms: Sequence["Toponym"], places: Sequence[Place | No
         if support and any(r.country in support for r in candidates(t.text)):
             out[k] = resolve_in(k, frozenset(support))
         else:
-            dominant = dominant_country(places, skip=key)
-            if dominant not in (None, p.country) and _among(places, suspect, k, country=dominant):
+            around = _around(places, suspect, k)
+            target = dominant_country(places, skip=key)
+            if target is None and weak(k) and len(around) == 1:
+                target = next(iter(around))
+            if target not in (None, p.country) and around == {target}:
                 out[k] = None
     return out
 
 
-def _among(places: Sequence[Place | None], suspect: Sequence[bool], k: int, *, country: str) -> bool:
-    """Whether the nearest places before and after toponym ``k`` in the text (of other names, no
-    suspects) lie in ``country``: "Nyanza" amid Kenyan places, not "Bundibugyo" in a list of
+def loose_match(t: "Toponym", p: Place | None, *, gazetteer: Gazetteer) -> bool:
+    """Whether ``p`` matches toponym ``t`` only loosely: the gazetteer has not the name as written (a
+    part of it or a spelling variant matched), or the text asks for a division and ``p`` is a town."""
+    if p is None:
+        return False
+    text = re.sub(r"['’]s$", "", re.sub(r"^(the|The)\s+", "", t.text.strip()).rstrip("."))
+    if not (gazetteer.lookup(text) or gazetteer.lookup(split_feature(text)[0])):
+        return True
+    return t.feature in ("admin1", "admin2") and p.precision == "city"
+
+
+def _around(places: Sequence[Place | None], suspect: Sequence[bool], k: int) -> set[str]:
+    """The countries of the nearest places before and after toponym ``k`` in the text (of other names, no
+    suspects): {"KEN"} for "Nyanza" amid Kenyan places, two countries for "Bundibugyo" in a list of
     outbreaks after "Zaire" and "Sudan"."""
     key = fold(places[k].text) if places[k] is not None else ""
-    found = []
+    found = set()
     for order in (range(k - 1, -1, -1), range(k + 1, len(places))):
         for j in order:
             q = places[j]
             if q is not None and q.country and not suspect[j] and fold(q.text) != key:
-                found.append(q.country)
+                found.add(q.country)
                 break
-    return bool(found) and all(c == country for c in found)
-
+    return found
 
 
 def giants_first(ranked: list[tuple[float, Record]], *, name: str, local: Callable[[Record], bool],

@@ -45,7 +45,7 @@ from .errors import UsageError
 from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
 from .models import Document, Place
 from .place_fallback import fill_unresolved, inferred_place, written_area
-from .place_rules import (division_cues, foreign_namesakes, giants_first, is_country_list, is_listed,
+from .place_rules import (division_cues, foreign_namesakes, giants_first, is_country_list, is_listed, loose_match,
                           share_containers)
 from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
                        find_toponyms, split_feature)
@@ -350,7 +350,8 @@ class Geocoder:
                 break
         out = foreign_namesakes(toponyms, out, candidates=lambda t: self.candidates(t)[2],
                                 resolve_in=lambda k, allow: self._again(toponyms, boxes, out, k, base=base,
-                                                                        allow=allow))
+                                                                        allow=allow),
+                                weak=lambda k: loose_match(toponyms[k], out[k], gazetteer=self.gazetteer))
         return fill_unresolved([t.text for t in toponyms], out, gazetteer=self.gazetteer, dateline=dateline,
                                starts=[t.start for t in toponyms])
 
