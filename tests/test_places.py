@@ -635,6 +635,17 @@ def test_a_loose_foreign_match_yields_to_the_neighbours_country(text, names, k, 
     assert geoparse(text, toponyms=spans)[k].country == country
 
 
+@pytest.mark.parametrize("text, name, country, admin1", [
+    ("Sweden is on alert since the virus was found on the German island Rügen last week.", "Rügen", "DEU", None),
+    ("Fans gathered in the Texas town of Paris on Friday.", "Paris", "USA", "Texas"),
+    ("Gunmen attacked a checkpoint in the Iraqi city of Mosul.", "Mosul", "IRQ", "Nīnawá"),
+])
+def test_an_adjective_before_the_name_states_its_area(text, name, country, admin1):
+    start = text.index(name)
+    p = geoparse(text, toponyms=[(start, start + len(name))])[0]
+    assert (p.country, p.admin1 if admin1 else None) == (country, admin1)
+
+
 # ---------------------------------------------------------------- giants, lists of divisions, division cues
 
 

@@ -26,9 +26,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .gazetteer import Gazetteer, Record, fold
+from .gazetteer import Gazetteer, Record, fold, read_tsv
 from .models import Place
 from .place_fallback import majority_country
 from .toponyms import split_feature
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["LIST_GAP", "FOREIGN_POPULATION", "FOREIGN_DIVISION", "DOMINANT_SHARE", "DOMINANT_NAMES", "GIANT_RATIO",
            "GIANT_ALONE", "CUE_WINDOW", "is_country_list", "share_containers", "foreign_namesakes", "dominant_country",
-           "giants_first", "is_listed", "division_cues", "loose_match"]
+           "giants_first", "is_listed", "division_cues", "loose_match", "stated_areas"]
 
 LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")  # what separates the items of a list of names
 FOREIGN_POPULATION = 100_000  # a town at least this big is a place news may name without its country
@@ -198,6 +199,7 @@ def giants_first(ranked: list[tuple[float, Record]], *, name: str, local: Callab
 _CUE_BEFORE = re.compile(r"\b(?:state|province)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\s+(?:state|province)\b(?!\s+(?:university|college|park|line|police|senator))")
 CUE_WINDOW = 30  # characters either side of a name searched for a division cue
+STATED_WINDOW = 60  # characters before a name searched for "the German island of"
 
 
 def division_cues(toponyms: Sequence["Toponym"], text: str) -> list["Toponym"]:
@@ -241,3 +243,27 @@ def is_listed(k: int, *, gaps: Sequence[str], boxes: Sequence[tuple]) -> bool:
 def _pair(j: int, *, gaps: Sequence[str], boxes: Sequence[tuple]) -> bool:
     """Whether toponym ``j`` is a town written with its container (toponym ``j + 1``) after a comma."""
     return 0 <= j < len(boxes) - 1 and gaps[j].strip() == "," and bool(boxes[j + 1]) and not boxes[j]
+
+
+@lru_cache(maxsize=1)
+def _stated() -> re.Pattern:
+    """An adjective or name, a kind of place (``data/places_kinds.tsv``) and an optional "of" right
+    before a name: "the German island of ", "the Iraqi city ", "the Texas town of "."""
+    kinds = sorted((row[0] for row in read_tsv("places_kinds.tsv")), key=len, reverse=True)
+    return re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:%s)\s+(?:of\s+)?$"
+                      % "|".join(re.escape(k) for k in kinds))
+
+
+def stated_areas(toponyms: Sequence["Toponym"], text: str, *,
+                 containers: Callable[[str], tuple]) -> list[tuple]:
+    """Per toponym, the one (ISO3, admin1) area that a country's adjective or a state's name before it
+    states ("the German island of Rügen": ``(("DEU", None),)``; "the Texas town of Paris": ``(("USA",
+    "Texas"),)``), else ``()``. ``containers(word)``: the areas a word can stand for. Only the text since
+    the previous name is read, so that a name never states the area of the next one."""
+    out = []
+    for k, t in enumerate(toponyms):
+        start = max(toponyms[k - 1].end if k else 0, t.start - STATED_WINDOW)
+        m = _stated().search(text[start:t.start]) if text else None
+        box = containers(m.group(1)) if m else ()
+        out.append(box if len(box) == 1 else ())
+    return out

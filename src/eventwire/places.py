@@ -44,9 +44,9 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from .errors import UsageError
 from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
 from .models import Document, Place
-from .place_fallback import fill_unresolved, inferred_place, written_area
+from .place_fallback import Area, fill_unresolved, inferred_place, written_area
 from .place_rules import (division_cues, foreign_namesakes, giants_first, is_country_list, is_listed, loose_match,
-                          share_containers)
+                          share_containers, stated_areas)
 from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
                        find_toponyms, split_feature)
 
@@ -352,6 +352,8 @@ class Geocoder:
                                 resolve_in=lambda k, allow: self._again(toponyms, boxes, out, k, base=base,
                                                                         allow=allow),
                                 weak=lambda k: loose_match(toponyms[k], out[k], gazetteer=self.gazetteer))
+        out = [self._as_stated(t, p, box, base=base)
+               for t, p, box in zip(toponyms, out, stated_areas(toponyms, text, containers=self.containers))]
         return fill_unresolved([t.text for t in toponyms], out, gazetteer=self.gazetteer, dateline=dateline,
                                starts=[t.start for t in toponyms])
 
@@ -381,6 +383,22 @@ class Geocoder:
                                                                       feature=t.feature))
                 out[k] = memo[key]
         return out
+
+    def _as_stated(self, t: Toponym, p: Place | None, box: tuple, *, base: Context) -> Place | None:
+        """``p``, or, when it lies outside the area ``box`` the text states for the name ("the German
+        island of Rügen"), the name's best candidate inside it, else a place inferred in that area."""
+        if not box or (p is not None and _inside(p, box)):
+            return p
+        country, admin1 = box[0]
+        q = self.resolve(t.text, context=_replace(base, container=box, feature=t.feature,
+                                                               allow=frozenset({country})))
+        if q is not None and _inside(q, box):
+            return q
+        area = written_area(box, gazetteer=self.gazetteer) if admin1 else None
+        record = self.gazetteer.country(country)
+        if area is None and record is not None:
+            area = Area(country, None, record)
+        return replace(inferred_place(split_feature(t.text)[0], area), text=t.text) if area is not None else p
 
     def _again(self, toponyms: list[Toponym], boxes: list, places: list, k: int, *, base: Context,
                allow: frozenset) -> Place | None:
