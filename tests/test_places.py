@@ -635,6 +635,21 @@ def test_a_loose_foreign_match_yields_to_the_neighbours_country(text, names, k, 
     assert geoparse(text, toponyms=spans)[k].country == country
 
 
+def test_a_list_of_one_country_s_provinces_reads_each_item_as_a_province():
+    text = ("Cases were reported in New Jersey, New York, Ohio and Texas. In Canada they occurred in British "
+            "Columbia, Alberta, Manitoba and New Brunswick.")
+    names = ["New Jersey", "New York", "Ohio", "Texas", "Canada", "British Columbia", "Alberta", "Manitoba",
+             "New Brunswick"]
+    spans, pos = [], 0
+    for n in names:
+        pos = text.index(n.split()[0], pos)
+        end = text.index(n.split()[-1], pos) + len(n.split()[-1])
+        spans.append((pos, end))
+        pos = end
+    p = geoparse(text, toponyms=spans)[-1]
+    assert (p.country, p.feature) == ("CAN", "admin1")
+
+
 @pytest.mark.parametrize("text, name, country, admin1", [
     ("Sweden is on alert since the virus was found on the German island Rügen last week.", "Rügen", "DEU", None),
     ("Fans gathered in the Texas town of Paris on Friday.", "Paris", "USA", "Texas"),

@@ -19,7 +19,11 @@ of one text relate to each other rather than at one name's candidates.
 4. :func:`giants_first` — a small namesake far from the text's other places yields to a world city or a
    large division of its name ("Rome" is in Italy even in a story that names New York elsewhere).
 5. :func:`is_listed` — "Washington, Pennsylvania and California" is a list of states, not Washington, PA.
-6. :func:`division_cues` — "the state of Washington", "Washington state": the name asks for the division.
+6. :func:`division_cues` — "the state of Washington", "Washington state": the name asks for the division;
+   :func:`listed_divisions` — so does every item of a list of one country's divisions ("British Columbia,
+   Alberta, Manitoba and New Brunswick").
+7. :func:`stated_areas` — "the German island of Rügen", "the Texas town of Paris": the adjective or name
+   before the kind of place states its area.
 """
 from __future__ import annotations
 
@@ -39,7 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["LIST_GAP", "FOREIGN_POPULATION", "FOREIGN_DIVISION", "DOMINANT_SHARE", "DOMINANT_NAMES", "GIANT_RATIO",
            "GIANT_ALONE", "CUE_WINDOW", "is_country_list", "share_containers", "foreign_namesakes", "dominant_country",
-           "giants_first", "is_listed", "division_cues", "loose_match", "stated_areas"]
+           "giants_first", "is_listed", "division_cues", "loose_match", "stated_areas", "listed_divisions"]
 
 LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")  # what separates the items of a list of names
 FOREIGN_POPULATION = 100_000  # a town at least this big is a place news may name without its country
@@ -199,6 +203,7 @@ def giants_first(ranked: list[tuple[float, Record]], *, name: str, local: Callab
 _CUE_BEFORE = re.compile(r"\b(?:state|province)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\s+(?:state|province)\b(?!\s+(?:university|college|park|line|police|senator))")
 CUE_WINDOW = 30  # characters either side of a name searched for a division cue
+LIST_DIVISIONS = 3  # items a list of names must have for its divisions to be read as such (listed_divisions)
 STATED_WINDOW = 60  # characters before a name searched for "the German island of"
 
 
@@ -216,6 +221,32 @@ def division_cues(toponyms: Sequence["Toponym"], text: str) -> list["Toponym"]:
                                            or _CUE_AFTER.match(text[t.end:t.end + CUE_WINDOW])):
             t = replace(t, feature="admin1")
         out.append(t)
+    return out
+
+
+def listed_divisions(toponyms: Sequence["Toponym"], text: str, *,
+                     candidates: Callable[[str], list[Record]]) -> list["Toponym"]:
+    """``toponyms`` with the feature ``"admin1"`` given to each item of a list of at least
+    :data:`LIST_DIVISIONS` names (joined by :data:`LIST_GAP`) that all have a first-level division in one
+    common country: "British Columbia, Alberta, Manitoba, Ontario and New Brunswick" are provinces of
+    Canada, so the last is not the town in New Jersey. Names that state a feature are left alone."""
+    out = list(toponyms)
+    k = 0
+    while k < len(toponyms):
+        j = k
+        while j + 1 < len(toponyms) and LIST_GAP.match(text[toponyms[j].end:toponyms[j + 1].start]):
+            j += 1
+        run = range(k, j + 1)
+        if len(run) >= LIST_DIVISIONS:
+            common = None
+            for i in run:
+                found = {r.country for r in candidates(toponyms[i].text) if r.feature == "admin1"}
+                common = found if common is None else common & found
+            if common:
+                for i in run:
+                    if out[i].feature is None:
+                        out[i] = replace(out[i], feature="admin1")
+        k = j + 1
     return out
 
 

@@ -45,8 +45,8 @@ from .errors import UsageError
 from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
 from .models import Document, Place
 from .place_fallback import Area, fill_unresolved, inferred_place, written_area
-from .place_rules import (division_cues, foreign_namesakes, giants_first, is_country_list, is_listed, loose_match,
-                          share_containers, stated_areas)
+from .place_rules import (division_cues, foreign_namesakes, giants_first, is_country_list, is_listed,
+                          listed_divisions, loose_match, share_containers, stated_areas)
 from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
                        find_toponyms, split_feature)
 
@@ -325,7 +325,7 @@ class Geocoder:
         without any gazetteer candidate finally take the area the others agree on
         (:func:`~eventwire.place_fallback.fill_unresolved`: precision "admin" or "country", score 0.1).
         """
-        toponyms = division_cues(toponyms, text)
+        toponyms = listed_divisions(division_cues(toponyms, text), text, candidates=lambda t: self.candidates(t)[2])
         names = self.names(toponyms)
         base = Context(anchors=self.anchors(toponyms, names=names), locale=locale_countries(text),
                        contained=self.containment(toponyms, names=names))
