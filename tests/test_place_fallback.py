@@ -108,14 +108,15 @@ MIXED = [_p("Auckland", "NZL", "Auckland"), None, _p("London", "GBR", "England")
 
 
 @pytest.mark.parametrize("starts, country", [
-    ((0, 40, 60, 90), "GBR"),  # London, 20 characters after, is nearer than Auckland, 40 before
-    ((0, 10, 60, 90), "NZL"),
-    ((0, 30, 60, 90), None),  # as near before as after, in two countries: no guess
-    ((0, 10 + NEAR_CHARS, 20 + 2 * NEAR_CHARS, 30 + 3 * NEAR_CHARS), None),  # nobody near
+    ((0, 40, 70, 90), "GBR"),  # London, 16 characters after, is nearer than Auckland, 32 before
+    ((0, 20, 70, 90), "NZL"),  # Auckland 12 before, London 36 after
+    ((0, 30, 66, 90), None),  # as near before as after (22), in two countries: no guess
+    ((0, 10 + NEAR_CHARS, 30 + 2 * NEAR_CHARS, 50 + 3 * NEAR_CHARS), None),  # nobody near
 ])
 def test_without_an_area_the_nearest_named_place_gives_the_country(gazetteer, starts, country):
     texts = ["Auckland", "Waiheke Island", "London", "Paris"]
-    out = fill_unresolved(texts, MIXED, gazetteer=gazetteer, starts=starts)
+    spans = [(a, a + len(t)) for a, t in zip(starts, texts)]
+    out = fill_unresolved(texts, MIXED, gazetteer=gazetteer, spans=spans)
     assert out[0] == MIXED[0] and out[2:] == MIXED[2:]
     if country is None:
         assert out[1] is None
@@ -128,7 +129,8 @@ def test_without_an_area_the_nearest_named_place_gives_the_country(gazetteer, st
 def test_the_nearest_place_is_of_another_name(gazetteer):
     """A repeated unknown name is no neighbour of itself; the next place is."""
     places = [None, None, _p("Algiers", "DZA", "Alger")]
-    out = fill_unresolved(["Bab el-Oued", "Bab el-Oued", "Algiers"], places, gazetteer=gazetteer, starts=(0, 30, 50))
+    out = fill_unresolved(["Bab el-Oued", "Bab el-Oued", "Algiers"], places, gazetteer=gazetteer,
+                          spans=((0, 11), (30, 41), (50, 57)))
     assert [p.country for p in out] == ["DZA", "DZA", "DZA"]
 
 

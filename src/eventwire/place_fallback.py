@@ -151,10 +151,11 @@ def inferred_place(text: str, area: Area) -> Place:
 
 
 def fill_unresolved(texts: Sequence[str], places: Sequence[Place | None], *, gazetteer: Gazetteer,
-                    dateline: str | None = None, starts: Sequence[int] | None = None) -> list[Place | None]:
+                    dateline: str | None = None, spans: Sequence[tuple[int, int]] | None = None
+                    ) -> list[Place | None]:
     """``places`` (one per toponym text of ``texts``) with each None, a name no gazetteer entry resolves,
     replaced by an :func:`inferred_place` in the :func:`document_area` of the resolved ones, else in the
-    :func:`neighbour_area` of its nearest resolved neighbour (``starts``: the names' offsets). Not filled:
+    :func:`neighbour_area` of its nearest resolved neighbour (``spans``: the names' offsets). Not filled:
     the ``dateline`` name, names of states and of features that may lie beyond the area
     (:func:`name_feature`)."""
     if all(p is not None for p in places):
@@ -165,27 +166,29 @@ def fill_unresolved(texts: Sequence[str], places: Sequence[Place | None], *, gaz
     for k, (text, p) in enumerate(zip(texts, places)):
         if p is not None or fold(text) == skip or name_feature(text)[1]:
             continue
-        here = area or neighbour_area(texts, places, k, gazetteer=gazetteer, starts=starts)
+        here = area or neighbour_area(texts, places, k, gazetteer=gazetteer, spans=spans)
         if here is not None:
             out[k] = inferred_place(text, here)
     return out
 
 
 def neighbour_area(texts: Sequence[str], places: Sequence[Place | None], k: int, *, gazetteer: Gazetteer,
-                   starts: Sequence[int] | None = None) -> Area | None:
+                   spans: Sequence[tuple[int, int]] | None = None) -> Area | None:
     """The country of the resolved place named nearest to name ``k`` (the nearest one before it and the
-    nearest after, other names, within :data:`NEAR_CHARS` characters; ``starts``: the names' offsets in
-    the text, default their order), else None: "Waiheke Island" next to "New Zealand", "Bab el-Oued"
-    after "Algiers"; nothing when the nearest before and after are as near and lie in two countries."""
+    nearest after, other names, at most :data:`NEAR_CHARS` characters between them; ``spans``: the
+    names' (start, end) offsets in the text, default their order), else None: "Waiheke Island" next to
+    "New Zealand", "Pingilikani, Kenya" after "Myanmar;"; nothing when the nearest before and after are
+    as near and lie in two countries."""
     key = fold(texts[k])
-    at = list(starts) if starts is not None else list(range(len(texts)))
+    at = list(spans) if spans is not None else [(i, i) for i in range(len(texts))]
     found = []
     for order in (range(k - 1, -1, -1), range(k + 1, len(places))):
         for j in order:
             q = places[j]
             if q is not None and q.country and fold(texts[j]) != key:
-                if abs(at[j] - at[k]) <= NEAR_CHARS or starts is None:
-                    found.append((abs(at[j] - at[k]), q.country))
+                gap = at[k][0] - at[j][1] if j < k else at[j][0] - at[k][1]
+                if gap <= NEAR_CHARS or spans is None:
+                    found.append((gap, q.country))
                 break
     found.sort()
     if not found or (len(found) == 2 and found[0][0] == found[1][0] and found[0][1] != found[1][1]):

@@ -355,7 +355,7 @@ class Geocoder:
         out = [self._as_stated(t, p, box, base=base)
                for t, p, box in zip(toponyms, out, stated_areas(toponyms, text, containers=self.containers))]
         return fill_unresolved([t.text for t in toponyms], out, gazetteer=self.gazetteer, dateline=dateline,
-                               starts=[t.start for t in toponyms])
+                               spans=[(t.start, t.end) for t in toponyms])
 
     def _pass(self, toponyms: list[Toponym], boxes: list, previous: list[Place | None], *,
               base: Context) -> list[Place | None]:
