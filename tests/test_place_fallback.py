@@ -195,3 +195,13 @@ def test_geoparse_places_an_unknown_name_by_its_nearest_neighbour():
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
     places = geoparse(text, toponyms=spans)
     assert places[2] is not None and places[2].country == "NZL" and places[2].precision == "country"
+
+
+def test_a_name_filled_by_its_neighbour_is_the_neighbour_of_the_next(gazetteer):
+    """"Kenya ... troop to Kogelo in Nyanza province to visit ... the US president's": Kogelo is nearer
+    Kenya than the US, and Nyanza lies next to Kogelo."""
+    texts = ["Kenya", "Kogelo", "Nyanza", "US"]
+    places = [_p("Kenya", "KEN", precision="country"), None, None, _p("US", "USA", precision="country")]
+    out = fill_unresolved(texts, places, gazetteer=gazetteer,
+                          spans=((0, 5), (60, 66), (70, 76), (125, 127)))
+    assert [p.country for p in out] == ["KEN", "KEN", "KEN", "USA"]

@@ -620,6 +620,11 @@ def test_foreign_namesakes_keeps_a_place_amid_other_countries():
     places[3], places[5] = place("Luzon", "PHL", "city"), place("Cavite", "PHL", "city")
     out = foreign_namesakes(tops, places, candidates=records, resolve_in=lambda k, allow: None)
     assert out[4] is None  # amid Philippine places: an accidental namesake, left to fill_unresolved
+    texts += ["Zaire", "Bundibugyo", "Sudan"]  # named again amid other countries: one sense per discourse
+    places += [place("Zaire", "COD"), place("Bundibugyo", "UGA", "city"), place("Sudan", "SDN")]
+    tops = [Toponym(k, k + 1, t) for k, t in enumerate(texts)]
+    out = foreign_namesakes(tops, places, candidates=records, resolve_in=lambda k, allow: None)
+    assert out[4] is None and out[8] is None and out[7] is places[7]
 
 
 @pytest.mark.parametrize("text, names, k, country", [

@@ -155,7 +155,9 @@ def fill_unresolved(texts: Sequence[str], places: Sequence[Place | None], *, gaz
                     ) -> list[Place | None]:
     """``places`` (one per toponym text of ``texts``) with each None, a name no gazetteer entry resolves,
     replaced by an :func:`inferred_place` in the :func:`document_area` of the resolved ones, else in the
-    :func:`neighbour_area` of its nearest resolved neighbour (``spans``: the names' offsets). Not filled:
+    :func:`neighbour_area` of its nearest resolved neighbour (``spans``: the names' offsets; names are
+    filled in text order, and a name filled so is a neighbour of the next: "Kogelo in Nyanza province"
+    after "Kenya"). Not filled:
     the ``dateline`` name, names of states and of features that may lie beyond the area
     (:func:`name_feature`)."""
     if all(p is not None for p in places):
@@ -166,7 +168,7 @@ def fill_unresolved(texts: Sequence[str], places: Sequence[Place | None], *, gaz
     for k, (text, p) in enumerate(zip(texts, places)):
         if p is not None or fold(text) == skip or name_feature(text)[1]:
             continue
-        here = area or neighbour_area(texts, places, k, gazetteer=gazetteer, spans=spans)
+        here = area or neighbour_area(texts, out, k, gazetteer=gazetteer, spans=spans)
         if here is not None:
             out[k] = inferred_place(text, here)
     return out

@@ -111,7 +111,8 @@ def foreign_namesakes(toponyms: Sequence["Toponym"], places: Sequence[Place | No
     spelling variant ("West Midlands" -> Midlands, Zimbabwe; "Central Plateau" -> Plateau, Nigeria), or
     as a town where the text asks for a division ("Nyanza province" -> the town Nyanza, Rwanda). Such a
     match in a country no mention names is a suspect whatever its size, and is left unresolved when the
-    nearest places before and after it lie in one other country, dominant or not.
+    nearest places before and after it lie in one other country, dominant or not. A name left
+    unresolved so is left unresolved at each of its mentions with the same place (one sense per discourse).
     """
     countries_named = {p.country for p in places if p is not None and p.precision == "country"}
     suspect = [False] * len(places)
@@ -144,7 +145,9 @@ def foreign_namesakes(toponyms: Sequence["Toponym"], places: Sequence[Place | No
                 target = next(iter(around))
             if target not in (None, p.country) and around == {target}:
                 out[k] = None
-    return out
+    dropped = {(fold(t.text), p.lat, p.lon) for t, p, q in zip(toponyms, places, out) if p is not None and q is None}
+    return [None if p is not None and (fold(t.text), p.lat, p.lon) in dropped else q  # one sense per discourse
+            for t, p, q in zip(toponyms, places, out)]
 
 
 def loose_match(t: "Toponym", p: Place | None, *, gazetteer: Gazetteer) -> bool:
