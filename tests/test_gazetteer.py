@@ -123,3 +123,18 @@ def test_fallback_finds_spelling_variants_only_when_plausible(small, name, found
 
 def test_skeleton_index_is_part_of_the_cached_state(small):
     assert gz.skeleton("daqahliyah") in small._skeletons and gz.skeleton("hamlet") not in small._skeletons
+
+
+def test_every_curated_alias_reaches_its_target():
+    """A target missing from the built gazetteer would drop its alias silently ("Kurdistan" once pointed
+    at a division the package data does not have)."""
+    g = gz.load_gazetteer()
+    dangling = [alias for alias, _kind, _target in gz.read_tsv("places_aliases.tsv")
+                if not any(g.is_curated(alias, r.id) for r in g.lookup(alias))]
+    assert dangling == []
+
+
+def test_every_curated_region_is_in_the_gazetteer():
+    g = gz.load_gazetteer()
+    missing = [name for name, *_ in gz.read_tsv("places_regions.tsv") if not g.lookup(name)]
+    assert missing == []
