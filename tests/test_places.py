@@ -640,6 +640,17 @@ def test_a_loose_foreign_match_yields_to_the_neighbours_country(text, names, k, 
     assert geoparse(text, toponyms=spans)[k].country == country
 
 
+@pytest.mark.parametrize("text, name, want", [
+    ("Tensions between North and South Korea rose again.", "North", ("North Korea", "PRK")),
+    ("Many species in the jungles of Central and South America are undocumented.", "Central",
+     ("Central America", None)),
+])
+def test_a_direction_word_shares_the_head_of_the_next_name(text, name, want):
+    start = text.index(name)
+    p = geoparse(text, toponyms=[(start, start + len(name))])[0]
+    assert (p.text, p.name, p.country) == (name, *want)
+
+
 def test_a_list_of_one_country_s_provinces_reads_each_item_as_a_province():
     text = ("Cases were reported in New Jersey, New York, Ohio and Texas. In Canada they occurred in British "
             "Columbia, Alberta, Manitoba and New Brunswick.")

@@ -24,6 +24,8 @@ of one text relate to each other rather than at one name's candidates.
    Alberta, Manitoba and New Brunswick").
 7. :func:`stated_areas` — "the German island of Rügen", "the Texas town of Paris": the adjective or name
    before the kind of place states its area.
+8. :func:`elliptical_names` — "North and South Korea": the bare "North" is North Korea.
+9. :func:`divisions_first` — a town that won on context yields to a far more populous division of its name.
 """
 from __future__ import annotations
 
@@ -42,14 +44,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from .toponyms import Toponym
 
 __all__ = ["LIST_GAP", "FOREIGN_POPULATION", "FOREIGN_DIVISION", "DOMINANT_SHARE", "DOMINANT_NAMES", "GIANT_RATIO",
-           "GIANT_ALONE", "CUE_WINDOW", "is_country_list", "share_containers", "foreign_namesakes", "dominant_country",
-           "giants_first", "is_listed", "division_cues", "loose_match", "stated_areas", "listed_divisions"]
+           "GIANT_ALONE", "CUE_WINDOW", "DIVISION_RATIO", "is_country_list", "share_containers", "foreign_namesakes",
+           "dominant_country", "divisions_first", "giants_first", "is_listed", "division_cues", "loose_match",
+           "stated_areas", "listed_divisions", "elliptical_names"]
 
 LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")  # what separates the items of a list of names
 FOREIGN_POPULATION = 100_000  # a town at least this big is a place news may name without its country
 FOREIGN_DIVISION = 1_000_000  # ... and a division this populous ("England", "Texas")
 DOMINANT_SHARE = 2 / 3  # the share of place mentions one country must hold to give an unknown name its area
 DOMINANT_NAMES = 3  # ... with at least this many distinct names
+DIVISION_RATIO = 100  # a division this many times as populous as the town of its name wins (divisions_first)
 GIANT_RATIO = 50  # a town or division this many times as populous as a small namesake wins over it (giants_first)
 GIANT_ALONE = 1000  # ... even in a country the document never names
 
@@ -174,6 +178,29 @@ def _around(places: Sequence[Place | None], suspect: Sequence[bool], k: int) -> 
                 found.add(q.country)
                 break
     return found
+
+
+def divisions_first(ranked: list[tuple[float, Record]], *, name: str,
+                     countries: Counter) -> list[tuple[float, Record]]:
+    """A town or county that won on context yields to a division of exactly its name that lies in a
+    country the document names, when the division is over ``DIVISION_RATIO`` times as populous, or more
+    populous at all when the winner was matched only by another of its names ("California" is the state
+    even in a text about Maryland; "New York" is the state, whose own name it is, not New York City;
+    "Kiev" stays the capital, more populous than its oblast; "Lebanon" in a text about Indiana stays
+    the town)."""
+    top = ranked[0][1]
+    key = fold(name)
+    if top.feature not in ("city", "admin2"):
+        return ranked
+    by_alias = fold(top.name) != key
+    if top.feature == "admin2" and not by_alias:
+        return ranked
+    ratio = 1 if by_alias else DIVISION_RATIO
+    for k, (score, r) in enumerate(ranked[1:], start=1):
+        if r.feature == "admin1" and fold(r.name) == key and r.population > ratio * top.population \
+                and (not countries or r.country in countries):
+            return [ranked[k]] + ranked[:k] + ranked[k + 1:]
+    return ranked
 
 
 def giants_first(ranked: list[tuple[float, Record]], *, name: str, local: Callable[[Record], bool],
@@ -301,3 +328,15 @@ def stated_areas(toponyms: Sequence["Toponym"], text: str, *,
         box = containers(m.group(1)) if m else ()
         out.append(box if len(box) == 1 else ())
     return out
+
+
+_DIRECTIONS = ("North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Upper",
+               "Lower", "Inner", "Outer")
+_SHARED_HEAD = re.compile(r"^\s*(?:,|and|or|&)\s+(?:%s)\s+([A-Z][\w'’-]+)" % "|".join(_DIRECTIONS))
+
+
+def elliptical_names(toponyms: Sequence["Toponym"], text: str) -> list[str | None]:
+    """Per toponym, the full name of a bare direction word that shares the head of the next name ("North
+    and South Korea": "North Korea"; "Central and South America": "Central America"), else None."""
+    return [f"{t.text} {m.group(1)}" if t.text in _DIRECTIONS and text
+            and (m := _SHARED_HEAD.match(text[t.end:t.end + 40])) else None for t in toponyms]

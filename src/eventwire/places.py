@@ -25,10 +25,14 @@
    of its country the text names ("Georgia" among US states), a small namesake in a country the text
    never names yields to the text's countries, a small namesake far from the text's other places yields
    to a giant ("Rome" in New York), a list of divisions is no container ("Washington, Pennsylvania and
-   California") and "the state of X" / "X state" ask for the division. A town written with a division
-   that holds no town of its name ("Stroud, Ontario") lies somewhere in that division (precision "admin").
+   California") and "the state of X" / "X state" ask for the division, as does each item of a list of one
+   country's divisions; a loose match (part of the name, a spelling variant) in a country the text never
+   names yields to its neighbours' country; "North and South Korea": the bare "North" is North Korea;
+   "the German island of Rügen" states its country. A town written with a division that holds no town
+   of its name ("Stroud, Ontario") lies somewhere in that division (precision "admin").
 3. :func:`~eventwire.place_fallback.fill_unresolved` — a name no gazetteer entry has (a river, park,
-   neighbourhood) takes the division or country the document's resolved places clearly agree on.
+   neighbourhood) takes the division or country the document's resolved places clearly agree on, else
+   the country of the place named nearest to it.
 4. :func:`geoparse` / :func:`geoparse_documents` — the public API and the ``eventwire geoparse`` command;
    :class:`DocumentPlaces` — the per-document view the event extractor asks.
 """
@@ -45,8 +49,8 @@ from .errors import UsageError
 from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
 from .models import Document, Place
 from .place_fallback import Area, fill_unresolved, inferred_place, written_area
-from .place_rules import (division_cues, foreign_namesakes, giants_first, is_country_list, is_listed,
-                          listed_divisions, loose_match, share_containers, stated_areas)
+from .place_rules import (division_cues, divisions_first, elliptical_names, foreign_namesakes, giants_first, is_country_list,
+                          is_listed, listed_divisions, loose_match, share_containers, stated_areas)
 from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
                        find_toponyms, split_feature)
 
@@ -61,7 +65,6 @@ PRECISION = {"country": "country", "continent": "country", "region": "country", 
              "strait": "country", "island": "admin", "admin1": "admin", "admin2": "admin", "city": "city",
              "airport": "site", "military base": "site"}
 ALIAS_PENALTY = 0.4  # a town matched only by a GeoNames alternate name (not a curated alias) ranks lower
-DIVISION_RATIO = 100  # see _divisions_first
 ROUNDS = 3  # context rounds after the context-free first pass
 ANCHOR_WEIGHT = 0.4  # see Anchor: the bonus of a candidate near the candidates of the document's other names
 ANCHOR_SPAN = 0.35  # an anchor holds the candidates whose prior is this close to the name's best
@@ -171,7 +174,7 @@ class Geocoder:
         ranked = sorted(((self._score(r, name=name, feature=feature, context=context, floor=floor), r)
                          for r in records), key=lambda x: (-x[0], x[1].id))
         if not context.container:
-            ranked = _divisions_first(ranked, name=name, countries=context.countries)
+            ranked = divisions_first(ranked, name=name, countries=context.countries)
             ranked = giants_first(ranked, name=name, local=lambda r: self._local(r, name=name, context=context),
                                   countries=context.countries)
         best_score, best = ranked[0]
@@ -352,6 +355,9 @@ class Geocoder:
                                 resolve_in=lambda k, allow: self._again(toponyms, boxes, out, k, base=base,
                                                                         allow=allow),
                                 weak=lambda k: loose_match(toponyms[k], out[k], gazetteer=self.gazetteer))
+        for k, full in enumerate(elliptical_names(toponyms, text)):  # "North [Korea] and South Korea"
+            whole = self.resolve(full, context=base) if full else None
+            out[k] = replace(whole, text=toponyms[k].text) if whole is not None else out[k]
         out = [self._as_stated(t, p, box, base=base)
                for t, p, box in zip(toponyms, out, stated_areas(toponyms, text, containers=self.containers))]
         return fill_unresolved([t.text for t in toponyms], out, gazetteer=self.gazetteer, dateline=dateline,
@@ -440,29 +446,6 @@ def locale_countries(text: str) -> frozenset[str]:
     """ISO3 codes of the countries whose local-news conventions the text follows (``data/places_locale.tsv``:
     US street addresses, "sheriff", "school district"...): see :data:`LOCALE_BONUS`."""
     return frozenset(cc for pattern, cc in _locale_cues() if pattern.search(text))
-
-
-def _divisions_first(ranked: list[tuple[float, Record]], *, name: str,
-                     countries: Counter) -> list[tuple[float, Record]]:
-    """A town or county that won on context yields to a division of exactly its name that lies in a
-    country the document names, when the division is over ``DIVISION_RATIO`` times as populous, or more
-    populous at all when the winner was matched only by another of its names ("California" is the state
-    even in a text about Maryland; "New York" is the state, whose own name it is, not New York City;
-    "Kiev" stays the capital, more populous than its oblast; "Lebanon" in a text about Indiana stays
-    the town)."""
-    top = ranked[0][1]
-    key = fold(name)
-    if top.feature not in ("city", "admin2"):
-        return ranked
-    by_alias = fold(top.name) != key
-    if top.feature == "admin2" and not by_alias:
-        return ranked
-    ratio = 1 if by_alias else DIVISION_RATIO
-    for k, (score, r) in enumerate(ranked[1:], start=1):
-        if r.feature == "admin1" and fold(r.name) == key and r.population > ratio * top.population \
-                and (not countries or r.country in countries):
-            return [ranked[k]] + ranked[:k] + ranked[k + 1:]
-    return ranked
 
 
 def _inside(r: Record, container: tuple[tuple[str | None, str | None], ...]) -> bool:
