@@ -12,16 +12,18 @@ import argparse
 import gzip
 import json
 import os
+import re
 import statistics
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from eventwire.gazetteer import distance_km, load_gazetteer
+from eventwire.gazetteer import distance_km, fold, load_gazetteer
 from eventwire.places import geoparse
 
 DEFAULT = Path(os.environ.get("EVENTWIRE_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data" / "geoparsing"
@@ -34,6 +36,7 @@ class Gold:
     lat: float
     lon: float
     country: str | None  # ISO3 where the corpus says, else None (derived later)
+    name: str | None = None  # the gold entry's name (LGL: GeoNames name; GeoVirus: Wikipedia article title)
 
 
 def read_lgl(path: Path, *, limit: int | None) -> list[tuple[str, list[Gold]]]:
@@ -47,7 +50,7 @@ def read_lgl(path: Path, *, limit: int | None) -> list[tuple[str, list[Gold]]]:
                 continue
             country = tag.findtext("country")
             golds.append(Gold(int(top.findtext("start")), int(top.findtext("end")), float(tag.findtext("lat")),
-                              float(tag.findtext("lon")), _iso3_of_name(country)))
+                              float(tag.findtext("lon")), _iso3_of_name(country), tag.findtext("name")))
         docs.append((art.findtext("text") or "", golds))
         if limit and len(docs) >= limit:
             break
@@ -60,11 +63,20 @@ def read_geovirus(path: Path, *, limit: int | None) -> list[tuple[str, list[Gold
     for art in ET.parse(gzip.open(path)).getroot().iter("article"):
         text = art.findtext("text") or ""
         golds = [Gold(*_align(text, int(loc.findtext("start")), int(loc.findtext("end")), loc.findtext("name")),
-                      float(loc.findtext("lat")), float(loc.findtext("lon")), None) for loc in art.iter("location")]
+                      float(loc.findtext("lat")), float(loc.findtext("lon")), None, _title(loc.findtext("page")))
+                 for loc in art.iter("location")]
         docs.append((text, sorted(golds, key=lambda g: g.start)))
         if limit and len(docs) >= limit:
             break
     return docs
+
+
+def _title(page: str | None) -> str | None:
+    """"https://en.wikipedia.org/wiki/Pandi,_Bulacan" -> "Pandi"; "Georgia_(country)" -> "Georgia"."""
+    if not page:
+        return None
+    title = page.rsplit("/", 1)[-1].replace("_", " ")
+    return re.sub(r"\s*\(.*\)$", "", title).split(",")[0].strip()
 
 
 def _align(text: str, start: int, end: int, name: str | None) -> tuple[int, int]:
@@ -185,6 +197,32 @@ def without_spans(docs, *, nlp) -> dict:
             "docs/s": round(len(docs) / secs, 1)}
 
 
+AREAS = ("country", "admin1", "admin2", "continent", "region", "sea", "island", "lake")
+
+
+def misses(docs, *, top: int = 8) -> None:
+    """Why toponyms miss 161 km (with gold spans): the gold's own entry with another point for an area
+    (the resolved name is the gold name and the feature an area: a country's or province's
+    representative point differs between GeoNames and Wikipedia), a name no gazetteer has (placed in
+    an inferred area), unresolved, or another place. Prints counts and the most frequent names."""
+    kinds: dict[str, Counter] = {}
+    for text, golds in docs:
+        for g, p in zip(golds, geoparse(text, toponyms=[(g.start, g.end) for g in golds])):
+            if p is not None and p.lat is not None and distance_km(g.lat, g.lon, p.lat, p.lon) <= 161:
+                continue
+            if p is None or p.lat is None:
+                kind = "unresolved"
+            elif p.geonameid is None and p.score <= 0.1:
+                kind = "inferred area point (a name no gazetteer has)"
+            elif g.name and fold(p.name) == fold(g.name) and p.feature in AREAS:
+                kind = f"the gold's own {p.feature}, another representative point"
+            else:
+                kind = "another place"
+            kinds.setdefault(kind, Counter())[text[g.start:g.end]] += 1
+    for kind, names in sorted(kinds.items(), key=lambda kv: -sum(kv[1].values())):
+        print(f"  {sum(names.values()):5d}  {kind}: " + ", ".join(f"{n} x{c}" for n, c in names.most_common(top)))
+
+
 def _share(a: int, b: int) -> float:
     return round(a / b, 3) if b else 0.0
 
@@ -203,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="documents per corpus (quick run)")
     parser.add_argument("--data", type=Path, default=DEFAULT, help="folder with lgl.xml.gz, GeoVirus.xml.gz")
     parser.add_argument("--no-recognition", action="store_true", help="skip the runs without gold spans")
+    parser.add_argument("--misses", action="store_true", help="also print why toponyms miss 161 km (gold spans)")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"skipped: {args.data} is absent (the labelled corpora live in ../shared/data/geoparsing)")
@@ -219,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         docs = reader(path, limit=args.limit)
         spans[name] = with_spans(docs)
+        if args.misses:
+            print(f"\n{name}: misses beyond 161 km by cause")
+            misses(docs)
         if not args.no_recognition:
             from eventwire.nlp import load_nlp
 
