@@ -202,7 +202,7 @@ AREAS = ("country", "admin1", "admin2", "continent", "region", "sea", "island", 
 
 def misses(docs, *, top: int = 8) -> None:
     """Why toponyms miss 161 km (with gold spans): the gold's own entry with another point for an area
-    (the resolved name is the gold name and the feature an area: a country's or province's
+    (the resolved name is the gold name, in the gold's country, and the feature an area: a country's or province's
     representative point differs between GeoNames and Wikipedia), a name no gazetteer has (placed in
     an inferred area), unresolved, or another place. Prints counts and the most frequent names."""
     kinds: dict[str, Counter] = {}
@@ -214,7 +214,8 @@ def misses(docs, *, top: int = 8) -> None:
                 kind = "unresolved"
             elif p.geonameid is None and p.score <= 0.1:
                 kind = "inferred area point (a name no gazetteer has)"
-            elif g.name and fold(p.name) == fold(g.name) and p.feature in AREAS:
+            elif g.name and fold(p.name) == fold(g.name) and p.feature in AREAS \
+                    and p.country in (None, g.country or _country_of_point(g.lat, g.lon)):
                 kind = f"the gold's own {p.feature}, another representative point"
             else:
                 kind = "another place"
