@@ -666,6 +666,13 @@ def test_a_list_of_one_country_s_provinces_reads_each_item_as_a_province():
     assert (p.country, p.feature) == ("CAN", "admin1")
 
 
+def test_a_list_of_cities_that_are_also_provinces_stays_a_list_of_cities():
+    text = "Bombs went off in Baghdad, Basra and Kirkuk on Sunday."
+    names = ["Baghdad", "Basra", "Kirkuk"]
+    places = geoparse(text, toponyms=[(text.index(n), text.index(n) + len(n)) for n in names])
+    assert [(p.country, p.feature) for p in places] == [("IRQ", "city")] * 3
+
+
 @pytest.mark.parametrize("text, name, country, admin1", [
     ("Sweden is on alert since the virus was found on the German island Rügen last week.", "Rügen", "DEU", None),
     ("Fans gathered in the Texas town of Paris on Friday.", "Paris", "USA", "Texas"),

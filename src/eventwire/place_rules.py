@@ -259,7 +259,8 @@ def listed_divisions(toponyms: Sequence["Toponym"], text: str, *,
     """``toponyms`` with the feature ``"admin1"`` given to each item of a list of at least
     :data:`LIST_DIVISIONS` names (joined by :data:`LIST_GAP`) that all have a first-level division in one
     common country: "British Columbia, Alberta, Manitoba, Ontario and New Brunswick" are provinces of
-    Canada, so the last is not the town in New Jersey. Names that state a feature are left alone."""
+    Canada, so the last is not the town in New Jersey. Names that state a feature, and names of a town of
+    :data:`FOREIGN_POPULATION` or more in that country ("Baghdad, Basra and Kirkuk"), are left alone."""
     out = list(toponyms)
     k = 0
     while k < len(toponyms):
@@ -268,14 +269,13 @@ def listed_divisions(toponyms: Sequence["Toponym"], text: str, *,
             j += 1
         run = range(k, j + 1)
         if len(run) >= LIST_DIVISIONS:
-            common = None
-            for i in run:
-                found = {r.country for r in candidates(toponyms[i].text) if r.feature == "admin1"}
-                common = found if common is None else common & found
-            if common:
-                for i in run:
-                    if out[i].feature is None:
-                        out[i] = replace(out[i], feature="admin1")
+            records = [candidates(toponyms[i].text) for i in run]
+            common = set.intersection(*({r.country for r in rs if r.feature == "admin1"} for rs in records))
+            for i, rs in zip(run, records):
+                town = any(r.feature == "city" and r.country in common and r.population >= FOREIGN_POPULATION
+                           for r in rs)  # "Baghdad, Basra and Kirkuk" are the cities
+                if common and out[i].feature is None and not town:
+                    out[i] = replace(out[i], feature="admin1")
         k = j + 1
     return out
 
