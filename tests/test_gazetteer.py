@@ -138,3 +138,11 @@ def test_every_curated_region_is_in_the_gazetteer():
     g = gz.load_gazetteer()
     missing = [name for name, *_ in gz.read_tsv("places_regions.tsv") if not g.lookup(name)]
     assert missing == []
+
+
+def test_division_names_carry_no_bracketed_local_name():
+    """pycountry writes "Wales [Cymru GB-CYM]": the division is "Wales", which the bare name must reach."""
+    g = gz.load_gazetteer()
+    wales = [r for r in g.lookup("Wales") if r.feature == "admin1"]
+    assert [(r.name, r.country, r.admin1) for r in wales] == [("Wales", "GBR", "Wales")]
+    assert gb._plain("Atlantico Norte (RAAN)") == "Atlantico Norte" and gb._plain("Ontario") == "Ontario"

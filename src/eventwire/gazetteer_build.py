@@ -319,7 +319,7 @@ def _admin1_codes(cities: dict, pycountry) -> _Admin1Codes:
     subs = [s for s in pycountry.subdivisions if not getattr(s, "parent_code", None)]
     by_name = {}
     for s in subs:
-        for n in _article_variants(s.name):
+        for n in _article_variants(s.name) | _article_variants(_plain(s.name)):
             by_name.setdefault((s.country_code, fold(n)), s.code)
     for s in subs:
         code = s.code.split("-", 1)[1]
@@ -337,7 +337,7 @@ def _admin1_codes(cities: dict, pycountry) -> _Admin1Codes:
     taken: set[tuple[str, str]] = set()
     ranked = sorted(((w, iso, code) for iso, vs in votes.items() for code, w in vs.items()), reverse=True)
     done: set[str] = set()
-    names = {s.code: s.name for s in subs}
+    names = {s.code: _plain(s.name) for s in subs}
     for _w, iso, code in ranked:
         cc = iso.split("-")[0]
         if iso in done or (cc, code) in taken:
@@ -395,11 +395,19 @@ def _add_admin1(b: _Builder, codes: _Admin1Codes, pycountry) -> dict[tuple[str, 
         sub = pycountry.subdivisions.get(code=iso)
         lat, lon, pop = codes.coords[(cc, code)]
         gid = states.get(code) if cc == "US" else None
-        keys = _article_variants(sub.name) | {f"{n} {sub.type}" for n in _article_variants(sub.name)}
+        name = _plain(sub.name)
+        keys = _article_variants(sub.name) | _article_variants(name)
+        keys |= {f"{n} {sub.type}" for n in _article_variants(name)}
         keys |= {_ADMIN_SUFFIX.sub("", n) for n in keys}
-        out[(cc, code)] = b.add(name=sub.name, lat=lat, lon=lon, pop=pop, feat="admin1", cc=cc, admin1=sub.name,
+        out[(cc, code)] = b.add(name=name, lat=lat, lon=lon, pop=pop, feat="admin1", cc=cc, admin1=name,
                                 gid=gid, keys=keys)
     return out
+
+
+def _plain(name: str) -> str:
+    """An ISO division name without a trailing bracketed local name or abbreviation: "Wales [Cymru
+    GB-CYM]" -> "Wales", "Atlantico Norte (RAAN)" -> "Atlantico Norte"."""
+    return re.sub(r"\s*[\[(][^\])]*[\])]\s*$", "", name) or name
 
 
 _ADMIN_PREFIX = re.compile(r"^(?:Province of|Muhafazat|Governorate of|Provincia (?:de|di|del)|"
