@@ -30,12 +30,14 @@ from importlib import resources
 
 from .dates import MONTHS
 from .errors import DataError
-from .events import KILLING_NOUNS
+from .events import ARMED_BODIES, KILLING_NOUNS, is_weapon
+from .lexicon import load_lexicon as load_event_lexicon
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "merge_casualties", "load_lexicon"]
 
 _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 _KINDS = ("dead", "injured", "missing")
+_CUE_PREFIX = {"dead": "death_", "injured": "injury_", "missing": "missing_"}  # lexicon keys: "death_verb"...
 _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 _TOTALS = frozenset({"total", "group", "number", "toll"})
 _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
@@ -50,6 +52,8 @@ _DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evenin
 _SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
+_NUMERAL = re.compile(r"\d{1,3}(,\d{3})+|\d+")  # "12", "1,200"
+_NOT_COUNTS = frozenset({"a", "an", "no", "one"})
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ def _word_value(words: list[str], lex: Lexicon) -> int | None:
         for part in word.split("-"):
             if not part or part == "and":
                 continue
-            if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", part):
+            if _NUMERAL.fullmatch(part):
                 current += int(part.replace(",", ""))
             elif part in lex.units:
                 current += lex.units[part]
@@ -124,13 +128,21 @@ def _word_value(words: list[str], lex: Lexicon) -> int | None:
 
 def _is_number_word(token, lex: Lexicon) -> bool:
     low = token.lower_
-    if token.ent_type_ in _SKIP_ENTS:
-        return False
-    if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", low):
+    numeral = _NUMERAL.fullmatch(low)
+    words = not numeral and _number_words(low, lex)
+    if not (numeral or words or low == "one") or token.ent_type_ in _SKIP_ENTS:
+        return False  # the string alone rules most tokens out: their parse is not read
+    if numeral:
         return 1900 > int(low.replace(",", "")) or int(low.replace(",", "")) > 2099 or token.dep_ == "nummod"
+    return words and low not in _NOT_COUNTS or (low == "one" and (token.dep_ == "nummod" or _one_of(token)))
+
+
+def _number_words(low: str, lex: Lexicon) -> bool:
+    """``twenty-one``, ``dozens``, ``a``: every hyphen-separated part is a number word of the lexicon."""
+    if "-" not in low:  # one part: the word itself
+        return bool(low) and (low in lex.units or low in lex.scales or low in lex.vague)
     parts = [p for p in low.split("-") if p]
-    return bool(parts) and all(p in lex.units or p in lex.scales or p in lex.vague for p in parts) \
-        and low not in {"a", "an", "no", "one"} or (low == "one" and (token.dep_ == "nummod" or _one_of(token)))
+    return bool(parts) and all(p in lex.units or p in lex.scales or p in lex.vague for p in parts)
 
 
 def _one_of(token) -> bool:
@@ -197,8 +209,7 @@ def _cue(token, lex: Lexicon, kinds: tuple[str, ...]) -> str | None:
     lemma, low = token.lemma_.lower(), token.lower_
     for kind in _KINDS:
         for suffix in kinds:
-            words = lex.cues.get(f"{'death' if kind == 'dead' else 'injury' if kind == 'injured' else kind}"
-                                 f"_{suffix}", frozenset())
+            words = lex.cues.get(_CUE_PREFIX[kind] + suffix, frozenset())
             if lemma in words or low in words:
                 return kind
     return None
@@ -630,9 +641,6 @@ def _in_scope(node, trigger, *, inside: bool = False, lex: Lexicon | None = None
 def _is_event_word(token) -> bool:
     """An attack or weapon word ("the attack", "a bomb"): what kills, never one of the dead (but a gunman
     or sniper is a person: "bodyguards shot the gunman to death")."""
-    from .events import ARMED_BODIES, is_weapon
-    from .lexicon import load_lexicon as load_event_lexicon
-
     lemma = token.lemma_.lower()
     return is_weapon(token, load_event_lexicon()) and lemma not in ARMED_BODIES and lemma not in _SHOOTERS
 
@@ -641,51 +649,64 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> set[int
     """One person: ``a soldier was killed``, ``the minister died``, ``his driver``, ``Carlos Torrado was
     killed`` (a name). Counted only where the noun is a casualty (a victim of a killing verb, ...)."""
     pronouns: set[int] = set()
+    multiples = _multiples(sent)
     for token in sent:
-        if token.i in quantities or token.lemma_.lower() in _TOTALS or _is_number_word(token, lex) \
-                or _same_person(token, quantities) or token.lemma_.lower() == "life":
+        lemma, low, pos, dep = token.lemma_.lower(), token.lower_, token.pos_, token.dep_
+        if token.i in quantities or lemma in _TOTALS or _is_number_word(token, lex) \
+                or _same_person(token, quantities) or lemma == "life":
             continue  # "took the life of X": X is the one
-        if token.lower_ in _SINGLE_PRONOUNS and (token.dep_ in ("nsubjpass", "dobj") or token.dep_ == "nsubj"
-                                                  and token.head.lemma_.lower() in _DIE):
+        if low in _SINGLE_PRONOUNS and (dep in ("nsubjpass", "dobj") or dep == "nsubj"
+                                        and token.head.lemma_.lower() in _DIE):
             quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later": one person
             pronouns.add(token.i)
             continue
-        if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") and (
+        if pos == "PROPN" and dep not in ("compound", "flat") and (
                 token.ent_type_ in ("PERSON", "") or _killed_name(token, lex)):
             quantities[token.i] = 1
             continue
-        if token.lower_ == "who" and token.head.dep_ == "relcl" and token.head.head.i not in quantities and any(
+        if low == "who" and token.head.dep_ == "relcl" and token.head.head.i not in quantities and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in {"was", "is", "has"} for c in token.head.children):
             quantities[token.i] = 1  # "..., who was murdered on Friday": one person, whatever the parse's antecedent
             continue
-        multiple = next((_MULTIPLE[c.lower_] for c in token.children if c.dep_ == "amod" and c.lower_ in _MULTIPLE), 0)
+        multiple = multiples.get(token.i, 0)
         if multiple and _cue(token, lex, ("noun",)) == "dead":
             quantities[token.i] = multiple  # "the double murder"
             continue
-        if token.pos_ == "NOUN" and _cue(token, lex, ("noun",)) == "dead" and token.lemma_.lower() not in _REMAINS \
+        if pos == "NOUN" and _cue(token, lex, ("noun",)) == "dead" and lemma not in _REMAINS \
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             for c in token.children:  # "his assassination": one person killed (not "his killing of X", the killer)
                 if c.dep_ == "poss" and c.lower_ in {"his", "her"}:
                     quantities[c.i] = 1
                     pronouns.add(c.i)
-        if token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and "Plur" in token.morph.get("Number") \
+        if pos == "NOUN" and dep == "nsubjpass" and "Plur" in token.morph.get("Number") \
                 and not any(c.dep_ in ("det", "nummod", "amod", "compound", "poss") for c in token.children) \
                 and any(c.dep_ == "auxpass" and c.lower_ in ("was", "is", "has") for c in token.head.children):
             quantities[token.i] = 1  # "BARILLAS, ambassador to Spain, was gunned down": a name the case restore
             continue  # took for a plural; the verb agrees with one person
-        if token.pos_ != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token) \
-                or token.lemma_.lower() in lex.cues.get("collective", ()):
+        if pos != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token) \
+                or lemma in lex.cues.get("collective", ()):
             continue  # "the peasant family": a group of unknown size
         if _name_end(token):
             quantities[token.i] = 1  # "banker Ramiro Castillo love": the parse made a name's last word a noun
             continue
-        if token.lemma_.lower() in _REMAINS and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
-                                                     for c in token.children):
+        if lemma in _REMAINS and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+                                     for c in token.children):
             continue  # "the body of a young man", "his body": the man is the one counted
         if any((c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that", "another"}) or c.dep_ == "poss"
-               for c in token.children) or (token.dep_ == "conj" and quantities.get(token.head.i) == 1):
+               for c in token.children) or (dep == "conj" and quantities.get(token.head.i) == 1):
             quantities[token.i] = 1  # "a reporter's wife and son": the article counts for both
     return pronouns
+
+
+def _multiples(sent) -> dict[int, int]:
+    """Token index -> the number its first "double/triple/quadruple" modifier gives ("the double murder").
+
+    Read off the sentence's own tokens: a token's children lie in its sentence."""
+    found: dict[int, int] = {}
+    for token in sent:
+        if token.lower_ in _MULTIPLE and token.dep_ == "amod":
+            found.setdefault(token.head.i, _MULTIPLE[token.lower_])
+    return found
 
 
 def _same_person(token, quantities: dict[int, int]) -> bool:
@@ -807,11 +828,9 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             found = by_pronoun if all(n.i in pronouns for n in group) else groups
             found[kind].append((_clause_verb(node.head), count))
     totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
-    text = sent.text  # spaCy rebuilds a span's text token by token on every access
-    for pattern, fields in lex.negations:
-        if pattern.search(text):
-            for kind in (("dead", "injured") if fields == "all" else (fields,)):
-                totals[kind] = 0 if totals[kind] is None else totals[kind]
+    for fields in _negated(sent):
+        for kind in (("dead", "injured") if fields == "all" else (fields,)):
+            totals[kind] = 0 if totals[kind] is None else totals[kind]
     return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"])
 
 
@@ -819,17 +838,41 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
 def _people(sent) -> tuple[dict[int, int], frozenset[int]]:
     """The people ``sent`` counts (token index -> number) and which of them are pronouns: the same for every
     event of the sentence, so worked out once (a few recent sentences are kept; callers copy the dict)."""
-    lex = load_lexicon()
-    quantities = _quantities(sent, lex)
-    pronouns = _singular_victims(sent, lex, quantities)
+    quantities = dict(_numbers(sent))
+    pronouns = _singular_victims(sent, load_lexicon(), quantities)
     return quantities, frozenset(pronouns)
+
+
+@lru_cache(maxsize=64)
+def _numbers(sent) -> dict[int, int]:
+    """:func:`_quantities` of ``sent``, worked out once (callers copy the dict)."""
+    return _quantities(sent, load_lexicon())
+
+
+@lru_cache(maxsize=64)
+def _negated(sent) -> tuple[str, ...]:
+    """The fields of the lexicon's negations (``no casualties``, ``no one was hurt``) that ``sent`` holds, in
+    lexicon order: the same for every event of the sentence, so searched once (a few recent sentences kept)."""
+    text = sent.text  # spaCy rebuilds a span's text token by token on every access
+    if not _any_negation().search(text):  # one scan for all of them: most sentences hold none
+        return ()
+    return tuple(fields for pattern, fields in load_lexicon().negations if pattern.search(text))
+
+
+@lru_cache(maxsize=1)
+def _any_negation() -> re.Pattern:
+    """One pattern that matches where any of the lexicon's negations does."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _fields in load_lexicon().negations) or "(?!)",
+                      re.I)
 
 
 def counted_nouns(sent) -> dict[str, int]:
     """Plural nouns that ``sent`` counts (``six Jesuit priests`` -> ``{"priest": 6}``), for later
     definite mentions of them."""
     doc = sent.doc
-    return {doc[i].lemma_.lower(): n for i, n in _people(sent)[0].items()
+    # Only numbers and "double/triple" words count more than one: without the latter, the numbers suffice.
+    counts = _people(sent)[0] if _multiples(sent) else _numbers(sent)
+    return {doc[i].lemma_.lower(): n for i, n in counts.items()
             if n > 1 and doc[i].pos_ == "NOUN" and "Plur" in doc[i].morph.get("Number")}
 
 

@@ -45,16 +45,20 @@ UNSEEN_HANDS = frozenset({"ASSAULT"})  # acts that always have an author, named 
 def with_context(events: list[Event], ctx: "ArticleContext") -> list[Event]:
     """``events`` with countries and counterparts completed from each event's sentence."""
     sentence_parties = _sentence_parties(ctx)
+    sentence_places: dict[tuple[int, int], tuple[list, list]] = {}  # bounds -> (places, own), read once
     starts = [sent.start_char for sent in ctx.sentences]
-    return [_complete(event, ctx, sentence_parties, _sentence_bounds(event, starts, ctx)) for event in events]
+    return [_complete(event, ctx, sentence_parties, sentence_places, _sentence_bounds(event, starts, ctx))
+            for event in events]
 
 
 def _complete(event: Event, ctx: "ArticleContext", parties_of: Callable[[int, int], list[tuple[Actor, bool]]],
-              bounds: tuple[int, int]) -> Event:
+              places_of: dict[tuple[int, int], tuple[list, list]], bounds: tuple[int, int]) -> Event:
     start, end = bounds
-    named = [(t, p) for t, p in ctx.places.places_in(start, end) if p.country]
-    places = [(t.text, p) for t, p in named if not _subject(ctx, t)]
-    own = [(t.text, p) for t, p in named]  # a reporter's phrase may still name where the actor is from
+    if bounds not in places_of:
+        named = [(t, p) for t, p in ctx.places.places_in(start, end) if p.country]
+        places_of[bounds] = ([(t.text, p) for t, p in named if not _subject(ctx, t)],
+                             [(t.text, p) for t, p in named])  # a reporter's phrase may still name where the
+    places, own = places_of[bounds]  # actor is from
     parties = parties_of(start, end)
     countries = {p.country for _t, p in places} | {a.country for a, _s in parties if a.country}
     sole = next(iter(countries)) if len(countries) == 1 else None

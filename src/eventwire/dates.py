@@ -382,6 +382,10 @@ _RULES: tuple[tuple[re.Pattern, Callable[[re.Match, _Ctx], tuple[str, str] | Non
 # engine cannot skip ahead on a case-insensitive pattern); each hit is then matched again, at the same
 # place, by the case-insensitive pattern over the original text, which the handlers read (``May``).
 _QUICK = tuple(re.compile(pattern.pattern, pattern.flags & ~re.I) for pattern, _handler in _RULES)
+# Words one of which every match of a rule holds (lower case): a lower-cased text with none of them skips the
+# rule's scan (most texts say no "ago", "year" or weekday).
+_NEEDS: dict[Callable, tuple[str, ...]] = {_r_month_relyear: ("year",), _r_weekday: tuple(WEEKDAYS),
+                                           _r_ago: ("ago", "earlier"), _r_relunit: ("week", "month", "year")}
 
 
 def find_timexes(text: str, *, anchor: dt.date | None,
@@ -400,6 +404,9 @@ def find_timexes(text: str, *, anchor: dt.date | None,
     lowered = text.lower()
     quick = len(lowered) == len(text)  # lower() keeps offsets (it does for all but a few scripts)
     for (pattern, handler), fast in zip(_RULES, _QUICK):
+        needs = _NEEDS.get(handler)
+        if quick and needs and not any(word in lowered for word in needs):
+            continue  # the rule cannot match: the words it needs are not in the text
         found = (pattern.match(text, m.start()) for m in fast.finditer(lowered)) if quick else pattern.finditer(text)
         for match in found:
             if match is None:

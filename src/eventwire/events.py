@@ -9,8 +9,9 @@ several events and is split into one group per weapon family or per place.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from .lexicon import Lexicon, TriggerRule
 
@@ -50,11 +51,18 @@ class TriggerGroup:
     place_span: tuple[int, int] | None = None  # token range restricting places after a split
 
 
-def find_groups(sent: "Span", lex: Lexicon) -> list[TriggerGroup]:
-    """Trigger groups of one sentence, in text order, already split where coordination says so."""
-    quoted = _quoted_tokens(sent)
+def find_groups(sent: "Span", lex: Lexicon, *, candidates: Sequence[int] | None = None,
+                quotes: Sequence[int] | None = None) -> list[TriggerGroup]:
+    """Trigger groups of one sentence, in text order, already split where coordination says so.
+
+    ``candidates``: the document's token indices whose lemma or lower-case form the lexicon lists, in text
+    order, and ``quotes``: those of its quotation marks (:data:`QUOTES`); when given, only those tokens are
+    read (the same groups, found faster)."""
+    quoted = _quoted_tokens(sent) if quotes is None else _quoted_between(sent, quotes)
     hits = {}
-    for token in sent:
+    doc = sent.doc
+    tokens = sent if candidates is None else (doc[i] for i in _within(candidates, sent.start, sent.end))
+    for token in tokens:
         rule = match_token(token, lex, quoted=quoted)
         if rule is not None:
             hits[token.i] = rule
@@ -66,11 +74,13 @@ def find_groups(sent: "Span", lex: Lexicon) -> list[TriggerGroup]:
 
 def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozenset()) -> TriggerRule | None:
     """The first lexicon rule for ``token`` whose part of speech and condition hold, else None."""
+    rules = lex.triggers.get(token.lemma_.lower()) or lex.triggers.get(token.lower_)
+    if not rules:
+        return None  # most words: no need to read their parse
     pos = "V" if token.pos_ == "VERB" else "N" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None or token.ent_type_ in ("DATE", "TIME") or (token.dep_ == "amod" and token.tag_ == "VBN"):
         return None  # "March" the month; "the detained leaders" describes a state, it reports no event
-    rules = lex.triggers.get(token.lemma_.lower()) or lex.triggers.get(token.lower_)
-    for rule in rules or ():
+    for rule in rules:
         if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
             return rule if rule.type != "-" else None  # a stop row: this use of the word is no event
     return None
@@ -171,6 +181,19 @@ def _quoted_tokens(sent: "Span") -> frozenset[int]:
         elif inside:
             found.add(token.i)
     return frozenset(found) if not inside else frozenset()
+
+
+def _within(indices: Sequence[int], start: int, end: int) -> Sequence[int]:
+    """The part of the sorted ``indices`` in ``[start, end)``."""
+    return indices[bisect_left(indices, start):bisect_left(indices, end)]
+
+
+def _quoted_between(sent: "Span", quotes: Sequence[int]) -> frozenset[int]:
+    """:func:`_quoted_tokens` from the indices of the document's quotation marks."""
+    marks = _within(quotes, sent.start, sent.end)
+    if len(marks) % 2:
+        return frozenset()  # an unclosed quotation: nothing counts as quoted
+    return frozenset(i for a, b in zip(marks[::2], marks[1::2]) for i in range(a + 1, b))
 
 
 def _link(sent: "Span", hits: dict[int, TriggerRule]) -> list[list[int]]:

@@ -113,7 +113,7 @@ def attach_orphan_counts(ctx: "ArticleContext", mentions: list["Mention"]) -> li
     by_sentence = {m.sentence.start for m in mentions if m.type in CASUALTY_TYPES}
     out = list(mentions)
     for sent in ctx.sentences:
-        if sent.start_char in by_sentence or not any(t.lemma_.lower() in CASUALTY_WORDS for t in sent):
+        if sent.start_char in by_sentence or not ctx.speaks_of_casualties(sent):
             continue
         paragraph = ctx.paragraph_of(sent.start_char)
         earlier = [k for k, m in enumerate(out) if m.type in CASUALTY_TYPES and m.sentence.end <= sent.start_char

@@ -17,10 +17,10 @@ linked (:mod:`links`).
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Collection
+from typing import TYPE_CHECKING, Callable, Collection
 
 from . import arguments, events, factuality, intents
 from .actors import PersonMemory, load_actor_kb, resolve_np
@@ -118,9 +118,22 @@ class ArticleContext:
         """The document's noun chunks, listed once (spaCy walks the whole document for a span's chunks)."""
         return tuple(self.doc.noun_chunks)
 
+    @cached_property
+    def _chunk_bounds(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(start characters, end characters) of the noun chunks, in text order (chunks do not overlap)."""
+        chunks = self.noun_chunks
+        return tuple(c.start_char for c in chunks), tuple(c.end_char for c in chunks)
+
     def chunks_in(self, start: int, end: int) -> list["SpacySpan"]:
         """Noun chunks wholly inside the characters ``[start, end)``."""
-        return [c for c in self.noun_chunks if c.start_char >= start and c.end_char <= end]
+        starts, ends = self._chunk_bounds
+        found = []
+        for k in range(bisect_left(starts, start), len(starts)):
+            if starts[k] >= end:
+                break
+            if ends[k] <= end:
+                found.append(self.noun_chunks[k])
+        return found
 
     @cached_property
     def _paragraph_ends(self) -> tuple[int, ...]:
@@ -137,8 +150,58 @@ class ArticleContext:
     @cached_property
     def _counts(self) -> tuple[tuple[int, dict[str, int]], ...]:
         """(sentence start, nouns it counts) for the sentences that count people (see ``counted_before``)."""
+        from spacy.attrs import LIKE_NUM
+
+        numeric = self.doc.to_array(LIKE_NUM)  # one flag per token, without building the tokens
         return tuple((s.start_char, found) for s in self.sentences
-                     if any(t.like_num for t in s) and (found := counted_nouns(s)))
+                     if numeric[s.start:s.end].any() and (found := counted_nouns(s)))
+
+    @cached_property
+    def _words(self) -> tuple[list[int], list[int], list[int], dict[int, str]]:
+        """Per token, as string ids: lemma, lower-case form and text; and the string of each id (the tokens'
+        strings read without building the tokens, each distinct one decoded once)."""
+        from spacy.attrs import LEMMA, LOWER, ORTH
+
+        lemmas, lowers, orths = self.doc.to_array([LEMMA, LOWER, ORTH]).T.tolist()
+        strings = self.doc.vocab.strings
+        return lemmas, lowers, orths, {h: strings[h] if h else "" for h in {*lemmas, *lowers, *orths}}
+
+    def _ids(self, column: int, keep: Callable[[str], object]) -> set[int]:
+        """The string ids of column ``column`` of :attr:`_words` (0 lemma, 1 lower-case form, 2 text) whose
+        string ``keep`` accepts."""
+        words = self._words
+        table = words[3]
+        return {h for h in set(words[column]) if keep(table[h])}
+
+    @cached_property
+    def _casualty_words(self) -> tuple[list[bool], list[bool]]:
+        """Per token: is its lemma (lower case) a casualty word; is its lemma or its lower-case form one."""
+        lemmas, lowers, _orths, _table = self._words
+        by_lemma = self._ids(0, lambda w: w.lower() in CASUALTY_WORDS)
+        by_form = self._ids(1, lambda w: w in CASUALTY_WORDS)
+        lemma_flags = [h in by_lemma for h in lemmas]
+        return lemma_flags, [f or h in by_form for f, h in zip(lemma_flags, lowers)]
+
+    @cached_property
+    def trigger_candidates(self) -> tuple[int, ...]:
+        """Indices of the tokens whose lemma or lower-case form the trigger lexicon lists (see
+        :func:`~eventwire.events.match_token`)."""
+        lemmas, lowers, _orths, _table = self._words
+        triggers = self.lex.triggers
+        by_lemma = self._ids(0, lambda w: triggers.get(w.lower()))
+        by_form = self._ids(1, triggers.get)
+        return tuple(i for i, (a, b) in enumerate(zip(lemmas, lowers)) if a in by_lemma or b in by_form)
+
+    @cached_property
+    def quote_marks(self) -> tuple[int, ...]:
+        """Indices of the tokens that are quotation marks (:data:`~eventwire.events.QUOTES`)."""
+        quotes = self._ids(2, lambda w: w in events.QUOTES)
+        return tuple(i for i, h in enumerate(self._words[2]) if h in quotes)
+
+    def speaks_of_casualties(self, sent: "SpacySpan", *, forms: bool = False) -> bool:
+        """Does a word of ``sent`` have a casualty word (:data:`~eventwire.links.CASUALTY_WORDS`) as its lemma
+        ("killed", "victims"), or with ``forms`` also as its lower-case form ("wounded")?"""
+        return any(self._casualty_words[1 if forms else 0][sent.start:sent.end])
 
     def counted_before(self, offset: int) -> dict[str, int]:
         """Lemma -> the last count of that noun in the sentences before ``offset`` ("six priests")."""
@@ -164,7 +227,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     doc, lex = ctx.doc, ctx.lex
     raw: list[tuple["SpacySpan", events.TriggerGroup, arguments.Roles, int]] = []
     for sent in ctx.sentences:
-        groups = events.find_groups(sent, lex)
+        groups = events.find_groups(sent, lex, candidates=ctx.trigger_candidates, quotes=ctx.quote_marks)
         triggers = frozenset(i for g in groups for i in g.tokens)
         reports = len({g.head for g in groups})  # split groups report one sentence's coordinated events
         for group in groups:
@@ -488,7 +551,7 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
             return None, None
         counted = count_casualties(sent, trigger=head, earlier=ctx.counted_before(sent.start_char), inside=True)
         return counted.fatalities, counted.injured
-    if not kills and not any(t.lemma_.lower() in CASUALTY_WORDS or t.lower_ in CASUALTY_WORDS for t in sent):
+    if not kills and not ctx.speaks_of_casualties(sent, forms=True):
         return None, None  # nothing in the sentence speaks of dead or wounded
     earlier = ctx.counted_before(sent.start_char)
     counted = count_casualties(sent, trigger=[ctx.doc[i] for i in group.tokens], earlier=earlier)

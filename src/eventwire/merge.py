@@ -497,10 +497,17 @@ def _count(values) -> int | None:
 
 def _event_id(article: Article, best: Mention) -> str:
     """Stable: the same article text (and URL) and settings give the same id, whatever the input's id."""
-    text = " ".join(article.body.split())
-    key = (f"{text}|{article.url or ''}|{best.type}|{best.sentence.start}|{best.trigger}|{best.head}|"
-           f"{best.family}|{best.clause.start}|{best.clause.end}|{best.factuality}")
-    return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    digest = _article_digest(article.body, article.url or "").copy()  # the article's part, hashed once
+    digest.update((f"{best.type}|{best.sentence.start}|{best.trigger}|{best.head}|"
+                   f"{best.family}|{best.clause.start}|{best.clause.end}|{best.factuality}").encode("utf-8"))
+    return "ev_" + digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=8)
+def _article_digest(body: str, url: str):
+    """SHA-1 state after the part of an event id's key that all events of an article share (the body with
+    runs of white space made one space, and the URL); callers copy it before adding their own part."""
+    return hashlib.sha1(f"{' '.join(body.split())}|{url}|".encode("utf-8"))
 
 
 def _article_ref(article: Article) -> ArticleRef:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterator, Mapping
@@ -77,7 +78,9 @@ class DocView:
         for i, h in enumerate(self.head):
             if h != i:
                 self.children[h].append(i)
-        self.shouting = sum(map(str.islower, text)) < 0.05 * max(sum(map(str.isalpha, text)), 1)
+        chars = Counter(text).items()  # each distinct character tested once
+        self.shouting = sum(n for ch, n in chars if ch.islower()) < 0.05 * max(sum(n for ch, n in chars
+                                                                                if ch.isalpha()), 1)
         self.scan = kb.scan(text, shouting=self.shouting)
 
     @classmethod
@@ -183,14 +186,21 @@ def cues(view: DocView, tokens: list[int], head: int) -> _Cues:
     found = hits(view, tokens, head)
     if not found:
         return _NO_CUES
-
-    def best(kinds: tuple[str, ...], flags: tuple[str, ...] | None = None) -> _Hit | None:
-        cands = [h for h in found if h.entry.kind in kinds and (flags is None or h.entry.flag in flags)]
-        return min(cands, key=lambda h: (h.distance, -h.last)) if cands else None
-
-    role = best(("role",), ("role", "institution", "state")) or best(("role",), ("title",))
+    best: dict[str, _Hit] = {}  # cue slot -> nearest hit (the last word breaks ties, then text order)
+    for h in found:
+        slot = _CUE_SLOTS.get((h.entry.kind, h.entry.flag)) or _CUE_SLOTS.get(h.entry.kind)
+        known = best.get(slot) if slot is not None else None
+        if slot is not None and (known is None or (h.distance, -h.last) < (known.distance, -known.last)):
+            best[slot] = h
     covered = frozenset(i for h in found for i in range(h.first, h.last + 1))
-    return _Cues(best(("org",)), role, best(("country", "capital", "demonym")), best(("person",)), covered)
+    return _Cues(best.get("org"), best.get("role") or best.get("title"), best.get("country"), best.get("person"),
+                 covered)
+
+
+# Which cue a KB hit can be: by kind, and for roles by kind and flag (role nouns proper before titles).
+_CUE_SLOTS: dict = {"org": "org", "country": "country", "capital": "country", "demonym": "country",
+                    "person": "person", ("role", "role"): "role", ("role", "institution"): "role",
+                    ("role", "state"): "role", ("role", "title"): "title"}
 
 
 # ------------------------------------------------------------------------------------------ memory

@@ -61,10 +61,10 @@ POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 def is_shouting(text: str) -> bool:
     """Is the text (mostly) written in capitals?"""
-    letters = [c for c in text[:4000] if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text[:4000]))
     if len(letters) < 40:
         return False
-    return sum(c.isupper() for c in letters) / len(letters) > 0.85
+    return sum(map(str.isupper, letters)) / len(letters) > 0.85
 
 
 def truecase(text: str, model: CaseModel) -> str:
