@@ -32,14 +32,13 @@ from .dates import MONTHS
 from .errors import DataError
 from .events import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from .lexicon import load_lexicon as load_event_lexicon
+from .victim_groups import TOTALS, after_semicolon, group_count, members, name_end, someone_else
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "merge_casualties", "load_lexicon"]
 
 _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 _KINDS = ("dead", "injured", "missing")
 _CUE_PREFIX = {"dead": "death_", "injured": "injury_", "missing": "missing_"}  # lexicon keys: "death_verb"...
-_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
-_TOTALS = frozenset({"total", "group", "number", "toll"})
 _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
 _ADDITIVE = frozenset({"also", "too", "additionally"})
 _DIE = frozenset({"die", "perish"})
@@ -50,7 +49,6 @@ _ONE_KILLING = frozenset(KILLING_NOUNS - {"massacre"})  # not "the massacre of S
 _SHOOTERS = frozenset({"sniper", "assassin", "attacker", "bomber"})  # people, though weapon words name them
 _DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
 _SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 _NUMERAL = re.compile(r"\d{1,3}(,\d{3})+|\d+")  # "12", "1,200"
 _NOT_COUNTS = frozenset({"a", "an", "no", "one"})
@@ -200,7 +198,7 @@ def _attachment(noun):
     while node.dep_ == "conj" and node.head is not node:
         node = node.head
     first = node
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _TOTALS:
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in TOTALS:
         node = node.head.head
     return first, node
 
@@ -389,29 +387,6 @@ def _is_subset(node, lex: Lexicon) -> bool:
     return node.head.lower_ in subset or (node.head.dep_ in ("prep", "pobj") and node.head.head.lower_ in subset)
 
 
-def _group_count(group: list, quantities: dict[int, int]) -> int | None:
-    """The people a coordinated group counts; ``None`` when a part is an uncounted plural (``and others``)."""
-    if _breakdown(group, quantities):
-        return quantities[group[0].i]  # "three reporters, two Salvadorans and a Dutchman" = 3
-    total = 0
-    for noun in group:
-        if noun.lemma_.lower() in _TOTALS:
-            continue
-        if noun.i in quantities:
-            total += quantities[noun.i]
-        elif noun.lower_ in _REFLEXIVE or noun.ent_type_ == "PERSON" or (
-                noun.pos_ == "PROPN" and not noun.sent.text.isupper()) or _name_end(
-                noun, among_names=sum(n.ent_type_ == "PERSON" for n in group) > 1):
-            total += 1
-        elif noun is not group[0] and quantities.get(group[0].i, 0) > 1 and "Plur" in noun.morph.get("Number") \
-                and noun.lower_ not in {"others", "people"} \
-                and not any(c.dep_ in ("det", "nummod", "amod", "poss") for c in noun.children):
-            continue  # "five judges and magistrates": the number counts both nouns
-        elif "Plur" in noun.morph.get("Number") or noun.lower_ in {"others", "people"}:
-            return None
-    return total
-
-
 def _stand_in(noun, quantities: dict[int, int], lex: Lexicon):
     """The first name of the names that list an uncounted plural (``brothers X and Y``), else ``noun``."""
     names = [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -424,150 +399,10 @@ def _names_of_plural(noun, quantities: dict[int, int], lex: Lexicon) -> bool:
         and "Plur" in head.morph.get("Number") and _cue(head, lex, ("noun",)) is None
 
 
-def _name_end(noun, *, among_names: bool = False) -> bool:
-    """``Ramiro Castillo love``: a name whose last word the parse took for a common noun; in a list of
-    names (``among_names``) any proper-noun compound will do (``Segundo montes``)."""
-    return noun.pos_ == "NOUN" and any(c.dep_ == "compound" and (c.ent_type_ == "PERSON" or among_names
-                                                                 and c.pos_ == "PROPN") for c in noun.children)
-
-
-def _breakdown(group: list, quantities: dict[int, int]) -> bool:
-    """A count followed, after a comma, by nationalities (or kinds of "people") adding up to it: the parts
-    of the first number, not more people."""
-    first = quantities.get(group[0].i, 0)
-    rest = group[1:]
-    def part(n) -> int:  # "a Dutchman": one, whatever the tagger made of it
-        return quantities.get(n.i) or int(any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children))
-    return first > 1 and len(rest) > 1 and sum(part(n) for n in rest) == first \
-        and group[0].doc[rest[0].left_edge.i - 1].text == "," \
-        and (group[0].lemma_.lower() in ("people", "person") or all(n.ent_type_ == "NORP" for n in rest[:-1]))
-
-
-def _members(first, quantities: dict[int, int]) -> list:
-    """The nouns of a coordinated group, with lists that the parse hangs as appositions: in "Forero, his
-    wife, and two other people" or "Ellacuria, five other Jesuits, and two women" the appositive starts a
-    coordination of other people (it has conjuncts, and a number, a name, "his"/"another") -- unlike "Juan
-    Perez, the mayor, and his driver", where "the mayor" describes Perez."""
-    group = [first, *first.conjuncts]
-    if first.dep_ == "appos" and first.head.i not in quantities and first.head.pos_ == "NOUN":
-        group += [c for c in first.head.conjuncts if c not in group]  # "brothers X and Y and their mother Z"
-    todo = list(group)
-    while todo:
-        noun = todo.pop(0)
-        for child in noun.children:
-            if _enumerates(noun, child, quantities) or _colon_after_one(noun, child, quantities) \
-                    or _describes_names(child, group, quantities):
-                continue
-            if child.dep_ == "appos" and child not in group and (child.conjuncts and (
-                    quantities.get(child.i, 0) > 1 or child.pos_ == "PROPN" or _someone_else(child)
-                    or any(c.ent_type_ == "PERSON" for c in child.conjuncts))  # "X, Segundo montes, Y and Z"
-                    or _after_semicolon(child) and child.i in quantities):  # "X, 42; Y, 19; a minor"
-                added = [child, *(c for c in child.conjuncts if c not in group)]
-                group += added
-                todo += added
-    group = [n for n in group if not _named_role(n, group)]
-    group = _list_opening(group, quantities) + group
-    closing = _list_closure(group, quantities)
-    if closing is None:
-        return group
-    items = [c for n in group for c in n.subtree if c.dep_ == "appos" and quantities.get(c.i) == 1 and c not in group
-             and (c.head in group or _someone_else(c))]  # "the governor of Antioquia, another judge, and the commander"
-    return group + items + [closing]  # "6 clergymen, a maid, and her daughter": the middle item too
-
-
-def _describes_names(child, group: list, quantities: dict[int, int]) -> bool:
-    """``X, Y, Z, V, W and U, the first five Spaniards and the last a Salvadoran``: a count of the people
-    the names already list (not "five *other* Jesuits"; a breakdown of a number is :func:`_breakdown`)."""
-    count = quantities.get(child.i, 0)
-    return child.dep_ == "appos" and count > 1 and not _someone_else(child) \
-        and sum(n.ent_type_ == "PERSON" for n in group) >= count
-
-
-def _after_semicolon(noun) -> bool:
-    """A phrase right after ";": an item of a list, not a description of the one before."""
-    return noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ";"
-
-
-def _named_role(noun, group: list) -> bool:
-    """``their mother Marta Ochoa``, ``their cook, Elba Julia Ramos,``: a name right after a role noun of the
-    group (or after it and a comma, when a comma closes the name too) is that person's name."""
-    doc, k = noun.doc, noun.left_edge.i - 1
-    if noun.ent_type_ != "PERSON" or k < 1:
-        return False
-    if doc[k].text == "," and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",":
-        k -= 1
-        role = doc[k]
-        return role.pos_ == "NOUN" and role in group and "Sing" in role.morph.get("Number") and any(
-            c.dep_ in ("poss", "det") for c in role.children)
-    return doc[k].pos_ == "NOUN" and doc[k] in group
-
-
-def _list_opening(group: list, quantities: dict[int, int]) -> list:
-    """The first items of a written list that the parse hung elsewhere: in "after a police colonel, a judge,
-    and Senator Galan were murdered" the colonel and the judge (persons counted once, coordinated with each
-    other, right before ", and" and the group)."""
-    doc, start = group[0].doc, group[0].left_edge.i
-    if start < 4 or doc[start - 1].lower_ != "and" or doc[start - 2].text not in (",", ")"):
-        return []
-    last, aside = doc[start - 3], doc[start - 2].text == ")"
-    if aside:  # "six Jesuits (five Spaniards and one Salvadoran) and two women were killed"
-        opening = next((k for k in range(start - 3, max(group[0].sent.start, start - 15) - 1, -1)
-                        if doc[k].text == "("), None)
-        if opening is None or opening == group[0].sent.start:
-            return []
-        last = doc[opening - 1]
-    if not _list_item(last, quantities) or last in group:
-        return []
-    items = [last]
-    while items[-1].dep_ == "conj" and _list_item(items[-1].head, quantities):
-        items.append(items[-1].head)
-    return items if len(items) > 1 or aside else []
-
-
-def _list_item(token, quantities: dict[int, int]) -> bool:
-    """Counted people, or a name ("Quispe, Isidoro Saune, and Dionisio Aguirre")."""
-    return quantities.get(token.i, 0) >= 1 or token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC")
-
-
-def _list_closure(group: list, quantities: dict[int, int]):
-    """The last item of a written list that the parse hung elsewhere: in "killing 6 clergymen, a maid, and
-    her daughter" the daughter; a person counted once (``a``/``the``/``his``/``her`` noun, or a name: "the
-    assassination of journalist X, director of Y, and Jaime Pardo Leal") right after ", and", ending the phrase."""
-    doc, end = group[0].doc, max(n.right_edge.i for n in group)
-    if not any(t.text == "," for t in doc[group[0].i:end + 1]) or end + 3 >= len(doc):
-        return None
-    k = end + 1 + (doc[end + 1].text == ",")
-    named = doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].dep_ == "compound"  # "..., and Jaime Pardo Leal"
-    if doc[k].lower_ != "and" or doc[k + 1].dep_ not in ("det", "poss") and not named:
-        return None
-    noun = doc[k + 1].head
-    while named and noun.dep_ == "compound" and noun.head is not noun:
-        noun = noun.head  # "Jaime Pardo Leal": the name's last word
-    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-    if named and noun.dep_ in ("nsubj", "nsubjpass"):
-        return None  # "Quispe, Isidoro Saune, and Dionisio Aguirre were killed": the name heads its own clause
-    if noun.i <= k + 1 or quantities.get(noun.i) != 1 or noun in group or any(
-            t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in doc[k + 2:noun.i]) or (
-            after is not None and after.pos_ not in ("PUNCT", "AUX", "VERB")):
-        return None
-    return noun
-
-
-def _enumerates(noun, child, quantities: dict[int, int]) -> bool:
-    """``two reporters, Roberto Navas and Mauricio Pineda``: names listing the people a number counted."""
-    return quantities.get(noun.i, 0) > 1 and child.pos_ == "PROPN" and not _someone_else(child)
-
-
-def _colon_after_one(noun, child, quantities: dict[int, int]) -> bool:
-    """``the murder of candidate Galan: Alvaro Delgado and Jorge Canaveral``: a list after a colon that
-    follows one person names other people (here the suspects), not more victims."""
-    return quantities.get(noun.i) == 1 and child.i > 0 and child.doc[child.left_edge.i - 1].text == ":"
-
-
-def _own_kinds(members: list, lex: Lexicon, quantities: dict[int, int]) -> list:
+def _own_kinds(group: list, lex: Lexicon, quantities: dict[int, int]) -> list:
     """(conjunct, kind) for bare numbers that a casualty word follows ("... and 1,000 wounded")."""
     out = []
-    for member in members:
+    for member in group:
         if member.like_num and member.i in quantities and member.i + 1 < len(member.doc):
             kind = _cue(member.doc[member.i + 1], lex, ("adj", "verb", "noun"))
             if kind:
@@ -652,7 +487,7 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> set[int
     multiples = _multiples(sent)
     for token in sent:
         lemma, low, pos, dep = token.lemma_.lower(), token.lower_, token.pos_, token.dep_
-        if token.i in quantities or lemma in _TOTALS or _is_number_word(token, lex) \
+        if token.i in quantities or lemma in TOTALS or _is_number_word(token, lex) \
                 or _same_person(token, quantities) or lemma == "life":
             continue  # "took the life of X": X is the one
         if low in _SINGLE_PRONOUNS and (dep in ("nsubjpass", "dobj") or dep == "nsubj"
@@ -686,7 +521,7 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> set[int
         if pos != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token) \
                 or lemma in lex.cues.get("collective", ()):
             continue  # "the peasant family": a group of unknown size
-        if _name_end(token):
+        if name_end(token):
             quantities[token.i] = 1  # "banker Ramiro Castillo love": the parse made a name's last word a noun
             continue
         if lemma in _REMAINS and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
@@ -711,15 +546,9 @@ def _multiples(sent) -> dict[int, int]:
 
 def _same_person(token, quantities: dict[int, int]) -> bool:
     """``the political leader Hector Oqueli``, ``Oqueli, the party's leader``: an apposition naming the one
-    person counted already (not a list: "Forero, his wife, and two other people", see :func:`_members`)."""
+    person counted already (not a list: "Forero, his wife, and two other people", see :func:`~eventwire.victim_groups.members`)."""
     return token.dep_ == "appos" and quantities.get(token.head.i) == 1 and not token.conjuncts \
-        and not _someone_else(token) and not _after_semicolon(token)
-
-
-def _someone_else(noun) -> bool:
-    """``his wife``, ``another judge``, ``five other Jesuits``: a noun naming other people than the one before."""
-    return any(c.dep_ in ("poss", "det") and c.lower_ in _OTHERS or c.dep_ == "amod" and c.lower_ == "other"
-               for c in noun.children)
+        and not someone_else(token) and not after_semicolon(token)
 
 
 def _killed_name(token, lex: Lexicon) -> bool:
@@ -810,7 +639,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         seen.add(first.i)
         if _is_subset(node, lex) or not any(_in_scope(node, t, inside=inside, lex=lex) for t in triggers):
             continue
-        group = _members(first, quantities)
+        group = members(first, quantities)
         seen.update(n.i for n in group)  # a member is never the start of another group
         if _identified_as(node) and _the_dead(node, lex):
             continue  # "the victim was identified as X": X is counted, not the victim as well
@@ -819,7 +648,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             if kind is not None and own != kind:  # "67 dead and 1,000 wounded": the 1,000 are wounded
                 group.remove(member)
                 groups[own].append((_clause_verb(node.head), quantities[member.i]))
-        count = _group_count(group, quantities) if kind is not None else None
+        count = group_count(group, quantities) if kind is not None else None
         if count is not None and node.dep_ in ("nsubj", "nsubjpass"):
             seen_subjects = _subjects_nearest(sent) if seen_subjects is None else seen_subjects
             if _second_subject(node, seen_subjects):
