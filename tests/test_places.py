@@ -666,6 +666,14 @@ def test_a_list_of_one_country_s_provinces_reads_each_item_as_a_province():
     assert (p.country, p.feature) == ("CAN", "admin1")
 
 
+def test_given_spans_in_any_order_give_the_same_places():
+    text = "Officials in London and Paris were told. The outbreak began on Waiheke Island, off Auckland."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ["London", "Paris", "Waiheke Island", "Auckland"]]
+    ordered = geoparse(text, toponyms=spans)
+    shuffled = geoparse(text, toponyms=spans[::-1])
+    assert shuffled == ordered[::-1] and ordered[2].country == "NZL"
+
+
 def test_a_list_of_cities_that_are_also_provinces_stays_a_list_of_cities():
     text = "Bombs went off in Baghdad, Basra and Kirkuk on Sunday."
     names = ["Baghdad", "Basra", "Kirkuk"]

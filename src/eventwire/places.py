@@ -563,10 +563,17 @@ def _given_toponyms(text: str, spans: Iterable) -> list[Toponym]:
 
 def geoparse(text: str, *, toponyms: list | None = None, nlp=None,
              gazetteer: Gazetteer | None = None) -> list[Place | None]:
-    """Places of ``text`` in text order: found ones, or exactly one entry per given ``(start, end)`` span."""
+    """Places of ``text`` in text order: found ones, or exactly one entry per given ``(start, end)`` span, in
+    the order given (they are resolved in text order, which the rules across names read)."""
     geocoder = Geocoder(gazetteer=gazetteer)
     if toponyms is not None:
-        return geocoder.resolve_all(_given_toponyms(text, toponyms), text=text)
+        given = _given_toponyms(text, toponyms)
+        order = sorted(range(len(given)), key=lambda k: (given[k].start, given[k].end))
+        places = geocoder.resolve_all([given[k] for k in order], text=text)
+        out: list[Place | None] = [None] * len(given)
+        for k, p in zip(order, places):
+            out[k] = p
+        return out
     if nlp is None:
         from .nlp import load_nlp
 
