@@ -666,6 +666,16 @@ def test_a_list_of_one_country_s_provinces_reads_each_item_as_a_province():
     assert (p.country, p.feature) == ("CAN", "admin1")
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Storms hit Rome, northwest Georgia, on Sunday.", "USA"),  # without the container: Rome, Italy
+    ("Storms hit Rome, in northwestern Georgia, on Sunday.", "USA"),
+    ("Storms hit Rome, north of Georgia, on Sunday.", "ITA"),  # "north of" names no container
+])
+def test_a_direction_in_the_container_still_contains(text, country):
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ["Rome", "Georgia"]]
+    assert geoparse(text, toponyms=spans)[0].country == country
+
+
 def test_given_spans_in_any_order_give_the_same_places():
     text = "Officials in London and Paris were told. The outbreak began on Waiheke Island, off Auckland."
     spans = [(text.index(n), text.index(n) + len(n)) for n in ["London", "Paris", "Waiheke Island", "Auckland"]]

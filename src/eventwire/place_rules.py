@@ -43,11 +43,15 @@ from .toponyms import split_feature
 if TYPE_CHECKING:  # pragma: no cover
     from .toponyms import Toponym
 
-__all__ = ["LIST_GAP", "FOREIGN_POPULATION", "FOREIGN_DIVISION", "DOMINANT_SHARE", "DOMINANT_NAMES", "GIANT_RATIO",
+__all__ = ["LIST_GAP", "CONTAINER_GAP", "FOREIGN_POPULATION", "FOREIGN_DIVISION", "DOMINANT_SHARE", "DOMINANT_NAMES", "GIANT_RATIO",
            "GIANT_ALONE", "CUE_WINDOW", "DIVISION_RATIO", "is_country_list", "share_containers", "foreign_namesakes",
            "dominant_country", "divisions_first", "giants_first", "is_listed", "division_cues", "loose_match",
            "stated_areas", "listed_divisions", "elliptical_names"]
 
+# what separates a name from the division or country holding it: a comma, perhaps with where in it the
+# name lies ("Kalam, north-west Pakistan", "Tal Afar, northern Iraq"); not "Balad, north of Baghdad"
+CONTAINER_GAP = re.compile(r"^\s*,\s*(?:(?:in\s+)?(?:the\s+)?(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
+                           r"(?:east|west)(?:ern)?|central)\s+)?$", re.IGNORECASE)
 LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")  # what separates the items of a list of names
 FOREIGN_POPULATION = 100_000  # a town at least this big is a place news may name without its country
 FOREIGN_DIVISION = 1_000_000  # ... and a division this populous ("England", "Texas")

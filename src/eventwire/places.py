@@ -49,7 +49,7 @@ from .errors import UsageError
 from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
 from .models import Document, Place
 from .place_fallback import Area, fill_unresolved, inferred_place, written_area
-from .place_rules import (division_cues, divisions_first, elliptical_names, foreign_namesakes, giants_first, is_country_list,
+from .place_rules import (CONTAINER_GAP, division_cues, divisions_first, elliptical_names, foreign_namesakes, giants_first, is_country_list,
                           is_listed, listed_divisions, loose_match, share_containers, stated_areas)
 from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
                        find_toponyms, split_feature)
@@ -415,12 +415,13 @@ class Geocoder:
                                                                feature=toponyms[k].feature, allow=allow))
 
     def _container_of(self, toponyms: list[Toponym], k: int, text: str) -> tuple:
-        """The containers of the next name when a comma alone separates them ("Paris, Texas"), unless
+        """The containers of the next name when a comma separates them ("Paris, Texas", "Kalam, north-west
+        Pakistan": :data:`~eventwire.place_rules.CONTAINER_GAP`), unless
         the two are items of a list of countries (:func:`~eventwire.place_rules.is_country_list`)."""
         if k + 1 >= len(toponyms) or not text:
             return ()
         gap = text[toponyms[k].end:toponyms[k + 1].start]
-        box = self.containers(toponyms[k + 1].text) if gap.strip() == "," else ()
+        box = self.containers(toponyms[k + 1].text) if CONTAINER_GAP.match(gap) else ()
         if box and k > 0:
             previous = self.candidates(toponyms[k - 1].text)[2]
             previous_gap = text[toponyms[k - 1].end:toponyms[k].start]
