@@ -632,6 +632,8 @@ def test_foreign_namesakes_keeps_a_place_amid_other_countries():
     ("Two more people in the West Midlands in England have died of the flu.", ["West Midlands", "England"], 0, "GBR"),
     # the text asks for a province; the gazetteer has only a town of the name, in Rwanda
     ("She was in Kenya for medical camps in Nyanza province and in Kisumu.", ["Kenya", "Nyanza", "Kisumu"], 1, "KEN"),
+    # ... or a district; the gazetteer has only a town Karo, in India
+    ("Children from Sumatra in the district of Karo were taken to Medan.", ["Sumatra", "Karo", "Medan"], 1, "IDN"),
     # written as the gazetteer has it, in a story about its own country: stays
     ("Rwanda said the outbreak in the town of Nyanza, near Butare, is over.", ["Rwanda", "Nyanza", "Butare"], 1, "RWA"),
 ])

@@ -234,16 +234,19 @@ def giants_first(ranked: list[tuple[float, Record]], *, name: str, local: Callab
     return ranked
 
 
-_CUE_BEFORE = re.compile(r"\b(?:state|province)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_CUE_AFTER = re.compile(r"^\s+(?:state|province)\b(?!\s+(?:university|college|park|line|police|senator))")
+_CUE_BEFORE = re.compile(r"\b(?:state|province|region|district|governorate|department|prefecture|regency|oblast)"
+                         r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CUE_AFTER = re.compile(r"^\s+(?:state|province|region|district|governorate|department|prefecture|regency|oblast)\b"
+                        r"(?!\s+(?:university|college|park|line|police|senator|court|attorney|council|judge))")
 CUE_WINDOW = 30  # characters either side of a name searched for a division cue
 LIST_DIVISIONS = 3  # items a list of names must have for its divisions to be read as such (listed_divisions)
 STATED_WINDOW = 60  # characters before a name searched for "the German island of"
 
 
 def division_cues(toponyms: Sequence["Toponym"], text: str) -> list["Toponym"]:
-    """``toponyms`` with the feature ``"admin1"`` given to a name the text calls a state or province
-    ("the state of Washington", "Washington state", "the province of Alberta"), so that the division wins
+    """``toponyms`` with the feature ``"admin1"`` given to a name the text calls a state, province, region,
+    district, ... ("the state of Washington", "Washington state", "the province of Alberta", "the district
+    of Karo"), so that the division wins
     over the town or capital of its name. A cue that belongs to the name before ("Punjab province of
     Pakistan") or a name that already states a feature is left alone."""
     out = []
