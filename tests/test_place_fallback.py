@@ -1,12 +1,14 @@
 """The unresolved-toponym fallback: a name no gazetteer entry has takes the area the document agrees on."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventwire import gazetteer as gz
 from eventwire.models import Place
-from eventwire.place_fallback import (NEAR_CHARS, SCORE, Area, document_area, fill_unresolved, inferred_place,
-                                      name_feature)
+from eventwire.place_fallback import (NEAR_CHARS, NEAR_DIVISION_CHARS, SCORE, Area, document_area, fill_unresolved,
+                                      inferred_place, name_feature)
 from eventwire.places import geoparse
 
 
@@ -194,7 +196,8 @@ def test_geoparse_places_an_unknown_name_by_its_nearest_neighbour():
     names = ["London", "Paris", "Waiheke Island", "Auckland", "New Zealand"]
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
     places = geoparse(text, toponyms=spans)
-    assert places[2] is not None and places[2].country == "NZL" and places[2].precision == "country"
+    p = places[2]  # Auckland, named right after it, gives its division
+    assert p is not None and (p.country, p.admin1, p.precision) == ("NZL", places[3].admin1, "admin")
 
 
 def test_a_name_filled_by_its_neighbour_is_the_neighbour_of_the_next(gazetteer):
@@ -205,3 +208,14 @@ def test_a_name_filled_by_its_neighbour_is_the_neighbour_of_the_next(gazetteer):
     out = fill_unresolved(texts, places, gazetteer=gazetteer,
                           spans=((0, 5), (60, 66), (70, 76), (125, 127)))
     assert [p.country for p in out] == ["KEN", "KEN", "KEN", "USA"]
+
+
+@pytest.mark.parametrize("gap, admin1, precision", [(4, "Texas", "admin"), (4 + NEAR_DIVISION_CHARS, None, "country")])
+def test_a_town_named_right_next_to_it_narrows_a_country_area_to_its_division(gazetteer, gap, admin1, precision):
+    towns = [_p("Dallas", "USA", "Texas"), _p("Columbus", "USA", "Ohio"), _p("Boston", "USA", "Massachusetts")]
+    places = [replace(p, score=0.9) for p in towns]  # resolved from the gazetteer, not inferred
+    places.insert(1, None)
+    start = 6 + gap
+    spans = [(0, 6), (start, start + 10), (start + 200, start + 208), (start + 400, start + 406)]
+    out = fill_unresolved(["Dallas", "Oak Cliff", "Columbus", "Boston"], places, gazetteer=gazetteer, spans=spans)
+    assert (out[1].country, out[1].admin1, out[1].precision) == ("USA", admin1, precision)

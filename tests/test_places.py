@@ -235,9 +235,10 @@ def test_irish_counties_have_their_english_names(gazetteer, name):
 def test_given_spans_give_one_entry_each(gazetteer):
     text = "Zzyzxqv and Baghdad and Najaf."
     out = geoparse(text, toponyms=[(0, 7), {"start": 12, "end": 19}, (24, 29)], gazetteer=gazetteer)
-    # a name no gazetteer has lies, as far as anyone can tell, in the country the document is about
-    assert len(out) == 3 and (out[0].country, out[0].precision, out[0].geonameid, out[0].score) == \
-        ("IRQ", "country", None, 0.1)
+    # a name no gazetteer has lies, as far as anyone can tell, in the area the document is about: here
+    # the division of the town named right next to it
+    assert len(out) == 3 and (out[0].country, out[0].admin1, out[0].precision, out[0].geonameid, out[0].score) == \
+        ("IRQ", out[1].admin1, "admin", None, 0.1)
     assert geoparse("Zzyzxqv.", toponyms=[(0, 7)], gazetteer=gazetteer) == [None]  # no area: stays None
     assert (out[1].name, out[2].name, out[2].country) == ("Baghdad", "Najaf", "IRQ")
     assert geoparse(text, toponyms=[], gazetteer=gazetteer) == []

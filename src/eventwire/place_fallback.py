@@ -14,7 +14,8 @@ of the document is about. :func:`fill_unresolved` gives it that area:
    country's point ("Zamalek" in a story about Cairo and Giza, which lie in two governorates: Egypt);
 3. else (a document spread over several countries, or naming few places) the country of the resolved
    place named nearest to it, before or after, within :data:`NEAR_CHARS` characters -> precision
-   ``"country"`` ("Waiheke Island" next to "New Zealand", "Bab el-Oued" after "Algiers" in a story
+   ``"country"`` (or that place's division, precision ``"admin"``, when it is a town or division named
+   within :data:`NEAR_DIVISION_CHARS` characters: "Greenlane, Auckland"; this also refines step 2) ("Waiheke Island" next to "New Zealand", "Bab el-Oued" after "Algiers" in a story
    that also names England and France); nothing when none is that near, or the nearest before and after
    are equally near and lie in two countries (the toponym stays None).
 
@@ -42,12 +43,14 @@ from .gazetteer import Gazetteer, Record, fold
 from .models import Place
 
 __all__ = ["Area", "SCORE", "MAJORITY", "MIN_NAMES", "document_area", "fill_unresolved", "name_feature",
-           "inferred_place", "written_area", "neighbour_area", "NEAR_CHARS"]
+           "inferred_place", "written_area", "neighbour_area", "NEAR_CHARS",
+           "NEAR_DIVISION_CHARS"]
 
 SCORE = 0.1  # the score of an inferred place: below any gazetteer match (those start at 0.5)
 MAJORITY = 2 / 3  # the share of mentions the main country (or division) must hold: twice all others together
 MIN_NAMES = 2  # ... and the number of distinct place names it must have at least (one repeated name is weak)
 NEAR_CHARS = 600  # without such an area, a place named this near (about a paragraph) gives its country
+NEAR_DIVISION_CHARS = 30  # ... and a town named right next to it ("Greenlane, Auckland") its division
 
 # Feature words at the end of a name ("Neches River") -> the feature
 _SUFFIX = {
@@ -157,7 +160,8 @@ def fill_unresolved(texts: Sequence[str], places: Sequence[Place | None], *, gaz
     replaced by an :func:`inferred_place` in the :func:`document_area` of the resolved ones, else in the
     :func:`neighbour_area` of its nearest resolved neighbour (``spans``: the names' offsets; names are
     filled in text order, and a name filled so is a neighbour of the next: "Kogelo in Nyanza province"
-    after "Kenya"). Not filled:
+    after "Kenya"). Where the document's area is a whole country, a town or division of it named right
+    next to the name gives its division instead (see :func:`neighbour_area`). Not filled:
     the ``dateline`` name, names of states and of features that may lie beyond the area
     (:func:`name_feature`)."""
     if all(p is not None for p in places):
@@ -168,7 +172,10 @@ def fill_unresolved(texts: Sequence[str], places: Sequence[Place | None], *, gaz
     for k, (text, p) in enumerate(zip(texts, places)):
         if p is not None or fold(text) == skip or name_feature(text)[1]:
             continue
-        here = area or neighbour_area(texts, out, k, gazetteer=gazetteer, spans=spans)
+        near = neighbour_area(texts, out, k, gazetteer=gazetteer, spans=spans)
+        finer = near is not None and area is not None and area.admin1 is None and near.admin1 is not None \
+            and near.country == area.country  # "Mabvuku, a suburb east of Harare": Harare, not Zimbabwe
+        here = near if area is None or finer else area
         if here is not None:
             out[k] = inferred_place(text, here)
     return out
@@ -180,7 +187,9 @@ def neighbour_area(texts: Sequence[str], places: Sequence[Place | None], k: int,
     nearest after, other names, at most :data:`NEAR_CHARS` characters between them; ``spans``: the
     names' (start, end) offsets in the text, default their order), else None: "Waiheke Island" next to
     "New Zealand", "Pingilikani, Kenya" after "Myanmar;"; nothing when the nearest before and after are
-    as near and lie in two countries."""
+    as near and lie in two countries. A town or division (resolved from the gazetteer) named within
+    :data:`NEAR_DIVISION_CHARS` characters gives its first-level division instead ("Greenlane, Auckland":
+    the Auckland region; "the village of Cellardyke in Fife, Scotland": Scotland)."""
     key = fold(texts[k])
     at = list(spans) if spans is not None else [(i, i) for i in range(len(texts))]
     found = []
@@ -190,12 +199,16 @@ def neighbour_area(texts: Sequence[str], places: Sequence[Place | None], k: int,
             if q is not None and q.country and fold(texts[j]) != key:
                 gap = at[k][0] - at[j][1] if j < k else at[j][0] - at[k][1]
                 if gap <= NEAR_CHARS or spans is None:
-                    found.append((gap, q.country))
+                    found.append((gap, q.country, q))
                 break
-    found.sort()
+    found.sort(key=lambda f: f[0])
     if not found or (len(found) == 2 and found[0][0] == found[1][0] and found[0][1] != found[1][1]):
         return None
-    country = found[0][1]
+    gap, country, q = found[0]
+    if gap <= NEAR_DIVISION_CHARS and q.admin1 and q.precision != "country" and q.score > SCORE:
+        record = _division(gazetteer, country, q.admin1)
+        if record is not None:
+            return Area(country, q.admin1, record)
     record = gazetteer.country(country)
     return Area(country, None, record) if record is not None else None
 
