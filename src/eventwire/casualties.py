@@ -546,7 +546,8 @@ def _multiples(sent) -> dict[int, int]:
 
 def _same_person(token, quantities: dict[int, int]) -> bool:
     """``the political leader Hector Oqueli``, ``Oqueli, the party's leader``: an apposition naming the one
-    person counted already (not a list: "Forero, his wife, and two other people", see :func:`~eventwire.victim_groups.members`)."""
+    person counted already (not a list: "Forero, his wife, and two other people", see
+    :func:`~eventwire.victim_groups.members`)."""
     return token.dep_ == "appos" and quantities.get(token.head.i) == 1 and not token.conjuncts \
         and not someone_else(token) and not after_semicolon(token)
 

@@ -14,9 +14,10 @@ of the document is about. :func:`fill_unresolved` gives it that area:
    country's point ("Zamalek" in a story about Cairo and Giza, which lie in two governorates: Egypt);
 3. else (a document spread over several countries, or naming few places) the country of the resolved
    place named nearest to it, before or after, within :data:`NEAR_CHARS` characters -> precision
-   ``"country"`` (or that place's division, precision ``"admin"``, when it is a town or division named
-   within :data:`NEAR_DIVISION_CHARS` characters: "Greenlane, Auckland"; this also refines step 2) ("Waiheke Island" next to "New Zealand", "Bab el-Oued" after "Algiers" in a story
-   that also names England and France); nothing when none is that near, or the nearest before and after
+   ``"country"`` ("Waiheke Island" next to "New Zealand", "Bab el-Oued" after "Algiers" in a story
+   that also names England and France), or that place's division, precision ``"admin"``, when it is a
+   town or division named within :data:`NEAR_DIVISION_CHARS` characters ("Greenlane, Auckland"; this
+   also narrows a country-wide area of step 2); nothing when none is that near, or the nearest before and after
    are equally near and lie in two countries (the toponym stays None).
 
 The inferred :class:`~eventwire.models.Place` keeps the toponym as written as ``text`` and ``name`` (it

@@ -43,10 +43,10 @@ from .toponyms import split_feature
 if TYPE_CHECKING:  # pragma: no cover
     from .toponyms import Toponym
 
-__all__ = ["LIST_GAP", "CONTAINER_GAP", "FOREIGN_POPULATION", "FOREIGN_DIVISION", "DOMINANT_SHARE", "DOMINANT_NAMES", "GIANT_RATIO",
-           "GIANT_ALONE", "CUE_WINDOW", "DIVISION_RATIO", "is_country_list", "share_containers", "foreign_namesakes",
-           "dominant_country", "divisions_first", "giants_first", "is_listed", "division_cues", "loose_match",
-           "stated_areas", "listed_divisions", "elliptical_names"]
+__all__ = ["LIST_GAP", "CONTAINER_GAP", "FOREIGN_POPULATION", "FOREIGN_DIVISION", "DOMINANT_SHARE", "DOMINANT_NAMES",
+           "GIANT_RATIO", "GIANT_ALONE", "CUE_WINDOW", "DIVISION_RATIO", "is_country_list", "share_containers",
+           "foreign_namesakes", "dominant_country", "divisions_first", "giants_first", "is_listed", "division_cues",
+           "loose_match", "stated_areas", "listed_divisions", "elliptical_names"]
 
 # what separates a name from the division or country holding it: a comma, perhaps with where in it the
 # name lies ("Kalam, north-west Pakistan", "Tal Afar, northern Iraq"); not "Balad, north of Baghdad"
@@ -109,8 +109,9 @@ def foreign_namesakes(toponyms: Sequence["Toponym"], places: Sequence[Place | No
     toponym ``k`` resolved again among its candidates in ``countries`` only (None when it has none).
 
     A suspect is a place whose record (the candidate at its point) has fewer than
-    :data:`FOREIGN_POPULATION` people (a division: :data:`FOREIGN_DIVISION`), in a country no mention names. A suspect stays when its country
-    is the one the document mentions most, or holds another of the document's places that is no suspect;
+    :data:`FOREIGN_POPULATION` people (a division: :data:`FOREIGN_DIVISION`), in a country no mention names.
+    A suspect stays when its country is the one the document mentions most, or holds another of the
+    document's places that is no suspect;
     otherwise it takes its best candidate in the countries of those places, or, having none there,
     is left unresolved when another country dominates the document (:func:`dominant_country`) and
     holds the nearest places before and after it in the text.

@@ -49,8 +49,9 @@ from .errors import UsageError
 from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
 from .models import Document, Place
 from .place_fallback import Area, fill_unresolved, inferred_place, written_area
-from .place_rules import (CONTAINER_GAP, division_cues, divisions_first, elliptical_names, foreign_namesakes, giants_first, is_country_list,
-                          is_listed, listed_divisions, loose_match, share_containers, stated_areas)
+from .place_rules import (CONTAINER_GAP, division_cues, divisions_first, elliptical_names, foreign_namesakes,
+                          giants_first, is_country_list, is_listed, listed_divisions, loose_match, share_containers,
+                          stated_areas)
 from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
                        find_toponyms, split_feature)
 
@@ -328,7 +329,8 @@ class Geocoder:
         without any gazetteer candidate finally take the area the others agree on
         (:func:`~eventwire.place_fallback.fill_unresolved`: precision "admin" or "country", score 0.1).
         """
-        toponyms = listed_divisions(division_cues(toponyms, text), text, candidates=lambda t: self.candidates(t)[2])
+        toponyms = listed_divisions(division_cues(toponyms, text), text,
+                                    candidates=lambda t: self.candidates(t)[2])
         names = self.names(toponyms)
         base = Context(anchors=self.anchors(toponyms, names=names), locale=locale_countries(text),
                        contained=self.containment(toponyms, names=names))
@@ -355,11 +357,7 @@ class Geocoder:
                                 resolve_in=lambda k, allow: self._again(toponyms, boxes, out, k, base=base,
                                                                         allow=allow),
                                 weak=lambda k: loose_match(toponyms[k], out[k], gazetteer=self.gazetteer))
-        for k, full in enumerate(elliptical_names(toponyms, text)):  # "North [Korea] and South Korea"
-            whole = self.resolve(full, context=base) if full else None
-            out[k] = replace(whole, text=toponyms[k].text) if whole is not None else out[k]
-        out = [self._as_stated(t, p, box, base=base)
-               for t, p, box in zip(toponyms, out, stated_areas(toponyms, text, containers=self.containers))]
+        out = self._as_written(toponyms, out, text=text, base=base)
         return fill_unresolved([t.text for t in toponyms], out, gazetteer=self.gazetteer, dateline=dateline,
                                spans=[(t.start, t.end) for t in toponyms])
 
@@ -390,14 +388,25 @@ class Geocoder:
                 out[k] = memo[key]
         return out
 
+    def _as_written(self, toponyms: list[Toponym], places: list[Place | None], *, text: str,
+                    base: Context) -> list[Place | None]:
+        """``places`` with what the words around a name say: "North [Korea] and South Korea" is North
+        Korea (:func:`~eventwire.place_rules.elliptical_names`); "the German island of Rügen" lies in
+        Germany (:func:`~eventwire.place_rules.stated_areas`)."""
+        out = list(places)
+        for k, full in enumerate(elliptical_names(toponyms, text)):
+            whole = self.resolve(full, context=base) if full else None
+            out[k] = replace(whole, text=toponyms[k].text) if whole is not None else out[k]
+        return [self._as_stated(t, p, box, base=base)
+                for t, p, box in zip(toponyms, out, stated_areas(toponyms, text, containers=self.containers))]
+
     def _as_stated(self, t: Toponym, p: Place | None, box: tuple, *, base: Context) -> Place | None:
         """``p``, or, when it lies outside the area ``box`` the text states for the name ("the German
         island of Rügen"), the name's best candidate inside it, else a place inferred in that area."""
         if not box or (p is not None and _inside(p, box)):
             return p
         country, admin1 = box[0]
-        q = self.resolve(t.text, context=_replace(base, container=box, feature=t.feature,
-                                                               allow=frozenset({country})))
+        q = self.resolve(t.text, context=_replace(base, container=box, feature=t.feature, allow=frozenset({country})))
         if q is not None and _inside(q, box):
             return q
         area = written_area(box, gazetteer=self.gazetteer) if admin1 else None
