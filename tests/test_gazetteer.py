@@ -134,10 +134,13 @@ def test_every_curated_alias_reaches_its_target():
     assert dangling == []
 
 
-def test_every_curated_region_is_in_the_gazetteer():
+def test_every_curated_region_and_landmark_is_in_the_gazetteer():
     g = gz.load_gazetteer()
     missing = [name for name, *_ in gz.read_tsv("places_regions.tsv") if not g.lookup(name)]
     assert missing == []
+    for name, _cc, _lat, _lon, town in gz.read_tsv("places_landmarks.tsv"):
+        mark = [r for r in g.lookup(name) if r.feature == "landmark"]
+        assert len(mark) == 1 and mark[0].admin1, f"{name} ({town}) has no landmark record with a division"
 
 
 def test_division_names_carry_no_bracketed_local_name():

@@ -679,6 +679,18 @@ def test_a_direction_in_the_container_still_contains(text, country):
     assert geoparse(text, toponyms=spans)[0].country == country
 
 
+@pytest.mark.parametrize("text, names, k, want", [
+    ("Officials at the White House said talks with Iraq continue.", ["White House", "Iraq"], 0,
+     ("White House", "USA", "District of Columbia", "site")),  # not White House, Tennessee
+    ("The Kremlin denied the report.", ["Kremlin"], 0, ("Kremlin", "RUS", "Moscow", "site")),  # not Montana
+    ("The mayor of White House said the Gallatin and Hendersonville councils agreed.",
+     ["White House", "Gallatin", "Hendersonville"], 0, ("White House", "USA", "Tennessee", "city")),
+])
+def test_landmarks_that_news_names_and_towns_of_their_name(text, names, k, want):
+    p = geoparse(text, toponyms=[(text.index(n), text.index(n) + len(n)) for n in names])[k]
+    assert (p.name, p.country, p.admin1, p.precision) == want
+
+
 def test_given_spans_in_any_order_give_the_same_places():
     text = "Officials in London and Paris were told. The outbreak began on Waiheke Island, off Auckland."
     spans = [(text.index(n), text.index(n) + len(n)) for n in ["London", "Paris", "Waiheke Island", "Auckland"]]

@@ -525,6 +525,11 @@ def _add_us_postal_towns(b: _Builder, codes: _Admin1Codes) -> None:
 def _add_curated(b: _Builder) -> None:
     for name, cc, lat, lon, feat in read_tsv("places_regions.tsv"):
         b.add(name=name, lat=float(lat), lon=float(lon), feat=feat, cc="" if cc == "-" else cc)
+    for name, cc, lat, lon, town in read_tsv("places_landmarks.tsv"):
+        towns = [i for i in b.index.get(fold(town), ()) if b.c["cc"][i] == cc and b.c["feat"][i] == "city"]
+        admin1 = b.c["admin1"][max(towns, key=lambda i: b.c["pop"][i])] if towns else None
+        i = b.add(name=name, lat=float(lat), lon=float(lon), feat="landmark", cc=cc, admin1=admin1)
+        b.curated[fold(name)] = i  # as good as a town's own name
     for row in _json("continents.json").values():
         b.add(name=row["name"], lat=float(row["lat"]), lon=float(row["lng"]), feat="continent", cc="",
               gid=row["geonameId"])

@@ -64,7 +64,7 @@ __all__ = ["Toponym", "Context", "Geocoder", "DocumentPlaces", "find_toponyms", 
 
 PRECISION = {"country": "country", "continent": "country", "region": "country", "sea": "country",
              "strait": "country", "island": "admin", "admin1": "admin", "admin2": "admin", "city": "city",
-             "airport": "site", "military base": "site"}
+             "airport": "site", "military base": "site", "landmark": "site"}
 ALIAS_PENALTY = 0.4  # a town matched only by a GeoNames alternate name (not a curated alias) ranks lower
 ROUNDS = 3  # context rounds after the context-free first pass
 ANCHOR_WEIGHT = 0.4  # see Anchor: the bonus of a candidate near the candidates of the document's other names
@@ -490,7 +490,7 @@ def _anchor_support(r: Record, name: str, anchors: tuple[Anchor, ...]) -> float:
 def _importance(r: Record) -> float:
     if r.feature == "country":
         return 1.5
-    if r.feature in ("continent", "region", "island", "sea"):
+    if r.feature in ("continent", "region", "island", "sea", "landmark"):
         return 0.9
     if r.feature == "admin1":
         return 0.75
