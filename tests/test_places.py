@@ -639,7 +639,7 @@ def test_foreign_namesakes_keeps_a_place_amid_other_countries():
     ("Rwanda said the outbreak in the town of Nyanza, near Butare, is over.", ["Rwanda", "Nyanza", "Butare"], 1, "RWA"),
 ])
 def test_a_loose_foreign_match_yields_to_the_neighbours_country(text, names, k, country):
-    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    spans = _spans(text, names)
     assert geoparse(text, toponyms=spans)[k].country == country
 
 
@@ -659,13 +659,7 @@ def test_a_list_of_one_country_s_provinces_reads_each_item_as_a_province():
             "Columbia, Alberta, Manitoba and New Brunswick.")
     names = ["New Jersey", "New York", "Ohio", "Texas", "Canada", "British Columbia", "Alberta", "Manitoba",
              "New Brunswick"]
-    spans, pos = [], 0
-    for n in names:
-        pos = text.index(n.split()[0], pos)
-        end = text.index(n.split()[-1], pos) + len(n.split()[-1])
-        spans.append((pos, end))
-        pos = end
-    p = geoparse(text, toponyms=spans)[-1]
+    p = geoparse(text, toponyms=_spans(text, names))[-1]
     assert (p.country, p.feature) == ("CAN", "admin1")
 
 
@@ -675,7 +669,7 @@ def test_a_list_of_one_country_s_provinces_reads_each_item_as_a_province():
     ("Storms hit Rome, north of Georgia, on Sunday.", "ITA"),  # "north of" names no container
 ])
 def test_a_direction_in_the_container_still_contains(text, country):
-    spans = [(text.index(n), text.index(n) + len(n)) for n in ["Rome", "Georgia"]]
+    spans = _spans(text, ["Rome", "Georgia"])
     assert geoparse(text, toponyms=spans)[0].country == country
 
 
@@ -687,13 +681,13 @@ def test_a_direction_in_the_container_still_contains(text, country):
      ["White House", "Gallatin", "Hendersonville"], 0, ("White House", "USA", "Tennessee", "city")),
 ])
 def test_landmarks_that_news_names_and_towns_of_their_name(text, names, k, want):
-    p = geoparse(text, toponyms=[(text.index(n), text.index(n) + len(n)) for n in names])[k]
+    p = geoparse(text, toponyms=_spans(text, names))[k]
     assert (p.name, p.country, p.admin1, p.precision) == want
 
 
 def test_given_spans_in_any_order_give_the_same_places():
     text = "Officials in London and Paris were told. The outbreak began on Waiheke Island, off Auckland."
-    spans = [(text.index(n), text.index(n) + len(n)) for n in ["London", "Paris", "Waiheke Island", "Auckland"]]
+    spans = _spans(text, ["London", "Paris", "Waiheke Island", "Auckland"])
     ordered = geoparse(text, toponyms=spans)
     shuffled = geoparse(text, toponyms=spans[::-1])
     assert shuffled == ordered[::-1] and ordered[2].country == "NZL"
@@ -702,7 +696,7 @@ def test_given_spans_in_any_order_give_the_same_places():
 def test_a_list_of_cities_that_are_also_provinces_stays_a_list_of_cities():
     text = "Bombs went off in Baghdad, Basra and Kirkuk on Sunday."
     names = ["Baghdad", "Basra", "Kirkuk"]
-    places = geoparse(text, toponyms=[(text.index(n), text.index(n) + len(n)) for n in names])
+    places = geoparse(text, toponyms=_spans(text, names))
     assert [(p.country, p.feature) for p in places] == [("IRQ", "city")] * 3
 
 

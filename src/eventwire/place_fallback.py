@@ -45,7 +45,7 @@ from .models import Place
 
 __all__ = ["Area", "SCORE", "MAJORITY", "MIN_NAMES", "document_area", "fill_unresolved", "name_feature",
            "inferred_place", "written_area", "neighbour_area", "NEAR_CHARS",
-           "NEAR_DIVISION_CHARS"]
+           "NEAR_DIVISION_CHARS", "country_area", "nearest_others"]
 
 SCORE = 0.1  # the score of an inferred place: below any gazetteer match (those start at 0.5)
 MAJORITY = 2 / 3  # the share of mentions the main country (or division) must hold: twice all others together
@@ -127,8 +127,7 @@ def document_area(places: Sequence[Place | None], *, gazetteer: Gazetteer,
             record = _division(gazetteer, country, admin1)
             if record is not None:
                 return Area(country, admin1, record)
-    record = gazetteer.country(country)
-    return Area(country, None, record) if record is not None else None
+    return country_area(country, gazetteer=gazetteer)
 
 
 def majority_country(counted: Sequence[Place | None], *, share: float, min_names: int, label: Callable[[Place], str],
@@ -143,6 +142,25 @@ def majority_country(counted: Sequence[Place | None], *, share: float, min_names
     if len(names) < min_names or count < share * sum(mentions.values()):
         return None
     return country
+
+
+def country_area(country: str, *, gazetteer: Gazetteer) -> Area | None:
+    """The whole of ``country`` (ISO3) as an :class:`Area`, None when the gazetteer lacks it."""
+    record = gazetteer.country(country)
+    return Area(country, None, record) if record is not None else None
+
+
+def nearest_others(keys: Sequence[str], places: Sequence[Place | None], k: int, *,
+                   usable: Callable[[int], bool] = lambda j: True) -> list[int]:
+    """Indexes of the nearest place before name ``k`` and the nearest after it (resolved, with a country, of
+    another name: ``keys`` are the names folded, and ``usable(j)``), in that order; fewer at the text's ends."""
+    out = []
+    for order in (range(k - 1, -1, -1), range(k + 1, len(places))):
+        j = next((j for j in order if places[j] is not None and places[j].country and keys[j] != keys[k]
+                  and usable(j)), None)
+        if j is not None:
+            out.append(j)
+    return out
 
 
 def inferred_place(text: str, area: Area) -> Place:
@@ -173,8 +191,9 @@ def fill_unresolved(texts: Sequence[str], places: Sequence[Place | None], *, gaz
     for k, (text, p) in enumerate(zip(texts, places)):
         if p is not None or fold(text) == skip or name_feature(text)[1]:
             continue
-        near = neighbour_area(texts, out, k, gazetteer=gazetteer, spans=spans)
-        finer = near is not None and area is not None and area.admin1 is None and near.admin1 is not None \
+        near = neighbour_area(texts, out, k, gazetteer=gazetteer, spans=spans) \
+            if area is None or area.admin1 is None else None  # a division-wide area is as fine as a neighbour's
+        finer = near is not None and area is not None and near.admin1 is not None \
             and near.country == area.country  # "Mabvuku, a suburb east of Harare": Harare, not Zimbabwe
         here = near if area is None or finer else area
         if here is not None:
@@ -191,17 +210,12 @@ def neighbour_area(texts: Sequence[str], places: Sequence[Place | None], k: int,
     as near and lie in two countries. A town or division (resolved from the gazetteer) named within
     :data:`NEAR_DIVISION_CHARS` characters gives its first-level division instead ("Greenlane, Auckland":
     the Auckland region; "the village of Cellardyke in Fife, Scotland": Scotland)."""
-    key = fold(texts[k])
     at = list(spans) if spans is not None else [(i, i) for i in range(len(texts))]
     found = []
-    for order in (range(k - 1, -1, -1), range(k + 1, len(places))):
-        for j in order:
-            q = places[j]
-            if q is not None and q.country and fold(texts[j]) != key:
-                gap = at[k][0] - at[j][1] if j < k else at[j][0] - at[k][1]
-                if gap <= NEAR_CHARS or spans is None:
-                    found.append((gap, q.country, q))
-                break
+    for j in nearest_others([fold(t) for t in texts], places, k):
+        gap = at[k][0] - at[j][1] if j < k else at[j][0] - at[k][1]
+        if gap <= NEAR_CHARS or spans is None:
+            found.append((gap, places[j].country, places[j]))
     found.sort(key=lambda f: f[0])
     if not found or (len(found) == 2 and found[0][0] == found[1][0] and found[0][1] != found[1][1]):
         return None
@@ -210,8 +224,7 @@ def neighbour_area(texts: Sequence[str], places: Sequence[Place | None], k: int,
         record = _division(gazetteer, country, q.admin1)
         if record is not None:
             return Area(country, q.admin1, record)
-    record = gazetteer.country(country)
-    return Area(country, None, record) if record is not None else None
+    return country_area(country, gazetteer=gazetteer)
 
 
 def written_area(container: tuple[tuple[str | None, str | None], ...], *, gazetteer: Gazetteer) -> Area | None:

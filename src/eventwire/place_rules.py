@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from .gazetteer import Gazetteer, Record, fold, read_tsv
 from .models import Place
-from .place_fallback import majority_country
-from .toponyms import split_feature
+from .place_fallback import majority_country, nearest_others
+from .toponyms import bare_name, split_feature
 
 if TYPE_CHECKING:  # pragma: no cover
     from .toponyms import Toponym
@@ -164,7 +164,7 @@ def loose_match(t: "Toponym", p: Place | None, *, gazetteer: Gazetteer) -> bool:
     part of it or a spelling variant matched), or the text asks for a division and ``p`` is a town."""
     if p is None:
         return False
-    text = re.sub(r"['’]s$", "", re.sub(r"^(the|The)\s+", "", t.text.strip()).rstrip("."))
+    text = bare_name(t.text)
     if not (gazetteer.lookup(text) or gazetteer.lookup(split_feature(text)[0])):
         return True
     return t.feature in ("admin1", "admin2") and p.precision == "city"
@@ -174,15 +174,8 @@ def _around(places: Sequence[Place | None], suspect: Sequence[bool], k: int) -> 
     """The countries of the nearest places before and after toponym ``k`` in the text (of other names, no
     suspects): {"KEN"} for "Nyanza" amid Kenyan places, two countries for "Bundibugyo" in a list of
     outbreaks after "Zaire" and "Sudan"."""
-    key = fold(places[k].text) if places[k] is not None else ""
-    found = set()
-    for order in (range(k - 1, -1, -1), range(k + 1, len(places))):
-        for j in order:
-            q = places[j]
-            if q is not None and q.country and not suspect[j] and fold(q.text) != key:
-                found.add(q.country)
-                break
-    return found
+    keys = [fold(p.text) if p is not None else "" for p in places]
+    return {places[j].country for j in nearest_others(keys, places, k, usable=lambda j: not suspect[j])}
 
 
 def divisions_first(ranked: list[tuple[float, Record]], *, name: str,

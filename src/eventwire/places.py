@@ -48,11 +48,11 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from .errors import UsageError
 from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
 from .models import Document, Place
-from .place_fallback import Area, fill_unresolved, inferred_place, written_area
+from .place_fallback import country_area, fill_unresolved, inferred_place, written_area
 from .place_rules import (CONTAINER_GAP, division_cues, divisions_first, elliptical_names, foreign_namesakes,
                           giants_first, is_country_list, is_listed, listed_divisions, loose_match, share_containers,
                           stated_areas)
-from .toponyms import (Toponym, core_name, dateline_name, demonym_base, feature_words,
+from .toponyms import (Toponym, bare_name, core_name, dateline_name, demonym_base, feature_words,
                        find_toponyms, split_feature)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -128,8 +128,7 @@ class Geocoder:
 
     def candidates(self, text: str) -> tuple[str, str | None, list[Record]]:
         """(name, feature hint, records) for a toponym text, trying the full text before the bare name."""
-        text = re.sub(r"^(the|The)\s+", "", text.strip()).rstrip(".")
-        text = re.sub(r"['’]s$", "", text)
+        text = bare_name(text)
         name, feature = split_feature(text)
         records = self.gazetteer.lookup(text)
         if feature and records:
@@ -409,10 +408,8 @@ class Geocoder:
         q = self.resolve(t.text, context=_replace(base, container=box, feature=t.feature, allow=frozenset({country})))
         if q is not None and _inside(q, box):
             return q
-        area = written_area(box, gazetteer=self.gazetteer) if admin1 else None
-        record = self.gazetteer.country(country)
-        if area is None and record is not None:
-            area = Area(country, None, record)
+        area = (written_area(box, gazetteer=self.gazetteer) if admin1 else None) \
+            or country_area(country, gazetteer=self.gazetteer)
         return replace(inferred_place(split_feature(t.text)[0], area), text=t.text) if area is not None else p
 
     def _again(self, toponyms: list[Toponym], boxes: list, places: list, k: int, *, base: Context,

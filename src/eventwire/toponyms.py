@@ -46,6 +46,12 @@ def feature_words() -> dict[tuple[str, ...], tuple[str, str]]:
     return {tuple(phrase.split()): (feature, kind) for phrase, feature, kind in read_tsv("places_features.tsv")}
 
 
+def bare_name(text: str) -> str:
+    """A toponym as the gazetteer is asked for it: without a leading "the", a trailing full stop or a
+    possessive "'s" ("the Kremlin's" -> "Kremlin")."""
+    return re.sub(r"['’]s$", "", re.sub(r"^(the|The)\s+", "", text.strip()).rstrip("."))
+
+
 def split_feature(text: str) -> tuple[str, str | None]:
     """``"Balad air base"`` -> ``("Balad", "military base")``; the name alone when no feature word ends it."""
     words = text.split()
