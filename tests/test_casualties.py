@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.casualties import Casualties, _word_value, count_casualties, load_lexicon, merge_casualties
+from eventwire.casualties import Casualties, count_casualties, load_lexicon, merge_casualties
+from eventwire.casualty_numbers import word_value
 
 N = None
 
@@ -91,7 +92,7 @@ def test_trigger_keeps_its_own_clause(nlp):
     (["three", "thousand"], 3000), (["several"], None),
 ])
 def test_number_words(words, value):
-    assert _word_value(words, load_lexicon()) == value
+    assert word_value(words, load_lexicon()) == value
 
 
 @pytest.mark.parametrize("mentions, expected", [

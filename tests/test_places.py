@@ -390,6 +390,14 @@ def test_places_inside_organisation_names(gazetteer):
     assert find_toponyms(_doc(words, ["B-ORG", "I-ORG", "O", "O"]), gazetteer=gazetteer) == []
 
 
+def test_org_entity_naming_a_country_or_populous_division_is_a_place(gazetteer):
+    words = ["The", "DRC", "and", "Uttar", "Pradesh", "sued", "Grad", "and", "the", "New", "Yorker", "."]
+    ents = ["O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    tops = find_toponyms(_doc(words, ents), gazetteer=gazetteer)
+    # "Grad" is a Slovenian division in a text naming no Slovenian place; "New Yorker" is a demonym
+    assert [t.text for t in tops] == ["DRC", "Uttar Pradesh"]
+
+
 def test_org_or_person_entity_that_the_document_names_as_a_place(gazetteer):
     words = ["Torrington", "beat", "Avon", ".", "Torrington", "is", "quiet"]
     ents = ["B-ORG", "O", "B-ORG", "O", "B-GPE", "O", "O"]
@@ -418,7 +426,9 @@ def test_demonyms_are_toponyms_only_when_asked(gazetteer):
 
 @pytest.mark.parametrize("text, inner", [("South Los Angeles", "Los Angeles"), ("Loudon Co.", "Loudon County"),
                                          ("Town of Groton", "Groton"), ("Tewksbury Twp.", "Tewksbury"),
-                                         ("West Virginia", "Virginia"), ("Zzyzxqv Township", None)])
+                                         ("West Virginia", "Virginia"), ("Zzyzxqv Township", None),
+                                         ("American South", "American"), ("Russian Far East", "Russian"),
+                                         ("Pacific Northwest", None), ("Georgia South", None)])
 def test_core_name_of_parts_and_townships(gazetteer, text, inner):
     from eventwire.places import core_name
 
@@ -429,6 +439,13 @@ def test_part_of_a_place_resolves_to_the_place(geocoder):
     place = geocoder.resolve("South Los Angeles")
     assert place.text == "South Los Angeles" and place.name == "Los Angeles" and place.admin1 == "California"
     assert geocoder.resolve("West Virginia").admin1 == "West Virginia"  # the full name wins when known
+
+
+def test_a_countrys_part_named_by_its_adjective_is_in_the_country(geocoder):
+    place = geocoder.resolve("American South")
+    assert (place.text, place.country, place.precision) == ("American South", "USA", "country")
+    assert geocoder.resolve("Russian Far East").country == "RUS"
+    assert geocoder.resolve("Indian River") is None or geocoder.resolve("Indian River").country != "IND"
 
 
 @pytest.mark.parametrize("text, base, major", [("Dagestani", "Dagestan", "Dagestan"), ("Londoners", "London", "London"),

@@ -3,7 +3,8 @@
 :func:`count_casualties` reads one parsed sentence (a spaCy ``Span``):
 
 1. every quantity (``12``, ``1,200``, ``nine``, ``twenty-one``, ``a dozen``, ``dozens``, ``hundreds``…) is
-   attached to the noun it counts; dates, times, money, percentages, ordinals and ages are skipped;
+   attached to the noun it counts; dates, times, money, percentages, ordinals and ages are skipped
+   (:mod:`eventwire.casualty_numbers`);
 2. coordinated nouns form one group (``five Iranian Guards and five members`` = 10; a named person or
    ``himself`` beside a counted noun adds one: ``killing himself and 4 others`` = 5);
 3. the group is classified by the words around it: the verb it is the victim of (``killed five``,
@@ -16,27 +17,24 @@
    ``a reporter's wife and son``), lists the parser hangs as appositions (``Forero, his wife, and two
    other people``), and ``the priests`` counted as the story counted them before (``earlier``).
 
-Groups of one kind are added up when their verbs are coordinated, else the largest is kept. Vague quantities follow ACLED's conservative
-convention (``dozens`` = 12, ``hundreds`` = 100); ``several``/``many`` stay null. The lexicon lives in
-``data/casualty_words.tsv``. :func:`merge_casualties` combines the mentions of one event.
+Groups of one kind are added up when their verbs are coordinated, else the largest is kept. Vague
+quantities follow ACLED's conservative convention (``dozens`` = 12, ``hundreds`` = 100);
+``several``/``many`` stay null. The lexicon lives in ``data/casualty_words.tsv``. :func:`merge_casualties`
+combines the mentions of one event.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .dates import MONTHS
-from .errors import DataError
+from .casualty_numbers import SKIP_ENTS, Lexicon, is_number_word, load_lexicon, negated, numbers
 from .events import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from .lexicon import load_lexicon as load_event_lexicon
 from .victim_groups import TOTALS, after_semicolon, group_count, members, name_end, someone_else
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "merge_casualties", "load_lexicon"]
 
-_SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 _KINDS = ("dead", "injured", "missing")
 _CUE_PREFIX = {"dead": "death_", "injured": "injury_", "missing": "missing_"}  # lexicon keys: "death_verb"...
 _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
@@ -44,14 +42,11 @@ _ADDITIVE = frozenset({"also", "too", "additionally"})
 _DIE = frozenset({"die", "perish"})
 _REMAINS = frozenset({"body", "corpse"})
 _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
-_MONTHS = frozenset(MONTHS)  # "the 16 November assassination": a day, not 16 victims
 _ONE_KILLING = frozenset(KILLING_NOUNS - {"massacre"})  # not "the massacre of Segovia", a place
 _SHOOTERS = frozenset({"sniper", "assassin", "attacker", "bomber"})  # people, though weapon words name them
 _DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
 _SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
-_NUMERAL = re.compile(r"\d{1,3}(,\d{3})+|\d+")  # "12", "1,200"
-_NOT_COUNTS = frozenset({"a", "an", "no", "one"})
 
 
 @dataclass(frozen=True)
@@ -61,133 +56,6 @@ class Casualties:
     fatalities: int | None = None
     injured: int | None = None
     missing: int | None = None
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    units: dict
-    scales: dict
-    vague: dict
-    cues: dict  # kind -> frozenset of lemmas (death_verb, injury_adj, ...)
-    negations: tuple  # (compiled pattern, fields)
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """The casualty lexicon shipped in ``data/casualty_words.tsv`` (cached)."""
-    try:
-        text = resources.files("eventwire").joinpath("data/casualty_words.tsv").read_text("utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise DataError(f"data/casualty_words.tsv cannot be read ({exc}); reinstall eventwire") from exc
-    tables: dict[str, dict[str, str]] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3:
-            raise DataError(f"data/casualty_words.tsv line {number} needs 3 tab-separated fields; "
-                            "reinstall eventwire")
-        tables.setdefault(parts[0], {})[parts[1]] = parts[2]
-    negations = tuple((re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.I), field)
-                      for phrase, field in tables.get("negation", {}).items())
-    return Lexicon(
-        units={w: int(v) for w, v in tables.get("unit", {}).items()},
-        scales={w: int(v) for w, v in tables.get("scale", {}).items()},
-        vague={w: int(v) for w, v in tables.get("vague", {}).items()},
-        cues={kind: frozenset(words) for kind, words in tables.items()},
-        negations=negations,
-    )
-
-
-# ---------------------------------------------------------------- numbers
-
-def _word_value(words: list[str], lex: Lexicon) -> int | None:
-    """``twenty-one`` -> 21, ``two hundred`` -> 200, ``a dozen`` -> 12, ``1,200`` -> 1200."""
-    total, current, seen = 0, 0, False
-    for word in words:
-        for part in word.split("-"):
-            if not part or part == "and":
-                continue
-            if _NUMERAL.fullmatch(part):
-                current += int(part.replace(",", ""))
-            elif part in lex.units:
-                current += lex.units[part]
-            elif part in lex.scales:
-                current = max(current, 1) * lex.scales[part]
-                if lex.scales[part] >= 1000:
-                    total, current = total + current, 0
-            elif part in lex.vague:
-                current = max(current, 1) * lex.vague[part]
-            else:
-                return None
-            seen = True
-    return total + current if seen else None
-
-
-def _is_number_word(token, lex: Lexicon) -> bool:
-    low = token.lower_
-    numeral = _NUMERAL.fullmatch(low)
-    words = not numeral and _number_words(low, lex)
-    if not (numeral or words or low == "one") or token.ent_type_ in _SKIP_ENTS:
-        return False  # the string alone rules most tokens out: their parse is not read
-    if numeral:
-        return 1900 > int(low.replace(",", "")) or int(low.replace(",", "")) > 2099 or token.dep_ == "nummod"
-    return words and low not in _NOT_COUNTS or (low == "one" and (token.dep_ == "nummod" or _one_of(token)))
-
-
-def _number_words(low: str, lex: Lexicon) -> bool:
-    """``twenty-one``, ``dozens``, ``a``: every hyphen-separated part is a number word of the lexicon."""
-    if "-" not in low:  # one part: the word itself
-        return bool(low) and (low in lex.units or low in lex.scales or low in lex.vague)
-    parts = [p for p in low.split("-") if p]
-    return bool(parts) and all(p in lex.units or p in lex.scales or p in lex.vague for p in parts)
-
-
-def _one_of(token) -> bool:
-    """``one of his bodyguards``: the pronoun ``one`` counting a member of a group."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
-
-
-def _quantities(sent, lex: Lexicon) -> dict[int, int]:
-    """Counted noun (token index) -> quantity, for every number phrase of ``sent``."""
-    found: dict[int, int] = {}
-    tokens, i = list(sent), 0
-    while i < len(tokens):
-        if not _is_number_word(tokens[i], lex):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(tokens) and (_is_number_word(tokens[j], lex) or tokens[j].lower_ in {"-", "and"}
-                                   and j + 1 < len(tokens) and _is_number_word(tokens[j + 1], lex)):
-            j += 1
-        words = [t.lower_ for t in tokens[i:j] if t.lower_ not in {"-"}]
-        if i > 0 and tokens[i - 1].lower_ in {"a", "an"} and words[0] in lex.scales:
-            words.insert(0, "a")
-        value = _word_value(words, lex)
-        last = tokens[j - 1]
-        if value is not None and not _not_people(tokens, j) and not _day_of_month(tokens, i, j, value):
-            attached = last.dep_ in ("nummod", "quantmod", "compound", "amod") or (
-                last.dep_ == "advmod" and last.head.pos_ in ("NOUN", "ADJ"))  # "29 dead"
-            noun = last.head if attached else last
-            found[noun.i] = found.get(noun.i, 0) + value
-        i = j
-    return found
-
-
-def _day_of_month(tokens: list, start: int, end: int, value: int) -> bool:
-    """``November 16 attack``: a day after a month name (not ``May 3 soldiers``, a plural it counts)."""
-    following = tokens[end] if end < len(tokens) else None
-    return start > 0 and tokens[start - 1].lower_ in _MONTHS and value <= 31 and not (
-        following is not None and "Plur" in following.morph.get("Number"))
-
-
-def _not_people(tokens: list, end: int) -> bool:
-    """Numbers followed by units that are never people (``3 p.m.``, ``5 percent``, ``62-year-old``,
-    ``16 November``: a date the parser did not see as one)."""
-    following = tokens[end].lower_ if end < len(tokens) else ""
-    return following in _MONTHS - {"may"} or following in {"%", "percent", "per", "p.m.", "a.m.", "year", "years", "-year", "km", "miles",
-                         "kilometres", "kilometers", "metres", "meters", "dollars", "o'clock"} or \
-        following.startswith("year-old")
 
 
 # ---------------------------------------------------------------- groups and their kind
@@ -487,7 +355,7 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> set[int
     multiples = _multiples(sent)
     for token in sent:
         lemma, low, pos, dep = token.lemma_.lower(), token.lower_, token.pos_, token.dep_
-        if token.i in quantities or lemma in TOTALS or _is_number_word(token, lex) \
+        if token.i in quantities or lemma in TOTALS or is_number_word(token, lex) \
                 or _same_person(token, quantities) or lemma == "life":
             continue  # "took the life of X": X is the one
         if low in _SINGLE_PRONOUNS and (dep in ("nsubjpass", "dobj") or dep == "nsubj"
@@ -556,7 +424,7 @@ def _killed_name(token, lex: Lexicon) -> bool:
     """A name the tagger took for a place or group, but which a killing verb has as victim ("Barillas was
     gunned down"), whose body was found, or whose killing a noun names ("the assassination of Oqueli",
     "Oqueli's assassination"; not "the massacre of Segovia", a place): places and groups are not murdered."""
-    if token.ent_type_ in _SKIP_ENTS:
+    if token.ent_type_ in SKIP_ENTS:
         return False  # "last Thursday's murder": a day is never a victim
     if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in lex.cues.get("death_verb", ()):
         return True
@@ -658,7 +526,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             found = by_pronoun if all(n.i in pronouns for n in group) else groups
             found[kind].append((_clause_verb(node.head), count))
     totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
-    for fields in _negated(sent):
+    for fields in negated(sent):
         for kind in (("dead", "injured") if fields == "all" else (fields,)):
             totals[kind] = 0 if totals[kind] is None else totals[kind]
     return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"])
@@ -668,32 +536,9 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
 def _people(sent) -> tuple[dict[int, int], frozenset[int]]:
     """The people ``sent`` counts (token index -> number) and which of them are pronouns: the same for every
     event of the sentence, so worked out once (a few recent sentences are kept; callers copy the dict)."""
-    quantities = dict(_numbers(sent))
+    quantities = dict(numbers(sent))
     pronouns = _singular_victims(sent, load_lexicon(), quantities)
     return quantities, frozenset(pronouns)
-
-
-@lru_cache(maxsize=64)
-def _numbers(sent) -> dict[int, int]:
-    """:func:`_quantities` of ``sent``, worked out once (callers copy the dict)."""
-    return _quantities(sent, load_lexicon())
-
-
-@lru_cache(maxsize=64)
-def _negated(sent) -> tuple[str, ...]:
-    """The fields of the lexicon's negations (``no casualties``, ``no one was hurt``) that ``sent`` holds, in
-    lexicon order: the same for every event of the sentence, so searched once (a few recent sentences kept)."""
-    text = sent.text  # spaCy rebuilds a span's text token by token on every access
-    if not _any_negation().search(text):  # one scan for all of them: most sentences hold none
-        return ()
-    return tuple(fields for pattern, fields in load_lexicon().negations if pattern.search(text))
-
-
-@lru_cache(maxsize=1)
-def _any_negation() -> re.Pattern:
-    """One pattern that matches where any of the lexicon's negations does."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _fields in load_lexicon().negations) or "(?!)",
-                      re.I)
 
 
 def counted_nouns(sent) -> dict[str, int]:
@@ -701,7 +546,7 @@ def counted_nouns(sent) -> dict[str, int]:
     definite mentions of them."""
     doc = sent.doc
     # Only numbers and "double/triple" words count more than one: without the latter, the numbers suffice.
-    counts = _people(sent)[0] if _multiples(sent) else _numbers(sent)
+    counts = _people(sent)[0] if _multiples(sent) else numbers(sent)
     return {doc[i].lemma_.lower(): n for i, n in counts.items()
             if n > 1 and doc[i].pos_ == "NOUN" and "Plur" in doc[i].morph.get("Number")}
 

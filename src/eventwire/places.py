@@ -38,16 +38,15 @@
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache
-from math import log10
+from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import UsageError
-from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer, read_tsv
+from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer
 from .models import Document, Place
+from .place_context import (Anchor, Context, anchor_support, cell, document_context, importance, inside,
+                            locale_countries, nearest_km, with_changes)
 from .place_fallback import country_area, fill_unresolved, inferred_place, written_area
 from .place_rules import (CONTAINER_GAP, division_cues, divisions_first, elliptical_names, foreign_namesakes,
                           giants_first, is_country_list, is_listed, listed_divisions, loose_match, share_containers,
@@ -69,7 +68,6 @@ ALIAS_PENALTY = 0.4  # a town matched only by a GeoNames alternate name (not a c
 ROUNDS = 3  # context rounds after the context-free first pass
 ANCHOR_WEIGHT = 0.4  # see Anchor: the bonus of a candidate near the candidates of the document's other names
 ANCHOR_SPAN = 0.35  # an anchor holds the candidates whose prior is this close to the name's best
-ANCHOR_CAP = 1.5  # at most this many fully specific names count towards one candidate's anchor bonus
 LOCALE_BONUS = 0.4  # a candidate in a country whose local-news conventions the text follows (locale_countries),
 # for a name no other place of the text gives context to
 LOCAL_KM = 100  # a town this close to another place of the text keeps its place against a giant namesake
@@ -80,38 +78,6 @@ CONTAIN_KM = 40  # a town this close to the point of a county of the same state 
 CONTAIN_WEIGHT = 0.4  # the bonus of a town and a county of one document that contain each other
 AREA_BONUS = 0.6  # a region, sea or continent fits any document: as much as a country holding 2/3 of it
 SIBLING_WEIGHT = 0.1  # per other division of the same country the document names (at least 2, at most 3)
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """Where another name of the document could be, whichever of its candidates it turns out to be.
-
-    Spatial minimality: the places of one text lie near each other, so a candidate near some
-    candidate of another name ("Paris" in Tennessee next to "Henry County", Tennessee) gains,
-    whatever that name resolves to. ``weight`` is 1/sqrt(candidates): a name with one candidate is
-    strong evidence, a "Springfield" with forty is weak.
-    """
-
-    name: str  # folded name
-    cells: frozenset  # 0.5-degree cells of its local candidates (towns, counties, sites)
-    divisions: frozenset  # (ISO3, admin1) of all its candidates below country level
-    weight: float
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the document says elsewhere, used to rank candidates of one name."""
-
-    countries: Counter = field(default_factory=Counter)  # ISO3 -> weight
-    points: tuple[tuple[float, float], ...] = ()
-    admin1: Counter = field(default_factory=Counter)  # (ISO3, admin1) -> weight: divisions named, towns' divisions
-    container: tuple[tuple[str | None, str | None], ...] = ()  # ", Texas" -> (("USA", "Texas"),)
-    feature: str | None = None
-    anchors: tuple[Anchor, ...] = ()  # the document's other names (see Anchor)
-    locale: frozenset[str] = frozenset()  # ISO3 of countries whose local-news conventions the text follows
-    contained: dict = field(default_factory=dict)  # (folded name, record id) -> bonus (see Geocoder.containment)
-    divisions: Counter = field(default_factory=Counter)  # ISO3 -> distinct first-level divisions named
-    allow: frozenset[str] = frozenset()  # when set, only candidates in these countries (ISO3) are ranked
 
 
 class Geocoder:
@@ -151,7 +117,7 @@ class Geocoder:
             head, _, tail = toponym_text.partition(",")
             box = self.containers(tail)
             if box and self.candidates(head)[2]:
-                text, context = head, _replace(context, container=box)
+                text, context = head, with_changes(context, container=box)
         name, feature, records = self.candidates(text)
         if context.allow:
             records = [r for r in records if r.country in context.allow]
@@ -159,15 +125,15 @@ class Geocoder:
         written = bool(context.container)  # ", Texas" after the name (not a county's states)
         states = self.gazetteer.county_states(text) if feature == "admin2" else ()
         if states and not context.container:
-            context = _replace(context, container=tuple(("USA", s) for s in states))
+            context = with_changes(context, container=tuple(("USA", s) for s in states))
         if context.container and not context.allow and not any(
-                _inside(r, context.container) and self._own_name(r, name) for r in records):
+                inside(r, context.container) and self._own_name(r, name) for r in records):
             area = None if not written or any(r.feature in AREA_FEATURES for r in records) else \
                 written_area(context.container, gazetteer=self.gazetteer)
             if area is not None and context.countries.get(area.country):  # "Stroud, Ontario": in Ontario,
                 # not Stroud, England (the division's country must hold another place of the text)
                 return replace(inferred_place(name, area), text=toponym_text)
-            context = _replace(context, container=())  # "Alaska, Alabama, Arizona": a list, not "A in B"
+            context = with_changes(context, container=())  # "Alaska, Alabama, Arizona": a list, not "A in B"
         if not records:
             return None
         floor = max(self._prior(r, name=name) for r in records) - ANCHOR_SPAN
@@ -191,7 +157,7 @@ class Geocoder:
         document holds it (see :func:`~eventwire.place_rules.giants_first`)."""
         if context.contained.get((fold(name), r.id)):
             return True
-        return bool(context.points) and _nearest_km(r.lat, r.lon, context.points) < LOCAL_KM
+        return bool(context.points) and nearest_km(r.lat, r.lon, context.points) < LOCAL_KM
 
     def containers(self, text: str) -> tuple[tuple[str | None, str | None], ...]:
         """(ISO3, admin1) pairs that a name such as ``"Texas"`` or ``"France"`` can stand for."""
@@ -205,7 +171,7 @@ class Geocoder:
 
     def _prior(self, r: Record, *, name: str) -> float:
         """What a candidate is worth without context: its importance, less when only an alternate name matched."""
-        s = _importance(r)
+        s = importance(r)
         if fold(r.name) == fold(name):
             s += 0.1
         elif not self._own_name(r, name):
@@ -221,7 +187,7 @@ class Geocoder:
         if feature in ("airport", "military base") and r.feature in ("airport", "military base"):
             s -= 0.3  # "X base": X names the town; the site is looked up next to it
         if context.container:
-            s += 2.0 if _inside(r, context.container) else -1.0
+            s += 2.0 if inside(r, context.container) else -1.0
         total = sum(context.countries.values())
         if r.country in context.locale and not total and not context.points:
             s += LOCALE_BONUS  # a lone "Dublin" in a story about a US city council is the US town
@@ -238,10 +204,10 @@ class Geocoder:
         if siblings >= 2:  # "Georgia" among "Alabama", "Iowa" and "Texas" is the state
             s += SIBLING_WEIGHT * min(siblings, 3)
         if context.points and r.feature not in ("country", "continent"):
-            near = _nearest_km(r.lat, r.lon, context.points)
+            near = nearest_km(r.lat, r.lon, context.points)
             s += 0.4 if near < 50 else 0.25 if near < 200 else 0.1 if near < 800 else 0.0
         if context.anchors and r.feature in LOCAL | {"admin1"} and prior >= floor:
-            s += ANCHOR_WEIGHT * _anchor_support(r, fold(name), context.anchors)
+            s += ANCHOR_WEIGHT * anchor_support(r, fold(name), context.anchors)
         if context.contained:
             s += context.contained.get((fold(name), r.id), 0.0)
         return s
@@ -264,7 +230,7 @@ class Geocoder:
             local = [r for r, p in zip(records, priors) if r.feature in LOCAL | {"admin1"} and p >= floor]
             if not local:
                 continue
-            cells = frozenset(_cell(r.lat, r.lon) for r in local if r.feature != "admin1")
+            cells = frozenset(cell(r.lat, r.lon) for r in local if r.feature != "admin1")
             divisions = frozenset((r.country, r.admin1) for r in local if r.admin1)
             out.append(Anchor(key, cells, divisions, 1.0 / len(local) ** 0.5))
         return tuple(out)
@@ -337,7 +303,7 @@ class Geocoder:
         if dateline:
             first = self.resolve(dateline)
             if first is not None and first.country:
-                base = _replace(base, countries=Counter({first.country: 2}))
+                base = with_changes(base, countries=Counter({first.country: 2}))
         boxes = share_containers([fold(split_feature(t.text)[0]) for t in toponyms],
                                  [self._container_of(toponyms, k, text) for k in range(len(toponyms))])
         memo: dict[tuple, Place | None] = {}
@@ -345,7 +311,7 @@ class Geocoder:
         for t, box in zip(toponyms, boxes):
             key = (t.text, box, t.feature)
             if key not in memo:
-                memo[key] = self.resolve(t.text, context=_replace(base, container=box, feature=t.feature))
+                memo[key] = self.resolve(t.text, context=with_changes(base, container=box, feature=t.feature))
             first_pass.append(memo[key])
         out = first_pass
         for _round in range(ROUNDS):  # each round sees the others' latest picks ("Georgia" then "Atlanta")
@@ -379,10 +345,10 @@ class Geocoder:
                 # the context leaves out this toponym's own result unless the same-name rule already does
                 ctx_key = None if own is None or fold(own.text) == name else k
                 if ctx_key not in contexts:
-                    contexts[ctx_key] = _document_context(out, base=base, skip=k, name=name)
+                    contexts[ctx_key] = document_context(out, base=base, skip=k, name=name)
                 key = (t.text, boxes[k], t.feature, ctx_key)
                 if key not in memo:
-                    memo[key] = self.resolve(t.text, context=_replace(contexts[ctx_key], container=boxes[k],
+                    memo[key] = self.resolve(t.text, context=with_changes(contexts[ctx_key], container=boxes[k],
                                                                       feature=t.feature))
                 out[k] = memo[key]
         return out
@@ -402,11 +368,11 @@ class Geocoder:
     def _as_stated(self, t: Toponym, p: Place | None, box: tuple, *, base: Context) -> Place | None:
         """``p``, or, when it lies outside the area ``box`` the text states for the name ("the German
         island of Rügen"), the name's best candidate inside it, else a place inferred in that area."""
-        if not box or (p is not None and _inside(p, box)):
+        if not box or (p is not None and inside(p, box)):
             return p
         country, admin1 = box[0]
-        q = self.resolve(t.text, context=_replace(base, container=box, feature=t.feature, allow=frozenset({country})))
-        if q is not None and _inside(q, box):
+        q = self.resolve(t.text, context=with_changes(base, container=box, feature=t.feature, allow=frozenset({country})))
+        if q is not None and inside(q, box):
             return q
         area = (written_area(box, gazetteer=self.gazetteer) if admin1 else None) \
             or country_area(country, gazetteer=self.gazetteer)
@@ -416,8 +382,8 @@ class Geocoder:
                allow: frozenset) -> Place | None:
         """Toponym ``k`` resolved again in the context of ``places``, among candidates in ``allow`` only."""
         name = fold(split_feature(toponyms[k].text)[0])
-        context = _document_context(places, base=base, skip=k, name=name)
-        return self.resolve(toponyms[k].text, context=_replace(context, container=boxes[k],
+        context = document_context(places, base=base, skip=k, name=name)
+        return self.resolve(toponyms[k].text, context=with_changes(context, container=boxes[k],
                                                                feature=toponyms[k].feature, allow=allow))
 
     def _container_of(self, toponyms: list[Toponym], k: int, text: str) -> tuple:
@@ -443,105 +409,12 @@ class Geocoder:
         return box
 
 
-@lru_cache(maxsize=1)
-def _locale_cues() -> tuple[tuple[re.Pattern, str], ...]:
-    """(compiled pattern, ISO3) rows of ``data/places_locale.tsv``."""
-    return tuple((re.compile(p), cc) for p, cc in read_tsv("places_locale.tsv"))
-
-
-def locale_countries(text: str) -> frozenset[str]:
-    """ISO3 codes of the countries whose local-news conventions the text follows (``data/places_locale.tsv``:
-    US street addresses, "sheriff", "school district"...): see :data:`LOCALE_BONUS`."""
-    return frozenset(cc for pattern, cc in _locale_cues() if pattern.search(text))
-
-
-def _inside(r: Record, container: tuple[tuple[str | None, str | None], ...]) -> bool:
-    """Whether ``r`` lies in one of the (ISO3, admin1) containers (admin1 None: anywhere in the country)."""
-    return any(c == r.country and (a is None or a == r.admin1) for c, a in container)
-
-
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return int((lat + 90.0) * 2), int((lon + 180.0) * 2) % 720
-
-
-def _anchor_support(r: Record, name: str, anchors: tuple[Anchor, ...]) -> float:
-    """Sum of the weights of the other names with a candidate near ``r`` (a neighbouring 0.5-degree
-    cell) or, for a division, inside it; a candidate in the same division counts half. Capped at
-    ``ANCHOR_CAP``."""
-    la, lo = _cell(r.lat, r.lon)
-    around = [(la + a, (lo + b) % 720) for a in (-1, 0, 1) for b in (-1, 0, 1)]
-    division = (r.country, r.admin1) if r.admin1 else None
-    total = 0.0
-    for a in anchors:
-        if a.name == name:
-            continue
-        if r.feature == "admin1":
-            total += a.weight if division in a.divisions else 0.0
-        elif any(c in a.cells for c in around):
-            total += a.weight
-        elif division in a.divisions:
-            total += 0.5 * a.weight
-    return min(total, ANCHOR_CAP)
-
-
-def _importance(r: Record) -> float:
-    if r.feature == "country":
-        return 1.5
-    if r.feature in ("continent", "region", "island", "sea", "landmark"):
-        return 0.9
-    if r.feature == "admin1":
-        return 0.75
-    if r.feature == "admin2":
-        return 0.35 + 0.25 * min(1.0, log10(r.population + 1) / 7)
-    if r.feature in ("airport", "military base"):
-        return 0.2 + 0.1 * r.population
-    return min(1.0, log10(r.population + 1) / 7)
-
-
-def _document_context(places: list[Place | None], *, base: Context, skip: int, name: str) -> Context:
-    """What the other resolved places say: countries (a country mention counts 2), divisions (a named
-    division counts 1, a town's division 0.5), and points of towns and sites."""
-    countries = Counter(base.countries)
-    points, admin1, named = [], Counter(), set()
-    for k, p in enumerate(places):
-        if p is None or k == skip or fold(p.text) == name:
-            continue
-        if p.country:
-            countries[p.country] += 2 if p.precision == "country" else 1
-        if p.precision == "admin" and p.admin1:
-            admin1[(p.country, p.admin1)] += 1.0
-            if p.feature == "admin1":
-                named.add((p.country, p.admin1))
-        elif p.precision in ("city", "site") and p.lat is not None:
-            points.append((p.lat, p.lon))
-            if p.admin1:
-                admin1[(p.country, p.admin1)] += 0.5
-    return Context(countries=countries, points=tuple(points), admin1=admin1, anchors=base.anchors,
-                   locale=base.locale, contained=base.contained, divisions=Counter(c for c, _a in named))
-
-
-def _nearest_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) -> float:
-    """Distance to the nearest point by the equirectangular approximation (within ~1% below 1,000 km;
-    only compared with thresholds of 50-800 km)."""
-    from math import cos, radians, sqrt
-
-    k = cos(radians(lat))
-    best = min(((la - lat) ** 2 + ((lo - lon + 180.0) % 360.0 - 180.0) ** 2 * k * k for la, lo in points))
-    return 111.2 * sqrt(best)
-
-
 def doc_text(doc: "Doc") -> str:
     """``doc.text`` without building a ``Token`` per word (token strings and trailing spaces from arrays)."""
     from spacy.attrs import ORTH, SPACY
 
     strings = doc.vocab.strings
     return "".join(strings[o] + " " if sp else strings[o] for o, sp in doc.to_array([ORTH, SPACY]).tolist())
-
-
-def _replace(context: Context, **changes) -> Context:
-    from dataclasses import replace
-
-    return replace(context, **changes)
 
 
 def _place(text: str, r: Record, *, score: float, feature: str | None = None) -> Place:
@@ -612,7 +485,8 @@ class DocumentPlaces:
         """(toponym, place) for every resolved toponym, in text order."""
         if self._pairs is None:
             text = doc_text(self.doc)  # spaCy rebuilds ``doc.text`` token by token on every access
-            tops = find_toponyms(self.doc, gazetteer=self._geocoder.gazetteer, text=text, demonyms=False)
+            tops = find_toponyms(self.doc, gazetteer=self._geocoder.gazetteer, text=text, demonyms=False,
+                                 metonyms=False)
             places = self._geocoder.resolve_all(tops, text=text, dateline=self.dateline)
             self._pairs = [(t, p) for t, p in zip(tops, places) if p is not None]
         return self._pairs

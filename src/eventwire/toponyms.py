@@ -28,6 +28,7 @@ SETTLEMENT_WORDS = {"town", "city", "village", "province", "region", "district",
                     "county", "governorate", "island", "enclave"}  # "the town of X"
 MIN_POPULATION = 100_000  # capitalised names NER missed must be at least this well known
 ORG_PLACE_POPULATION = 10_000  # "the University of X": X must name a town at least this big
+ORG_DIVISION_POPULATION = 1_000_000  # a division an ORG entity names is a place even in a country not named
 
 
 @dataclass(frozen=True)
@@ -150,12 +151,13 @@ class _Tokens:
 
 
 def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_population: int = MIN_POPULATION,
-                  text: str | None = None, demonyms: bool = True) -> list[Toponym]:
+                  text: str | None = None, demonyms: bool = True, metonyms: bool = True) -> list[Toponym]:
     """Place names of a parsed document, in text order (see the module docstring, step 1).
 
     ``demonyms``: also country/state adjectives NER tags NORP ("Iraqi", "Texan"), as toponyms whose
-    ``feature`` is ``"demonym"`` (the geoparsing convention of LGL and GeoWebNews). The event
-    extractor leaves them out: there they name actors, not places.
+    ``feature`` is ``"demonym"``; ``metonyms``: also an ORG entity that is the whole name of a country or
+    division ("the DRC said", "KwaZulu-Natal" as a team). Both follow the geoparsing convention of LGL and
+    GeoWebNews; the event extractor leaves them out: there they name actors, not places.
 
     In ALL-CAPS text (most words upper case) capitals say nothing, so names NER missed are taken
     only when they span several words, end in a feature word or name a major place. ``text`` is
@@ -179,7 +181,7 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
             got = _demonym(toks, start, end, gaz=gaz)
         elif label in ("ORG", "PERSON"):
             got = _misread_entity(toks, label, start, end, gaz=gaz, persons=persons, known=known,
-                                  min_population=min_population)
+                                  min_population=min_population, metonyms=metonyms)
         else:
             got = None
         if got is None and label not in PLACE_LABELS:
@@ -282,15 +284,27 @@ _CORE = (  # (pattern, replacement): the known place inside a name the gazetteer
 )
 
 
+# A country's part named by the country's adjective and a direction or a kind of region ("American South",
+# "Russian Far East", "Canadian Arctic", "Brazilian Amazon"): the country (a known name alone, never a town)
+_COUNTRY_PART = re.compile(r"^(?:the\s+)?([A-Z][\w'’-]+)\s+(?:(?:Deep|Far|Upper|Lower)\s+)?(?:North|South|East|West|"
+                           r"Northeast|Northwest|Southeast|Southwest|Midwest|Arctic|Interior|Heartland|Mainland|"
+                           r"Outback|Amazon|Sahara|Highlands|Lowlands|Hinterland|Borderlands?)$", re.IGNORECASE)
+
+
 def core_name(text: str, *, gazetteer: Gazetteer) -> str | None:
     """The gazetteer name inside a part, district or township name the gazetteer lacks
-    ("South Los Angeles" -> "Los Angeles", "Loudon Co." -> "Loudon County"), else None."""
+    ("South Los Angeles" -> "Los Angeles", "Loudon Co." -> "Loudon County", "American South" ->
+    "American", a key of the United States), else None."""
     text = text.strip().rstrip(".") if not text.endswith("Co.") else text.strip()
     for pattern, repl in _CORE:
         if pattern.match(text):
             inner = pattern.sub(repl, text)
             if inner.lower() not in GENERIC and gazetteer.has(inner):
                 return inner
+    part = _COUNTRY_PART.match(text)
+    if part and text[:1].isupper() and len(gazetteer.country_codes(fold(part.group(1)))) == 1 \
+            and any(r.feature == "country" for r in gazetteer.lookup(part.group(1))):
+        return part.group(1)
     return None
 
 
@@ -329,7 +343,7 @@ def _demonym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[To
 
 
 def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gazetteer, persons: set[str],
-                    known: frozenset[str], min_population: int) -> tuple[Toponym, int] | None:
+                    known: frozenset[str], min_population: int, metonyms: bool = True) -> tuple[Toponym, int] | None:
     """A place NER tagged ORG or PERSON: the whole entity when a place entity of the document has the
     same name ("Torrington" as a team) or, for a one-word PERSON, when it is a well-known place and no
     one's name here; else the place that starts an institution's name ("Gainesville Police Department"
@@ -349,6 +363,8 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
         return None
     if key in known and all(toks.capital[start:end]):
         return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "Torrington" read as a team or firm
+    if metonyms and all(toks.capital[start:end]) and key not in persons and _names_area(whole, gaz=gaz, known=known):
+        return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "the DRC", "KwaZulu-Natal" as ORG
     if end - start >= 3 and toks.lower_at(end - 2) == "of" and toks.capital[end - 1]:
         name = toks.span(end - 1, end)  # "the University of Alexandria"
         if gaz.major_key(fold(name), min_population=ORG_PLACE_POPULATION) and name.lower() not in GENERIC:
@@ -360,6 +376,24 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
         if all(toks.capital[start:start + n]) and gaz.has(name) and name.lower() not in GENERIC:
             return Toponym(toks.start[start], toks.end[start + n - 1], name), start + n
     return None
+
+
+def _names_area(name: str, *, gaz: Gazetteer, known: frozenset[str]) -> bool:
+    """Whether an ORG entity's whole text names a country, or a first-level division that is populous
+    (:data:`ORG_DIVISION_POPULATION`) or lies in a country the document's place names name: by its own
+    name or a curated abbreviation ("DRC", "NSW"; not another alias, which may be a demonym such as
+    "New Yorker"), and not the division of a country never named ("Grad", Slovenia, as a firm)."""
+    if name.lower() in GENERIC:
+        return False
+    key = fold(name)
+    named = frozenset().union(*(gaz.country_codes(k) for k in known))
+    for r in gaz.lookup(name):
+        if r.feature not in ("country", "admin1"):
+            continue
+        own = fold(r.name) == key or (gaz.is_curated(name, r.id) and name.isupper())
+        if own and (r.feature == "country" or r.population >= ORG_DIVISION_POPULATION or r.iso2 in named):
+            return True
+    return False
 
 
 def _named_site(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[Toponym, int] | None:
