@@ -390,6 +390,13 @@ def test_places_inside_organisation_names(gazetteer):
     assert find_toponyms(_doc(words, ["B-ORG", "I-ORG", "O", "O"]), gazetteer=gazetteer) == []
 
 
+def test_natural_feature_entity_the_gazetteer_lacks_is_a_toponym(gazetteer):
+    words = ["The", "Zzyx", "River", "flows", "past", "Qwzz", "Street", "and", "Qwzz", "Park", "."]
+    ents = ["O", "B-LOC", "I-LOC", "O", "O", "B-LOC", "I-LOC", "O", "B-GPE", "I-GPE", "O"]
+    tops = find_toponyms(_doc(words, ents), gazetteer=gazetteer)
+    assert [t.text for t in tops] == ["Zzyx River"]  # streets and parks NER tags as places too often
+
+
 def test_org_entity_naming_a_country_or_populous_division_is_a_place(gazetteer):
     words = ["The", "DRC", "and", "Uttar", "Pradesh", "sued", "Grad", "and", "the", "New", "Yorker", "."]
     ents = ["O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"]

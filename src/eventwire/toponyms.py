@@ -1,10 +1,12 @@
 """Stage extract/places, part 1: find the place names (toponyms) of a parsed document.
 
 :func:`find_toponyms` — spaCy GPE/LOC/FAC entities, checked against the gazetteer (person names the small
-model mistakes for places, and generic words such as "West" or "Gulf", are dropped), extended by a following
+model mistakes for places, and generic words such as "West" or "Gulf", are dropped; a GPE/LOC entity the
+gazetteer lacks stays when it names a natural feature: "the Catawba River"), extended by a following
 feature word ("Baghdad airport", "Balad air base", "Anbar province"); places NER tagged ORG or PERSON
 ("Gainesville Police Department" -> "Gainesville", a team called like a town the document names as a place, a
-lone well-known place tagged PERSON); country and state adjectives tagged NORP ("Iraqi", "Texans") as
+lone well-known place tagged PERSON, and in geoparsing a country or populous division named as an
+organisation: "the DRC"); country and state adjectives tagged NORP ("Iraqi", "Texans") as
 ``demonym`` toponyms; plus capitalised names of well-known places NER missed. :mod:`eventwire.places`
 resolves them.
 """
@@ -16,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from .gazetteer import Gazetteer, fold, load_gazetteer, read_tsv
+from .place_fallback import name_feature
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -240,7 +243,7 @@ def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer, pers
     if feature is None:
         end, feature = toks.feature_after(end)
     if not gaz.has(name) and not gaz.has(toks.span(start, end)) and core_name(name, gazetteer=gaz) is None \
-            and not (spelled and _spelled_major(gaz, name)):
+            and not (spelled and (_spelled_major(gaz, name) or _natural_feature(toks.span(start, end)))):
         return None
     if fold(name) in persons and not _is_major(gaz, name):
         return None
@@ -248,6 +251,18 @@ def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer, pers
     if before in TITLES or (toks.lemma_at(end) in SPEECH and not _is_major(gaz, name)):
         return None
     return Toponym(toks.start[start], toks.end[end - 1], toks.span(start, end), feature), end
+
+
+# What a GPE or LOC entity the gazetteer lacks may be named as: a natural feature ("the Catawba River",
+# "Lake Hartwell", "the Farallon Islands"; not streets, parks or districts, which NER tags so too often)
+NATURAL_FEATURES = frozenset({"river", "stream", "lake", "island", "mountain", "mountains", "glacier", "delta"})
+
+
+def _natural_feature(text: str) -> bool:
+    """Whether ``text`` is a capitalised name of a natural feature (see :data:`NATURAL_FEATURES`)."""
+    words = text.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() != "of") \
+        and name_feature(text)[0] in NATURAL_FEATURES
 
 
 def _spelled_major(gaz: Gazetteer, name: str) -> bool:
