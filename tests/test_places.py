@@ -709,6 +709,19 @@ def test_landmarks_that_news_names_and_towns_of_their_name(text, names, k, want)
     assert (p.name, p.country, p.admin1, p.precision) == want
 
 
+@pytest.mark.model
+def test_named_border_crossings_are_sites():
+    text = "Taliban fighters attacked a post at the Torkham border crossing. Syrian rebels shelled Bab al-Hawa."
+    found = [(p.text, p.feature, p.country, p.admin1, p.precision) for p in geoparse(text) if p is not None]
+    assert ("Torkham border crossing", "border crossing", "PAK", "Khyber Pakhtunkhwa", "site") in found \
+        or ("Torkham", "border crossing", "PAK", "Khyber Pakhtunkhwa", "site") in found
+    assert ("Bab al-Hawa", "border crossing", "SYR", "Idlib", "site") in found
+    # a crossing named like a person is a place only with its feature word
+    assert [p.name for p in geoparse("Rabia said she would stay in Aleppo.") if p] == ["Aleppo"]
+    text = "Fighters took the Rabia border crossing."
+    assert geoparse(text, toponyms=_spans(text, ["Rabia border crossing"]))[0].country == "IRQ"
+
+
 def test_given_spans_in_any_order_give_the_same_places():
     text = "Officials in London and Paris were told. The outbreak began on Waiheke Island, off Auckland."
     spans = _spans(text, ["London", "Paris", "Waiheke Island", "Auckland"])

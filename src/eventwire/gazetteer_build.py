@@ -561,6 +561,11 @@ def _add_curated(b: _Builder) -> None:
         admin1 = b.c["admin1"][max(towns, key=lambda i: b.c["pop"][i])] if towns else None
         i = b.add(name=name, lat=float(lat), lon=float(lon), feat="landmark", cc=cc, admin1=admin1)
         b.curated[fold(name)] = i  # as good as a town's own name
+    crossings = read_tsv("places_crossings.tsv")
+    near = _nearest_towns(b, [(cc, float(lat), float(lon)) for _n, cc, lat, lon in crossings])
+    for (name, cc, lat, lon), admin1 in zip(crossings, near):
+        i = b.add(name=name, lat=float(lat), lon=float(lon), feat="border crossing", cc=cc, admin1=admin1)
+        b.curated[fold(name)] = i
     for row in _json("continents.json").values():
         b.add(name=row["name"], lat=float(row["lat"]), lon=float(row["lng"]), feat="continent", cc="",
               gid=row["geonameId"])
@@ -569,6 +574,23 @@ def _add_curated(b: _Builder) -> None:
         if i is not None:
             b.key(alias, i)
             b.curated[fold(alias)] = i
+
+
+def _nearest_towns(b: _Builder, points: list[tuple[str, float, float]]) -> list[str | None]:
+    """The division (admin1) of the town of country ``cc`` nearest to each (cc, lat, lon), None for a country
+    with no town in the gazetteer."""
+    c = b.c
+    wanted = {cc for cc, _la, _lo in points}
+    towns: dict[str, list[int]] = {}
+    for i, (cc, feat) in enumerate(zip(c["cc"], c["feat"])):
+        if cc in wanted and feat == "city" and c["admin1"][i]:
+            towns.setdefault(cc, []).append(i)
+    out = []
+    for cc, la, lo in points:
+        ids = towns.get(cc)
+        nearest = min(ids, key=lambda i: (c["lat"][i] - la) ** 2 + (c["lon"][i] - lo) ** 2) if ids else None
+        out.append(c["admin1"][nearest] if nearest is not None else None)
+    return out
 
 
 def _alias_target(b: _Builder, kind: str, target: str) -> int | None:

@@ -100,7 +100,7 @@ def anchor_support(r: Record, name: str, anchors: tuple[Anchor, ...]) -> float:
 def importance(r: Record) -> float:
     if r.feature == "country":
         return 1.5
-    if r.feature in ("continent", "region", "island", "sea", "landmark"):
+    if r.feature in ("continent", "region", "island", "sea", "landmark", "border crossing"):
         return 0.9
     if r.feature == "admin1":
         return 0.75

@@ -63,7 +63,8 @@ __all__ = ["Toponym", "Context", "Geocoder", "DocumentPlaces", "find_toponyms", 
 
 PRECISION = {"country": "country", "continent": "country", "region": "country", "sea": "country",
              "strait": "country", "island": "admin", "admin1": "admin", "admin2": "admin", "city": "city",
-             "airport": "site", "military base": "site", "landmark": "site"}
+             "airport": "site", "military base": "site", "landmark": "site",
+             "border crossing": "site"}
 ALIAS_PENALTY = 0.4  # a town matched only by a GeoNames alternate name (not a curated alias) ranks lower
 ROUNDS = 3  # context rounds after the context-free first pass
 ANCHOR_WEIGHT = 0.4  # see Anchor: the bonus of a candidate near the candidates of the document's other names

@@ -361,13 +361,17 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
                     known: frozenset[str], min_population: int, metonyms: bool = True) -> tuple[Toponym, int] | None:
     """A place NER tagged ORG or PERSON: the whole entity when a place entity of the document has the
     same name ("Torrington" as a team) or, for a one-word PERSON, when it is a well-known place and no
-    one's name here; else the place that starts an institution's name ("Gainesville Police Department"
+    one's name here; a named border crossing (ORG, or a PERSON of several words: "Bab al-Hawa"); else the
+    place that starts an institution's name ("Gainesville Police Department"
     -> "Gainesville") or ends it ("the University of Alexandria")."""
     start, end = _trim(toks, start, end)
     if start >= end:
         return None
     whole = toks.span(start, end)
     key = fold(whole)
+    if (label == "ORG" or end - start > 1) and _titled(whole) \
+            and any(r.feature == "border crossing" for r in gaz.lookup(whole)):
+        return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "the Kerem Shalom crossing"
     if label == "PERSON":
         if end - start > 2 or whole.lower() in GENERIC or key in _surnames(persons) and key not in known:
             return None
@@ -409,6 +413,11 @@ def _names_area(name: str, *, gaz: Gazetteer, known: frozenset[str]) -> bool:
         if own and (r.feature == "country" or r.population >= ORG_DIVISION_POPULATION or r.iso2 in named):
             return True
     return False
+
+
+def _titled(name: str) -> bool:
+    """Whether every word of ``name`` is capitalised, after an article such as "al-" ("Bab al-Hawa")."""
+    return all(re.sub(r"^(?:al|el|an|as|ad|ar)-", "", w)[:1].isupper() for w in name.split() if w not in _LINKS)
 
 
 def _named_site(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[Toponym, int] | None:
