@@ -141,6 +141,18 @@ def test_every_curated_region_and_landmark_is_in_the_gazetteer():
     for name, _cc, _lat, _lon, town in gz.read_tsv("places_landmarks.tsv"):
         mark = [r for r in g.lookup(name) if r.feature == "landmark"]
         assert len(mark) == 1 and mark[0].admin1, f"{name} ({town}) has no landmark record with a division"
+    for name, cc, _lat, _lon in gz.read_tsv("places_crossings.tsv"):
+        site = [r for r in g.lookup(name) if r.feature == "border crossing"]
+        assert len(site) == 1 and site[0].admin1 and site[0].iso2 == cc, f"{name} has no crossing with a division"
+
+
+def test_air_bases_are_found_by_their_own_name_and_news_names():
+    """airportsdata names "Incirlik Air Base"; news writes "Incirlik", "Bagram Airfield", "Ain al-Asad"."""
+    g = gz.load_gazetteer()
+    for name, icao_name in (("Incirlik", "Incirlik Air Base"), ("Bagram", "Bagram Air Base"),
+                            ("Ain al-Asad", "Al Asad Air Base"), ("Hmeimim", "Bassel Al-Assad International Airport")):
+        assert icao_name in [r.name for r in g.lookup(name)], name
+    assert all(r.feature == "city" for r in g.lookup("Dover") if r.country == "USA")  # a town keeps its name
 
 
 def test_division_names_carry_no_bracketed_local_name():

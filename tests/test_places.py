@@ -722,6 +722,17 @@ def test_named_border_crossings_are_sites():
     assert geoparse(text, toponyms=_spans(text, ["Rabia border crossing"]))[0].country == "IRQ"
 
 
+@pytest.mark.parametrize("text, name, want", [
+    ("Iranian missiles hit Ain al-Asad air base in Iraq.", "Ain al-Asad air base", ("Al Asad Air Base", "IRQ")),
+    ("Jets took off from Incirlik to strike targets.", "Incirlik", ("Incirlik Air Base", "TUR")),
+    ("US troops left Bagram Airfield near Kabul.", "Bagram Airfield", ("Bagram Air Base", "AFG")),
+])
+def test_air_bases_by_the_names_news_gives_them(text, name, want):
+    names = [name] + (["Kabul"] if "Kabul" in text else [])
+    p = geoparse(text, toponyms=_spans(text, names))[0]
+    assert (p.name, p.country, p.feature, p.precision) == want + ("military base", "site")
+
+
 def test_given_spans_in_any_order_give_the_same_places():
     text = "Officials in London and Paris were told. The outbreak began on Waiheke Island, off Auckland."
     spans = _spans(text, ["London", "Paris", "Waiheke Island", "Auckland"])

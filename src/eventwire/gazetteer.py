@@ -31,7 +31,7 @@ from .errors import DataError
 __all__ = ["Gazetteer", "Record", "fold", "skeleton", "spelling_variants", "load_gazetteer", "cache_path",
            "MILITARY_WORDS"]
 
-SCHEMA = 26  # bump whenever gazetteer_build changes what it builds
+SCHEMA = 27  # bump whenever gazetteer_build changes what it builds
 MILITARY_WORDS = ("air base", "airbase", "air force base", "army air field", "airfield", "air station",
                   "naval", "military", "army", "base", " afb", "heliport", "camp ")
 _CURATED = ("places_aliases.tsv", "places_demonyms.tsv", "places_regions.tsv", "places_features.tsv",

