@@ -4,8 +4,8 @@
    sector.
 2. Multi-CoPED (1,349 sentences): quad-class accuracy and macro-F1; source/target overlap with the CoNLL
    spans; share of class-0 statements with no asserted event.
-3. MUC-4 (dev, tst1, tst2): incident recall, factuality agreement, our material-conflict events with no
-   key incident.
+3. MUC-4 (dev, tst1, tst2): incident recall, factuality agreement, event location (country, department or
+   town) of incidents matched without the place, our material-conflict events with no key incident.
 4. The seed article, scored by ../shared/tools/score_seed.py.
 
 Definitions: docs/benchmarks.md. These are measurements, not tests.
@@ -31,7 +31,7 @@ import pycountry
 from _data import (DATA, MUC_SPLITS, QUAD_OF_CLASS, Item, add_common_options, coped_sentences, coped_spans,
                    extract_items, macro_f1, plover_records, print_table, ratio, require, sentence_key,
                    short)
-from _muc import ACLED, accomplished, factuality_agrees, load_split, match_all
+from _muc import ACLED, accomplished, factuality_agrees, load_split, match_all, place_agrees
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -221,6 +221,7 @@ def muc(args) -> None:
     if require("muc4") is None:
         return
     rows, all_matches, all_strict, all_chance, unmatched, material = [], [], [], [], [], 0
+    located = []  # incidents matched on date or target only: where we put them is measured, not used
     for split in MUC_SPLITS:
         t0 = time.perf_counter()
         incidents, events = load_split(split, limit=args.limit, cache=args.cache, workers=args.workers)
@@ -228,6 +229,7 @@ def muc(args) -> None:
         matches = match_all(incidents, events)
         strict = match_all(incidents, events, use=("place", "target"))
         chance = match_all(incidents, far_events(events))
+        located += match_all(incidents, events, use=("date", "target"))
         all_matches += matches
         all_strict += strict
         all_chance += chance
@@ -248,6 +250,7 @@ def muc(args) -> None:
         + [f"{len(unmatched)} of {material}"]
     print_table(header, rows + [total])
     _muc_types(all_matches)
+    _muc_locations(located)
     print("\nsample of our material-conflict events with no key incident (not errors: MUC's scope is narrower):")
     for doc, event in random.Random(0).sample(unmatched, min(10, len(unmatched))):
         print(f"  {doc} {event['type']}/{event.get('mode')} {event['factuality']} | "
@@ -291,6 +294,27 @@ def _muc_types(matches) -> None:
                         sum(1 for m in ms if m.event and accomplished(m.incident))),
                   "/".join(str(sum(k in m.anchors for m in ms)) for k in ("date", "place", "target"))]
                  for t, ms in sorted(by_type.items(), key=lambda kv: -len(kv[1]))])
+
+
+def _muc_locations(matches) -> None:
+    """Where the events of incidents matched by date or target alone are placed, against the key's
+    INCIDENT: LOCATION: its country, and its department or town (the event location's name, text or
+    division equals one of the key's names: :func:`_muc.place_agrees`)."""
+    found = [m for m in matches if not m.incident.optional and m.event is not None]
+    with_country = [m for m in found if m.incident.country]
+    with_place = [m for m in found if m.incident.places]
+    located = [m for m in found if m.event.get("location")]
+    precision = defaultdict(int)
+    for m in located:
+        precision[m.event["location"]["precision"]] += 1
+    print("\nevent location of incidents matched by date or target only (non-optional, all splits):")
+    print_table(["matched", "with a location", "country = key's", "key's department or town named",
+                 "precision site/city/admin/country"],
+                [[len(found), ratio(len(located), len(found)),
+                  ratio(sum((m.event.get("location") or {}).get("country") == m.incident.country
+                            for m in with_country), len(with_country)),
+                  ratio(sum(place_agrees(m.incident, m.event.get("location")) for m in with_place), len(with_place)),
+                  "/".join(str(precision[k]) for k in ("site", "city", "admin", "country"))]])
 
 
 def _muc_errors(matches, *, show: bool) -> None:

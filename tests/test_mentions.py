@@ -205,3 +205,18 @@ def test_another_development_still_refers_back_to_a_known_killing():
             "for the murder of the mayor.")
     murder = [m for m in _mentions(text) if m.trigger == "murder"]
     assert murder and not murder[0].novel
+
+
+@pytest.mark.parametrize("text, where", [
+    pytest.param("SAN SALVADOR, 12 JAN 90 (ACAN-EFE) -- [TEXT] Government and rebel negotiators met in San Jose, "
+                 "Costa Rica, on Monday. Guerrillas attacked an army post on Tuesday, killing three soldiers.",
+                 "SLV", id="dateline-outweighs-one-place-abroad"),
+    pytest.param("WASHINGTON, 12 JAN 90 -- [TEXT] Rebels shelled a base in Aleppo on Monday. Jets bombed targets in Idlib and "
+                 "in Homs on Tuesday. Guerrillas attacked an army post on Wednesday.",
+                 "SYR", id="places-of-the-events-outweigh-the-dateline"),
+])
+def test_an_event_that_names_no_place_lies_in_the_storys_country(text, where):
+    events = extract(text, published="1990-01-12")
+    unplaced = [e for e in events if "army post" in e.evidence.text]
+    assert unplaced and all(e.location is not None and e.location.country == where
+                            and e.location.precision == "country" for e in unplaced)
