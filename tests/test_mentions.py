@@ -220,3 +220,15 @@ def test_an_event_that_names_no_place_lies_in_the_storys_country(text, where):
     unplaced = [e for e in events if "army post" in e.evidence.text]
     assert unplaced and all(e.location is not None and e.location.country == where
                             and e.location.precision == "country" for e in unplaced)
+
+
+@pytest.mark.parametrize("text, where", [
+    pytest.param("Two militiamen were murdered early this morning in the northern end of San Salvador.",
+                 "San Salvador", id="end-of-a-town"),
+    pytest.param("Rebels attacked the guards at a power substation located in downtown San Salvador.",
+                 "San Salvador", id="located-in"),
+    pytest.param("Police said a student was shot near the port of Acajutla.", "Acajutla", id="port-of"),
+])
+def test_where_phrases_of_the_events_clause(text, where):
+    events = _assaults("SAN SALVADOR, 12 JAN 90 (ACAN-EFE) -- [TEXT] " + text)
+    assert events and events[0].location is not None and events[0].location.name == where

@@ -405,6 +405,13 @@ def test_org_entity_naming_a_country_or_populous_division_is_a_place(gazetteer):
     assert [t.text for t in tops] == ["DRC", "Uttar Pradesh"]
 
 
+def test_org_entity_after_in_naming_a_town_of_a_named_country_is_a_place(gazetteer):
+    words = ["In", "Barranca", ",", "north", "of", "Lima", ",", "and", "in", "Toyota", "."]
+    ents = ["O", "B-ORG", "O", "O", "O", "B-GPE", "O", "O", "O", "B-ORG", "O"]
+    # Toyota is a Japanese town, but the text names no Japanese place: the firm
+    assert [t.text for t in find_toponyms(_doc(words, ents), gazetteer=gazetteer)] == ["Barranca", "Lima"]
+
+
 def test_org_or_person_entity_that_the_document_names_as_a_place(gazetteer):
     words = ["Torrington", "beat", "Avon", ".", "Torrington", "is", "quiet"]
     ents = ["B-ORG", "O", "B-ORG", "O", "B-GPE", "O", "O"]

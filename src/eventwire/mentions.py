@@ -40,7 +40,8 @@ LOCATIVE_PREPS = {"in", "at", "on", "near", "into", "outside", "inside", "across
                   "along", "over", "onto", "within", "of", "off"}
 DIRECTION_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                    "outskirts", "suburb", "suburbs", "centre", "center", "city", "town", "village", "province",
-                   "region", "district", "part", "heart", "edge", "border", "capital", "area"}
+                   "region", "district", "part", "heart", "edge", "border", "capital", "area", "end", "port",
+                   "vicinity", "environs", "periphery", "sector", "section", "zone", "neighborhood", "neighbourhood"}
 GENERIC_SITES = {"base", "airport", "embassy", "village", "town", "camp", "checkpoint", "prison", "compound",
                  "airbase", "barracks", "port", "border", "crossing", "refinery", "field"}
 NOT_NAMES = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
@@ -51,6 +52,7 @@ ADMIN_WORDS = {"department", "province", "state", "county", "region", "district"
 BOUND_WORDS = {"since", "until", "till", "through"}
 TIME_PREPS = {"on", "in", "during"}  # "the murder on 26 February of Mayor X": a date, whatever the parse hangs it on
 OCCURRING = {"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}  # "X took place on ..."
+LOCATING = {"locate", "situate", "base"}  # "a substation located in downtown San Salvador": where, not an event
 PERFORMING = {"perpetrate", "commit", "carry", "stage", "launch", "conduct", "mount", "occur", "happen"}
 # Verbs of saying and judging: their date is the report's, not the event's ("condemned today the killing").
 # Not those that share the event's time ("repelled an attack this morning", "survived", "witnessed").
@@ -353,7 +355,8 @@ def _region(doc: "Doc", group: events.TriggerGroup) -> set[int]:
 def _own_subtree(token: "Token", members: set[int]) -> set[int]:
     found = {token.i}
     for child in token.children:
-        if child.dep_ in CLAUSE_DEPS and child.i not in members and child.pos_ in ("VERB", "AUX"):
+        if child.dep_ in CLAUSE_DEPS and child.i not in members and child.pos_ in ("VERB", "AUX") \
+                and not (child.dep_ == "acl" and child.lemma_.lower() in LOCATING):
             continue
         if child.dep_ == "appos":
             continue

@@ -472,6 +472,7 @@ def _refined(timex, mentions: list[Mention]):
 
 
 def _location(mentions: list[Mention]) -> Place | None:
+    """The most precise place of the event's own clauses."""
     places = [p for m in mentions for p in m.places]
     if not places:
         return None

@@ -5,8 +5,8 @@ model mistakes for places, and generic words such as "West" or "Gulf", are dropp
 gazetteer lacks stays when it names a natural feature: "the Catawba River"), extended by a following
 feature word ("Baghdad airport", "Balad air base", "Anbar province"); places NER tagged ORG or PERSON
 ("Gainesville Police Department" -> "Gainesville", a team called like a town the document names as a place, a
-lone well-known place tagged PERSON, and in geoparsing a country or populous division named as an
-organisation: "the DRC"); country and state adjectives tagged NORP ("Iraqi", "Texans") as
+lone well-known place tagged PERSON, a town of a country the text names after "in" ("in Barranca"), and in
+geoparsing a country or populous division named as an organisation: "the DRC"); country and state adjectives tagged NORP ("Iraqi", "Texans") as
 ``demonym`` toponyms; plus capitalised names of well-known places NER missed. :mod:`eventwire.places`
 resolves them.
 """
@@ -372,6 +372,9 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
     if (label == "ORG" or end - start > 1) and _titled(whole) \
             and any(r.feature == "border crossing" for r in gaz.lookup(whole)):
         return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "the Kerem Shalom crossing"
+    if toks.lower_at(start - 1) in _PLACE_PREPS and all(toks.capital[start:end]) and key not in persons \
+            and _town_in(whole, gaz=gaz, known=known):
+        return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "in Barranca" read as a firm
     if label == "PERSON":
         if end - start > 2 or whole.lower() in GENERIC or key in _surnames(persons) and key not in known:
             return None
@@ -395,6 +398,18 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
         if all(toks.capital[start:start + n]) and gaz.has(name) and name.lower() not in GENERIC:
             return Toponym(toks.start[start], toks.end[start + n - 1], name), start + n
     return None
+
+
+_PLACE_PREPS = frozenset({"in", "near", "outside"})  # before an ORG/PERSON entity, they make a town of it
+
+
+def _town_in(name: str, *, gaz: Gazetteer, known: frozenset[str]) -> bool:
+    """Whether ``name`` is the own name of a town of :data:`ORG_PLACE_POPULATION` or more in a country the
+    document's place names name ("in Barranca" in a story that names Lima)."""
+    key = fold(name)
+    named = frozenset().union(*(gaz.country_codes(k) for k in known))
+    return any(r.feature == "city" and fold(r.name) == key and r.population >= ORG_PLACE_POPULATION
+               and r.iso2 in named for r in gaz.lookup(name))
 
 
 def _names_area(name: str, *, gaz: Gazetteer, known: frozenset[str]) -> bool:
