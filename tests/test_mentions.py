@@ -232,3 +232,12 @@ def test_an_event_that_names_no_place_lies_in_the_storys_country(text, where):
 def test_where_phrases_of_the_events_clause(text, where):
     events = _assaults("SAN SALVADOR, 12 JAN 90 (ACAN-EFE) -- [TEXT] " + text)
     assert events and events[0].location is not None and events[0].location.name == where
+
+
+@pytest.mark.parametrize("text, mode", [
+    pytest.param("Gunmen machinegunned the mayor in Tunja on Thursday.", "firearms", id="lemma-machinegunne"),
+    pytest.param("Air force jets strafed the village of Tunja on Thursday.", "aerial", id="strafe"),
+])
+def test_attack_verbs_the_lemmatiser_does_not_know(text, mode):
+    events = _assaults(text)
+    assert [e.mode for e in events] == [mode]

@@ -9,6 +9,7 @@ several events and is split into one group per weapon family or per place.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
@@ -72,9 +73,22 @@ def find_groups(sent: "Span", lex: Lexicon, *, candidates: Sequence[int] | None 
     return sorted(groups, key=lambda g: g.tokens[0])
 
 
+_BROKEN_LEMMA = re.compile(r"(.*([bdgmnprt]))\2e")  # "machinegunne": spaCy's lemma of "machinegunned"
+
+
+def trigger_rules(lemma: str, lower: str, lex: Lexicon) -> tuple:
+    """The lexicon rules of a word by its lemma (lower case), its lower-case form, or its lemma repaired where
+    the lemmatiser, not knowing the verb, kept a doubled consonant ("machinegunned" -> "machinegunne" ->
+    "machinegun")."""
+    rules = lex.triggers.get(lemma) or lex.triggers.get(lower)
+    if not rules and (broken := _BROKEN_LEMMA.fullmatch(lemma)):
+        rules = lex.triggers.get(broken.group(1))
+    return rules or ()
+
+
 def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozenset()) -> TriggerRule | None:
     """The first lexicon rule for ``token`` whose part of speech and condition hold, else None."""
-    rules = lex.triggers.get(token.lemma_.lower()) or lex.triggers.get(token.lower_)
+    rules = trigger_rules(token.lemma_.lower(), token.lower_, lex)
     if not rules:
         return None  # most words: no need to read their parse
     pos = "V" if token.pos_ == "VERB" else "N" if token.pos_ in ("NOUN", "PROPN") else None

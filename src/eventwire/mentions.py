@@ -190,7 +190,7 @@ class ArticleContext:
         :func:`~eventwire.events.match_token`)."""
         lemmas, lowers, _orths, _table = self._words
         triggers = self.lex.triggers
-        by_lemma = self._ids(0, lambda w: triggers.get(w.lower()))
+        by_lemma = self._ids(0, lambda w: events.trigger_rules(w.lower(), "", self.lex))
         by_form = self._ids(1, triggers.get)
         return tuple(i for i, (a, b) in enumerate(zip(lemmas, lowers)) if a in by_lemma or b in by_form)
 
