@@ -241,3 +241,16 @@ def test_where_phrases_of_the_events_clause(text, where):
 def test_attack_verbs_the_lemmatiser_does_not_know(text, mode):
     events = _assaults(text)
     assert [e.mode for e in events] == [mode]
+
+
+@pytest.mark.parametrize("text, where", [
+    pytest.param("SAN SALVADOR, 12 JAN 90 (ACAN-EFE) -- [TEXT] Rebels attacked electric towers in the capital "
+                 "last night.", ("San Salvador", "city"), id="the-capital-of-the-story"),
+    pytest.param("LIMA, 12 JAN 90 (EFE) -- [TEXT] Rebels bombed a bank in the Salvadoran capital on Monday.",
+                 ("San Salvador", "city"), id="the-capital-its-adjective-names"),
+    pytest.param("LIMA, 12 JAN 90 (EFE) -- [TEXT] Rebels bombed a bank in the provincial capital on Monday.",
+                 ("Peru", "country"), id="another-capital-is-not-the-countrys"),
+])
+def test_the_capital_is_the_capital_of_the_storys_country(text, where):
+    events = extract(text, published="1990-01-12")
+    assert [(e.location.name, e.location.precision) for e in events if e.type == "ASSAULT"] == [where]

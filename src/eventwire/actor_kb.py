@@ -26,7 +26,7 @@ from typing import Iterable, Mapping
 from .errors import DataError
 from .people import _DASHES
 
-__all__ = ["Entry", "Match", "Scan", "ActorKB", "load_actor_kb", "fold", "SECTOR_LABELS"]
+__all__ = ["Entry", "Match", "Scan", "ActorKB", "load_actor_kb", "capitals", "fold", "SECTOR_LABELS"]
 
 SECTOR_LABELS = MappingProxyType({
     "GOV": "government", "MIL": "military", "REB": "rebels", "PTY": "party", "CVL": "civilians",
@@ -291,6 +291,12 @@ def _other_forms() -> Iterable[tuple[str, Entry]]:
             yield form, entry
     for row in _rows("actors_nonactors.tsv"):
         yield row["phrase"], Entry(row["phrase"], "block")
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """ISO3 -> the seat of government news calls "the capital" (``actors_countries.tsv``; none for territories)."""
+    return {row["iso3"]: row["capital"] for row in _rows("actors_countries.tsv") if row.get("capital")}
 
 
 @lru_cache(maxsize=1)

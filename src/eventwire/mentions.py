@@ -28,6 +28,7 @@ from .casualties import count_casualties, counted_nouns
 from .links import CASUALTY_WORDS, attach_orphan_counts, nest, unclaimed_counts
 from .dates import Timex
 from .lexicon import Lexicon
+from .gazetteer import fold
 from .models import Actor, Place, Span
 from .places import DocumentPlaces
 
@@ -97,6 +98,8 @@ class Mention:
     several: bool = False  # "the two killings", "three attacks": a report of several events at once
     within: int | None = None  # index of a same-type mention whose noun phrase holds this one ("the murder
     # of 10 members in a dynamite attack", "the death of two reporters who were shot"): one event
+    capital_of: str | None = None  # "in the capital": "" (the story's country) or the ISO3 of "the Salvadoran
+    # capital"; None when the clause names no capital
 
 
 @dataclass(frozen=True)
@@ -253,6 +256,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
     actors = _actors(doc, roles.actors, ctx)
     recipients = _actors(doc, roles.recipients, ctx, through=True)
     places, generic = _places(doc, group, region, roles, ctx)
+    capital = None if places else _capital_of(doc, region, ctx)
     date, weak, context = _dates(sent, region, ctx, head=doc[group.head], triggers=by_token.keys())
     fatalities, injured = _casualties(sent, group, shared, ctx)
     names = _names(doc, group, sent, shared, roles, ctx.toponym_tokens)
@@ -263,7 +267,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
         trigger=" ".join(doc[i].text for i in group.tokens), type=group.rule.type, mode=group.mode,
         family=group.family, confidence=round(group.rule.confidence * events.salience(head), 3),
         factuality=fact, actors=actors,
-        recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak,
+        recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak, capital_of=capital,
         context_date=context,
         fatalities=fatalities, injured=injured, definite=group.definite, novel=group.novel, names=names,
         cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.paragraph_of(sent.start_char),
@@ -430,6 +434,33 @@ def _places(doc: "Doc", group: events.TriggerGroup, region: set[int], roles: arg
                 generic = token.lemma_.lower()
                 break
     return tuple(found), generic
+
+
+_NOWHERE = Place(text="", name="", country=None, admin1=None, lat=None, lon=None, geonameid=None, feature="city",
+                 precision="city", score=0.0)  # what _locative is asked about for an unnamed place
+
+
+def _capital_of(doc: "Doc", region: set[int], ctx: ArticleContext) -> str | None:
+    """Whose capital a locative phrase of the region names without its name: "in the capital", "on the
+    outskirts of the capital city" -> "" (the story's country); "in the Salvadoran capital" -> "SLV"."""
+    for i in sorted(region):
+        token = doc[i]
+        if token.lemma_.lower() == "city" and any(c.lower_ == "capital" and c.dep_ in ("compound", "amod")
+                                                 for c in token.children):
+            pass  # "the capital city"
+        elif token.lemma_.lower() != "capital" or token.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) \
+                or not _locative(token, _NOWHERE):
+            continue  # "the capital of Peru" names it; "the capital's mayor" is no place of the event
+        gaz = ctx.places.gazetteer
+        adjectives = [c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ not in ("capital",)]
+        codes = set().union(*(gaz.country_codes(fold(c.text)) for c in adjectives))
+        if adjectives and len(codes) != 1:
+            continue  # "the state capital", "the provincial capital": not the country's
+        return gaz.iso3.get(next(iter(codes)), "") if codes else ""
+    return None
 
 
 def _has_name(token: "Token") -> bool:

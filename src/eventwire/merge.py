@@ -23,6 +23,7 @@ import math
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from .events import MODE_ORDER
 from .mentions import Mention
@@ -81,7 +82,7 @@ class _Cluster:
 
 
 def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None = None,
-          other_parties=None) -> list[Event]:
+          other_parties=None, capital: Callable[[str], Place | None] | None = None) -> list[Event]:
     """Events of one article from its mentions, in order of first mention."""
     clusters: list[_Cluster] = []
     for mention in mentions:
@@ -97,7 +98,7 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
         else:
             clusters.append(_Cluster([mention]))
     owner = {m.index: k for k, c in enumerate(clusters) for m in c.mentions}
-    drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country)
+    drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country, capital=capital)
                           for c in clusters])
     return [_link_causes(event, cluster, drafts, owner, other_parties) for event, cluster in zip(drafts, clusters)]
 
@@ -376,7 +377,8 @@ def km(a: Place, b: Place) -> float:
     return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None) -> Event:
+def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None,
+           capital: Callable[[str], Place | None] | None = None) -> Event:
     best = max(mentions, key=lambda m: (_information(m), -m.index))
     mode = _mode(mentions)
     actors = _union(m.actors for m in mentions)
@@ -384,7 +386,8 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
                        if a not in actors or best.type in SYMMETRIC)  # talks *with* X: X acts and is met
     coding = _coding(lex, best.type, mode, actors, recipients)
     date, precision = _date(best, mentions, article)
-    location = _location(mentions) or (main_country if best.type not in VERBAL_CONFLICT else None)
+    location = _location(mentions) or _capital(mentions, main_country, capital) \
+        or (main_country if best.type not in VERBAL_CONFLICT else None)
     evidence = Evidence(text=best.sentence.text, start=best.sentence.start, end=best.sentence.end,
                         trigger=best.trigger)
     others = sorted({m.clause for m in mentions if m is not best and m.clause.start != best.sentence.start},
@@ -477,6 +480,20 @@ def _location(mentions: list[Mention]) -> Place | None:
     if not places:
         return None
     return min(places, key=lambda p: (PRECISION_RANK.get(p.precision, 4), -p.score))
+
+
+def _capital(mentions: list[Mention], main_country: Place | None,
+             capital: Callable[[str], Place | None] | None) -> Place | None:
+    """The capital a mention's clause names without its name ("in the capital": the story's main country's;
+    "in the Salvadoran capital"), resolved by ``capital`` (ISO3 -> its capital's place)."""
+    if capital is None:
+        return None
+    for m in mentions:
+        if m.capital_of is not None:
+            country = m.capital_of or (main_country.country if main_country is not None else None)
+            if country:
+                return capital(country)
+    return None
 
 
 def _dead(mentions: list[Mention]) -> int | None:

@@ -88,7 +88,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     geocoder = resources.get_geocoder()
     main = country_place(geocoder, _main_country(mentions, dateline=_dateline_country(article, geocoder))
                          or places.main_country())
-    events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx))
+    events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
+                   capital=places.capital)
     return with_context(events, ctx)
 
 

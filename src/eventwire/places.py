@@ -500,6 +500,18 @@ class DocumentPlaces:
         """ISO3 -> number of mentions of places in that country."""
         return Counter(p.country for _t, p in self.pairs if p.country)
 
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self._geocoder.gazetteer
+
+    def capital(self, iso3: str) -> Place | None:
+        """The capital of ``iso3`` as a city place ("in the capital"), None for a country without one."""
+        from .actor_kb import capitals
+
+        name = capitals().get(iso3)
+        place = self._geocoder.resolve(name, context=Context(allow=frozenset({iso3}))) if name else None
+        return replace(place, text="the capital") if place is not None else None
+
     def main_country(self) -> str | None:
         """The most mentioned country, or None when no place resolved."""
         common = self.document_countries().most_common(1)
