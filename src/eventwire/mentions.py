@@ -443,19 +443,18 @@ _NOWHERE = Place(text="", name="", country=None, admin1=None, lat=None, lon=None
 def _capital_of(doc: "Doc", region: set[int], ctx: ArticleContext) -> str | None:
     """Whose capital a locative phrase of the region names without its name: "in the capital", "on the
     outskirts of the capital city" -> "" (the story's country); "in the Salvadoran capital" -> "SLV"."""
+    gaz = ctx.places.gazetteer
     for i in sorted(region):
         token = doc[i]
-        if token.lemma_.lower() == "city" and any(c.lower_ == "capital" and c.dep_ in ("compound", "amod")
-                                                 for c in token.children):
-            pass  # "the capital city"
-        elif token.lemma_.lower() != "capital" or token.pos_ != "NOUN":
-            continue
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+        lemma = token.lemma_.lower()
+        capital_city = lemma == "city" and any(c.lower_ == "capital" and c.dep_ in ("compound", "amod")
+                                               for c in token.children)
+        if not (capital_city or (lemma == "capital" and token.pos_ == "NOUN")) \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) \
                 or not _locative(token, _NOWHERE):
             continue  # "the capital of Peru" names it; "the capital's mayor" is no place of the event
-        gaz = ctx.places.gazetteer
-        adjectives = [c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ not in ("capital",)]
+        adjectives = [c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ != "capital"]
         codes = set().union(*(gaz.country_codes(fold(c.text)) for c in adjectives))
         if adjectives and len(codes) != 1:
             continue  # "the state capital", "the provincial capital": not the country's

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from math import cos, log10, radians, sqrt
 
@@ -18,7 +18,7 @@ from .gazetteer import Record, fold, read_tsv
 from .models import Place
 
 __all__ = ["Anchor", "Context", "locale_countries", "inside", "anchor_support", "importance", "document_context",
-           "nearest_km", "with_changes", "cell", "ANCHOR_CAP"]
+           "nearest_km", "cell", "ANCHOR_CAP"]
 
 ANCHOR_CAP = 1.5  # at most this many fully specific names count towards one candidate's anchor bonus
 
@@ -139,8 +139,3 @@ def nearest_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) 
     k = cos(radians(lat))
     best = min(((la - lat) ** 2 + ((lo - lon + 180.0) % 360.0 - 180.0) ** 2 * k * k for la, lo in points))
     return 111.2 * sqrt(best)
-
-
-def with_changes(context: Context, **changes) -> Context:
-    """``context`` with some fields replaced."""
-    return replace(context, **changes)

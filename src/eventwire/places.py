@@ -1,8 +1,8 @@
 """Stage extract/places: find the place names of a document and resolve them to coordinates.
 
 1. :func:`find_toponyms` (:mod:`eventwire.toponyms`) — spaCy GPE/LOC/FAC entities, checked against the
-   gazetteer (person names the small model mistakes for places, and generic words such as "West" or "Gulf", are dropped), extended
-   by a following feature word ("Baghdad airport", "Balad air base", "Anbar province"); places NER
+   gazetteer (person names the small model mistakes for places, and generic words such as "West" or
+   "Gulf", are dropped), extended by a following feature word ("Baghdad airport", "Balad air base", "Anbar province"); places NER
    tagged ORG or PERSON ("Gainesville Police Department" -> "Gainesville", a team called like a town
    the document names as a place, a lone well-known place tagged PERSON); country and state
    adjectives tagged NORP ("Iraqi", "Texans") as ``demonym`` toponyms (left out by
@@ -46,7 +46,7 @@ from .errors import UsageError
 from .gazetteer import Gazetteer, Record, distance_km, fold, load_gazetteer
 from .models import Document, Place
 from .place_context import (Anchor, Context, anchor_support, cell, document_context, importance, inside,
-                            locale_countries, nearest_km, with_changes)
+                            locale_countries, nearest_km)
 from .place_fallback import country_area, fill_unresolved, inferred_place, written_area
 from .place_rules import (CONTAINER_GAP, division_cues, divisions_first, elliptical_names, foreign_namesakes,
                           giants_first, is_country_list, is_listed, listed_divisions, loose_match, share_containers,
@@ -118,7 +118,7 @@ class Geocoder:
             head, _, tail = toponym_text.partition(",")
             box = self.containers(tail)
             if box and self.candidates(head)[2]:
-                text, context = head, with_changes(context, container=box)
+                text, context = head, replace(context, container=box)
         name, feature, records = self.candidates(text)
         if context.allow:
             records = [r for r in records if r.country in context.allow]
@@ -126,7 +126,7 @@ class Geocoder:
         written = bool(context.container)  # ", Texas" after the name (not a county's states)
         states = self.gazetteer.county_states(text) if feature == "admin2" else ()
         if states and not context.container:
-            context = with_changes(context, container=tuple(("USA", s) for s in states))
+            context = replace(context, container=tuple(("USA", s) for s in states))
         if context.container and not context.allow and not any(
                 inside(r, context.container) and self._own_name(r, name) for r in records):
             area = None if not written or any(r.feature in AREA_FEATURES for r in records) else \
@@ -134,7 +134,7 @@ class Geocoder:
             if area is not None and context.countries.get(area.country):  # "Stroud, Ontario": in Ontario,
                 # not Stroud, England (the division's country must hold another place of the text)
                 return replace(inferred_place(name, area), text=toponym_text)
-            context = with_changes(context, container=())  # "Alaska, Alabama, Arizona": a list, not "A in B"
+            context = replace(context, container=())  # "Alaska, Alabama, Arizona": a list, not "A in B"
         if not records:
             return None
         floor = max(self._prior(r, name=name) for r in records) - ANCHOR_SPAN
@@ -304,7 +304,7 @@ class Geocoder:
         if dateline:
             first = self.resolve(dateline)
             if first is not None and first.country:
-                base = with_changes(base, countries=Counter({first.country: 2}))
+                base = replace(base, countries=Counter({first.country: 2}))
         boxes = share_containers([fold(split_feature(t.text)[0]) for t in toponyms],
                                  [self._container_of(toponyms, k, text) for k in range(len(toponyms))])
         memo: dict[tuple, Place | None] = {}
@@ -312,7 +312,7 @@ class Geocoder:
         for t, box in zip(toponyms, boxes):
             key = (t.text, box, t.feature)
             if key not in memo:
-                memo[key] = self.resolve(t.text, context=with_changes(base, container=box, feature=t.feature))
+                memo[key] = self.resolve(t.text, context=replace(base, container=box, feature=t.feature))
             first_pass.append(memo[key])
         out = first_pass
         for _round in range(ROUNDS):  # each round sees the others' latest picks ("Georgia" then "Atlanta")
@@ -349,7 +349,7 @@ class Geocoder:
                     contexts[ctx_key] = document_context(out, base=base, skip=k, name=name)
                 key = (t.text, boxes[k], t.feature, ctx_key)
                 if key not in memo:
-                    memo[key] = self.resolve(t.text, context=with_changes(contexts[ctx_key], container=boxes[k],
+                    memo[key] = self.resolve(t.text, context=replace(contexts[ctx_key], container=boxes[k],
                                                                       feature=t.feature))
                 out[k] = memo[key]
         return out
@@ -372,7 +372,7 @@ class Geocoder:
         if not box or (p is not None and inside(p, box)):
             return p
         country, admin1 = box[0]
-        q = self.resolve(t.text, context=with_changes(base, container=box, feature=t.feature, allow=frozenset({country})))
+        q = self.resolve(t.text, context=replace(base, container=box, feature=t.feature, allow=frozenset({country})))
         if q is not None and inside(q, box):
             return q
         area = (written_area(box, gazetteer=self.gazetteer) if admin1 else None) \
@@ -384,7 +384,7 @@ class Geocoder:
         """Toponym ``k`` resolved again in the context of ``places``, among candidates in ``allow`` only."""
         name = fold(split_feature(toponyms[k].text)[0])
         context = document_context(places, base=base, skip=k, name=name)
-        return self.resolve(toponyms[k].text, context=with_changes(context, container=boxes[k],
+        return self.resolve(toponyms[k].text, context=replace(context, container=boxes[k],
                                                                feature=toponyms[k].feature, allow=allow))
 
     def _container_of(self, toponyms: list[Toponym], k: int, text: str) -> tuple:

@@ -6,9 +6,9 @@ gazetteer lacks stays when it names a natural feature: "the Catawba River"), ext
 feature word ("Baghdad airport", "Balad air base", "Anbar province"); places NER tagged ORG or PERSON
 ("Gainesville Police Department" -> "Gainesville", a team called like a town the document names as a place, a
 lone well-known place tagged PERSON, a town of a country the text names after "in" ("in Barranca"), and in
-geoparsing a country or populous division named as an organisation: "the DRC"); country and state adjectives tagged NORP ("Iraqi", "Texans") as
-``demonym`` toponyms; plus capitalised names of well-known places NER missed. :mod:`eventwire.places`
-resolves them.
+geoparsing a country or populous division named as an organisation: "the DRC"); country and state
+adjectives tagged NORP ("Iraqi", "Texans") as ``demonym`` toponyms; plus capitalised names of well-known
+places NER missed. :mod:`eventwire.places` resolves them.
 """
 from __future__ import annotations
 
@@ -179,11 +179,12 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
                 found[got[0].start] = got[0]
                 covered[start:got[1]] = [True] * (got[1] - start)
     known = frozenset(fold(split_feature(t.text)[0]) for t in found.values())
+    named = frozenset().union(*(gaz.country_codes(k) for k in known))  # ISO2 of the countries those names name
     for label, start, end in ents:
         if label == "NORP" and demonyms:
             got = _demonym(toks, start, end, gaz=gaz)
         elif label in ("ORG", "PERSON"):
-            got = _misread_entity(toks, label, start, end, gaz=gaz, persons=persons, known=known,
+            got = _misread_entity(toks, label, start, end, gaz=gaz, persons=persons, known=known, named=named,
                                   min_population=min_population, metonyms=metonyms)
         else:
             got = None
@@ -358,7 +359,8 @@ def _demonym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[To
 
 
 def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gazetteer, persons: set[str],
-                    known: frozenset[str], min_population: int, metonyms: bool = True) -> tuple[Toponym, int] | None:
+                    known: frozenset[str], min_population: int, named: frozenset[str] = frozenset(),
+                    metonyms: bool = True) -> tuple[Toponym, int] | None:
     """A place NER tagged ORG or PERSON: the whole entity when a place entity of the document has the
     same name ("Torrington" as a team) or, for a one-word PERSON, when it is a well-known place and no
     one's name here; a named border crossing (ORG, or a PERSON of several words: "Bab al-Hawa"); else the
@@ -373,7 +375,7 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
             and any(r.feature == "border crossing" for r in gaz.lookup(whole)):
         return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "the Kerem Shalom crossing"
     if toks.lower_at(start - 1) in _PLACE_PREPS and all(toks.capital[start:end]) and key not in persons \
-            and _town_in(whole, gaz=gaz, known=known):
+            and _town_in(whole, gaz=gaz, named=named):
         return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "in Barranca" read as a firm
     if label == "PERSON":
         if end - start > 2 or whole.lower() in GENERIC or key in _surnames(persons) and key not in known:
@@ -385,7 +387,7 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
         return None
     if key in known and all(toks.capital[start:end]):
         return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "Torrington" read as a team or firm
-    if metonyms and all(toks.capital[start:end]) and key not in persons and _names_area(whole, gaz=gaz, known=known):
+    if metonyms and all(toks.capital[start:end]) and key not in persons and _names_area(whole, gaz=gaz, named=named):
         return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "the DRC", "KwaZulu-Natal" as ORG
     if end - start >= 3 and toks.lower_at(end - 2) == "of" and toks.capital[end - 1]:
         name = toks.span(end - 1, end)  # "the University of Alexandria"
@@ -403,24 +405,22 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
 _PLACE_PREPS = frozenset({"in", "near", "outside"})  # before an ORG/PERSON entity, they make a town of it
 
 
-def _town_in(name: str, *, gaz: Gazetteer, known: frozenset[str]) -> bool:
+def _town_in(name: str, *, gaz: Gazetteer, named: frozenset[str]) -> bool:
     """Whether ``name`` is the own name of a town of :data:`ORG_PLACE_POPULATION` or more in a country the
-    document's place names name ("in Barranca" in a story that names Lima)."""
+    document's place names name (``named``: ISO2; "in Barranca" in a story that names Lima)."""
     key = fold(name)
-    named = frozenset().union(*(gaz.country_codes(k) for k in known))
     return any(r.feature == "city" and fold(r.name) == key and r.population >= ORG_PLACE_POPULATION
                and r.iso2 in named for r in gaz.lookup(name))
 
 
-def _names_area(name: str, *, gaz: Gazetteer, known: frozenset[str]) -> bool:
+def _names_area(name: str, *, gaz: Gazetteer, named: frozenset[str]) -> bool:
     """Whether an ORG entity's whole text names a country, or a first-level division that is populous
-    (:data:`ORG_DIVISION_POPULATION`) or lies in a country the document's place names name: by its own
-    name or a curated abbreviation ("DRC", "NSW"; not another alias, which may be a demonym such as
+    (:data:`ORG_DIVISION_POPULATION`) or lies in a country the document's place names name (``named``):
+    by its own name or a curated abbreviation ("DRC", "NSW"; not another alias, which may be a demonym such as
     "New Yorker"), and not the division of a country never named ("Grad", Slovenia, as a firm)."""
     if name.lower() in GENERIC:
         return False
     key = fold(name)
-    named = frozenset().union(*(gaz.country_codes(k) for k in known))
     for r in gaz.lookup(name):
         if r.feature not in ("country", "admin1"):
             continue
