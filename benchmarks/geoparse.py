@@ -23,8 +23,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from eventwire.gazetteer import distance_km, fold, load_gazetteer
-from eventwire.places import geoparse
+from eventwire.places.gazetteer.index import distance_km, fold, load_gazetteer
+from eventwire.places.geocoder import geoparse
 
 DEFAULT = Path(os.environ.get("EVENTWIRE_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data" / "geoparsing"
 
@@ -172,7 +172,7 @@ def with_spans(docs) -> dict:
 def without_spans(docs, *, nlp) -> dict:
     tp = fp = fn = ok = 0
     t0 = time.perf_counter()
-    from eventwire.places import Geocoder, find_toponyms
+    from eventwire.places.geocoder import Geocoder, find_toponyms
 
     geocoder = Geocoder()
     for text, golds in docs:
@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{name}: misses beyond 161 km by cause")
             misses(docs)
         if not args.no_recognition:
-            from eventwire.nlp import load_nlp
+            from eventwire.nlp.model import load_nlp
 
             recog[name] = without_spans(docs, nlp=load_nlp())
     if spans:

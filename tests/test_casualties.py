@@ -1,10 +1,10 @@
-"""Rule tests for eventwire.casualties: counting on parsed sentences, merging without the model."""
+"""Rule tests for eventwire.extract.casualties: counting on parsed sentences, merging without the model."""
 from __future__ import annotations
 
 import pytest
 
-from eventwire.casualties import Casualties, count_casualties, load_lexicon, merge_casualties
-from eventwire.casualty_numbers import word_value
+from eventwire.extract.casualties import Casualties, count_casualties, load_lexicon, merge_casualties
+from eventwire.extract.casualty_numbers import word_value
 
 N = None
 
@@ -61,7 +61,7 @@ def test_trigger_chains(nlp, text, word, expected):
 
 def test_the_counted_victims_named_again(nlp):
     """"the priests were murdered" after "six Jesuit priests": the story's own count, not null."""
-    from eventwire.casualties import counted_nouns
+    from eventwire.extract.casualties import counted_nouns
 
     first, second = nlp("Soldiers killed six Jesuit priests and two women on Thursday. "
                         "The priests were murdered in their residence.").sents
@@ -215,7 +215,7 @@ def test_merge_casualties(mentions, expected):
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])
 def test_single_and_named_victims(nlp, text, dead):
-    from eventwire.casualties import count_casualties
+    from eventwire.extract.casualties import count_casualties
 
     assert count_casualties(next(nlp(text).sents)).fatalities == dead
 
@@ -238,7 +238,7 @@ def test_groups_and_additions(nlp, text, dead):
     ("At least 12 may have been killed.", 12),
 ])
 def test_days_of_the_month_are_not_victims(nlp, text, dead):
-    from eventwire.nlp import nlp_text
+    from eventwire.nlp.model import nlp_text
 
     assert count_casualties(next(nlp(nlp_text(" ".join([text] * 3), nlp)).sents)).fatalities == dead
 

@@ -1,11 +1,11 @@
-"""Rule tests for eventwire.dates: the regex resolver without a model, event_date with the pipeline."""
+"""Rule tests for eventwire.extract.dates: the regex resolver without a model, event_date with the pipeline."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from eventwire.dates import Timex, event_date, find_timexes
+from eventwire.extract.dates import Timex, event_date, find_timexes
 
 SAT = dt.date(2020, 1, 4)  # a Saturday
 WED = dt.date(1989, 11, 15)
@@ -157,7 +157,7 @@ def test_event_date_prefers_own_clause_over_sentence(nlp):
 def test_a_clock_time_is_not_a_year():
     import datetime as dt
 
-    from eventwire.dates import find_timexes
+    from eventwire.extract.dates import find_timexes
     anchor = dt.date(1989, 11, 12)
     assert find_timexes("THE OFFENSIVE, WHICH BEGAN AT 2000 (0200 GMT), CONTINUED.", anchor=anchor) == []
     assert find_timexes("The bomb exploded at 1130 hours.", anchor=anchor) == []
@@ -167,7 +167,7 @@ def test_a_clock_time_is_not_a_year():
 def test_planning_a_past_attack_does_not_move_its_date_into_the_future(nlp):
     import datetime as dt
 
-    from eventwire.dates import find_timexes, tense_reader
+    from eventwire.extract.dates import find_timexes, tense_reader
     text = "The car bomb attack on 6 December had been planned since last September, officials said."
     doc = nlp(text)
     found = find_timexes(text, anchor=dt.date(1989, 12, 8), tense_future=tense_reader(doc))

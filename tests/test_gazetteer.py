@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import gazetteer as gz
-from eventwire import gazetteer_build as gb
+from eventwire.places.gazetteer import index as gz
+from eventwire.places.gazetteer import build as gb
 
 
 def test_division_point_is_the_centre_of_the_extent_not_of_the_people():

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import gazetteer as gz
-from eventwire import gazetteer_build as gb
+from eventwire.places.gazetteer import index as gz
+from eventwire.places.gazetteer import build as gb
 from eventwire.errors import UsageError
-from eventwire.places import (Context, Geocoder, Toponym, dateline_name, find_toponyms, geoparse,
+from eventwire.places.geocoder import (Context, Geocoder, Toponym, dateline_name, find_toponyms, geoparse,
                               geoparse_documents, locale_countries, split_feature)
 from eventwire.models import Document, Place
 
@@ -296,7 +296,7 @@ def test_seed_drops_person_names(nlp, seed_text, gazetteer):
 
 @pytest.mark.model
 def test_document_places(nlp, seed_text, gazetteer):
-    from eventwire.places import DocumentPlaces
+    from eventwire.places.geocoder import DocumentPlaces
 
     dp = DocumentPlaces(nlp(seed_text), geocoder=Geocoder(gazetteer=gazetteer))
     start = seed_text.index("The remains were moved")
@@ -444,7 +444,7 @@ def test_demonyms_are_toponyms_only_when_asked(gazetteer):
                                          ("American South", "American"), ("Russian Far East", "Russian"),
                                          ("Pacific Northwest", None), ("Georgia South", None)])
 def test_core_name_of_parts_and_townships(gazetteer, text, inner):
-    from eventwire.places import core_name
+    from eventwire.places.geocoder import core_name
 
     assert core_name(text, gazetteer=gazetteer) == inner
 
@@ -468,7 +468,7 @@ def test_a_countrys_part_named_by_its_adjective_is_in_the_country(geocoder):
                                                ("Democrats", None, None),
                                                ("sunni", None, None)])
 def test_demonym_base(gazetteer, text, base, major):
-    from eventwire.places import demonym_base
+    from eventwire.places.geocoder import demonym_base
 
     got = demonym_base(text, gazetteer=gazetteer)
     assert base is None or gz.fold(got) == gz.fold(base)  # "Republican" may find a small town "Republica"
@@ -570,7 +570,7 @@ def test_a_bare_name_keeps_the_container_it_was_written_with(gazetteer):
 
 
 def test_share_containers_fills_only_empty_boxes():
-    from eventwire.place_rules import share_containers
+    from eventwire.places.rules import share_containers
 
     box = (("GRC", None),)
     other = (("USA", "Georgia"),)
@@ -579,7 +579,7 @@ def test_share_containers_fills_only_empty_boxes():
 
 
 def test_is_country_list_needs_a_country_container(gazetteer):
-    from eventwire.place_rules import is_country_list
+    from eventwire.places.rules import is_country_list
 
     china = gazetteer.lookup("China")
     assert is_country_list(china, (("JPN", None),))
@@ -629,7 +629,7 @@ def test_a_small_foreign_namesake_yields_to_the_documents_country(gazetteer):
 
 
 def test_foreign_namesakes_keeps_a_place_amid_other_countries():
-    from eventwire.place_rules import foreign_namesakes
+    from eventwire.places.rules import foreign_namesakes
 
     def place(text, cc, precision="country"):
         return Place(text=text, name=text, country=cc, admin1=None, lat=0.0, lon=0.0, geonameid=None,
@@ -642,7 +642,7 @@ def test_foreign_namesakes_keeps_a_place_amid_other_countries():
     tops = [Toponym(k, k + 1, t) for k, t in enumerate(texts)]
 
     def records(text):
-        from eventwire.gazetteer import Record
+        from eventwire.places.gazetteer.index import Record
 
         cc = {"Bundibugyo": "UGA"}.get(text, "PHL")
         return [Record(1, text, cc, None, 0.0, 0.0, 1000, "city", None, None)]
@@ -796,7 +796,7 @@ def test_a_giant_beats_a_small_namesake_that_won_on_context(gazetteer, text, nam
 
 
 def _rec(rid: int, name: str, cc: str, population: int, feature: str = "city", admin1: str | None = None):
-    from eventwire.gazetteer import Record
+    from eventwire.places.gazetteer.index import Record
 
     return Record(rid, name, cc, admin1, 0.0, 0.0, population, feature, None, None)
 
@@ -804,7 +804,7 @@ def _rec(rid: int, name: str, cc: str, population: int, feature: str = "city", a
 def test_giants_first_keeps_a_local_or_unrelated_namesake():
     from collections import Counter
 
-    from eventwire.place_rules import giants_first
+    from eventwire.places.rules import giants_first
 
     paris_tx, paris = _rec(1, "Paris", "USA", 25_000), _rec(2, "Paris", "FRA", 2_100_000)
     ranked = [(2.0, paris_tx), (1.0, paris)]
@@ -836,7 +836,7 @@ def test_a_list_of_divisions_is_no_container(gazetteer, text, names, want):
 
 
 def test_is_listed():
-    from eventwire.place_rules import is_listed
+    from eventwire.places.rules import is_listed
 
     state, country, town = (("USA", "Texas"),), (("CAN", None),), ()
     # "Becker, Clay, Douglas": Clay follows a list separator
@@ -861,7 +861,7 @@ def test_a_state_cue_selects_the_division(gazetteer, text, names, want):
 
 
 def test_division_cues_leave_a_cue_of_the_name_before():
-    from eventwire.place_rules import division_cues
+    from eventwire.places.rules import division_cues
 
     text = "Floods hit the Punjab province of Pakistan and the province of Sindh; New York state agreed."
     tops = [Toponym(text.index(n), text.index(n) + len(n), n) for n in ("Punjab", "Pakistan", "Sindh", "New York")]

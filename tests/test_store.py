@@ -15,10 +15,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from eventwire import store as store_module
+from eventwire.store import database as store_module
 from eventwire.errors import StoreError, UsageError
 from eventwire.models import Actor, Article, ArticleRef, Event, Evidence, Place, Span
-from eventwire.store import SCHEMA_VERSION, IntegrityReport, Store, article_key
+from eventwire.store.database import SCHEMA_VERSION, IntegrityReport, Store, article_key
 
 BAGHDAD = Place(text="Baghdad", name="Baghdad", country="IRQ", admin1="Baghdad", lat=33.34, lon=44.40,
                 geonameid=98182, feature="city", precision="city", score=0.9)
@@ -173,7 +173,7 @@ def test_integrity_report_finds_half_written_articles(filled: Store) -> None:
 KILL_WRITER = textwrap.dedent("""
     import sys
     from eventwire.models import Article, ArticleRef, Event, Evidence
-    from eventwire.store import Store
+    from eventwire.store.database import Store
     store = Store(sys.argv[1]).open()
     for i in range(100000):
         events = [Event(event_id=f"{i}-{j}", article=ArticleRef(id=str(i)), type="ASSAULT",
@@ -202,7 +202,7 @@ def test_sigkill_mid_ingest_leaves_whole_articles_only(db: Path, delay: float) -
 
 CREATOR = textwrap.dedent("""
     import sys
-    from eventwire.store import Store
+    from eventwire.store.database import Store
     print("go", flush=True)
     Store(sys.argv[1]).count()
 """)
@@ -347,7 +347,7 @@ def test_invalid_event_date_is_kept_in_data_but_not_filterable(db: Path) -> None
 
 HOLDER = textwrap.dedent("""
     import sys, time
-    from eventwire.store import Store
+    from eventwire.store.database import Store
     store = Store(sys.argv[1]).open()
     print("ready", flush=True)
     time.sleep(float(sys.argv[2]))
@@ -386,6 +386,6 @@ def test_connecting_waits_for_the_lock(filled: Store) -> None:
 def test_store_is_free_between_calls(filled: Store) -> None:
     """An unopened store holds no lock, so another process can read between writes."""
     filled.add_article(make_article("One more."), [])
-    code = "import sys; from eventwire.store import Store; print(Store(sys.argv[1], read_only=True).count())"
+    code = "import sys; from eventwire.store.database import Store; print(Store(sys.argv[1], read_only=True).count())"
     out = subprocess.run([sys.executable, "-c", code, str(filled.path)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "{'articles': 3, 'events': 4}"

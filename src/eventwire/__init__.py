@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from .errors import EventwireError
 from .models import Actor, Event, Place
+from ._version import __version__
 
-__version__ = "0.1.0"
 __all__ = ["extract", "geoparse", "Event", "Actor", "Place", "EventwireError", "__version__"]
 
 
@@ -23,6 +23,6 @@ def extract(text: str, *, title: str | None = None, published: str | None = None
 
 def geoparse(text: str, *, toponyms=None) -> list[Place | None]:
     """Find and resolve the place names of ``text``. See :func:`eventwire.places.geoparse`."""
-    from .places import geoparse as _geoparse
+    from .places.geocoder import geoparse as _geoparse
 
     return _geoparse(text, toponyms=toponyms)

@@ -31,7 +31,7 @@ class _Errors:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .pipeline import documents_to_articles, extract_articles
-    from .tables import event_table
+    from .store.tables import event_table
 
     errors = _Errors()
     articles = documents_to_articles(args.paths, published=args.published, on_error=errors)
@@ -62,7 +62,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from itertools import islice
 
     from .pipeline import documents_to_articles, extract_articles
-    from .store import Store
+    from .store.database import Store
 
     errors = _Errors()
     new = stored_events = 0
@@ -85,7 +85,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import export_store
+    from .store.export import export_store
 
     out = args.output or sys.stdout
     count = export_store(args.db, format=args.format, out=out)
@@ -94,8 +94,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_geoparse(args: argparse.Namespace) -> int:
-    from .ingest import iter_documents
-    from .places import geoparse_documents
+    from .read.files import iter_documents
+    from .places.geocoder import geoparse_documents
 
     errors = _Errors()
 
@@ -112,7 +112,7 @@ def cmd_geoparse(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import run
+    from .serve.server import run
 
     run(args.db, host=args.host, port=args.port)
     return 0
@@ -166,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from . import __version__
+    from ._version import __version__
 
     return f"eventwire {__version__}"
 

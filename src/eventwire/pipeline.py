@@ -16,23 +16,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .clean import clean
-from .context import with_context
-from .dates import find_timexes, tense_reader
+from .read.clean import clean
+from .extract.implicit import with_context
+from .extract.dates import find_timexes, tense_reader
 from .errors import EventwireError, InputError
-from .mentions import find_mentions, new_context
-from .ingest import document_from_text, iter_documents
-from .lexicon import Lexicon, load_lexicon
-from .merge import merge
+from .extract.mentions import find_mentions, new_context
+from .read.files import document_from_text, iter_documents
+from .knowledge.lexicon import Lexicon, load_lexicon
+from .extract.merge import merge
 from .models import Actor, Article, Event, Place
-from .nlp import load_nlp, nlp_text
-from .places import DocumentPlaces, Geocoder
+from .nlp.model import load_nlp, nlp_text
+from .places.geocoder import DocumentPlaces, Geocoder
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .mentions import ArticleContext, Mention
+    from .extract.mentions import ArticleContext, Mention
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def _dateline_country(article: Article, geocoder: Geocoder) -> str | None:
 
 def _other_parties(ctx: "ArticleContext") -> Callable[["Mention"], list[Actor]]:
     """The parties named in a mention's sentence (for reactions whose target the syntax does not give)."""
-    from .actors import resolve_np
+    from .actors.resolve import resolve_np
 
     def parties(mention: "Mention") -> list[Actor]:
         found = []
