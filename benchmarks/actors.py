@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import coped_spans, plover_records, require  # noqa: E402
 
 from eventwire.actors.resolve import PersonMemory, load_actor_kb, resolve_np  # noqa: E402
-from eventwire.places.gazetteer.index import load_gazetteer  # noqa: E402
+from eventwire.places.gazetteer.cache import load_gazetteer  # noqa: E402
 from eventwire.nlp.model import load_nlp  # noqa: E402
 
 # Gold (CAMEO agent code, first three letters) -> eventwire sector. None: not scored.

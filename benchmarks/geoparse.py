@@ -23,7 +23,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from eventwire.places.gazetteer.index import distance_km, fold, load_gazetteer
+from eventwire.places.gazetteer.index import distance_km
+from eventwire.places.gazetteer.names import name_key
+from eventwire.places.gazetteer.cache import load_gazetteer
 from eventwire.places.geocoder import geoparse
 
 DEFAULT = Path(os.environ.get("EVENTWIRE_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data" / "geoparsing"
@@ -214,7 +216,7 @@ def misses(docs, *, top: int = 8) -> None:
                 kind = "unresolved"
             elif p.geonameid is None and p.score <= 0.1:
                 kind = "inferred area point (a name no gazetteer has)"
-            elif g.name and fold(p.name) == fold(g.name) and p.feature in AREAS \
+            elif g.name and name_key(p.name) == name_key(g.name) and p.feature in AREAS \
                     and p.country in (None, g.country or _country_of_point(g.lat, g.lon)):
                 kind = f"the gold's own {p.feature}, another representative point"
             else:

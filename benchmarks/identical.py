@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         old.unlink()
     t0 = time.perf_counter()
 
-    from eventwire.places.gazetteer.index import cache_path, load_gazetteer
+    from eventwire.places.gazetteer.cache import cache_path, load_gazetteer
 
     load_gazetteer()  # built here once; the worker processes load the pickle
     digest = hashlib.sha256(cache_path().read_bytes()).hexdigest()

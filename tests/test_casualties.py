@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.casualties import Casualties, count_casualties, load_lexicon, merge_casualties
+from eventwire.extract.casualties import Casualties, count_casualties, load_casualty_words, merge_casualties
 from eventwire.extract.casualty_numbers import word_value
 
 N = None
@@ -92,7 +92,7 @@ def test_trigger_keeps_its_own_clause(nlp):
     (["three", "thousand"], 3000), (["several"], None),
 ])
 def test_number_words(words, value):
-    assert word_value(words, load_lexicon()) == value
+    assert word_value(words, load_casualty_words()) == value
 
 
 @pytest.mark.parametrize("mentions, expected", [
@@ -238,9 +238,10 @@ def test_groups_and_additions(nlp, text, dead):
     ("At least 12 may have been killed.", 12),
 ])
 def test_days_of_the_month_are_not_victims(nlp, text, dead):
+    from eventwire.actors.kb import load_actor_kb
     from eventwire.nlp.model import nlp_text
 
-    assert count_casualties(next(nlp(nlp_text(" ".join([text] * 3), nlp)).sents)).fatalities == dead
+    assert count_casualties(next(nlp(nlp_text(" ".join([text] * 3), nlp, load_actor_kb())).sents)).fatalities == dead
 
 
 @pytest.mark.parametrize("text, published, dead", [

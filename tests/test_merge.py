@@ -7,7 +7,7 @@ import pytest
 
 from eventwire.extract.dates import Timex
 from eventwire.knowledge.lexicon import load_lexicon
-from eventwire.extract.mentions import Mention
+from eventwire.extract.records import Mention
 from eventwire.extract.merge import compatibility, merge
 from eventwire.models import Actor, Article, Place, Span
 
@@ -80,7 +80,7 @@ def test_a_mention_inside_another_ones_phrase_is_the_same_event():
 def test_statements_never_merge_across_sentences():
     a = mention(0, type="THREATEN", actors=(IRN,))
     b = mention(1, type="THREATEN", actors=(IRN,), definite=True)
-    assert compatibility(b, [a]) is None
+    assert compatibility(b, [a], LEX) is None
 
 
 def test_merged_fields_come_from_the_best_mentions():

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from eventwire.places.gazetteer import index as gz
+from eventwire.places.gazetteer import cache as gz_cache
 from eventwire.models import Place
 from eventwire.places.fallback import (NEAR_CHARS, NEAR_DIVISION_CHARS, SCORE, Area, document_area, fill_unresolved,
                                       inferred_place, name_feature)
@@ -14,7 +14,7 @@ from eventwire.places.geocoder import geoparse
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    return gz.load_gazetteer()
+    return gz_cache.load_gazetteer()
 
 
 def _p(name: str, country: str | None, admin1: str | None = None, precision: str = "city") -> Place:

@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from .actors.kb import ActorKB, load_actor_kb
 from .read.clean import clean
 from .extract.implicit import with_context
 from .extract.dates import find_timexes, tense_reader
 from .errors import EventwireError, InputError
-from .extract.mentions import find_mentions, new_context
+from .extract.mentions import find_mentions
+from .extract.records import new_context
 from .read.files import document_from_text, iter_documents
 from .knowledge.lexicon import Lexicon, load_lexicon
 from .extract.merge import merge
@@ -32,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .extract.mentions import ArticleContext, Mention
+    from .extract.records import ArticleContext, Mention
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,9 @@ class Resources:
     """The heavy things extraction needs. Defaults load lazily, once per process."""
 
     nlp: "Language | None" = None
-    geocoder: Geocoder | None = None
+    geocoder: Geocoder | None = None  # holds the gazetteer (``geocoder.gazetteer``)
     lexicon: Lexicon | None = None
+    actor_kb: ActorKB | None = None
     batch_size: int = 16
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -55,6 +58,9 @@ class Resources:
 
     def get_lexicon(self) -> Lexicon:
         return self.lexicon or load_lexicon()
+
+    def get_actor_kb(self) -> ActorKB:
+        return self.actor_kb or load_actor_kb()
 
 
 def extract(text: str, *, title: str | None = None, published: str | None = None, url: str | None = None,
@@ -70,7 +76,8 @@ def extract_articles(articles: Iterable[Article], *,
     """(article, events) for each article, parsing in batches with ``nlp.pipe``."""
     res = resources or Resources()
     nlp = res.get_nlp()
-    stream = ((nlp_text(a.body, nlp), a) for a in articles)
+    kb = res.get_actor_kb()
+    stream = ((nlp_text(a.body, nlp, kb), a) for a in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=res.batch_size):
         yield article, article_events(doc, article, resources=res)
 
@@ -81,7 +88,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     anchor = publication_date(article.published)
     places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=article.dateline)
     timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
-    ctx = new_context(doc, lex, anchor=anchor, places=places, timexes=timexes, body=article.body)
+    ctx = new_context(doc, lex, anchor=anchor, places=places, timexes=timexes, kb=resources.get_actor_kb(),
+                      gazetteer=resources.get_geocoder().gazetteer, body=article.body)
     mentions = find_mentions(ctx)
     if not mentions:
         return []

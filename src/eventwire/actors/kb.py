@@ -13,20 +13,18 @@ countries); role nouns match in any case.
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
-from ..errors import DataError
-from .people import _DASHES
+from ..knowledge.tables import read_records
+from ..knowledge.words import DASH_FOLD
 
-__all__ = ["Entry", "Match", "Scan", "ActorKB", "load_actor_kb", "capitals", "fold", "SECTOR_LABELS"]
+__all__ = ["Entry", "Match", "Scan", "ActorKB", "load_actor_kb", "capitals", "actor_key", "SECTOR_LABELS"]
 
 SECTOR_LABELS = MappingProxyType({
     "GOV": "government", "MIL": "military", "REB": "rebels", "PTY": "party", "CVL": "civilians",
@@ -69,9 +67,9 @@ class _Form:
     wordlike: bool  # acronym that is also an English word (US, IS): not in all-capitals text
 
 
-def fold(text: str) -> str:
-    """ASCII-fold ``text`` one character for one character (offsets are kept)."""
-    text = text.translate(_DASHES)
+def actor_key(text: str) -> str:
+    """ASCII-actor_key ``text`` one character for one character (offsets are kept)."""
+    text = text.translate(DASH_FOLD)
     if text.isascii():
         return text
     out = []
@@ -86,7 +84,7 @@ def fold(text: str) -> str:
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     """(surface, start, end) of the word and punctuation tokens of folded ``text``, hyphens dropped."""
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(fold(text)) if m.group() not in _SKIP]
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(actor_key(text)) if m.group() not in _SKIP]
 
 
 def _key(form: str) -> tuple[str, ...]:
@@ -194,7 +192,7 @@ class ActorKB:
 
     def scan(self, text: str, *, shouting: bool) -> Scan:
         """Every KB form that could match at each word of ``text`` (see :class:`Scan`)."""
-        folded = fold(text)
+        folded = actor_key(text)
         spans = [m.span() for m in _TOKEN.finditer(folded)]
         words = [folded[a:b] for a, b in spans]
         if "-" in words:
@@ -238,18 +236,6 @@ class ActorKB:
 # --------------------------------------------------------------------------------------------- loading
 
 
-def _rows(filename: str) -> list[dict[str, str]]:
-    try:
-        text = resources.files("eventwire").joinpath("data", filename).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise DataError(f"actor data file {filename!r} is missing ({exc}); reinstall eventwire") from exc
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    if not rows or None in rows[0]:
-        raise DataError(f"actor data file {filename!r} is malformed (no header or ragged rows); reinstall")
-    return rows
-
-
 def _split(value: str | None) -> list[str]:
     return [v for v in (value or "").split("|") if v.strip()]
 
@@ -265,7 +251,7 @@ def _plurals(role: str) -> list[str]:
 
 
 def _country_forms() -> Iterable[tuple[str, Entry]]:
-    for row in _rows("actors_countries.tsv"):
+    for row in read_records("actors_countries.tsv"):
         base = dict(country=row["iso3"], wikidata=row["wikidata"] or None)
         entry = Entry(row["name"], "country", **base)
         for form in [row["name"], *_split(row["aliases"]), *_split(row["extra_aliases"])]:
@@ -279,24 +265,24 @@ def _country_forms() -> Iterable[tuple[str, Entry]]:
 
 def _other_forms() -> Iterable[tuple[str, Entry]]:
     for filename, kind in (("actors_orgs.tsv", "org"), ("actors_people.tsv", "person")):
-        for row in _rows(filename):
+        for row in read_records(filename):
             entry = Entry(row["name"], kind, row["country"] or None, row["sector"] or None,
                           row["wikidata"] or None)
             for form in [row["name"], *_split(row["aliases"])]:
                 yield form, entry
-    for row in _rows("actor_roles.tsv"):
+    for row in read_records("actor_roles.tsv"):
         sector = None if row["sector"] == "-" else row["sector"]
         entry = Entry(row["role"], "role", sector=sector, flag=row["kind"])
         for form in [row["role"], *_plurals(row["role"])]:
             yield form, entry
-    for row in _rows("actors_nonactors.tsv"):
+    for row in read_records("actors_nonactors.tsv"):
         yield row["phrase"], Entry(row["phrase"], "block")
 
 
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """ISO3 -> the seat of government news calls "the capital" (``actors_countries.tsv``; none for territories)."""
-    return {row["iso3"]: row["capital"] for row in _rows("actors_countries.tsv") if row.get("capital")}
+    return {row["iso3"]: row["capital"] for row in read_records("actors_countries.tsv") if row.get("capital")}
 
 
 @lru_cache(maxsize=1)

@@ -21,18 +21,17 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterator, Mapping
 
+from ..knowledge.words import DASH_FOLD
 from ..models import Actor
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-    from .resolve import ActorKB, Entry
+    from .kb import ActorKB, Entry
 
 __all__ = ["PersonInfo", "PersonMemory", "DocView", "person_at"]
 
 _WORD = re.compile(r"\w+|[^\w\s]")
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
-_DASHES.update(dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u0060\u00b4"), "'"))
 _NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _CORE_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "nmod", "quantmod", "flat",
                         "predet", "npadvmod", "punct", "advmod", "nn", "dep"})
@@ -174,7 +173,7 @@ def _negated_country(entry: "Entry", before: str) -> bool:
     """``pro-Iran``, ``anti-US``: the country is the object of an attitude, not the actor."""
     if entry.kind not in ("country", "demonym", "capital"):
         return False
-    before = before.translate(_DASHES).lower().replace(" ", "")
+    before = before.translate(DASH_FOLD).lower().replace(" ", "")
     return before.endswith(("pro-", "anti-", "pro", "anti"))
 
 
@@ -208,7 +207,7 @@ _CUE_SLOTS: dict = {"org": "org", "country": "country", "capital": "country", "d
 
 def _name_key(name: str) -> tuple[str, ...]:
     """Lower-case, ASCII-folded words of a name, hyphens dropped."""
-    folded = unicodedata.normalize("NFKD", name.translate(_DASHES)).encode("ascii", "ignore").decode()
+    folded = unicodedata.normalize("NFKD", name.translate(DASH_FOLD)).encode("ascii", "ignore").decode()
     return tuple(w for w in _WORD.findall(folded.lower()) if w != "-")
 
 
@@ -221,11 +220,13 @@ class PersonMemory:
     """
 
     def __init__(self, people: Mapping[str, PersonInfo | None] | None = None, *, view: DocView | None = None,
-                 country: str | None = None):
-        """``country``: the document's main country (ISO3), for titled people whose country is not written."""
+                 country: str | None = None, gazetteer=None):
+        """``country``: the document's main country (ISO3), for titled people whose country is not written;
+        ``gazetteer``: the one resolution reads for places named as actors (default: the shared one)."""
         self._people = MappingProxyType(dict(people or {}))
         self.view = view
         self.country = country
+        self.gazetteer = gazetteer
 
     def __len__(self) -> int:
         return sum(1 for v in self._people.values() if v is not None)
@@ -243,10 +244,10 @@ class PersonMemory:
         return None
 
     @classmethod
-    def from_doc(cls, doc: "Doc", kb: "ActorKB | None" = None) -> "PersonMemory":
+    def from_doc(cls, doc: "Doc", kb: "ActorKB | None" = None, *, gazetteer=None) -> "PersonMemory":
         """Scan ``doc`` for names introduced with a descriptor (title, apposition, compound)."""
         if kb is None:
-            from .resolve import load_actor_kb
+            from .kb import load_actor_kb
 
             kb = load_actor_kb()
         view = DocView(doc, kb)
@@ -268,7 +269,7 @@ class PersonMemory:
         if main is not None and counts[main] == 1 and any(p is not None and p.country == main
                                                           for p in people.values()):
             main = None  # named once, as someone's nationality ("South African leader de Klerk"): not the story's
-        return cls(people, view=view, country=main)
+        return cls(people, view=view, country=main, gazetteer=gazetteer)
 
 
 def main_country(view: DocView, *, counts: Mapping[str, int] | None = None) -> str | None:

@@ -18,12 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .kb import SECTOR_LABELS, ActorKB, Entry, Match, Scan, fold, load_actor_kb
+from .kb import SECTOR_LABELS, ActorKB, Entry, Match, Scan, actor_key, load_actor_kb
 from ..models import Actor
 from .people import _NON_ACTOR_ENTS, _NOUNISH, DocView, PersonInfo, PersonMemory, core, cues, hits, person_at
 
 __all__ = ["Entry", "Match", "Scan", "ActorKB", "PersonMemory", "PersonInfo", "load_actor_kb", "resolve_np",
-           "with_country", "fold", "SECTOR_LABELS"]
+           "with_country", "actor_key", "SECTOR_LABELS"]
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _AFFILIATION_PREPS = {"of", "for", "from"}
@@ -46,7 +46,7 @@ class _Ctx:
 
     def places(self):
         if self.gazetteer is None:
-            from ..places.gazetteer.index import load_gazetteer
+            from ..places.gazetteer.cache import load_gazetteer
 
             return load_gazetteer()
         return self.gazetteer
@@ -102,7 +102,7 @@ def resolve_np(np, *, memory: PersonMemory | None = None, kb: ActorKB | None = N
     if head is None or view.pos[head] in ("PRON", "NUM") or view.ent[head] in _NON_ACTOR_ENTS:
         return None
     ctx = _Ctx(memory, context_country or (memory.country if memory is not None else None), context_country,
-               gazetteer)
+               gazetteer or (memory.gazetteer if memory is not None else None))
     org = _org_across(view, head, allowed, last, text=text)
     if org is not None:
         return org
@@ -254,10 +254,9 @@ def _located(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
     return None
 
 
-def with_country(actor: Actor, country: str) -> Actor:
+def with_country(actor: Actor, country: str, *, kb: ActorKB) -> Actor:
     """``actor`` placed in ``country``: a role's name follows ("rebels" -> "Sudan rebels", "Albania
-    civilians" -> "Serbia civilians"); a person's or organisation's name stays."""
-    kb = load_actor_kb()
+    civilians" -> "Serbia civilians"); a person's or organisation's name stays (names from ``kb``)."""
     generic = actor.name.islower() or bool(actor.country) and actor.name == _role_name(
         kb, actor.country, actor.sector, "")
     name = _role_name(kb, country, actor.sector, actor.name) if generic else actor.name

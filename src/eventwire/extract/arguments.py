@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..knowledge.words import SPEECH_VERBS
 from .triggers import TriggerGroup, is_weapon
 from ..knowledge.lexicon import Lexicon
 
@@ -54,8 +55,6 @@ QUANTITY_NOUNS = {"total", "number", "dozens", "hundreds", "thousands", "tens", 
                   "all", "most", "several", "dozen", "hundred", "thousand"}
 PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "themselves"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
-SPEECH = {"say", "tell", "claim", "report", "state", "announce", "add", "insist", "confirm", "deny", "allege",
-          "warn", "declare", "write", "quote", "accuse"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 PARTAKING = {"engage", "involve"}
 STATIVE = {"oppose", "commit", "prepare", "determine", "resolve", "dedicate"}  # "is opposed to": no passive
@@ -290,7 +289,7 @@ def _resolve_pronouns(tokens: list["Token"], pronouns: set[str]) -> list["Token"
 def _speaker(token: "Token") -> list["Token"]:
     """The subject of the speech verb that governs ``token``'s clause, if any."""
     for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in SPEECH:
+        if ancestor.lemma_.lower() in SPEECH_VERBS:
             subjects = [c for c in ancestor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
             if not subjects and ancestor.dep_ in ("pcomp", "xcomp", "advcl"):  # "X was quoted as saying"
                 governor = ancestor.head.head if ancestor.dep_ == "pcomp" else ancestor.head

@@ -28,12 +28,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .casualty_numbers import SKIP_ENTS, Lexicon, is_number_word, load_lexicon, negated, numbers
+from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers
 from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from ..knowledge.lexicon import load_lexicon as load_event_lexicon
 from .victim_groups import TOTALS, after_semicolon, group_count, members, name_end, someone_else
 
-__all__ = ["Casualties", "count_casualties", "counted_nouns", "merge_casualties", "load_lexicon"]
+__all__ = ["Casualties", "count_casualties", "counted_nouns", "merge_casualties", "load_casualty_words"]
 
 _KINDS = ("dead", "injured", "missing")
 _CUE_PREFIX = {"dead": "death_", "injured": "injury_", "missing": "missing_"}  # lexicon keys: "death_verb"...
@@ -71,7 +71,7 @@ def _attachment(noun):
     return first, node
 
 
-def _cue(token, lex: Lexicon, kinds: tuple[str, ...]) -> str | None:
+def _cue(token, lex: CasualtyWords, kinds: tuple[str, ...]) -> str | None:
     lemma, low = token.lemma_.lower(), token.lower_
     for kind in _KINDS:
         for suffix in kinds:
@@ -81,7 +81,7 @@ def _cue(token, lex: Lexicon, kinds: tuple[str, ...]) -> str | None:
     return None
 
 
-def _noun_kind(group: list, lex: Lexicon, *, clauses: bool = False) -> str | None:
+def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str | None:
     """``3 deaths``, ``10 wounded``, ``12 bodies``, ``9 victims``, ``3 civilians killed``, ``claimed 12 lives``;
     with ``clauses`` only what a relative clause says of the noun (``a man who was killed``), which gives way
     to the main clause (``Oqueli, who was kidnapped, was found dead``)."""
@@ -109,7 +109,7 @@ def _noun_kind(group: list, lex: Lexicon, *, clauses: bool = False) -> str | Non
     return None
 
 
-def _relation_kind(node, lex: Lexicon) -> str | None:
+def _relation_kind(node, lex: CasualtyWords) -> str | None:
     """The kind the head of ``node`` gives it: victim of a verb, of a casualty noun, a toll."""
     head, rel = node.head, node.dep_
     if head is node:
@@ -176,7 +176,7 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
     return None
 
 
-def _dated_event_noun(node, lex: Lexicon):
+def _dated_event_noun(node, lex: CasualtyWords):
     """The killing noun of "the murder on 26 February of Mayor X", whose "of" phrase the parse hangs on
     the date between them, or of "condemn the murders ... and especially that of Senator X"; else None."""
     prep = node.head
@@ -194,7 +194,7 @@ def _dated_event_noun(node, lex: Lexicon):
     return noun if k < prep.i - 1 and noun.pos_ == "NOUN" and _cue(noun, lex, ("noun",)) == "dead" else None
 
 
-def _subjectless_killing(node, lex: Lexicon) -> bool:
+def _subjectless_killing(node, lex: CasualtyWords) -> bool:
     """``..., an agronomist, identified as X, was killed``: an apposition the parse hung on an earlier noun,
     right before a passive killing verb that has no subject of its own."""
     doc, k = node.doc, node.right_edge.i + 1
@@ -206,7 +206,7 @@ def _subjectless_killing(node, lex: Lexicon) -> bool:
     return _cue(verb, lex, ("verb",)) == "dead" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
-def _shared_subject_dies(verb, lex: Lexicon, *, passive: bool = True) -> bool:
+def _shared_subject_dies(verb, lex: CasualtyWords, *, passive: bool = True) -> bool:
     """A later verb coordinated with ``verb`` without a subject of its own kills its subject: "X and Y were
     abducted and killed", "X collapsed and died" (an active subject only dies by "die": in "Saad announced
     ... and killed a Colombian" Saad is no victim)."""
@@ -219,7 +219,7 @@ def _almost(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in verb.children)
 
 
-def _the_dead(noun, lex: Lexicon) -> bool:
+def _the_dead(noun, lex: CasualtyWords) -> bool:
     """``the dead``, ``the victims``, ``the bodies``: a noun that names the dead themselves."""
     return _cue(noun, lex, ("noun", "adj")) == "dead" or noun.lemma_.lower() in lex.cues.get("victim_noun", ())
 
@@ -231,13 +231,13 @@ def _identified_as(node) -> bool:
         for c in node.head.children)
 
 
-def _either(verb, lex: Lexicon) -> bool:
+def _either(verb, lex: CasualtyWords) -> bool:
     """``20 people were killed or wounded``: a toll of dead and wounded together, neither count."""
     return any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children) and any(
         c.dep_ == "conj" and _cue(c, lex, ("verb", "adj")) not in (None, "dead") for c in verb.children)
 
 
-def _attempted(verb, lex: Lexicon) -> bool:
+def _attempted(verb, lex: CasualtyWords) -> bool:
     """``tried to kill X``, ``a plot to assassinate X``, ``threatened to kill X``: a killing aimed at, not
     done (the intention words are ``attempt`` cues in the lexicon)."""
     return verb.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
@@ -249,25 +249,25 @@ def _to_death(verb) -> bool:
                for c in verb.children)
 
 
-def _is_subset(node, lex: Lexicon) -> bool:
+def _is_subset(node, lex: CasualtyWords) -> bool:
     """``including 5 children``, ``among them 3 women``: already counted in a total."""
     subset = lex.cues.get("subset", frozenset())
     return node.head.lower_ in subset or (node.head.dep_ in ("prep", "pobj") and node.head.head.lower_ in subset)
 
 
-def _stand_in(noun, quantities: dict[int, int], lex: Lexicon):
+def _stand_in(noun, quantities: dict[int, int], lex: CasualtyWords):
     """The first name of the names that list an uncounted plural (``brothers X and Y``), else ``noun``."""
     names = [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     return names[0] if names and _names_of_plural(names[0], quantities, lex) else noun
 
 
-def _names_of_plural(noun, quantities: dict[int, int], lex: Lexicon) -> bool:
+def _names_of_plural(noun, quantities: dict[int, int], lex: CasualtyWords) -> bool:
     head = noun.head
     return noun.dep_ == "appos" and noun.ent_type_ == "PERSON" and head.pos_ == "NOUN" and head.i not in quantities \
         and "Plur" in head.morph.get("Number") and _cue(head, lex, ("noun",)) is None
 
 
-def _own_kinds(group: list, lex: Lexicon, quantities: dict[int, int]) -> list:
+def _own_kinds(group: list, lex: CasualtyWords, quantities: dict[int, int]) -> list:
     """(conjunct, kind) for bare numbers that a casualty word follows ("... and 1,000 wounded")."""
     out = []
     for member in group:
@@ -318,7 +318,7 @@ def _event_verbs(verb) -> set:
     return seen
 
 
-def _in_scope(node, trigger, *, inside: bool = False, lex: Lexicon | None = None) -> bool:
+def _in_scope(node, trigger, *, inside: bool = False, lex: CasualtyWords | None = None) -> bool:
     """Whether the casualty group belongs to the event of ``trigger`` (its clause or chained verbs; with
     ``inside``, only its own phrase: "attacks that claimed the lives of X and Y")."""
     if trigger is None:
@@ -348,7 +348,7 @@ def _is_event_word(token) -> bool:
     return is_weapon(token, load_event_lexicon()) and lemma not in ARMED_BODIES and lemma not in _SHOOTERS
 
 
-def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> set[int]:
+def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> set[int]:
     """One person: ``a soldier was killed``, ``the minister died``, ``his driver``, ``Carlos Torrado was
     killed`` (a name). Counted only where the noun is a casualty (a victim of a killing verb, ...)."""
     pronouns: set[int] = set()
@@ -420,7 +420,7 @@ def _same_person(token, quantities: dict[int, int]) -> bool:
         and not someone_else(token) and not after_semicolon(token)
 
 
-def _killed_name(token, lex: Lexicon) -> bool:
+def _killed_name(token, lex: CasualtyWords) -> bool:
     """A name the tagger took for a place or group, but which a killing verb has as victim ("Barillas was
     gunned down"), whose body was found, or whose killing a noun names ("the assassination of Oqueli",
     "Oqueli's assassination"; not "the massacre of Segovia", a place): places and groups are not murdered."""
@@ -485,7 +485,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
     ``earlier`` (see :func:`counted_nouns`) gives a number to ``the priests`` when the story counted them.
     Fields the sentence does not speak of are ``None``; a negation (``no casualties``) makes them 0.
     """
-    lex = load_lexicon()
+    lex = load_casualty_words()
     doc = sent.doc
     triggers = trigger if isinstance(trigger, (list, tuple)) else [trigger]
     counted, pronouns = _people(sent)  # "he", "him", "his (assassination)": used when no one else is
@@ -537,7 +537,7 @@ def _people(sent) -> tuple[dict[int, int], frozenset[int]]:
     """The people ``sent`` counts (token index -> number) and which of them are pronouns: the same for every
     event of the sentence, so worked out once (a few recent sentences are kept; callers copy the dict)."""
     quantities = dict(numbers(sent))
-    pronouns = _singular_victims(sent, load_lexicon(), quantities)
+    pronouns = _singular_victims(sent, load_casualty_words(), quantities)
     return quantities, frozenset(pronouns)
 
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .dates import MONTHS
+from ..knowledge.words import MONTH_NUMBERS
 from ..errors import DataError
+from ..knowledge.tables import data_lines
 
-__all__ = ["Lexicon", "load_lexicon", "word_value", "is_number_word", "quantities", "numbers", "negated",
+__all__ = ["CasualtyWords", "load_casualty_words", "word_value", "is_number_word", "quantities", "numbers", "negated",
            "SKIP_ENTS"]
 
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})  # never people
-_MONTHS = frozenset(MONTHS)  # "the 16 November assassination": a day, not 16 victims
+_MONTHS = frozenset(MONTH_NUMBERS)  # "the 16 November assassination": a day, not 16 victims
 _NUMERAL = re.compile(r"\d{1,3}(,\d{3})+|\d+")  # "12", "1,200"
 _NOT_COUNTS = frozenset({"a", "an", "no", "one"})
 _UNITS = frozenset({"%", "percent", "per", "p.m.", "a.m.", "year", "years", "-year", "km", "miles", "kilometres",
@@ -27,7 +27,7 @@ _UNITS = frozenset({"%", "percent", "per", "p.m.", "a.m.", "year", "years", "-ye
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class CasualtyWords:
     units: dict
     scales: dict
     vague: dict
@@ -36,16 +36,10 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+def load_casualty_words() -> CasualtyWords:
     """The casualty lexicon shipped in ``data/casualty_words.tsv`` (cached)."""
-    try:
-        text = resources.files("eventwire").joinpath("data/casualty_words.tsv").read_text("utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise DataError(f"data/casualty_words.tsv cannot be read ({exc}); reinstall eventwire") from exc
     tables: dict[str, dict[str, str]] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in data_lines("casualty_words.tsv"):
         parts = line.split("\t")
         if len(parts) != 3:
             raise DataError(f"data/casualty_words.tsv line {number} needs 3 tab-separated fields; "
@@ -53,7 +47,7 @@ def load_lexicon() -> Lexicon:
         tables.setdefault(parts[0], {})[parts[1]] = parts[2]
     negations = tuple((re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.I), field)
                       for phrase, field in tables.get("negation", {}).items())
-    return Lexicon(
+    return CasualtyWords(
         units={w: int(v) for w, v in tables.get("unit", {}).items()},
         scales={w: int(v) for w, v in tables.get("scale", {}).items()},
         vague={w: int(v) for w, v in tables.get("vague", {}).items()},
@@ -62,7 +56,7 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def word_value(words: list[str], lex: Lexicon) -> int | None:
+def word_value(words: list[str], lex: CasualtyWords) -> int | None:
     """``twenty-one`` -> 21, ``two hundred`` -> 200, ``a dozen`` -> 12, ``1,200`` -> 1200."""
     total, current, seen = 0, 0, False
     for word in words:
@@ -85,7 +79,7 @@ def word_value(words: list[str], lex: Lexicon) -> int | None:
     return total + current if seen else None
 
 
-def is_number_word(token, lex: Lexicon) -> bool:
+def is_number_word(token, lex: CasualtyWords) -> bool:
     low = token.lower_
     numeral = _NUMERAL.fullmatch(low)
     words = not numeral and _number_words(low, lex)
@@ -96,7 +90,7 @@ def is_number_word(token, lex: Lexicon) -> bool:
     return words and low not in _NOT_COUNTS or (low == "one" and (token.dep_ == "nummod" or _one_of(token)))
 
 
-def _number_words(low: str, lex: Lexicon) -> bool:
+def _number_words(low: str, lex: CasualtyWords) -> bool:
     """``twenty-one``, ``dozens``, ``a``: every hyphen-separated part is a number word of the lexicon."""
     if "-" not in low:  # one part: the word itself
         return bool(low) and (low in lex.units or low in lex.scales or low in lex.vague)
@@ -109,7 +103,7 @@ def _one_of(token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
-def quantities(sent, lex: Lexicon) -> dict[int, int]:
+def quantities(sent, lex: CasualtyWords) -> dict[int, int]:
     """Counted noun (token index) -> quantity, for every number phrase of ``sent``."""
     found: dict[int, int] = {}
     tokens, i = list(sent), 0
@@ -152,7 +146,7 @@ def _not_people(tokens: list, end: int) -> bool:
 @lru_cache(maxsize=64)
 def numbers(sent) -> dict[int, int]:
     """:func:`quantities` of ``sent``, worked out once (callers copy the dict)."""
-    return quantities(sent, load_lexicon())
+    return quantities(sent, load_casualty_words())
 
 
 @lru_cache(maxsize=64)
@@ -162,11 +156,11 @@ def negated(sent) -> tuple[str, ...]:
     text = sent.text  # spaCy rebuilds a span's text token by token on every access
     if not _any_negation().search(text):  # one scan for all of them: most sentences hold none
         return ()
-    return tuple(fields for pattern, fields in load_lexicon().negations if pattern.search(text))
+    return tuple(fields for pattern, fields in load_casualty_words().negations if pattern.search(text))
 
 
 @lru_cache(maxsize=1)
 def _any_negation() -> re.Pattern:
     """One pattern that matches where any of the lexicon's negations does."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _fields in load_lexicon().negations) or "(?!)",
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _fields in load_casualty_words().negations) or "(?!)",
                       re.I)

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..knowledge.words import MONTH_NUMBERS
 from ..nlp.model import paragraphs
 
 __all__ = ["Timex", "find_timexes", "event_date", "FORWARD_DAYS"]
@@ -41,12 +42,6 @@ __all__ = ["Timex", "find_timexes", "event_date", "FORWARD_DAYS"]
 FORWARD_DAYS = 120
 """A yearless day-month may lie up to about four months after the anchor (scheduled dates)."""
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
             "sunday": 6}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -180,7 +175,7 @@ def _month_ok(match: re.Match, *, bare: bool) -> bool:
         return False
     if bare:
         key = word.lower().rstrip(".")
-        return key != "may" and key in MONTHS and len(key) > 3 and key != "sept"
+        return key != "may" and key in MONTH_NUMBERS and len(key) > 3 and key != "sept"
     return True
 
 
@@ -195,7 +190,7 @@ def _r_day_month(m: re.Match, ctx: _Ctx) -> tuple[str, str] | None:
     """``5 March``, ``5 Mar 1989``, ``16 NOV 89``, ``March 5, 2019``, ``between 3 and 5 March``."""
     if not _month_ok(m, bare=False):
         return None
-    month = MONTHS[m.group("m").lower().rstrip(".")]
+    month = MONTH_NUMBERS[m.group("m").lower().rstrip(".")]
     groups = m.groupdict()
     day = int(groups.get("d0") or m.group("d"))
     year = _year_of(m, ctx.anchor) if "yy" in groups else (int(groups["y"]) if groups.get("y") else None)
@@ -211,7 +206,7 @@ def _r_day_month(m: re.Match, ctx: _Ctx) -> tuple[str, str] | None:
 def _r_month_year(m: re.Match, ctx: _Ctx) -> tuple[str, str] | None:
     if not _month_ok(m, bare=False):
         return None
-    return _month(int(m.group("y")), MONTHS[m.group("m").lower().rstrip(".")])
+    return _month(int(m.group("y")), MONTH_NUMBERS[m.group("m").lower().rstrip(".")])
 
 
 _PAST_REL = {"last", "past", "this past"}
@@ -228,7 +223,7 @@ def _r_month_relyear(m: re.Match, ctx: _Ctx) -> tuple[str, str] | None:
     if ctx.anchor is None or not _month_ok(m, bare=False):
         return None
     step = {"last": -1, "this": 0, "next": 1}[m.group("ry").lower()]
-    return _month(ctx.anchor.year + step, MONTHS[m.group("m").lower().rstrip(".")])
+    return _month(ctx.anchor.year + step, MONTH_NUMBERS[m.group("m").lower().rstrip(".")])
 
 
 def _r_month(m: re.Match, ctx: _Ctx) -> tuple[str, str] | None:
@@ -236,7 +231,7 @@ def _r_month(m: re.Match, ctx: _Ctx) -> tuple[str, str] | None:
     rel = _rel(m)
     if ctx.anchor is None or not _month_ok(m, bare=rel is None and not m.group("mod")):
         return None
-    month, anchor = MONTHS[m.group("m").lower().rstrip(".")], ctx.anchor
+    month, anchor = MONTH_NUMBERS[m.group("m").lower().rstrip(".")], ctx.anchor
     if rel == "this":
         return _month(anchor.year, month)
     if rel in _PAST_REL:

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..knowledge.words import ATTRIBUTION_VERBS
 from ..knowledge.lexicon import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-SPEECH = {"say", "tell", "report", "state", "announce", "add", "confirm", "quote", "write", "declare"}
 EMBEDDING = {"ccomp", "xcomp", "dobj", "pobj", "prep", "advcl", "relcl", "acl", "attr", "oprd",
              "pcomp", "nsubj", "nsubjpass", "appos", "compound", "amod", "nmod", "npadvmod", "dep", "agent"}  # not conj
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -118,7 +118,7 @@ def _under(token: "Token", lex: Lexicon, kind: str) -> bool:
 
 
 def _under_speech(token: "Token") -> bool:
-    return token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in ATTRIBUTION_VERBS
 
 
 def _intention(token: "Token") -> bool:

@@ -27,17 +27,19 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
+from ..actors.kb import ActorKB
 from ..actors.resolve import resolve_np, with_country
-from .arguments import OBSERVING, SPEECH
+from .arguments import OBSERVING
+from ..knowledge.words import SPEECH_VERBS
 from ..models import Actor, Event, Place
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .mentions import ArticleContext
+    from .records import ArticleContext
 
 INTERNATIONAL = frozenset({"IGO", "NGO"})
 FALLBACK_SCORE = 0.3  # a country-precision location with this score is the story's main country, not a named place
 STATES = frozenset({"GOV", "MIL", None})
-REPORTERS = OBSERVING | SPEECH
+REPORTERS = OBSERVING | SPEECH_VERBS
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 UNSEEN_HANDS = frozenset({"ASSAULT"})  # acts that always have an author, named or not
 
@@ -64,14 +66,15 @@ def _complete(event: Event, ctx: "ArticleContext", parties_of: Callable[[int, in
     sole = next(iter(countries)) if len(countries) == 1 else None
     located = _named_location(event)
     main = event.location.country if event.location is not None else None
-    actor = _placed_all(event.actor, own, located, sole, event.recipient, main)
-    recipient = _placed_all(event.recipient, own, located, sole, actor, main)
+    kb = ctx.memory.view.kb
+    actor = _placed_all(event.actor, own, located, sole, event.recipient, main, kb)
+    recipient = _placed_all(event.recipient, own, located, sole, actor, main, kb)
     if not recipient:
-        placed = [(_placed(a, own, located, sole, (), main), subject) for a, subject in parties]
+        placed = [(_placed(a, own, located, sole, (), main, kb), subject) for a, subject in parties]
         recipient = _counterpart(actor, places, placed, located)
-        actor = tuple(_resident(a, located, recipient) for a in actor)  # ethnic groups facing their state
+        actor = tuple(_resident(a, located, recipient, kb) for a in actor)  # ethnic groups facing their state
     if not actor and event.type in UNSEEN_HANDS:
-        actor = _unidentified(main or sole)
+        actor = _unidentified(main or sole, kb)
     return replace(event, actor=actor, recipient=recipient)
 
 
@@ -90,33 +93,33 @@ def _reporting(token) -> bool:
     return False
 
 
-def _resident(actor: Actor, located: Place | None, others: tuple[Actor, ...]) -> Actor:
+def _resident(actor: Actor, located: Place | None, others: tuple[Actor, ...], kb: ActorKB) -> Actor:
     """Step 2: an ethnic group lives where the event happens, else in the state it faces ("ethnic Turks
     protest against Sweden's decision")."""
     if not actor.country or actor.sector != "CVL" or "ethnic" not in actor.text.lower().split():
         return actor
     states = [a.country for a in others if a.country and a.sector in STATES]
     home = located.country if located is not None else states[0] if states else None
-    return with_country(actor, home) if home and home != actor.country else actor
+    return with_country(actor, home, kb=kb) if home and home != actor.country else actor
 
 
-def _unidentified(country: str | None) -> tuple[Actor, ...]:
+def _unidentified(country: str | None, kb: ActorKB) -> tuple[Actor, ...]:
     """Step 4: an attack whose author the text does not name was still done by someone: an unidentified
     armed group (sector UAF) of the country where it happened, as ACLED codes it; its ``text`` is empty, as
     the article names no one."""
     if not country:
         return ()
-    return (with_country(Actor(text="", name="unidentified armed group", sector="UAF"), country),)
+    return (with_country(Actor(text="", name="unidentified armed group", sector="UAF"), country, kb=kb),)
 
 
 def _placed_all(actors: tuple[Actor, ...], own: list[tuple[str, Place]], located: Place | None,
-                sole: str | None, others: tuple[Actor, ...], main: str | None) -> tuple[Actor, ...]:
+                sole: str | None, others: tuple[Actor, ...], main: str | None, kb: ActorKB) -> tuple[Actor, ...]:
     """:func:`_placed` for each of one role's actors; coordinated parties share a country ("US troops and
     diplomats") before anything else is read."""
     peers = {a.country for a in actors if a.country}
     shared = next(iter(peers)) if len(peers) == 1 else None
-    return tuple(with_country(a, shared) if shared and not a.country and a.sector not in INTERNATIONAL
-                 and not a.wikidata else _placed(a, own, located, sole, others, main) for a in actors)
+    return tuple(with_country(a, shared, kb=kb) if shared and not a.country and a.sector not in INTERNATIONAL
+                 and not a.wikidata else _placed(a, own, located, sole, others, main, kb) for a in actors)
 
 
 def _named_location(event: Event) -> Place | None:
@@ -128,7 +131,7 @@ def _named_location(event: Event) -> Place | None:
 
 
 def _placed(actor: Actor, places: list[tuple[str, Place]], located: Place | None, sole: str | None,
-            others: tuple[Actor, ...], main: str | None) -> Actor:
+            others: tuple[Actor, ...], main: str | None, kb: ActorKB) -> Actor:
     """Step 1 and 2: a country for an actor that has none; ethnic groups by residence. A named official
     ("President Mitterrand") is not given the country of the other side of the event, a group is ("Shona
     rebels" facing the Mozambique government). An unnamed role ("the military government") with nothing
@@ -136,14 +139,14 @@ def _placed(actor: Actor, places: list[tuple[str, Place]], located: Place | None
     if actor.sector in INTERNATIONAL:
         return actor
     if actor.country:
-        return _resident(actor, located, others)
+        return _resident(actor, located, others, kb)
     own = next((p.country for text, p in places if text in actor.text), None)
     official = actor.sector == "GOV" and not actor.name.islower()
     if official and sole in {a.country for a in others if a.sector in STATES}:
         sole = None
     country = own or (located.country if located is not None else None) or sole or (
         main if actor.name.islower() else None)
-    return with_country(actor, country) if country else actor
+    return with_country(actor, country, kb=kb) if country else actor
 
 
 def _counterpart(actors: tuple[Actor, ...], places: list[tuple[str, Place]], parties: list[tuple[Actor, bool]],

@@ -20,7 +20,7 @@ from ..knowledge.lexicon import Lexicon
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-    from .mentions import Mention
+    from .records import Mention
 
 STATEMENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
 FUTURE = {"will", "would", "shall", "wo", "'ll"}

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-    from .mentions import ArticleContext, Mention
+    from .records import ArticleContext, Mention
 
 __all__ = ["CASUALTY_WORDS", "nest", "unclaimed_counts", "attach_orphan_counts"]
 

@@ -16,24 +16,21 @@ linked (:mod:`links`).
 """
 from __future__ import annotations
 
-import datetime as dt
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
-from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Collection
+from dataclasses import replace
+from typing import TYPE_CHECKING, Collection
 
+from ..knowledge.words import SPEECH_VERBS
 from . import arguments
-from . import triggers as events
+from .triggers import TriggerGroup, find_groups, salience, sums_up
 from . import factuality
 from . import intents
-from ..actors.resolve import PersonMemory, load_actor_kb, resolve_np
-from .casualties import count_casualties, counted_nouns
+from ..actors.resolve import resolve_np
+from .casualties import count_casualties
 from .links import CASUALTY_WORDS, attach_orphan_counts, nest, unclaimed_counts
 from .dates import Timex
-from ..knowledge.lexicon import Lexicon
-from ..places.gazetteer.index import fold
+from ..places.gazetteer.names import name_key
 from ..models import Actor, Place, Span
-from ..places.geocoder import DocumentPlaces
+from .records import ArticleContext, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -60,7 +57,7 @@ LOCATING = {"locate", "situate", "base"}  # "a substation located in downtown Sa
 PERFORMING = {"perpetrate", "commit", "carry", "stage", "launch", "conduct", "mount", "occur", "happen"}
 # Verbs of saying and judging: their date is the report's, not the event's ("condemned today the killing").
 # Not those that share the event's time ("repelled an attack this morning", "survived", "witnessed").
-REPORTING = arguments.SPEECH | {"condemn", "criticize", "criticise", "denounce", "blame", "deny", "confirm", "report",
+REPORTING = SPEECH_VERBS | {"condemn", "criticize", "criticise", "denounce", "blame", "deny", "confirm", "report",
                                 "discuss", "investigate", "probe", "mourn", "remember", "commemorate", "recall",
                                 "mark", "welcome", "praise", "hail", "protest", "claim", "describe", "attribute",
                                 "link", "cite", "review", "study", "reject", "support", "oppose", "call", "predict",
@@ -68,174 +65,12 @@ REPORTING = arguments.SPEECH | {"condemn", "criticize", "criticise", "denounce",
 FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS | ADMIN_WORDS) - {"embassy"}
 THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to", "in"}  # ... "refugees in Liberia"
 
-@dataclass(frozen=True)
-class Mention:
-    """One report of one event in one sentence."""
-
-    index: int  # position among the article's mentions
-    sentence: Span
-    clause: Span  # the part of the sentence that reports this event (the sentence when it reports one)
-    trigger: str
-    type: str
-    mode: str | None
-    family: str | None
-    confidence: float
-    factuality: str
-    actors: tuple[Actor, ...]
-    recipients: tuple[Actor, ...]
-    places: tuple[Place, ...]
-    generic_site: str | None  # "base" for "an Iraqi base": a site the text names later
-    date: Timex | None  # a date in the trigger's own phrase or clause
-    weak_date: Timex | None  # a date elsewhere in the sentence or earlier in the paragraph
-    fatalities: int | None
-    injured: int | None
-    definite: bool
-    novel: bool
-    names: frozenset[str]  # proper names in the victim and target phrases (for coreference)
-    cause: int | None  # index of a mention this one reacts to ("revenge for the killing")
-    shares_sentence: bool  # other events are reported in the same sentence
-    head: int  # token index of the trigger group's head
-    paragraph: int = 0  # index of the paragraph the sentence stands in
-    context_date: Timex | None = None  # the nearest day-precise date of the paragraphs before (story time)
-    also: bool = False  # "the driver was also killed": dead to add to the event's others
-    several: bool = False  # "the two killings", "three attacks": a report of several events at once
-    within: int | None = None  # index of a same-type mention whose noun phrase holds this one ("the murder
-    # of 10 members in a dynamite attack", "the death of two reporters who were shot"): one event
-    capital_of: str | None = None  # "in the capital": "" (the story's country) or the ISO3 of "the Salvadoran
-    # capital"; None when the clause names no capital
-
-
-@dataclass(frozen=True)
-class ArticleContext:
-    """Per-article resources shared by all mentions."""
-
-    doc: "Doc"
-    text: str  # the article body as written (the doc may hold a re-cased copy of it, same offsets)
-    lex: Lexicon
-    places: DocumentPlaces
-    memory: PersonMemory
-    timexes: tuple[Timex, ...]
-    anchor: dt.date | None
-
-    @cached_property
-    def sentences(self) -> tuple["SpacySpan", ...]:
-        return tuple(self.doc.sents)
-
-    @cached_property
-    def noun_chunks(self) -> tuple["SpacySpan", ...]:
-        """The document's noun chunks, listed once (spaCy walks the whole document for a span's chunks)."""
-        return tuple(self.doc.noun_chunks)
-
-    @cached_property
-    def _chunk_bounds(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """(start characters, end characters) of the noun chunks, in text order (chunks do not overlap)."""
-        chunks = self.noun_chunks
-        return tuple(c.start_char for c in chunks), tuple(c.end_char for c in chunks)
-
-    def chunks_in(self, start: int, end: int) -> list["SpacySpan"]:
-        """Noun chunks wholly inside the characters ``[start, end)``."""
-        starts, ends = self._chunk_bounds
-        found = []
-        for k in range(bisect_left(starts, start), len(starts)):
-            if starts[k] >= end:
-                break
-            if ends[k] <= end:
-                found.append(self.noun_chunks[k])
-        return found
-
-    @cached_property
-    def _paragraph_ends(self) -> tuple[int, ...]:
-        ends, at = [], self.text.find("\n\n")
-        while at >= 0:
-            ends.append(at + 2)
-            at = self.text.find("\n\n", at + 2)
-        return tuple(ends)
-
-    def paragraph_of(self, offset: int) -> int:
-        """Index of the paragraph that holds character ``offset`` (blank lines before it, counted once)."""
-        return bisect_right(self._paragraph_ends, offset)
-
-    @cached_property
-    def _counts(self) -> tuple[tuple[int, dict[str, int]], ...]:
-        """(sentence start, nouns it counts) for the sentences that count people (see ``counted_before``)."""
-        from spacy.attrs import LIKE_NUM
-
-        numeric = self.doc.to_array(LIKE_NUM)  # one flag per token, without building the tokens
-        return tuple((s.start_char, found) for s in self.sentences
-                     if numeric[s.start:s.end].any() and (found := counted_nouns(s)))
-
-    @cached_property
-    def _words(self) -> tuple[list[int], list[int], list[int], dict[int, str]]:
-        """Per token, as string ids: lemma, lower-case form and text; and the string of each id (the tokens'
-        strings read without building the tokens, each distinct one decoded once)."""
-        from spacy.attrs import LEMMA, LOWER, ORTH
-
-        lemmas, lowers, orths = self.doc.to_array([LEMMA, LOWER, ORTH]).T.tolist()
-        strings = self.doc.vocab.strings
-        return lemmas, lowers, orths, {h: strings[h] if h else "" for h in {*lemmas, *lowers, *orths}}
-
-    def _ids(self, column: int, keep: Callable[[str], object]) -> set[int]:
-        """The string ids of column ``column`` of :attr:`_words` (0 lemma, 1 lower-case form, 2 text) whose
-        string ``keep`` accepts."""
-        words = self._words
-        table = words[3]
-        return {h for h in set(words[column]) if keep(table[h])}
-
-    @cached_property
-    def _casualty_words(self) -> tuple[list[bool], list[bool]]:
-        """Per token: is its lemma (lower case) a casualty word; is its lemma or its lower-case form one."""
-        lemmas, lowers, _orths, _table = self._words
-        by_lemma = self._ids(0, lambda w: w.lower() in CASUALTY_WORDS)
-        by_form = self._ids(1, lambda w: w in CASUALTY_WORDS)
-        lemma_flags = [h in by_lemma for h in lemmas]
-        return lemma_flags, [f or h in by_form for f, h in zip(lemma_flags, lowers)]
-
-    @cached_property
-    def trigger_candidates(self) -> tuple[int, ...]:
-        """Indices of the tokens whose lemma or lower-case form the trigger lexicon lists (see
-        :func:`~eventwire.events.match_token`)."""
-        lemmas, lowers, _orths, _table = self._words
-        triggers = self.lex.triggers
-        by_lemma = self._ids(0, lambda w: events.trigger_rules(w.lower(), "", self.lex))
-        by_form = self._ids(1, triggers.get)
-        return tuple(i for i, (a, b) in enumerate(zip(lemmas, lowers)) if a in by_lemma or b in by_form)
-
-    @cached_property
-    def quote_marks(self) -> tuple[int, ...]:
-        """Indices of the tokens that are quotation marks (:data:`~eventwire.events.QUOTES`)."""
-        quotes = self._ids(2, lambda w: w in events.QUOTES)
-        return tuple(i for i, h in enumerate(self._words[2]) if h in quotes)
-
-    def speaks_of_casualties(self, sent: "SpacySpan", *, forms: bool = False) -> bool:
-        """Does a word of ``sent`` have a casualty word (:data:`~eventwire.links.CASUALTY_WORDS`) as its lemma
-        ("killed", "victims"), or with ``forms`` also as its lower-case form ("wounded")?"""
-        return any(self._casualty_words[1 if forms else 0][sent.start:sent.end])
-
-    def counted_before(self, offset: int) -> dict[str, int]:
-        """Lemma -> the last count of that noun in the sentences before ``offset`` ("six priests")."""
-        out: dict[str, int] = {}
-        for start, found in self._counts:
-            if start >= offset:
-                break
-            out.update(found)
-        return out
-
-    @cached_property
-    def toponym_tokens(self) -> frozenset[int]:
-        """Token indices inside resolved place names."""
-        found: set[int] = set()
-        for toponym, _place in self.places.pairs:
-            span = self.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
-            found.update(range(span.start, span.end) if span is not None else ())
-        return frozenset(found)
-
-
 def find_mentions(ctx: ArticleContext) -> list[Mention]:
     """All mentions of an article, in text order; ``cause`` links point at mention indices."""
     doc, lex = ctx.doc, ctx.lex
-    raw: list[tuple["SpacySpan", events.TriggerGroup, arguments.Roles, int]] = []
+    raw: list[tuple["SpacySpan", TriggerGroup, arguments.Roles, int]] = []
     for sent in ctx.sentences:
-        groups = events.find_groups(sent, lex, candidates=ctx.trigger_candidates, quotes=ctx.quote_marks)
+        groups = find_groups(sent, lex, candidates=ctx.trigger_candidates, quotes=ctx.quote_marks)
         triggers = frozenset(i for g in groups for i in g.tokens)
         reports = len({g.head for g in groups})  # split groups report one sentence's coordinated events
         for group in groups:
@@ -249,7 +84,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     return sorted(mentions + derived, key=lambda m: (m.sentence.start, m.index))
 
 
-def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.TriggerGroup,
+def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: TriggerGroup,
              roles: arguments.Roles, shared: bool, by_token: dict[int, int]) -> Mention:
     doc = ctx.doc
     region = _region(doc, group)
@@ -268,7 +103,7 @@ def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: events.T
     return Mention(
         index=index, sentence=_span(sent, ctx.text), clause=_clause(doc, sent, group, shared, ctx.text),
         trigger=" ".join(doc[i].text for i in group.tokens), type=group.rule.type, mode=group.mode,
-        family=group.family, confidence=round(group.rule.confidence * events.salience(head), 3),
+        family=group.family, confidence=round(group.rule.confidence * salience(head), 3),
         factuality=fact, actors=actors,
         recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak, capital_of=capital,
         context_date=context,
@@ -289,11 +124,11 @@ def _summaries(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
         return any(a.sentence.start != b.sentence.start and (a.names and b.names and not a.names & b.names
                                                              or a.date and b.date and a.date.value != b.date.value)
                    for a in earlier for b in earlier)
-    return [replace(m, several=True) if not m.several and events.sums_up(doc[m.head]) and told_apart(m) else m
+    return [replace(m, several=True) if not m.several and sums_up(doc[m.head]) and told_apart(m) else m
             for m in mentions]
 
 
-def _also(sent: "SpacySpan", group: events.TriggerGroup, fatalities: int | None, ctx: ArticleContext) -> bool:
+def _also(sent: "SpacySpan", group: TriggerGroup, fatalities: int | None, ctx: ArticleContext) -> bool:
     """"The driver was also killed in the attack": all the dead this sentence reports are ones it adds
     to an event told before (not "X was killed in an attack in which his driver was also killed")."""
     verbs = [ctx.doc[i] for i in group.tokens
@@ -301,7 +136,7 @@ def _also(sent: "SpacySpan", group: events.TriggerGroup, fatalities: int | None,
     return bool(fatalities and verbs) and count_casualties(sent, trigger=verbs).fatalities == fatalities
 
 
-def _names(doc: "Doc", group: events.TriggerGroup, sent: "SpacySpan", shared: bool,
+def _names(doc: "Doc", group: TriggerGroup, sent: "SpacySpan", shared: bool,
            roles: arguments.Roles, toponym_tokens: frozenset[int]) -> frozenset[str]:
     """Proper names (not places, not nationalities, not the actor) near the report: who was hit."""
     if shared:
@@ -320,7 +155,7 @@ def _span(span: "SpacySpan", body: str) -> Span:
     return Span(text=text, start=span.start_char, end=span.start_char + len(text))
 
 
-def _clause(doc: "Doc", sent: "SpacySpan", group: events.TriggerGroup, shared: bool, body: str) -> Span:
+def _clause(doc: "Doc", sent: "SpacySpan", group: TriggerGroup, shared: bool, body: str) -> Span:
     """The sentence, or where it reports several events, the smallest phrase holding this one."""
     if not shared:
         return _span(sent, body)
@@ -333,7 +168,7 @@ def _clause(doc: "Doc", sent: "SpacySpan", group: events.TriggerGroup, shared: b
     return _span(doc[lo:hi + 1], body)
 
 
-def _region(doc: "Doc", group: events.TriggerGroup) -> set[int]:
+def _region(doc: "Doc", group: TriggerGroup) -> set[int]:
     """Token indices of the trigger group's own phrase and clause (nested clauses left out)."""
     region: set[int] = set()
     members = set(group.tokens)
@@ -419,7 +254,7 @@ def _phrase(token: "Token") -> "SpacySpan":
     return doc[lo:hi + 1]
 
 
-def _places(doc: "Doc", group: events.TriggerGroup, region: set[int], roles: arguments.Roles,
+def _places(doc: "Doc", group: TriggerGroup, region: set[int], roles: arguments.Roles,
             ctx: ArticleContext) -> tuple[tuple[Place, ...], str | None]:
     """Places where the event happened: toponyms in the region that stand in a locative phrase."""
     found = []
@@ -458,7 +293,7 @@ def _capital_of(doc: "Doc", region: set[int], ctx: ArticleContext) -> str | None
                 or not _locative(token, _NOWHERE):
             continue  # "the capital of Peru" names it; "the capital's mayor" is no place of the event
         adjectives = [c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ != "capital"]
-        codes = set().union(*(gaz.country_codes(fold(c.text)) for c in adjectives))
+        codes = set().union(*(gaz.country_codes(name_key(c.text)) for c in adjectives))
         if adjectives and len(codes) != 1:
             continue  # "the state capital", "the provincial capital": not the country's
         return gaz.iso3.get(next(iter(codes)), "") if codes else ""
@@ -575,7 +410,7 @@ def _governs(timex_root: "Token", trigger: "Token") -> bool:
     return False
 
 
-def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
+def _casualties(sent: "SpacySpan", group: TriggerGroup, shared: bool,
                 ctx: ArticleContext) -> tuple[int | None, int | None]:
     """Casualties of the sentence, when the sentence reports only this event or the group kills."""
     kills = any(ctx.doc[i].lemma_.lower() in CASUALTY_WORDS for i in group.tokens)
@@ -596,9 +431,3 @@ def _casualties(sent: "SpacySpan", group: events.TriggerGroup, shared: bool,
         return (every.fatalities if counted.fatalities is None else counted.fatalities,
                 every.injured if counted.injured is None else counted.injured)
     return counted.fatalities, counted.injured
-
-
-def new_context(doc: "Doc", lex: Lexicon, *, anchor: dt.date | None, places: DocumentPlaces,
-                timexes: tuple[Timex, ...], body: str | None = None) -> ArticleContext:
-    return ArticleContext(doc=doc, text=doc.text if body is None else body, lex=lex, places=places,
-                          memory=PersonMemory.from_doc(doc, load_actor_kb()), timexes=timexes, anchor=anchor)

@@ -25,8 +25,9 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
+from ..knowledge.words import MONTH_NAMES
 from .triggers import MODE_ORDER
-from .mentions import Mention
+from .records import Mention
 from .arguments import SYMMETRIC
 from ..knowledge.lexicon import Lexicon
 from ..models import Actor, Article, ArticleRef, Event, Evidence, Place
@@ -42,12 +43,11 @@ TOLL_GAP = 3  # counts of dead this far apart, and over twice the other, are oth
 REPORTED = {"asserted", "claimed"}  # a phrase's inner mention may read as claimed where the outer is asserted
 VERBAL_CONFLICT = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION"}
 FALLBACK_TARGET = {"ACCUSE", "REJECT"}  # reactions whose target may only be named elsewhere in the sentence
-MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # A span of time, not a day: a toll over it ("so far this year", "since it was founded in 1985", "during the last
 # 6 months", "over its 10-year history") counts many events, never one of them.
 SPAN_OF_TIME = re.compile(
     r"\b(?:so far (?:this|in|during)\b|since then\b|(?:this|the) year so far|to date\b|this year alone\b"
-    r"|since (?:(?:early |late |mid-?)?(?:1[89]|20)\d\d\b|(?:" + MONTHS + r")\b|last (?:year|month)\b"
+    r"|since (?:(?:early |late |mid-?)?(?:1[89]|20)\d\d\b|(?:" + "|".join(MONTH_NAMES) + r")\b|last (?:year|month)\b"
     r"|(?:the |its |their )?(?:beginning|start|founding|creation)\b"
     r"|(?:it|they|he|she|the [\w-]+(?: [\w-]+)?) (?:was|were) (?:founded|created|formed|established|elected)\b)"
     r"|(?:during|in|over|within|throughout) the (?:last|past|previous) (?:[\w-]+ ){0,2}"
@@ -88,7 +88,7 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
     for mention in mentions:
         best, best_score = None, None
         for cluster in clusters:
-            score = compatibility(mention, cluster.mentions)
+            score = compatibility(mention, cluster.mentions, lex)
             if score is None:
                 continue
             if best_score is None or (score, len(cluster.mentions)) > (best_score, len(best.mentions)):
@@ -114,7 +114,7 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     return out
 
 
-def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
+def compatibility(m: Mention, mentions: list[Mention], lex: Lexicon) -> int | None:
     """How strongly ``m`` reports the same event as ``mentions`` (None: it cannot)."""
     first = mentions[0]
     nested = any(m.within == o.index or o.within == m.index for o in mentions)
@@ -122,7 +122,7 @@ def compatibility(m: Mention, mentions: list[Mention]) -> int | None:
     same_fact = len(facts) == 1 or (nested and facts <= REPORTED)
     if m.type != first.type or not same_fact or m.novel or m.several != first.several:
         return None  # "the two killings" sums up two events: it is neither of them
-    if lex_quad(m.type) not in MERGING_QUADS:
+    if lex.coding(m.type, None).quad_class not in MERGING_QUADS:
         return None
     if not nested and (aggregate(m) != aggregate(first) or _other_count_of_sentence(m, mentions)):
         return None  # "during the last 6 months, five judges have been killed" is no one killing
@@ -263,12 +263,6 @@ def _sequel_score(m: Mention, mentions: list[Mention]) -> int:
     sequel = (m.fatalities or m.injured) and not m.places and not m.actors and all(
         o.fatalities is None and o.injured is None for o in mentions)
     return 2 if sequel else 0
-
-
-def lex_quad(type_: str) -> str:
-    from ..knowledge.lexicon import load_lexicon
-
-    return load_lexicon().coding(type_, None).quad_class
 
 
 def _date_score(m: Mention, mentions: list[Mention]) -> int | None:

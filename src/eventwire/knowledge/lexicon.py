@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..errors import DataError
+from .tables import read_table
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -54,23 +54,6 @@ class Lexicon:
     def coding(self, type_: str, mode: str | None) -> Coding:
         """The crosswalk row for ``type_`` and ``mode``, falling back to the type's default row."""
         return self.crosswalk.get((type_, mode or "*")) or self.crosswalk[(type_, "*")]
-
-
-def read_table(name: str, columns: int) -> list[list[str]]:
-    """Rows of a tab-separated data file shipped in ``eventwire/data`` (comment lines skipped)."""
-    try:
-        text = resources.files("eventwire").joinpath("data", name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"data file {name} is missing ({exc}); reinstall eventwire") from exc
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) < columns:
-            raise DataError(f"{name}:{number}: expected {columns} tab-separated columns, got {len(cells)}")
-        rows.append([c.strip() for c in cells[:columns]])
-    return rows
 
 
 def _optional(cell: str) -> str | None:

@@ -174,10 +174,9 @@ def _in_dictionary(word: str, model: CaseModel) -> bool:
 
 
 @lru_cache(maxsize=4)
-def case_model(nlp: "Language") -> CaseModel:
-    """The case model for a loaded pipeline (its lemmatizer tables) and the shipped actor knowledge base."""
-    from ..actors.resolve import load_actor_kb
-
+def case_model(nlp: "Language", kb) -> CaseModel:
+    """The case model for a loaded pipeline (its lemmatizer tables) and an actor knowledge base
+    (:class:`~eventwire.actors.kb.ActorKB`: its names and acronyms)."""
     lookups = nlp.get_pipe("lemmatizer").lookups
     index, rules, exc = (lookups.get_table(t) for t in ("lemma_index", "lemma_rules", "lemma_exc"))
     dictionary = {w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, [])}
@@ -185,7 +184,6 @@ def case_model(nlp: "Language") -> CaseModel:
     dictionary |= stop_words
     suffixes = {tuple(rule) for pos in ("noun", "verb", "adj") for rule in rules.get(pos, [])}
     exceptions = {w for pos in ("noun", "verb", "adj", "adv") for w in exc.get(pos, {})}
-    kb = load_actor_kb()
     names, acronyms = _kb_words(kb)
     others = {w for pos in ("verb", "adj", "adv") for w in index.get(pos, [])} | exceptions
     common = {w.lower() for form in kb.forms(kinds=("role", "org")) for w in WORD.findall(form)}

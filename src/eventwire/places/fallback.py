@@ -40,7 +40,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from .gazetteer.index import Gazetteer, Record, fold
+from .gazetteer.index import Gazetteer, Record
+from .gazetteer.names import name_key
 from ..models import Place
 
 __all__ = ["Area", "SCORE", "MAJORITY", "MIN_NAMES", "document_area", "fill_unresolved", "name_feature",
@@ -115,14 +116,14 @@ def name_feature(text: str) -> tuple[str, bool]:
 def document_area(places: Sequence[Place | None], *, gazetteer: Gazetteer,
                   majority: float = MAJORITY, min_names: int = MIN_NAMES) -> Area | None:
     """The most specific area the resolved ``places`` agree on (see the module docstring), else None."""
-    country = majority_country(places, share=majority, min_names=min_names, label=lambda p: fold(p.name))
+    country = majority_country(places, share=majority, min_names=min_names, label=lambda p: name_key(p.name))
     if country is None:
         return None
     local = [p for p in places if p is not None and p.country == country and p.admin1 and p.precision != "country"]
     divisions = Counter(p.admin1 for p in local)
     if divisions:
         admin1, n = divisions.most_common(1)[0]
-        if len({fold(p.name) for p in local if p.admin1 == admin1}) >= min_names \
+        if len({name_key(p.name) for p in local if p.admin1 == admin1}) >= min_names \
                 and n >= majority * sum(divisions.values()):
             record = _division(gazetteer, country, admin1)
             if record is not None:
@@ -186,10 +187,10 @@ def fill_unresolved(texts: Sequence[str], places: Sequence[Place | None], *, gaz
     if all(p is not None for p in places):
         return list(places)
     area = document_area(places, gazetteer=gazetteer)
-    skip = fold(dateline) if dateline else None
+    skip = name_key(dateline) if dateline else None
     out = list(places)
     for k, (text, p) in enumerate(zip(texts, places)):
-        if p is not None or fold(text) == skip or name_feature(text)[1]:
+        if p is not None or name_key(text) == skip or name_feature(text)[1]:
             continue
         near = neighbour_area(texts, out, k, gazetteer=gazetteer, spans=spans) \
             if area is None or area.admin1 is None else None  # a division-wide area is as fine as a neighbour's
@@ -212,7 +213,7 @@ def neighbour_area(texts: Sequence[str], places: Sequence[Place | None], k: int,
     the Auckland region; "the village of Cellardyke in Fife, Scotland": Scotland)."""
     at = list(spans) if spans is not None else [(i, i) for i in range(len(texts))]
     found = []
-    for j in nearest_others([fold(t) for t in texts], places, k):
+    for j in nearest_others([name_key(t) for t in texts], places, k):
         gap = at[k][0] - at[j][1] if j < k else at[j][0] - at[k][1]
         if gap <= NEAR_CHARS or spans is None:
             found.append((gap, places[j].country, places[j]))

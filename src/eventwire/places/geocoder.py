@@ -43,7 +43,9 @@ from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import UsageError
-from .gazetteer.index import Gazetteer, Record, distance_km, fold, load_gazetteer
+from .gazetteer.index import Gazetteer, Record, distance_km
+from .gazetteer.names import name_key
+from .gazetteer.cache import load_gazetteer
 from ..models import Document, Place
 from .surroundings import (Anchor, Context, anchor_support, cell, document_context, importance, inside,
                             locale_countries, nearest_km)
@@ -156,7 +158,7 @@ class Geocoder:
     def _local(self, r: Record, *, name: str, context: Context) -> bool:
         """Whether another place of the document lies within ``LOCAL_KM`` of ``r`` or a county of the
         document holds it (see :func:`~eventwire.place_rules.giants_first`)."""
-        if context.contained.get((fold(name), r.id)):
+        if context.contained.get((name_key(name), r.id)):
             return True
         return bool(context.points) and nearest_km(r.lat, r.lon, context.points) < LOCAL_KM
 
@@ -167,13 +169,13 @@ class Geocoder:
 
     def _own_name(self, r: Record, name: str) -> bool:
         """Whether ``name`` is the record's own name or a curated alias (not a GeoNames alternate name)."""
-        return fold(r.name) == fold(name) or r.feature not in ("city", "airport", "military base") \
+        return name_key(r.name) == name_key(name) or r.feature not in ("city", "airport", "military base") \
             or self.gazetteer.is_curated(name, r.id)
 
     def _prior(self, r: Record, *, name: str) -> float:
         """What a candidate is worth without context: its importance, less when only an alternate name matched."""
         s = importance(r)
-        if fold(r.name) == fold(name):
+        if name_key(r.name) == name_key(name):
             s += 0.1
         elif not self._own_name(r, name):
             s -= ALIAS_PENALTY  # a GeoNames alternate name ("Paris" for Swainsboro): the main name ranks first
@@ -208,9 +210,9 @@ class Geocoder:
             near = nearest_km(r.lat, r.lon, context.points)
             s += 0.4 if near < 50 else 0.25 if near < 200 else 0.1 if near < 800 else 0.0
         if context.anchors and r.feature in LOCAL | {"admin1"} and prior >= floor:
-            s += ANCHOR_WEIGHT * anchor_support(r, fold(name), context.anchors)
+            s += ANCHOR_WEIGHT * anchor_support(r, name_key(name), context.anchors)
         if context.contained:
-            s += context.contained.get((fold(name), r.id), 0.0)
+            s += context.contained.get((name_key(name), r.id), 0.0)
         return s
 
     def names(self, toponyms: list[Toponym]) -> dict[str, tuple[str, list[Record]]]:
@@ -218,7 +220,7 @@ class Geocoder:
         out: dict[str, tuple[str, list[Record]]] = {}
         for t in toponyms:
             name, _feature, records = self.candidates(t.text)
-            out.setdefault(fold(name), (name, records))
+            out.setdefault(name_key(name), (name, records))
         return out
 
     def anchors(self, toponyms: list[Toponym], *, names: dict | None = None) -> tuple[Anchor, ...]:
@@ -250,7 +252,7 @@ class Geocoder:
         counties: dict[str, dict[tuple, list[Record]]] = {}
         for key, (_name, records) in names.items():
             for r in records:  # a county by its full name ("Scott County", not "Scott", a surname first)
-                if r.feature == "admin2" and r.admin1 and fold(r.name) == key:
+                if r.feature == "admin2" and r.admin1 and name_key(r.name) == key:
                     counties.setdefault(key, {}).setdefault((r.country, r.admin1), []).append(r)
         out: dict[tuple[str, int], float] = {}
         if not counties:
@@ -283,7 +285,7 @@ class Geocoder:
             return None
         want = "airport" if feature == "airport" else "military base"
         return max(pool.values(), key=lambda r: (
-            r.feature == want, fold(name) in fold(r.name), r.population,
+            r.feature == want, name_key(name) in name_key(r.name), r.population,
             -distance_km(town.lat, town.lon, r.lat, r.lon)))
 
     def resolve_all(self, toponyms: list[Toponym], *, text: str = "", dateline: str | None = None
@@ -305,7 +307,7 @@ class Geocoder:
             first = self.resolve(dateline)
             if first is not None and first.country:
                 base = replace(base, countries=Counter({first.country: 2}))
-        boxes = share_containers([fold(split_feature(t.text)[0]) for t in toponyms],
+        boxes = share_containers([name_key(split_feature(t.text)[0]) for t in toponyms],
                                  [self._container_of(toponyms, k, text) for k in range(len(toponyms))])
         memo: dict[tuple, Place | None] = {}
         first_pass = []
@@ -338,13 +340,13 @@ class Geocoder:
         out = list(previous)
         groups: dict[str, list[int]] = {}
         for k, t in enumerate(toponyms):
-            groups.setdefault(fold(split_feature(t.text)[0]), []).append(k)
+            groups.setdefault(name_key(split_feature(t.text)[0]), []).append(k)
         for name, members in groups.items():
             contexts, memo = {}, {}
             for k in members:
                 t, own = toponyms[k], out[k]
                 # the context leaves out this toponym's own result unless the same-name rule already does
-                ctx_key = None if own is None or fold(own.text) == name else k
+                ctx_key = None if own is None or name_key(own.text) == name else k
                 if ctx_key not in contexts:
                     contexts[ctx_key] = document_context(out, base=base, skip=k, name=name)
                 key = (t.text, boxes[k], t.feature, ctx_key)
@@ -382,7 +384,7 @@ class Geocoder:
     def _again(self, toponyms: list[Toponym], boxes: list, places: list, k: int, *, base: Context,
                allow: frozenset) -> Place | None:
         """Toponym ``k`` resolved again in the context of ``places``, among candidates in ``allow`` only."""
-        name = fold(split_feature(toponyms[k].text)[0])
+        name = name_key(split_feature(toponyms[k].text)[0])
         context = document_context(places, base=base, skip=k, name=name)
         return self.resolve(toponyms[k].text, context=replace(context, container=boxes[k],
                                                                feature=toponyms[k].feature, allow=allow))

@@ -35,7 +35,9 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .gazetteer.index import Gazetteer, Record, fold, read_tsv
+from .gazetteer.index import Gazetteer, Record
+from .gazetteer.names import name_key
+from ..knowledge.tables import read_tsv
 from ..models import Place
 from .fallback import majority_country, nearest_others
 from .toponyms import bare_name, split_feature
@@ -94,8 +96,8 @@ def share_containers(keys: Sequence[str], boxes: Sequence[tuple]) -> list[tuple]
 def dominant_country(places: Sequence[Place | None], *, skip: str) -> str | None:
     """The country holding :data:`DOMINANT_SHARE` of the place mentions (without the name ``skip``) with
     :data:`DOMINANT_NAMES` distinct names, else None."""
-    counted = [p for p in places if p is not None and fold(p.text) != skip]
-    return majority_country(counted, share=DOMINANT_SHARE, min_names=DOMINANT_NAMES, label=lambda p: fold(p.text),
+    counted = [p for p in places if p is not None and name_key(p.text) != skip]
+    return majority_country(counted, share=DOMINANT_SHARE, min_names=DOMINANT_NAMES, label=lambda p: name_key(p.text),
                             named=places)
 
 
@@ -137,12 +139,12 @@ def foreign_namesakes(toponyms: Sequence["Toponym"], places: Sequence[Place | No
     for k, (t, p) in enumerate(zip(toponyms, places)):
         if not suspect[k]:
             continue
-        key = fold(t.text)
-        mentions = Counter(q.country for q in places if q is not None and q.country and fold(q.text) != key)
+        key = name_key(t.text)
+        mentions = Counter(q.country for q in places if q is not None and q.country and name_key(q.text) != key)
         if not mentions or mentions.most_common(1)[0][0] == p.country:
             continue
         support = {q.country for j, q in enumerate(places) if q is not None and q.country and not suspect[j]
-                   and fold(q.text) != key}
+                   and name_key(q.text) != key}
         if p.country in support:
             continue
         if support and any(r.country in support for r in candidates(t.text)):
@@ -154,8 +156,8 @@ def foreign_namesakes(toponyms: Sequence["Toponym"], places: Sequence[Place | No
                 target = next(iter(around))
             if target not in (None, p.country) and around == {target}:
                 out[k] = None
-    dropped = {(fold(t.text), p.lat, p.lon) for t, p, q in zip(toponyms, places, out) if p is not None and q is None}
-    return [None if p is not None and (fold(t.text), p.lat, p.lon) in dropped else q  # one sense per discourse
+    dropped = {(name_key(t.text), p.lat, p.lon) for t, p, q in zip(toponyms, places, out) if p is not None and q is None}
+    return [None if p is not None and (name_key(t.text), p.lat, p.lon) in dropped else q  # one sense per discourse
             for t, p, q in zip(toponyms, places, out)]
 
 
@@ -174,7 +176,7 @@ def _around(places: Sequence[Place | None], suspect: Sequence[bool], k: int) -> 
     """The countries of the nearest places before and after toponym ``k`` in the text (of other names, no
     suspects): {"KEN"} for "Nyanza" amid Kenyan places, two countries for "Bundibugyo" in a list of
     outbreaks after "Zaire" and "Sudan"."""
-    keys = [fold(p.text) if p is not None else "" for p in places]
+    keys = [name_key(p.text) if p is not None else "" for p in places]
     return {places[j].country for j in nearest_others(keys, places, k, usable=lambda j: not suspect[j])}
 
 
@@ -187,15 +189,15 @@ def divisions_first(ranked: list[tuple[float, Record]], *, name: str,
     "Kiev" stays the capital, more populous than its oblast; "Lebanon" in a text about Indiana stays
     the town)."""
     top = ranked[0][1]
-    key = fold(name)
+    key = name_key(name)
     if top.feature not in ("city", "admin2"):
         return ranked
-    by_alias = fold(top.name) != key
+    by_alias = name_key(top.name) != key
     if top.feature == "admin2" and not by_alias:
         return ranked
     ratio = 1 if by_alias else DIVISION_RATIO
     for k, (score, r) in enumerate(ranked[1:], start=1):
-        if r.feature == "admin1" and fold(r.name) == key and r.population > ratio * top.population \
+        if r.feature == "admin1" and name_key(r.name) == key and r.population > ratio * top.population \
                 and (not countries or r.country in countries):
             return [ranked[k]] + ranked[:k] + ranked[k + 1:]
     return ranked
@@ -216,12 +218,12 @@ def giants_first(ranked: list[tuple[float, Record]], *, name: str, local: Callab
     keeps its place.
     """
     top = ranked[0][1]
-    key = fold(name)
-    if top.feature != "city" or fold(top.name) != key or local(top):
+    key = name_key(name)
+    if top.feature != "city" or name_key(top.name) != key or local(top):
         return ranked
     floor = max(top.population, 1)
     for k, (_score, r) in enumerate(ranked[1:], start=1):
-        if r.feature in ("city", "admin1") and fold(r.name) == key and r.population >= GIANT_RATIO * floor \
+        if r.feature in ("city", "admin1") and name_key(r.name) == key and r.population >= GIANT_RATIO * floor \
                 and (r.country == top.country or countries.get(r.country, 0) > 0
                      or r.population >= GIANT_ALONE * floor):
             return [ranked[k]] + ranked[:k] + ranked[k + 1:]

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from math import cos, log10, radians, sqrt
 
-from .gazetteer.index import Record, fold, read_tsv
+from .gazetteer.index import Record
+from .gazetteer.names import name_key
+from ..knowledge.tables import read_tsv
 from ..models import Place
 
 __all__ = ["Anchor", "Context", "locale_countries", "inside", "anchor_support", "importance", "document_context",
@@ -117,7 +119,7 @@ def document_context(places: list[Place | None], *, base: Context, skip: int, na
     countries = Counter(base.countries)
     points, admin1, named = [], Counter(), set()
     for k, p in enumerate(places):
-        if p is None or k == skip or fold(p.text) == name:
+        if p is None or k == skip or name_key(p.text) == name:
             continue
         if p.country:
             countries[p.country] += 2 if p.precision == "country" else 1

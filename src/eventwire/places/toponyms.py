@@ -17,7 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from .gazetteer.index import Gazetteer, fold, load_gazetteer, read_tsv
+from ..knowledge.words import METONYMIC_SPEECH_VERBS
+from .gazetteer.index import Gazetteer
+from .gazetteer.names import name_key
+from .gazetteer.cache import load_gazetteer
+from ..knowledge.tables import read_tsv
 from .fallback import name_feature
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,7 +30,6 @@ if TYPE_CHECKING:  # pragma: no cover
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "commander", "leader",
           "sheikh", "ayatollah", "imam", "king", "prince", "colonel", "col", "lt", "sgt", "judge", "officer"}
-SPEECH = {"say", "tell", "insist", "add", "slam", "urge", "claim", "deny", "warn", "vow", "promise"}
 SETTLEMENT_WORDS = {"town", "city", "village", "province", "region", "district", "state", "port", "capital",
                     "county", "governorate", "island", "enclave"}  # "the town of X"
 MIN_POPULATION = 100_000  # capitalised names NER missed must be at least this well known
@@ -178,7 +181,7 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
             if got is not None:
                 found[got[0].start] = got[0]
                 covered[start:got[1]] = [True] * (got[1] - start)
-    known = frozenset(fold(split_feature(t.text)[0]) for t in found.values())
+    known = frozenset(name_key(split_feature(t.text)[0]) for t in found.values())
     named = frozenset().union(*(gaz.country_codes(k) for k in known))  # ISO2 of the countries those names name
     for label, start, end in ents:
         if label == "NORP" and demonyms:
@@ -202,7 +205,7 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
             if not any(taken[i:end]):
                 more[top.start] = top
                 taken[i:end] = [True] * (end - i)
-        countries = frozenset().union(*(gaz.country_codes(fold(t.text)) for t in more.values()))
+        countries = frozenset().union(*(gaz.country_codes(name_key(t.text)) for t in more.values()))
     return sorted(more.values(), key=lambda t: t.start)
 
 
@@ -211,11 +214,11 @@ def _person_words(toks: _Tokens, ents: list[tuple[str, int, int]]) -> set[str]:
     words: set[str] = set()
     for label, start, end in ents:
         if label == "PERSON":
-            words.add(fold(toks.span(start, end)))
+            words.add(name_key(toks.span(start, end)))
             for i in range(start, end):
                 word = toks.text[toks.start[i]:toks.end[i]]
                 if len(word) > 2 and (word.istitle() or (toks.caps and word.isupper())):
-                    words.add(fold(word))
+                    words.add(name_key(word))
     return words
 
 
@@ -246,10 +249,10 @@ def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer, pers
     if not gaz.has(name) and not gaz.has(toks.span(start, end)) and core_name(name, gazetteer=gaz) is None \
             and not (spelled and (_spelled_major(gaz, name) or _natural_feature(toks.span(start, end)))):
         return None
-    if fold(name) in persons and not _is_major(gaz, name):
+    if name_key(name) in persons and not _is_major(gaz, name):
         return None
     before = toks.lower_at(start - 1).rstrip(".")
-    if before in TITLES or (toks.lemma_at(end) in SPEECH and not _is_major(gaz, name)):
+    if before in TITLES or (toks.lemma_at(end) in METONYMIC_SPEECH_VERBS and not _is_major(gaz, name)):
         return None
     return Toponym(toks.start[start], toks.end[end - 1], toks.span(start, end), feature), end
 
@@ -318,7 +321,7 @@ def core_name(text: str, *, gazetteer: Gazetteer) -> str | None:
             if inner.lower() not in GENERIC and gazetteer.has(inner):
                 return inner
     part = _COUNTRY_PART.match(text)
-    if part and text[:1].isupper() and len(gazetteer.country_codes(fold(part.group(1)))) == 1 \
+    if part and text[:1].isupper() and len(gazetteer.country_codes(name_key(part.group(1)))) == 1 \
             and any(r.feature == "country" for r in gazetteer.lookup(part.group(1))):
         return part.group(1)
     return None
@@ -341,7 +344,7 @@ def demonym_base(text: str, *, gazetteer: Gazetteer, major: bool = False) -> str
     for end, repl in _DEMONYM_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 3:
             base = word[: len(word) - len(end)] + repl
-            key = fold(base)
+            key = name_key(base)
             if key in GENERIC or not gazetteer.has_key(key):
                 continue
             if not major or gazetteer.major_key(key, min_population=MIN_POPULATION):
@@ -352,7 +355,7 @@ def demonym_base(text: str, *, gazetteer: Gazetteer, major: bool = False) -> str
 def _demonym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer) -> tuple[Toponym, int] | None:
     """A NORP entity that is a country or division adjective ("Iraqi", "Texans"), as a ``demonym`` toponym."""
     name = toks.span(start, end)
-    if not gaz.country_codes(fold(name)) and not gaz.major_key(fold(name), min_population=10**9) \
+    if not gaz.country_codes(name_key(name)) and not gaz.major_key(name_key(name), min_population=10**9) \
             and demonym_base(name, gazetteer=gaz, major=True) is None:
         return None
     return Toponym(toks.start[start], toks.end[end - 1], name, "demonym"), end
@@ -370,7 +373,7 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
     if start >= end:
         return None
     whole = toks.span(start, end)
-    key = fold(whole)
+    key = name_key(whole)
     if (label == "ORG" or end - start > 1) and _titled(whole) \
             and any(r.feature == "border crossing" for r in gaz.lookup(whole)):
         return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "the Kerem Shalom crossing"
@@ -380,7 +383,7 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
     if label == "PERSON":
         if end - start > 2 or whole.lower() in GENERIC or key in _surnames(persons) and key not in known:
             return None
-        if toks.lower_at(start - 1).rstrip(".") in TITLES or toks.lemma_at(end) in SPEECH:
+        if toks.lower_at(start - 1).rstrip(".") in TITLES or toks.lemma_at(end) in METONYMIC_SPEECH_VERBS:
             return None
         if key in known or (end - start == 1 and gaz.major_key(key, min_population=min_population)):
             return Toponym(toks.start[start], toks.end[end - 1], whole), end
@@ -391,7 +394,7 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
         return Toponym(toks.start[start], toks.end[end - 1], whole), end  # "the DRC", "KwaZulu-Natal" as ORG
     if end - start >= 3 and toks.lower_at(end - 2) == "of" and toks.capital[end - 1]:
         name = toks.span(end - 1, end)  # "the University of Alexandria"
-        if gaz.major_key(fold(name), min_population=ORG_PLACE_POPULATION) and name.lower() not in GENERIC:
+        if gaz.major_key(name_key(name), min_population=ORG_PLACE_POPULATION) and name.lower() not in GENERIC:
             return Toponym(toks.start[end - 1], toks.end[end - 1], name), end
     for n in range(min(3, end - start - 1), 0, -1):  # the longest proper prefix naming a place
         if toks.lower_at(start + n) not in INSTITUTION:
@@ -408,8 +411,8 @@ _PLACE_PREPS = frozenset({"in", "near", "outside"})  # before an ORG/PERSON enti
 def _town_in(name: str, *, gaz: Gazetteer, named: frozenset[str]) -> bool:
     """Whether ``name`` is the own name of a town of :data:`ORG_PLACE_POPULATION` or more in a country the
     document's place names name (``named``: ISO2; "in Barranca" in a story that names Lima)."""
-    key = fold(name)
-    return any(r.feature == "city" and fold(r.name) == key and r.population >= ORG_PLACE_POPULATION
+    key = name_key(name)
+    return any(r.feature == "city" and name_key(r.name) == key and r.population >= ORG_PLACE_POPULATION
                and r.iso2 in named for r in gaz.lookup(name))
 
 
@@ -420,11 +423,11 @@ def _names_area(name: str, *, gaz: Gazetteer, named: frozenset[str]) -> bool:
     "New Yorker"), and not the division of a country never named ("Grad", Slovenia, as a firm)."""
     if name.lower() in GENERIC:
         return False
-    key = fold(name)
+    key = name_key(name)
     for r in gaz.lookup(name):
         if r.feature not in ("country", "admin1"):
             continue
-        own = fold(r.name) == key or (gaz.is_curated(name, r.id) and name.isupper())
+        own = name_key(r.name) == key or (gaz.is_curated(name, r.id) and name.isupper())
         if own and (r.feature == "country" or r.population >= ORG_DIVISION_POPULATION or r.iso2 in named):
             return True
     return False
@@ -451,7 +454,7 @@ def _surnames(persons: set[str]) -> set[str]:
 
 
 def _is_major(gaz: Gazetteer, name: str) -> bool:
-    return gaz.major_key(fold(name), min_population=1_000_000)
+    return gaz.major_key(name_key(name), min_population=1_000_000)
 
 
 def _gazetteer_matches(toks: _Tokens, *, gaz: Gazetteer, min_population: int, covered: list[bool],
@@ -468,12 +471,12 @@ def _gazetteer_matches(toks: _Tokens, *, gaz: Gazetteer, min_population: int, co
         if covered[i] or not capital[i] or stop[i] or toks.ent[i] in skip_ent:
             i += 1
             continue
-        first = fold(text[toks.start[i]:toks.end[i]])
+        first = name_key(text[toks.start[i]:toks.end[i]])
         multi = gaz.starts_key(first.split(" ", 1)[0]) or toks.end[i] == (toks.start[i + 1] if i + 1 < n_tok else -1)
         for n in (4, 3, 2, 1) if multi else (1,):
             if i + n > n_tok or not all(capish[i:i + n]):
                 continue
-            key = first if n == 1 else fold(toks.span(i, i + n))
+            key = first if n == 1 else name_key(toks.span(i, i + n))
             if not gaz.has_key(key) or (n == 1 and key in GENERIC):
                 continue
             end, feature = toks.feature_after(i + n)

