@@ -14,6 +14,7 @@ each group of lines preceded by a ``# <id>`` line):
   the benchmarks' batch path (:func:`_data._extract_chunk`) on each benchmark's texts (TimeML documents with
   their creation day as publication time);
 - ``geoparse-lgl.jsonl``, ``geoparse-geovirus.jsonl``: ``eventwire.geoparse`` with the gold spans and without;
+- ``html.jsonl``: the HTML reader on every page of ``html_articles`` (title, published, publisher, text);
 - ``gazetteer.sha256``: the built gazetteer (a fresh build in the folder's own cache, pickled under one hash seed).
 
 Work is spread over ``--workers`` processes (default 2). Labelled data is read in place from ../shared/data.
@@ -83,6 +84,28 @@ def _geo_docs(name: str) -> list[tuple[str, str, list[tuple[int, int]]]]:
     return [(f"{name}-{k:04d}", text, [(g.start, g.end) for g in golds]) for k, (text, golds) in enumerate(docs)]
 
 
+def _html(out: Path) -> None:
+    import gzip
+
+    try:
+        from eventwire.read.files import decode_bytes, html_document
+    except ImportError:  # the flat layout before the restructure (issue #14), to record the baseline
+        from eventwire.ingest import decode_bytes, html_document
+    from eventwire.errors import EventwireError
+
+    lines = []
+    for path in sorted((DATA / "html_articles" / "html").glob("*.html.gz")):
+        try:
+            text = decode_bytes(gzip.decompress(path.read_bytes()), source=path.name, html=True)
+            doc = html_document(text, source=path.name)
+            row = {"file": path.name, "id": doc.id, "title": doc.title, "published": doc.published,
+                   "publisher": doc.publisher, "url": doc.url, "text": doc.text}
+        except EventwireError as exc:
+            row = {"file": path.name, "error": str(exc)}
+        lines.append(json.dumps(row, ensure_ascii=False) + "\n")
+    (out / "html.jsonl").write_text("".join(lines), encoding="utf-8")
+
+
 def _cli(out: Path, name: str, *args: str) -> None:
     env = dict(os.environ)
     result = subprocess.run([sys.executable, "-m", "eventwire.cli", *args], capture_output=True, text=True, env=env,
@@ -139,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         _cli(out, "cli-seed.jsonl", "extract", str(SEED), "--format", "jsonl")
         _cli(out, "cli-seed.table", "extract", str(SEED), "--format", "table")
         _demo(out)
+        _html(out)
         for name, parts in jobs.items():
             found = {}
             for part in parts:

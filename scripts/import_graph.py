@@ -74,7 +74,7 @@ def graph(root: Path = PACKAGE) -> tuple[dict[str, set[str]], list[tuple[str, st
                         targets.append(sub)
                     else:
                         targets.append(base)
-                        if base == "eventwire":
+                        if base == root.name:
                             from_init.append((name, alias.name))
             for target in targets:
                 if target in modules and target != name:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.casualties import Casualties, count_casualties, load_casualty_words, merge_casualties
+from eventwire.extract.casualties import Casualties, count_casualties, load_casualty_words
 from eventwire.extract.casualty_numbers import word_value
 
 N = None
@@ -93,17 +93,6 @@ def test_trigger_keeps_its_own_clause(nlp):
 ])
 def test_number_words(words, value):
     assert word_value(words, load_casualty_words()) == value
-
-
-@pytest.mark.parametrize("mentions, expected", [
-    ([Casualties(10, None), Casualties(None, None), Casualties(1, 2)], Casualties(10, 2)),
-    ([Casualties(0, 0), Casualties(3, None)], Casualties(3, 0)),
-    ([Casualties(0, None), Casualties(0, None)], Casualties(0, None)),
-    ([Casualties(None, None)], Casualties(None, None)),
-    ([], Casualties(None, None)),
-])
-def test_merge_casualties(mentions, expected):
-    assert merge_casualties(mentions) == expected
 
 
 @pytest.mark.parametrize("text, dead", [

@@ -133,7 +133,7 @@ def _mentions(text: str, published: str = "2020-03-06"):
     from eventwire.extract.dates import find_timexes, tense_reader
     from eventwire.read.files import document_from_text
     from eventwire.extract.mentions import find_mentions
-    from eventwire.extract.records import new_context
+    from eventwire.extract.records import new_article_state
     from eventwire.nlp.model import nlp_text
     from eventwire.pipeline import Resources, publication_date
     from eventwire.places.geocoder import DocumentPlaces
@@ -143,7 +143,7 @@ def _mentions(text: str, published: str = "2020-03-06"):
     anchor = publication_date(article.published)
     timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
     places = DocumentPlaces(doc, geocoder=res.get_geocoder(), dateline=article.dateline)
-    ctx = new_context(doc, res.get_lexicon(), anchor=anchor, places=places, timexes=timexes,
+    ctx = new_article_state(doc, res.get_lexicon(), anchor=anchor, places=places, timexes=timexes,
                       kb=res.get_actor_kb(), gazetteer=res.get_geocoder().gazetteer, body=article.body)
     return find_mentions(ctx)
 

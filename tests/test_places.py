@@ -9,7 +9,7 @@ from eventwire.places.gazetteer import index as gz
 from eventwire.places.gazetteer import names as gz_names
 from eventwire.places.gazetteer import build as gb
 from eventwire.errors import UsageError
-from eventwire.places.geocoder import (Context, Geocoder, Toponym, dateline_name, find_toponyms, geoparse,
+from eventwire.places.geocoder import (Surroundings, Geocoder, Toponym, dateline_name, find_toponyms, geoparse,
                               geoparse_documents, locale_countries, split_feature)
 from eventwire.models import Document, Place
 
@@ -163,13 +163,13 @@ def test_document_context_picks_georgia_the_country(geocoder):
     text = "Protesters marched in Tbilisi, the capital of Georgia."
     tops = [Toponym(22, 29, "Tbilisi"), Toponym(46, 53, "Georgia")]
     assert [p.country for p in geocoder.resolve_all(tops, text=text)] == ["GEO", "GEO"]
-    assert geocoder.resolve("Georgia", context=Context()).country in ("USA", "GEO")
+    assert geocoder.resolve("Georgia", context=Surroundings()).country in ("USA", "GEO")
 
 
 def test_context_country_changes_choice(geocoder):
     from collections import Counter
 
-    assert geocoder.resolve("Paris", context=Context(countries=Counter({"USA": 5}))).country == "USA"
+    assert geocoder.resolve("Paris", context=Surroundings(countries=Counter({"USA": 5}))).country == "USA"
 
 
 def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
@@ -359,14 +359,14 @@ def test_alternate_name_loses_to_main_name(geocoder):
     from collections import Counter
 
     # GeoNames lists "Paris" among Swainsboro's old names; a town called Paris ranks first
-    place = geocoder.resolve("Paris", context=Context(countries=Counter({"USA": 5})))
+    place = geocoder.resolve("Paris", context=Surroundings(countries=Counter({"USA": 5})))
     assert place.name == "Paris" and place.country == "USA"
 
 
 def test_state_name_prefers_the_state_over_a_small_town(geocoder):
     from collections import Counter
 
-    place = geocoder.resolve("California", context=Context(countries=Counter({"USA": 3}),
+    place = geocoder.resolve("California", context=Surroundings(countries=Counter({"USA": 3}),
                                                            admin1=Counter({("USA", "Maryland"): 2})))
     assert place.precision == "admin" and place.admin1 == "California"
 
@@ -381,7 +381,7 @@ def test_context_rounds_settle_on_the_states_named(geocoder):
 def test_division_mentions_outweigh_one_other_division(geocoder):
     from collections import Counter
 
-    ctx = Context(countries=Counter({"USA": 4}), admin1=Counter({("USA", "Georgia"): 3, ("USA", "Texas"): 1}))
+    ctx = Surroundings(countries=Counter({"USA": 4}), admin1=Counter({("USA", "Georgia"): 3, ("USA", "Texas"): 1}))
     assert geocoder.resolve("Atlanta", context=ctx).admin1 == "Georgia"
 
 
@@ -605,9 +605,9 @@ def test_former_country_names_and_postal_codes(gazetteer, text, want):
 def test_an_ocean_fits_any_document(geocoder):
     from collections import Counter
 
-    place = geocoder.resolve("Pacific", context=Context(countries=Counter({"USA": 4})))
+    place = geocoder.resolve("Pacific", context=Surroundings(countries=Counter({"USA": 4})))
     assert place.feature == "sea" and place.country is None
-    place = geocoder.resolve("Atlantic", context=Context(countries=Counter({"USA": 4})))
+    place = geocoder.resolve("Atlantic", context=Surroundings(countries=Counter({"USA": 4})))
     assert place.feature == "sea" and place.country is None
 
 

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .actors.kb import ActorKB, load_actor_kb
 from .read.clean import clean
-from .extract.implicit import with_context
+from .extract.implicit import fill_implicit
 from .extract.dates import find_timexes, tense_reader
 from .errors import EventwireError, InputError
 from .extract.mentions import find_mentions
-from .extract.records import new_context
+from .extract.records import new_article_state
 from .read.files import document_from_text, iter_documents
 from .knowledge.lexicon import Lexicon, load_lexicon
 from .extract.merge import merge
@@ -34,7 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .extract.records import ArticleContext, Mention
+    from .extract.records import ArticleState, Mention
+    from .store.database import Store
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     anchor = publication_date(article.published)
     places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=article.dateline)
     timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
-    ctx = new_context(doc, lex, anchor=anchor, places=places, timexes=timexes, kb=resources.get_actor_kb(),
+    ctx = new_article_state(doc, lex, anchor=anchor, places=places, timexes=timexes, kb=resources.get_actor_kb(),
                       gazetteer=resources.get_geocoder().gazetteer, body=article.body)
     mentions = find_mentions(ctx)
     if not mentions:
@@ -98,7 +99,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
                          or places.main_country())
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital)
-    return with_context(events, ctx)
+    return fill_implicit(events, ctx)
 
 
 def documents_to_articles(paths: Iterable[str | Path], *, published: str | None = None,
@@ -112,6 +113,51 @@ def documents_to_articles(paths: Iterable[str | Path], *, published: str | None 
             yield clean(item)
         except EventwireError as exc:
             on_error(exc if isinstance(exc, InputError) else InputError(item.source or item.id, str(exc)))
+
+
+INGEST_CHUNK = 16  # articles extracted between two short write connections (spaCy's batch size)
+
+
+def ingest_into(store: "Store", paths: Iterable[str | Path], *, published: str | None = None,
+                on_error: Callable[[EventwireError], None], resources: Resources | None = None,
+                chunk: int = INGEST_CHUNK) -> tuple[int, int]:
+    """Store the events of the inputs, ``chunk`` articles at a time, holding the file only to read or write;
+    returns (new articles, their events). Articles already stored are skipped.
+
+    For each chunk: one short connection skips the articles already stored; extraction (the slow part) runs
+    with the file unlocked; one short connection then writes each article with its events in its own
+    transaction. So an ``eventwire serve`` on the same file keeps answering between chunks, and only ever sees
+    whole articles (see docs/serve.md).
+    """
+    from itertools import islice
+
+    new = stored_events = 0
+    articles = documents_to_articles(paths, published=published, on_error=on_error)
+    while batch := list(islice(articles, chunk)):
+        with store:
+            fresh = [a for a in batch if not store.has_article(a)]
+        extracted = list(extract_articles(fresh, resources=resources))
+        with store:
+            for article, events in extracted:
+                if store.add_article(article, events):
+                    new += 1
+                    stored_events += len(events)
+    return new, stored_events
+
+
+def geoparse_paths(paths: Iterable[str | Path], *, on_error: Callable[[EventwireError], None]) -> Iterator[dict]:
+    """``{"id", "places"}`` per document of the inputs (the ``eventwire geoparse`` command); unreadable inputs go
+    to ``on_error``."""
+    from .places.geocoder import geoparse_documents
+
+    def documents():
+        for item in iter_documents(paths):
+            if isinstance(item, EventwireError):
+                on_error(item)
+            else:
+                yield item
+
+    return geoparse_documents(documents())
 
 
 def publication_date(published: str | None) -> dt.date | None:
@@ -158,7 +204,7 @@ def _dateline_country(article: Article, geocoder: Geocoder) -> str | None:
     return place.country if place is not None else None
 
 
-def _other_parties(ctx: "ArticleContext") -> Callable[["Mention"], list[Actor]]:
+def _other_parties(ctx: "ArticleState") -> Callable[["Mention"], list[Actor]]:
     """The parties named in a mention's sentence (for reactions whose target the syntax does not give)."""
     from .actors.resolve import resolve_np
 

@@ -19,8 +19,8 @@
 
 Groups of one kind are added up when their verbs are coordinated, else the largest is kept. Vague
 quantities follow ACLED's conservative convention (``dozens`` = 12, ``hundreds`` = 100);
-``several``/``many`` stay null. The lexicon lives in ``data/casualty_words.tsv``. :func:`merge_casualties`
-combines the mentions of one event.
+``several``/``many`` stay null. The lexicon lives in ``data/casualty_words.tsv``. Merging the counts of
+an event's mentions is :mod:`eventwire.extract.merge`'s.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from ..knowledge.lexicon import load_lexicon as load_event_lexicon
 from .victim_groups import TOTALS, after_semicolon, group_count, members, name_end, someone_else
 
-__all__ = ["Casualties", "count_casualties", "counted_nouns", "merge_casualties", "load_casualty_words"]
+__all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
 _KINDS = ("dead", "injured", "missing")
 _CUE_PREFIX = {"dead": "death_", "injured": "injury_", "missing": "missing_"}  # lexicon keys: "death_verb"...
@@ -549,18 +549,3 @@ def counted_nouns(sent) -> dict[str, int]:
     counts = _people(sent)[0] if _multiples(sent) else numbers(sent)
     return {doc[i].lemma_.lower(): n for i, n in counts.items()
             if n > 1 and doc[i].pos_ == "NOUN" and "Plur" in doc[i].morph.get("Number")}
-
-
-def merge_casualties(mentions: list[Casualties]) -> Casualties:
-    """One event's counts from several mentions: the largest known value of each field, never a sum.
-
-    A field is 0 only when no mention gives it a positive number, and ``None`` when no mention knows it.
-    """
-    def best(values):
-        known = [v for v in values if v is not None]
-        return max(known) if known else None
-    return Casualties(
-        fatalities=best(m.fatalities for m in mentions),
-        injured=best(m.injured for m in mentions),
-        missing=best(m.missing for m in mentions),
-    )

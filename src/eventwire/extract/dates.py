@@ -1,13 +1,9 @@
 """Stage extract/dates: find time expressions and resolve them against the publication date.
 
-Two layers:
-
-1. :func:`find_timexes` — pure regular expressions over text (no model). Each rule turns a match
-   into a :class:`Timex` with an ISO value (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) and a precision.
-   Upper-case wire text (MUC: ``16 NOV 89``, ``ON 15 NOVEMBER``) works like mixed case.
-2. :func:`event_date` — picks the timex that belongs to one event trigger in a parsed spaCy ``Doc``:
-   the trigger's own clause, then its sentence, then the nearest earlier timex of its paragraph,
-   then the publication date (precision ``"publication"``).
+:func:`find_timexes` — pure regular expressions over text (no model). Each rule turns a match
+into a :class:`Timex` with an ISO value (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) and a precision.
+Upper-case wire text (MUC: ``16 NOV 89``, ``ON 15 NOVEMBER``) works like mixed case. Which timex dates
+which event is decided where the mentions are read (:mod:`eventwire.extract.mentions`).
 
 Resolution choices (news reading, anchored on the publication date):
 
@@ -35,9 +31,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..knowledge.words import MONTH_NUMBERS
-from ..nlp.model import paragraphs
 
-__all__ = ["Timex", "find_timexes", "event_date", "FORWARD_DAYS"]
+__all__ = ["Timex", "find_timexes", "tense_reader", "FORWARD_DAYS"]
 
 FORWARD_DAYS = 120
 """A yearless day-month may lie up to about four months after the anchor (scheduled dates)."""
@@ -454,52 +449,6 @@ def _doc_tense(doc, offset: int) -> Callable[[int, int], bool | None]:
         subject = any(n.dep_ in ("nsubj", "nsubjpass") and n.head == verb for n in [span.root, *span.root.ancestors])
         return _verb_is_future(verb, subject=subject)
     return tense_future
-
-
-def _paragraph(text: str, position: int) -> tuple[int, int]:
-    for start, end in paragraphs(text):
-        if start <= position < end:
-            return start, end
-    return 0, len(text)
-
-
-def _pick(timexes: list[Timex], doc, sent, token) -> Timex | None:
-    """Own phrase, own clause, own sentence (nearest), nearest earlier in the paragraph."""
-    spans = [(t, doc.char_span(t.start, t.end, alignment_mode="expand")) for t in timexes]
-    spans = [(t, s) for t, s in spans if s is not None and len(s)]
-    in_sent = [(t, s) for t, s in spans if sent.start_char <= t.start < sent.end_char]
-    if token.pos_ not in ("VERB", "AUX"):
-        own = [t for t, s in in_sent if s.root in token.subtree and s.root is not token]
-        if own:
-            return min(own, key=lambda t: abs(t.start - token.idx))
-    governor = _clause_verb(token)
-    if governor is not None:
-        clause = [t for t, s in in_sent if _clause_verb(s.root) is governor]
-        if clause:
-            return min(clause, key=lambda t: abs(t.start - token.idx))
-    if in_sent:
-        return min((t for t, _ in in_sent), key=lambda t: abs(t.start - token.idx))
-    earlier = [t for t, _ in spans if t.end <= sent.start_char]
-    return earlier[-1] if earlier else None
-
-
-def event_date(doc, sent, trigger, *, anchor: dt.date | None) -> tuple[str | None, str]:
-    """The date of the event that ``trigger`` (a Token or Span of ``doc``) names, in sentence ``sent``.
-
-    Returns ``(YYYY-MM-DD, precision)``: precision ``day``/``month``/``year`` for a date found in the
-    text (month and year values are padded to their first day, as the output contract wants a full
-    date), ``(anchor, "publication")`` when the text gives none, ``(None, "publication")`` without anchor.
-    """
-    if isinstance(anchor, dt.datetime):
-        anchor = anchor.date()
-    token = trigger.root if hasattr(trigger, "root") else trigger
-    start, end = _paragraph(doc.text, token.idx)
-    local = find_timexes(doc.text[start:end], anchor=anchor, tense_future=_doc_tense(doc, start))
-    shifted = [Timex(t.start + start, t.end + start, t.text, t.value, t.precision) for t in local]
-    chosen = _pick(shifted, doc, sent, token)
-    if chosen is not None:
-        return chosen.iso_date, chosen.precision
-    return (anchor.isoformat(), "publication") if anchor is not None else (None, "publication")
 
 
 def tense_reader(doc) -> Callable[[int, int], bool | None]:

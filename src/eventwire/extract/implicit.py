@@ -34,7 +34,7 @@ from ..knowledge.words import SPEECH_VERBS
 from ..models import Actor, Event, Place
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .records import ArticleContext
+    from .records import ArticleState
 
 INTERNATIONAL = frozenset({"IGO", "NGO"})
 FALLBACK_SCORE = 0.3  # a country-precision location with this score is the story's main country, not a named place
@@ -44,7 +44,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 UNSEEN_HANDS = frozenset({"ASSAULT"})  # acts that always have an author, named or not
 
 
-def with_context(events: list[Event], ctx: "ArticleContext") -> list[Event]:
+def fill_implicit(events: list[Event], ctx: "ArticleState") -> list[Event]:
     """``events`` with countries and counterparts completed from each event's sentence."""
     sentence_parties = _sentence_parties(ctx)
     sentence_places: dict[tuple[int, int], tuple[list, list]] = {}  # bounds -> (places, own), read once
@@ -53,7 +53,7 @@ def with_context(events: list[Event], ctx: "ArticleContext") -> list[Event]:
             for event in events]
 
 
-def _complete(event: Event, ctx: "ArticleContext", parties_of: Callable[[int, int], list[tuple[Actor, bool]]],
+def _complete(event: Event, ctx: "ArticleState", parties_of: Callable[[int, int], list[tuple[Actor, bool]]],
               places_of: dict[tuple[int, int], tuple[list, list]], bounds: tuple[int, int]) -> Event:
     start, end = bounds
     if bounds not in places_of:
@@ -78,7 +78,7 @@ def _complete(event: Event, ctx: "ArticleContext", parties_of: Callable[[int, in
     return replace(event, actor=actor, recipient=recipient)
 
 
-def _subject(ctx: "ArticleContext", toponym) -> bool:
+def _subject(ctx: "ArticleState", toponym) -> bool:
     """A place name that is a clause's subject ("Italy announced ...") names a party, not a place; one in a
     reporter's phrase ("sources in Pakistan said") is not where the act is aimed."""
     span = ctx.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
@@ -174,7 +174,7 @@ def _place_actor(place: Place) -> Actor:
     return Actor(text=place.text, name=place.name, country=place.country)
 
 
-def _sentence_bounds(event: Event, starts: list[int], ctx: "ArticleContext") -> tuple[int, int]:
+def _sentence_bounds(event: Event, starts: list[int], ctx: "ArticleState") -> tuple[int, int]:
     """Character bounds of the sentence that holds the event's evidence (``starts``: sentence starts)."""
     k = bisect_right(starts, event.evidence.start) - 1
     if k >= 0 and event.evidence.start < ctx.sentences[k].end_char:
@@ -182,7 +182,7 @@ def _sentence_bounds(event: Event, starts: list[int], ctx: "ArticleContext") -> 
     return event.evidence.start, event.evidence.end
 
 
-def _sentence_parties(ctx: "ArticleContext") -> Callable[[int, int], list[tuple[Actor, bool]]]:
+def _sentence_parties(ctx: "ArticleState") -> Callable[[int, int], list[tuple[Actor, bool]]]:
     """Parties named in a sentence (noun phrases that resolve to an actor), except reporters ("X said"),
     each with whether it is a subject."""
     cache: dict[tuple[int, int], list[tuple[Actor, bool]]] = {}
@@ -202,4 +202,4 @@ def _sentence_parties(ctx: "ArticleContext") -> Callable[[int, int], list[tuple[
     return parties
 
 
-__all__ = ["with_context"]
+__all__ = ["fill_implicit"]

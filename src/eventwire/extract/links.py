@@ -14,20 +14,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..knowledge.words import CASUALTY_WORDS
 from .casualties import count_casualties
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-    from .records import ArticleContext, Mention
+    from .records import ArticleState, Mention
 
-__all__ = ["CASUALTY_WORDS", "nest", "unclaimed_counts", "attach_orphan_counts"]
+__all__ = ["nest", "unclaimed_counts", "attach_orphan_counts"]
 
-CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
-                  "toll", "body", "wounded", "injured", "injury", "fatality", "life", "unhurt", "unharmed",
-                  "massacre", "murder", "execute", "behead", "assassinate", "shoot", "slay", "corpse", "assassination",
-                  "execution", "slaying", "gun"}
 
 NOT_SAME = frozenset({"after", "before", "since", "following", "retaliation", "revenge", "response", "reprisal",
                       "until", "like", "unlike", "than", "besides"})
@@ -76,7 +73,7 @@ def _attackers_clause(between: list, outer) -> bool:
         noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head == outer)
 
 
-def unclaimed_counts(ctx: "ArticleContext", mentions: list["Mention"]) -> list["Mention"]:
+def unclaimed_counts(ctx: "ArticleState", mentions: list["Mention"]) -> list["Mention"]:
     """A sentence of several events whose dead no event's clause claims ("a bus bomb blew up ... and
     destroyed the building, leaving 67 dead and 1,000 wounded", parsed with "leaving" on another verb):
     they go to the sentence's attack nearest the root."""
@@ -104,7 +101,7 @@ ORPHAN_REACH = 2  # paragraphs back to the attack that a bare report of dead com
 CASUALTY_TYPES = ("ASSAULT", "COERCE", "PROTEST")
 
 
-def attach_orphan_counts(ctx: "ArticleContext", mentions: list["Mention"]) -> list["Mention"]:
+def attach_orphan_counts(ctx: "ArticleState", mentions: list["Mention"]) -> list["Mention"]:
     """Dead and wounded reported in a sentence without an event of their own ("The victim was taken to
     hospital, where he died.", "One person has died.") belong to the attack reported just before, in the
     same or one of the :data:`ORPHAN_REACH` paragraphs before. Another date than the attack's, in the
@@ -132,7 +129,7 @@ def attach_orphan_counts(ctx: "ArticleContext", mentions: list["Mention"]) -> li
     return out
 
 
-def _same_time(sent: "SpacySpan", target: "Mention", ctx: "ArticleContext") -> bool:
+def _same_time(sent: "SpacySpan", target: "Mention", ctx: "ArticleState") -> bool:
     """No other time is named between the attack and the report of dead (a new time opens a new topic)."""
     dates = [t for t in ctx.timexes if target.sentence.end <= t.start and t.end <= sent.end_char]
     if any(t.precision != "day" for t in dates):

@@ -26,11 +26,12 @@ from . import factuality
 from . import intents
 from ..actors.resolve import resolve_np
 from .casualties import count_casualties
-from .links import CASUALTY_WORDS, attach_orphan_counts, nest, unclaimed_counts
+from ..knowledge.words import CASUALTY_WORDS
+from .links import attach_orphan_counts, nest, unclaimed_counts
 from .dates import Timex
 from ..places.gazetteer.names import name_key
 from ..models import Actor, Place, Span
-from .records import ArticleContext, Mention
+from .records import ArticleState, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -65,7 +66,7 @@ REPORTING = SPEECH_VERBS | {"condemn", "criticize", "criticise", "denounce", "bl
 FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS | ADMIN_WORDS) - {"embassy"}
 THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to", "in"}  # ... "refugees in Liberia"
 
-def find_mentions(ctx: ArticleContext) -> list[Mention]:
+def find_mentions(ctx: ArticleState) -> list[Mention]:
     """All mentions of an article, in text order; ``cause`` links point at mention indices."""
     doc, lex = ctx.doc, ctx.lex
     raw: list[tuple["SpacySpan", TriggerGroup, arguments.Roles, int]] = []
@@ -84,7 +85,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     return sorted(mentions + derived, key=lambda m: (m.sentence.start, m.index))
 
 
-def _mention(ctx: ArticleContext, index: int, sent: "SpacySpan", group: TriggerGroup,
+def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGroup,
              roles: arguments.Roles, shared: bool, by_token: dict[int, int]) -> Mention:
     doc = ctx.doc
     region = _region(doc, group)
@@ -128,7 +129,7 @@ def _summaries(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
             for m in mentions]
 
 
-def _also(sent: "SpacySpan", group: TriggerGroup, fatalities: int | None, ctx: ArticleContext) -> bool:
+def _also(sent: "SpacySpan", group: TriggerGroup, fatalities: int | None, ctx: ArticleState) -> bool:
     """"The driver was also killed in the attack": all the dead this sentence reports are ones it adds
     to an event told before (not "X was killed in an attack in which his driver was also killed")."""
     verbs = [ctx.doc[i] for i in group.tokens
@@ -206,7 +207,7 @@ def _own_subtree(token: "Token", members: set[int]) -> set[int]:
     return found
 
 
-def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleContext, *, through: bool = False
+def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: bool = False
             ) -> tuple[Actor, ...]:
     """Actors of phrase heads; ``through``: a thing's phrase stands for the party it names ("demands from
     the rebels", "the removal of President X", "a blockade on Palestinian lorries")."""
@@ -224,7 +225,7 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleContext, *, through:
     return tuple(found)
 
 
-def _coordinated_modifiers(head: "Token", actor: Actor | None, ctx: ArticleContext) -> list[Actor]:
+def _coordinated_modifiers(head: "Token", actor: Actor | None, ctx: ArticleState) -> list[Actor]:
     """"Hungarian and Romanian officials": one actor per coordinated national modifier."""
     extra = []
     for mod in head.children:
@@ -255,7 +256,7 @@ def _phrase(token: "Token") -> "SpacySpan":
 
 
 def _places(doc: "Doc", group: TriggerGroup, region: set[int], roles: arguments.Roles,
-            ctx: ArticleContext) -> tuple[tuple[Place, ...], str | None]:
+            ctx: ArticleState) -> tuple[tuple[Place, ...], str | None]:
     """Places where the event happened: toponyms in the region that stand in a locative phrase."""
     found = []
     for toponym, place in ctx.places.places_in(doc[min(region)].idx, doc[max(region)].idx + len(doc[max(region)])):
@@ -278,7 +279,7 @@ _NOWHERE = Place(text="", name="", country=None, admin1=None, lat=None, lon=None
                  precision="city", score=0.0)  # what _locative is asked about for an unnamed place
 
 
-def _capital_of(doc: "Doc", region: set[int], ctx: ArticleContext) -> str | None:
+def _capital_of(doc: "Doc", region: set[int], ctx: ArticleState) -> str | None:
     """Whose capital a locative phrase of the region names without its name: "in the capital", "on the
     outskirts of the capital city" -> "" (the story's country); "in the Salvadoran capital" -> "SLV"."""
     gaz = ctx.places.gazetteer
@@ -320,7 +321,7 @@ def _locative(token: "Token", place: Place) -> bool:
     return False
 
 
-def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "Token | None" = None,
+def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Token | None" = None,
            triggers: Collection[int] = (),
            ) -> tuple[Timex | None, Timex | None, Timex | None]:
     """(own date, weak date, context date) of a mention.
@@ -359,7 +360,7 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleContext, *, head: "T
     return own, weak, (before[-1] if before else None)
 
 
-def _dates_events(ctx: ArticleContext, timex: Timex, span: "SpacySpan | None", triggers: Collection[int]) -> bool:
+def _dates_events(ctx: ArticleState, timex: Timex, span: "SpacySpan | None", triggers: Collection[int]) -> bool:
     """Can ``timex`` (parsed as ``span``) date an event at all? Not a bound of a span ("since 1981"), nor the
     date of a thing ("a 1981 blue Chevrolet", "the 19 March elections": a modifier of a noun that reports no
     event)."""
@@ -411,7 +412,7 @@ def _governs(timex_root: "Token", trigger: "Token") -> bool:
 
 
 def _casualties(sent: "SpacySpan", group: TriggerGroup, shared: bool,
-                ctx: ArticleContext) -> tuple[int | None, int | None]:
+                ctx: ArticleState) -> tuple[int | None, int | None]:
     """Casualties of the sentence, when the sentence reports only this event or the group kills."""
     kills = any(ctx.doc[i].lemma_.lower() in CASUALTY_WORDS for i in group.tokens)
     if group.rule.type not in ("ASSAULT", "COERCE", "PROTEST"):

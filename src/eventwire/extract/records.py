@@ -1,6 +1,6 @@
 """Extract stage, its records: a :class:`Mention` (one report of one event in one sentence) and the
-:class:`ArticleContext` every mention of one parsed article reads (its sentences, noun chunks, places, people,
-dates), made by :func:`new_context`. :mod:`.mentions` fills the records, :mod:`.links` and :mod:`.merge` join them.
+:class:`ArticleState` every mention of one parsed article reads (its sentences, noun chunks, places, people,
+dates), made by :func:`new_article_state`. :mod:`.mentions` fills the records, :mod:`.links` and :mod:`.merge` join them.
 """
 from __future__ import annotations
 
@@ -15,13 +15,14 @@ from ..actors.kb import ActorKB
 from ..actors.resolve import PersonMemory
 from ..knowledge.lexicon import Lexicon
 from ..models import Actor, Place, Span
-from ..places.geocoder import DocumentPlaces
 from .casualties import counted_nouns
 from .dates import Timex
-from .links import CASUALTY_WORDS
+from ..knowledge.words import CASUALTY_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
+
+    from ..places.geocoder import DocumentPlaces
     from spacy.tokens import Span as SpacySpan
 
 
@@ -63,7 +64,7 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class ArticleContext:
+class ArticleState:
     """Per-article resources shared by all mentions."""
 
     doc: "Doc"
@@ -164,7 +165,7 @@ class ArticleContext:
         return tuple(i for i, h in enumerate(self._words[2]) if h in quotes)
 
     def speaks_of_casualties(self, sent: "SpacySpan", *, forms: bool = False) -> bool:
-        """Does a word of ``sent`` have a casualty word (:data:`~eventwire.links.CASUALTY_WORDS`) as its lemma
+        """Does a word of ``sent`` have a casualty word (:data:`~eventwire.knowledge.words.CASUALTY_WORDS`) as its lemma
         ("killed", "victims"), or with ``forms`` also as its lower-case form ("wounded")?"""
         return any(self._casualty_words[1 if forms else 0][sent.start:sent.end])
 
@@ -187,10 +188,10 @@ class ArticleContext:
         return frozenset(found)
 
 
-def new_context(doc: "Doc", lex: Lexicon, *, anchor: dt.date | None, places: DocumentPlaces,
-                timexes: tuple[Timex, ...], kb: ActorKB, gazetteer, body: str | None = None) -> ArticleContext:
+def new_article_state(doc: "Doc", lex: Lexicon, *, anchor: dt.date | None, places: DocumentPlaces,
+                timexes: tuple[Timex, ...], kb: ActorKB, gazetteer, body: str | None = None) -> ArticleState:
     """The per-article state of one parsed document; ``kb`` and ``gazetteer`` are those of the run's
     :class:`~eventwire.pipeline.Resources`."""
-    return ArticleContext(doc=doc, text=doc.text if body is None else body, lex=lex, places=places,
+    return ArticleState(doc=doc, text=doc.text if body is None else body, lex=lex, places=places,
                           memory=PersonMemory.from_doc(doc, kb, gazetteer=gazetteer), timexes=timexes,
                           anchor=anchor)

@@ -31,3 +31,9 @@ METONYMIC_SPEECH_VERBS = {"say", "tell", "insist", "add", "slam", "urge", "claim
 DASH_FOLD = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 DASH_FOLD.update(dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u0060\u00b4"), "'"))
 """A ``str.translate`` table: typographic dashes to ``-``, curly quotes and accents used as apostrophes to ``'``."""
+
+CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
+                  "toll", "body", "wounded", "injured", "injury", "fatality", "life", "unhurt", "unharmed",
+                  "massacre", "murder", "execute", "behead", "assassinate", "shoot", "slay", "corpse", "assassination",
+                  "execution", "slaying", "gun"}
+"""Lemmas that speak of dead or wounded: a sentence without one reports no casualties."""

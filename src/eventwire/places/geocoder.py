@@ -47,7 +47,7 @@ from .gazetteer.index import Gazetteer, Record, distance_km
 from .gazetteer.names import name_key
 from .gazetteer.cache import load_gazetteer
 from ..models import Document, Place
-from .surroundings import (Anchor, Context, anchor_support, cell, document_context, importance, inside,
+from .surroundings import (Anchor, Surroundings, anchor_support, cell, document_surroundings, importance, inside,
                             locale_countries, nearest_km)
 from .fallback import country_area, fill_unresolved, inferred_place, written_area
 from .rules import (CONTAINER_GAP, division_cues, divisions_first, elliptical_names, foreign_namesakes,
@@ -59,7 +59,7 @@ from .toponyms import (Toponym, bare_name, core_name, dateline_name, demonym_bas
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["Toponym", "Context", "Geocoder", "DocumentPlaces", "find_toponyms", "geoparse",
+__all__ = ["Toponym", "Surroundings", "Geocoder", "DocumentPlaces", "find_toponyms", "geoparse",
            "geoparse_documents", "feature_words", "split_feature", "dateline_name", "core_name", "demonym_base",
            "doc_text", "locale_countries"]
 
@@ -112,9 +112,9 @@ class Geocoder:
             records = self.gazetteer.fallback(name)
         return name, feature, records
 
-    def resolve(self, toponym_text: str, *, context: Context | None = None) -> Place | None:
+    def resolve(self, toponym_text: str, *, context: Surroundings | None = None) -> Place | None:
         """The best place for one name given ``context`` (None when the gazetteer has no candidate)."""
-        context = context or Context()
+        context = context or Surroundings()
         text = toponym_text
         if "," in toponym_text:  # "Paris, Texas": the part after the comma contains the place
             head, _, tail = toponym_text.partition(",")
@@ -155,7 +155,7 @@ class Geocoder:
                 return _place(toponym_text, site, score=score)
         return _place(toponym_text, best, score=score, feature=feature)
 
-    def _local(self, r: Record, *, name: str, context: Context) -> bool:
+    def _local(self, r: Record, *, name: str, context: Surroundings) -> bool:
         """Whether another place of the document lies within ``LOCAL_KM`` of ``r`` or a county of the
         document holds it (see :func:`~eventwire.place_rules.giants_first`)."""
         if context.contained.get((name_key(name), r.id)):
@@ -181,7 +181,7 @@ class Geocoder:
             s -= ALIAS_PENALTY  # a GeoNames alternate name ("Paris" for Swainsboro): the main name ranks first
         return s
 
-    def _score(self, r: Record, *, name: str, feature: str | None, context: Context,
+    def _score(self, r: Record, *, name: str, feature: str | None, context: Surroundings,
                floor: float = float("inf")) -> float:
         """Prior plus context; only candidates whose prior reaches ``floor`` gain from anchors."""
         s = prior = self._prior(r, name=name)
@@ -300,7 +300,7 @@ class Geocoder:
         toponyms = listed_divisions(division_cues(toponyms, text), text,
                                     candidates=lambda t: self.candidates(t)[2])
         names = self.names(toponyms)
-        base = Context(anchors=self.anchors(toponyms, names=names), locale=locale_countries(text),
+        base = Surroundings(anchors=self.anchors(toponyms, names=names), locale=locale_countries(text),
                        contained=self.containment(toponyms, names=names))
         dateline = dateline or dateline_name(text)
         if dateline:
@@ -330,7 +330,7 @@ class Geocoder:
                                spans=[(t.start, t.end) for t in toponyms])
 
     def _pass(self, toponyms: list[Toponym], boxes: list, previous: list[Place | None], *,
-              base: Context) -> list[Place | None]:
+              base: Surroundings) -> list[Place | None]:
         """One round of updates in text order, each name seeing the others' latest picks.
 
         Updating one name at a time (not all at once from the previous round) lets two ambiguous
@@ -348,7 +348,7 @@ class Geocoder:
                 # the context leaves out this toponym's own result unless the same-name rule already does
                 ctx_key = None if own is None or name_key(own.text) == name else k
                 if ctx_key not in contexts:
-                    contexts[ctx_key] = document_context(out, base=base, skip=k, name=name)
+                    contexts[ctx_key] = document_surroundings(out, base=base, skip=k, name=name)
                 key = (t.text, boxes[k], t.feature, ctx_key)
                 if key not in memo:
                     memo[key] = self.resolve(t.text, context=replace(contexts[ctx_key], container=boxes[k],
@@ -357,7 +357,7 @@ class Geocoder:
         return out
 
     def _as_written(self, toponyms: list[Toponym], places: list[Place | None], *, text: str,
-                    base: Context) -> list[Place | None]:
+                    base: Surroundings) -> list[Place | None]:
         """``places`` with what the words around a name say: "North [Korea] and South Korea" is North
         Korea (:func:`~eventwire.place_rules.elliptical_names`); "the German island of Rügen" lies in
         Germany (:func:`~eventwire.place_rules.stated_areas`)."""
@@ -368,7 +368,7 @@ class Geocoder:
         return [self._as_stated(t, p, box, base=base)
                 for t, p, box in zip(toponyms, out, stated_areas(toponyms, text, containers=self.containers))]
 
-    def _as_stated(self, t: Toponym, p: Place | None, box: tuple, *, base: Context) -> Place | None:
+    def _as_stated(self, t: Toponym, p: Place | None, box: tuple, *, base: Surroundings) -> Place | None:
         """``p``, or, when it lies outside the area ``box`` the text states for the name ("the German
         island of Rügen"), the name's best candidate inside it, else a place inferred in that area."""
         if not box or (p is not None and inside(p, box)):
@@ -381,11 +381,11 @@ class Geocoder:
             or country_area(country, gazetteer=self.gazetteer)
         return replace(inferred_place(split_feature(t.text)[0], area), text=t.text) if area is not None else p
 
-    def _again(self, toponyms: list[Toponym], boxes: list, places: list, k: int, *, base: Context,
+    def _again(self, toponyms: list[Toponym], boxes: list, places: list, k: int, *, base: Surroundings,
                allow: frozenset) -> Place | None:
         """Toponym ``k`` resolved again in the context of ``places``, among candidates in ``allow`` only."""
         name = name_key(split_feature(toponyms[k].text)[0])
-        context = document_context(places, base=base, skip=k, name=name)
+        context = document_surroundings(places, base=base, skip=k, name=name)
         return self.resolve(toponyms[k].text, context=replace(context, container=boxes[k],
                                                                feature=toponyms[k].feature, allow=allow))
 
@@ -511,7 +511,7 @@ class DocumentPlaces:
         from ..actors.kb import capitals
 
         name = capitals().get(iso3)
-        place = self._geocoder.resolve(name, context=Context(allow=frozenset({iso3}))) if name else None
+        place = self._geocoder.resolve(name, context=Surroundings(allow=frozenset({iso3}))) if name else None
         return replace(place, text="the capital") if place is not None else None
 
     def main_country(self) -> str | None:

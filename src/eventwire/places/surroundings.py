@@ -1,9 +1,9 @@
 """Stage extract/places, its evidence: what the rest of a document says about where one name lies.
 
-:class:`Context` carries it to :class:`~eventwire.places.Geocoder` — the countries and divisions the
+:class:`Surroundings` carries it to :class:`~eventwire.places.Geocoder` — the countries and divisions the
 document names (weighted by mentions), the points of its towns and sites, a ", Texas" container, the
 :class:`Anchor` of each other name (spatial minimality), the countries whose local-news conventions the text
-follows (:func:`locale_countries`); :func:`document_context` builds it from the places resolved so far,
+follows (:func:`locale_countries`); :func:`document_surroundings` builds it from the places resolved so far,
 :func:`anchor_support` and :func:`importance` are two of the scores the geocoder adds up.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from .gazetteer.names import name_key
 from ..knowledge.tables import read_tsv
 from ..models import Place
 
-__all__ = ["Anchor", "Context", "locale_countries", "inside", "anchor_support", "importance", "document_context",
+__all__ = ["Anchor", "Surroundings", "locale_countries", "inside", "anchor_support", "importance", "document_surroundings",
            "nearest_km", "cell", "ANCHOR_CAP"]
 
 ANCHOR_CAP = 1.5  # at most this many fully specific names count towards one candidate's anchor bonus
@@ -42,7 +42,7 @@ class Anchor:
 
 
 @dataclass(frozen=True)
-class Context:
+class Surroundings:
     """What the document says elsewhere, used to rank candidates of one name."""
 
     countries: Counter = field(default_factory=Counter)  # ISO3 -> weight
@@ -113,7 +113,7 @@ def importance(r: Record) -> float:
     return min(1.0, log10(r.population + 1) / 7)
 
 
-def document_context(places: list[Place | None], *, base: Context, skip: int, name: str) -> Context:
+def document_surroundings(places: list[Place | None], *, base: Surroundings, skip: int, name: str) -> Surroundings:
     """What the other resolved places say: countries (a country mention counts 2), divisions (a named
     division counts 1, a town's division 0.5), and points of towns and sites."""
     countries = Counter(base.countries)
@@ -131,7 +131,7 @@ def document_context(places: list[Place | None], *, base: Context, skip: int, na
             points.append((p.lat, p.lon))
             if p.admin1:
                 admin1[(p.country, p.admin1)] += 0.5
-    return Context(countries=countries, points=tuple(points), admin1=admin1, anchors=base.anchors,
+    return Surroundings(countries=countries, points=tuple(points), admin1=admin1, anchors=base.anchors,
                    locale=base.locale, contained=base.contained, divisions=Counter(c for c, _a in named))
 
 
