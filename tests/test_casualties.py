@@ -1,10 +1,10 @@
-"""Rule tests for eventwire.extract.casualties: counting on parsed sentences, merging without the model."""
+"""Rule tests for eventwire.events.casualties: counting on parsed sentences, merging without the model."""
 from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.casualties import Casualties, count_casualties, load_casualty_words
-from eventwire.extract.casualty_numbers import word_value
+from eventwire.events.casualties import Casualties, count_casualties, load_casualty_words
+from eventwire.events.casualty_numbers import word_value
 
 N = None
 
@@ -61,7 +61,7 @@ def test_trigger_chains(nlp, text, word, expected):
 
 def test_the_counted_victims_named_again(nlp):
     """"the priests were murdered" after "six Jesuit priests": the story's own count, not null."""
-    from eventwire.extract.casualties import counted_nouns
+    from eventwire.events.casualties import counted_nouns
 
     first, second = nlp("Soldiers killed six Jesuit priests and two women on Thursday. "
                         "The priests were murdered in their residence.").sents
@@ -204,7 +204,7 @@ def test_number_words(words, value):
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])
 def test_single_and_named_victims(nlp, text, dead):
-    from eventwire.extract.casualties import count_casualties
+    from eventwire.events.casualties import count_casualties
 
     assert count_casualties(next(nlp(text).sents)).fatalities == dead
 

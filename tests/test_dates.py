@@ -1,11 +1,11 @@
-"""Rule tests for eventwire.extract.dates: the regex resolver without a model."""
+"""Rule tests for eventwire.events.dates: the regex resolver without a model."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from eventwire.extract.dates import Timex, find_timexes
+from eventwire.events.dates import Timex, find_timexes
 
 SAT = dt.date(2020, 1, 4)  # a Saturday
 WED = dt.date(1989, 11, 15)
@@ -124,7 +124,7 @@ def test_tense_callable_overrides_the_lexical_cue():
 def test_a_clock_time_is_not_a_year():
     import datetime as dt
 
-    from eventwire.extract.dates import find_timexes
+    from eventwire.events.dates import find_timexes
     anchor = dt.date(1989, 11, 12)
     assert find_timexes("THE OFFENSIVE, WHICH BEGAN AT 2000 (0200 GMT), CONTINUED.", anchor=anchor) == []
     assert find_timexes("The bomb exploded at 1130 hours.", anchor=anchor) == []
@@ -134,7 +134,7 @@ def test_a_clock_time_is_not_a_year():
 def test_planning_a_past_attack_does_not_move_its_date_into_the_future(nlp):
     import datetime as dt
 
-    from eventwire.extract.dates import find_timexes, tense_reader
+    from eventwire.events.dates import find_timexes, tense_reader
     text = "The car bomb attack on 6 December had been planned since last September, officials said."
     doc = nlp(text)
     found = find_timexes(text, anchor=dt.date(1989, 12, 8), tense_future=tense_reader(doc))

@@ -53,7 +53,14 @@ def test_the_tool_finds_a_circle_through_a_function_level_import(graph_tool, tmp
 
 
 def test_the_public_api_and_the_readme_paths_import():
+    import importlib
+    import pkgutil
+    from types import ModuleType
+
     import eventwire
+
+    for module in pkgutil.walk_packages(eventwire.__path__, "eventwire."):
+        importlib.import_module(module.name)  # a subpackage named like an API function would replace it
     from eventwire.pipeline import extract_articles
     from eventwire.store.database import Store
     from eventwire.store.export import export_events
@@ -61,4 +68,4 @@ def test_the_public_api_and_the_readme_paths_import():
     assert eventwire.Store is Store and eventwire.export_events is export_events
     assert eventwire.extract_articles is extract_articles
     for name in eventwire.__all__:
-        assert getattr(eventwire, name) is not None
+        assert getattr(eventwire, name) is not None and not isinstance(getattr(eventwire, name), ModuleType), name

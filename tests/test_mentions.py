@@ -130,10 +130,10 @@ def test_a_past_killing_inside_a_description_or_question_happened(text, factuali
 def _mentions(text: str, published: str = "2020-03-06"):
     """The mentions of one hand-written article, as the pipeline finds them."""
     from eventwire.read.clean import clean
-    from eventwire.extract.dates import find_timexes, tense_reader
+    from eventwire.events.dates import find_timexes, tense_reader
     from eventwire.read.files import document_from_text
-    from eventwire.extract.mentions import find_mentions
-    from eventwire.extract.records import new_article_state
+    from eventwire.events.mentions import find_mentions
+    from eventwire.events.records import new_article_state
     from eventwire.nlp.model import nlp_text
     from eventwire.pipeline import Resources, publication_date
     from eventwire.places.geocoder import DocumentPlaces

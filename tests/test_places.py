@@ -73,7 +73,7 @@ def test_cache_is_built_when_missing_and_reused(tmp_path, monkeypatch):
     tiny = {"columns": {"name": ["Testville"], "lat": [1.0], "lon": [2.0], "pop": [5000], "feat": ["city"],
                         "cc": ["FR"], "admin1": [None], "gid": [7], "site_lo": 1},
             "index": {"testville": 0}, "by_city": {}, "iso3": {"FR": "FRA"}, "counties": {}}
-    monkeypatch.setattr(gz, "build_state", lambda: calls.append(1) or tiny)
+    monkeypatch.setattr(gz_cache, "build_state", lambda: calls.append(1) or tiny)
     path = tmp_path / "gaz.pickle"
     first = gz_cache.load_or_build(path=path)
     assert path.exists() and calls == [1]

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.arguments import find_roles
-from eventwire.extract.triggers import find_groups
-from eventwire.extract.factuality import factuality
+from eventwire.events.arguments import find_roles
+from eventwire.events.triggers import find_groups
+from eventwire.events.factuality import factuality
 from eventwire.knowledge.lexicon import PLOVER_TYPES, load_lexicon
 from handmade import parsed
 

@@ -2,7 +2,7 @@
 
 The pipeline (see :mod:`eventwire.pipeline`; one package per stage)::
 
-    read -> nlp -> extract (events, actors, places, dates, casualties) -> merge -> store -> serve
+    read -> nlp -> events (triggers, actors, places, dates, casualties) -> merge -> store -> serve
 
 The public API is importable from here; the heavy parts (spaCy, the store) load only when first used.
 Nothing inside the package imports from this module.

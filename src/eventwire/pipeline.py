@@ -1,12 +1,13 @@
 """The whole pipeline on one screen.
 
-    ingest -> clean -> nlp -> extract (events, actors, places, dates, casualties) -> merge -> store
+    read -> nlp -> events (triggers, actors, places, dates, casualties) -> merge -> store
 
-``ingest`` reads files into :class:`~eventwire.models.Document`; ``clean`` makes the article body
-(:class:`~eventwire.models.Article`); ``nlp`` parses it with spaCy; ``extract`` finds every mention of an
-event and codes it; ``merge`` joins the mentions of one event; ``store`` writes articles and events to
-DuckDB, one transaction per article. Heavy resources (the spaCy pipeline, the gazetteer) load lazily once
-per process and can be passed in through :class:`Resources`.
+``read`` turns files into :class:`~eventwire.models.Document` and cleans each into an
+:class:`~eventwire.models.Article`; ``nlp`` parses the body with spaCy; ``events`` finds every mention of an
+event and codes it (``actors`` and ``places`` resolve its parties and places); ``merge`` joins the mentions of
+one event; ``store`` writes articles and events to DuckDB, one transaction per article (:func:`ingest_into`).
+Every heavy resource (the spaCy pipeline, the geocoder and its gazetteer, the actor knowledge base, the
+lexicon) comes from :class:`Resources`: given by the caller, or loaded lazily once per process.
 """
 from __future__ import annotations
 
@@ -18,14 +19,14 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .actors.kb import ActorKB, load_actor_kb
 from .read.clean import clean
-from .extract.implicit import fill_implicit
-from .extract.dates import find_timexes, tense_reader
+from .events.implicit import fill_implicit
+from .events.dates import find_timexes, tense_reader
 from .errors import EventwireError, InputError
-from .extract.mentions import find_mentions
-from .extract.records import new_article_state
+from .events.mentions import find_mentions
+from .events.records import new_article_state
 from .read.files import document_from_text, iter_documents
 from .knowledge.lexicon import Lexicon, load_lexicon
-from .extract.merge import merge
+from .events.merge import merge
 from .models import Actor, Article, Event, Place
 from .nlp.model import load_nlp, nlp_text
 from .places.geocoder import DocumentPlaces, Geocoder
@@ -34,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .extract.records import ArticleState, Mention
+    from .events.records import ArticleState, Mention
     from .store.database import Store
 
 

@@ -1,4 +1,4 @@
-"""Stage extract/places, last step: a place for the toponyms no gazetteer entry resolves.
+"""Stage places, last step: a place for the toponyms no gazetteer entry resolves.
 
 The shipped gazetteer knows countries, divisions, counties, towns, airports and bases, but not rivers,
 lakes, parks, mountains, neighbourhoods or hamlets ("Neches River", "Zamalek", "Mount Hood"). Such a

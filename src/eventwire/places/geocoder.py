@@ -1,4 +1,4 @@
-"""Stage extract/places: find the place names of a document and resolve them to coordinates.
+"""Stage places: find the place names of a document and resolve them to coordinates.
 
 1. :func:`find_toponyms` (:mod:`eventwire.toponyms`) — spaCy GPE/LOC/FAC entities, checked against the
    gazetteer (person names the small model mistakes for places, and generic words such as "West" or

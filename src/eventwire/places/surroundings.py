@@ -1,4 +1,4 @@
-"""Stage extract/places, its evidence: what the rest of a document says about where one name lies.
+"""Stage places, its evidence: what the rest of a document says about where one name lies.
 
 :class:`Surroundings` carries it to :class:`~eventwire.places.Geocoder` — the countries and divisions the
 document names (weighted by mentions), the points of its towns and sites, a ", Texas" container, the

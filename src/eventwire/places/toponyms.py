@@ -1,4 +1,4 @@
-"""Stage extract/places, part 1: find the place names (toponyms) of a parsed document.
+"""Stage places, part 1: find the place names (toponyms) of a parsed document.
 
 :func:`find_toponyms` — spaCy GPE/LOC/FAC entities, checked against the gazetteer (person names the small
 model mistakes for places, and generic words such as "West" or "Gulf", are dropped; a GPE/LOC entity the

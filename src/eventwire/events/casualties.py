@@ -1,4 +1,4 @@
-"""Stage extract/casualties: how many people a sentence says were killed, wounded or went missing.
+"""Stage events/casualties: how many people a sentence says were killed, wounded or went missing.
 
 :func:`count_casualties` reads one parsed sentence (a spaCy ``Span``):
 
@@ -20,7 +20,7 @@
 Groups of one kind are added up when their verbs are coordinated, else the largest is kept. Vague
 quantities follow ACLED's conservative convention (``dozens`` = 12, ``hundreds`` = 100);
 ``several``/``many`` stay null. The lexicon lives in ``data/casualty_words.tsv``. Merging the counts of
-an event's mentions is :mod:`eventwire.extract.merge`'s.
+an event's mentions is :mod:`eventwire.events.merge`'s.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage extract/casualties, its words: the casualty lexicon and the numbers a sentence counts people with.
+"""Stage events/casualties, its words: the casualty lexicon and the numbers a sentence counts people with.
 
 :func:`quantities` attaches every quantity of a parsed sentence (``12``, ``1,200``, ``nine``,
 ``twenty-one``, ``a dozen``, ``dozens``, ``hundreds``) to the noun it counts, skipping dates, times, money,

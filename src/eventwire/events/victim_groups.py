@@ -1,4 +1,4 @@
-"""Stage extract/casualties, part: which nouns one count of victims covers.
+"""Stage events/casualties, part: which nouns one count of victims covers.
 
 A casualty count reads a coordinated group of nouns ("five Iranian Guards and five members"); the parse,
 though, hangs written lists of victims in many shapes. :func:`members` gathers the nouns of one group:

@@ -1,9 +1,9 @@
-"""Stage extract/dates: find time expressions and resolve them against the publication date.
+"""Stage events/dates: find time expressions and resolve them against the publication date.
 
 :func:`find_timexes` — pure regular expressions over text (no model). Each rule turns a match
 into a :class:`Timex` with an ISO value (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) and a precision.
 Upper-case wire text (MUC: ``16 NOV 89``, ``ON 15 NOVEMBER``) works like mixed case. Which timex dates
-which event is decided where the mentions are read (:mod:`eventwire.extract.mentions`).
+which event is decided where the mentions are read (:mod:`eventwire.events.mentions`).
 
 Resolution choices (news reading, anchored on the publication date):
 
