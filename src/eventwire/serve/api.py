@@ -37,8 +37,9 @@ from ..errors import EventwireError, StoreError, UsageError
 from ..store.export import export_events
 from ..models import Event
 from ..store.query import (ACLED_EVENT_TYPES, AGGREGATE_PARAMS, AGGREGATES, CLUSTER_PARAMS, EXPORT_PARAMS, FACTUALITIES,
-                    FILTERS, LIST_PARAMS, MAX_LIMIT, QUAD_CLASSES, SORTS, Filters, parse)
+                    FILTERS, LIST_PARAMS, MAX_LIMIT, QUAD_CLASSES, SORTS, parse)
 from ..store.database import Store
+from ..store.filters import EventFilter
 
 __all__ = ["create_app", "error_body"]
 
@@ -166,12 +167,12 @@ class _Api:
         return JSONResponse(openapi_schema())
 
 
-def _parse(request: Request, extra: tuple, *, filters: bool = True) -> tuple[Filters, dict[str, Any]]:
+def _parse(request: Request, extra: tuple, *, filters: bool = True) -> tuple[EventFilter, dict[str, Any]]:
     query = {k: request.query_params.getlist(k) for k in request.query_params}
     if not filters:
         if query:
             raise UsageError(f"unknown parameter {next(iter(query))[:40]!r}: this route takes none")
-        return Filters(), {}
+        return EventFilter(), {}
     return parse(query, extra=extra)
 
 

@@ -407,7 +407,7 @@ class Store:
 
     def count_events(self, **filters: Any) -> int:
         """How many events match ``filters`` (the keywords of :class:`EventFilter`)."""
-        where, params = EventFilter.of(filters).sql()
+        where, params = EventFilter.of(filters).where()
         return self._one(f"SELECT count(*) FROM events{where}", params)
 
     def iter_events(self, *, limit: int | None = None, offset: int = 0, order: str = "ingested",
@@ -420,7 +420,7 @@ class Store:
         """
         if order not in _ORDERS:
             raise UsageError(f"unknown order {order!r}: use {' or '.join(_ORDERS)}")
-        where, params = EventFilter.of(filters).sql()
+        where, params = EventFilter.of(filters).where()
         sql = f"SELECT data FROM events{where} ORDER BY {_ORDERS[order]}"
         if limit is not None:
             sql += " LIMIT ?"

@@ -5,7 +5,7 @@ declarations drive three things, so they cannot disagree:
 
 1. validation (:func:`parse`): unknown names, bad values, too-large pages all raise :class:`UsageError`
    with a message that names the parameter and says what to write (the API turns it into a 400);
-2. SQL (:meth:`Filters.where`): a fixed clause per parameter with ``?`` placeholders; user values only
+2. SQL (:meth:`~eventwire.store.filters.EventFilter.where`, the one builder the library uses too): a fixed clause per parameter with ``?`` placeholders; user values only
    ever travel as parameters, never inside the SQL text;
 3. the OpenAPI description (:func:`openapi_parameters`).
 """
@@ -20,8 +20,9 @@ from typing import Any
 
 from ..errors import UsageError
 from ..knowledge.lexicon import PLOVER_TYPES
+from .filters import EventFilter
 
-__all__ = ["Param", "Filters", "FILTERS", "LIST_PARAMS", "AGGREGATE_PARAMS", "CLUSTER_PARAMS", "EXPORT_PARAMS",
+__all__ = ["Param", "FILTERS", "FIELD_OF", "LIST_PARAMS", "AGGREGATE_PARAMS", "CLUSTER_PARAMS", "EXPORT_PARAMS",
            "MAX_LIMIT", "SORTS", "AGGREGATES", "QUAD_CLASSES", "ACLED_EVENT_TYPES", "FACTUALITIES", "parse",
            "openapi_parameters"]
 
@@ -156,6 +157,7 @@ FILTERS = (
     Param("factuality", "enum", "factuality value(s)", FACTUALITIES, multiple=True),
     Param("q", "text", "case-insensitive words that must all occur in the evidence sentence"),
 )
+FIELD_OF = {"q": "text"}  # API parameter -> EventFilter field, where the names differ
 LIST_PARAMS = (
     Param("limit", "int", f"events per page (at most {MAX_LIMIT})", default=50, minimum=1, maximum=MAX_LIMIT),
     Param("offset", "int", "events to skip", default=0, minimum=0, maximum=MAX_OFFSET),
@@ -173,54 +175,7 @@ EXPORT_PARAMS = (
 )
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Validated filter values (``None`` = not filtered), as :data:`FILTERS` declares them."""
-
-    date_from: Date | None = None
-    date_to: Date | None = None
-    type: tuple[str, ...] | None = None
-    quad_class: tuple[str, ...] | None = None
-    acled_event_type: tuple[str, ...] | None = None
-    country: tuple[str, ...] | None = None
-    bbox: tuple[float, float, float, float] | None = None
-    actor: str | None = None
-    factuality: tuple[str, ...] | None = None
-    q: str | None = None
-
-    def where(self, *, located: bool = False) -> tuple[str, list[Any]]:
-        """``(" WHERE ...", params)`` or ``("", [])``: fixed clause texts, values only as parameters.
-
-        ``located`` keeps only events whose location has coordinates.
-        """
-        clauses: list[str] = ["lat IS NOT NULL AND lon IS NOT NULL"] if located else []
-        params: list[Any] = []
-        for column in ("type", "quad_class", "acled_event_type", "country", "factuality"):
-            values = getattr(self, column)
-            if values:
-                clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
-                params.extend(values)
-        if self.date_from is not None:
-            clauses.append("date >= ?")
-            params.append(self.date_from)
-        if self.date_to is not None:
-            clauses.append("date <= ?")
-            params.append(self.date_to)
-        if self.bbox is not None:
-            west, south, east, north = self.bbox
-            lon = "lon BETWEEN ? AND ?" if west <= east else "(lon >= ? OR lon <= ?)"
-            clauses.append(f"lat BETWEEN ? AND ? AND {lon}")
-            params.extend([south, north, west, east])
-        if self.actor:
-            clauses.append("contains(lower(concat_ws(' ', actor_text, recipient_text)), ?)")
-            params.append(self.actor.lower())
-        for word in (self.q or "").lower().split():
-            clauses.append("contains(lower(evidence_text), ?)")
-            params.append(word)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def parse(query: Mapping[str, Sequence[str]], *, extra: Sequence[Param] = ()) -> tuple[Filters, dict[str, Any]]:
+def parse(query: Mapping[str, Sequence[str]], *, extra: Sequence[Param] = ()) -> tuple[EventFilter, dict[str, Any]]:
     """Validate a query string (name -> list of raw values) against :data:`FILTERS` plus ``extra``.
 
     Returns the filters and the ``extra`` values (defaults filled in). Raises :class:`UsageError` for an
@@ -231,7 +186,7 @@ def parse(query: Mapping[str, Sequence[str]], *, extra: Sequence[Param] = ()) ->
     if unknown:
         raise UsageError(f"unknown parameter {unknown[0][:40]!r}: use {', '.join(known)}")
     values = {name: known[name].convert(list(raw)) for name, raw in query.items() if raw}
-    filters = Filters(**{p.name: values.get(p.name) for p in FILTERS})
+    filters = EventFilter(**{FIELD_OF.get(p.name, p.name): values.get(p.name) for p in FILTERS})
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise UsageError("parameter 'date_from' is after 'date_to': swap them")
     options = {p.name: values.get(p.name, p.default) for p in extra}
