@@ -8,9 +8,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from typing import Sequence
 
-from .errors import EventwireError
+from .errors import EventwireError, EventwireWarning
+
+_python_showwarning = warnings.showwarning
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
@@ -142,10 +145,21 @@ def _version() -> str:
     return f"eventwire {__version__}"
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings meant for the user (text repaired, a repeated id) as one line, without a code location."""
+    if isinstance(message, EventwireWarning):
+        print(f"eventwire: warning: {message}", file=sys.stderr, flush=True)
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", EventwireWarning)
+            warnings.showwarning = _show_warning
+            return args.func(args)
     except EventwireError as exc:
         print(f"eventwire: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

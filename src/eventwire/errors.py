@@ -48,3 +48,28 @@ class DataError(EventwireError):
     """A shipped data file (lexicon, gazetteer, crosswalk) is missing or malformed: reinstall eventwire."""
 
     code = "E005"
+
+
+class EventwireWarning(UserWarning):
+    """Base class of the warnings eventwire gives on purpose: the input was used, but something was repaired
+    or is worth knowing; the CLI prints each as one line on stderr."""
+
+
+class TextRepaired(EventwireWarning):
+    """A text had lone surrogates, replaced by U+FFFD. ``source`` names the input, ``count`` how many."""
+
+    def __init__(self, source: str, count: int):
+        self.source = source
+        self.count = count
+        super().__init__(f"{source}: {count} lone surrogate(s) (half of a UTF-16 pair, not a character) "
+                         "replaced by U+FFFD; re-export the text as valid UTF-8 to keep those characters")
+
+
+class RepeatedId(EventwireWarning):
+    """One input holds two documents with the same id: the later one is read as a revision of the earlier."""
+
+    def __init__(self, source: str, doc_id: str, first: str):
+        self.source = source
+        self.doc_id = doc_id
+        super().__init__(f"{source}: id {doc_id!r} was already used at {first}; this later document is read "
+                         "as a revision of it (give each article its own id if they are different articles)")

@@ -20,13 +20,16 @@ import json
 import os
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
 from .clean import content_id, normalise_published, read_header
 from .html import html_document
-from ..errors import InputError, UsageError
+from .normalise import new_document
+from ..errors import InputError, RepeatedId, UsageError
 from ..models import Document
 
 __all__ = ["iter_documents", "read_path", "document_from_text", "document_from_dict", "content_id",
@@ -204,7 +207,7 @@ def decode_bytes(data: bytes, *, source: str, html: bool = False) -> str:
         for magic, what in _MAGIC:
             if data.startswith(magic):
                 raise InputError(source, f"binary file, not text: {what}")
-        if b"\x00" in data[:65536]:
+        if data[:65536].count(b"\x00") > max(2, len(data[:65536]) // 100):  # stray NULs are removed later
             raise InputError(source, f"binary file, not text (it contains NUL bytes); {_FORMATS_HINT}")
         text = _decode_utf8(data, source=source, html=html)
     if _control_share(text) > 0.05:
@@ -262,12 +265,10 @@ def document_from_text(text: str, *, source: str | None = None, title: str | Non
     """
     if not text.strip():
         raise InputError(source or "<text>", "empty text; give the article text")
-    header = read_header(text, title=title, first_line_is_title=title is None)
-    return Document(
-        id=id or content_id(text, url), text=text, title=title or header.title,
-        published=published or header.published, url=url,
-        publisher=publisher or header.publisher, source=source,
-    )
+    document = new_document(text, source=source, id=id, title=title, url=url, publisher=publisher)
+    header = read_header(document.text, title=document.title, first_line_is_title=document.title is None)
+    return replace(document, title=document.title or header.title, published=published or header.published,
+                   publisher=document.publisher or header.publisher)
 
 
 def _parse_json(text: str, *, source: str, published: str | None) -> Iterator[Document | InputError]:
@@ -277,15 +278,26 @@ def _parse_json(text: str, *, source: str, published: str | None) -> Iterator[Do
         yield InputError(source, _json_reason(exc, text, jsonl_hint=True))
         return
     if isinstance(data, list):
-        if not data:
-            return
+        seen: dict[str, str] = {}
         for index, item in enumerate(data):
-            yield _guard(lambda: document_from_dict(item, source=f"{source}[{index}]", published=published))
+            yield _noting_repeats(_guard(lambda: document_from_dict(item, source=f"{source}[{index}]",
+                                                                    published=published)), seen)
     else:
         yield _guard(lambda: document_from_dict(data, source=source, published=published))
 
 
+def _noting_repeats(item: Document | InputError, seen: dict[str, str]) -> Document | InputError:
+    """``item``, with a :class:`RepeatedId` warning when an earlier document of the same input had its id."""
+    if isinstance(item, Document):
+        if item.id in seen:
+            warnings.warn(RepeatedId(item.source or "<input>", item.id, seen[item.id]), stacklevel=2)
+        else:
+            seen[item.id] = item.source or "<input>"
+    return item
+
+
 def _parse_jsonl(text: str, *, source: str, published: str | None) -> Iterator[Document | InputError]:
+    seen: dict[str, str] = {}
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -295,7 +307,7 @@ def _parse_jsonl(text: str, *, source: str, published: str | None) -> Iterator[D
         except json.JSONDecodeError as exc:
             yield InputError(where, _json_reason(exc, line, lineno=lineno))
             continue
-        yield _guard(lambda: document_from_dict(data, source=where, published=published))
+        yield _noting_repeats(_guard(lambda: document_from_dict(data, source=where, published=published)), seen)
 
 
 def _json_reason(exc: json.JSONDecodeError, text: str, *, lineno: int | None = None,
@@ -340,11 +352,10 @@ def document_from_dict(data: Any, *, source: str, published: str | None = None) 
             raise InputError(source, f"\"published\" {fields['published']!r} is not a date; write ISO-8601 "
                                      "such as \"2020-01-04\" or \"2020-01-04T22:05:00\"")
         fields["published"] = iso
-    return Document(
-        id=doc_id or content_id(text, fields["url"]), text=text, title=fields["title"],
-        published=published or fields["published"], url=fields["url"], publisher=fields["publisher"],
-        source=source, toponyms=_toponyms(data.get("toponyms"), text, source=source),
-    )
+    return new_document(text, source=source, id=doc_id, title=fields["title"],
+                        published=published or fields["published"], url=fields["url"],
+                        publisher=fields["publisher"], toponyms=_toponyms(data.get("toponyms"), text, source=source),
+                        what='"text"')
 
 
 def _toponyms(value: Any, text: str, *, source: str) -> tuple[tuple[int, int], ...] | None:

@@ -11,7 +11,8 @@ from html.parser import HTMLParser
 
 from ..errors import InputError
 from ..models import Document
-from .clean import content_id, normalise_published
+from .clean import normalise_published
+from .normalise import new_document
 
 _SKIP_TAGS = frozenset({"script", "style", "nav", "header", "footer", "aside", "form", "noscript",
                         "template", "svg", "iframe", "button", "select", "textarea", "figcaption",
@@ -138,11 +139,9 @@ def html_document(html: str, *, source: str | None = None, published: str | None
     publisher = meta.get("og:site_name") or ld.get("publisher")
     found = [meta.get(key) for key in _DATE_KEYS] + [ld.get("datePublished")] + reader.times
     dates = (normalise_published(value) for value in found if value)
-    return Document(
-        id=content_id(text, url), text=text, title=title or None,
-        published=published or next((d for d in dates if d), None),
-        url=url or None, publisher=publisher or None, source=source,
-    )
+    return new_document(text, source=source, title=title or None,
+                        published=published or next((d for d in dates if d), None),
+                        url=url or None, publisher=publisher or None, what="HTML article text")
 
 
 def _html_text(paragraphs: list[tuple[str, bool, bool]]) -> str:

@@ -387,9 +387,11 @@ class Store:
         except BaseException as exc:
             _rollback(conn)
             if isinstance(exc, duckdb.Error):
+                hint = ("event ids must be unique in a store" if isinstance(exc, duckdb.ConstraintException)
+                        else "read it through eventwire's readers, which repair such text, or report this")
                 raise StoreError(
                     f"cannot store article {article.id!r} in {self.path}, nothing of it was written: "
-                    f"{str(exc).splitlines()[0]} (event ids must be unique in a store)") from exc
+                    f"{str(exc).splitlines()[0]} ({hint})") from exc
             raise
         return True
 
