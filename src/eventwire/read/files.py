@@ -130,7 +130,27 @@ def read_path(path: str | os.PathLike, *, published: str | None = None) -> Itera
     except InputError as exc:
         yield exc
         return
-    yield from _parse(text, path.suffix.lower(), source=source, published=published)
+    yield from _contained(_parse(text, path.suffix.lower(), source=source, published=published), source)
+
+
+INTERNAL = "internal error while reading"
+
+
+def _contained(items: Iterator[Document | InputError], source: str) -> Iterator[Document | InputError]:
+    """``items``, but an unexpected exception of a reader ends only this file, reported as one line."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - one bad file must not take the others down
+        yield InputError(source, f"{INTERNAL} ({type(exc).__name__}: {str(exc)[:200]}); the rest of this file "
+                                 "was skipped; please report it with the file")
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``, with nesting deeper than Python's recursion limit as a JSONDecodeError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply (over ~1,000 levels of lists/objects)", text, 0) from None
 
 
 def _parse(text: str, suffix: str, *, source: str, published: str | None) -> Iterator[Document | InputError]:
@@ -273,7 +293,7 @@ def document_from_text(text: str, *, source: str | None = None, title: str | Non
 
 def _parse_json(text: str, *, source: str, published: str | None) -> Iterator[Document | InputError]:
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except json.JSONDecodeError as exc:
         yield InputError(source, _json_reason(exc, text, jsonl_hint=True))
         return
@@ -303,7 +323,7 @@ def _parse_jsonl(text: str, *, source: str, published: str | None) -> Iterator[D
             continue
         where = f"{source}:{lineno}"
         try:
-            data = json.loads(line)
+            data = _loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(where, _json_reason(exc, line, lineno=lineno))
             continue
@@ -314,6 +334,8 @@ def _json_reason(exc: json.JSONDecodeError, text: str, *, lineno: int | None = N
                  jsonl_hint: bool = False) -> str:
     line = lineno if lineno is not None else exc.lineno
     reason = f"malformed JSON: {exc.msg} at line {line} column {exc.colno}"
+    if exc.msg.startswith("nested too deeply"):
+        return f"malformed JSON: {exc.msg}; flatten the data or split it into documents"
     if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated"):
         return reason + "; the JSON ends too early (truncated, or a closing quote/bracket is missing): re-export it"
     if jsonl_hint and exc.msg == "Extra data":

@@ -157,7 +157,7 @@ def _jsonld_fields(scripts: list[str]) -> dict[str, str]:
     for script in scripts:
         try:
             stack.append(json.loads(script))
-        except ValueError:
+        except (ValueError, RecursionError):  # broken or absurdly nested JSON-LD: the page text still counts
             continue
     while stack:
         item = stack.pop(0)
