@@ -141,9 +141,9 @@ def build(c: Corpus, count: int) -> None:
                 stored=1, errors=1)
         # 11. duplicate ids within one input: the later one is a revision (warned), both readable
         first, later = c.sentence(), c.sentence()
-        c.write("duplicate-id", rng.choice([".jsonl", ".json"]), c.jsonl([{"id": f"dup-{c.n}", "text": first},
-                {"id": f"dup-{c.n}", "text": first + " " + later}]) if rng.random() < 0.5 else
-                json.dumps([{"id": f"dup-{c.n}", "text": first}, {"id": f"dup-{c.n}", "text": first + " " + later}]),
+        pair = [{"id": f"dup-{c.n}", "text": first}, {"id": f"dup-{c.n}", "text": first + " " + later}]
+        ext = rng.choice([".jsonl", ".json"])
+        c.write("duplicate-id", ext, c.jsonl(pair) if ext == ".jsonl" else json.dumps(pair),
                 stored=1, errors=0, revision=True)
         # 12. broken JSON and wrong field types, good neighbours kept
         good = json.dumps({"id": f"ok-{c.n}", "text": c.sentence()})
