@@ -191,7 +191,10 @@ async def _http_error(request: Request, exc: HTTPException) -> Response:
     message = exc.detail if exc.status_code != 405 else "the API is read-only: use GET"
     if exc.status_code == 404 and exc.detail == "Not Found":
         message = f"no route {request.url.path[:80]!r}: see /api/openapi.json for the routes"
-    return _error(exc.status_code, codes.get(exc.status_code, "http_error"), str(message))
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers.setdefault("Allow", "GET, HEAD")  # RFC 9110: a 405 lists the methods the resource takes
+    return _error(exc.status_code, codes.get(exc.status_code, "http_error"), str(message), headers=headers or None)
 
 
 async def _eventwire_error(request: Request, exc: EventwireError) -> Response:

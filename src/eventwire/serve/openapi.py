@@ -13,9 +13,10 @@ _ERROR = {"description": "bad parameter (400), unknown event or route (404), sto
 
 
 def _get(summary: str, params: list[dict[str, Any]], schema: dict[str, Any], *,
-         media: str = "application/json") -> dict[str, Any]:
+         media: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    content = {m: {"schema": s} for m, s in (media or {"application/json": schema}).items()}
     return {"get": {"summary": summary, "parameters": params, "responses": {
-        "200": {"description": "OK", "content": {media: {"schema": schema}}},
+        "200": {"description": "OK", "content": content},
         "400": _ERROR, "404": _ERROR, "503": _ERROR}}}
 
 
@@ -55,7 +56,9 @@ def openapi_schema() -> dict[str, Any]:
                                   _obj(cell={"type": "number"}, located=integer, truncated={"type": "boolean"},
                                        clusters={"type": "array", "items": cluster})),
             "/api/export": _get("The filtered events as a file", filters + openapi_parameters(EXPORT_PARAMS),
-                                string, media="text/csv"),
+                                string, media={"text/csv": string, "application/x-ndjson": string,
+                                               "application/geo+json": _obj(type={"const": "FeatureCollection"},
+                                                                            features={"type": "array"})}),
             "/api/meta": _get("Totals, date range, countries and vocabularies", [], {"type": "object"}),
         },
         "components": {"schemas": {

@@ -126,18 +126,18 @@ class Param:
         return self._number(value, float)
 
     def _bbox(self, value: str) -> tuple[float, float, float, float]:
-        parts = value.split(",")
         message = "must be min_lon,min_lat,max_lon,max_lat in degrees (e.g. 38,29,49,38)"
-        if len(parts) != 4:
-            raise self.error(message)
-        try:
-            west, south, east, north = (float(p) for p in parts)
-        except ValueError:
-            raise self.error(message) from None
-        if not all(-180 <= x <= 180 for x in (west, east)) or not all(-90 <= y <= 90 for y in (south, north)) \
-                or south > north:
-            raise self.error(message + "; longitudes within -180..180, latitudes -90..90, min_lat <= max_lat")
+        if not re.search(BBOX_PATTERN, value):  # the very pattern the OpenAPI document declares
+            raise self.error(message + "; longitudes within -180..180, latitudes -90..90, plain decimals")
+        west, south, east, north = (float(p) for p in value.split(","))
+        if south > north:
+            raise self.error(message + "; min_lat <= max_lat")
         return west, south, east, north
+
+
+_LON = r"-?(?:180(?:\.0+)?|(?:1[0-7][0-9]|[1-9]?[0-9])(?:\.[0-9]+)?)"
+_LAT = r"-?(?:90(?:\.0+)?|[1-8]?[0-9](?:\.[0-9]+)?)"
+BBOX_PATTERN = f"^{_LON},{_LAT},{_LON},{_LAT}$"  # JSON Schema and server alike; min_lat <= max_lat is checked apart
 
 
 def _num(x: float | None) -> str:
@@ -201,7 +201,7 @@ def openapi_parameters(params: Sequence[Param]) -> list[dict[str, Any]]:
                                   "enum": {"type": "string", "enum": list(p.choices)},
                                   "iso3": {"type": "string", "pattern": "^[A-Za-z]{3}$"},
                                   "text": {"type": "string", "maxLength": MAX_TEXT},
-                                  "bbox": {"type": "string", "example": "38,29,49,38"},
+                                  "bbox": {"type": "string", "pattern": BBOX_PATTERN, "example": "38,29,49,38"},
                                   "int": {"type": "integer"}, "float": {"type": "number"}}[p.kind]
         if p.minimum is not None:
             schema["minimum"] = p.minimum
