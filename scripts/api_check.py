@@ -76,7 +76,7 @@ class Server:
     def __enter__(self) -> "Server":
         self.process = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(self.db),
                                          "--host", "127.0.0.1", "--port", str(self.port)],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env())
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env())
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:

@@ -73,7 +73,7 @@ class Corpus:
 
 
 def build(c: Corpus, count: int) -> None:
-    per = max(1, count // 20)
+    per = max(1, count // 31)  # one round writes 31 files
     rng = c.rng
     for _ in range(per):
         # 1. truncated gzip (named as text and as JSON): one clear "gzip-compressed" line

@@ -48,6 +48,7 @@ class Gazetteer:
         self._by_city = by_city
         self.iso3 = iso3  # ISO2 -> ISO3
         self._starts: frozenset[str] | None = None  # built on first use by starts_key()
+        self._longest: int | None = None  # longest skeleton, on first use by fallback_ids()
 
     def __len__(self) -> int:
         return len(self._c["name"])
@@ -89,8 +90,8 @@ class Gazetteer:
         hit = self._skeletons.get(sk)
         if hit is not None:
             return (hit,) if isinstance(hit, int) else hit
-        if sum(ch.isalpha() for ch in key) < EDIT_MIN:
-            return ()
+        if sum(ch.isalpha() for ch in key) < EDIT_MIN or len(sk) > self._longest_skeleton() + 1:
+            return ()  # one edit cannot reach a name: a token of 400,000 letters must not make 10^6 variants
         c, found = self._c, []
         for near in sorted(one_edit_away(sk)):
             hit = self._skeletons.get(near)
@@ -98,6 +99,11 @@ class Gazetteer:
                 found += [i for i in ((hit,) if isinstance(hit, int) else hit) if c["feat"][i] in EDIT_AREAS
                           or (c["pop"][i] >= EDIT_POPULATION and skeleton(name_key(c["name"][i])) == near)]
         return tuple(dict.fromkeys(found))
+
+    def _longest_skeleton(self) -> int:
+        if self._longest is None:
+            self._longest = max(map(len, self._skeletons), default=0)
+        return self._longest
 
     def fallback(self, name: str) -> list[Record]:
         """Records of :meth:`fallback_ids`."""
