@@ -6,7 +6,7 @@ EW      = $(VENV)/bin/eventwire
 DEMO_DB ?= demo.duckdb
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo serve test install benchmarks speed bench-api clean
+.PHONY: demo serve test install benchmarks speed bench-api reliability clean
 
 install: $(STAMP)
 
@@ -42,6 +42,10 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/casualties.py
 	$(PY) benchmarks/geoparse.py
 	$(PY) benchmarks/actors.py
+
+# Kill, fuzz, malformed-input, API and air-gap campaign (docs/reliability.md); one table at the end (~30 min).
+reliability: $(STAMP)
+	$(PY) scripts/reliability.py
 
 bench-api: $(STAMP)
 	$(PY) benchmarks/api.py

@@ -1,0 +1,163 @@
+"""The reliability campaign (``make reliability``): every check in bounded time, then one table.
+
+    python scripts/reliability.py [--short] [--only NAME ...]
+
+Checks (each a script of its own, runnable alone; ``--short`` is the CI size):
+
+=============  ====================================================  ===========================
+fuzz           Hypothesis on normaliser, readers, cleaner, dates,      FUZZ_EXAMPLES 3000 (150)
+               numbers (tests/test_fuzz.py)
+malformed      scripts/malformed.py: generated malformed inputs,       1,000 inputs (60)
+               one ingest, 0 tracebacks, one line each
+api-schema     scripts/api_check.py schema: schemathesis, all checks   30 examples (5) per route
+api-load       scripts/api_check.py load: loopback clients during      50 clients 60 s (10 for 5 s)
+               an ingest; p95 reported, never asserted
+kill-soak      scripts/kill_soak.py: SIGKILLs during an ingest          20 kills, 1,000 articles
+               of gva texts, rerun after each                          (2 kills, 40 articles)
+airgap         scripts/airgap.sh: demo and tests with no network        demo + 3 test files
+=============  ====================================================  ===========================
+
+The table has one row per check: inputs tried, failures, and a note (p95 latency, time taken).
+Exit status 1 when any check failed. Outputs go to ``--work`` (default /tmp/eventwire-reliability).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+
+
+def _run(command: list[str], log: Path, env: dict | None = None, timeout: float = 7200) -> tuple[int, str]:
+    started = time.monotonic()
+    with log.open("w") as out:
+        try:
+            code = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT, timeout=timeout,
+                                  env=dict(os.environ, PYTHONPATH=str(ROOT / "src"), **(env or {}))).returncode
+        except subprocess.TimeoutExpired:
+            code = -1
+    text = log.read_text(errors="replace")
+    return code, text + f"\n[took {time.monotonic() - started:.0f} s]"
+
+
+def _last(pattern: str, text: str) -> re.Match | None:
+    found = list(re.finditer(pattern, text))
+    return found[-1] if found else None
+
+
+def fuzz(work: Path, short: bool) -> tuple[str, int, int, str]:
+    examples = 150 if short else 3000
+    code, text = _run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_fuzz.py"],
+                      work / "fuzz.log", env={"FUZZ_EXAMPLES": str(examples)})
+    passed = _last(r"(\d+) passed", text)
+    failed = _last(r"(\d+) failed", text)
+    tests = (int(passed[1]) if passed else 0) + (int(failed[1]) if failed else 0)
+    failures = int(failed[1]) if failed else (0 if code == 0 else 1)
+    return "fuzz (Hypothesis)", tests * examples, failures, f"{tests} properties x {examples} examples"
+
+
+def malformed(work: Path, short: bool) -> tuple[str, int, int, str]:
+    count = 60 if short else 1000
+    folder = work / "malformed"
+    subprocess.run(["rm", "-rf", str(folder), str(work / "malformed.duckdb")])
+    code, text = _run([PY, "scripts/malformed.py", str(folder), "--count", str(count), "--check",
+                       "--db", str(work / "malformed.duckdb")], work / "malformed.log")
+    m = _last(r"malformed: (\d+) inputs, (\d+) failures", text)
+    return "malformed inputs (ingest)", int(m[1]) if m else 0, int(m[2]) if m else 1, _took(text)
+
+
+def api_schema(work: Path, short: bool) -> tuple[str, int, int, str]:
+    db = _store(work)
+    code, text = _run([PY, "scripts/api_check.py", "schema", "--db", str(db), "--max-examples",
+                       "5" if short else "30"], work / "api-schema.log")
+    m = _last(r"api-schema: (\d+) requests, (\d+) failures", text)
+    return "API schemathesis (all checks)", int(m[1]) if m else 0, int(m[2]) if m else 1, _took(text)
+
+
+def api_load(work: Path, short: bool) -> tuple[str, int, int, str]:
+    db = _store(work, fresh=True)
+    corpus = work / "load-corpus.jsonl"
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from kill_soak import build_corpus
+
+    build_corpus(corpus, 20 if short else 200)
+    clients, seconds = (10, 5) if short else (50, 60)
+    code, text = _run([PY, "scripts/api_check.py", "load", "--db", str(db), "--clients", str(clients),
+                       "--seconds", str(seconds), "--ingest", str(corpus)], work / "api-load.log")
+    m = _last(r"api-load: (\d+) requests, (\d+) errors, p95 ([\d.na]+) ms", text)
+    note = f"{clients} clients {seconds} s during an ingest, p95 {m[3]} ms" if m else _took(text)
+    return "API load (loopback)", int(m[1]) if m else 0, int(m[2]) if m else 1, note
+
+
+def kill_soak(work: Path, short: bool) -> tuple[str, int, int, str]:
+    articles, kills = (40, 2) if short else (1000, 20)
+    code, text = _run([PY, "scripts/kill_soak.py", "--articles", str(articles), "--kills", str(kills),
+                       "--work", str(work / "soak")] + (["--no-reference"] if short else []), work / "kill-soak.log")
+    m = _last(r"kill-soak: (\d+) kills on (\d+) articles, (\d+) failures", text)
+    return "kill soak (SIGKILL + rerun)", int(m[1]) if m else 0, int(m[3]) if m else 1, \
+        f"{articles} articles; {_took(text)}"
+
+
+def airgap(work: Path, short: bool) -> tuple[str, int, int, str]:
+    tests = ["tests/test_fuzz.py"] if short else ["tests/test_cli.py", "tests/test_api.py", "tests/test_fuzz.py"]
+    code, text = _run(["bash", "scripts/airgap.sh", PY, *tests], work / "airgap.log")
+    m = _last(r"airgap: (\d+) checks, (\d+) failures", text)
+    return "air-gapped (unshare -n)", int(m[1]) if m else 0, int(m[2]) if m else 1, \
+        ("skipped: " if "skipped" in text else "") + _took(text)
+
+
+def _took(text: str) -> str:
+    m = _last(r"\[took (\d+) s\]", text)
+    return f"{m[1]} s" if m else ""
+
+
+def _store(work: Path, fresh: bool = False) -> Path:
+    """A small store of the examples (the demo's), made once per campaign, copied fresh when asked."""
+    db = work / "demo.duckdb"
+    if not db.exists():
+        subprocess.run([PY, "-m", "eventwire.cli", "ingest", "examples/", "--db", str(db)], cwd=ROOT,
+                       env=dict(os.environ, PYTHONPATH=str(ROOT / "src")), capture_output=True, check=True)
+    if not fresh:
+        return db
+    copy = work / "load.duckdb"
+    copy.write_bytes(db.read_bytes())
+    return copy
+
+
+CHECKS = {"fuzz": fuzz, "malformed": malformed, "api-schema": api_schema, "api-load": api_load,
+          "kill-soak": kill_soak, "airgap": airgap}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--short", action="store_true", help="the CI size")
+    parser.add_argument("--only", nargs="+", choices=sorted(CHECKS))
+    parser.add_argument("--work", type=Path, default=Path("/tmp/eventwire-reliability"))
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for name in args.only or CHECKS:
+        print(f"reliability: running {name} ...", file=sys.stderr, flush=True)
+        rows.append(CHECKS[name](args.work, args.short))
+    header = ("test", "inputs tried", "failures", "note")
+    cells = [header] + [(r[0], f"{r[1]:,}", f"{r[2]:,}", r[3]) for r in rows]
+    widths = [max(len(c[k]) for c in cells) for k in range(4)]
+    rule = "  ".join("-" * w for w in widths)
+    print(rule)
+    for n, c in enumerate(cells):
+        print("  ".join(v.rjust(w) if k in (1, 2) and n else v.ljust(w) for k, (v, w) in enumerate(zip(c, widths))))
+        if n == 0:
+            print(rule)
+    print(rule)
+    print(f"logs in {args.work}")
+    return 1 if any(r[2] for r in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

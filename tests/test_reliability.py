@@ -1,0 +1,94 @@
+"""The reliability campaign in CI size: malformed inputs, invisible characters, the lone-surrogate document.
+
+``make reliability`` runs the full campaign (scripts/reliability.py); these are its short versions that
+``make test`` runs: a sample of the malformed corpus through one real ingest, the property that invisible
+characters change no event, a short kill soak and a short schemathesis run.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLE
+from eventwire.pipeline import Resources, extract
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import malformed  # noqa: E402
+
+SENTENCES = ["Rebels killed five soldiers in an attack near Kandahar on Monday, police said.",
+             "Police arrested 12 protesters in Basra on Tuesday after a clash near the market.",
+             "Gunmen kidnapped three aid workers on the road to Mogadishu, officials said."]
+INVISIBLE = ["\u200b", "\u200d", "\u200c", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f", "\u202e", "\u202c",
+             "\u2066", "\u2069", "\x00", "\x1b[31m", "\x1b[0m"]
+
+
+@pytest.fixture(scope="module")
+def resources(nlp):
+    return Resources(nlp=nlp)
+
+
+def _events(text: str, resources) -> list[dict]:
+    return [e.to_dict() for e in extract(text, id="same", published="2020-01-06", resources=resources)]
+
+
+@pytest.mark.model
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(SENTENCES), st.lists(st.tuples(st.integers(0, 200), st.sampled_from(INVISIBLE)),
+                                            min_size=1, max_size=6))
+def test_invisible_characters_change_no_event(resources, sentence, insertions):
+    dirty = list(sentence)
+    for at, ch in sorted(insertions, reverse=True):
+        dirty.insert(min(at, len(dirty)), ch)
+    clean_events = _events(sentence, resources)
+    assert clean_events, "each sentence states an event"
+    assert _events("".join(dirty), resources) == clean_events
+
+
+@pytest.mark.model
+def test_zero_width_joiner_inside_killed_keeps_the_event(resources):
+    assert len(_events("Rebels kil\u200dled five soldiers near Kandahar on Monday.", resources)) == 1
+
+
+@pytest.mark.model
+def test_lone_surrogate_document_is_repaired_and_its_neighbours_kept(tmp_path):
+    docs = [{"id": "a", "text": SENTENCES[0]}, {"id": "b", "text": "Rebels killed \ud800 three villagers in Herat."},
+            {"id": "c", "title": "Bad \udfff title", "text": SENTENCES[1]}, {"id": "d", "text": SENTENCES[2]}]
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs))
+    db = tmp_path / "s.duckdb"
+    for command in (["extract", str(path), "--format", "jsonl"], ["ingest", str(path), "--db", str(db)]):
+        result = subprocess.run([sys.executable, "-m", "eventwire.cli", *command], capture_output=True, text=True,
+                                timeout=300)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.count("lone surrogate") == 2 and "unique" not in result.stderr
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as conn:
+        stored = dict(conn.execute("SELECT id, title FROM articles").fetchall())
+    assert sorted(stored) == ["a", "b", "c", "d"] and stored["c"] == "Bad \ufffd title"
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_malformed_sample_ingests_without_a_crash(tmp_path):
+    folder = tmp_path / "malformed"
+    manifest = malformed.generate(folder, 40, seed=7)
+    assert len({m["kind"] for m in manifest.values()}) >= 25
+    tried, failures = malformed.check(folder, tmp_path / "m.duckdb")
+    assert tried >= 40 and failures == []
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_short_kill_soak_loses_and_doubles_nothing(tmp_path):
+    from kill_soak import soak
+
+    kills, _articles, failures = soak(40, 2, seed=3, work=tmp_path, reference=False, log=lambda m: None)
+    assert failures == [] and kills >= 1
