@@ -92,3 +92,34 @@ def test_short_kill_soak_loses_and_doubles_nothing(tmp_path):
 
     kills, _articles, failures = soak(40, 2, seed=3, work=tmp_path, reference=False, log=lambda m: None)
     assert failures == [] and kills >= 1
+
+
+def test_a_repeated_id_in_one_input_is_a_reported_revision(tmp_path):
+    from eventwire.errors import RepeatedId
+    from eventwire.read.files import read_path
+
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps({"id": "x", "text": t}) + "\n" for t in SENTENCES[:2]))
+    with pytest.warns(RepeatedId, match=r"news.jsonl:2: id 'x' was already used at .*news.jsonl:1"):
+        docs = list(read_path(path))
+    assert [d.text for d in docs] == SENTENCES[:2]
+
+
+@pytest.mark.parametrize("text", ["   ", "\u200b\u200d", "\ufeff\n", "\x1b[0m \x00"])
+def test_a_document_of_invisible_characters_is_unreadable(tmp_path, text):
+    from eventwire.errors import InputError
+    from eventwire.read.files import read_path
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "text": text}) + "\n")
+    (tmp_path / "b.txt").write_text(text)
+    for name in ("a.jsonl", "b.txt"):
+        items = list(read_path(tmp_path / name))
+        assert len(items) == 1 and isinstance(items[0], InputError), (name, items)
+
+
+def test_a_few_nul_bytes_do_not_make_a_text_binary(tmp_path):
+    from eventwire.read.files import read_path
+
+    (tmp_path / "a.txt").write_bytes(f"Title\n\n{SENTENCES[0]}\x00 {SENTENCES[1]}".encode())
+    (doc,) = read_path(tmp_path / "a.txt")
+    assert "\x00" not in doc.text and SENTENCES[1] in doc.text
