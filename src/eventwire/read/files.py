@@ -227,7 +227,7 @@ def decode_bytes(data: bytes, *, source: str, html: bool = False) -> str:
         for magic, what in _MAGIC:
             if data.startswith(magic):
                 raise InputError(source, f"binary file, not text: {what}")
-        if data[:65536].count(b"\x00") > max(2, len(data[:65536]) // 100):  # stray NULs are removed later
+        if data[:65536].count(b"\x00") > max(2, len(data[:65536]) // 20):  # stray NULs are removed later
             raise InputError(source, f"binary file, not text (it contains NUL bytes); {_FORMATS_HINT}")
         text = _decode_utf8(data, source=source, html=html)
     if _control_share(text) > 0.05:
