@@ -115,6 +115,8 @@ def schema(db: Path, max_examples: int, seed: int | None = None) -> tuple[int, l
         result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp, timeout=3600)
         requests = _count_requests(Path(tmp) / "events.ndjson")
     out = result.stdout + result.stderr
+    summary = out[out.rfind("SUMMARY"):] if "SUMMARY" in out else out[-1500:]
+    print(summary, file=sys.stderr)
     failures = [line.strip() for line in out.splitlines() if re.match(r"\s*❌ \S+", line) and "ST" in line
                 or re.match(r"\s*- ST\d+", line)]
     if result.returncode != 0 and not failures:

@@ -68,7 +68,7 @@ def snapshot(db: Path) -> tuple[list[str], dict[str, list[str]], bool, str]:
     return ids, events, report.ok, str(report)
 
 
-def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = True,
+def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = True, max_wait: float = 30.0,
          log=print) -> tuple[int, int, list[str]]:
     """Run the soak; (kills done, articles, failure descriptions)."""
     rng = random.Random(seed)
@@ -83,7 +83,7 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
     started = time.monotonic()
     for k in range(kills):
         process = ingest(corpus, db)
-        time.sleep(rng.uniform(2.0, 12.0))
+        time.sleep(rng.uniform(2.0, max_wait))  # model loading included: some kills land there
         if process.poll() is not None:
             log(f"kill-soak: run {k + 1} finished before its kill (exit {process.returncode})")
             if process.returncode != 0:
@@ -131,10 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=22)
     parser.add_argument("--work", type=Path, default=Path("/tmp/eventwire-soak"))
+    parser.add_argument("--max-wait", type=float, default=30.0, help="longest wait before a kill (s)")
     parser.add_argument("--no-reference", action="store_true", help="skip the uninterrupted reference ingest")
     args = parser.parse_args(argv)
     kills, articles, failures = soak(args.articles, args.kills, args.seed, args.work,
-                                     reference=not args.no_reference,
+                                     reference=not args.no_reference, max_wait=args.max_wait,
                                      log=lambda m: print(m, file=sys.stderr, flush=True))
     for failure in failures:
         print("FAIL", failure)

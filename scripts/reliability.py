@@ -98,7 +98,7 @@ def api_load(work: Path, short: bool) -> tuple[str, int, int, str]:
 def kill_soak(work: Path, short: bool) -> tuple[str, int, int, str]:
     articles, kills = (40, 2) if short else (1000, 20)
     code, text = _run([PY, "scripts/kill_soak.py", "--articles", str(articles), "--kills", str(kills),
-                       "--work", str(work / "soak")] + (["--no-reference"] if short else []), work / "kill-soak.log")
+                       "--work", str(work / "soak")] + (["--no-reference", "--max-wait", "12"] if short else []), work / "kill-soak.log")
     m = _last(r"kill-soak: (\d+) kills on (\d+) articles, (\d+) failures", text)
     return "kill soak (SIGKILL + rerun)", int(m[1]) if m else 0, int(m[3]) if m else 1, \
         f"{articles} articles; {_took(text)}"

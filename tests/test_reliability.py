@@ -90,7 +90,7 @@ def test_malformed_sample_ingests_without_a_crash(tmp_path):
 def test_short_kill_soak_loses_and_doubles_nothing(tmp_path):
     from kill_soak import soak
 
-    kills, _articles, failures = soak(40, 2, seed=3, work=tmp_path, reference=False, log=lambda m: None)
+    kills, _articles, failures = soak(40, 2, seed=3, work=tmp_path, reference=False, max_wait=12, log=lambda m: None)
     assert failures == [] and kills >= 1
 
 
