@@ -1,0 +1,1 @@
+"""Stage 1, read: web pages (:mod:`.webpage`), WARC archives (:mod:`.warc`) and RSS/Atom feeds (:mod:`.feeds`)."""
