@@ -8,9 +8,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from typing import Sequence
 
 from .errors import EventwireError
+from .models import Skipped
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
@@ -19,14 +21,28 @@ INGEST_LOCK_TIMEOUT = 120.0  # seconds ingest waits for readers (eventwire serve
 
 
 class _Errors:
-    """Counts and prints problems with inputs, one line each."""
+    """Counts and prints problems with inputs, one line each; counts inputs skipped on purpose by reason
+    (:meth:`skip`, printed one line each unless quiet). ``write`` replaces printing to stderr (a progress bar's)."""
 
-    def __init__(self) -> None:
+    def __init__(self, write=None, *, quiet: bool = False) -> None:
         self.count = 0
+        self.skipped: Counter = Counter()
+        self.write = write or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.quiet = quiet
 
     def __call__(self, error: EventwireError) -> None:
         self.count += 1
-        print(f"eventwire: error: {error}", file=sys.stderr, flush=True)
+        self.write(f"eventwire: error: {error}")
+
+    def skip(self, skipped: Skipped) -> None:
+        self.skipped[skipped.reason] += 1
+        if not self.quiet:
+            self.write(f"eventwire: skipped: {skipped.source}: {skipped.reason}")
+
+    def summary(self) -> str:
+        reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
+        skipped = f"; {sum(self.skipped.values())} skipped ({reasons})" if self.skipped else ""
+        return f"{self.count} unreadable input(s){skipped}"
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -62,25 +78,29 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from itertools import islice
 
     from .pipeline import documents_to_articles, extract_articles
+    from .progress import Progress
     from .store import Store
 
-    errors = _Errors()
     new = stored_events = 0
     store = Store(args.db, lock_timeout=INGEST_LOCK_TIMEOUT)
-    articles = documents_to_articles(args.paths, published=args.published, on_error=errors)
-    while chunk := list(islice(articles, INGEST_CHUNK)):
-        with store:
-            fresh = [a for a in chunk if not store.has_article(a)]
-        extracted = list(extract_articles(fresh))
-        with store:
-            for article, events in extracted:
-                if store.add_article(article, events):
-                    new += 1
-                    stored_events += len(events)
+    with Progress(quiet=args.quiet) as progress:
+        errors = _Errors(progress.write, quiet=args.quiet)
+        articles = documents_to_articles(args.paths, published=args.published, on_error=errors,
+                                         on_skip=errors.skip)
+        while chunk := list(islice(articles, INGEST_CHUNK)):
+            with store:
+                fresh = [a for a in chunk if not store.has_article(a)]
+            extracted = list(extract_articles(fresh))
+            with store:
+                for article, events in extracted:
+                    if store.add_article(article, events):
+                        new += 1
+                        stored_events += len(events)
+            progress.update(len(chunk), sum(len(events) for _, events in extracted))
     totals = store.count()
     print(f"eventwire: ingested {new} new article(s) with {stored_events} event(s) into {args.db} "
           f"(store now holds {totals['articles']} article(s), {totals['events']} event(s)); "
-          f"{errors.count} unreadable input(s)", file=sys.stderr)
+          f"{errors.summary()}", file=sys.stderr)
     return EXIT_BAD_INPUT if errors.count else 0
 
 
@@ -136,9 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Extract events and store them, one transaction per article. "
                                    "Articles already in the store are skipped.",
                        epilog="Example: eventwire ingest news/ --db events.duckdb")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.html/.json/.jsonl/.warc(.gz) files, folders, or -")
     p.add_argument("--db", required=True, metavar="FILE")
     p.add_argument("--published", help="publication time (ISO-8601) for inputs that do not say")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no line per skipped input")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("export", help="write the stored events as JSONL, CSV, Parquet or GeoJSON",

@@ -24,7 +24,7 @@ from .mentions import find_mentions, new_context
 from .ingest import document_from_text, iter_documents
 from .lexicon import Lexicon, load_lexicon
 from .merge import merge
-from .models import Actor, Article, Event, Place
+from .models import Actor, Article, Event, Place, Skipped
 from .nlp import load_nlp, nlp_text
 from .places import DocumentPlaces, Geocoder
 
@@ -93,17 +93,31 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     return with_context(events, ctx)
 
 
+MAX_ARTICLE_CHARS = 1_000_000  # spaCy's parser limit (nlp.max_length); one news article is ~5,000
+
+
 def documents_to_articles(paths: Iterable[str | Path], *, published: str | None = None,
-                          on_error: Callable[[EventwireError], None]) -> Iterator[Article]:
-    """ingest -> clean over files, folders or ``-``; unreadable inputs go to ``on_error``, the rest go on."""
-    for item in iter_documents(paths, published=published):
+                          on_error: Callable[[EventwireError], None],
+                          on_skip: Callable[[Skipped], None] | None = None) -> Iterator[Article]:
+    """ingest -> clean over files, folders, WARC archives or ``-``; unreadable inputs (and texts too long to be
+    one article) go to ``on_error``, inputs left out on purpose to ``on_skip``; the rest go on."""
+    for item in iter_documents(paths, published=published, on_skip=on_skip):
         if isinstance(item, InputError):
             on_error(item)
             continue
         try:
-            yield clean(item)
+            yield too_long_check(clean(item))
         except EventwireError as exc:
             on_error(exc if isinstance(exc, InputError) else InputError(item.source or item.id, str(exc)))
+
+
+def too_long_check(article: Article) -> Article:
+    """``article``, or an :class:`InputError` raised when it is longer than the parser takes."""
+    if len(article.body) > MAX_ARTICLE_CHARS:
+        raise InputError(article.source or article.id,
+                         f"too long for one article ({len(article.body):,} characters; the parser takes at most "
+                         f"{MAX_ARTICLE_CHARS:,}): split it into one file per article, or one JSONL line each")
+    return article
 
 
 def publication_date(published: str | None) -> dt.date | None:

@@ -53,7 +53,11 @@ def english_share(text: str) -> float:
 
 
 def is_english(text: str) -> bool:
-    """Whether ``text`` reads as English (texts of fewer than 30 words are given the benefit of the doubt)."""
+    """Whether ``text`` reads as English: written mostly in Latin letters and, from 30 words on, with enough
+    English function words (shorter Latin texts are given the benefit of the doubt)."""
+    letters = [ch for ch in text[:2000] if ch.isalpha()]
+    if letters and sum(ch < "\u0250" for ch in letters) < 0.5 * len(letters):
+        return False  # mostly in a script other than Latin
     if len(_WORD.findall(text[:2000])) < _MIN_WORDS:
         return True
     return english_share(text) >= MIN_ENGLISH_SHARE
