@@ -104,6 +104,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if errors.count else 0
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    """Like ingest, on a Dask cluster: shards in parallel, each to a Parquet file, then the store."""
+    from .batch import run_batch
+    from .progress import Progress
+
+    with Progress(quiet=args.quiet) as progress:
+        errors = _Errors(progress.write, quiet=args.quiet)
+        summary = run_batch(args.paths, args.db, workers=args.workers, scheduler=args.scheduler,
+                            shard_size=args.shard_size, folder=args.shards, published=args.published,
+                            on_error=errors, on_skip=errors.skip, progress=progress)
+    print(f"eventwire: ran {summary.shards} shard(s) ({summary.shards_done_before} done before, outputs in "
+          f"{summary.folder}); stored {summary.articles_new} new article(s) with {summary.events_new} event(s) "
+          f"into {args.db}; {errors.summary()}", file=sys.stderr)
+    return EXIT_BAD_INPUT if errors.count else 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export_store
 
@@ -161,6 +177,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="publication time (ISO-8601) for inputs that do not say")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no line per skipped input")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("run", help="like ingest, in parallel on Dask worker processes or a Dask cluster",
+                       description="Cut the inputs into shards (a WARC file, or --shard-size files), extract each "
+                                   "shard on a Dask worker into a Parquet file of events, then store them all in "
+                                   "publication order. Shards whose output exists are skipped, so a killed run "
+                                   "resumes. Needs the cluster extra: pip install 'eventwire[cluster]'.",
+                       epilog="Example: eventwire run cc-news/ --db events.duckdb --workers 2  "
+                              "(or --scheduler tcp://10.0.0.5:8786 for a running cluster)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.html/.json/.jsonl/.warc(.gz) files or folders")
+    p.add_argument("--db", required=True, metavar="FILE")
+    p.add_argument("--workers", type=int, default=2, help="local worker processes, one thread each (default 2)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://HOST:8786")
+    p.add_argument("--shard-size", type=int, default=64, metavar="N", help="input files per shard (default 64)")
+    p.add_argument("--shards", metavar="DIR", help="folder of the shard outputs (default: FILE.shards)")
+    p.add_argument("--published", help="publication time (ISO-8601) for inputs that do not say")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no line per skipped input")
+    p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("export", help="write the stored events as JSONL, CSV, Parquet or GeoJSON",
                        description="Write the stored events in one format.",

@@ -1,0 +1,5 @@
+"""Batch runs on a Dask cluster: inputs cut into shards, one Parquet file of events per shard, then the store."""
+from .run import RunSummary, run_batch
+from .shards import Shard, plan_shards
+
+__all__ = ["run_batch", "RunSummary", "Shard", "plan_shards"]

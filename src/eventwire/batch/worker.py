@@ -1,0 +1,98 @@
+"""What runs inside a Dask worker: the heavy resources, loaded once per worker process, and one shard's work.
+
+:class:`LoadResources` is a Dask worker plugin: when a worker starts (or joins a running cluster) it loads the
+spaCy pipeline, the gazetteer and the lexicon once into a :class:`~eventwire.pipeline.Resources` kept on the
+worker, and every shard that worker runs uses it. Numeric libraries run one thread per worker (Dask's nanny sets
+``OMP_NUM_THREADS`` and its kin to 1), so N workers on N cores do not fight over them.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Callable
+
+from distributed import WorkerPlugin, get_worker
+
+from ..errors import EventwireError, InputError
+from ..models import Skipped
+from .shards import Shard, write_shard
+
+__all__ = ["LoadResources", "ShardResult", "run_shard", "worker_resources"]
+
+RESOURCES_ATTRIBUTE = "eventwire_resources"
+
+
+class LoadResources(WorkerPlugin):
+    """Load the model and the gazetteer once when a worker starts; shards then share them."""
+
+    name = "eventwire-resources"
+
+    def setup(self, worker) -> None:
+        setattr(worker, RESOURCES_ATTRIBUTE, load_resources())
+
+
+def load_resources():
+    from ..lexicon import load_lexicon
+    from ..nlp import load_nlp
+    from ..pipeline import Resources
+    from ..places import Geocoder
+
+    return Resources(nlp=load_nlp(), geocoder=Geocoder(), lexicon=load_lexicon())
+
+
+def worker_resources():
+    """This worker's resources (loaded by the plugin; loaded here when a task runs outside a worker)."""
+    try:
+        worker = get_worker()
+    except ValueError:  # not inside a Dask worker
+        return load_resources()
+    resources = getattr(worker, RESOURCES_ATTRIBUTE, None)
+    if resources is None:
+        resources = load_resources()
+        setattr(worker, RESOURCES_ATTRIBUTE, resources)
+    return resources
+
+
+@dataclass(frozen=True)
+class ShardResult:
+    index: int
+    output: str
+    articles: int
+    events: int
+    errors: tuple[tuple[str, str], ...] = ()
+    skipped: tuple[tuple[str, str], ...] = field(default=())
+    pid: int = 0
+
+
+def run_shard(shard: Shard, folder: str, *, published: str | None = None,
+              on_start: Callable[[Shard], None] | None = None) -> ShardResult:
+    """Read, extract and write one shard's Parquet file (``on_start`` runs first, inside the worker)."""
+    from ..pipeline import documents_to_articles, extract_articles
+
+    if on_start is not None:
+        on_start(shard)
+    resources = worker_resources()
+    errors: list[tuple[str, str]] = []
+    skipped: list[tuple[str, str]] = []
+
+    def error(exc: EventwireError) -> None:
+        errors.append((exc.source, exc.reason) if isinstance(exc, InputError) else (str(shard.paths[0]), str(exc)))
+
+    def skip(item: Skipped) -> None:
+        skipped.append((item.source, item.reason))
+
+    articles = documents_to_articles(list(shard.paths), published=published, on_error=error, on_skip=skip)
+    with resources.get_nlp().memory_zone():  # strings of this shard's texts are freed after it
+        results = list(extract_articles(articles, resources=resources))
+    output = shard.output(folder)
+    write_shard(output, results, errors=errors, skipped=skipped)
+    return ShardResult(index=shard.index, output=str(output), articles=len(results),
+                       events=sum(len(events) for _, events in results), errors=tuple(errors),
+                       skipped=tuple(skipped), pid=os.getpid())
+
+
+def pin_threads() -> dict[str, str]:
+    """Environment that keeps numeric and embedding libraries at one thread per worker."""
+    names = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+             "VECLIB_MAXIMUM_THREADS", "BLIS_NUM_THREADS", "TORCH_NUM_THREADS")
+    return {**{name: "1" for name in names}, "TOKENIZERS_PARALLELISM": "false"}
