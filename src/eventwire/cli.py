@@ -120,6 +120,30 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if errors.count else 0
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Poll feeds until stopped (Ctrl-C or SIGTERM end it cleanly between two items)."""
+    import signal
+    import threading
+
+    from .progress import Progress
+    from .watch import watch_feeds
+
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with Progress(quiet=args.quiet, desc="watching") as progress:
+            errors = _Errors(progress.write, quiet=args.quiet)
+            summary = watch_feeds(args.feeds, args.db, interval=args.interval, max_polls=args.polls, stop=stop,
+                                  on_error=errors, on_skip=errors.skip, progress=progress)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    print(f"eventwire: watched {len(args.feeds)} feed(s) for {summary.polls} poll(s){' (stopped)' * stop.is_set()}; "
+          f"stored {summary.articles} new article(s) with {summary.events} event(s) into {args.db}; "
+          f"{errors.summary()}", file=sys.stderr)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export_store
 
@@ -194,6 +218,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="publication time (ISO-8601) for inputs that do not say")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no line per skipped input")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("watch", help="poll RSS/Atom feeds and store the events of new items' pages",
+                       description="Poll feeds, fetch the page of each item not seen before, store its events. "
+                                   "What was seen is kept in FILE.feeds.json, so a restart resumes; a feed that "
+                                   "fails is retried later and later (backoff). Ctrl-C stops cleanly.",
+                       epilog="Example: eventwire watch https://example.org/world.rss --db events.duckdb --interval 600")
+    p.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs or feed files")
+    p.add_argument("--db", required=True, metavar="FILE")
+    p.add_argument("--interval", type=float, default=300.0, metavar="SECONDS", help="between polls (default 300)")
+    p.add_argument("--polls", type=int, metavar="N", help="stop after N polls (default: run until stopped)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no line per skipped item")
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("export", help="write the stored events as JSONL, CSV, Parquet or GeoJSON",
                        description="Write the stored events in one format.",
