@@ -42,14 +42,14 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/casualties.py
 	$(PY) benchmarks/geoparse.py
 	$(PY) benchmarks/actors.py
-	$(PY) benchmarks/html.py
+	$(PY) benchmarks/html_main_text.py
 
 bench-api: $(STAMP)
 	$(PY) benchmarks/api.py
 
 # HTML main text (hand-written vs trafilatura) and `eventwire run` throughput with 1 and 2 Dask workers.
 bench-html: $(STAMP)
-	$(PY) benchmarks/html.py
+	$(PY) benchmarks/html_main_text.py
 
 bench-scale: $(STAMP)
 	$(PY) benchmarks/scale.py

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """HTML main text: the hand-written reader versus trafilatura on 181 real news pages with checked main text.
 
-    python benchmarks/html.py [--pages ../shared/data/html_articles]
+    python benchmarks/html_main_text.py [--pages ../shared/data/html_articles]
 
 Scored exactly as the article-extraction benchmark scores it (its ``evaluate.py``; see the data folder's
 SOURCE.txt): per page, true/false positives and false negatives over word 4-gram shingles (``\\w+`` tokens),
 normalised to sum to 1; precision and recall are the means over pages (pages with no predicted text leave the
-precision mean, as there); F1 = 2PR/(P+R). Also prints the pages below F1 0.5. Not a test.
+precision mean, as there); F1 = 2PR/(P+R). Also prints the pages below F1 0.5. Not a test. (Not named
+``html.py``: a script's folder comes first on the import path, and that name would hide the standard library's
+``html`` from every benchmark beside it.)
 """
 from __future__ import annotations
 
@@ -20,9 +22,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-# This file is named html.py: its folder goes to the END of the path, so `import html` finds the standard library.
-_HERE = str(Path(__file__).resolve().parent)
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(_HERE)] + [_HERE]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _data import DATA, require  # noqa: E402
 
