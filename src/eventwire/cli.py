@@ -77,6 +77,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     """
     from itertools import islice
 
+    from .nlp import load_nlp
     from .pipeline import documents_to_articles, extract_articles
     from .progress import Progress
     from .store import Store
@@ -90,7 +91,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         while chunk := list(islice(articles, INGEST_CHUNK)):
             with store:
                 fresh = [a for a in chunk if not store.has_article(a)]
-            extracted = list(extract_articles(fresh))
+            with load_nlp().memory_zone():  # the chunk's strings are freed after it: memory stays bounded
+                extracted = list(extract_articles(fresh))
             with store:
                 for article, events in extracted:
                     if store.add_article(article, events):

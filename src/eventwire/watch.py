@@ -142,7 +142,8 @@ def _store(document, db, *, resources, summary: WatchSummary, on_error, progress
     with Store(db, lock_timeout=120.0) as store:
         if store.has_article(article):
             return
-    (_, events), = extract_articles([article], resources=resources)
+    with resources.get_nlp().memory_zone():  # a long watch keeps no strings of the texts it has read
+        (_, events), = extract_articles([article], resources=resources)
     with Store(db, lock_timeout=120.0) as store:
         if store.add_article(article, events):
             summary.articles += 1
