@@ -14,6 +14,7 @@ machines it, and the inputs, must be on a file system every worker sees.
 """
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +58,7 @@ def run_batch(paths: list[str | os.PathLike], db: str | os.PathLike, *, workers:
     pending = [shard for shard in shards if not shard.output(folder).exists()]
     if pending:
         _run_shards(pending, folder, workers=workers, scheduler=scheduler, published=published,
-                    progress=progress, on_shard_start=on_shard_start)
+                    progress=progress, on_shard_start=on_shard_start, on_error=on_error)
     new, events, read = _load(shards, folder, db, on_error=on_error, on_skip=on_skip)
     return RunSummary(shards=len(shards), shards_done_before=len(shards) - len(pending), articles_new=new,
                       events_new=events, articles_read=read, folder=str(folder))
@@ -79,12 +80,12 @@ def start_client(*, workers: int, scheduler: str | None):
     if workers < 1:
         raise UsageError(f"--workers must be at least 1, got {workers}")
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           env=pin_threads())
+                           env=pin_threads(), silence_logs=logging.CRITICAL)  # failures are reported as lines
     return Client(cluster)
 
 
 def _run_shards(pending: list[Shard], folder: Path, *, workers: int, scheduler: str | None,
-                published: str | None, progress, on_shard_start) -> None:
+                published: str | None, progress, on_shard_start, on_error) -> None:
     from distributed import as_completed
 
     from .worker import LoadResources, run_shard
@@ -92,10 +93,16 @@ def _run_shards(pending: list[Shard], folder: Path, *, workers: int, scheduler: 
     client = start_client(workers=workers, scheduler=scheduler)
     try:
         client.register_plugin(LoadResources())
-        futures = [client.submit(run_shard, shard, str(folder), published=published, on_start=on_shard_start,
+        futures = {client.submit(run_shard, shard, str(folder), published=published, on_start=on_shard_start,
                                  key=f"eventwire-shard-{shard.key[:16]}-{shard.index}", pure=False,
-                                 retries=1) for shard in pending]
-        for future in as_completed(futures):
+                                 retries=1): shard for shard in pending}
+        for future in as_completed(futures, raise_errors=False):
+            if future.status != "finished":  # a worker died or the code failed: the other shards go on
+                shard = futures[future]
+                on_error(InputError(f"shard {shard.index} ({shard.paths[0]}{' ...' * (len(shard.paths) > 1)})",
+                                    f"failed on its worker ({_reason(future.exception())}); run the same "
+                                    "command again to retry it (finished shards are kept)"))
+                continue
             result = future.result()
             if progress is not None:
                 progress.update(result.articles, result.events)
@@ -106,12 +113,19 @@ def _run_shards(pending: list[Shard], folder: Path, *, workers: int, scheduler: 
             cluster.close()
 
 
+def _reason(exc: BaseException | None) -> str:
+    text = str(exc).strip().splitlines()[0] if exc is not None and str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 def _load(shards: list[Shard], folder: Path, db, *, on_error, on_skip) -> tuple[int, int, int]:
     """Every shard's articles into the store, oldest publication first (undated ones last), in chunks."""
     from ..store import Store
 
     rows = []
     for shard in shards:
+        if not shard.output(folder).exists():  # failed this time: reported already
+            continue
         try:
             articles, errors, skipped = read_shard(shard.output(folder))
         except InputError as exc:
