@@ -12,7 +12,7 @@ from typing import IO
 class Progress:
     """Counts articles and events; shows a bar only on a terminal. Use as a context manager."""
 
-    def __init__(self, *, total: int | None = None, unit: str = "article", quiet: bool = False,
+    def __init__(self, *, total: int | None = None, unit: str = " articles", quiet: bool = False,
                  stream: IO | None = None, desc: str | None = None) -> None:
         self.stream = stream or sys.stderr
         self.quiet = quiet
