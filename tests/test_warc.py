@@ -135,3 +135,15 @@ def test_a_20_mb_text_is_reported_and_its_neighbours_are_stored(tmp_path):
     assert "empty.txt" in errors[1]
     with Store(db, read_only=True) as store:
         assert store.count()["articles"] == 2
+
+
+@pytest.mark.parametrize("body, content_type, expected", [
+    ("<p>Café</p>".encode("cp1252"), "text/html; charset=windows-1252", "<p>Café</p>"),
+    ('<meta charset="iso-8859-1"><p>Café</p>'.encode("latin-1"), "text/html", "<p>Café</p>"),
+    ("<p>北京</p>".encode("gbk"), "text/html; charset=GBK", "<p>北京</p>"),
+    (b"<p>Caf\xe9 ok</p>", None, "<p>Caf\ufffd ok</p>"),  # a stray byte is replaced, the page is kept
+])
+def test_fetched_pages_are_decoded_by_their_declared_charset(body, content_type, expected):
+    from eventwire.read.webpage import decode_page
+
+    assert decode_page(body, content_type=content_type).endswith(expected)

@@ -90,8 +90,8 @@ def _iso(parsed) -> str | None:
 
 def item_document(item: FeedItem, fetch: Fetch) -> Document | InputError | Skipped:
     """The document of the page an item links to (its title and date filled from the item when missing)."""
-    from ..ingest import decode_bytes, html_document
-    from .webpage import is_english
+    from ..ingest import html_document
+    from .webpage import decode_page, is_english
 
     source = item.link
     try:
@@ -101,7 +101,7 @@ def item_document(item: FeedItem, fetch: Fetch) -> Document | InputError | Skipp
     except OSError as exc:  # urllib's URLError and HTTPError are OSErrors
         return InputError(source, f"cannot fetch the page ({exc}); it is tried again at the next poll")
     try:
-        document = html_document(decode_bytes(data, source=source, html=True), source=source, url=item.link)
+        document = html_document(decode_page(data), source=source, url=item.link)
     except InputError as exc:
         return exc
     if not is_english(document.text):

@@ -16,7 +16,6 @@ Stages:
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -62,7 +61,7 @@ def iter_warc(path: str | os.PathLike, *, published: str | None = None) -> Itera
 
 def _response(record, source: str, *, published: str | None) -> Iterator[Document | InputError | Skipped]:
     from ..ingest import html_document
-    from .webpage import is_english
+    from .webpage import decode_page, is_english
 
     url = record.rec_headers.get_header("WARC-Target-URI")
     where = f"{source} {url}" if url else source
@@ -79,7 +78,7 @@ def _response(record, source: str, *, published: str | None) -> Iterator[Documen
         yield Skipped(where, f"not an HTML page ({ctype or 'no Content-Type'})")
         return
     try:
-        html = _decode(body, headers.get_header("Content-Type") or "", source=where)
+        html = decode_page(body, content_type=headers.get_header("Content-Type"))
         document = html_document(html, source=where, published=published, url=url)
     except InputError as exc:
         yield exc
@@ -91,26 +90,6 @@ def _response(record, source: str, *, published: str | None) -> Iterator[Documen
         fetched = record.rec_headers.get_header("WARC-Date")
         document = replace(document, published=_iso(fetched), published_is_fetch_time=bool(fetched))
     yield document
-
-
-def _decode(body: bytes, content_type: str, *, source: str) -> str:
-    """The page's text: its HTTP charset, else what :func:`~eventwire.ingest.decode_bytes` finds; a page with a
-    few bad bytes (common on the web) is read with them replaced rather than lost."""
-    from ..ingest import decode_bytes
-
-    match = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
-    charset = match.group(1).lower() if match else None
-    if charset and charset not in ("utf-8", "utf8"):
-        try:
-            return body.decode(charset).replace("\r\n", "\n")
-        except (LookupError, UnicodeDecodeError):
-            pass
-    try:
-        return decode_bytes(body, source=source, html=True)
-    except InputError as exc:
-        if "UTF-8" not in exc.reason:
-            raise
-        return body.decode("utf-8", errors="replace").replace("\r\n", "\n")
 
 
 def _truncated(record) -> str:

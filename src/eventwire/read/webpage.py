@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Page", "extract_page", "english_share", "is_english", "MIN_ENGLISH_SHARE"]
+__all__ = ["Page", "extract_page", "decode_page", "english_share", "is_english", "MIN_ENGLISH_SHARE"]
 
 MIN_ENGLISH_SHARE = 0.2  # English prose: 0.35-0.55 of its words are function words; other languages < 0.1
 _MIN_WORDS = 30  # too short to judge the language of: assumed English
 _WORD = re.compile(r"\w+")
+_CHARSET_HEADER = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
+_CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _BULLET = re.compile(r"^\s*- ")  # trafilatura's mark for a list item, not part of the text
 
 
@@ -42,6 +44,19 @@ def extract_page(html: str, *, url: str | None = None) -> Page:
     text = "\n\n".join(line for line in lines if line)
     return Page(text=text, title=_clean(found.title), date=_clean(found.date), url=_clean(found.url),
                 sitename=_clean(found.sitename))
+
+
+def decode_page(body: bytes, *, content_type: str | None = None) -> str:
+    """A fetched page's text: the charset its HTTP header or its ``<meta>`` declares, else UTF-8. A page with a
+    few bad bytes (common on the web) is read with them replaced rather than lost."""
+    declared = [m.group(1) for m in (_CHARSET_HEADER.search(content_type or ""), _CHARSET_META.search(body[:4096]))
+                if m]
+    for charset in [c.decode("ascii") if isinstance(c, bytes) else c for c in declared] + ["utf-8-sig"]:
+        try:
+            return body.decode(charset.lower()).replace("\r\n", "\n")
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("utf-8", errors="replace").replace("\r\n", "\n")
 
 
 def english_share(text: str) -> float:
