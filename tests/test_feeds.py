@@ -15,7 +15,7 @@ from eventwire.errors import InputError
 from eventwire.models import Document
 from eventwire.read.feeds import FeedItem, item_document, read_feed
 from eventwire.store import Store
-from eventwire.watch import SeenSet, watch_feeds
+from eventwire.batch.watch import SeenSet, watch_feeds
 
 DATA = SHARED / "data"
 

@@ -128,7 +128,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     import threading
 
     from .progress import Progress
-    from .watch import watch_feeds
+    from .batch.watch import watch_feeds
 
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}

@@ -9,7 +9,7 @@ Stages:
    :func:`fetch_url`; tests hand in one that reads local files) and reads it as a web page: trafilatura's main
    text, the page's own title and date, else the item's.
 
-The loop that polls feeds, remembers what it has seen and stores the events is :mod:`eventwire.watch`.
+The loop that polls feeds, remembers what it has seen and stores the events is :mod:`eventwire.batch.watch`.
 """
 from __future__ import annotations
 

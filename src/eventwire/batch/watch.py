@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .errors import EventwireError, InputError
-from .models import Skipped
-from .read.feeds import Fetch, fetch_url, item_document, read_feed
+from ..errors import EventwireError, InputError
+from ..models import Skipped
+from ..read.feeds import Fetch, fetch_url, item_document, read_feed
 
 __all__ = ["watch_feeds", "SeenSet", "WatchSummary", "MAX_BACKOFF"]
 
@@ -74,7 +74,7 @@ def watch_feeds(feeds: list[str], db: str | os.PathLike, *, fetch: Fetch = fetch
                 on_skip: Callable[[Skipped], None] | None = None, progress=None, resources=None,
                 clock: Callable[[], float] = time.monotonic) -> WatchSummary:
     """Poll ``feeds`` (URLs or files) every ``interval`` seconds until ``stop`` is set or ``max_polls`` polls."""
-    from .pipeline import Resources
+    from ..pipeline import Resources
 
     stop = stop or threading.Event()
     seen = SeenSet(seen_path or f"{db}.feeds.json")
@@ -130,9 +130,9 @@ def _poll_feed(feed: str, db, *, fetch: Fetch, seen: SeenSet, summary: WatchSumm
 
 
 def _store(document, db, *, resources, summary: WatchSummary, on_error, progress) -> None:
-    from .clean import clean
-    from .pipeline import extract_articles, too_long_check
-    from .store import Store
+    from ..clean import clean
+    from ..pipeline import extract_articles, too_long_check
+    from ..store import Store
 
     try:
         article = too_long_check(clean(document))
