@@ -40,6 +40,7 @@ def timed_run(folder: Path, work: Path, workers: int, shard_size: int) -> tuple[
 
     from eventwire.batch import run_batch
     from eventwire.batch.worker import LoadResources, pin_threads
+    from eventwire.pipeline import extract_paths, load_resources
 
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -47,9 +48,10 @@ def timed_run(folder: Path, work: Path, workers: int, shard_size: int) -> tuple[
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       env=pin_threads()) as cluster, Client(cluster) as client:
         client.wait_for_workers(workers)
-        client.register_plugin(LoadResources())  # every worker loads the model now, before the clock starts
+        client.register_plugin(LoadResources(load_resources))  # every worker loads the model now, before the clock starts
         start = time.perf_counter()
-        summary = run_batch([folder], work / "run.duckdb", scheduler=cluster.scheduler_address,
+        summary = run_batch([folder], work / "run.duckdb", extract=extract_paths, load=load_resources,
+                            scheduler=cluster.scheduler_address,
                             shard_size=shard_size, on_error=errors.append)
         seconds = time.perf_counter() - start
     return seconds, summary.articles_new, summary.shards

@@ -68,14 +68,15 @@ def test_two_workers_each_load_the_model_once_run_at_once_and_match_one_process(
 
     from eventwire.batch import run_batch
     from eventwire.batch.worker import pin_threads
-    from eventwire.pipeline import Resources, documents_to_articles, extract_articles
+    from eventwire.pipeline import Resources, documents_to_articles, extract_articles, extract_paths, load_resources
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import this test module
     paths = _corpus(tmp_path / "news", 4)
     errors: list = []
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                       env=pin_threads()) as cluster, Client(cluster) as client:
-        summary = run_batch([tmp_path / "news"], tmp_path / "run.duckdb", scheduler=cluster.scheduler_address,
+        summary = run_batch([tmp_path / "news"], tmp_path / "run.duckdb", extract=extract_paths, load=load_resources,
+                            scheduler=cluster.scheduler_address,
                             shard_size=1, on_error=errors.append, on_shard_start=barrier)
         loads = client.run(_model_loads)
         arrived = distributed.Queue("eventwire-test-arrived", client=client)

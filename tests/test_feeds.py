@@ -107,9 +107,11 @@ def test_seen_set_survives_a_restart(tmp_path):
 @pytest.mark.model
 @pytest.mark.slow
 def test_watch_stops_cleanly_resumes_after_restart_and_stores_each_item_once(tmp_path, feeds_dir, nlp):
-    from eventwire.pipeline import Resources
+    from functools import partial
 
-    resources = Resources(nlp=nlp)
+    from eventwire.pipeline import Resources, extract_documents
+
+    extract = partial(extract_documents, resources=Resources(nlp=nlp))
     feed = str(feeds_dir / "news-sample.rss")
     db = tmp_path / "watch.duckdb"
     errors: list = []
@@ -117,12 +119,12 @@ def test_watch_stops_cleanly_resumes_after_restart_and_stores_each_item_once(tmp
     # 1. stopped (as by Ctrl-C) after the second page: it ends between two items, with two stored
     web, stop = LocalWeb(), threading.Event()
     web.on_fetch = lambda url: len(web.page_fetches()) == 2 and stop.set()
-    first = watch_feeds([feed], db, fetch=web, interval=3600, stop=stop, on_error=errors.append, resources=resources)
+    first = watch_feeds([feed], db, fetch=web, interval=3600, stop=stop, on_error=errors.append, extract=extract)
     assert first.articles == 2 and len(web.page_fetches()) == 2
 
     # 2. restarted: only the 18 items not yet seen are fetched
     web = LocalWeb()
-    second = watch_feeds([feed], db, fetch=web, max_polls=1, on_error=errors.append, resources=resources)
+    second = watch_feeds([feed], db, fetch=web, max_polls=1, on_error=errors.append, extract=extract)
     assert len(web.page_fetches()) == 18 and second.articles == 18
     assert errors == []
     with Store(db, read_only=True) as store:
@@ -134,7 +136,7 @@ def test_watch_stops_cleanly_resumes_after_restart_and_stores_each_item_once(tmp
     web.on_fetch = lambda url: polled.set()
     thread = threading.Thread(target=watch_feeds, args=([feed], db), daemon=True,
                               kwargs=dict(fetch=web, interval=3600, stop=stop, on_error=errors.append,
-                                          resources=resources))
+                                          extract=extract))
     thread.start()
     assert polled.wait(timeout=60)
     stop.set()

@@ -108,12 +108,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Like ingest, on a Dask cluster: shards in parallel, each to a Parquet file, then the store."""
-    from .batch import run_batch
+    from .batch.run import run_batch
+    from .pipeline import extract_paths, load_resources
     from .progress import Progress
 
     with Progress(quiet=args.quiet) as progress:
         errors = _Errors(progress.write, quiet=args.quiet)
-        summary = run_batch(args.paths, args.db, workers=args.workers, scheduler=args.scheduler,
+        summary = run_batch(args.paths, args.db, extract=extract_paths, load=load_resources,
+                            workers=args.workers, scheduler=args.scheduler,
                             shard_size=args.shard_size, folder=args.shards, published=args.published,
                             on_error=errors, on_skip=errors.skip, progress=progress)
     print(f"eventwire: ran {summary.shards} shard(s) ({summary.shards_done_before} done before, outputs in "
@@ -126,17 +128,20 @@ def cmd_watch(args: argparse.Namespace) -> int:
     """Poll feeds until stopped (Ctrl-C or SIGTERM end it cleanly between two items)."""
     import signal
     import threading
+    from functools import partial
 
-    from .progress import Progress
     from .batch.watch import watch_feeds
+    from .pipeline import Resources, extract_documents
+    from .progress import Progress
 
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         with Progress(quiet=args.quiet, desc="watching") as progress:
             errors = _Errors(progress.write, quiet=args.quiet)
-            summary = watch_feeds(args.feeds, args.db, interval=args.interval, max_polls=args.polls, stop=stop,
-                                  on_error=errors, on_skip=errors.skip, progress=progress)
+            summary = watch_feeds(args.feeds, args.db, extract=partial(extract_documents, resources=Resources()),
+                                  interval=args.interval, max_polls=args.polls, stop=stop, on_error=errors,
+                                  on_skip=errors.skip, progress=progress)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -24,7 +24,7 @@ from .mentions import find_mentions, new_context
 from .ingest import document_from_text, iter_documents
 from .lexicon import Lexicon, load_lexicon
 from .merge import merge
-from .models import Actor, Article, Event, Place, Skipped
+from .models import Actor, Article, Document, Event, Place, Skipped
 from .nlp import load_nlp, nlp_text
 from .places import DocumentPlaces, Geocoder
 
@@ -101,7 +101,13 @@ def documents_to_articles(paths: Iterable[str | Path], *, published: str | None 
                           on_skip: Callable[[Skipped], None] | None = None) -> Iterator[Article]:
     """ingest -> clean over files, folders, WARC archives or ``-``; unreadable inputs (and texts too long to be
     one article) go to ``on_error``, inputs left out on purpose to ``on_skip``; the rest go on."""
-    for item in iter_documents(paths, published=published, on_skip=on_skip):
+    return clean_documents(iter_documents(paths, published=published, on_skip=on_skip), on_error=on_error)
+
+
+def clean_documents(items: Iterable[Document | InputError], *,
+                    on_error: Callable[[EventwireError], None]) -> Iterator[Article]:
+    """clean each document (errors, and texts too long to be one article, go to ``on_error``)."""
+    for item in items:
         if isinstance(item, InputError):
             on_error(item)
             continue
@@ -109,6 +115,28 @@ def documents_to_articles(paths: Iterable[str | Path], *, published: str | None 
             yield too_long_check(clean(item))
         except EventwireError as exc:
             on_error(exc if isinstance(exc, InputError) else InputError(item.source or item.id, str(exc)))
+
+
+def extract_documents(items: Iterable[Document | InputError], *, resources: Resources | None = None,
+                      on_error: Callable[[EventwireError], None]) -> list[tuple[Article, list[Event]]]:
+    """clean -> extract, inside one spaCy memory zone (the texts' strings are freed after it, so a long run's
+    memory stays bounded): the work of one shard of ``eventwire run``, or one item of ``eventwire watch``."""
+    res = resources or Resources()
+    with res.get_nlp().memory_zone():
+        return list(extract_articles(clean_documents(items, on_error=on_error), resources=res))
+
+
+def extract_paths(paths: Iterable[str | Path], *, resources: Resources | None = None, published: str | None = None,
+                  on_error: Callable[[EventwireError], None],
+                  on_skip: Callable[[Skipped], None] | None = None) -> list[tuple[Article, list[Event]]]:
+    """read -> clean -> extract over files (one shard's work, see :func:`extract_documents`)."""
+    return extract_documents(iter_documents(paths, published=published, on_skip=on_skip), resources=resources,
+                             on_error=on_error)
+
+
+def load_resources() -> Resources:
+    """Every heavy resource, loaded now: what a worker process of a cluster holds for all its shards."""
+    return Resources(nlp=load_nlp(), geocoder=Geocoder(), lexicon=load_lexicon())
 
 
 def too_long_check(article: Article) -> Article:

@@ -18,11 +18,13 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from functools import partial
+from typing import Any, Callable
 
 from ..errors import EventwireError, InputError, UsageError
 from ..models import Skipped
 from .shards import SHARD_SIZE, Shard, plan_shards, read_shard
+from .worker import LoadResources, run_shard
 
 __all__ = ["run_batch", "RunSummary", "start_client"]
 
@@ -39,26 +41,31 @@ class RunSummary:
     folder: str
 
 
-def run_batch(paths: list[str | os.PathLike], db: str | os.PathLike, *, workers: int = 2,
+def run_batch(paths: list[str | os.PathLike], db: str | os.PathLike, *, extract: Callable[..., list],
+              load: Callable[[], Any], workers: int = 2,
               scheduler: str | None = None, shard_size: int = SHARD_SIZE, folder: str | os.PathLike | None = None,
               published: str | None = None, on_error: Callable[[EventwireError], None],
               on_skip: Callable[[Skipped], None] | None = None, progress=None,
               on_shard_start: Callable[[Shard], None] | None = None) -> RunSummary:
     """Extract the events of ``paths`` on a Dask cluster and store them in ``db``.
 
+    ``extract`` and ``load`` are the pipeline's :func:`~eventwire.pipeline.extract_paths` and
+    :func:`~eventwire.pipeline.load_resources`: ``run_batch(paths, db, extract=extract_paths,
+    load=load_resources)``.
+
     ``workers`` local worker processes (one thread each) are started unless ``scheduler`` names a running
     cluster (``tcp://HOST:PORT``). ``progress`` (a :class:`~eventwire.progress.Progress`) counts articles as
     shards finish; ``on_shard_start`` runs inside the worker before each shard (tests use it as a barrier).
     """
-    from ..pipeline import Resources  # noqa: F401  (fail here, not in a worker, when the install is broken)
-
     shards = plan_shards(list(paths), shard_size=shard_size)
     folder = Path(folder) if folder is not None else Path(f"{db}.shards")
     folder.mkdir(parents=True, exist_ok=True)
     pending = [shard for shard in shards if not shard.output(folder).exists()]
     if pending:
-        _run_shards(pending, folder, workers=workers, scheduler=scheduler, published=published,
-                    progress=progress, on_shard_start=on_shard_start, on_error=on_error)
+        task = partial(run_shard, folder=str(folder), extract=extract, load=load, published=published,
+                       on_start=on_shard_start)
+        _run_shards(pending, task, LoadResources(load), workers=workers, scheduler=scheduler, progress=progress,
+                    on_error=on_error)
     new, events, read = _load(shards, folder, db, on_error=on_error, on_skip=on_skip)
     return RunSummary(shards=len(shards), shards_done_before=len(shards) - len(pending), articles_new=new,
                       events_new=events, articles_read=read, folder=str(folder))
@@ -84,17 +91,14 @@ def start_client(*, workers: int, scheduler: str | None):
     return Client(cluster)
 
 
-def _run_shards(pending: list[Shard], folder: Path, *, workers: int, scheduler: str | None,
-                published: str | None, progress, on_shard_start, on_error) -> None:
+def _run_shards(pending: list[Shard], task: Callable, plugin, *, workers: int, scheduler: str | None,
+                progress, on_error) -> None:
     from distributed import as_completed
-
-    from .worker import LoadResources, run_shard
 
     client = start_client(workers=workers, scheduler=scheduler)
     try:
-        client.register_plugin(LoadResources())
-        futures = {client.submit(run_shard, shard, str(folder), published=published, on_start=on_shard_start,
-                                 key=f"eventwire-shard-{shard.key[:16]}-{shard.index}", pure=False,
+        client.register_plugin(plugin)
+        futures = {client.submit(task, shard, key=f"eventwire-shard-{shard.key[:16]}-{shard.index}", pure=False,
                                  retries=1): shard for shard in pending}
         for future in as_completed(futures, raise_errors=False):
             if future.status != "finished":  # a worker died or the code failed: the other shards go on

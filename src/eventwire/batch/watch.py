@@ -28,6 +28,8 @@ from ..read.feeds import Fetch, fetch_url, item_document, read_feed
 
 __all__ = ["watch_feeds", "SeenSet", "WatchSummary", "MAX_BACKOFF"]
 
+Extract = Callable[..., list]  # (documents, *, on_error) -> [(article, events)]
+
 MAX_BACKOFF = 3600.0  # seconds: the longest a failing feed waits before it is tried again
 
 
@@ -68,17 +70,17 @@ class WatchSummary:
     failures: dict[str, int] = field(default_factory=dict)  # feed -> consecutive failed fetches
 
 
-def watch_feeds(feeds: list[str], db: str | os.PathLike, *, fetch: Fetch = fetch_url, interval: float = 300.0,
-                max_polls: int | None = None, stop: threading.Event | None = None,
+def watch_feeds(feeds: list[str], db: str | os.PathLike, *, extract: Extract, fetch: Fetch = fetch_url,
+                interval: float = 300.0, max_polls: int | None = None, stop: threading.Event | None = None,
                 seen_path: str | os.PathLike | None = None, on_error: Callable[[EventwireError], None],
-                on_skip: Callable[[Skipped], None] | None = None, progress=None, resources=None,
+                on_skip: Callable[[Skipped], None] | None = None, progress=None,
                 clock: Callable[[], float] = time.monotonic) -> WatchSummary:
-    """Poll ``feeds`` (URLs or files) every ``interval`` seconds until ``stop`` is set or ``max_polls`` polls."""
-    from ..pipeline import Resources
+    """Poll ``feeds`` (URLs or files) every ``interval`` seconds until ``stop`` is set or ``max_polls`` polls.
 
+    ``extract(documents, on_error=...)`` is the pipeline's :func:`~eventwire.pipeline.extract_documents` with its
+    resources bound (``functools.partial(extract_documents, resources=Resources())``)."""
     stop = stop or threading.Event()
     seen = SeenSet(seen_path or f"{db}.feeds.json")
-    resources = resources or Resources()
     summary = WatchSummary()
     due = {feed: 0.0 for feed in feeds}
     while not stop.is_set() and (max_polls is None or summary.polls < max_polls):
@@ -87,7 +89,7 @@ def watch_feeds(feeds: list[str], db: str | os.PathLike, *, fetch: Fetch = fetch
                 break
             if clock() >= due[feed]:
                 due[feed] = clock() + _poll_feed(feed, db, fetch=fetch, seen=seen, summary=summary, stop=stop,
-                                                 interval=interval, resources=resources, on_error=on_error,
+                                                 interval=interval, extract=extract, on_error=on_error,
                                                  on_skip=on_skip, progress=progress)
         summary.polls += 1
         if max_polls is not None and summary.polls >= max_polls:
@@ -97,7 +99,7 @@ def watch_feeds(feeds: list[str], db: str | os.PathLike, *, fetch: Fetch = fetch
 
 
 def _poll_feed(feed: str, db, *, fetch: Fetch, seen: SeenSet, summary: WatchSummary, stop: threading.Event,
-               interval: float, resources, on_error, on_skip, progress) -> float:
+               interval: float, extract: Extract, on_error, on_skip, progress) -> float:
     """One feed's new items into the store; returns the wait before this feed's next poll."""
     try:
         items, error = read_feed(fetch(feed), source=feed)
@@ -124,29 +126,18 @@ def _poll_feed(feed: str, db, *, fetch: Fetch, seen: SeenSet, summary: WatchSumm
             if on_skip is not None:
                 on_skip(result)
         else:
-            _store(result, db, resources=resources, summary=summary, on_error=on_error, progress=progress)
+            _store(result, db, extract=extract, summary=summary, on_error=on_error, progress=progress)
         seen.add(feed, item.key)
     return interval
 
 
-def _store(document, db, *, resources, summary: WatchSummary, on_error, progress) -> None:
-    from ..clean import clean
-    from ..pipeline import extract_articles, too_long_check
+def _store(document, db, *, extract: Extract, summary: WatchSummary, on_error, progress) -> None:
     from ..store import Store
 
-    try:
-        article = too_long_check(clean(document))
-    except EventwireError as exc:
-        on_error(exc if isinstance(exc, InputError) else InputError(document.source or document.id, str(exc)))
-        return
-    with Store(db, lock_timeout=120.0) as store:
-        if store.has_article(article):
-            return
-    with resources.get_nlp().memory_zone():  # a long watch keeps no strings of the texts it has read
-        (_, events), = extract_articles([article], resources=resources)
-    with Store(db, lock_timeout=120.0) as store:
-        if store.add_article(article, events):
-            summary.articles += 1
-            summary.events += len(events)
-    if progress is not None:
-        progress.update(1, len(events))
+    for article, events in extract([document], on_error=on_error):
+        with Store(db, lock_timeout=120.0) as store:
+            if store.add_article(article, events):
+                summary.articles += 1
+                summary.events += len(events)
+        if progress is not None:
+            progress.update(1, len(events))

@@ -2,14 +2,15 @@
 
 :class:`LoadResources` is a Dask worker plugin: when a worker starts (or joins a running cluster) it loads the
 spaCy pipeline, the gazetteer and the lexicon once into a :class:`~eventwire.pipeline.Resources` kept on the
-worker, and every shard that worker runs uses it. Numeric libraries run one thread per worker (Dask's nanny sets
-``OMP_NUM_THREADS`` and its kin to 1), so N workers on N cores do not fight over them.
+worker, and every shard that worker runs uses it. The pipeline's functions are handed in by the caller.
+Numeric libraries run one thread per worker (Dask's nanny sets ``OMP_NUM_THREADS`` and its kin to 1), so N
+workers on N cores do not fight over them.
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from distributed import WorkerPlugin, get_worker
 
@@ -23,32 +24,27 @@ RESOURCES_ATTRIBUTE = "eventwire_resources"
 
 
 class LoadResources(WorkerPlugin):
-    """Load the model and the gazetteer once when a worker starts; shards then share them."""
+    """Load the model and the gazetteer once when a worker starts (``load``: e.g.
+    :func:`eventwire.pipeline.load_resources`); shards then share them."""
 
     name = "eventwire-resources"
 
+    def __init__(self, load: Callable[[], Any]) -> None:
+        self.load = load
+
     def setup(self, worker) -> None:
-        setattr(worker, RESOURCES_ATTRIBUTE, load_resources())
+        setattr(worker, RESOURCES_ATTRIBUTE, self.load())
 
 
-def load_resources():
-    from ..lexicon import load_lexicon
-    from ..nlp import load_nlp
-    from ..pipeline import Resources
-    from ..places import Geocoder
-
-    return Resources(nlp=load_nlp(), geocoder=Geocoder(), lexicon=load_lexicon())
-
-
-def worker_resources():
+def worker_resources(load: Callable[[], Any]):
     """This worker's resources (loaded by the plugin; loaded here when a task runs outside a worker)."""
     try:
         worker = get_worker()
     except ValueError:  # not inside a Dask worker
-        return load_resources()
+        return load()
     resources = getattr(worker, RESOURCES_ATTRIBUTE, None)
     if resources is None:
-        resources = load_resources()
+        resources = load()
         setattr(worker, RESOURCES_ATTRIBUTE, resources)
     return resources
 
@@ -64,14 +60,14 @@ class ShardResult:
     pid: int = 0
 
 
-def run_shard(shard: Shard, folder: str, *, published: str | None = None,
-              on_start: Callable[[Shard], None] | None = None) -> ShardResult:
-    """Read, extract and write one shard's Parquet file (``on_start`` runs first, inside the worker)."""
-    from ..pipeline import documents_to_articles, extract_articles
+def run_shard(shard: Shard, folder: str, *, extract: Callable[..., list], load: Callable[[], Any],
+              published: str | None = None, on_start: Callable[[Shard], None] | None = None) -> ShardResult:
+    """Read, extract and write one shard's Parquet file (``on_start`` runs first, inside the worker).
 
+    ``extract`` is :func:`eventwire.pipeline.extract_paths` and ``load`` :func:`eventwire.pipeline.load_resources`
+    (handed in, so the batch stage sits beside the pipeline rather than above it)."""
     if on_start is not None:
         on_start(shard)
-    resources = worker_resources()
     errors: list[tuple[str, str]] = []
     skipped: list[tuple[str, str]] = []
 
@@ -81,9 +77,8 @@ def run_shard(shard: Shard, folder: str, *, published: str | None = None,
     def skip(item: Skipped) -> None:
         skipped.append((item.source, item.reason))
 
-    articles = documents_to_articles(list(shard.paths), published=published, on_error=error, on_skip=skip)
-    with resources.get_nlp().memory_zone():  # strings of this shard's texts are freed after it
-        results = list(extract_articles(articles, resources=resources))
+    results = extract(list(shard.paths), resources=worker_resources(load), published=published, on_error=error,
+                      on_skip=skip)
     output = shard.output(folder)
     write_shard(output, results, errors=errors, skipped=skipped)
     return ShardResult(index=shard.index, output=str(output), articles=len(results),
