@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import DATA, require  # noqa: E402
 
 from eventwire.errors import InputError  # noqa: E402
-from eventwire.ingest import html_document  # noqa: E402
+from eventwire.read.html import html_document  # noqa: E402
 
 _TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE
-from eventwire.store import Store
+from eventwire.store.database import Store
 
 distributed = pytest.importorskip("distributed", reason="Dask is the cluster extra: pip install 'eventwire[cluster]'")
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -57,7 +57,7 @@ def barrier(shard) -> None:
 
 
 def _model_loads() -> tuple[int, int]:
-    from eventwire.nlp import load_nlp
+    from eventwire.nlp.model import load_nlp
 
     return os.getpid(), load_nlp.cache_info().misses
 

@@ -14,7 +14,7 @@ from conftest import SHARED
 from eventwire.errors import InputError
 from eventwire.models import Document
 from eventwire.read.feeds import FeedItem, item_document, read_feed
-from eventwire.store import Store
+from eventwire.store.database import Store
 from eventwire.batch.watch import SeenSet, watch_feeds
 
 DATA = SHARED / "data"

@@ -11,11 +11,11 @@ import pytest
 
 from conftest import EXAMPLE
 from eventwire.errors import InputError
-from eventwire.ingest import iter_documents
+from eventwire.read.files import iter_documents
 from eventwire.models import Document, Skipped
 from eventwire.read.warc import iter_warc
 from eventwire.read.webpage import is_english
-from eventwire.store import Store
+from eventwire.store.database import Store
 
 
 @pytest.fixture(scope="module")

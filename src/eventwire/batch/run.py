@@ -124,7 +124,7 @@ def _reason(exc: BaseException | None) -> str:
 
 def _load(shards: list[Shard], folder: Path, db, *, on_error, on_skip) -> tuple[int, int, int]:
     """Every shard's articles into the store, oldest publication first (undated ones last), in chunks."""
-    from ..store import Store
+    from ..store.database import Store
 
     rows = []
     for shard in shards:

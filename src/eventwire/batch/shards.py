@@ -38,7 +38,8 @@ class Shard:
 
 def plan_shards(paths: list[str | os.PathLike], *, shard_size: int = SHARD_SIZE) -> list[Shard]:
     """The shards of ``paths`` (files and folders; stdin cannot be sharded) in input order."""
-    from ..ingest import _KNOWN, is_warc
+    from ..read.files import _KNOWN
+    from ..read.warc import is_warc
 
     if shard_size < 1:
         raise UsageError(f"--shard-size must be at least 1, got {shard_size}")
@@ -58,7 +59,7 @@ def plan_shards(paths: list[str | os.PathLike], *, shard_size: int = SHARD_SIZE)
 
 
 def _files(paths: list[str | os.PathLike], known: frozenset) -> Iterator[str]:
-    from ..ingest import is_warc
+    from ..read.warc import is_warc
 
     for item in paths:
         if str(item) == "-":
@@ -75,7 +76,7 @@ def _files(paths: list[str | os.PathLike], known: frozenset) -> Iterator[str]:
 
 
 def _digest(group: list[str]) -> str:
-    from .. import __version__
+    from .._version import __version__
 
     digest = hashlib.sha256(__version__.encode())
     for path in group:

@@ -132,7 +132,7 @@ def _poll_feed(feed: str, db, *, fetch: Fetch, seen: SeenSet, summary: WatchSumm
 
 
 def _store(document, db, *, extract: Extract, summary: WatchSummary, on_error, progress) -> None:
-    from ..store import Store
+    from ..store.database import Store
 
     for article, events in extract([document], on_error=on_error):
         with Store(db, lock_timeout=120.0) as store:

@@ -1,1 +1,1 @@
-"""Stage 1, read: web pages (:mod:`.webpage`), WARC archives (:mod:`.warc`) and RSS/Atom feeds (:mod:`.feeds`)."""
+"""Stage read: files, folders, WARC archives, feeds and stdin in, :class:`~eventwire.models.Document` out; web pages by trafilatura (:mod:`.webpage`); cleaning into an :class:`~eventwire.models.Article`."""

@@ -90,7 +90,7 @@ def _iso(parsed) -> str | None:
 
 def item_document(item: FeedItem, fetch: Fetch) -> Document | InputError | Skipped:
     """The document of the page an item links to (its title and date filled from the item when missing)."""
-    from ..ingest import html_document
+    from .html import html_document
     from .webpage import decode_page, is_english
 
     source = item.link

@@ -9,7 +9,7 @@ Stages:
    (counted, not an error);
 3. a record whose block ends before its ``Content-Length`` is a truncated file: reported as one
    :class:`~eventwire.errors.InputError`, and reading stops there (nothing after it can be trusted);
-4. the page becomes a document by :func:`eventwire.ingest.html_document` (trafilatura): the publication time
+4. the page becomes a document by :func:`eventwire.read.html.html_document` (trafilatura): the publication time
    is the page's own, else the record's ``WARC-Date``, marked as the fetch time; a page not in English is
    skipped with its reason.
 """
@@ -60,7 +60,7 @@ def iter_warc(path: str | os.PathLike, *, published: str | None = None) -> Itera
 
 
 def _response(record, source: str, *, published: str | None) -> Iterator[Document | InputError | Skipped]:
-    from ..ingest import html_document
+    from .html import html_document
     from .webpage import decode_page, is_english
 
     url = record.rec_headers.get_header("WARC-Target-URI")
@@ -101,6 +101,6 @@ def _truncated(record) -> str:
 
 
 def _iso(value: str | None) -> str | None:
-    from ..clean import normalise_published
+    from .clean import normalise_published
 
     return normalise_published(value) if value else None

@@ -1,7 +1,7 @@
 """A web page's main text, title, date and URL, by trafilatura.
 
 trafilatura (Apache-2.0) finds the article body of a page; on the 181 pages of the article-extraction benchmark
-it scores main-text F1 0.96 where our hand-written reader in :mod:`eventwire.ingest` scores 0.82 (see
+it scores main-text F1 0.96 where our hand-written reader in :mod:`eventwire.read.html` scores 0.82 (see
 ``benchmarks/html_main_text.py``). Its paragraphs become blank-line separated blocks, as the rest of the pipeline reads
 them. Pages in another language are told apart by the share of English function words
 (:func:`english_share`): the pipeline reads English only.
