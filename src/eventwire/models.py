@@ -16,7 +16,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Document:
-    """One input document as read by :mod:`eventwire.ingest`, before cleaning.
+    """One input document as read by :mod:`eventwire.read.files`, before cleaning.
 
     ``text`` is the raw text (for HTML: the extracted main text). ``source`` says
     where it came from (a path, ``path:line`` for JSONL, or ``<stdin>``).
