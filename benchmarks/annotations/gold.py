@@ -6,6 +6,9 @@ A decision row of ADJUDICATION.md reads ``| article id | sentence index | decisi
     none            no event
     1:0 2:1 ...     the events picked by index (0-based, in that annotator's list for the sentence)
     1:0=claimed     ... with the factuality set to the value after '='
+    +TYPE/factuality/actor/recipient
+                    a new event; actor and recipient are comma-separated start-end offsets (or empty)
+Items combine: "2 +AGREE/asserted/2678-2696/" keeps annotator 2's events and adds one.
 A disagreement is a difference in the set of (type, factuality) of a sentence. Where the passes agree, the first
 pass's events (with their actor spans) are kept. A decision may also correct a sentence of a singly annotated
 article (then 1/2 name its one annotator). Building fails when a disagreement has no decision.
@@ -25,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from agreement import load  # noqa: E402
-from tool import FACTUALITY, sentence_rows  # noqa: E402
+from tool import FACTUALITY, TYPES, sentence_rows  # noqa: E402
 
 OUT = HERE / "gold.jsonl"
 ROW = re.compile(r"^\|\s*([^|\s]+)\s*\|\s*(\d+)\s*\|\s*([^|]+?)\s*\|")
@@ -47,14 +50,25 @@ def labels(sentence: dict | None) -> set[tuple[str, str]]:
     return {(e["type"], e["factuality"]) for e in sentence["events"]} if sentence else set()
 
 
+def _spans(field: str) -> list[list[int]]:
+    return [[int(a), int(b)] for a, b in (part.split("-") for part in field.split(",") if part)]
+
+
 def apply(decision: str, by_annotator: dict[int, dict], key) -> list[dict]:
-    decision = decision.strip()
-    if decision == "none":
-        return []
-    if decision in ("1", "2"):
-        return [dict(e) for e in by_annotator[int(decision)]["events"]]
     events = []
     for pick in decision.split():
+        if pick == "none":
+            continue
+        if pick in ("1", "2"):
+            events.extend(dict(e) for e in by_annotator[int(pick)]["events"])
+            continue
+        if pick.startswith("+"):
+            parts = pick[1:].split("/")
+            if len(parts) != 4 or parts[0] not in TYPES or parts[1] not in FACTUALITY:
+                raise ValueError(f"{key}: cannot read new event {pick!r}")
+            events.append({"type": parts[0], "factuality": parts[1], "actor": _spans(parts[2]),
+                           "recipient": _spans(parts[3])})
+            continue
         m = re.fullmatch(r"([12]):(\d+)(?:=(\w+))?", pick)
         if not m:
             raise ValueError(f"{key}: cannot read decision {decision!r}")
