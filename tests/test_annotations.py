@@ -109,11 +109,16 @@ def test_selection_and_offsets_match_the_texts(shared_data):
 
 
 def test_sentence_boundaries_rebuild(shared_data, nlp):
+    """Texts in ordinary case go straight to the pinned spaCy model, so sentences.py rebuilds their boundaries
+    exactly (all-capital MUC texts also pass through eventwire's truecaser, which may change; the stored file is
+    the reference the annotations point into)."""
     from selection import selected
     from sentences import split_sentences
 
-    for a in selected()[:4]:
-        assert [list(x) for x in split_sentences(a.text, nlp)] == BY_ID[a.id]["sentences"]
+    chosen = [a for a in selected() if a.source != "muc4"][:6]
+    assert {a.source for a in chosen} >= {"gva", "bbc_news"}
+    for a in chosen:
+        assert [list(x) for x in split_sentences(a.text, nlp)] == BY_ID[a.id]["sentences"], a.id
 
 
 def test_cohens_kappa_on_a_hand_example():
