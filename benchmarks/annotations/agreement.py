@@ -88,6 +88,20 @@ def report(articles: list[tuple[dict, dict]], *, listing: bool = False) -> dict:
     print(f"| (b) set of types | {fmt(result['types'])} | {fmt(result['types_agree'])} | {len(typeset)} |")
     print(f"| (c) factuality (both saw the type) | {fmt(result['factuality'])} | {fmt(result['fact_agree'])} "
           f"| {len(fact)} |")
+    for role in ("actor", "recipient"):
+        same = total = 0
+        for _, s1, s2 in rows:
+            for t in types_of(s1) & types_of(s2):
+                spans1 = [sp for e in s1["events"] if e["type"] == t for sp in e[role]]
+                spans2 = [sp for e in s2["events"] if e["type"] == t for sp in e[role]]
+                total += 1
+                if not spans1 and not spans2:
+                    same += 1
+                elif any(a < d and c < b for a, b in spans1 for c, d in spans2):
+                    same += 1
+        result[role] = same / total if total else None
+        print(f"{role}: both empty or overlapping spans in {fmt(result[role])} of the {total} (sentence, type) pairs "
+              "both passes annotate")
     print()
     by_source: dict[str, list] = {}
     for (rec1, s1, s2), pair in zip(rows, event):
