@@ -179,13 +179,23 @@ def content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP]
 
 
+POSTMODIFIER = re.compile(r"\s(?:of|from|in|at|on|for|with|who|which|that)\s|[,(\[]", re.I)
+
+
+def head_word(span: str) -> str | None:
+    """The head of an English noun phrase, roughly: its last content word before a post-modifier
+    ("the deputies of M5S" -> deputies, "John Smith, 24" -> smith)."""
+    words = content_words(POSTMODIFIER.split(" " + span, maxsplit=1)[0])
+    return words[-1] if words else None
+
+
 def actor_matches(predicted: list[dict], gold_spans: list[list[int]], raw: str) -> bool:
     """Some predicted actor text shares at least half of some gold span's content words, or its head."""
     for s, e in gold_spans:
         gold = content_words(raw[s:e])
         if not gold:
             continue
-        head = gold[-1]
+        head = head_word(raw[s:e]) or gold[-1]
         for actor in predicted:
             words = set(content_words(actor.get("text") or "")) | set(content_words(actor.get("name") or ""))
             if head in words or len(words & set(gold)) * 2 >= len(gold):

@@ -140,5 +140,7 @@ def test_scorer_pieces():
     gold_span = [[22, 33]]  # "The  gunman"
     assert articles.actor_matches([{"text": "gunman", "name": None}], gold_span, raw)
     assert not articles.actor_matches([{"text": "two men", "name": None}], gold_span, raw)
+    assert articles.head_word("the deputies of Movimento 5 Stelle (M5S)") == "deputies"
+    assert articles.head_word("John Smith, 24") == "smith"
     assert articles.ece([(0.9, True), (0.9, False)]) == pytest.approx(0.4)
     assert articles.ece([(1.0, True), (0.0, False)]) == pytest.approx(0.0)
