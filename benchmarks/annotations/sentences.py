@@ -2,9 +2,9 @@
 
 One line per article, in the order of :mod:`selection`:
 ``{"source", "id", "half", "group", "sentences": [[start, end], ...]}``, offsets into the raw text (see
-selection.py). Boundaries come from spaCy's en_core_web_sm (eventwire's pinned copy, :func:`eventwire.nlp.load_nlp`),
+selection.py). Boundaries come from spaCy's en_core_web_sm (eventwire's pinned copy, :func:`eventwire.nlp.model.load_nlp`),
 run on each blank-line-separated block separately (so a sentence never crosses a blank line), on the text eventwire's
-parser reads (:func:`eventwire.nlp.nlp_text`: all-capital MUC texts re-cased, same length, so offsets hold).
+parser reads (:func:`eventwire.nlp.model.nlp_text`: all-capital MUC texts re-cased, same length, so offsets hold).
 Whitespace at the edges of a sentence is trimmed; whitespace-only pieces are dropped.
 
     PYTHONPATH=src python benchmarks/annotations/sentences.py          # rewrites sentences.jsonl
@@ -45,9 +45,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def split_sentences(text: str, nlp) -> list[tuple[int, int]]:
-    from eventwire.nlp import nlp_text
+    from eventwire.actors.kb import load_actor_kb
+    from eventwire.nlp.model import nlp_text
 
-    parsed = nlp_text(text, nlp)
+    parsed = nlp_text(text, nlp, load_actor_kb())
     assert len(parsed) == len(text)
     out = []
     for b_start, b_end in blocks(parsed):
@@ -60,7 +61,7 @@ def split_sentences(text: str, nlp) -> list[tuple[int, int]]:
 
 
 def build() -> list[dict]:
-    from eventwire.nlp import load_nlp
+    from eventwire.nlp.model import load_nlp
 
     nlp = load_nlp()
     return [{"source": a.source, "id": a.id, "half": a.half, "group": a.group,
