@@ -34,7 +34,8 @@ SENTENCES = [
     "Thousands of people marched in Kabul on Sunday to demand the release of {n} detained students.",
     "An air strike on a village in Idlib killed {n} civilians, a monitoring group said.",
 ]
-ACCENTED = "Le président a déclaré à Genève que {n} manifestants étaient arrêtés. Señor Muñoz dijo: «Año»."
+ACCENTED = ("Police in Genève said {n} protesters were arrested near the café on Rue de Lausanne; "
+            "Señor Muñoz, the mayor's aide, was among them, officials said on Saturday.")
 INVISIBLE = ["\u200b", "\u200d", "\u200c", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f", "\u202e",
              "\u202d", "\u202c", "\u2066", "\u2069", "\x00", "\x1b[31m", "\x1b[0m", "\x1b]0;title\x07", "\x07"]
 
