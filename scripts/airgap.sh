@@ -36,7 +36,7 @@ fi
 run online
 export -f run
 export PY TESTS WORK
-unshare -n sh -c 'ip link set lo up && bash -c "run offline"'
+unshare -n bash -c 'ip link set lo up && run offline && ! "$PY" -c "import socket; socket.create_connection((\"1.1.1.1\", 53), 3)" 2>/dev/null && echo isolated >"$WORK/offline/isolated"'
 
 checks=0; failures=0
 for f in demo.out export.jsonl ingest.err tests.rc; do
@@ -46,6 +46,10 @@ for f in demo.out export.jsonl ingest.err tests.rc; do
     echo "FAIL $f differs offline:"; diff "$WORK/online/$f" "$WORK/offline/$f" | head -20
   fi
 done
+checks=$((checks + 1))
+if [ ! -f "$WORK/offline/isolated" ]; then
+  failures=$((failures + 1)); echo "FAIL the namespace could reach the network: not an air-gapped run"
+fi
 checks=$((checks + 1))
 if [ "$(cat "$WORK/offline/tests.rc")" != 0 ]; then
   failures=$((failures + 1)); echo "FAIL tests offline:"; tail -15 "$WORK/offline/tests.out"
