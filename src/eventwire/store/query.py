@@ -138,6 +138,7 @@ class Param:
 _LON = r"-?(?:180(?:\.0+)?|(?:1[0-7][0-9]|[1-9]?[0-9])(?:\.[0-9]+)?)"
 _LAT = r"-?(?:90(?:\.0+)?|[1-8]?[0-9](?:\.[0-9]+)?)"
 BBOX_PATTERN = f"^{_LON},{_LAT},{_LON},{_LAT}$"  # JSON Schema and server alike; min_lat <= max_lat is checked apart
+TEXT_PATTERN = "^[^\\u0000]*$"  # no NUL (the server answers 400 for one)
 
 
 def _num(x: float | None) -> str:
@@ -200,7 +201,7 @@ def openapi_parameters(params: Sequence[Param]) -> list[dict[str, Any]]:
         schema: dict[str, Any] = {"date": {"type": "string", "format": "date"},
                                   "enum": {"type": "string", "enum": list(p.choices)},
                                   "iso3": {"type": "string", "pattern": "^[A-Za-z]{3}$"},
-                                  "text": {"type": "string", "maxLength": MAX_TEXT},
+                                  "text": {"type": "string", "maxLength": MAX_TEXT, "pattern": TEXT_PATTERN},
                                   "bbox": {"type": "string", "pattern": BBOX_PATTERN, "example": "38,29,49,38"},
                                   "int": {"type": "integer"}, "float": {"type": "number"}}[p.kind]
         if p.minimum is not None:
