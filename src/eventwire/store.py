@@ -65,14 +65,17 @@ import duckdb
 
 from .errors import StoreError, UsageError
 from .filters import EventFilter
+from .incidents.corrections import SCHEMA as CORRECTION_SCHEMA
+from .incidents.revisions import HISTORY_SCHEMA, identity_of
+from .incidents.table import SCHEMA as INCIDENT_SCHEMA
 from .models import Article, Event
 
 __all__ = ["SCHEMA_VERSION", "Store", "EventFilter", "IntegrityReport", "article_key"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# Statements that bring a store from version N to N + 1, as (N, statements). Empty: version 1 is the first
-# released schema; older (pre-release) stores are refused with a message.
+# Statements that bring a store from version N to N + 1, as (N, statements). Empty: version 2 (incidents,
+# revisions) regroups every event, which needs the articles re-ingested; older stores are refused with a message.
 _MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
 _SCHEMA = (
@@ -81,28 +84,33 @@ _SCHEMA = (
     "CREATE SEQUENCE articles_seq",
     "CREATE TABLE articles (key TEXT PRIMARY KEY, seq BIGINT NOT NULL DEFAULT nextval('articles_seq'),"
     " id TEXT NOT NULL, title TEXT, publisher TEXT, published TEXT, url TEXT, source TEXT, body TEXT NOT NULL,"
-    " offsets JSON, n_events INTEGER NOT NULL, ingested_at TIMESTAMP NOT NULL)",
+    " offsets JSON, n_events INTEGER NOT NULL, ingested_at TIMESTAMP NOT NULL, identity TEXT NOT NULL)",
     "CREATE INDEX articles_id ON articles (id)",
+    "CREATE INDEX articles_identity ON articles (identity)",
     "CREATE SEQUENCE events_seq",
     "CREATE TABLE events (event_id TEXT PRIMARY KEY, seq BIGINT NOT NULL DEFAULT nextval('events_seq'),"
     " article_key TEXT NOT NULL, article_id TEXT, type TEXT NOT NULL, mode TEXT, quad_class TEXT NOT NULL,"
     " acled_event_type TEXT, acled_subtype TEXT, cameo_root TEXT, date DATE, date_precision TEXT,"
     " country TEXT, admin1 TEXT, location_name TEXT, lat DOUBLE, lon DOUBLE, fatalities BIGINT, injured BIGINT,"
     " factuality TEXT, confidence DOUBLE, evidence_text TEXT, actor_text TEXT, recipient_text TEXT,"
-    " actor_countries TEXT, recipient_countries TEXT, mentions_count INTEGER NOT NULL, data JSON NOT NULL)",
+    " actor_countries TEXT, recipient_countries TEXT, mentions_count INTEGER NOT NULL, data JSON NOT NULL,"
+    " incident_id TEXT NOT NULL)",
     "CREATE INDEX events_date ON events (date)",
     "CREATE INDEX events_type ON events (type)",
     "CREATE INDEX events_country ON events (country)",
     "CREATE INDEX events_article ON events (article_key)",
+    *HISTORY_SCHEMA,
+    *INCIDENT_SCHEMA,
+    *CORRECTION_SCHEMA,
 )
 
 _ARTICLE_COLUMNS = ("key", "id", "title", "publisher", "published", "url", "source", "body", "offsets",
-                    "n_events", "ingested_at")
+                    "n_events", "ingested_at", "identity")
 _EVENT_COLUMNS = ("event_id", "article_key", "article_id", "type", "mode", "quad_class", "acled_event_type",
                   "acled_subtype", "cameo_root", "date", "date_precision", "country", "admin1", "location_name",
                   "lat", "lon", "fatalities", "injured", "factuality", "confidence", "evidence_text",
                   "actor_text", "recipient_text", "actor_countries", "recipient_countries", "mentions_count",
-                  "data")
+                  "data", "incident_id")
 
 
 _ROWS_PER_INSERT = 100  # one multi-row INSERT is ~3x faster than executemany for an article's events
@@ -156,6 +164,7 @@ class Store:
         self.read_only = read_only
         self.lock_timeout = lock_timeout
         self._conn: duckdb.DuckDBPyConnection | None = None
+        self._grouper: Any = None  # an eventwire.incidents.Grouper; the default one when None
 
     def __repr__(self) -> str:
         mode = "read-only" if self.read_only else "read-write"
@@ -359,30 +368,43 @@ class Store:
     def add_articles(self, items: Iterable[tuple[Article, Sequence[Event]]]) -> tuple[int, int]:
         """Store ``(article, events)`` pairs, one transaction each, over one connection; ``(added, skipped)``.
 
+        An article whose identity (:func:`~eventwire.incidents.revisions.identity_of`) is stored with another
+        text is a revision: it replaces that version and its events, which move to the history tables, and
+        counts as added. Each article's events are grouped into incidents in the same transaction.
         ``items`` is read into a list before connecting, so extraction done lazily by a generator never runs
         while the file is locked. If one article fails, those before it stay stored and the error is raised.
         """
         if self.read_only:
             raise UsageError(f"the store {self.path} was opened read-only: open it with read_only=False to write")
         prepared = [(article, article_key(article), list(events)) for article, events in items]
-        rows = [(a, _article_row(k, a, len(evs)), [_event_row(k, e) for e in evs]) for a, k, evs in prepared]
+        rows = [(a, evs, _article_row(k, a, len(evs)), [_event_row(k, e) for e in evs]) for a, k, evs in prepared]
         added = 0
         with self._session() as conn:
-            for article, article_row, event_rows in rows:
-                added += self._write_article(conn, article, article_row, event_rows)
+            for article, events, article_row, event_rows in rows:
+                added += self._write_article(conn, article, events, article_row, event_rows)
         return added, len(rows) - added
 
-    def _write_article(self, conn: duckdb.DuckDBPyConnection, article: Article, article_row: list[Any],
-                       event_rows: list[list[Any]]) -> bool:
+    def _write_article(self, conn: duckdb.DuckDBPyConnection, article: Article, events: list[Event],
+                       article_row: list[Any], event_rows: list[list[Any]]) -> bool:
+        from .incidents import Grouper, previous_version, refresh, retire
+
         try:
             conn.execute("BEGIN TRANSACTION")
             if conn.execute("SELECT 1 FROM articles WHERE key = ?", [article_row[0]]).fetchone():
                 conn.execute("ROLLBACK")
                 return False
+            grouper = self._grouper or Grouper()
+            previous = previous_version(conn, article_row[-1])
+            incidents = grouper.assign(conn, events, previous=previous.event_ids if previous else ())
+            touched = set(incidents.values())
+            if previous is not None:
+                retire(conn, previous, replaced_by=article_row[0], now=_now())
+                touched |= previous.incident_ids
             conn.execute(_INSERT_ARTICLE, article_row)
             for start in range(0, len(event_rows), _ROWS_PER_INSERT):
-                chunk = event_rows[start:start + _ROWS_PER_INSERT]
+                chunk = [[*r, incidents[r[0]]] for r in event_rows[start:start + _ROWS_PER_INSERT]]
                 conn.execute(_insert_sql("events", _EVENT_COLUMNS, len(chunk)), [v for r in chunk for v in r])
+            refresh(conn, touched, window=grouper.model.window_days)
             conn.execute("COMMIT")
         except BaseException as exc:
             _rollback(conn)
@@ -421,24 +443,109 @@ class Store:
         if order not in _ORDERS:
             raise UsageError(f"unknown order {order!r}: use {' or '.join(_ORDERS)}")
         where, params = EventFilter.of(filters).sql()
-        sql = f"SELECT data FROM events{where} ORDER BY {_ORDERS[order]}"
+        sql = f"SELECT data, incident_id FROM events{where} ORDER BY {_ORDERS[order]}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
         if offset:
             sql += " OFFSET ?"
             params.append(int(offset))
+        for data, incident_id in self._stream(sql, params, batch_size):
+            yield Event.from_dict({**json.loads(data), "incident_id": incident_id})
+
+    def _stream(self, sql: str, params: list[Any], batch_size: int) -> Iterator[tuple]:
         with self._session() as conn:
             cursor = conn.cursor()
             try:
                 cursor.execute(sql, params)
                 while rows := cursor.fetchmany(batch_size):
-                    for (data,) in rows:
-                        yield Event.from_dict(json.loads(data))
+                    yield from rows
             except duckdb.Error as exc:
                 raise self._error(exc, "read") from exc
             finally:
                 cursor.close()
+
+    # -- incidents ---------------------------------------------------------------------------------
+
+    def iter_incidents(self, *, limit: int | None = None, offset: int = 0, order: str = "ingested",
+                       batch_size: int = 1000, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Yield the contract's incident objects matching ``filters`` (those of :class:`EventFilter` but
+        ``article``, applied to the incident's own values), in the order they were opened or by ``date``."""
+        if order not in _ORDERS:
+            raise UsageError(f"unknown order {order!r}: use {' or '.join(_ORDERS)}")
+        if filters.get("article") is not None:
+            raise UsageError("incidents cannot be filtered by article: filter events by article instead")
+        where, params = EventFilter.of(filters).sql()
+        sql = f"SELECT data FROM incidents{where} ORDER BY {_ORDERS[order]}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        if offset:
+            sql += " OFFSET ?"
+            params.append(int(offset))
+        for (data,) in self._stream(sql, params, batch_size):
+            yield json.loads(data)
+
+    def get_incident(self, incident_id: str) -> dict[str, Any] | None:
+        """The incident object ``incident_id`` is now (an id merged away resolves to the incident that took it
+        in), with its events under ``"events"``; None when there is none."""
+        from .incidents import resolve
+
+        with self._session() as conn:
+            live = resolve(conn, incident_id)
+            if live is None:
+                return None
+            data = self._fetchone(conn, "SELECT data FROM incidents WHERE incident_id = ?", [live])[0]
+            events = self._fetchall(conn, "SELECT data FROM events WHERE incident_id = ? ORDER BY seq", [live])
+        return {**json.loads(data), "events": [{**json.loads(d), "incident_id": live} for (d,) in events]}
+
+    def count_incidents(self, **filters: Any) -> int:
+        """How many incidents match ``filters`` (see :meth:`iter_incidents`)."""
+        where, params = EventFilter.of(filters).sql()
+        return self._one(f"SELECT count(*) FROM incidents{where}", params)
+
+    def merge_incidents(self, incident_ids: Sequence[str]) -> int:
+        """Merge these incidents into the oldest of them (one transaction); the correction's id."""
+        from .incidents import corrections
+
+        return self._correct(lambda conn, window: corrections.merge(conn, incident_ids, now=_now(), window=window))
+
+    def split_events(self, event_ids: Sequence[str]) -> int:
+        """Move these events out of their incidents into one new incident; the correction's id."""
+        from .incidents import corrections
+
+        return self._correct(lambda conn, window: corrections.split(conn, event_ids, now=_now(), window=window))
+
+    def undo_correction(self, correction_id: int) -> None:
+        """Put back what correction ``correction_id`` changed."""
+        from .incidents import corrections
+
+        self._correct(lambda conn, window: corrections.undo(conn, int(correction_id), now=_now(), window=window))
+
+    def corrections(self) -> list[dict[str, Any]]:
+        """The correction log, oldest first (see :func:`eventwire.incidents.corrections.log`)."""
+        from .incidents import corrections
+
+        with self._session() as conn:
+            return corrections.log(conn)
+
+    def _correct(self, change: Any) -> Any:
+        if self.read_only:
+            raise UsageError(f"the store {self.path} was opened read-only: open it with read_only=False to correct")
+        from .incidents.model import load_model
+
+        window = (self._grouper.model if self._grouper else load_model()).window_days
+        with self._session() as conn:
+            try:
+                conn.execute("BEGIN TRANSACTION")
+                result = change(conn, window)
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                _rollback(conn)
+                if isinstance(exc, duckdb.Error):
+                    raise self._error(exc, "correct") from exc
+                raise
+        return result
 
     def get_article(self, key_or_id: str) -> Article | None:
         """The stored article with this key, else the first stored with this id, else None."""
@@ -494,7 +601,7 @@ class Store:
 def _article_row(key: str, article: Article, n_events: int) -> list[Any]:
     offsets = json.dumps([list(seg) for seg in article.offsets])
     return [key, article.id, article.title, article.publisher, article.published, article.url,
-            article.source, article.body, offsets, n_events, _now()]
+            article.source, article.body, offsets, n_events, _now(), identity_of(article)]
 
 
 def _event_row(key: str, event: Event) -> list[Any]:

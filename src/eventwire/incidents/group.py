@@ -1,0 +1,112 @@
+"""Grouping: each new article's events join existing incidents or open new ones, incrementally.
+
+For every event of the article, most confident first:
+
+1. **blocking** -- candidate incidents are those of the event's type whose reports fall in the event's country
+   and within :attr:`JoinModel.window_days` of its date (one indexed lookup of :func:`block_key`), plus the
+   incidents this article's earlier events went to;
+2. **scoring** -- the event is compared with each report of a candidate (its most confident
+   :attr:`JoinModel.max_members`): a report of another article by the join model's probability, a report of
+   the same article (or of the version it revises) by :func:`same_story` (1 or 0), since the merge stage has
+   already compared those sentences; the candidate's score is the MEAN over its reports (average linkage),
+   so a chain of weak links never pulls unrelated incidents together;
+3. **decision** -- the best candidate at or above the model's threshold (ties: the older incident) is joined;
+   otherwise the event opens a new incident named after it.
+
+Nothing here re-reads the store beyond the candidates, and the same articles in the same order give the same
+incidents. Callers run :meth:`Grouper.assign` inside the article's transaction, insert the events with their
+``incident_id``, then call :func:`~eventwire.incidents.table.refresh` on the touched incidents.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Event
+from .features import Signature, distance_km, signature
+from .model import JoinModel, load_model
+from .table import block_key, member_events, new_incident_id
+
+__all__ = ["Grouper", "same_story", "SAME_PLACE_KM"]
+
+SAME_PLACE_KM = 25.0
+
+
+def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | None] = (None, None)) -> float:
+    """Two events of one article (or of two versions of it) report one incident when nothing they say differs:
+    their days (where the text gives them), towns (more than :data:`SAME_PLACE_KM` apart), countries, and
+    modes (a drone strike is not a shelling)."""
+    if a.family != b.family:
+        return 0.0
+    if a.exact_day and b.exact_day and a.day != b.day:
+        return 0.0
+    if a.country and b.country and a.country != b.country:
+        return 0.0
+    if a.lat is not None and b.lat is not None and distance_km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM:
+        return 0.0
+    if modes[0] and modes[1] and modes[0] != modes[1]:
+        return 0.0
+    return 1.0
+
+
+@dataclass
+class _Member:
+    sig: Signature
+    mode: str | None
+    own: bool  # a report of the article being grouped, or of the version it replaces
+
+
+@dataclass
+class Grouper:
+    """Assigns incidents to one article's events over a DuckDB connection (see the module docstring)."""
+
+    model: JoinModel = field(default_factory=load_model)
+
+    def assign(self, conn: Any, events: Sequence[Event], *, previous: Sequence[str] = ()) -> dict[str, str]:
+        """``{event_id: incident_id}`` for ``events`` (one article); ``previous`` are the event ids of the
+        version this article replaces (compared as reports of the same story)."""
+        previous_ids = set(previous)
+        members: dict[str, list[_Member]] = {}  # candidate incidents' reports, fetched once per incident
+        order: dict[str, int] = {}  # older incidents first; those opened by this article last
+        out: dict[str, str] = {}
+        for event in sorted(events, key=lambda e: (-e.confidence, e.evidence.start, e.event_id)):
+            sig = signature(event)
+            found = self._candidates(conn, sig)
+            fresh = [i for i in found if i not in members]
+            for incident_id, reports in member_events(conn, fresh, limit=self.model.max_members).items():
+                members[incident_id] = [_Member(signature(m), m.mode, m.event_id in previous_ids) for m in reports]
+            order.update(found)
+            ours = [i for i in out.values() if members[i][0].sig.family == sig.family]
+            scored = [(self._score(sig, event.mode, members[i]), -order[i], i) for i in dict.fromkeys([*found, *ours])]
+            top = max(scored, default=None)
+            if top is not None and top[0] >= self.model.threshold:
+                best = top[2]
+            else:
+                best = new_incident_id(conn, event.event_id, taken=out.values())
+                members[best] = []
+                order[best] = (1 << 62) + len(order)
+            members[best].append(_Member(sig, event.mode, True))
+            out[event.event_id] = best
+        return out
+
+    def _candidates(self, conn: Any, sig: Signature) -> dict[str, int]:
+        """Incidents blocked with ``sig``, within the date window: ``{incident_id: seq}``."""
+        rows = conn.execute(
+            "SELECT i.incident_id, i.seq, i.date_lo, i.date_hi FROM incident_blocks b JOIN incidents i "
+            "USING (incident_id) WHERE b.key = ? ORDER BY i.seq",
+            [block_key(sig.family, sig.country, sig.day)]).fetchall()
+        window = self.model.window_days
+        return {i: s for i, s, lo, hi in rows
+                if sig.day is None or lo is None or lo - window <= sig.day <= hi + window}
+
+    def _score(self, sig: Signature, mode: str | None, reports: list[_Member]) -> float:
+        if not reports:
+            return 0.0
+        total = 0.0
+        for member in reports:
+            if member.own:
+                total += same_story(sig, member.sig, modes=(mode, member.mode))
+            else:
+                total += self.model.probability(sig, member.sig)
+        return total / len(reports)
