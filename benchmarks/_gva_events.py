@@ -16,7 +16,7 @@ from pathlib import Path
 from _data import DATA
 
 AFTER_EXTRACTION = ("store", "incidents", "export", "api", "serve", "cli", "query", "openapi", "static",
-                    "filters", "tables", "demo", "batch")
+                    "filters", "tables", "demo", "batch", "data/incident_model")
 
 
 @dataclass(frozen=True)

@@ -145,10 +145,11 @@ class IntegrityReport:
     events: int
     mismatched: tuple[tuple[str, int, int], ...]  # (article key, n_events recorded, events stored)
     orphan_events: int  # events whose article is not stored
+    incident_problems: int = 0  # events in no stored incident + incidents whose stored events differ from their row
 
     @property
     def ok(self) -> bool:
-        return not self.mismatched and self.orphan_events == 0
+        return not self.mismatched and self.orphan_events == 0 and self.incident_problems == 0
 
 
 class Store:
@@ -570,10 +571,15 @@ class Store:
             orphans = self._fetchone(conn, (
                 "SELECT count(*) FROM events e WHERE NOT EXISTS "
                 "(SELECT 1 FROM articles a WHERE a.key = e.article_key)"), [])[0]
+            incident_problems = self._fetchone(conn, (
+                "SELECT (SELECT count(*) FROM events e WHERE NOT EXISTS "
+                "(SELECT 1 FROM incidents i WHERE i.incident_id = e.incident_id)) + "
+                "(SELECT count(*) FROM incidents i WHERE i.n_events <> "
+                "(SELECT count(*) FROM events e WHERE e.incident_id = i.incident_id))"), [])[0]
         counts = self.count()
         return IntegrityReport(articles=counts["articles"], events=counts["events"],
                                mismatched=tuple((k, int(n), int(s)) for k, n, s in mismatched),
-                               orphan_events=int(orphans))
+                               orphan_events=int(orphans), incident_problems=int(incident_problems))
 
     def schema_version(self) -> int:
         """The schema version recorded in the file."""

@@ -18,7 +18,7 @@ __all__ = ["Signature", "signature", "pair_features", "FEATURES", "distance_km",
 
 #: The pair features, in the order of :func:`pair_features` and of the model's weights.
 FEATURES = (
-    "bias", "same_day", "day_gap", "both_exact_days_differ", "distance", "no_distance", "same_place",
+    "bias", "same_day", "day_gap", "both_exact_days_differ", "distance", "far_apart", "no_distance", "same_place",
     "fatalities_agree", "fatalities_differ", "injured_agree", "injured_differ", "words", "title_words",
     "names", "published_gap",
 )
@@ -36,6 +36,7 @@ shootings killed kill dead death died wounded injured injuries hospital gun guns
 monday tuesday wednesday thursday friday saturday sunday night morning afternoon evening day week today
 yesterday last early late about near around just
 """.split())
+FAR_KM = 50.0  # two towns this far apart are rarely one incident's place (unless a geocoder erred)
 _CAP_TITLE = 0.6  # a title whose words are mostly capitalised is Title Case: its capitals are no names
 
 
@@ -144,6 +145,7 @@ def pair_features(a: Signature, b: Signature) -> list[float]:
         min(gap, 30) / 7 if gap is not None else 1.0,
         1.0 if gap and a.exact_day and b.exact_day else 0.0,
         math.log1p(km) / math.log1p(100) if km is not None else 0.0,
+        1.0 if km is not None and km > FAR_KM else 0.0,
         0.0 if located else 1.0,
         1.0 if a.place and a.place == b.place else 0.0,
         *_counts(a.fatalities, b.fatalities),

@@ -26,7 +26,7 @@ from typing import Any
 from ..models import Event
 from .features import Signature, distance_km, signature
 from .model import JoinModel, load_model
-from .table import block_key, member_events, new_incident_id
+from .table import block_key, member_events, new_incident_id, used_ids
 
 __all__ = ["Grouper", "same_story", "SAME_PLACE_KM"]
 
@@ -67,38 +67,48 @@ class Grouper:
         """``{event_id: incident_id}`` for ``events`` (one article); ``previous`` are the event ids of the
         version this article replaces (compared as reports of the same story)."""
         previous_ids = set(previous)
-        members: dict[str, list[_Member]] = {}  # candidate incidents' reports, fetched once per incident
-        order: dict[str, int] = {}  # older incidents first; those opened by this article last
+        ranked = [(e, signature(e)) for e in sorted(events, key=lambda e: (-e.confidence, e.evidence.start,
+                                                                             e.event_id))]
+        blocked = self._candidates(conn, [sig for _, sig in ranked])
+        order: dict[str, int] = {i: s for found in blocked for i, s in found.items()}  # older first
+        members = {i: [_Member(signature(m), m.mode, m.event_id in previous_ids) for m in reports]
+                   for i, reports in member_events(conn, list(order), limit=self.model.max_members).items()}
+        checked = [f"inc-{e.event_id}" for e, _ in ranked]
+        taken = used_ids(conn, checked)
         out: dict[str, str] = {}
-        for event in sorted(events, key=lambda e: (-e.confidence, e.evidence.start, e.event_id)):
-            sig = signature(event)
-            found = self._candidates(conn, sig)
-            fresh = [i for i in found if i not in members]
-            for incident_id, reports in member_events(conn, fresh, limit=self.model.max_members).items():
-                members[incident_id] = [_Member(signature(m), m.mode, m.event_id in previous_ids) for m in reports]
-            order.update(found)
+        for (event, sig), found in zip(ranked, blocked):
             ours = [i for i in out.values() if members[i][0].sig.family == sig.family]
             scored = [(self._score(sig, event.mode, members[i]), -order[i], i) for i in dict.fromkeys([*found, *ours])]
             top = max(scored, default=None)
             if top is not None and top[0] >= self.model.threshold:
                 best = top[2]
             else:
-                best = new_incident_id(conn, event.event_id, taken=out.values())
+                best = new_incident_id(conn, event.event_id, taken=taken, checked=checked)
+                taken.add(best)
                 members[best] = []
-                order[best] = (1 << 62) + len(order)
+                order[best] = -(1 << 62) - len(order)  # never preferred over an older incident on a tie
             members[best].append(_Member(sig, event.mode, True))
             out[event.event_id] = best
         return out
 
-    def _candidates(self, conn: Any, sig: Signature) -> dict[str, int]:
-        """Incidents blocked with ``sig``, within the date window: ``{incident_id: seq}``."""
+    def _candidates(self, conn: Any, sigs: Sequence[Signature]) -> list[dict[str, int]]:
+        """For each signature, the incidents blocked with it within the date window: ``{incident_id: seq}``
+        (one query for the article)."""
+        keys = [block_key(s.family, s.country, s.day) for s in sigs]
+        if not keys:
+            return []
+        unique = sorted(set(keys))
         rows = conn.execute(
-            "SELECT i.incident_id, i.seq, i.date_lo, i.date_hi FROM incident_blocks b JOIN incidents i "
-            "USING (incident_id) WHERE b.key = ? ORDER BY i.seq",
-            [block_key(sig.family, sig.country, sig.day)]).fetchall()
+            "SELECT b.key, i.incident_id, i.seq, i.date_lo, i.date_hi FROM incident_blocks b JOIN incidents i "
+            f"USING (incident_id) WHERE b.key IN ({', '.join('?' for _ in unique)}) ORDER BY i.seq",
+            unique).fetchall()
+        by_key: dict[str, list[tuple]] = {}
+        for key, *row in rows:
+            by_key.setdefault(key, []).append(row)
         window = self.model.window_days
-        return {i: s for i, s, lo, hi in rows
-                if sig.day is None or lo is None or lo - window <= sig.day <= hi + window}
+        return [{i: s for i, s, lo, hi in by_key.get(key, ())
+                 if sig.day is None or lo is None or lo - window <= sig.day <= hi + window}
+                for key, sig in zip(keys, sigs)]
 
     def _score(self, sig: Signature, mode: str | None, reports: list[_Member]) -> float:
         if not reports:

@@ -80,19 +80,29 @@ def resolve(conn: Any, incident_id: str) -> str | None:
     return row[0] if row else None
 
 
-def new_incident_id(conn: Any, event_id: str, taken: Iterable[str] = ()) -> str:
-    """``inc-<event id>`` of the event that opens it (``-2``, ``-3``... if that id was ever used)."""
-    taken = set(taken)
-    base = f"inc-{event_id}"
-    for n in range(1, 10_000):
-        candidate = base if n == 1 else f"{base}-{n}"
-        if candidate in taken:
-            continue
-        used = conn.execute("SELECT (SELECT count(*) FROM incidents WHERE incident_id = ?) + "
-                            "(SELECT count(*) FROM incident_aliases WHERE alias = ?)",
-                            [candidate, candidate]).fetchone()[0]
-        if not used:
-            return candidate
+def used_ids(conn: Any, candidates: Sequence[str]) -> set[str]:
+    """Those of ``candidates`` that are, or were, incident ids (live or merged away)."""
+    if not candidates:
+        return set()
+    marks = ", ".join("?" for _ in candidates)
+    return {i for (i,) in conn.execute(
+        f"SELECT incident_id FROM incidents WHERE incident_id IN ({marks}) "
+        f"UNION SELECT alias FROM incident_aliases WHERE alias IN ({marks})", [*candidates, *candidates]).fetchall()}
+
+
+def new_incident_id(conn: Any, event_id: str, *, taken: Iterable[str] = (), checked: Iterable[str] = ()) -> str:
+    """``inc-<event id>`` of the event that opens it, or ``-2``, ``-3``... after it when that id is in ``taken``
+    or was ever used in the store (ids in ``checked`` are known not to be stored)."""
+    taken, base = set(taken), f"inc-{event_id}"
+    if base in set(checked) and base not in taken:
+        return base
+    for start in range(1, 10_000, 50):
+        names = [base if n == 1 else f"{base}-{n}" for n in range(start, start + 50)]
+        names = [n for n in names if n not in taken]
+        used = used_ids(conn, names)
+        for name in names:
+            if name not in used:
+                return name
     raise RuntimeError(f"no free incident id for event {event_id!r}")
 
 
@@ -113,26 +123,31 @@ def member_events(conn: Any, incident_ids: Sequence[str], *, limit: int | None =
 
 
 def refresh(conn: Any, incident_ids: Iterable[str], *, window: int) -> None:
-    """Rebuild the rows and blocking keys of ``incident_ids`` from their events; delete the empty ones."""
+    """Rebuild the rows and blocking keys of ``incident_ids`` from their events; delete the empty ones.
+
+    A few statements for all of them (DuckDB's cost is per statement): an incident keeps its ``seq``."""
     ids = sorted(set(incident_ids))
+    if not ids:
+        return
+    marks = ", ".join("?" for _ in ids)
     members = member_events(conn, ids)
-    for incident_id in ids:
-        conn.execute("DELETE FROM incident_blocks WHERE incident_id = ?", [incident_id])
-        events = members[incident_id]
-        if not events:
-            conn.execute("DELETE FROM incidents WHERE incident_id = ?", [incident_id])
-            continue
-        values = _row(incident_object(incident_id, events), events)
-        exists = conn.execute("SELECT 1 FROM incidents WHERE incident_id = ?", [incident_id]).fetchone()
-        if exists:
-            conn.execute(f"UPDATE incidents SET {', '.join(f'{c} = ?' for c in _COLUMNS)} WHERE incident_id = ?",
-                         [*values, incident_id])
-        else:
-            conn.execute(f"INSERT INTO incidents (incident_id, {', '.join(_COLUMNS)}) "
-                         f"VALUES (?, {', '.join('?' for _ in _COLUMNS)})", [incident_id, *values])
-        keys = sorted(_keys(events, window))
-        conn.execute(f"INSERT INTO incident_blocks VALUES {', '.join('(?, ?)' for _ in keys)}",
-                     [v for k in keys for v in (k, incident_id)])
+    seqs = dict(conn.execute(f"SELECT incident_id, seq FROM incidents WHERE incident_id IN ({marks})",
+                             ids).fetchall())
+    conn.execute(f"DELETE FROM incident_blocks WHERE incident_id IN ({marks})", ids)
+    conn.execute(f"DELETE FROM incidents WHERE incident_id IN ({marks})", ids)
+    live = [i for i in ids if members[i]]
+    if not live:
+        return
+    for i in live:
+        if i not in seqs:
+            seqs[i] = conn.execute("SELECT nextval('incidents_seq')").fetchone()[0]
+    rows = [[i, seqs[i], *_row(incident_object(i, members[i]), members[i])] for i in live]
+    row = f"({', '.join('?' for _ in rows[0])})"
+    conn.execute(f"INSERT INTO incidents (incident_id, seq, {', '.join(_COLUMNS)}) VALUES "
+                 f"{', '.join([row] * len(rows))}", [v for r in rows for v in r])
+    keys = [(k, i) for i in live for k in sorted(_keys(members[i], window))]
+    conn.execute(f"INSERT INTO incident_blocks VALUES {', '.join('(?, ?)' for _ in keys)}",
+                 [v for pair in keys for v in pair])
 
 
 def _row(obj: dict[str, Any], events: Sequence[Event]) -> list[Any]:
