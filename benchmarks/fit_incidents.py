@@ -107,6 +107,7 @@ def main() -> int:
         current.setdefault("threshold", 0.5)
         current.setdefault("window_days", WINDOW)
         current.setdefault("max_members", 12)
+        current.setdefault("max_candidates", 30)
         MODEL.write_text(json.dumps(current, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL}")
     return 0

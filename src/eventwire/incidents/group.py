@@ -3,8 +3,9 @@
 For every event of the article, most confident first:
 
 1. **blocking** -- candidate incidents are those of the event's type whose reports fall in the event's country
-   and within :attr:`JoinModel.window_days` of its date (one indexed lookup of :func:`block_key`), plus the
-   incidents this article's earlier events went to;
+   and within :attr:`JoinModel.window_days` of its date (one indexed lookup of :func:`block_key`), at most
+   :attr:`JoinModel.max_candidates` of them (the nearest in time), plus the incidents this article's earlier
+   events went to; so the work per article stays flat however large and dense the store grows;
 2. **scoring** -- the event is compared with each report of a candidate (its most confident
    :attr:`JoinModel.max_members`): a report of another article by the join model's probability, a report of
    the same article (or of the version it revises) by :func:`same_story` (1 or 0), since the merge stage has
@@ -48,6 +49,13 @@ def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | Non
     if modes[0] and modes[1] and modes[0] != modes[1]:
         return 0.0
     return 1.0
+
+
+def _gap(day: int | None, lo: int | None, hi: int | None) -> int:
+    """Days between ``day`` and the span ``lo..hi`` of an incident's reports (0 inside it or when unknown)."""
+    if day is None or lo is None or hi is None:
+        return 0
+    return max(lo - day, day - hi, 0)
 
 
 @dataclass
@@ -105,10 +113,13 @@ class Grouper:
         by_key: dict[str, list[tuple]] = {}
         for key, *row in rows:
             by_key.setdefault(key, []).append(row)
-        window = self.model.window_days
-        return [{i: s for i, s, lo, hi in by_key.get(key, ())
-                 if sig.day is None or lo is None or lo - window <= sig.day <= hi + window}
-                for key, sig in zip(keys, sigs)]
+        window, cap = self.model.window_days, self.model.max_candidates
+        out = []
+        for key, sig in zip(keys, sigs):
+            near = [(_gap(sig.day, lo, hi), s, i) for i, s, lo, hi in by_key.get(key, ())
+                    if sig.day is None or lo is None or lo - window <= sig.day <= hi + window]
+            out.append({i: s for _d, s, i in sorted(near)[:cap]})  # the nearest in time, then the oldest
+        return out
 
     def _score(self, sig: Signature, mode: str | None, reports: list[_Member]) -> float:
         if not reports:
