@@ -97,7 +97,8 @@ def test_same_story_joins_compatible_reports_only():
     a = article(1)
     base = signature(event("e1", a))
     assert same_story(base, signature(event("e2", a, text="He died at the scene.")), modes=("firearms", None)) == 1
-    assert same_story(base, signature(event("e3", a, date="2016-05-01"))) == 0  # another day
+    assert same_story(base, signature(event("e3", a, date="2016-04-20"))) == 0  # weeks apart
+    assert same_story(base, signature(event("e3b", a, date="2016-05-04"))) == 1  # a retelling days later
     assert same_story(base, signature(event("e4", a, place=DENVER))) == 0  # far away
     assert same_story(base, signature(event("e5", a, type="PROTEST"))) == 0
     assert same_story(base, signature(event("e6", a)), modes=("firearms", "drone")) == 0

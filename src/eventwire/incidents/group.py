@@ -34,13 +34,15 @@ __all__ = ["Grouper", "same_story", "SAME_PLACE_KM"]
 SAME_PLACE_KM = 25.0
 
 
-def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | None] = (None, None)) -> float:
-    """Two events of one article (or of two versions of it) report one incident when nothing they say differs:
-    their days (where the text gives them), towns (more than :data:`SAME_PLACE_KM` apart), countries, and
-    modes (a drone strike is not a shelling)."""
+def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | None] = (None, None),
+               window: int = 7) -> float:
+    """Two events of one article (or of two versions of it) report one incident when nothing they say sets
+    them apart: days (where the text gives both) more than ``window`` apart, towns more than
+    :data:`SAME_PLACE_KM` apart, other countries, or other modes (a drone strike is not a shelling). A story
+    retells its incident around other news of it (an arrest, a name, a funeral), whose days differ."""
     if a.family != b.family:
         return 0.0
-    if a.exact_day and b.exact_day and a.day != b.day:
+    if a.exact_day and b.exact_day and abs(a.day - b.day) > window:
         return 0.0
     if a.country and b.country and a.country != b.country:
         return 0.0
@@ -127,7 +129,7 @@ class Grouper:
         total = 0.0
         for member in reports:
             if member.own:
-                total += same_story(sig, member.sig, modes=(mode, member.mode))
+                total += same_story(sig, member.sig, modes=(mode, member.mode), window=self.model.window_days)
             else:
                 total += self.model.probability(sig, member.sig)
         return total / len(reports)
