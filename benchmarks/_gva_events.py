@@ -76,8 +76,8 @@ def extraction_digest() -> str:
 
 def articles(docs: list[GvaDoc]) -> dict:
     """doc id -> the cleaned :class:`~eventwire.models.Article`, read as ``ingest`` reads a JSONL line."""
-    from eventwire.clean import clean
-    from eventwire.ingest import document_from_dict
+    from eventwire.read.clean import clean
+    from eventwire.read.files import document_from_dict
 
     return {d.id: clean(document_from_dict(d.as_jsonl(), source=f"gva:{d.id}")) for d in docs}
 

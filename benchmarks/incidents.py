@@ -45,7 +45,7 @@ def store_half(docs, events, *, grouper=None) -> tuple[dict[str, dict[str, str]]
     """Store the docs in publication order into a temporary store: ({doc id: {event id: incident id}},
     incident objects by id), and the seconds grouping and storing took."""
     from eventwire.models import Event
-    from eventwire.store import Store
+    from eventwire.store.database import Store
 
     arts = articles(docs)
     ordered = sorted(docs, key=lambda d: (d.published or "", d.id))

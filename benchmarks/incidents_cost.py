@@ -41,8 +41,9 @@ def probes(items: list, *, n: int, day: int) -> list:
 
 def time_grouping(db: Path, items: list, *, n: int, day: int) -> float:
     """Median milliseconds to group one probe article and write its events and incidents (rolled back)."""
-    from eventwire.incidents import Grouper, refresh
-    from eventwire.store import _EVENT_COLUMNS, Store, _event_row, _insert_sql
+    from eventwire.incidents.group import Grouper
+    from eventwire.incidents.table import refresh
+    from eventwire.store.database import _EVENT_COLUMNS, Store, _event_row, _insert_sql
 
     grouper, times = Grouper(), []
     with Store(db) as store, store.connection() as conn:

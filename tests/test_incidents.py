@@ -15,7 +15,7 @@ from eventwire.incidents.export import INCIDENT_CSV_COLUMNS, export_incidents
 from eventwire.incidents.features import signature
 from eventwire.incidents.group import same_story
 from eventwire.models import Actor, Article, ArticleRef, Event, Evidence, Place
-from eventwire.store import Store
+from eventwire.store.database import Store
 
 CHICAGO = Place(text="Chicago", name="Chicago", country="USA", admin1="Illinois", lat=41.85, lon=-87.65,
                 feature="city", precision="city", score=0.9)

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SEED
 from eventwire.cli import main
-from eventwire.store import Store
+from eventwire.store.database import Store
 
 pytestmark = [pytest.mark.model]
 

@@ -21,10 +21,10 @@ from functools import lru_cache
 from typing import IO, Any
 
 from ..errors import UsageError
-from ..export import FORMATS, _arrow_type, _batches, _binary_out, _text_out
+from ..store.export import FORMATS, _arrow_type, _batches, _binary_out, _text_out
 from ..models import Actor, Evidence, Place
 
-__all__ = ["export_incidents", "INCIDENT_CSV_COLUMNS", "incident_csv_row", "incident_parquet_schema"]
+__all__ = ["export_incidents", "export_store_incidents", "INCIDENT_CSV_COLUMNS", "incident_csv_row", "incident_parquet_schema"]
 
 INCIDENT_CSV_COLUMNS = (
     "incident_id", "type", "mode", "quad_class", "acled_event_type", "acled_subtype", "cameo_root", "date",
@@ -45,6 +45,16 @@ def export_incidents(incidents: Iterable[dict[str, Any]], *, format: str, out: A
             return _parquet(incidents, sink)
     with _text_out(out) as sink:
         return writers[format](incidents, sink)
+
+
+def export_store_incidents(db_path: Any, *, format: str, out: Any, **filters: Any) -> int:
+    """Export the incidents stored in ``db_path`` (read-only), one row each, in the order they were opened;
+    ``filters`` as :meth:`eventwire.store.database.Store.iter_incidents`. Returns how many were written."""
+    from ..store.database import Store
+
+    if format not in FORMATS:
+        raise UsageError(f"unknown export format {format!r}: use one of {', '.join(FORMATS)}")
+    return export_incidents(Store(db_path, read_only=True).iter_incidents(**filters), format=format, out=out)
 
 
 def _dumps(obj: Any) -> str:

@@ -102,9 +102,10 @@ def signature(event: Event) -> Signature:
     if title and not _title_case(title):
         names |= _names([title])
     fine = loc is not None and loc.precision in ("site", "city")
+    day = day_number(event.date)
     return Signature(
         event_id=event.event_id, article=event.article.id, family=event.type,
-        day=day_number(event.date), exact_day=event.date_precision == "day",
+        day=day, exact_day=day is not None and event.date_precision == "day",
         published=day_number(event.article.published),
         lat=loc.lat if fine else None, lon=loc.lon if fine else None,
         place=loc.name.casefold() if fine and loc.name else None,
