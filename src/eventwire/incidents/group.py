@@ -8,9 +8,9 @@ For every event of the article, most confident first:
    events went to; so the work per article stays flat however large and dense the store grows;
 2. **scoring** -- the event is compared with each report of a candidate (its most confident
    :attr:`JoinModel.max_members`): a report of another article by the join model's probability, a report of
-   the same article (or of the version it revises) by :func:`same_story` (1 or 0), since the merge stage has
-   already compared those sentences; the candidate's score is the MEAN over its reports (average linkage),
-   so a chain of weak links never pulls unrelated incidents together;
+   the same article (or of the version it revises) by :func:`same_story`, which must hold for every such
+   report (the merge stage has already compared those sentences); the candidate's score is the MEAN over its
+   reports (average linkage), so a chain of weak links never pulls unrelated incidents together;
 3. **decision** -- the best candidate at or above the model's threshold (ties: the older incident) is joined;
    otherwise the event opens a new incident named after it.
 
@@ -96,7 +96,7 @@ class Grouper:
                 best = new_incident_id(conn, event.event_id, taken=taken, checked=checked)
                 taken.add(best)
                 members[best] = []
-                order[best] = -(1 << 62) - len(order)  # never preferred over an older incident on a tie
+                order[best] = (1 << 62) + len(order)  # opened here: after every stored incident, in opening order
             members[best].append(_Member(sig, event.mode, True))
             out[event.event_id] = best
         return out
@@ -124,12 +124,16 @@ class Grouper:
         return out
 
     def _score(self, sig: Signature, mode: str | None, reports: list[_Member]) -> float:
+        """Mean pair score over the incident's reports; 0 when a report of the same story is set apart from
+        the event (within one article every report must agree, as the merge stage compared them all)."""
         if not reports:
             return 0.0
         total = 0.0
         for member in reports:
             if member.own:
-                total += same_story(sig, member.sig, modes=(mode, member.mode), window=self.model.window_days)
+                if not same_story(sig, member.sig, modes=(mode, member.mode), window=self.model.window_days):
+                    return 0.0
+                total += 1.0
             else:
                 total += self.model.probability(sig, member.sig)
         return total / len(reports)

@@ -125,8 +125,9 @@ def member_events(conn: Any, incident_ids: Sequence[str], *, limit: int | None =
 def refresh(conn: Any, incident_ids: Iterable[str], *, window: int) -> None:
     """Rebuild the rows and blocking keys of ``incident_ids`` from their events; delete the empty ones.
 
-    A few statements for all of them (DuckDB's cost is per statement): an incident keeps its ``seq``."""
-    ids = sorted(set(incident_ids))
+    A few statements for all of them (DuckDB's cost is per statement): an incident keeps its ``seq``; new ones
+    are numbered in the order given (the order they were opened)."""
+    ids = list(dict.fromkeys(incident_ids))
     if not ids:
         return
     marks = ", ".join("?" for _ in ids)

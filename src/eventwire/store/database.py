@@ -399,10 +399,10 @@ class Store:
             grouper = self._grouper or Grouper()
             previous = previous_version(conn, article_row[-1])
             incidents = grouper.assign(conn, events, previous=previous.event_ids if previous else ())
-            touched = set(incidents.values())
+            touched = list(dict.fromkeys(incidents.values()))  # in the order they were opened
             if previous is not None:
                 retire(conn, previous, replaced_by=article_row[0], now=_now())
-                touched |= previous.incident_ids
+                touched += sorted(previous.incident_ids - set(touched))
             conn.execute(_INSERT_ARTICLE, article_row)
             for start in range(0, len(event_rows), _ROWS_PER_INSERT):
                 chunk = [[*r, incidents[r[0]]] for r in event_rows[start:start + _ROWS_PER_INSERT]]
