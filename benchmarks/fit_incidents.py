@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _gva_events import extracted, load  # noqa: E402
+from _gva_events import articles, extracted, load  # noqa: E402
 from split import TUNE, gva_groups, gva_half  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -39,13 +39,14 @@ def main_event(events: list[dict]) -> dict | None:
 
 
 def pairs(*, cache: Path | None, half: str = TUNE) -> tuple[np.ndarray, np.ndarray]:
-    from eventwire.incidents.features import pair_features, signature
+    from eventwire.incidents.features import article_terms, pair_features, signature
     from eventwire.models import Event
 
-    _incidents, docs = load()
+    _incidents, all_docs = load()
     groups = gva_groups()
-    docs = [d for d in docs if gva_half(d.incidents[0], groups) == half]
-    events = extracted(load()[1], cache=cache)
+    docs = [d for d in all_docs if gva_half(d.incidents[0], groups) == half]
+    events = extracted(all_docs, cache=cache)
+    arts = articles(docs)
     docs.sort(key=lambda d: (d.published or "", d.id))
     seen: list[tuple[set[str], object]] = []
     xs, ys = [], []
@@ -53,7 +54,7 @@ def pairs(*, cache: Path | None, half: str = TUNE) -> tuple[np.ndarray, np.ndarr
         main = main_event(events.get(doc.id, []))
         if main is None:
             continue
-        sig = signature(Event.from_dict(main))
+        sig = signature(Event.from_dict(main), article_terms(arts[doc.id]))
         for gold, other in seen:
             if other.country != sig.country:
                 continue

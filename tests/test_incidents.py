@@ -188,7 +188,7 @@ def test_a_revised_text_replaces_the_earlier_version_and_keeps_it_in_history(sto
 def test_merge_keeps_the_older_id_and_the_absorbed_one_resolves(store):
     a, b = article(1), article(2)
     store.add_article(a, [event("e1", a)])
-    b = article(2, title="Denver man wounded")
+    b = article(2, title="Denver man wounded", body="A man was wounded in Denver.")
     store.add_article(b, [event("e2", b, place=DENVER, text="A man was wounded in Denver.")])
     cid = store.merge_incidents(["inc-e2", "inc-e1"])
     assert incident_of(store, "e2") == "inc-e1"
@@ -245,8 +245,9 @@ def test_bad_corrections_are_usage_errors(store, call, message):
 @pytest.fixture
 def grouped(store) -> Store:
     for n, place in ((1, CHICAGO), (2, CHICAGO), (3, DENVER), (4, None)):
-        a = article(n, publisher="WGN" if n < 3 else None, title="Teen shot dead" if n < 3 else f"Story {n}")
         text = SHOOTING if n < 3 else f"Story {n}: a {('man', 'woman')[n % 2]} was wounded in {place and place.name}."
+        a = article(n, publisher="WGN" if n < 3 else None, title="Teen shot dead" if n < 3 else f"Story {n}",
+                    body=None if n < 3 else text)
         store.add_article(a, [event(f"e{n}", a, place=place, fatalities=n, text=text)])
     return store
 

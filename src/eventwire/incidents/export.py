@@ -1,7 +1,7 @@
 """Incidents out: one row per incident as JSON Lines, CSV, Parquet or GeoJSON (``export --incidents``).
 
 ``jsonl``
-    One incident object (the contract's, see :data:`~eventwire.incidents.consolidate.INCIDENT_KEYS`) per line.
+    One incident object (the contract's, see :data:`~eventwire.incidents.table.INCIDENT_KEYS`) per line.
 ``csv``
     One flat row per incident (:data:`INCIDENT_CSV_COLUMNS`): the location's and actors' fields spread into
     columns as the event CSV spreads them, ``event_ids`` joined with ``";"``, the evidence sentence.

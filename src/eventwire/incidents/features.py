@@ -11,17 +11,20 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date as Date
+from typing import Any
 
 from ..models import Event
 
-__all__ = ["Signature", "signature", "pair_features", "FEATURES", "distance_km", "day_number"]
+__all__ = ["Signature", "signature", "article_terms", "pair_features", "FEATURES", "distance_km", "day_number"]
 
 #: The pair features, in the order of :func:`pair_features` and of the model's weights.
 FEATURES = (
     "bias", "same_day", "day_gap", "both_exact_days_differ", "distance", "far_apart", "no_distance", "same_place",
     "fatalities_agree", "fatalities_differ", "injured_agree", "injured_differ", "words", "title_words",
-    "names", "published_gap",
+    "names", "published_gap", "article_names", "article_words",
 )
+ARTICLE_NAMES = 20  # an article's most frequent proper names kept for comparison
+ARTICLE_WORDS = 40  # and its most frequent content words
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
@@ -61,6 +64,8 @@ class Signature:
     title_words: frozenset[str]
     names: frozenset[str]
     confidence: float
+    article_names: frozenset[str] = frozenset()  # the whole article's (see :func:`article_terms`)
+    article_words: frozenset[str] = frozenset()
 
 
 def day_number(value: str | None) -> int | None:
@@ -93,8 +98,24 @@ def _title_case(title: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= _CAP_TITLE
 
 
-def signature(event: Event) -> Signature:
-    """The :class:`Signature` of ``event``."""
+def article_terms(article: Any) -> dict[str, list[str]]:
+    """An article's most frequent proper names and content words (``{"names", "words"}``): what its reports
+    share with other articles' reports of the same incident (the victim's name, the street) beyond one
+    sentence. Kept with the article in the store."""
+    from collections import Counter
+
+    body = getattr(article, "body", "") or ""
+    sentences = re.split(r"(?<=[.!?])\s+", body)
+    names = Counter(n for sentence in sentences for n in _names([sentence]))
+    words = Counter(w.lower() for w in _WORD.findall(body) if len(w) > 3 and w.lower() not in _STOP)
+    def top(counts: Counter, n: int) -> list[str]:  # ties by the word itself: the same on every run
+        return sorted(sorted(counts, key=lambda w: (-counts[w], w))[:n])
+
+    return {"names": top(names, ARTICLE_NAMES), "words": top(words, ARTICLE_WORDS)}
+
+
+def signature(event: Event, terms: dict[str, list[str]] | None = None) -> Signature:
+    """The :class:`Signature` of ``event`` (with its article's :func:`article_terms`, where known)."""
     loc = event.location
     texts = [event.evidence.text, *(m.text for m in event.mentions)]
     title = event.article.title or ""
@@ -113,6 +134,8 @@ def signature(event: Event) -> Signature:
         fatalities=event.fatalities, injured=event.injured,
         words=frozenset(_words(" ".join(texts))), title_words=frozenset(_words(title)),
         names=frozenset(names), confidence=event.confidence,
+        article_names=frozenset((terms or {}).get("names", ())),
+        article_words=frozenset((terms or {}).get("words", ())),
     )
 
 
@@ -155,4 +178,6 @@ def pair_features(a: Signature, b: Signature) -> list[float]:
         _jaccard(a.title_words, b.title_words),
         min(len(a.names & b.names), 3) / 3,
         min(pub, 60) / 30,
+        min(len(a.article_names & b.article_names), 5) / 5,
+        _jaccard(a.article_words, b.article_words),
     ]

@@ -27,7 +27,7 @@ from typing import Any
 from ..models import Event
 from .features import Signature, distance_km, signature
 from .model import JoinModel, load_model
-from .table import block_key, member_events, new_incident_id, used_ids
+from .table import block_key, member_reports, new_incident_id, used_ids
 
 __all__ = ["Grouper", "same_story", "SAME_PLACE_KM"]
 
@@ -73,16 +73,18 @@ class Grouper:
 
     model: JoinModel = field(default_factory=load_model)
 
-    def assign(self, conn: Any, events: Sequence[Event], *, previous: Sequence[str] = ()) -> dict[str, str]:
-        """``{event_id: incident_id}`` for ``events`` (one article); ``previous`` are the event ids of the
+    def assign(self, conn: Any, events: Sequence[Event], *, terms: dict[str, list[str]] | None = None,
+               previous: Sequence[str] = ()) -> dict[str, str]:
+        """``{event_id: incident_id}`` for ``events`` (one article, whose
+        :func:`~eventwire.incidents.features.article_terms` are ``terms``); ``previous`` are the event ids of the
         version this article replaces (compared as reports of the same story)."""
         previous_ids = set(previous)
-        ranked = [(e, signature(e)) for e in sorted(events, key=lambda e: (-e.confidence, e.evidence.start,
-                                                                             e.event_id))]
+        ranked = [(e, signature(e, terms)) for e in sorted(events, key=lambda e: (-e.confidence, e.evidence.start,
+                                                                                    e.event_id))]
         blocked = self._candidates(conn, [sig for _, sig in ranked])
         order: dict[str, int] = {i: s for found in blocked for i, s in found.items()}  # older first
-        members = {i: [_Member(signature(m), m.mode, m.event_id in previous_ids) for m in reports]
-                   for i, reports in member_events(conn, list(order), limit=self.model.max_members).items()}
+        members = {i: [_Member(signature(m, t), m.mode, m.event_id in previous_ids) for m, t in reports]
+                   for i, reports in member_reports(conn, list(order), limit=self.model.max_members).items()}
         checked = [f"inc-{e.event_id}" for e, _ in ranked]
         taken = used_ids(conn, checked)
         out: dict[str, str] = {}

@@ -1,6 +1,7 @@
 """Revised articles: the same identity with a new text replaces the earlier version and its events.
 
-:func:`identity_of` is the article's identity (:func:`~eventwire.incidents.sources.article_identity`). When an
+:func:`identity_of` is the article's identity (:func:`article_identity`): the original URL, else the id the
+reader was given, else the file it came from. When an
 article arrives whose identity is stored under another text, :func:`previous_version` finds that version, the
 new version's events are grouped with the old ones still in place (so they keep the old version's incidents
 where they tell the same thing), and :func:`retire` then moves the old version and its events into the history
@@ -13,13 +14,19 @@ transaction.
 """
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..models import Article
-from .sources import article_identity
+from .table import original_url
 
-__all__ = ["HISTORY_SCHEMA", "Previous", "identity_of", "previous_version", "retire"]
+__all__ = ["HISTORY_SCHEMA", "Previous", "article_identity", "identity_of", "previous_version", "retire"]
+
+# Sources whose ids the reader derives from the text (plain-text and HTML files, stdin): their identity is the
+# file, since a revised text gets a new derived id. JSON documents carry their own ids.
+_JSON_SOURCE = re.compile(r"\.jsonl?(?::\d+|\[\d+\])?$", re.IGNORECASE)
 
 HISTORY_SCHEMA = (
     "CREATE TABLE articles_history (key TEXT NOT NULL, id TEXT NOT NULL, identity TEXT NOT NULL, title TEXT,"
@@ -41,8 +48,19 @@ class Previous:
     incident_ids: frozenset[str]
 
 
+def article_identity(*, url: str | None, id: str | None, source: str | None) -> str:
+    """The identity of an article: ``url:<original URL>``, else ``path:<file>`` for a text or HTML file (whose
+    id is derived from its text), else ``id:<id>``."""
+    original = original_url(url)
+    if original:
+        return f"url:{original}"
+    if source and source != "<stdin>" and not _JSON_SOURCE.search(source):
+        return f"path:{os.path.abspath(source)}"
+    return f"id:{id}"
+
+
 def identity_of(article: Article) -> str:
-    """The identity under which ``article`` is stored (see :mod:`eventwire.incidents.sources`)."""
+    """The identity under which ``article`` is stored (see :func:`article_identity`)."""
     return article_identity(url=article.url, id=article.id, source=article.source)
 
 

@@ -65,7 +65,9 @@ import duckdb
 
 from ..errors import StoreError, UsageError
 from .filters import EventFilter
+from .incidents import IncidentQueries
 from ..incidents.corrections import SCHEMA as CORRECTION_SCHEMA
+from ..incidents.features import article_terms
 from ..incidents.revisions import HISTORY_SCHEMA, identity_of
 from ..incidents.table import SCHEMA as INCIDENT_SCHEMA
 from ..models import Article, Event
@@ -84,7 +86,7 @@ _SCHEMA = (
     "CREATE SEQUENCE articles_seq",
     "CREATE TABLE articles (key TEXT PRIMARY KEY, seq BIGINT NOT NULL DEFAULT nextval('articles_seq'),"
     " id TEXT NOT NULL, title TEXT, publisher TEXT, published TEXT, url TEXT, source TEXT, body TEXT NOT NULL,"
-    " offsets JSON, n_events INTEGER NOT NULL, ingested_at TIMESTAMP NOT NULL, identity TEXT NOT NULL)",
+    " offsets JSON, n_events INTEGER NOT NULL, ingested_at TIMESTAMP NOT NULL, terms JSON, identity TEXT NOT NULL)",
     "CREATE INDEX articles_id ON articles (id)",
     "CREATE INDEX articles_identity ON articles (identity)",
     "CREATE SEQUENCE events_seq",
@@ -105,7 +107,7 @@ _SCHEMA = (
 )
 
 _ARTICLE_COLUMNS = ("key", "id", "title", "publisher", "published", "url", "source", "body", "offsets",
-                    "n_events", "ingested_at", "identity")
+                    "n_events", "ingested_at", "terms", "identity")
 _EVENT_COLUMNS = ("event_id", "article_key", "article_id", "type", "mode", "quad_class", "acled_event_type",
                   "acled_subtype", "cameo_root", "date", "date_precision", "country", "admin1", "location_name",
                   "lat", "lon", "fatalities", "injured", "factuality", "confidence", "evidence_text",
@@ -152,7 +154,7 @@ class IntegrityReport:
         return not self.mismatched and self.orphan_events == 0 and self.incident_problems == 0
 
 
-class Store:
+class Store(IncidentQueries):
     """An eventwire store in the DuckDB file ``path``. The constructor does no I/O.
 
     Use ``with Store(path) as store:`` (or :meth:`open` / :meth:`close`) to hold one connection for many
@@ -398,7 +400,8 @@ class Store:
                 return False
             grouper = self._grouper or Grouper()
             previous = previous_version(conn, article_row[-1])
-            incidents = grouper.assign(conn, events, previous=previous.event_ids if previous else ())
+            incidents = grouper.assign(conn, events, terms=json.loads(article_row[-2]),
+                                       previous=previous.event_ids if previous else ())
             touched = list(dict.fromkeys(incidents.values()))  # in the order they were opened
             if previous is not None:
                 retire(conn, previous, replaced_by=article_row[0], now=_now())
@@ -468,88 +471,6 @@ class Store:
             finally:
                 cursor.close()
 
-    # -- incidents ---------------------------------------------------------------------------------
-
-    def iter_incidents(self, *, limit: int | None = None, offset: int = 0, order: str = "ingested",
-                       batch_size: int = 1000, **filters: Any) -> Iterator[dict[str, Any]]:
-        """Yield the contract's incident objects matching ``filters`` (those of :class:`EventFilter` but
-        ``article``, applied to the incident's own values), in the order they were opened or by ``date``."""
-        if order not in _ORDERS:
-            raise UsageError(f"unknown order {order!r}: use {' or '.join(_ORDERS)}")
-        if filters.get("article") is not None:
-            raise UsageError("incidents cannot be filtered by article: filter events by article instead")
-        where, params = EventFilter.of(filters).where()
-        sql = f"SELECT data FROM incidents{where} ORDER BY {_ORDERS[order]}"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        if offset:
-            sql += " OFFSET ?"
-            params.append(int(offset))
-        for (data,) in self._stream(sql, params, batch_size):
-            yield json.loads(data)
-
-    def get_incident(self, incident_id: str) -> dict[str, Any] | None:
-        """The incident object ``incident_id`` is now (an id merged away resolves to the incident that took it
-        in), with its events under ``"events"``; None when there is none."""
-        from ..incidents.table import resolve
-
-        with self._session() as conn:
-            live = resolve(conn, incident_id)
-            if live is None:
-                return None
-            data = self._fetchone(conn, "SELECT data FROM incidents WHERE incident_id = ?", [live])[0]
-            events = self._fetchall(conn, "SELECT data FROM events WHERE incident_id = ? ORDER BY seq", [live])
-        return {**json.loads(data), "events": [{**json.loads(d), "incident_id": live} for (d,) in events]}
-
-    def count_incidents(self, **filters: Any) -> int:
-        """How many incidents match ``filters`` (see :meth:`iter_incidents`)."""
-        where, params = EventFilter.of(filters).where()
-        return self._one(f"SELECT count(*) FROM incidents{where}", params)
-
-    def merge_incidents(self, incident_ids: Sequence[str]) -> int:
-        """Merge these incidents into the oldest of them (one transaction); the correction's id."""
-        from ..incidents import corrections
-
-        return self._correct(lambda conn, window: corrections.merge(conn, incident_ids, now=_now(), window=window))
-
-    def split_events(self, event_ids: Sequence[str]) -> int:
-        """Move these events out of their incidents into one new incident; the correction's id."""
-        from ..incidents import corrections
-
-        return self._correct(lambda conn, window: corrections.split(conn, event_ids, now=_now(), window=window))
-
-    def undo_correction(self, correction_id: int) -> None:
-        """Put back what correction ``correction_id`` changed."""
-        from ..incidents import corrections
-
-        self._correct(lambda conn, window: corrections.undo(conn, int(correction_id), now=_now(), window=window))
-
-    def corrections(self) -> list[dict[str, Any]]:
-        """The correction log, oldest first (see :func:`eventwire.incidents.corrections.log`)."""
-        from ..incidents import corrections
-
-        with self._session() as conn:
-            return corrections.log(conn)
-
-    def _correct(self, change: Any) -> Any:
-        if self.read_only:
-            raise UsageError(f"the store {self.path} was opened read-only: open it with read_only=False to correct")
-        from ..incidents.model import load_model
-
-        window = (self._grouper.model if self._grouper else load_model()).window_days
-        with self._session() as conn:
-            try:
-                conn.execute("BEGIN TRANSACTION")
-                result = change(conn, window)
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                _rollback(conn)
-                if isinstance(exc, duckdb.Error):
-                    raise self._error(exc, "correct") from exc
-                raise
-        return result
-
     def get_article(self, key_or_id: str) -> Article | None:
         """The stored article with this key, else the first stored with this id, else None."""
         columns = ("id", "body", "title", "published", "url", "publisher", "source", "offsets")
@@ -609,7 +530,8 @@ class Store:
 def _article_row(key: str, article: Article, n_events: int) -> list[Any]:
     offsets = json.dumps([list(seg) for seg in article.offsets])
     return [key, article.id, article.title, article.publisher, article.published, article.url,
-            article.source, article.body, offsets, n_events, _now(), identity_of(article)]
+            article.source, article.body, offsets, n_events, _now(), json.dumps(article_terms(article)),
+            identity_of(article)]
 
 
 def _event_row(key: str, event: Event) -> list[Any]:
