@@ -6,7 +6,7 @@ EW      = $(VENV)/bin/eventwire
 DEMO_DB ?= demo.duckdb
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo serve test install benchmarks speed bench-api clean
+.PHONY: demo serve test install benchmarks speed bench-api bench-incidents-cost clean
 
 install: $(STAMP)
 
@@ -42,6 +42,11 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/casualties.py
 	$(PY) benchmarks/geoparse.py
 	$(PY) benchmarks/actors.py
+	$(PY) benchmarks/incidents.py --cache /tmp/eventwire-bench
+
+# Incident grouping cost with 1,000 vs 100,000 stored events (builds two synthetic stores once, in /tmp/ew-cost).
+bench-incidents-cost: $(STAMP)
+	$(PY) benchmarks/incidents_cost.py
 
 bench-api: $(STAMP)
 	$(PY) benchmarks/api.py
