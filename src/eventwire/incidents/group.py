@@ -110,13 +110,16 @@ class Grouper:
         if not keys:
             return []
         unique = sorted(set(keys))
-        rows = conn.execute(
-            "SELECT b.key, i.incident_id, i.seq, i.date_lo, i.date_hi FROM incident_blocks b JOIN incidents i "
-            f"USING (incident_id) WHERE b.key IN ({', '.join('?' for _ in unique)}) ORDER BY i.seq",
-            unique).fetchall()
+        blocked = conn.execute(f"SELECT key, incident_id FROM incident_blocks WHERE key IN "
+                               f"({', '.join('?' for _ in unique)})", unique).fetchall()
+        ids = sorted({i for _, i in blocked})
+        spans = {i: (s, lo, hi) for i, s, lo, hi in conn.execute(
+            f"SELECT incident_id, seq, date_lo, date_hi FROM incidents WHERE incident_id IN "
+            f"({', '.join('?' for _ in ids)})", ids).fetchall()} if ids else {}
         by_key: dict[str, list[tuple]] = {}
-        for key, *row in rows:
-            by_key.setdefault(key, []).append(row)
+        for key, incident_id in blocked:  # index lookups only: a join would scan the incidents table
+            if incident_id in spans:
+                by_key.setdefault(key, []).append((incident_id, *spans[incident_id]))
         window, cap = self.model.window_days, self.model.max_candidates
         out = []
         for key, sig in zip(keys, sigs):
