@@ -122,7 +122,7 @@ def signature(event: Event, terms: dict[str, list[str]] | None = None) -> Signat
     names = _names(texts)
     if title and not _title_case(title):
         names |= _names([title])
-    fine = loc is not None and loc.precision in ("site", "city")
+    fine = loc is not None and loc.precision in ("site", "city") and loc.lat is not None and loc.lon is not None
     day = day_number(event.date)
     return Signature(
         event_id=event.event_id, article=event.article.id, family=event.type,

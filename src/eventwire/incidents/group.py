@@ -46,7 +46,7 @@ def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | Non
         return 0.0
     if a.country and b.country and a.country != b.country:
         return 0.0
-    if a.lat is not None and b.lat is not None and distance_km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM:
+    if None not in (a.lat, a.lon, b.lat, b.lon) and distance_km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM:
         return 0.0
     if modes[0] and modes[1] and modes[0] != modes[1]:
         return 0.0
