@@ -6,7 +6,7 @@ EW      = $(VENV)/bin/eventwire
 DEMO_DB ?= demo.duckdb
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo serve test install benchmarks speed bench-api bench-html bench-scale reliability clean
+.PHONY: demo serve test install benchmarks speed bench-api bench-html bench-scale bench-incidents-cost reliability weights weights-check clean
 
 install: $(STAMP)
 
@@ -44,6 +44,11 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/actors.py
 	$(PY) benchmarks/articles.py
 	$(PY) benchmarks/html_main_text.py
+	$(PY) benchmarks/incidents.py --cache /tmp/eventwire-bench
+
+# Incident grouping cost with 1,000 vs 100,000 stored events (builds two synthetic stores once, in /tmp/ew-cost).
+bench-incidents-cost: $(STAMP)
+	$(PY) benchmarks/incidents_cost.py
 
 # Kill, fuzz, malformed-input, API and air-gap campaign (docs/reliability.md); one table at the end (~30 min).
 reliability: $(STAMP)

@@ -356,3 +356,54 @@ def test_serve_command_refuses_a_missing_store(tmp_path: Path, capsys: pytest.Ca
 
     assert main(["serve", "--db", str(tmp_path / "none.duckdb"), "--port", "0"]) == 2
     assert "eventwire ingest" in capsys.readouterr().err
+
+
+# -- incidents ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("params, expected", [
+    ({}, ALL),
+    ({"type": "ASSAULT"}, {"e1", "e5"}),
+    ({"country": "IRQ,SYR"}, {"e1", "e2", "e5"}),
+    ({"date_from": "2020-01-03", "date_to": "2020-01-03"}, {"e1"}),
+    ({"bbox": "170,-30,-170,0"}, {"e4"}),
+    ({"actor": "united"}, {"e1"}),
+    ({"factuality": "claimed,denied"}, {"e3", "e5"}),
+    ({"q": "DRONE convoy"}, {"e1", "e5"}),
+    ({"type": "ASSAULT", "country": "IRQ", "factuality": "asserted"}, {"e1"}),
+])
+def test_incident_filters_are_the_event_filters(base: str, params, expected: set[str]) -> None:
+    """Every event here is an incident of its own (the two drone strikes are weeks apart)."""
+    status, body, _ = get(base, "/api/incidents", params)
+    assert status == 200, body
+    assert {e for i in body["incidents"] for e in i["event_ids"]} == expected
+    assert body["total"] == len(body["incidents"]) == len(expected)
+
+
+@pytest.mark.parametrize("path, params, status, words", [
+    ("/api/incidents", {"type": "BOMBING"}, 400, "ASSAULT"),
+    ("/api/incidents", {"country": "Iraq"}, 400, "alpha-3"),
+    ("/api/incidents", {"date_from": "2020-02-01", "date_to": "2020-01-01"}, 400, "swap"),
+    ("/api/incidents", {"limit": MAX_LIMIT + 1}, 400, "limit"),
+    ("/api/incidents", {"sort": "evidence"}, 400, "sort"),
+    ("/api/incidents", {"colour": "red"}, 400, "unknown parameter"),
+    ("/api/clusters", {"of": "articles"}, 400, "incidents"),
+    ("/api/incidents/nope", None, 404, "no incident"),
+    ("/api/incidents/inc-e1", {"x": "1"}, 400, "takes none"),
+])
+def test_bad_incident_requests_have_the_one_error_shape(base: str, path: str, params, status: int,
+                                                        words: str) -> None:
+    got, body, headers = get(base, path, params)
+    assert got == status and headers["content-type"].startswith("application/json")
+    assert set(body) == {"error"} and set(body["error"]) == {"status", "code", "message"}
+    assert body["error"]["status"] == status and words in body["error"]["message"]
+
+
+def test_an_incident_with_its_events_and_the_incident_of_an_event(base: str) -> None:
+    status, body, _ = get(base, "/api/events/e1")
+    assert status == 200 and body["event"]["incident_id"] == body["incident"]["incident_id"]
+    assert body["other_reports"] == [] and body["incident"]["articles"] == 1
+    status, found, _ = get(base, f"/api/incidents/{body['event']['incident_id']}")
+    assert status == 200 and [e["event_id"] for e in found["events"]] == ["e1"]
+    assert found["incident"]["fatalities"] == 10 and found["incident"]["sources"] == 1
+    status, clusters, _ = get(base, "/api/clusters", {"of": "incidents", "cell": 1})
+    assert status == 200 and clusters["of"] == "incidents" and clusters["located"] == 4

@@ -136,3 +136,41 @@ def test_brushing_the_timeline_filters_by_date(page, base: str) -> None:
     assert int(page.get_attribute("#page-info", "data-total")) == expected < api(base, "/api/meta")["events"]
     assert "date_from=" + day in page.url
     shot(page, "timeline-brushed")
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory: pytest.TempPathFactory, nlp):
+    """A store where the example story is told twice (two files, the second with a line more), served."""
+    from eventwire.cli import main
+
+    folder = tmp_path_factory.mktemp("two-reports")
+    text = (REPO / "examples" / "k24-baghdad-2020-01-04.txt").read_text(encoding="utf-8")
+    (folder / "first.txt").write_text(text, encoding="utf-8")
+    (folder / "second.txt").write_text(text + "\n\nThe embassy did not comment.\n", encoding="utf-8")
+    db = folder / "two.duckdb"
+    assert main(["ingest", str(folder), "--db", str(db)]) == 0
+    with serve_in_thread(db) as url:
+        yield url
+
+
+def test_incidents_view_counts_reports_and_the_panel_lists_the_other_reports(browser_context, two_reports):
+    page = browser_context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(two_reports + "/#unit=incidents")
+    ready(page)
+    listed = api(two_reports, "/api/incidents", limit=50, sort="-date")["incidents"]
+    rows = page.eval_on_selector_all("#events tbody tr", "rows => rows.map(r => r.dataset.incidentId)")
+    assert rows == [i["incident_id"] for i in listed]
+    told_twice = next(i for i in listed if i["articles"] == 2)
+    row = page.locator(f"#events tbody tr[data-incident-id='{told_twice['incident_id']}'] td.reports")
+    assert row.inner_text() == f"2 reports, {told_twice['sources']} source{'s' if told_twice['sources'] > 1 else ''}"
+    page.click(f"#events tbody tr[data-incident-id='{told_twice['incident_id']}']")
+    page.wait_for_selector("#detail:not([hidden]) #incident-reports li")
+    shown = page.locator("#detail").get_attribute("data-event-id")
+    others = page.eval_on_selector_all("#incident-reports li", "ls => ls.map(l => l.dataset.eventId)")
+    assert sorted([shown, *others]) == sorted(told_twice["event_ids"])
+    assert "2 reports" in page.locator("#incident-reports h3").inner_text()
+    shot(page, "incident-reports")
+    assert errors == []
+    page.close()

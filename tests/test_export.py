@@ -101,11 +101,12 @@ def test_store_then_jsonl_round_trip(evs: list[Event]) -> None:
 @given(event_lists)
 def test_store_then_parquet_round_trip(evs: list[Event]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        store, _ = _store_and_read(evs, folder)
+        store, stored = _store_and_read(evs, folder)
         out = Path(folder) / "events.parquet"
         export_store(store.path, format="parquet", out=out)
         rows = pq.read_table(out).to_pylist()
-    assert rows == [e.to_dict() for e in evs]  # nested columns mirror the JSON object exactly
+    assert rows == [e.to_dict() for e in stored]  # nested columns mirror the JSON object exactly
+    assert all(r["incident_id"] for r in rows)  # stored events carry their incident
     assert [Event.from_dict(r) for r in rows] == evs
 
 
@@ -113,12 +114,13 @@ def test_store_then_parquet_round_trip(evs: list[Event]) -> None:
 @given(event_lists)
 def test_store_then_csv_round_trip(evs: list[Event]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        store, _ = _store_and_read(evs, folder)
+        store, stored = _store_and_read(evs, folder)
         buffer = io.StringIO()
         export_store(store.path, format="csv", out=buffer)
     rows = list(csv.DictReader(io.StringIO(buffer.getvalue(), newline="")))
     assert len(rows) == len(evs)
-    for row, event in zip(rows, evs):
+    for row, event in zip(rows, stored):
+        assert row["incident_id"]
         expected = {k: "" if v is None else str(v) for k, v in csv_row(event).items()}
         assert row == expected
         assert float(row["confidence"]) == event.confidence

@@ -28,7 +28,9 @@ DAMASCUS = Place(text="Damascus", name="Damascus", country="SYR", admin1=None, l
 
 
 def make_article(body: str = "A drone strike hit a convoy near Baghdad airport.", *, id: str = "a1",
-                 url: str | None = "https://example.org/a1") -> Article:
+                 url: str | None = "https://example.org/{id}") -> Article:
+    """An article; its URL (its identity: one URL with two texts is a revision) follows its id by default."""
+    url = url.format(id=id) if url else url
     return Article(id=id, body=body, title="Strike", published="2020-01-04T22:05:00", url=url,
                    publisher="Example", source="a1.txt", offsets=((0, 10, len(body)),))
 
@@ -73,7 +75,7 @@ def filled(db: Path) -> Store:
 
 @pytest.mark.parametrize("other, same", [
     (make_article("a  DRONE strike\n\thit a convoy near   Baghdad airport. "), True),
-    (make_article("A drone strike hit a convoy near Baghdad airport.", id="other-id"), True),
+    (make_article("A drone strike hit a convoy near Baghdad airport.", id="other-id", url="https://example.org/a1"), True),
     (make_article("A drone strike hit a convoy near Baghdad airport.", url="https://example.org/copy"), False),
     (make_article("A drone strike hit a convoy near Baghdad airport.", url=None), False),
     (make_article("A drone strike hit a convoy near Basra airport."), False),
@@ -401,7 +403,7 @@ def test_connecting_waits_for_the_lock(filled: Store) -> None:
 
 def test_store_is_free_between_calls(filled: Store) -> None:
     """An unopened store holds no lock, so another process can read between writes."""
-    filled.add_article(make_article("One more."), [])
+    filled.add_article(make_article("One more.", id="a3"), [])
     code = "import sys; from eventwire.store.database import Store; print(Store(sys.argv[1], read_only=True).count())"
     out = subprocess.run([sys.executable, "-c", code, str(filled.path)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "{'articles': 3, 'events': 4}"

@@ -132,12 +132,49 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .incidents.export import export_store_incidents
     from .store.export import export_store
 
     out = args.output or sys.stdout
+    if args.incidents:
+        count = export_store_incidents(args.db, format=args.format, out=out)
+        print(f"eventwire: exported {count} incident(s) as {args.format}", file=sys.stderr)
+        return 0
     count = export_store(args.db, format=args.format, out=out)
     print(f"eventwire: exported {count} event(s) as {args.format}", file=sys.stderr)
     return 0
+
+
+def cmd_incidents(args: argparse.Namespace) -> int:
+    """``incidents merge|split|log|undo``: an analyst's corrections to the grouping (kept across ingests)."""
+    from .store.database import Store
+
+    store = Store(args.db, read_only=args.action == "log", lock_timeout=INGEST_LOCK_TIMEOUT)
+    if args.action == "log":
+        for entry in store.corrections():
+            sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        return 0
+    if args.action == "merge":
+        cid = store.merge_incidents(args.ids)
+        what = f"merged {len(args.ids)} incident(s)"
+    elif args.action == "split":
+        cid = store.split_events(args.ids)
+        what = f"split {len(args.ids)} event(s) out into a new incident"
+    else:
+        cid = _correction_id(args.ids)
+        store.undo_correction(cid)
+        what = "undid it"
+    print(f"eventwire: correction {cid}: {what} (`eventwire incidents log --db {args.db}` lists them)",
+          file=sys.stderr)
+    return 0
+
+
+def _correction_id(ids: list[str]) -> int:
+    from .errors import UsageError
+
+    if len(ids) != 1 or not ids[0].isdigit():
+        raise UsageError("undo takes one correction id, a number as `eventwire incidents log` lists it")
+    return int(ids[0])
 
 
 def cmd_geoparse(args: argparse.Namespace) -> int:
@@ -215,7 +252,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True, metavar="FILE")
     p.add_argument("--format", required=True, choices=("jsonl", "csv", "parquet", "geojson"))
     p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout; parquet needs a file)")
+    p.add_argument("--incidents", action="store_true", help="one row per incident instead of one per event")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("incidents", help="correct the grouping of events into incidents: merge, split, log, undo",
+                       description="merge ID ID...: make these incidents one (the oldest keeps its id). "
+                                   "split EVENT_ID...: move these events out into a new incident. "
+                                   "log: list the corrections (JSONL). undo CORRECTION_ID: put one back. "
+                                   "Corrections are kept across later ingests.",
+                       epilog="Example: eventwire incidents merge inc-3f2a inc-9c1d --db events.duckdb")
+    p.add_argument("action", choices=("merge", "split", "log", "undo"))
+    p.add_argument("ids", nargs="*", metavar="ID", help="incident ids (merge), event ids (split), a correction id "
+                                                        "(undo); none for log")
+    p.add_argument("--db", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_incidents)
 
     p = sub.add_parser("geoparse", help="find and resolve the place names of JSONL documents",
                        description="One JSONL line per document: {id, places: [Place or null, ...]}.",

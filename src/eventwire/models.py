@@ -133,6 +133,9 @@ class Event:
     factuality: str = "asserted"
     confidence: float = 0.5
     mentions: tuple[Span, ...] = field(default=())
+    # The incident this event reports, set by the store (None from extract); not part of what the event IS,
+    # so two events are equal whatever incidents they were grouped into.
+    incident_id: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's event object (plain JSON types only)."""
@@ -156,6 +159,7 @@ class Event:
             "confidence": self.confidence,
             "evidence": _plain(self.evidence),
             "mentions": [_plain(m) for m in self.mentions],
+            "incident_id": self.incident_id,
         }
 
     @classmethod
@@ -182,6 +186,7 @@ class Event:
             confidence=float(data.get("confidence", 0.5)),
             evidence=Evidence(**data["evidence"]),
             mentions=tuple(Span(**m) for m in data.get("mentions") or ()),
+            incident_id=data.get("incident_id"),
         )
 
 

@@ -3,7 +3,11 @@
 Routes (all GET; parameters declared in :mod:`eventwire.query`, described at ``/api/openapi.json``):
 
 ``/api/events``              filtered, sorted page of events: ``{"total", "limit", "offset", "sort", "events"}``
-``/api/events/{event_id}``   one event with its article (``body`` included) and all its mentions
+``/api/events/{event_id}``   one event with its article (``body`` included), all its mentions, its incident and
+                             the other reports of that incident
+``/api/incidents``           filtered, sorted page of incidents (same filters as events, applied to the incident's
+                             own values): ``{"total", "limit", "offset", "sort", "incidents"}``
+``/api/incidents/{id}``      one incident with its events (an id merged into another resolves to it)
 ``/api/aggregates``          counts of the filtered events ``by`` day, month, type, country...
 ``/api/clusters``            the filtered located events grouped in a grid of ``cell`` degrees (the map)
 ``/api/export``              the filtered events as a CSV, JSONL or GeoJSON download
@@ -37,7 +41,7 @@ from ..errors import EventwireError, StoreError, UsageError
 from ..store.export import export_events
 from ..models import Event
 from ..store.query import (ACLED_EVENT_TYPES, AGGREGATE_PARAMS, AGGREGATES, CLUSTER_PARAMS, EXPORT_PARAMS, FACTUALITIES,
-                    FILTERS, LIST_PARAMS, MAX_LIMIT, QUAD_CLASSES, SORTS, parse)
+                    FILTERS, INCIDENT_LIST_PARAMS, LIST_PARAMS, MAX_LIMIT, QUAD_CLASSES, SORTS, parse)
 from ..store.database import Store
 from ..store.filters import EventFilter
 
@@ -45,6 +49,7 @@ __all__ = ["create_app", "error_body"]
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_CLUSTERS = 5000
+MAX_REPORTS = 200  # other reports of an event's incident listed with the event
 _QUAD_COUNTS = ", ".join("count(*) FILTER (WHERE quad_class = ?)" for _ in QUAD_CLASSES)
 _DATE_LABELS = {"day": lambda d: d.isoformat(), "month": lambda d: d.isoformat()[:7]}
 _MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8",
@@ -80,29 +85,65 @@ class _Api:
             # sort the narrow columns first, then read the page's JSON only: ~10x faster than sorting `data` along
             page = [i for (i,) in conn.execute(f"SELECT event_id FROM events{where} ORDER BY {SORTS[opts['sort']]} "
                                                "LIMIT ? OFFSET ?", [*params, opts["limit"], opts["offset"]]).fetchall()]
-            found = dict(conn.execute(  # a lookup in the primary-key index
-                f"SELECT event_id, data FROM events WHERE event_id IN ({', '.join('?' for _ in page)})",
-                page).fetchall()) if page else {}
+            found = {i: (d, inc) for i, d, inc in conn.execute(  # a lookup in the primary-key index
+                f"SELECT event_id, data, incident_id FROM events WHERE event_id IN ({', '.join('?' for _ in page)})",
+                page).fetchall()} if page else {}
         return JSONResponse({"total": total, "limit": opts["limit"], "offset": opts["offset"], "sort": opts["sort"],
-                             "events": [json.loads(found[i]) for i in page]})
+                             "events": [{**json.loads(found[i][0]), "incident_id": found[i][1]} for i in page]})
 
     def event(self, request: Request) -> Response:
         if request.query_params:
             raise UsageError(f"unknown parameter {next(iter(request.query_params))[:40]!r}: this route takes none")
         event_id = request.path_params["event_id"]
         rows = self._rows(
-            "SELECT e.data, a.id, a.title, a.publisher, a.published, a.url, a.body, a.n_events "
+            "SELECT e.data, a.id, a.title, a.publisher, a.published, a.url, a.body, a.n_events, e.incident_id "
             "FROM events e JOIN articles a ON a.key = e.article_key WHERE e.event_id = ?", [event_id])
         if not rows:
             raise HTTPException(404, f"no event {event_id[:80]!r} in the store: list events at /api/events")
-        data, *article, n_events = rows[0]
+        data, *article, n_events, incident_id = rows[0]
         event = json.loads(data)
         article_obj = dict(zip(("id", "title", "publisher", "published", "url", "body"), article))
         article_obj["events"] = n_events
         spans = [{"kind": "evidence", **{k: event["evidence"][k] for k in ("text", "start", "end")}}]
         spans += [{"kind": "mention", **m} for m in event.get("mentions") or ()]
+        incident, reports = self._incident_of(event_id, incident_id)
+        event["incident_id"] = incident_id
         return JSONResponse({"event": event, "article": article_obj,
-                             "mentions": sorted(spans, key=lambda s: (s["start"], s["end"]))})
+                             "mentions": sorted(spans, key=lambda s: (s["start"], s["end"])),
+                             "incident": incident, "other_reports": reports})
+
+    def _incident_of(self, event_id: str, incident_id: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        """The incident of an event and its other reports (event id, type, date, evidence, article)."""
+        rows = self._rows("SELECT data FROM incidents WHERE incident_id = ?", [incident_id])
+        reports = self._rows(
+            "SELECT e.event_id, e.type, e.date, e.evidence_text, e.confidence, a.id, a.title, a.publisher, "
+            "a.published, a.url FROM events e JOIN articles a ON a.key = e.article_key "
+            "WHERE e.incident_id = ? AND e.event_id <> ? ORDER BY a.published NULLS LAST, e.seq LIMIT ?",
+            [incident_id, event_id, MAX_REPORTS])
+        keys = ("event_id", "type", "date", "evidence", "confidence")
+        return (json.loads(rows[0][0]) if rows else None), [
+            {**dict(zip(keys, (r[0], r[1], r[2] and r[2].isoformat(), r[3], r[4]))),
+             "article": dict(zip(("id", "title", "publisher", "published", "url"), r[5:]))} for r in reports]
+
+    def incidents(self, request: Request) -> Response:
+        filters, opts = _parse(request, INCIDENT_LIST_PARAMS)
+        where, params = filters.where()
+        with self.store.connection() as conn:
+            total = conn.execute(f"SELECT count(*) FROM incidents{where}", params).fetchone()[0]
+            page = conn.execute(f"SELECT data FROM incidents{where} ORDER BY {SORTS[opts['sort']]} LIMIT ? OFFSET ?",
+                                [*params, opts["limit"], opts["offset"]]).fetchall()
+        return JSONResponse({"total": total, "limit": opts["limit"], "offset": opts["offset"], "sort": opts["sort"],
+                             "incidents": [json.loads(d) for (d,) in page]})
+
+    def incident(self, request: Request) -> Response:
+        if request.query_params:
+            raise UsageError(f"unknown parameter {next(iter(request.query_params))[:40]!r}: this route takes none")
+        incident_id = request.path_params["incident_id"]
+        found = self.store.get_incident(incident_id)
+        if found is None:
+            raise HTTPException(404, f"no incident {incident_id[:80]!r} in the store: list them at /api/incidents")
+        events = found.pop("events")
+        return JSONResponse({"incident": found, "events": events})
 
     def aggregates(self, request: Request) -> Response:
         filters, opts = _parse(request, AGGREGATE_PARAMS)
@@ -118,16 +159,17 @@ class _Api:
     def clusters(self, request: Request) -> Response:
         filters, opts = _parse(request, CLUSTER_PARAMS)
         where, params = filters.where(located=True)
-        cell = opts["cell"]
+        cell, of = opts["cell"], opts["of"]
+        table, key = ("incidents", "incident_id") if of == "incidents" else ("events", "event_id")
         rows = self._rows(
             f"SELECT count(*) AS n, avg(lat), avg(lon), min(lat), min(lon), max(lat), max(lon), {_QUAD_COUNTS}, "
-            f"min(event_id) FROM events{where} GROUP BY floor(lat / ?), floor(lon / ?) ORDER BY n DESC LIMIT ?",
+            f"min({key}) FROM {table}{where} GROUP BY floor(lat / ?), floor(lon / ?) ORDER BY n DESC LIMIT ?",
             [*QUAD_CLASSES, *params, cell, cell, MAX_CLUSTERS + 1])
         clusters = [{
             "count": r[0], "lat": round(r[1], 5), "lon": round(r[2], 5), "bbox": [r[4], r[3], r[6], r[5]],
-            "quad": dict(zip(QUAD_CLASSES, r[7:11])), "event_id": r[11] if r[0] == 1 else None,
+            "quad": dict(zip(QUAD_CLASSES, r[7:11])), key: r[11] if r[0] == 1 else None,
         } for r in rows[:MAX_CLUSTERS]]
-        return JSONResponse({"cell": cell, "located": sum(c["count"] for c in clusters),
+        return JSONResponse({"cell": cell, "of": of, "located": sum(c["count"] for c in clusters),
                              "truncated": len(rows) > MAX_CLUSTERS, "clusters": clusters})
 
     def export(self, request: Request) -> Response:
@@ -138,7 +180,7 @@ class _Api:
         os.close(handle)
         try:
             with self.store.connection() as conn:
-                cursor = conn.execute(f"SELECT data FROM events{where} ORDER BY seq", params)
+                cursor = conn.execute(f"SELECT data, incident_id FROM events{where} ORDER BY seq", params)
                 export_events(_events(cursor), format=fmt, out=name)
         except BaseException:
             os.unlink(name)
@@ -149,12 +191,13 @@ class _Api:
     def meta(self, request: Request) -> Response:
         _parse(request, (), filters=False)
         with self.store.connection() as conn:
-            articles, events, first, last = conn.execute(
-                "SELECT (SELECT count(*) FROM articles), count(*), min(date), max(date) FROM events").fetchone()
+            articles, events, first, last, incidents = conn.execute(
+                "SELECT (SELECT count(*) FROM articles), count(*), min(date), max(date), "
+                "(SELECT count(*) FROM incidents) FROM events").fetchone()
             countries = conn.execute("SELECT country, count(*) AS n FROM events WHERE country IS NOT NULL "
                                      "GROUP BY country ORDER BY n DESC, country").fetchall()
         return JSONResponse({
-            "articles": articles, "events": events, "date_min": first and first.isoformat(),
+            "articles": articles, "events": events, "incidents": incidents, "date_min": first and first.isoformat(),
             "date_max": last and last.isoformat(), "countries": [{"key": c, "count": n} for c, n in countries],
             "max_limit": MAX_LIMIT, "vocabularies": {
                 "type": list(next(p for p in FILTERS if p.name == "type").choices), "quad_class": list(QUAD_CLASSES),
@@ -178,8 +221,8 @@ def _parse(request: Request, extra: tuple, *, filters: bool = True) -> tuple[Eve
 
 def _events(cursor: Any) -> Iterator[Event]:
     while rows := cursor.fetchmany(1000):
-        for (data,) in rows:
-            yield Event.from_dict(json.loads(data))
+        for data, incident_id in rows:
+            yield Event.from_dict({**json.loads(data), "incident_id": incident_id})
 
 
 def _index(request: Request) -> Response:
@@ -216,6 +259,8 @@ def create_app(db: str | os.PathLike[str], *, lock_timeout: float = 10.0) -> Sta
         Route("/", _index),
         Route("/api/events", api.events),
         Route("/api/events/{event_id:path}", api.event),
+        Route("/api/incidents", api.incidents),
+        Route("/api/incidents/{incident_id:path}", api.incident),
         Route("/api/aggregates", api.aggregates),
         Route("/api/clusters", api.clusters),
         Route("/api/export", api.export),

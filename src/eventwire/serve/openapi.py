@@ -4,7 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ..store.query import AGGREGATE_PARAMS, CLUSTER_PARAMS, EXPORT_PARAMS, FILTERS, LIST_PARAMS, openapi_parameters
+from ..store.query import (AGGREGATE_PARAMS, CLUSTER_PARAMS, EXPORT_PARAMS, FILTERS, INCIDENT_LIST_PARAMS,
+                           LIST_PARAMS, openapi_parameters)
 
 __all__ = ["openapi_schema"]
 
@@ -36,6 +37,7 @@ def openapi_schema() -> dict[str, Any]:
                    bbox={"type": "array", "items": {"type": "number"}},
                    quad={"type": "object", "additionalProperties": integer},
                    event_id={"type": ["string", "null"]})
+    incident = {"$ref": "#/components/schemas/Incident"}
     span = _obj(kind={"enum": ["evidence", "mention"]}, text=string, start=integer, end=integer)
     return {
         "openapi": "3.1.0",
@@ -48,7 +50,17 @@ def openapi_schema() -> dict[str, Any]:
             "/api/events/{event_id}": _get(
                 "One event with its article and all its mentions",
                 [{"name": "event_id", "in": "path", "required": True, "schema": string}],
-                _obj(event=event, article={"type": "object"}, mentions={"type": "array", "items": span})),
+                _obj(event=event, article={"type": "object"}, mentions={"type": "array", "items": span},
+                     incident=incident, other_reports={"type": "array", "items": {"type": "object"}})),
+            "/api/incidents": _get(
+                "Filtered, sorted page of incidents (the events' filters, on the incident's own values)",
+                filters + openapi_parameters(INCIDENT_LIST_PARAMS),
+                _obj(total=integer, limit=integer, offset=integer, sort=string,
+                     incidents={"type": "array", "items": incident})),
+            "/api/incidents/{incident_id}": _get(
+                "One incident with its events (an id merged into another resolves to it)",
+                [{"name": "incident_id", "in": "path", "required": True, "schema": string}],
+                _obj(incident=incident, events={"type": "array", "items": event})),
             "/api/aggregates": _get("Counts of the filtered events", filters + openapi_parameters(AGGREGATE_PARAMS),
                                     _obj(by=string, total=integer, buckets={"type": "array", "items": bucket})),
             "/api/clusters": _get("Located events grouped in a grid (the map)",
@@ -65,5 +77,7 @@ def openapi_schema() -> dict[str, Any]:
             "Error": _obj(error=_obj(status=integer, code=string, message=string)),
             "Event": {"type": "object", "description": "the event object of the output contract",
                       "required": ["event_id", "type", "quad_class", "evidence"]},
+            "Incident": {"type": "object", "description": "the incident object of the output contract",
+                         "required": ["incident_id", "type", "event_ids", "articles", "sources"]},
         }},
     }

@@ -65,14 +65,19 @@ import duckdb
 
 from ..errors import StoreError, UsageError
 from .filters import EventFilter
+from .incidents import IncidentQueries
+from ..incidents.corrections import SCHEMA as CORRECTION_SCHEMA
+from ..incidents.features import article_terms
+from ..incidents.revisions import HISTORY_SCHEMA, identity_of
+from ..incidents.table import SCHEMA as INCIDENT_SCHEMA
 from ..models import Article, Event
 
 __all__ = ["SCHEMA_VERSION", "Store", "EventFilter", "IntegrityReport", "article_key"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# Statements that bring a store from version N to N + 1, as (N, statements). Empty: version 1 is the first
-# released schema; older (pre-release) stores are refused with a message.
+# Statements that bring a store from version N to N + 1, as (N, statements). Empty: version 2 (incidents,
+# revisions) regroups every event, which needs the articles re-ingested; older stores are refused with a message.
 _MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
 _SCHEMA = (
@@ -81,28 +86,33 @@ _SCHEMA = (
     "CREATE SEQUENCE articles_seq",
     "CREATE TABLE articles (key TEXT PRIMARY KEY, seq BIGINT NOT NULL DEFAULT nextval('articles_seq'),"
     " id TEXT NOT NULL, title TEXT, publisher TEXT, published TEXT, url TEXT, source TEXT, body TEXT NOT NULL,"
-    " offsets JSON, n_events INTEGER NOT NULL, ingested_at TIMESTAMP NOT NULL)",
+    " offsets JSON, n_events INTEGER NOT NULL, ingested_at TIMESTAMP NOT NULL, terms JSON, identity TEXT NOT NULL)",
     "CREATE INDEX articles_id ON articles (id)",
+    "CREATE INDEX articles_identity ON articles (identity)",
     "CREATE SEQUENCE events_seq",
     "CREATE TABLE events (event_id TEXT PRIMARY KEY, seq BIGINT NOT NULL DEFAULT nextval('events_seq'),"
     " article_key TEXT NOT NULL, article_id TEXT, type TEXT NOT NULL, mode TEXT, quad_class TEXT NOT NULL,"
     " acled_event_type TEXT, acled_subtype TEXT, cameo_root TEXT, date DATE, date_precision TEXT,"
     " country TEXT, admin1 TEXT, location_name TEXT, lat DOUBLE, lon DOUBLE, fatalities BIGINT, injured BIGINT,"
     " factuality TEXT, confidence DOUBLE, evidence_text TEXT, actor_text TEXT, recipient_text TEXT,"
-    " actor_countries TEXT, recipient_countries TEXT, mentions_count INTEGER NOT NULL, data JSON NOT NULL)",
+    " actor_countries TEXT, recipient_countries TEXT, mentions_count INTEGER NOT NULL, data JSON NOT NULL,"
+    " incident_id TEXT NOT NULL)",
     "CREATE INDEX events_date ON events (date)",
     "CREATE INDEX events_type ON events (type)",
     "CREATE INDEX events_country ON events (country)",
     "CREATE INDEX events_article ON events (article_key)",
+    *HISTORY_SCHEMA,
+    *INCIDENT_SCHEMA,
+    *CORRECTION_SCHEMA,
 )
 
 _ARTICLE_COLUMNS = ("key", "id", "title", "publisher", "published", "url", "source", "body", "offsets",
-                    "n_events", "ingested_at")
+                    "n_events", "ingested_at", "terms", "identity")
 _EVENT_COLUMNS = ("event_id", "article_key", "article_id", "type", "mode", "quad_class", "acled_event_type",
                   "acled_subtype", "cameo_root", "date", "date_precision", "country", "admin1", "location_name",
                   "lat", "lon", "fatalities", "injured", "factuality", "confidence", "evidence_text",
                   "actor_text", "recipient_text", "actor_countries", "recipient_countries", "mentions_count",
-                  "data")
+                  "data", "incident_id")
 
 
 _ROWS_PER_INSERT = 100  # one multi-row INSERT is ~3x faster than executemany for an article's events
@@ -137,13 +147,14 @@ class IntegrityReport:
     events: int
     mismatched: tuple[tuple[str, int, int], ...]  # (article key, n_events recorded, events stored)
     orphan_events: int  # events whose article is not stored
+    incident_problems: int = 0  # events in no stored incident + incidents whose stored events differ from their row
 
     @property
     def ok(self) -> bool:
-        return not self.mismatched and self.orphan_events == 0
+        return not self.mismatched and self.orphan_events == 0 and self.incident_problems == 0
 
 
-class Store:
+class Store(IncidentQueries):
     """An eventwire store in the DuckDB file ``path``. The constructor does no I/O.
 
     Use ``with Store(path) as store:`` (or :meth:`open` / :meth:`close`) to hold one connection for many
@@ -156,6 +167,7 @@ class Store:
         self.read_only = read_only
         self.lock_timeout = lock_timeout
         self._conn: duckdb.DuckDBPyConnection | None = None
+        self._grouper: Any = None  # an eventwire.incidents.Grouper; the default one when None
 
     def __repr__(self) -> str:
         mode = "read-only" if self.read_only else "read-write"
@@ -359,30 +371,46 @@ class Store:
     def add_articles(self, items: Iterable[tuple[Article, Sequence[Event]]]) -> tuple[int, int]:
         """Store ``(article, events)`` pairs, one transaction each, over one connection; ``(added, skipped)``.
 
+        An article whose identity (:func:`~eventwire.incidents.revisions.identity_of`) is stored with another
+        text is a revision: it replaces that version and its events, which move to the history tables, and
+        counts as added. Each article's events are grouped into incidents in the same transaction.
         ``items`` is read into a list before connecting, so extraction done lazily by a generator never runs
         while the file is locked. If one article fails, those before it stay stored and the error is raised.
         """
         if self.read_only:
             raise UsageError(f"the store {self.path} was opened read-only: open it with read_only=False to write")
         prepared = [(article, article_key(article), list(events)) for article, events in items]
-        rows = [(a, _article_row(k, a, len(evs)), [_event_row(k, e) for e in evs]) for a, k, evs in prepared]
+        rows = [(a, evs, _article_row(k, a, len(evs)), [_event_row(k, e) for e in evs]) for a, k, evs in prepared]
         added = 0
         with self._session() as conn:
-            for article, article_row, event_rows in rows:
-                added += self._write_article(conn, article, article_row, event_rows)
+            for article, events, article_row, event_rows in rows:
+                added += self._write_article(conn, article, events, article_row, event_rows)
         return added, len(rows) - added
 
-    def _write_article(self, conn: duckdb.DuckDBPyConnection, article: Article, article_row: list[Any],
-                       event_rows: list[list[Any]]) -> bool:
+    def _write_article(self, conn: duckdb.DuckDBPyConnection, article: Article, events: list[Event],
+                       article_row: list[Any], event_rows: list[list[Any]]) -> bool:
+        from ..incidents.group import Grouper
+        from ..incidents.revisions import previous_version, retire
+        from ..incidents.table import refresh
+
         try:
             conn.execute("BEGIN TRANSACTION")
             if conn.execute("SELECT 1 FROM articles WHERE key = ?", [article_row[0]]).fetchone():
                 conn.execute("ROLLBACK")
                 return False
+            grouper = self._grouper or Grouper()
+            previous = previous_version(conn, article_row[-1])
+            incidents = grouper.assign(conn, events, terms=json.loads(article_row[-2]),
+                                       previous=previous.event_ids if previous else ())
+            touched = list(dict.fromkeys(incidents.values()))  # in the order they were opened
+            if previous is not None:
+                retire(conn, previous, replaced_by=article_row[0], now=_now())
+                touched += sorted(previous.incident_ids - set(touched))
             conn.execute(_INSERT_ARTICLE, article_row)
             for start in range(0, len(event_rows), _ROWS_PER_INSERT):
-                chunk = event_rows[start:start + _ROWS_PER_INSERT]
+                chunk = [[*r, incidents[r[0]]] for r in event_rows[start:start + _ROWS_PER_INSERT]]
                 conn.execute(_insert_sql("events", _EVENT_COLUMNS, len(chunk)), [v for r in chunk for v in r])
+            refresh(conn, touched, window=grouper.model.window_days)
             conn.execute("COMMIT")
         except BaseException as exc:
             _rollback(conn)
@@ -423,20 +451,23 @@ class Store:
         if order not in _ORDERS:
             raise UsageError(f"unknown order {order!r}: use {' or '.join(_ORDERS)}")
         where, params = EventFilter.of(filters).where()
-        sql = f"SELECT data FROM events{where} ORDER BY {_ORDERS[order]}"
+        sql = f"SELECT data, incident_id FROM events{where} ORDER BY {_ORDERS[order]}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
         if offset:
             sql += " OFFSET ?"
             params.append(int(offset))
+        for data, incident_id in self._stream(sql, params, batch_size):
+            yield Event.from_dict({**json.loads(data), "incident_id": incident_id})
+
+    def _stream(self, sql: str, params: list[Any], batch_size: int) -> Iterator[tuple]:
         with self._session() as conn:
             cursor = conn.cursor()
             try:
                 cursor.execute(sql, params)
                 while rows := cursor.fetchmany(batch_size):
-                    for (data,) in rows:
-                        yield Event.from_dict(json.loads(data))
+                    yield from rows
             except duckdb.Error as exc:
                 raise self._error(exc, "read") from exc
             finally:
@@ -465,10 +496,15 @@ class Store:
             orphans = self._fetchone(conn, (
                 "SELECT count(*) FROM events e WHERE NOT EXISTS "
                 "(SELECT 1 FROM articles a WHERE a.key = e.article_key)"), [])[0]
+            incident_problems = self._fetchone(conn, (
+                "SELECT (SELECT count(*) FROM events e WHERE NOT EXISTS "
+                "(SELECT 1 FROM incidents i WHERE i.incident_id = e.incident_id)) + "
+                "(SELECT count(*) FROM incidents i WHERE i.n_events <> "
+                "(SELECT count(*) FROM events e WHERE e.incident_id = i.incident_id))"), [])[0]
         counts = self.count()
         return IntegrityReport(articles=counts["articles"], events=counts["events"],
                                mismatched=tuple((k, int(n), int(s)) for k, n, s in mismatched),
-                               orphan_events=int(orphans))
+                               orphan_events=int(orphans), incident_problems=int(incident_problems))
 
     def schema_version(self) -> int:
         """The schema version recorded in the file."""
@@ -496,7 +532,8 @@ class Store:
 def _article_row(key: str, article: Article, n_events: int) -> list[Any]:
     offsets = json.dumps([list(seg) for seg in article.offsets])
     return [key, article.id, article.title, article.publisher, article.published, article.url,
-            article.source, article.body, offsets, n_events, _now()]
+            article.source, article.body, offsets, n_events, _now(), json.dumps(article_terms(article)),
+            identity_of(article)]
 
 
 def _event_row(key: str, event: Event) -> list[Any]:

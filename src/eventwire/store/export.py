@@ -41,8 +41,8 @@ from typing import IO, Any
 from ..errors import UsageError
 from ..models import Actor, ArticleRef, Event, Evidence, Place, Span
 
-__all__ = ["FORMATS", "CSV_COLUMNS", "export_events", "export_store", "csv_row", "geojson_feature",
-           "parquet_schema"]
+__all__ = ["FORMATS", "CSV_COLUMNS", "export_events", "export_store", "csv_row",
+           "geojson_feature", "parquet_schema"]
 
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
 BINARY_FORMATS = frozenset({"parquet"})
@@ -52,7 +52,7 @@ CSV_COLUMNS = (
     "acled_event_type", "acled_subtype", "cameo_root", "actor_names", "actor_countries", "recipient_names",
     "recipient_countries", "date", "date_precision", "location_name", "location_country", "admin1", "lat", "lon",
     "location_precision", "fatalities", "injured", "factuality", "confidence", "evidence_text", "evidence_start",
-    "evidence_end", "trigger", "mentions_count",
+    "evidence_end", "trigger", "mentions_count", "incident_id",
 )
 
 _PARQUET_BATCH = 20_000  # events per row group
@@ -119,7 +119,7 @@ def csv_row(event: Event) -> dict[str, Any]:
         "location_precision": loc.precision if loc else None, "fatalities": event.fatalities,
         "injured": event.injured, "factuality": event.factuality, "confidence": event.confidence,
         "evidence_text": ev.text, "evidence_start": ev.start, "evidence_end": ev.end, "trigger": ev.trigger,
-        "mentions_count": len(event.mentions),
+        "mentions_count": len(event.mentions), "incident_id": event.incident_id,
     }
 
 
@@ -178,7 +178,7 @@ def parquet_schema() -> Any:
         ("acled_event_type", s), ("acled_subtype", s), ("cameo_root", s), ("actor", pa.list_(struct(Actor))),
         ("recipient", pa.list_(struct(Actor))), ("date", s), ("date_precision", s), ("location", struct(Place)),
         ("fatalities", i), ("injured", i), ("factuality", s), ("confidence", f), ("evidence", struct(Evidence)),
-        ("mentions", pa.list_(struct(Span))),
+        ("mentions", pa.list_(struct(Span))), ("incident_id", s),
     ]
     return pa.schema(columns, metadata={"eventwire.format": "event-object", "eventwire.contract": "1"})
 

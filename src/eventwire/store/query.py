@@ -22,7 +22,7 @@ from ..errors import UsageError
 from ..knowledge.lexicon import PLOVER_TYPES
 from .filters import EventFilter
 
-__all__ = ["Param", "FILTERS", "FIELD_OF", "LIST_PARAMS", "AGGREGATE_PARAMS", "CLUSTER_PARAMS", "EXPORT_PARAMS",
+__all__ = ["Param", "FILTERS", "FIELD_OF", "LIST_PARAMS", "INCIDENT_LIST_PARAMS", "AGGREGATE_PARAMS", "CLUSTER_PARAMS", "EXPORT_PARAMS",
            "MAX_LIMIT", "SORTS", "AGGREGATES", "QUAD_CLASSES", "ACLED_EVENT_TYPES", "FACTUALITIES", "parse",
            "openapi_parameters"]
 
@@ -164,12 +164,20 @@ LIST_PARAMS = (
     Param("offset", "int", "events to skip", default=0, minimum=0, maximum=MAX_OFFSET),
     Param("sort", "enum", "order; '-' in front means descending", tuple(SORTS), default="-date"),
 )
+INCIDENT_LIST_PARAMS = (
+    Param("limit", "int", f"incidents per page (at most {MAX_LIMIT})", default=50, minimum=1, maximum=MAX_LIMIT),
+    Param("offset", "int", "incidents to skip", default=0, minimum=0, maximum=MAX_OFFSET),
+    Param("sort", "enum", "order; '-' in front means descending ('ingested' = the order they were opened)",
+          tuple(SORTS), default="-date"),
+)
 AGGREGATE_PARAMS = (
     Param("by", "enum", "what to count events by", tuple(AGGREGATES), default="day"),
 )
 CLUSTER_PARAMS = (
     Param("cell", "float", "grid cell size in degrees: events in one cell make one cluster", default=5.0,
           minimum=0.001, maximum=90.0),
+    Param("of", "enum", "what the clusters count: events, or incidents (one per real event, at its "
+                        "best-supported place)", ("events", "incidents"), default="events"),
 )
 EXPORT_PARAMS = (
     Param("format", "enum", "file format", ("csv", "jsonl", "geojson"), default="csv"),

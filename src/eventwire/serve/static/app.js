@@ -13,7 +13,7 @@ const PAGE = 50;
 const WORLD = { x: -180, y: -90, w: 360, h: 180 };
 
 const state = { filters: {}, sort: "-date", offset: 0, inView: false, view: { ...WORLD }, meta: null,
-                seq: 0, names: {} };
+                seq: 0, names: {}, unit: "events" };  // unit: "events" (one row per report) or "incidents"
 const $ = (sel) => document.querySelector(sel);
 
 function el(tag, attrs = {}, text) {
@@ -59,6 +59,7 @@ function readHash() {
   state.sort = p.get("sort") || "-date";
   state.offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
   state.inView = p.get("in_view") === "1";
+  state.unit = p.get("unit") === "incidents" ? "incidents" : "events";
   const v = (p.get("view") || "").split(",").map(Number);
   if (v.length === 4 && v.every(Number.isFinite) && v[2] > 0 && v[3] > 0) state.view = { x: v[0], y: v[1], w: v[2], h: v[3] };
 }
@@ -68,6 +69,7 @@ function writeHash() {
   if (state.sort !== "-date") p.set("sort", state.sort);
   if (state.offset) p.set("offset", state.offset);
   if (state.inView) p.set("in_view", "1");
+  if (state.unit === "incidents") p.set("unit", "incidents");
   const v = state.view;
   p.set("view", [v.x, v.y, v.w, v.h].map((n) => +n.toFixed(3)).join(","));
   history.replaceState(null, "", `#${p}`);
@@ -77,6 +79,7 @@ function fillForm() {
   const form = $("#filters");
   for (const name of FILTER_NAMES) form.elements[name].value = state.filters[name] || "";
   form.elements.in_view.checked = state.inView;
+  form.elements.unit.value = state.unit;
 }
 
 function readForm() {
@@ -87,6 +90,7 @@ function readForm() {
     if (v) state.filters[name] = v;
   }
   state.inView = form.elements.in_view.checked;
+  state.unit = form.elements.unit.value === "incidents" ? "incidents" : "events";
 }
 
 function fillSelects(meta) {
@@ -195,13 +199,15 @@ async function drawMap(seq) {
   const p = filterParams({ withView: false });
   p.set("bbox", viewBbox().join(","));
   p.set("cell", cellSize());
+  p.set("of", state.unit);
   const data = await api("/api/clusters", p);
   if (seq !== state.seq) return;
   const g = $("#markers");
   g.replaceChildren();
   const perPx = state.view.w / mapSize().width;
   for (const c of data.clusters) g.append(marker(c, perPx));
-  $("#map-note").textContent = `${data.located.toLocaleString()} located event(s) in view` +
+  const what = state.unit === "incidents" ? "incident(s)" : "event(s)";
+  $("#map-note").textContent = `${data.located.toLocaleString()} located ${what} in view` +
     (data.truncated ? " (largest clusters only)" : "");
 }
 
@@ -210,6 +216,7 @@ function marker(c, perPx) {
   const dominant = QUADS.reduce((a, b) => (c.quad[b] > c.quad[a] ? b : a));
   const g = el("svg:g", { class: "marker", transform: `translate(${c.lon},${-c.lat}) scale(${perPx})`,
                           "data-count": c.count, "data-quad": dominant, "data-event-id": c.event_id,
+                          "data-incident-id": c.incident_id,
                           "data-lat": c.lat, "data-lon": c.lon });
   g.append(el("svg:circle", { class: "core", r }));
   let start = 0;
@@ -222,13 +229,14 @@ function marker(c, perPx) {
   }
   if (c.count > 1) g.append(el("svg:text", {}, c.count > 9999 ? `${Math.round(c.count / 1000)}k` : c.count));
   const parts = QUADS.filter((q) => c.quad[q]).map((q) => `${c.quad[q]} ${q}`).join(", ");
-  g.append(el("svg:title", {}, `${c.count} event(s): ${parts}`));
+  g.append(el("svg:title", {}, `${c.count} ${c.incident_id !== undefined ? "incident" : "event"}(s): ${parts}`));
   g.addEventListener("click", (ev) => { ev.stopPropagation(); clickCluster(c); });
   return g;
 }
 
 function clickCluster(c) {
   if (c.count === 1 && c.event_id) return openEvent(c.event_id);
+  if (c.count === 1 && c.incident_id) return openIncident(c.incident_id);
   const [west, south, east, north] = c.bbox;
   const onePlace = east - west < 1e-6 && north - south < 1e-6;
   if (onePlace) {  // every event at one point: zooming cannot split them, so list them in the table
@@ -379,17 +387,22 @@ function setupTimeline() {
 
 const names = (actors) => actors.map((a) => a.name + (a.country ? ` (${a.country})` : "")).join("; ");
 
+const reports = (i) => `${i.articles} report${i.articles === 1 ? "" : "s"}, ${i.sources} source${i.sources === 1 ? "" : "s"}`;
+
 async function drawTable(seq) {
   const p = filterParams();
   p.set("limit", PAGE);
   p.set("offset", state.offset);
   p.set("sort", state.sort);
-  const data = await api("/api/events", p);
+  const incidents = state.unit === "incidents";
+  const data = await api(incidents ? "/api/incidents" : "/api/events", p);
   if (seq !== state.seq) return;
+  const rows = incidents ? data.incidents : data.events;
   const body = $("#events tbody");
   body.replaceChildren();
-  for (const e of data.events) {
-    const tr = el("tr", { "data-event-id": e.event_id });
+  for (const e of rows) {
+    const tr = el("tr", incidents ? { "data-incident-id": e.incident_id } : { "data-event-id": e.event_id,
+                                                                            "data-incident-id": e.incident_id });
     const loc = e.location;
     const quad = el("td");
     quad.append(el("span", { class: "quad", style: `background:${QUAD_COLOR[e.quad_class]}` }), e.quad_class);
@@ -398,16 +411,19 @@ async function drawTable(seq) {
               el("td", {}, loc ? `${loc.name}${loc.country ? `, ${loc.country}` : ""}` : ""),
               el("td", {}, names(e.actor)), el("td", {}, names(e.recipient)),
               el("td", {}, e.fatalities ?? ""), el("td", {}, e.factuality),
+              el("td", { class: "reports" }, incidents ? reports(e) : ""),
               el("td", { class: "evidence", title: e.evidence.text }, e.evidence.text));
-    tr.addEventListener("click", () => openEvent(e.event_id));
+    tr.addEventListener("click", () => (incidents ? openIncident(e.incident_id) : openEvent(e.event_id)));
     body.append(tr);
   }
-  const last = Math.min(data.offset + data.events.length, data.total);
-  $("#page-info").textContent = data.total ? `${data.offset + 1}–${last} of ${data.total.toLocaleString()} event(s)` : "no events match";
+  const what = incidents ? "incident(s)" : "event(s)";
+  const last = Math.min(data.offset + rows.length, data.total);
+  $("#page-info").textContent = data.total ? `${data.offset + 1}–${last} of ${data.total.toLocaleString()} ${what}` : `no ${what} match`;
   $("#page-info").dataset.total = data.total;
   $("#prev").disabled = data.offset === 0;
   $("#next").disabled = last >= data.total;
-  $("#totals").textContent = `${data.total.toLocaleString()} of ${state.meta.events.toLocaleString()} events`;
+  const all = incidents ? state.meta.incidents : state.meta.events;
+  $("#totals").textContent = `${data.total.toLocaleString()} of ${all.toLocaleString()} ${incidents ? "incidents" : "events"}`;
   for (const th of document.querySelectorAll("#events th[data-sort]")) {
     th.classList.toggle("sorted-asc", state.sort === th.dataset.sort);
     th.classList.toggle("sorted-desc", state.sort === `-${th.dataset.sort}`);
@@ -469,12 +485,39 @@ async function openEvent(id) {
   if (a.url && /^https?:\/\//.test(a.url)) source.append(el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, "original"));
   box.append(source);
   box.append(highlighted(a.body, data.mentions));
+  box.append(otherReports(data.incident, data.other_reports || []));
   $("#detail").hidden = false;
   $("#detail").dataset.eventId = e.event_id;
   document.querySelectorAll("#events tr.open").forEach((tr) => tr.classList.remove("open"));
   document.querySelectorAll("#events tr").forEach((tr) => { if (tr.dataset.eventId === e.event_id) tr.classList.add("open"); });
   const mark = box.querySelector("mark.evidence");
   if (mark) mark.scrollIntoView({ block: "center" });
+}
+
+function otherReports(incident, others) {
+  // the other reports of this event's incident, each a link to its own panel
+  const section = el("section", { id: "incident-reports" });
+  if (!incident) return section;
+  section.append(el("h3", {}, `Incident ${incident.incident_id}: ${reports(incident)}`));
+  if (!others.length) { section.append(el("p", {}, "No other report of this incident is stored.")); return section; }
+  const list = el("ol");
+  for (const r of others) {
+    const item = el("li", { "data-event-id": r.event_id });
+    const link = el("a", { href: "#" }, [r.date, r.article.publisher, r.article.title || r.article.id].filter(Boolean).join(" · "));
+    link.addEventListener("click", (ev) => { ev.preventDefault(); openEvent(r.event_id); });
+    item.append(link, el("div", { class: "evidence" }, r.evidence));
+    list.append(item);
+  }
+  section.append(list);
+  return section;
+}
+
+async function openIncident(id) {
+  // an incident opens at its most confident report, whose panel lists the others
+  let data;
+  try { data = await api(`/api/incidents/${encodeURIComponent(id)}`); } catch (err) { return showError(err); }
+  const best = data.events.reduce((a, b) => (b.confidence > a.confidence ? b : a), data.events[0]);
+  if (best) await openEvent(best.event_id);
 }
 
 // ---------- start ----------

@@ -1,0 +1,144 @@
+"""Grouping: each new article's events join existing incidents or open new ones, incrementally.
+
+For every event of the article, most confident first:
+
+1. **blocking** -- candidate incidents are those of the event's type whose reports fall in the event's country
+   and within :attr:`JoinModel.window_days` of its date (one indexed lookup of :func:`block_key`), at most
+   :attr:`JoinModel.max_candidates` of them (the nearest in time), plus the incidents this article's earlier
+   events went to; so the work per article stays flat however large and dense the store grows;
+2. **scoring** -- the event is compared with each report of a candidate (its most confident
+   :attr:`JoinModel.max_members`): a report of another article by the join model's probability, a report of
+   the same article (or of the version it revises) by :func:`same_story`, which must hold for every such
+   report (the merge stage has already compared those sentences); the candidate's score is the MEAN over its
+   reports (average linkage), so a chain of weak links never pulls unrelated incidents together;
+3. **decision** -- the best candidate at or above the model's threshold (ties: the older incident) is joined;
+   otherwise the event opens a new incident named after it.
+
+Nothing here re-reads the store beyond the candidates, and the same articles in the same order give the same
+incidents. Callers run :meth:`Grouper.assign` inside the article's transaction, insert the events with their
+``incident_id``, then call :func:`~eventwire.incidents.table.refresh` on the touched incidents.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Event
+from .features import Signature, distance_km, signature
+from .model import JoinModel, load_model
+from .table import block_key, member_reports, new_incident_id, used_ids
+
+__all__ = ["Grouper", "same_story", "SAME_PLACE_KM"]
+
+SAME_PLACE_KM = 25.0
+
+
+def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | None] = (None, None),
+               window: int = 7) -> float:
+    """Two events of one article (or of two versions of it) report one incident when nothing they say sets
+    them apart: days (where the text gives both) more than ``window`` apart, towns more than
+    :data:`SAME_PLACE_KM` apart, other countries, or other modes (a drone strike is not a shelling). A story
+    retells its incident around other news of it (an arrest, a name, a funeral), whose days differ."""
+    if a.family != b.family:
+        return 0.0
+    if a.exact_day and b.exact_day and abs(a.day - b.day) > window:
+        return 0.0
+    if a.country and b.country and a.country != b.country:
+        return 0.0
+    if None not in (a.lat, a.lon, b.lat, b.lon) and distance_km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM:
+        return 0.0
+    if modes[0] and modes[1] and modes[0] != modes[1]:
+        return 0.0
+    return 1.0
+
+
+def _gap(day: int | None, lo: int | None, hi: int | None) -> int:
+    """Days between ``day`` and the span ``lo..hi`` of an incident's reports (0 inside it or when unknown)."""
+    if day is None or lo is None or hi is None:
+        return 0
+    return max(lo - day, day - hi, 0)
+
+
+@dataclass
+class _Member:
+    sig: Signature
+    mode: str | None
+    own: bool  # a report of the article being grouped, or of the version it replaces
+
+
+@dataclass
+class Grouper:
+    """Assigns incidents to one article's events over a DuckDB connection (see the module docstring)."""
+
+    model: JoinModel = field(default_factory=load_model)
+
+    def assign(self, conn: Any, events: Sequence[Event], *, terms: dict[str, list[str]] | None = None,
+               previous: Sequence[str] = ()) -> dict[str, str]:
+        """``{event_id: incident_id}`` for ``events`` (one article, whose
+        :func:`~eventwire.incidents.features.article_terms` are ``terms``); ``previous`` are the event ids of the
+        version this article replaces (compared as reports of the same story)."""
+        previous_ids = set(previous)
+        ranked = [(e, signature(e, terms)) for e in sorted(events, key=lambda e: (-e.confidence, e.evidence.start,
+                                                                                    e.event_id))]
+        blocked = self._candidates(conn, [sig for _, sig in ranked])
+        order: dict[str, int] = {i: s for found in blocked for i, s in found.items()}  # older first
+        members = {i: [_Member(signature(m, t), m.mode, m.event_id in previous_ids) for m, t in reports]
+                   for i, reports in member_reports(conn, list(order), limit=self.model.max_members).items()}
+        checked = [f"inc-{e.event_id}" for e, _ in ranked]
+        taken = used_ids(conn, checked)
+        out: dict[str, str] = {}
+        for (event, sig), found in zip(ranked, blocked):
+            ours = [i for i in out.values() if members[i][0].sig.family == sig.family]
+            scored = [(self._score(sig, event.mode, members[i]), -order[i], i) for i in dict.fromkeys([*found, *ours])]
+            top = max(scored, default=None)
+            if top is not None and top[0] >= self.model.threshold:
+                best = top[2]
+            else:
+                best = new_incident_id(conn, event.event_id, taken=taken, checked=checked)
+                taken.add(best)
+                members[best] = []
+                order[best] = (1 << 62) + len(order)  # opened here: after every stored incident, in opening order
+            members[best].append(_Member(sig, event.mode, True))
+            out[event.event_id] = best
+        return out
+
+    def _candidates(self, conn: Any, sigs: Sequence[Signature]) -> list[dict[str, int]]:
+        """For each signature, the incidents blocked with it within the date window: ``{incident_id: seq}``
+        (one query for the article)."""
+        keys = [block_key(s.family, s.country, s.day) for s in sigs]
+        if not keys:
+            return []
+        unique = sorted(set(keys))
+        blocked = conn.execute(f"SELECT key, incident_id FROM incident_blocks WHERE key IN "
+                               f"({', '.join('?' for _ in unique)})", unique).fetchall()
+        ids = sorted({i for _, i in blocked})
+        spans = {i: (s, lo, hi) for i, s, lo, hi in conn.execute(
+            f"SELECT incident_id, seq, date_lo, date_hi FROM incidents WHERE incident_id IN "
+            f"({', '.join('?' for _ in ids)})", ids).fetchall()} if ids else {}
+        by_key: dict[str, list[tuple]] = {}
+        for key, incident_id in blocked:  # index lookups only: a join would scan the incidents table
+            if incident_id in spans:
+                by_key.setdefault(key, []).append((incident_id, *spans[incident_id]))
+        window, cap = self.model.window_days, self.model.max_candidates
+        out = []
+        for key, sig in zip(keys, sigs):
+            near = [(_gap(sig.day, lo, hi), s, i) for i, s, lo, hi in by_key.get(key, ())
+                    if sig.day is None or lo is None or lo - window <= sig.day <= hi + window]
+            out.append({i: s for _d, s, i in sorted(near)[:cap]})  # the nearest in time, then the oldest
+        return out
+
+    def _score(self, sig: Signature, mode: str | None, reports: list[_Member]) -> float:
+        """Mean pair score over the incident's reports; 0 when a report of the same story is set apart from
+        the event (within one article every report must agree, as the merge stage compared them all)."""
+        if not reports:
+            return 0.0
+        total = 0.0
+        for member in reports:
+            if member.own:
+                if not same_story(sig, member.sig, modes=(mode, member.mode), window=self.model.window_days):
+                    return 0.0
+                total += 1.0
+            else:
+                total += self.model.probability(sig, member.sig)
+        return total / len(reports)
