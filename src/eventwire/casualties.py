@@ -45,7 +45,10 @@ _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
 _ONE_KILLING = frozenset(KILLING_NOUNS - {"massacre"})  # not "the massacre of Segovia", a place
 _SHOOTERS = frozenset({"sniper", "assassin", "attacker", "bomber"})  # people, though weapon words name them
 _DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
-_SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+_SHOOT = frozenset({"shoot"})  # its victims are wounded unless the text says they died (see _shot)
+_FATALLY = frozenset({"fatally", "mortally"})
+_WOUND_VERBS = frozenset({"shoot", "treat", "survive"})
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
 
@@ -97,8 +100,8 @@ def _noun_kind(group: list, lex: Lexicon, *, clauses: bool = False) -> str | Non
         kind = _cue(noun, lex, ("noun", "adj"))
         if kind:
             return kind
-        if noun.lemma_.lower() in lex.cues.get("victim_noun", ()):
-            return "dead"
+        if noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and not _wounds_told(noun.sent, lex):
+            return "dead"  # "the victims" are the dead, unless the sentence tells of wounds
         if noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in _LIFE_VERBS:
             return "dead"
         for child in noun.children:
@@ -119,9 +122,11 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
         if _cue(head, lex, ("verb",)) == "dead" and (_almost(head) or _attempted(head, lex) or _either(head, lex)):
             return None  # "was almost killed", "tried to kill the governor", "killed or wounded": not (all) dead
-        return _cue(head, lex, ("verb",))
+        return "dead" if _fatally(head) else _cue(head, lex, ("verb",))  # "fatally wounded": dead
     if rel in ("dobj", "nsubjpass") and _to_death(head):  # "shot 16 peasants to death", "was beaten to death"
         return "dead"
+    if rel in ("dobj", "nsubjpass") and head.lemma_.lower() in _SHOOT and not _attempted(head, lex):
+        return _shot(head, lex)
     if rel == "npadvmod" and node.ent_type_ == "PERSON" and _cue(head, lex, ("verb",)) == "dead" \
             and not any(c.dep_ == "dobj" for c in head.children):
         return "dead"  # "assassinated in less than 48 hours, X, Y and Z": the parse loses the object
@@ -213,6 +218,25 @@ def _shared_subject_dies(verb, lex: Lexicon, *, passive: bool = True) -> bool:
     return any(c.dep_ == "conj" and c.pos_ == "VERB" and _cue(c, lex, ("verb",)) == "dead" and not _almost(c)
                and (passive or c.lemma_.lower() in _DIE)
                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
+
+
+def _wounds_told(sent, lex: Lexicon) -> bool:
+    """Does the sentence speak of wounds ("the victims were taken to hospital", "four victims were shot")?"""
+    return any(_cue(t, lex, ("verb", "noun", "adj")) == "injured" or t.lemma_.lower() == "hospital"
+               or t.pos_ == "VERB" and t.lemma_.lower() in _WOUND_VERBS for t in sent)
+
+
+def _fatally(verb) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in verb.children)
+
+
+def _shot(verb, lex: Lexicon) -> str:
+    """The people shot: dead when "fatally shot", "shot dead", "shot and killed"; else wounded ("a man was
+    shot in the leg", "shot himself"): a shooting that kills says so."""
+    if _fatally(verb) or any(c.dep_ in ("acomp", "oprd", "xcomp") and _cue(c, lex, ("adj",)) == "dead"
+                             or c.dep_ == "conj" and _cue(c, lex, ("verb",)) == "dead" for c in verb.children):
+        return "dead"
+    return "injured"
 
 
 def _almost(verb) -> bool:

@@ -29,6 +29,7 @@ from .events import MODE_ORDER
 from .mentions import Mention
 from .arguments import SYMMETRIC
 from .lexicon import Lexicon
+from .locality import Setting
 from .models import Actor, Article, ArticleRef, Event, Evidence, Place
 
 PRECISION_RANK = {"site": 0, "city": 1, "admin": 2, "country": 3}
@@ -68,6 +69,7 @@ ANAPHOR = re.compile(r"\b(?:his|her|their|him|them|the group|the victims?)\b", r
 # Statements are events of their own: two sentences that threaten are two threats. Only material events,
 # which a story names again and again, merge across sentences.
 MERGING_QUADS = {"material-conflict", "material-cooperation"}
+STORY_TYPES = {"ASSAULT"}  # a story's later undistinguished reports of its first attack are that attack
 
 
 @dataclass
@@ -82,8 +84,10 @@ class _Cluster:
 
 
 def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None = None,
-          other_parties=None, capital: Callable[[str], Place | None] | None = None) -> list[Event]:
-    """Events of one article from its mentions, in order of first mention."""
+          other_parties=None, capital: Callable[[str], Place | None] | None = None,
+          locality: Setting | None = None) -> list[Event]:
+    """Events of one article from its mentions, in order of first mention. ``locality``: where the story is
+    set (:func:`eventwire.locality.setting`), for events whose clauses name nothing finer."""
     clusters: list[_Cluster] = []
     for mention in mentions:
         best, best_score = None, None
@@ -97,10 +101,67 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
             best.mentions.append(mention)
         else:
             clusters.append(_Cluster([mention]))
+    clusters = _join_story(clusters)
     owner = {m.index: k for k, c in enumerate(clusters) for m in c.mentions}
-    drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country, capital=capital)
-                          for c in clusters])
+    drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country, capital=capital,
+                                 locality=locality) for c in clusters])
     return [_link_causes(event, cluster, drafts, owner, other_parties) for event, cluster in zip(drafts, clusters)]
+
+
+def _join_story(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A news story tells one main attack and comes back to it ("A man was shot on Main Street ... Police
+    responded to a shooting at 2 a.m. ... He was shot in the chest"): a later report of the story's first
+    attack of its kind, with the same weapon, that nothing sets apart (its own day, a place not near the
+    attack's, other victims, "another", a toll over time or paragraphs away, several attacks) is that
+    attack, even when it is not told as definite."""
+    out: list[_Cluster] = []
+    leads: dict[tuple[str, str], _Cluster] = {}
+    for cluster in clusters:
+        m = cluster.first
+        key = (m.type, _merging_fact(m))
+        lead = leads.get(key)
+        if lead is None or m.type not in STORY_TYPES or m.factuality != "asserted" or m.novel or m.several \
+                or any(aggregate(o) for o in cluster.mentions) or _named_apart(cluster.mentions, lead.mentions) \
+                or _far_toll(cluster.mentions, lead.mentions) or not _same_weapon(cluster.mentions, lead.mentions) \
+                or any(_other_victims(o, lead.mentions) for o in cluster.mentions) \
+                or _placed_apart(cluster.mentions, lead.mentions) \
+                or any(compatibility(o, lead.mentions) is None for o in cluster.mentions):
+            leads.setdefault(key, cluster)
+            out.append(cluster)
+            continue
+        lead.mentions = sorted(lead.mentions + cluster.mentions, key=lambda o: o.index)
+    return out
+
+
+def _far_toll(mine: list[Mention], theirs: list[Mention]) -> bool:
+    """Dead reported paragraphs after an attack that reports none (or before it) may be another attack's
+    (see :func:`_sequel_score`: a toll completes the attack of its paragraph or the one before)."""
+    if any(o.fatalities is not None for o in theirs):
+        return False
+    last = max(o.paragraph for o in theirs)
+    return any(m.fatalities and not 0 <= m.paragraph - last <= 1 for m in mine)
+
+
+def _same_weapon(mine: list[Mention], theirs: list[Mention]) -> bool:
+    """Every report names the story's weapon ("shot", "a shooting", "gunfire": firearms) or only its toll
+    ("two others were wounded")."""
+    modes = {o.mode for o in theirs}
+    return len(modes) == 1 and None not in modes and all(
+        m.mode in modes or m.mode is None and (m.fatalities or m.injured)
+        and any(w in m.trigger.lower() for w in TOLL_WORDS) for m in mine)
+
+
+def _placed_apart(mine: list[Mention], theirs: list[Mention]) -> bool:
+    """A report that names a place the story's attack is not known to be near."""
+    here = [p for o in theirs for p in _located(o)]
+    return any(p.lat is not None and not any(km(p, q) <= FAR_KM for q in here) for m in mine for p in _located(m))
+
+
+def _named_apart(mine: list[Mention], theirs: list[Mention]) -> bool:
+    """Both name their victims, and no name is shared: two attacks."""
+    a = set().union(*(_named_victims(m) for m in mine))
+    b = set().union(*(_named_victims(m) for m in theirs))
+    return bool(a and b and not a & b)
 
 
 def _unique_ids(events: list[Event]) -> list[Event]:
@@ -378,7 +439,7 @@ def km(a: Place, b: Place) -> float:
 
 
 def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None,
-           capital: Callable[[str], Place | None] | None = None) -> Event:
+           capital: Callable[[str], Place | None] | None = None, locality: Setting | None = None) -> Event:
     best = max(mentions, key=lambda m: (_information(m), -m.index))
     mode = _mode(mentions)
     actors = _union(m.actors for m in mentions)
@@ -386,19 +447,21 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
                        if a not in actors or best.type in SYMMETRIC)  # talks *with* X: X acts and is met
     coding = _coding(lex, best.type, mode, actors, recipients)
     date, precision = _date(best, mentions, article)
-    location = _location(mentions) or _capital(mentions, main_country, capital) \
-        or (main_country if best.type not in VERBAL_CONFLICT else None)
+    own = _location(mentions)
+    location = (locality.finer(own) if locality is not None else own) or _capital(mentions, main_country, capital) \
+        or ((locality.place if locality is not None else main_country) if best.type not in VERBAL_CONFLICT else None)
     evidence = Evidence(text=best.sentence.text, start=best.sentence.start, end=best.sentence.end,
                         trigger=best.trigger)
     others = sorted({m.clause for m in mentions if m is not best and m.clause.start != best.sentence.start},
                     key=lambda s: (s.start, s.end))  # a set: ties need a key of their own to come out the same
     confidence = 1 - math.prod(1 - m.confidence for m in mentions)
+    injured = _count(m.injured for m in mentions)
     return Event(
         event_id=_event_id(article, best), article=_article_ref(article), type=best.type, mode=mode,
         quad_class=coding.quad_class, acled_event_type=coding.acled_event_type,
         acled_subtype=coding.acled_subtype, cameo_root=coding.cameo_root, actor=actors, recipient=recipients,
         date=date, date_precision=precision, location=location,
-        fatalities=_dead(mentions), injured=_count(m.injured for m in mentions),
+        fatalities=_dead(mentions, injured), injured=injured,
         factuality=_factuality(best, mentions), confidence=round(min(0.99, confidence), 3), evidence=evidence,
         mentions=tuple(others),
     )
@@ -496,9 +559,12 @@ def _capital(mentions: list[Mention], main_country: Place | None,
     return None
 
 
-def _dead(mentions: list[Mention]) -> int | None:
+def _dead(mentions: list[Mention], injured: int | None = None) -> int | None:
     """The largest count of the event's reports, plus the dead a later report adds ("the driver was also
-    killed in the attack")."""
+    killed in the attack"); 0 when no report gives dead but some give wounded (victims reported injured
+    only: ``injured``)."""
+    if injured and all(m.fatalities is None for m in mentions):
+        return 0
     base = _count(m.fatalities for m in mentions if not m.also)
     extra = [m.fatalities for m in mentions if m.also and m.fatalities]
     if base is None or not extra:
