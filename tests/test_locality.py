@@ -105,12 +105,15 @@ def test_a_namesake_of_the_dateline_town_is_that_town():
 
 def test_a_far_town_alone_in_its_state_is_a_neighbourhood_of_the_story_s_town():
     hyde_park = _p("Hyde Park", 42.25, -71.12, admin1="Massachusetts")  # read in a story set in Akron
-    story = setting([AKRON, SUMMIT, hyde_park, CUYAHOGA_FALLS])
+    local = frozenset({"USA"})  # the text follows US local-news conventions
+    story = setting([AKRON, SUMMIT, hyde_park, CUYAHOGA_FALLS], locale=local)
     assert story.place == AKRON and story.finer(hyde_park) == AKRON
     assert story.finer(DAYTON) == DAYTON  # a town of the story's state stays itself
     boston = _p("Boston", 42.36, -71.06, admin1="Massachusetts")
-    story = setting([AKRON, SUMMIT, hyde_park, boston, CUYAHOGA_FALLS])
+    story = setting([AKRON, SUMMIT, hyde_park, boston, CUYAHOGA_FALLS], locale=local)
     assert story.finer(hyde_park) == hyde_park  # another place of its state: the story goes there
+    story = setting([AKRON, SUMMIT, hyde_park, CUYAHOGA_FALLS])  # a national story ranges widely
+    assert story.finer(hyde_park) == hyde_park
 
 
 def test_a_story_with_one_mention_of_its_town_has_no_strays():

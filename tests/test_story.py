@@ -69,6 +69,10 @@ def test_victims_reported_wounded_only_are_no_dead():
     ("Gunmen shot and killed the mayor.", 1, N),
     ("A woman was mortally wounded in the attack.", 1, N),
     ("The gunman tried to shoot the guard.", N, N),
+    ("A 17-year-old was shot in the shoulder.", N, 1),  # one person named by age
+    ("A 17-year-old was killed.", 1, N),
+    ("A woman was hit by gunfire on the porch.", N, 1),
+    ("A car was hit by a truck.", N, N),
     ("Police said one man was killed and two others were shot.", 1, 2),
     ("The four victims were buried on Sunday.", 4, N),  # "victims" are the dead ...
     ("The four victims were taken to the hospital.", N, N),  # ... unless the sentence tells of wounds
@@ -102,3 +106,11 @@ def test_the_date_of_the_attack(text, published, date):
 
     (event,) = [e for e in eventwire.extract(text, published=published) if e.type == "ASSAULT"]
     assert event.date == date
+
+
+def test_a_killing_told_before_the_weapon_joins_the_shooting():
+    killed = mention(0, trigger="killed", fatalities=1, paragraph=0)
+    shot = mention(1, mode="firearms", paragraph=1)
+    assert len(merge([killed, shot], article=ARTICLE, lex=LEX)) == 1
+    bombing = mention(1, mode="explosives", paragraph=4)  # dead told paragraphs away: maybe another attack's
+    assert len(merge([killed, bombing], article=ARTICLE, lex=LEX)) == 2

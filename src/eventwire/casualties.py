@@ -49,6 +49,8 @@ _SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _SHOOT = frozenset({"shoot"})  # its victims are wounded unless the text says they died (see _shot)
 _FATALLY = frozenset({"fatally", "mortally"})
 _WOUND_VERBS = frozenset({"shoot", "treat", "survive"})
+_HIT = frozenset({"hit", "strike", "graze"})
+_GUNFIRE = frozenset({"gunfire", "bullet", "shot", "round", "gunshot", "shotgun", "pellet"})
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
 
@@ -125,7 +127,8 @@ def _relation_kind(node, lex: Lexicon) -> str | None:
         return "dead" if _fatally(head) else _cue(head, lex, ("verb",))  # "fatally wounded": dead
     if rel in ("dobj", "nsubjpass") and _to_death(head):  # "shot 16 peasants to death", "was beaten to death"
         return "dead"
-    if rel in ("dobj", "nsubjpass") and head.lemma_.lower() in _SHOOT and not _attempted(head, lex):
+    if rel in ("dobj", "nsubjpass") and (head.lemma_.lower() in _SHOOT or _hit_by_gunfire(head)) \
+            and not _attempted(head, lex):
         return _shot(head, lex)
     if rel == "npadvmod" and node.ent_type_ == "PERSON" and _cue(head, lex, ("verb",)) == "dead" \
             and not any(c.dep_ == "dobj" for c in head.children):
@@ -224,6 +227,12 @@ def _wounds_told(sent, lex: Lexicon) -> bool:
     """Does the sentence speak of wounds ("the victims were taken to hospital", "four victims were shot")?"""
     return any(_cue(t, lex, ("verb", "noun", "adj")) == "injured" or t.lemma_.lower() == "hospital"
                or t.pos_ == "VERB" and t.lemma_.lower() in _WOUND_VERBS for t in sent)
+
+
+def _hit_by_gunfire(verb) -> bool:
+    """"was hit by gunfire", "struck by a bullet": shot."""
+    return verb.lemma_.lower() in _HIT and any(
+        c.dep_ == "agent" and any(g.lemma_.lower() in _GUNFIRE for g in c.children) for c in verb.children)
 
 
 def _fatally(verb) -> bool:
@@ -410,6 +419,9 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> set[int
                 and any(c.dep_ == "auxpass" and c.lower_ in ("was", "is", "has") for c in token.head.children):
             quantities[token.i] = 1  # "BARILLAS, ambassador to Spain, was gunned down": a name the case restore
             continue  # took for a plural; the verb agrees with one person
+        if _age_noun(token) and dep in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            quantities[token.i] = 1  # "a 17-year-old was shot": one person named by age
+            continue
         if pos != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token) \
                 or lemma in lex.cues.get("collective", ()):
             continue  # "the peasant family": a group of unknown size
@@ -423,6 +435,13 @@ def _singular_victims(sent, lex: Lexicon, quantities: dict[int, int]) -> set[int
                for c in token.children) or (dep == "conj" and quantities.get(token.head.i) == 1):
             quantities[token.i] = 1  # "a reporter's wife and son": the article counts for both
     return pronouns
+
+
+def _age_noun(token) -> bool:
+    """"old" of "a 17-year-old" standing as a noun (no noun after it)."""
+    doc = token.doc
+    return token.lower_ == "old" and token.i >= 3 and doc[token.i - 1].text == "-" \
+        and doc[token.i - 2].lower_ in ("year", "years") and doc[token.i - 3].text == "-"
 
 
 def _multiples(sent) -> dict[int, int]:

@@ -14,8 +14,8 @@ finer place.
    County" in a story set in Clifton, a town of Mesa County: Clifton).
 4. :func:`setting` also marks the article's *strays*: names the geocoder sent far from the story's town
    that mean it or a part of it: the dateline's own name resolved elsewhere ("CAMPBELL, Ohio" then "Campbell
-   police"), and a town more than :data:`STRAY_KM` away that no other place of the article shares a state
-   with (a neighbourhood, "Hyde Park" or "Englewood", read as a namesake town in another state).
+   police"), and, in local news, a town more than :data:`STRAY_KM` away that no other place of the article
+   shares a state with (a neighbourhood, "Hyde Park" or "Englewood", read as a namesake town in another state).
 """
 from __future__ import annotations
 
@@ -182,8 +182,11 @@ class Setting:
         return finer(own, self.place)
 
 
-def setting(places: list[Place], *, dateline: Place | None = None, country: str | None = None) -> Setting | None:
-    """The story's :class:`Setting` (None when :func:`main_locality` finds none)."""
+def setting(places: list[Place], *, dateline: Place | None = None, country: str | None = None,
+            locale: frozenset[str] = frozenset()) -> Setting | None:
+    """The story's :class:`Setting` (None when :func:`main_locality` finds none). Far towns are strays only
+    in local news: a story whose writing follows the local-news conventions of its town's country
+    (``locale``: :func:`eventwire.place_context.locale_countries`); a national story ranges widely."""
     home = main_locality(places, dateline=dateline, country=country)
     if home is None:
         return None
@@ -195,7 +198,8 @@ def setting(places: list[Place], *, dateline: Place | None = None, country: str 
     for p in places:
         if p.precision not in TOWN or p.lat is None or _key(p) == _key(home):
             continue
-        if fold(p.name) == fold(home.name) or support >= 2 and home.precision in TOWN and _km(p, home) > STRAY_KM \
+        if fold(p.name) == fold(home.name) or home.country in locale and support >= 2 and home.precision in TOWN \
+                and _km(p, home) > STRAY_KM \
                 and divisions[(p.country, p.admin1)] == sum(1 for q in places if _key(q) == _key(p)):
             strays.add(_key(p))
     return Setting(home, frozenset(strays))

@@ -110,36 +110,39 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
 
 def _join_story(clusters: list[_Cluster]) -> list[_Cluster]:
     """A news story tells one main attack and comes back to it ("A man was shot on Main Street ... Police
-    responded to a shooting at 2 a.m. ... He was shot in the chest"): a later report of the story's first
-    attack of its kind, with the same weapon, that nothing sets apart (its own day, a place not near the
-    attack's, other victims, "another", a toll over time or paragraphs away, several attacks) is that
-    attack, even when it is not told as definite."""
-    out: list[_Cluster] = []
+    responded to a shooting at 2 a.m. ... He was shot in the chest ... He died at the hospital"): a report
+    of the story's first attack that names its weapon (its *lead*), with the same weapon or naming only
+    the toll ("was killed"), that nothing sets apart (its own day, a place not near the attack's, other
+    victims, "another", a toll over time or paragraphs away, several attacks) is that attack, even when it
+    is not told as definite."""
     leads: dict[tuple[str, str], _Cluster] = {}
     for cluster in clusters:
         m = cluster.first
-        key = (m.type, _merging_fact(m))
-        lead = leads.get(key)
-        if lead is None or m.type not in STORY_TYPES or m.factuality != "asserted" or m.novel or m.several \
+        if m.type in STORY_TYPES and m.factuality == "asserted" and len({o.mode for o in cluster.mentions}) == 1 \
+                and m.mode is not None:
+            leads.setdefault((m.type, m.factuality), cluster)
+    joined: set[int] = set()
+    for k, cluster in enumerate(clusters):
+        m = cluster.first
+        lead = leads.get((m.type, _merging_fact(m)))
+        if lead is None or lead is cluster or m.factuality != "asserted" or m.novel or m.several \
                 or any(aggregate(o) for o in cluster.mentions) or _named_apart(cluster.mentions, lead.mentions) \
                 or _far_toll(cluster.mentions, lead.mentions) or not _same_weapon(cluster.mentions, lead.mentions) \
                 or any(_other_victims(o, lead.mentions) for o in cluster.mentions) \
                 or _placed_apart(cluster.mentions, lead.mentions) \
                 or any(compatibility(o, lead.mentions) is None for o in cluster.mentions):
-            leads.setdefault(key, cluster)
-            out.append(cluster)
             continue
         lead.mentions = sorted(lead.mentions + cluster.mentions, key=lambda o: o.index)
-    return out
+        joined.add(k)
+    return [c for k, c in enumerate(clusters) if k not in joined]
 
 
 def _far_toll(mine: list[Mention], theirs: list[Mention]) -> bool:
-    """Dead reported paragraphs after an attack that reports none (or before it) may be another attack's
-    (see :func:`_sequel_score`: a toll completes the attack of its paragraph or the one before)."""
+    """Dead reported paragraphs away from an attack that reports none may be another attack's (see
+    :func:`_sequel_score`: a toll completes the attack of its paragraph or the one before)."""
     if any(o.fatalities is not None for o in theirs):
         return False
-    last = max(o.paragraph for o in theirs)
-    return any(m.fatalities and not 0 <= m.paragraph - last <= 1 for m in mine)
+    return any(m.fatalities and not any(abs(m.paragraph - o.paragraph) <= 1 for o in theirs) for m in mine)
 
 
 def _same_weapon(mine: list[Mention], theirs: list[Mention]) -> bool:
@@ -147,8 +150,7 @@ def _same_weapon(mine: list[Mention], theirs: list[Mention]) -> bool:
     ("two others were wounded")."""
     modes = {o.mode for o in theirs}
     return len(modes) == 1 and None not in modes and all(
-        m.mode in modes or m.mode is None and (m.fatalities or m.injured)
-        and any(w in m.trigger.lower() for w in TOLL_WORDS) for m in mine)
+        m.mode in modes or m.mode is None and any(w in m.trigger.lower() for w in TOLL_WORDS) for m in mine)
 
 
 def _placed_apart(mine: list[Mention], theirs: list[Mention]) -> bool:

@@ -27,6 +27,7 @@ from .locality import dateline_place, find_dateline, setting
 from .merge import merge
 from .models import Actor, Article, Event, Place
 from .nlp import load_nlp, nlp_text
+from .place_context import locale_countries
 from .places import DocumentPlaces, Geocoder
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,7 +92,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     home = dateline_place(written, geocoder)
     main = country_place(geocoder, _main_country(mentions, dateline=home.country if home else None)
                          or places.main_country())
-    locality = setting([p for _t, p in places.pairs], dateline=home, country=main.country if main else None)
+    locality = setting([p for _t, p in places.pairs], dateline=home, country=main.country if main else None,
+                       locale=locale_countries(article.body))
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital, locality=locality)
     return with_context(events, ctx)
