@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.locality import DATELINE_WEIGHT, dateline_place, find_dateline, finer, main_locality, setting, Setting
+from eventwire.places.locality import DATELINE_WEIGHT, dateline_place, find_dateline, finer, main_locality, setting, Setting
 from eventwire.models import Place
 
 
@@ -87,7 +87,7 @@ def test_finer_without_locality_keeps_the_own_place():
 
 
 def test_dateline_place_resolves_the_town_in_its_state():
-    from eventwire.places import Geocoder
+    from eventwire.places.geocoder import Geocoder
 
     place = dateline_place(find_dateline("SPRINGFIELD, Ill. - A man was hurt."), Geocoder())
     assert (place.name, place.admin1, place.precision) == ("Springfield", "Illinois", "city")

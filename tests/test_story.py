@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.casualties import Casualties, count_casualties
-from eventwire.lexicon import load_lexicon
-from eventwire.merge import merge
+from eventwire.events.casualties import Casualties, count_casualties
+from eventwire.events.merge import merge
+from eventwire.knowledge.lexicon import load_lexicon
 from eventwire.models import Article, Place
 
 from test_merge import day, mention

@@ -1,12 +1,13 @@
 """The whole pipeline on one screen.
 
-    ingest -> clean -> nlp -> extract (events, actors, places, dates, casualties) -> merge -> store
+    read -> nlp -> events (triggers, actors, places, dates, casualties) -> merge -> store
 
-``ingest`` reads files into :class:`~eventwire.models.Document`; ``clean`` makes the article body
-(:class:`~eventwire.models.Article`); ``nlp`` parses it with spaCy; ``extract`` finds every mention of an
-event and codes it; ``merge`` joins the mentions of one event; ``store`` writes articles and events to
-DuckDB, one transaction per article. Heavy resources (the spaCy pipeline, the gazetteer) load lazily once
-per process and can be passed in through :class:`Resources`.
+``read`` turns files into :class:`~eventwire.models.Document` and cleans each into an
+:class:`~eventwire.models.Article`; ``nlp`` parses the body with spaCy; ``events`` finds every mention of an
+event and codes it (``actors`` and ``places`` resolve its parties and places); ``merge`` joins the mentions of
+one event; ``store`` writes articles and events to DuckDB, one transaction per article (:func:`ingest_into`).
+Every heavy resource (the spaCy pipeline, the geocoder and its gazetteer, the actor knowledge base, the
+lexicon) comes from :class:`Resources`: given by the caller, or loaded lazily once per process.
 """
 from __future__ import annotations
 
@@ -16,25 +17,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .clean import clean
-from .context import with_context
-from .dates import find_timexes, tense_reader
+from .actors.kb import ActorKB, load_actor_kb
+from .read.clean import clean
+from .events.implicit import fill_implicit
+from .events.dates import find_timexes, tense_reader
 from .errors import EventwireError, InputError
-from .mentions import find_mentions, new_context
-from .ingest import document_from_text, iter_documents
-from .lexicon import Lexicon, load_lexicon
-from .locality import dateline_place, find_dateline, setting
-from .merge import merge
+from .events.mentions import find_mentions
+from .events.records import new_article_state
+from .read.files import document_from_text, iter_documents
+from .knowledge.lexicon import Lexicon, load_lexicon
+from .events.merge import merge
 from .models import Actor, Article, Event, Place
-from .nlp import load_nlp, nlp_text
-from .place_context import locale_countries
-from .places import DocumentPlaces, Geocoder
+from .nlp.model import load_nlp, nlp_text
+from .places.geocoder import DocumentPlaces, Geocoder
+from .places.locality import dateline_place, find_dateline, setting
+from .places.surroundings import locale_countries
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .mentions import ArticleContext, Mention
+    from .events.records import ArticleState, Mention
+    from .store.database import Store
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,9 @@ class Resources:
     """The heavy things extraction needs. Defaults load lazily, once per process."""
 
     nlp: "Language | None" = None
-    geocoder: Geocoder | None = None
+    geocoder: Geocoder | None = None  # holds the gazetteer (``geocoder.gazetteer``)
     lexicon: Lexicon | None = None
+    actor_kb: ActorKB | None = None
     batch_size: int = 16
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -57,6 +62,9 @@ class Resources:
 
     def get_lexicon(self) -> Lexicon:
         return self.lexicon or load_lexicon()
+
+    def get_actor_kb(self) -> ActorKB:
+        return self.actor_kb or load_actor_kb()
 
 
 def extract(text: str, *, title: str | None = None, published: str | None = None, url: str | None = None,
@@ -72,7 +80,8 @@ def extract_articles(articles: Iterable[Article], *,
     """(article, events) for each article, parsing in batches with ``nlp.pipe``."""
     res = resources or Resources()
     nlp = res.get_nlp()
-    stream = ((nlp_text(a.body, nlp), a) for a in articles)
+    kb = res.get_actor_kb()
+    stream = ((nlp_text(a.body, nlp, kb), a) for a in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=res.batch_size):
         yield article, article_events(doc, article, resources=res)
 
@@ -84,7 +93,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     written = find_dateline(article.body, dateline=article.dateline)  # "Clifton, Colo.", "San Salvador"
     places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=written)
     timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
-    ctx = new_context(doc, lex, anchor=anchor, places=places, timexes=timexes, body=article.body)
+    ctx = new_article_state(doc, lex, anchor=anchor, places=places, timexes=timexes, kb=resources.get_actor_kb(),
+                      gazetteer=resources.get_geocoder().gazetteer, body=article.body)
     mentions = find_mentions(ctx)
     if not mentions:
         return []
@@ -96,7 +106,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
                        locale=locale_countries(article.body))
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital, locality=locality)
-    return with_context(events, ctx)
+    return fill_implicit(events, ctx)
 
 
 def documents_to_articles(paths: Iterable[str | Path], *, published: str | None = None,
@@ -110,6 +120,51 @@ def documents_to_articles(paths: Iterable[str | Path], *, published: str | None 
             yield clean(item)
         except EventwireError as exc:
             on_error(exc if isinstance(exc, InputError) else InputError(item.source or item.id, str(exc)))
+
+
+INGEST_CHUNK = 16  # articles extracted between two short write connections (spaCy's batch size)
+
+
+def ingest_into(store: "Store", paths: Iterable[str | Path], *, published: str | None = None,
+                on_error: Callable[[EventwireError], None], resources: Resources | None = None,
+                chunk: int = INGEST_CHUNK) -> tuple[int, int]:
+    """Store the events of the inputs, ``chunk`` articles at a time, holding the file only to read or write;
+    returns (new articles, their events). Articles already stored are skipped.
+
+    For each chunk: one short connection skips the articles already stored; extraction (the slow part) runs
+    with the file unlocked; one short connection then writes each article with its events in its own
+    transaction. So an ``eventwire serve`` on the same file keeps answering between chunks, and only ever sees
+    whole articles (see docs/serve.md).
+    """
+    from itertools import islice
+
+    new = stored_events = 0
+    articles = documents_to_articles(paths, published=published, on_error=on_error)
+    while batch := list(islice(articles, chunk)):
+        with store:
+            fresh = [a for a in batch if not store.has_article(a)]
+        extracted = list(extract_articles(fresh, resources=resources))
+        with store:
+            for article, events in extracted:
+                if store.add_article(article, events):
+                    new += 1
+                    stored_events += len(events)
+    return new, stored_events
+
+
+def geoparse_paths(paths: Iterable[str | Path], *, on_error: Callable[[EventwireError], None]) -> Iterator[dict]:
+    """``{"id", "places"}`` per document of the inputs (the ``eventwire geoparse`` command); unreadable inputs go
+    to ``on_error``."""
+    from .places.geocoder import geoparse_documents
+
+    def documents():
+        for item in iter_documents(paths):
+            if isinstance(item, EventwireError):
+                on_error(item)
+            else:
+                yield item
+
+    return geoparse_documents(documents())
 
 
 def publication_date(published: str | None) -> dt.date | None:
@@ -150,9 +205,9 @@ def _main_country(mentions: list["Mention"], *, dateline: str | None = None) -> 
     return max(counts, key=lambda c: (counts[c], c == dateline))
 
 
-def _other_parties(ctx: "ArticleContext") -> Callable[["Mention"], list[Actor]]:
+def _other_parties(ctx: "ArticleState") -> Callable[["Mention"], list[Actor]]:
     """The parties named in a mention's sentence (for reactions whose target the syntax does not give)."""
-    from .actors import resolve_np
+    from .actors.resolve import resolve_np
 
     def parties(mention: "Mention") -> list[Actor]:
         found = []
