@@ -7,6 +7,7 @@ from eventwire.events.casualties import Casualties, count_casualties
 from eventwire.events.merge import merge
 from eventwire.knowledge.lexicon import load_lexicon
 from eventwire.models import Article, Place
+from eventwire.places.locality import Setting
 
 from test_merge import day, mention
 
@@ -15,6 +16,7 @@ ARTICLE = Article(id="a1", body="x" * 400, published="2020-01-04")
 AKRON = Place(text="Akron", name="Akron", country="USA", admin1="Ohio", lat=41.08, lon=-81.52, precision="city")
 DAYTON = Place(text="Dayton", name="Dayton", country="USA", admin1="Ohio", lat=39.76, lon=-84.19, precision="city")
 N = None
+LOCAL = Setting(AKRON, local=True)  # a local-news story set in Akron
 
 
 @pytest.mark.parametrize("later, joins", [
@@ -37,8 +39,16 @@ N = None
 def test_a_later_report_of_the_storys_first_attack_joins_it(later, joins):
     lead = mention(0, places=(AKRON,), date=day("2020-01-03"), injured=1, mode="firearms")
     other = mention(1, **{"paragraph": 4, "mode": "firearms", **later})
-    events = merge([lead, other], article=ARTICLE, lex=LEX)
+    events = merge([lead, other], article=ARTICLE, lex=LEX, locality=LOCAL)
     assert (len(events) == 1) is joins
+
+
+def test_a_national_story_tells_many_attacks():
+    lead = mention(0, places=(AKRON,), date=day("2020-01-03"), injured=1, mode="firearms")
+    other = mention(1, paragraph=4, mode="firearms")
+    assert len(merge([lead, other], article=ARTICLE, lex=LEX, locality=LOCAL)) == 1
+    assert len(merge([lead, other], article=ARTICLE, lex=LEX)) == 2
+    assert len(merge([lead, other], article=ARTICLE, lex=LEX, locality=Setting(AKRON))) == 2
 
 
 def test_victims_named_apart_are_two_attacks():
@@ -47,9 +57,9 @@ def test_victims_named_apart_are_two_attacks():
     jones, smith = Actor(text="Jones", name="Jones"), Actor(text="Smith", name="Smith")
     lead = mention(0, recipients=(jones,), names=frozenset({"Jones"}), mode="firearms")
     other = mention(1, paragraph=4, recipients=(smith,), names=frozenset({"Smith"}), mode="firearms")
-    assert len(merge([lead, other], article=ARTICLE, lex=LEX)) == 2
+    assert len(merge([lead, other], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2
     same = mention(1, paragraph=4, recipients=(jones,), names=frozenset({"Jones"}), mode="firearms")
-    assert len(merge([lead, same], article=ARTICLE, lex=LEX)) == 1
+    assert len(merge([lead, same], article=ARTICLE, lex=LEX, locality=LOCAL)) == 1
 
 
 def test_victims_reported_wounded_only_are_no_dead():
@@ -85,7 +95,8 @@ def test_the_people_shot(nlp, text, dead, injured):
 @pytest.mark.parametrize("text, dead, injured", [
     ("A boy was shot on Sunday. He died at the hospital.", 1, 0),
     ("A boy was shot on Sunday. He was taken to the hospital in stable condition.", 0, 1),
-    ("A man was shot and killed on Sunday in Akron. Two others were wounded.", 1, 2),
+    ("A man was shot and killed on Sunday in the 300 block of Main Street in Akron. Two others were wounded.",
+     1, 2),
 ])
 def test_a_later_sentence_gives_the_toll(text, dead, injured):
     import eventwire
@@ -111,6 +122,6 @@ def test_the_date_of_the_attack(text, published, date):
 def test_a_killing_told_before_the_weapon_joins_the_shooting():
     killed = mention(0, trigger="killed", fatalities=1, paragraph=0)
     shot = mention(1, mode="firearms", paragraph=1)
-    assert len(merge([killed, shot], article=ARTICLE, lex=LEX)) == 1
+    assert len(merge([killed, shot], article=ARTICLE, lex=LEX, locality=LOCAL)) == 1
     bombing = mention(1, mode="explosives", paragraph=4)  # dead told paragraphs away: maybe another attack's
-    assert len(merge([killed, bombing], article=ARTICLE, lex=LEX)) == 2
+    assert len(merge([killed, bombing], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2

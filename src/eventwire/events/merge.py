@@ -9,8 +9,8 @@ attack, disjoint actors, dead versus no dead, "a *new* strike"). Only mentions w
 merge: a feared attack never becomes a mention of a real one (but "X blamed Y for the attack" claims who
 did it, not whether it happened). A toll over a span of time ("so far this year, 12 have been killed") sums
 up many events and merges with none of them; a place named only as a far point of reference ("Piura, 1,100
-km north of Lima") is not where the event happened. Then a story's later reports of its first attack that
-names a weapon join it when nothing sets them apart (:func:`_join_story`).
+km north of Lima") is not where the event happened. Then, in local news, a story's later reports of its first
+attack that names a weapon join it when nothing sets them apart (:func:`_join_story`).
 
 Then every field is chosen from the mentions (:mod:`.fields`): the most informative sentence is the
 evidence, the most precise place is the location (else where the story is set:
@@ -102,7 +102,8 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
             best.mentions.append(mention)
         else:
             clusters.append(_Cluster([mention]))
-    clusters = _join_story(clusters, lex)
+    if locality is not None and locality.local:  # a local story tells one attack; a national one, many
+        clusters = _join_story(clusters, lex)
     owner = {m.index: k for k, c in enumerate(clusters) for m in c.mentions}
     drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country, capital=capital,
                                  locality=locality) for c in clusters])

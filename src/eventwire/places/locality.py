@@ -174,6 +174,7 @@ class Setting:
 
     place: Place
     strays: frozenset = frozenset()
+    local: bool = False  # local news (its writing follows the conventions of the town's country): one story
 
     def finer(self, own: Place | None) -> Place | None:
         """The event's own place, the locality when that place is a stray or a coarser area holding it."""
@@ -202,4 +203,4 @@ def setting(places: list[Place], *, dateline: Place | None = None, country: str 
                 and _km(p, home) > STRAY_KM \
                 and divisions[(p.country, p.admin1)] == sum(1 for q in places if _key(q) == _key(p)):
             strays.add(_key(p))
-    return Setting(home, frozenset(strays))
+    return Setting(home, frozenset(strays), local=home.country in locale)
