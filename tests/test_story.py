@@ -86,6 +86,7 @@ def test_victims_reported_wounded_only_are_no_dead():
     ("Police said one man was killed and two others were shot.", 1, 2),
     ("The four victims were buried on Sunday.", 4, N),  # "victims" are the dead ...
     ("The four victims were taken to the hospital.", N, N),  # ... unless the sentence tells of wounds
+    ("The victim was taken to the hospital, where he passed away.", 1, N),  # ... and of no death
 ])
 def test_the_people_shot(nlp, text, dead, injured):
     sent = next(iter(nlp(text).sents))

@@ -224,7 +224,11 @@ def _shared_subject_dies(verb, lex: CasualtyWords, *, passive: bool = True) -> b
 
 
 def _wounds_told(sent, lex: Lexicon) -> bool:
-    """Does the sentence speak of wounds ("the victims were taken to hospital", "four victims were shot")?"""
+    """Does the sentence speak of wounds and of no death ("the victims were taken to hospital", "four
+    victims were shot"; not "the victim was taken to hospital, where he passed away")?"""
+    if any(_cue(t, lex, ("verb", "noun", "adj")) == "dead" or t.lemma_.lower() == "pass" and any(
+            c.lower_ == "away" for c in t.children) for t in sent):
+        return False
     return any(_cue(t, lex, ("verb", "noun", "adj")) == "injured" or t.lemma_.lower() == "hospital"
                or t.pos_ == "VERB" and t.lemma_.lower() in _WOUND_VERBS for t in sent)
 
