@@ -51,6 +51,12 @@ def test_the_town_most_places_lie_near_wins_over_a_town_named_as_often():
     assert main_locality([DAYTON, AKRON, CUYAHOGA_FALLS]) == AKRON
 
 
+def test_towns_named_alike_and_apart_make_no_one_town():
+    assert main_locality([AKRON, DAYTON]) is None
+    assert main_locality([AKRON, DAYTON, SUMMIT]) == SUMMIT
+    assert main_locality([AKRON, CUYAHOGA_FALLS]) == AKRON  # near each other: one town's places
+
+
 def test_the_dateline_town_counts_more_and_wins_ties():
     assert main_locality([AKRON, DAYTON], dateline=DAYTON) == DAYTON
     assert main_locality([AKRON] * DATELINE_WEIGHT, dateline=DAYTON) == DAYTON
@@ -118,4 +124,4 @@ def test_a_far_town_alone_in_its_state_is_a_neighbourhood_of_the_story_s_town():
 
 def test_a_story_with_one_mention_of_its_town_has_no_strays():
     hyde_park = _p("Hyde Park", 42.25, -71.12, admin1="Massachusetts")
-    assert setting([AKRON, hyde_park]) == Setting(AKRON, frozenset())
+    assert setting([AKRON, hyde_park]) is None  # two towns named once, far apart: no one town

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Callable
 from ..models import Actor, Article, ArticleRef, Place
 from .triggers import MODE_ORDER
 
+ELSEWHERE = "-"  # records.ELSEWHERE: "the provincial capital", a capital not the country's (kept in step)
+
 if TYPE_CHECKING:  # pragma: no cover
     from .records import Mention
 
-__all__ = ["mode_of", "union", "location", "capital_of", "dead", "count", "event_id", "article_ref",
+__all__ = ["elsewhere", "mode_of", "union", "location", "capital_of", "dead", "count", "event_id", "article_ref",
            "PRECISION_RANK"]
 
 PRECISION_RANK = {"site": 0, "city": 1, "admin": 2, "country": 3}
@@ -56,7 +58,7 @@ def capital_of(mentions: list[Mention], main_country: Place | None,
     if capital is None:
         return None
     for m in mentions:
-        if m.capital_of is not None:
+        if m.capital_of is not None and m.capital_of != ELSEWHERE:
             country = m.capital_of or (main_country.country if main_country is not None else None)
             if country:
                 return capital(country)
@@ -101,3 +103,9 @@ def _article_digest(body: str, url: str):
 def article_ref(article: Article) -> ArticleRef:
     return ArticleRef(id=article.id, title=article.title, publisher=article.publisher,
                       published=article.published, url=article.url)
+
+
+def elsewhere(mentions: list[Mention]) -> bool:
+    """Does a clause put the event in an unnamed place that is not the story's town ("in the provincial
+    capital")?"""
+    return any(m.capital_of == ELSEWHERE for m in mentions)

@@ -31,7 +31,7 @@ from .links import attach_orphan_counts, nest, unclaimed_counts
 from .dates import Timex
 from ..places.gazetteer.names import name_key
 from ..models import Actor, Place, Span
-from .records import ArticleState, Mention
+from .records import ELSEWHERE, ArticleState, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -300,7 +300,7 @@ def _capital_of(doc: "Doc", region: set[int], ctx: ArticleState) -> str | None:
         adjectives = [c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ != "capital"]
         codes = set().union(*(gaz.country_codes(name_key(c.text)) for c in adjectives))
         if adjectives and len(codes) != 1:
-            continue  # "the state capital", "the provincial capital": not the country's
+            return ELSEWHERE  # "the state capital", "the provincial capital": not the country's, nor the story's town
         return gaz.iso3.get(next(iter(codes)), "") if codes else ""
     return None
 

@@ -446,7 +446,7 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
     coding = _coding(lex, best.type, mode, actors, recipients)
     date, precision = _date(best, mentions, article)
     own = fields.location(mentions)
-    setting = locality.place if locality is not None else main_country
+    setting = locality.place if locality is not None and not fields.elsewhere(mentions) else main_country
     location = (locality.finer(own) if locality is not None else own) \
         or fields.capital_of(mentions, main_country, capital) or (setting if best.type not in VERBAL_CONFLICT else None)
     evidence = Evidence(text=best.sentence.text, start=best.sentence.start, end=best.sentence.end,

@@ -9,7 +9,8 @@ finer place.
 2. :func:`main_locality` is the town the story is set in: among the towns and sites of the article (in the
    story's main country), the one most of its places lie near (within :data:`NEAR_KM`: a street corner
    or neighbourhood resolved on its own still counts for its town), the dateline's town counting
-   :data:`DATELINE_WEIGHT` times and winning ties; without a town, the county or state named most.
+   :data:`DATELINE_WEIGHT` times and winning ties (towns apart and named alike, with no dateline, make no
+   one town); without a town, the county or state named most.
 3. :func:`finer` keeps an event's own place unless the locality lies inside it ("a shooting in Mesa
    County" in a story set in Clifton, a town of Mesa County: Clifton).
 4. :func:`setting` also marks the article's *strays*: names the geocoder sent far from the story's town
@@ -131,7 +132,11 @@ def main_locality(places: Iterable[Place], *, dateline: Place | None = None,
             own = sum(1 for q in points if _key(q) == _key(p))
             return near, own, home is not None and _key(p) == _key(home), -first[_key(p)]
 
-        return max(candidates.values(), key=support)
+        ranked = sorted(candidates.values(), key=support, reverse=True)
+        if home is not None or len(ranked) == 1 or support(ranked[0])[:2] != support(ranked[1])[:2] \
+                or _km(ranked[0], ranked[1]) <= NEAR_KM:
+            return ranked[0]
+        towns = []  # towns named alike and apart ("in Aleppo ... in Idlib and in Homs"): no one town
     areas = [p for p in found if p.precision == "admin"]
     if dateline is not None and dateline.precision == "admin":
         areas = [dateline] * DATELINE_WEIGHT + areas
