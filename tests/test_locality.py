@@ -55,6 +55,7 @@ def test_towns_named_alike_and_apart_make_no_one_town():
     assert main_locality([AKRON, DAYTON]) is None
     assert main_locality([AKRON, DAYTON, SUMMIT]) == SUMMIT
     assert main_locality([AKRON, CUYAHOGA_FALLS]) == AKRON  # near each other: one town's places
+    assert main_locality([AKRON, DAYTON], local=True) == AKRON  # local news: the first town named
 
 
 def test_the_dateline_town_counts_more_and_wins_ties():

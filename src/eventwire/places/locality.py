@@ -9,8 +9,9 @@ finer place.
 2. :func:`main_locality` is the town the story is set in: among the towns and sites of the article (in the
    story's main country), the one most of its places lie near (within :data:`NEAR_KM`: a street corner
    or neighbourhood resolved on its own still counts for its town), the dateline's town counting
-   :data:`DATELINE_WEIGHT` times and winning ties (towns apart and named alike, with no dateline, make no
-   one town); without a town, the county or state named most.
+   :data:`DATELINE_WEIGHT` times and winning ties (in a national story, towns apart and named alike, with no
+   dateline, make no one town; a local one is set in the first); without a town, the county or state named
+   most.
 3. :func:`finer` keeps an event's own place unless the locality lies inside it ("a shooting in Mesa
    County" in a story set in Clifton, a town of Mesa County: Clifton).
 4. :func:`setting` also marks the article's *strays*: names the geocoder sent far from the story's town
@@ -110,7 +111,7 @@ def _key(place: Place) -> object:
 
 
 def main_locality(places: Iterable[Place], *, dateline: Place | None = None,
-                  country: str | None = None) -> Place | None:
+                  country: str | None = None, local: bool = False) -> Place | None:
     """The town the story is set in (see the module's docstring), else its county or state; None when the
     article names no place below its country (or ``country``, the story's main country, holds none)."""
     if dateline is not None and country is not None and dateline.country != country:
@@ -133,7 +134,7 @@ def main_locality(places: Iterable[Place], *, dateline: Place | None = None,
             return near, own, home is not None and _key(p) == _key(home), -first[_key(p)]
 
         ranked = sorted(candidates.values(), key=support, reverse=True)
-        if home is not None or len(ranked) == 1 or support(ranked[0])[:2] != support(ranked[1])[:2] \
+        if home is not None or local or len(ranked) == 1 or support(ranked[0])[:2] != support(ranked[1])[:2] \
                 or _km(ranked[0], ranked[1]) <= NEAR_KM:
             return ranked[0]
         towns = []  # towns named alike and apart ("in Aleppo ... in Idlib and in Homs"): no one town
@@ -193,7 +194,7 @@ def setting(places: list[Place], *, dateline: Place | None = None, country: str 
     """The story's :class:`Setting` (None when :func:`main_locality` finds none). Far towns are strays only
     in local news: a story whose writing follows the local-news conventions of its town's country
     (``locale``: :func:`eventwire.places.surroundings.locale_countries`); a national story ranges widely."""
-    home = main_locality(places, dateline=dateline, country=country)
+    home = main_locality(places, dateline=dateline, country=country, local=country in locale)
     if home is None:
         return None
     support = sum(1 for p in places if p.lat is not None and _km(p, home) <= NEAR_KM)
