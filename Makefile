@@ -44,6 +44,7 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/actors.py
 	$(PY) benchmarks/articles.py
 	$(PY) benchmarks/html_main_text.py
+	$(PY) benchmarks/gva.py
 	$(PY) benchmarks/incidents.py --cache /tmp/eventwire-bench
 
 # Incident grouping cost with 1,000 vs 100,000 stored events (builds two synthetic stores once, in /tmp/ew-cost).

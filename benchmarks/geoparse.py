@@ -119,7 +119,7 @@ def _outline_country(lat: float, lon: float) -> str | None:
 
 @lru_cache(maxsize=1)
 def _outlines() -> list[tuple[str, list[list[list[float]]]]]:
-    world = json.loads((resources.files("eventwire") / "static" / "world.json").read_text(encoding="utf-8"))
+    world = json.loads((resources.files("eventwire") / "serve" / "static" / "world.json").read_text(encoding="utf-8"))
     out = []
     for feature in world["features"]:
         geometry = feature["geometry"]

@@ -482,6 +482,8 @@ def test_demonym_base(gazetteer, text, base, major):
     ("Deputies of the county sheriff found the car.", {"USA"}),
     ("The fire started at 2517 Memphis St. on Sunday.", {"USA"}),
     ("The City Council approved the plan.", {"USA"}),
+    ("Officers were called to the 3200 block of Rood Circle.", {"USA"}),
+    ("A block of flats was evacuated in 2019.", set()),
     ("Officials in the capital said the outbreak had spread to two provinces.", set()),
 ])
 def test_locale_countries(text, want):

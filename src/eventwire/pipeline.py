@@ -30,6 +30,8 @@ from .events.merge import merge
 from .models import Actor, Article, Document, Event, Place, Skipped
 from .nlp.model import load_nlp, nlp_text
 from .places.geocoder import DocumentPlaces, Geocoder
+from .places.locality import dateline_place, find_dateline, setting
+from .places.surroundings import locale_countries
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -88,7 +90,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     """extract -> merge for one parsed article."""
     lex = resources.get_lexicon()
     anchor = publication_date(article.published)
-    places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=article.dateline)
+    written = find_dateline(article.body, dateline=article.dateline)  # "Clifton, Colo.", "San Salvador"
+    places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=written)
     timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
     ctx = new_article_state(doc, lex, anchor=anchor, places=places, timexes=timexes, kb=resources.get_actor_kb(),
                       gazetteer=resources.get_geocoder().gazetteer, body=article.body)
@@ -96,10 +99,13 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     if not mentions:
         return []
     geocoder = resources.get_geocoder()
-    main = country_place(geocoder, _main_country(mentions, dateline=_dateline_country(article, geocoder))
+    home = dateline_place(written, geocoder)
+    main = country_place(geocoder, _main_country(mentions, dateline=home.country if home else None)
                          or places.main_country())
+    locality = setting([p for _t, p in places.pairs], dateline=home, country=main.country if main else None,
+                       locale=locale_countries(article.body))
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
-                   capital=places.capital)
+                   capital=places.capital, locality=locality)
     return fill_implicit(events, ctx)
 
 
@@ -244,12 +250,6 @@ def _main_country(mentions: list["Mention"], *, dateline: str | None = None) -> 
     if not counts:
         return None
     return max(counts, key=lambda c: (counts[c], c == dateline))
-
-
-def _dateline_country(article: Article, geocoder: Geocoder) -> str | None:
-    """The country of the wire dateline ("SAN SALVADOR, 3 JAN 90 --")."""
-    place = geocoder.resolve(article.dateline) if article.dateline else None
-    return place.country if place is not None else None
 
 
 def _other_parties(ctx: "ArticleState") -> Callable[["Mention"], list[Actor]]:

@@ -45,7 +45,12 @@ _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
 _ONE_KILLING = frozenset(KILLING_NOUNS - {"massacre"})  # not "the massacre of Segovia", a place
 _SHOOTERS = frozenset({"sniper", "assassin", "attacker", "bomber"})  # people, though weapon words name them
 _DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
-_SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+_SHOOT = frozenset({"shoot"})  # its victims are wounded unless the text says they died (see _shot)
+_FATALLY = frozenset({"fatally", "mortally"})
+_WOUND_VERBS = frozenset({"shoot", "treat", "survive"})
+_HIT = frozenset({"hit", "strike", "graze"})
+_GUNFIRE = frozenset({"gunfire", "bullet", "shot", "round", "gunshot", "shotgun", "pellet"})
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
 
@@ -97,8 +102,8 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
         kind = _cue(noun, lex, ("noun", "adj"))
         if kind:
             return kind
-        if noun.lemma_.lower() in lex.cues.get("victim_noun", ()):
-            return "dead"
+        if noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and not _wounds_told(noun.sent, lex):
+            return "dead"  # "the victims" are the dead, unless the sentence tells of wounds
         if noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in _LIFE_VERBS:
             return "dead"
         for child in noun.children:
@@ -119,9 +124,12 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
         if _cue(head, lex, ("verb",)) == "dead" and (_almost(head) or _attempted(head, lex) or _either(head, lex)):
             return None  # "was almost killed", "tried to kill the governor", "killed or wounded": not (all) dead
-        return _cue(head, lex, ("verb",))
+        return "dead" if _fatally(head) else _cue(head, lex, ("verb",))  # "fatally wounded": dead
     if rel in ("dobj", "nsubjpass") and _to_death(head):  # "shot 16 peasants to death", "was beaten to death"
         return "dead"
+    if rel in ("dobj", "nsubjpass") and (head.lemma_.lower() in _SHOOT or _hit_by_gunfire(head)) \
+            and not _attempted(head, lex):
+        return _shot(head, lex)
     if rel == "npadvmod" and node.ent_type_ == "PERSON" and _cue(head, lex, ("verb",)) == "dead" \
             and not any(c.dep_ == "dobj" for c in head.children):
         return "dead"  # "assassinated in less than 48 hours, X, Y and Z": the parse loses the object
@@ -213,6 +221,35 @@ def _shared_subject_dies(verb, lex: CasualtyWords, *, passive: bool = True) -> b
     return any(c.dep_ == "conj" and c.pos_ == "VERB" and _cue(c, lex, ("verb",)) == "dead" and not _almost(c)
                and (passive or c.lemma_.lower() in _DIE)
                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
+
+
+def _wounds_told(sent, lex: Lexicon) -> bool:
+    """Does the sentence speak of wounds and of no death ("the victims were taken to hospital", "four
+    victims were shot"; not "the victim was taken to hospital, where he passed away")?"""
+    if any(_cue(t, lex, ("verb", "noun", "adj")) == "dead" or t.lemma_.lower() == "pass" and any(
+            c.lower_ == "away" for c in t.children) for t in sent):
+        return False
+    return any(_cue(t, lex, ("verb", "noun", "adj")) == "injured" or t.lemma_.lower() == "hospital"
+               or t.pos_ == "VERB" and t.lemma_.lower() in _WOUND_VERBS for t in sent)
+
+
+def _hit_by_gunfire(verb) -> bool:
+    """"was hit by gunfire", "struck by a bullet": shot."""
+    return verb.lemma_.lower() in _HIT and any(
+        c.dep_ == "agent" and any(g.lemma_.lower() in _GUNFIRE for g in c.children) for c in verb.children)
+
+
+def _fatally(verb) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in verb.children)
+
+
+def _shot(verb, lex: Lexicon) -> str:
+    """The people shot: dead when "fatally shot", "shot dead", "shot and killed"; else wounded ("a man was
+    shot in the leg", "shot himself"): a shooting that kills says so."""
+    if _fatally(verb) or any(c.dep_ in ("acomp", "oprd", "xcomp") and _cue(c, lex, ("adj",)) == "dead"
+                             or c.dep_ == "conj" and _cue(c, lex, ("verb",)) == "dead" for c in verb.children):
+        return "dead"
+    return "injured"
 
 
 def _almost(verb) -> bool:
@@ -386,6 +423,9 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
                 and any(c.dep_ == "auxpass" and c.lower_ in ("was", "is", "has") for c in token.head.children):
             quantities[token.i] = 1  # "BARILLAS, ambassador to Spain, was gunned down": a name the case restore
             continue  # took for a plural; the verb agrees with one person
+        if _age_noun(token) and dep in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            quantities[token.i] = 1  # "a 17-year-old was shot": one person named by age
+            continue
         if pos != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token) \
                 or lemma in lex.cues.get("collective", ()):
             continue  # "the peasant family": a group of unknown size
@@ -399,6 +439,13 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
                for c in token.children) or (dep == "conj" and quantities.get(token.head.i) == 1):
             quantities[token.i] = 1  # "a reporter's wife and son": the article counts for both
     return pronouns
+
+
+def _age_noun(token) -> bool:
+    """"old" of "a 17-year-old" standing as a noun (no noun after it)."""
+    doc = token.doc
+    return token.lower_ == "old" and token.i >= 3 and doc[token.i - 1].text == "-" \
+        and doc[token.i - 2].lower_ in ("year", "years") and doc[token.i - 3].text == "-"
 
 
 def _multiples(sent) -> dict[int, int]:

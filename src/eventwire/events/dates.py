@@ -294,6 +294,7 @@ def _r_weekday(m: re.Match, ctx: _Ctx) -> tuple[str, str] | None:
 
 _DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
             "yesterday": -1, "last night": -1, "the day before": -1, "the previous day": -1,
+            "the night before": -1, "the previous night": -1,
             "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
@@ -362,7 +363,8 @@ _RULES: tuple[tuple[re.Pattern, Callable[[re.Match, _Ctx], tuple[str, str] | Non
          r"before|from)\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?"
          r"(?:\s+(?:morning|afternoon|evening|night))?\b", _r_weekday),
         (rf"\b{_SHIFT}(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+day\s+before|"
-         r"the\s+previous\s+day|today|tonight|yesterday|tomorrow|last\s+night|"
+         r"the\s+previous\s+day|the\s+night\s+before|the\s+previous\s+night|"
+         r"today|tonight|yesterday|tomorrow|last\s+night|"
          r"this\s+(?:morning|afternoon|evening))(?:\s+(?:morning|afternoon|evening|night))?\b", _r_deictic),
         (rf"\b(?P<n>{_NUM})\s+(?P<u>days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier)\b", _r_ago),
         (rf"\b{_SHIFT}(?P<rel>last|this|next|the\s+previous|the\s+coming|the\s+current)\s+(?:fiscal\s+)?(?P<u>week|month|year)\b",

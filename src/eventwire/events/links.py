@@ -123,9 +123,12 @@ def attach_orphan_counts(ctx: "ArticleState", mentions: list["Mention"]) -> list
         counted = count_casualties(sent)
         if counted.fatalities is None and counted.injured is None:
             continue
-        also = any(t.lower_ in ("also", "another", "other", "too") for t in sent)
+        also = any(t.lower_ in ("also", "another", "other", "others", "too") for t in sent)
+        injured = _add(target.injured, counted.injured, also=also)
+        if not also and counted.fatalities and counted.injured is None and target.fatalities is None and injured:
+            injured = max(0, injured - counted.fatalities)  # "A man was shot ... He died at the hospital."
         out[earlier[-1]] = replace(target, fatalities=_add(target.fatalities, counted.fatalities, also=also),
-                                   injured=_add(target.injured, counted.injured, also=also))
+                                   injured=injured)
     return out
 
 

@@ -31,7 +31,7 @@ from .links import attach_orphan_counts, nest, unclaimed_counts
 from .dates import Timex
 from ..places.gazetteer.names import name_key
 from ..models import Actor, Place, Span
-from .records import ArticleState, Mention
+from .records import ELSEWHERE, ArticleState, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -51,7 +51,11 @@ ADMIN_WORDS = {"department", "province", "state", "county", "region", "district"
                "prefecture", "canton", "oblast", "farm", "hill", "stream", "river", "valley", "jurisdiction",
                "neighborhood", "neighbourhood", "suburb", "township", "parish", "island", "mountain", "highway",
                "road", "bridge", "square", "market", "hamlet", "estate", "plantation", "zone", "sector"}
-BOUND_WORDS = {"since", "until", "till", "through"}
+# Steps of justice taken over an attack ("arrested Monday in the shooting death of X", "charged on Friday with
+# the killing"): their date is theirs, not the attack's.
+JUSTICE = {"arrest", "charge", "sentence", "indict", "arraign", "convict", "acquit", "plead", "identify", "book",
+           "jail", "detain"}
+BOUND_WORDS = {"since", "until", "till", "through", "by"}  # "by 2000": a deadline, not when it happened
 TIME_PREPS = {"on", "in", "during"}  # "the murder on 26 February of Mayor X": a date, whatever the parse hangs it on
 OCCURRING = {"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}  # "X took place on ..."
 LOCATING = {"locate", "situate", "base"}  # "a substation located in downtown San Salvador": where, not an event
@@ -296,7 +300,7 @@ def _capital_of(doc: "Doc", region: set[int], ctx: ArticleState) -> str | None:
         adjectives = [c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ != "capital"]
         codes = set().union(*(gaz.country_codes(name_key(c.text)) for c in adjectives))
         if adjectives and len(codes) != 1:
-            continue  # "the state capital", "the provincial capital": not the country's
+            return ELSEWHERE  # "the state capital", "the provincial capital": not the country's, nor the story's town
         return gaz.iso3.get(next(iter(codes)), "") if codes else ""
     return None
 
@@ -392,12 +396,13 @@ def _bound(text: str, timex: Timex) -> bool:
 
 def _governs(timex_root: "Token", trigger: "Token") -> bool:
     """Does the timex modify a verb of saying or judging whose clause holds the trigger below it (a report
-    about the event: "said today that ...", "condemned today the killing"; not "resumed its attacks on 29
-    November", where the verb performs the event)?"""
+    about the event: "said today that ...", "condemned today the killing", "arrested Monday in the killing";
+    not "resumed its attacks on 29 November", where the verb performs the event)?"""
     verb = timex_root
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.lemma_.lower() not in REPORTING:
+    justice = verb.lemma_.lower() in JUSTICE
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.lemma_.lower() not in REPORTING and not justice:
         return False
     if verb.tag_ == "VBD" and verb.dep_ != "conj" and not any(c.dep_ in factuality.SUBJECTS or c.dep_ == "expl"
                                                               for c in verb.children):
@@ -406,7 +411,7 @@ def _governs(timex_root: "Token", trigger: "Token") -> bool:
     for above in trigger.ancestors:
         if above.i == verb.i:
             return below.dep_ in ("ccomp", "dobj", "xcomp", "pcomp") or \
-                below.dep_ == "prep" and below.lower_ in ("for", "of", "about")
+                below.dep_ == "prep" and below.lower_ in ("for", "of", "about") + (("in", "with") if justice else ())
         below = above
     return False
 

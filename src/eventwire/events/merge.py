@@ -9,16 +9,18 @@ attack, disjoint actors, dead versus no dead, "a *new* strike"). Only mentions w
 merge: a feared attack never becomes a mention of a real one (but "X blamed Y for the attack" claims who
 did it, not whether it happened). A toll over a span of time ("so far this year, 12 have been killed") sums
 up many events and merges with none of them; a place named only as a far point of reference ("Piura, 1,100
-km north of Lima") is not where the event happened.
+km north of Lima") is not where the event happened. Then, in local news, a story's later reports of its first
+attack that names a weapon join it when nothing sets them apart (:func:`_join_story`).
 
-Then every field is chosen from the mentions: the most informative sentence is the evidence, the most
-precise place is the location, a date of the event's own clause beats a date found elsewhere in its
+Then every field is chosen from the mentions (:mod:`.fields`): the most informative sentence is the
+evidence, the most precise place is the location (else where the story is set:
+:mod:`eventwire.places.locality`), a date of the event's own clause beats a date found elsewhere in its
 sentence or paragraph, which beats the story's date from the paragraphs before (then the publication
-date), the dead of one event are counted once (largest reported number, 0 only when no mention reports any).
+date), the dead of one event are counted once (largest reported number; 0 when no mention reports dead
+but some report wounded).
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from functools import lru_cache
@@ -26,13 +28,13 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..knowledge.words import MONTH_NAMES
-from .triggers import MODE_ORDER
 from .records import Mention
 from .arguments import SYMMETRIC
 from ..knowledge.lexicon import Lexicon
-from ..models import Actor, Article, ArticleRef, Event, Evidence, Place
+from ..places.locality import Setting
+from . import fields
+from ..models import Actor, Article, Event, Evidence, Place
 
-PRECISION_RANK = {"site": 0, "city": 1, "admin": 2, "country": 3}
 SITE_FEATURES = {"base": ("military base", "airport", "airbase", "air base"),
                  "airbase": ("military base", "airport"), "airport": ("airport", "military base")}
 NEAR_KM, FAR_KM = 10.0, 50.0
@@ -68,6 +70,7 @@ ANAPHOR = re.compile(r"\b(?:his|her|their|him|them|the group|the victims?)\b", r
 # Statements are events of their own: two sentences that threaten are two threats. Only material events,
 # which a story names again and again, merge across sentences.
 MERGING_QUADS = {"material-conflict", "material-cooperation"}
+STORY_TYPES = {"ASSAULT"}  # a story's later undistinguished reports of its first attack are that attack
 
 
 @dataclass
@@ -82,8 +85,10 @@ class _Cluster:
 
 
 def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None = None,
-          other_parties=None, capital: Callable[[str], Place | None] | None = None) -> list[Event]:
-    """Events of one article from its mentions, in order of first mention."""
+          other_parties=None, capital: Callable[[str], Place | None] | None = None,
+          locality: Setting | None = None) -> list[Event]:
+    """Events of one article from its mentions, in order of first mention. ``locality``: where the story is
+    set (:func:`eventwire.locality.setting`), for events whose clauses name nothing finer."""
     clusters: list[_Cluster] = []
     for mention in mentions:
         best, best_score = None, None
@@ -97,10 +102,70 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
             best.mentions.append(mention)
         else:
             clusters.append(_Cluster([mention]))
+    if locality is not None and locality.local:  # a local story tells one attack; a national one, many
+        clusters = _join_story(clusters, lex)
     owner = {m.index: k for k, c in enumerate(clusters) for m in c.mentions}
-    drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country, capital=capital)
-                          for c in clusters])
+    drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country, capital=capital,
+                                 locality=locality) for c in clusters])
     return [_link_causes(event, cluster, drafts, owner, other_parties) for event, cluster in zip(drafts, clusters)]
+
+
+def _join_story(clusters: list[_Cluster], lex: Lexicon) -> list[_Cluster]:
+    """A news story tells one main attack and comes back to it ("A man was shot on Main Street ... Police
+    responded to a shooting at 2 a.m. ... He was shot in the chest ... He died at the hospital"): a report
+    of the story's first attack that names its weapon (its *lead*), with the same weapon or naming only
+    the toll ("was killed"), that nothing sets apart (its own day, a place not near the attack's, other
+    victims, "another", a toll over time or paragraphs away, several attacks) is that attack, even when it
+    is not told as definite."""
+    leads: dict[tuple[str, str], _Cluster] = {}
+    for cluster in clusters:
+        m = cluster.first
+        if m.type in STORY_TYPES and m.factuality == "asserted" and len({o.mode for o in cluster.mentions}) == 1 \
+                and m.mode is not None:
+            leads.setdefault((m.type, m.factuality), cluster)
+    joined: set[int] = set()
+    for k, cluster in enumerate(clusters):
+        m = cluster.first
+        lead = leads.get((m.type, _merging_fact(m)))
+        if lead is None or lead is cluster or m.factuality != "asserted" or m.novel or m.several \
+                or any(aggregate(o) for o in cluster.mentions) or _named_apart(cluster.mentions, lead.mentions) \
+                or _far_toll(cluster.mentions, lead.mentions) or not _same_weapon(cluster.mentions, lead.mentions) \
+                or any(_other_victims(o, lead.mentions) for o in cluster.mentions) \
+                or _placed_apart(cluster.mentions, lead.mentions) \
+                or any(compatibility(o, lead.mentions, lex) is None for o in cluster.mentions):
+            continue
+        lead.mentions = sorted(lead.mentions + cluster.mentions, key=lambda o: o.index)
+        joined.add(k)
+    return [c for k, c in enumerate(clusters) if k not in joined]
+
+
+def _far_toll(mine: list[Mention], theirs: list[Mention]) -> bool:
+    """Dead reported paragraphs away from an attack that reports none may be another attack's (see
+    :func:`_sequel_score`: a toll completes the attack of its paragraph or the one before)."""
+    if any(o.fatalities is not None for o in theirs):
+        return False
+    return any(m.fatalities and not any(abs(m.paragraph - o.paragraph) <= 1 for o in theirs) for m in mine)
+
+
+def _same_weapon(mine: list[Mention], theirs: list[Mention]) -> bool:
+    """Every report names the story's weapon ("shot", "a shooting", "gunfire": firearms) or only its toll
+    ("two others were wounded")."""
+    modes = {o.mode for o in theirs}
+    return len(modes) == 1 and None not in modes and all(
+        m.mode in modes or m.mode is None and any(w in m.trigger.lower() for w in TOLL_WORDS) for m in mine)
+
+
+def _placed_apart(mine: list[Mention], theirs: list[Mention]) -> bool:
+    """A report that names a place the story's attack is not known to be near."""
+    here = [p for o in theirs for p in _located(o)]
+    return any(p.lat is not None and not any(km(p, q) <= FAR_KM for q in here) for m in mine for p in _located(m))
+
+
+def _named_apart(mine: list[Mention], theirs: list[Mention]) -> bool:
+    """Both name their victims, and no name is shared: two attacks."""
+    a = set().union(*(_named_victims(m) for m in mine))
+    b = set().union(*(_named_victims(m) for m in theirs))
+    return bool(a and b and not a & b)
 
 
 def _unique_ids(events: list[Event]) -> list[Event]:
@@ -372,27 +437,30 @@ def km(a: Place, b: Place) -> float:
 
 
 def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None,
-           capital: Callable[[str], Place | None] | None = None) -> Event:
+           capital: Callable[[str], Place | None] | None = None, locality: Setting | None = None) -> Event:
     best = max(mentions, key=lambda m: (_information(m), -m.index))
-    mode = _mode(mentions)
-    actors = _union(m.actors for m in mentions)
-    recipients = tuple(a for a in _union(m.recipients for m in mentions)
+    mode = fields.mode_of(mentions)
+    actors = fields.union(m.actors for m in mentions)
+    recipients = tuple(a for a in fields.union(m.recipients for m in mentions)
                        if a not in actors or best.type in SYMMETRIC)  # talks *with* X: X acts and is met
     coding = _coding(lex, best.type, mode, actors, recipients)
     date, precision = _date(best, mentions, article)
-    location = _location(mentions) or _capital(mentions, main_country, capital) \
-        or (main_country if best.type not in VERBAL_CONFLICT else None)
+    own = fields.location(mentions)
+    setting = locality.place if locality is not None and not fields.elsewhere(mentions) else main_country
+    location = (locality.finer(own) if locality is not None else own) \
+        or fields.capital_of(mentions, main_country, capital) or (setting if best.type not in VERBAL_CONFLICT else None)
     evidence = Evidence(text=best.sentence.text, start=best.sentence.start, end=best.sentence.end,
                         trigger=best.trigger)
     others = sorted({m.clause for m in mentions if m is not best and m.clause.start != best.sentence.start},
                     key=lambda s: (s.start, s.end))  # a set: ties need a key of their own to come out the same
     confidence = 1 - math.prod(1 - m.confidence for m in mentions)
+    injured = fields.count(m.injured for m in mentions)
     return Event(
-        event_id=_event_id(article, best), article=_article_ref(article), type=best.type, mode=mode,
+        event_id=fields.event_id(article, best), article=fields.article_ref(article), type=best.type, mode=mode,
         quad_class=coding.quad_class, acled_event_type=coding.acled_event_type,
         acled_subtype=coding.acled_subtype, cameo_root=coding.cameo_root, actor=actors, recipient=recipients,
         date=date, date_precision=precision, location=location,
-        fatalities=_dead(mentions), injured=_count(m.injured for m in mentions),
+        fatalities=fields.dead(mentions, injured), injured=injured,
         factuality=_factuality(best, mentions), confidence=round(min(0.99, confidence), 3), evidence=evidence,
         mentions=tuple(others),
     )
@@ -422,24 +490,6 @@ def _information(m: Mention) -> int:
             + bool(m.date) + (m.fatalities is not None))
 
 
-def _mode(mentions: list[Mention]) -> str | None:
-    modes = [m.mode for m in mentions if m.mode]
-    ranked = [mode for mode in MODE_ORDER if mode in modes]
-    return ranked[0] if ranked else (modes[0] if modes else None)
-
-
-def _union(groups) -> tuple[Actor, ...]:
-    seen: list[Actor] = []
-    keys = set()
-    for group in groups:
-        for actor in group:
-            key = (actor.name, actor.country, actor.sector)
-            if key not in keys:
-                keys.add(key)
-                seen.append(actor)
-    return tuple(seen)
-
-
 def _date(best: Mention, mentions: list[Mention], article: Article) -> tuple[str | None, str]:
     ordered = [best] + [m for m in mentions if m is not best]
     for attr in ("date", "weak_date", "context_date"):
@@ -466,65 +516,6 @@ def _refined(timex, mentions: list[Mention]):
     if main is not None and main.precision == "day" and not main.value.startswith(timex.value):
         return main
     return timex
-
-
-def _location(mentions: list[Mention]) -> Place | None:
-    """The most precise place of the event's own clauses."""
-    places = [p for m in mentions for p in m.places]
-    if not places:
-        return None
-    return min(places, key=lambda p: (PRECISION_RANK.get(p.precision, 4), -p.score))
-
-
-def _capital(mentions: list[Mention], main_country: Place | None,
-             capital: Callable[[str], Place | None] | None) -> Place | None:
-    """The capital a mention's clause names without its name ("in the capital": the story's main country's;
-    "in the Salvadoran capital"), resolved by ``capital`` (ISO3 -> its capital's place)."""
-    if capital is None:
-        return None
-    for m in mentions:
-        if m.capital_of is not None:
-            country = m.capital_of or (main_country.country if main_country is not None else None)
-            if country:
-                return capital(country)
-    return None
-
-
-def _dead(mentions: list[Mention]) -> int | None:
-    """The largest count of the event's reports, plus the dead a later report adds ("the driver was also
-    killed in the attack")."""
-    base = _count(m.fatalities for m in mentions if not m.also)
-    extra = [m.fatalities for m in mentions if m.also and m.fatalities]
-    if base is None or not extra:
-        return _count(m.fatalities for m in mentions)
-    return base + sum(extra)
-
-
-def _count(values) -> int | None:
-    known = [v for v in values if v is not None]
-    if not known:
-        return None
-    return max(known)
-
-
-def _event_id(article: Article, best: Mention) -> str:
-    """Stable: the same article text (and URL) and settings give the same id, whatever the input's id."""
-    digest = _article_digest(article.body, article.url or "").copy()  # the article's part, hashed once
-    digest.update((f"{best.type}|{best.sentence.start}|{best.trigger}|{best.head}|"
-                   f"{best.family}|{best.clause.start}|{best.clause.end}|{best.factuality}").encode("utf-8"))
-    return "ev_" + digest.hexdigest()[:16]
-
-
-@lru_cache(maxsize=8)
-def _article_digest(body: str, url: str):
-    """SHA-1 state after the part of an event id's key that all events of an article share (the body with
-    runs of white space made one space, and the URL); callers copy it before adding their own part."""
-    return hashlib.sha1(f"{' '.join(body.split())}|{url}|".encode("utf-8"))
-
-
-def _article_ref(article: Article) -> ArticleRef:
-    return ArticleRef(id=article.id, title=article.title, publisher=article.publisher,
-                      published=article.published, url=article.url)
 
 
 # Acts whose counterpart, when the text names none, is the country where they happen: a visit to Amman is a

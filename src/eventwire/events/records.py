@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
 
 
+ELSEWHERE = "-"  # Mention.capital_of of "the provincial capital": a capital that is not the country's, unnamed
+
+
 @dataclass(frozen=True)
 class Mention:
     """One report of one event in one sentence."""

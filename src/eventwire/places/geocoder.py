@@ -326,7 +326,8 @@ class Geocoder:
                                                                         allow=allow),
                                 weak=lambda k: loose_match(toponyms[k], out[k], gazetteer=self.gazetteer))
         out = self._as_written(toponyms, out, text=text, base=base)
-        return fill_unresolved([t.text for t in toponyms], out, gazetteer=self.gazetteer, dateline=dateline,
+        return fill_unresolved([t.text for t in toponyms], out, gazetteer=self.gazetteer,
+                               dateline=dateline.partition(",")[0] if dateline else None,
                                spans=[(t.start, t.end) for t in toponyms])
 
     def _pass(self, toponyms: list[Toponym], boxes: list, previous: list[Place | None], *,

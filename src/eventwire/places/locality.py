@@ -1,0 +1,212 @@
+"""Stage extract/places, the article's side: where the story is set, for events whose own clause names no
+finer place.
+
+1. :func:`find_dateline` reads the dateline a news story opens with (in one of its first paragraphs, after
+   any page furniture): US style ``CLIFTON, Colo. -`` / ``MENASHA, Wis. (AP) --`` (AP state abbreviations,
+   state names, postal codes), wire style ``STONEHAM (WHDH) -`` / ``BAGHDAD (Reuters) -``, a bare
+   upper-case ``COVINGTON --``, and the lower-case ``mumbai:`` of Indian papers. It is pure text: the
+   geocoder decides whether the name is a place (:func:`dateline_place`).
+2. :func:`main_locality` is the town the story is set in: among the towns and sites of the article (in the
+   story's main country), the one most of its places lie near (within :data:`NEAR_KM`: a street corner
+   or neighbourhood resolved on its own still counts for its town), the dateline's town counting
+   :data:`DATELINE_WEIGHT` times and winning ties (in a national story, towns apart and named alike, with no
+   dateline, make no one town; a local one is set in the first); without a town, the county or state named
+   most.
+3. :func:`finer` keeps an event's own place unless the locality lies inside it ("a shooting in Mesa
+   County" in a story set in Clifton, a town of Mesa County: Clifton).
+4. :func:`setting` also marks the article's *strays*: names the geocoder sent far from the story's town
+   that mean it or a part of it: the dateline's own name resolved elsewhere ("CAMPBELL, Ohio" then "Campbell
+   police"), and, in local news, a town more than :data:`STRAY_KM` away that no other place of the article
+   shares a state with (a neighbourhood, "Hyde Park" or "Englewood", read as a namesake town in another state).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from .gazetteer.names import name_key as fold
+from ..models import Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .geocoder import Geocoder
+
+__all__ = ["find_dateline", "dateline_place", "main_locality", "finer", "Setting", "setting", "NEAR_KM",
+           "DATELINE_WEIGHT"]
+
+NEAR_KM = 15.0  # places this close to a town count as places of that town
+COUNTY_KM = 60.0  # a town this close to a county's centre (and in its state) may lie in that county
+DATELINE_WEIGHT = 2  # the dateline's town counts as this many of the article's places
+STRAY_KM = 80.0  # a town this far from the story's town, alone in its state, is a neighbourhood read as a town
+PARAGRAPHS = 4  # a dateline stands at the start of one of the first paragraphs (after captions, banners)
+TOWN = ("city", "site")
+
+_DASH = r"(?:-{1,2}|[—–]|>>)"
+_AGENCY = r"(?:\s*\((?P<agency>[A-Za-z0-9 .&/'-]{2,40})\))?"
+_STATE = r"(?:,\s*(?P<state>[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?))?"
+# "CLIFTON, Colo. -", "WEST VALLEY CITY —", "IRA, Vt. (AP) —", "STONEHAM (WHDH) -", "HANOVER COUNTY, Va. --"
+_UPPER = re.compile(r"(?P<place>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})" + _STATE + _AGENCY + r"\s*" + _DASH
+                    + r"\s")
+# "Hamilton County, TN (WDEF) –", "Gainesville, Fla. —": a mixed-case name needs a state or an agency
+_MIXED = re.compile(r"(?P<place>[A-Z][a-z.'\-]+(?:\s[A-Z][a-z.'\-]+){0,3})" + _STATE + _AGENCY + r"\s*" + _DASH
+                    + r"\s")
+# "mumbai: a 24-year-old man ...": lower-case papers write the city and a colon
+_LOWER = re.compile(r"(?P<place>[a-z]{3,20}(?:\s[a-z]{3,20})?):\s")
+
+
+def find_dateline(body: str, *, dateline: str | None = None) -> str | None:
+    """The place a story's dateline names, as ``"Clifton, Colo."`` (name, and its state when written);
+    ``dateline``: the place of a wire dateline the cleaner read, which wins unless the body's dateline is the
+    same name with its state."""
+    found = _body_dateline(body)
+    if dateline and (found is None or fold(found.partition(",")[0]) != fold(dateline)):
+        return dateline
+    return found
+
+
+def _body_dateline(body: str) -> str | None:
+    for paragraph in body.split("\n\n")[:PARAGRAPHS]:
+        paragraph = paragraph.lstrip()
+        match = _UPPER.match(paragraph)
+        mixed = _MIXED.match(paragraph)
+        if match is None and mixed is not None and (mixed["state"] or mixed["agency"]):
+            match = mixed
+        if match is not None:
+            place = " ".join(match["place"].split()).title()
+            return f"{place}, {match['state']}" if match["state"] else place
+        lower = _LOWER.match(paragraph)
+        if lower is not None:
+            return lower["place"].title()
+    return None
+
+
+def dateline_place(name: str | None, geocoder: "Geocoder") -> Place | None:
+    """The place of a dateline's name (:func:`find_dateline`), when the gazetteer knows it; a town the
+    gazetteer does not hold in the state the dateline writes ("IRA, Vt.") gives that state."""
+    if not name:
+        return None
+    place = geocoder.resolve(name)
+    head, _, state = name.partition(",")
+    area = geocoder.resolve(state.strip()) if state.strip() else None
+    if area is not None and area.precision in ("admin", "country") and (
+            place is None or place.country != area.country
+            or area.precision == "admin" and area.admin1 and place.admin1 != area.admin1):
+        place = area
+    if place is None or place.lat is None:
+        return None
+    return place
+
+
+def _km(a: Place, b: Place) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _key(place: Place) -> object:
+    return place.geonameid if place.geonameid is not None else (place.name, place.lat, place.lon)
+
+
+def main_locality(places: Iterable[Place], *, dateline: Place | None = None,
+                  country: str | None = None, local: bool = False) -> Place | None:
+    """The town the story is set in (see the module's docstring), else its county or state; None when the
+    article names no place below its country (or ``country``, the story's main country, holds none)."""
+    if dateline is not None and country is not None and dateline.country != country:
+        dateline = None
+    if dateline is not None:  # "CAMPBELL, Ohio (WKBN) - Campbell police said": the dateline's town
+        places = [dateline if fold(p.name) == fold(dateline.name) else p for p in places]
+    found = [p for p in places if p.lat is not None and (country is None or p.country == country)]
+    towns = [p for p in found if p.precision in TOWN]
+    home = dateline if dateline is not None and dateline.precision in TOWN else None
+    if towns or home is not None:
+        points = towns + [home] * DATELINE_WEIGHT if home is not None else towns
+        first: dict[object, int] = {}
+        for k, p in enumerate(([home] if home is not None else []) + towns):
+            first.setdefault(_key(p), k)
+        candidates = {_key(p): p for p in reversed(([home] if home is not None else []) + towns)}
+
+        def support(p: Place) -> tuple:
+            near = sum(1 for q in points if _key(q) == _key(p) or _km(p, q) <= NEAR_KM)
+            own = sum(1 for q in points if _key(q) == _key(p))
+            return near, own, home is not None and _key(p) == _key(home), -first[_key(p)]
+
+        ranked = sorted(candidates.values(), key=support, reverse=True)
+        if home is not None or local or len(ranked) == 1 or support(ranked[0])[:2] != support(ranked[1])[:2] \
+                or _km(ranked[0], ranked[1]) <= NEAR_KM:
+            return ranked[0]
+        towns = []  # towns named alike and apart ("in Aleppo ... in Idlib and in Homs"): no one town
+    areas = [p for p in found if p.precision == "admin"]
+    if dateline is not None and dateline.precision == "admin":
+        areas = [dateline] * DATELINE_WEIGHT + areas
+    if not areas:
+        return None
+    counts = Counter(_key(p) for p in areas)
+    order = {}
+    for k, p in enumerate(areas):
+        order.setdefault(_key(p), (k, p))
+    county_first = sorted(order.values(), key=lambda kp: (-counts[_key(kp[1])],
+                                                          kp[1].feature != "admin2", kp[0]))
+    return county_first[0][1]
+
+
+def finer(own: Place | None, locality: Place | None) -> Place | None:
+    """The event's own place, or the locality when it lies inside that (coarser) place: a town of the named
+    county or state, or of the named country."""
+    if locality is None:
+        return own
+    if own is None:
+        return None
+    if own.precision not in ("admin", "country") or locality.precision not in TOWN + ("admin",):
+        return own
+    if own.precision == "country":
+        return locality if locality.country == own.country else own
+    if locality.precision == "admin" and locality.feature != "admin2":
+        return own
+    same_state = own.country == locality.country and own.admin1 and own.admin1 == locality.admin1
+    if not same_state or _key(own) == _key(locality):
+        return own
+    if own.feature == "admin2" and (own.lat is None or _km(own, locality) > COUNTY_KM):
+        return own
+    return locality if own.feature in ("admin1", "admin2") else own
+
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Where a story is set: its main locality and the keys of the places that stand for it (strays)."""
+
+    place: Place
+    strays: frozenset = frozenset()
+    local: bool = False  # local news (its writing follows the conventions of the town's country): one story
+
+    def finer(self, own: Place | None) -> Place | None:
+        """The event's own place, the locality when that place is a stray or a coarser area holding it."""
+        if own is not None and _key(own) in self.strays:
+            return self.place
+        return finer(own, self.place)
+
+
+def setting(places: list[Place], *, dateline: Place | None = None, country: str | None = None,
+            locale: frozenset[str] = frozenset()) -> Setting | None:
+    """The story's :class:`Setting` (None when :func:`main_locality` finds none). Far towns are strays only
+    in local news: a story whose writing follows the local-news conventions of its town's country
+    (``locale``: :func:`eventwire.places.surroundings.locale_countries`); a national story ranges widely."""
+    home = main_locality(places, dateline=dateline, country=country, local=country in locale)
+    if home is None:
+        return None
+    support = sum(1 for p in places if p.lat is not None and _km(p, home) <= NEAR_KM)
+    if dateline is not None and _key(dateline) == _key(home):
+        support += DATELINE_WEIGHT
+    divisions = Counter((p.country, p.admin1) for p in places)
+    strays = set()
+    for p in places:
+        if p.precision not in TOWN or p.lat is None or _key(p) == _key(home):
+            continue
+        if fold(p.name) == fold(home.name) or home.country in locale and support >= 2 and home.precision in TOWN \
+                and _km(p, home) > STRAY_KM \
+                and divisions[(p.country, p.admin1)] == sum(1 for q in places if _key(q) == _key(p)):
+            strays.add(_key(p))
+    return Setting(home, frozenset(strays), local=home.country in locale)

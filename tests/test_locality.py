@@ -1,0 +1,128 @@
+"""Where a story is set: its dateline, its main town, and a town inside an event's coarser place."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.places.locality import DATELINE_WEIGHT, dateline_place, find_dateline, finer, main_locality, setting, Setting
+from eventwire.models import Place
+
+
+def _p(name: str, lat: float, lon: float, *, precision: str = "city", feature: str | None = None,
+       country: str = "USA", admin1: str | None = "Ohio", gid: int | None = None) -> Place:
+    return Place(text=name, name=name, country=country, admin1=admin1, lat=lat, lon=lon,
+                 geonameid=gid if gid is not None else hash(name) % 10**6, feature=feature or precision,
+                 precision=precision)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("BRISTOW, Okla. - A man was hurt on Friday.", "Bristow, Okla."),
+    ("LAKE PLACID, N.Y. (AP) -- Two hunters were hurt.", "Lake Placid, N.Y."),
+    ("TOLEDO (WXYZ) - A teenager was shot.", "Toledo"),
+    ("BAGHDAD (Reuters) — A bomb went off.", "Baghdad"),
+    ("NORWALK — Police said a woman was hurt.", "Norwalk"),
+    ("FOO COUNTY, Va. -- Deputies were called.", "Foo County, Va."),
+    ("Watch the video\n\nSPRINGDALE, Ark. - A boy was hurt.", "Springdale, Ark."),
+    ("Marion County, TN (WXYZ) – A boy was hurt.", "Marion County, TN"),
+    ("Fairview, Tenn. — A boy was hurt.", "Fairview, Tenn."),
+    ("pune: a 24-year-old man was stabbed on Sunday.", "Pune"),
+    ("Police say a man was hurt on Friday - again.", None),
+    ("A man was shot - police say - in the leg.", None),
+    ("One\n\nTwo\n\nThree\n\nFour\n\nFIVE, Ohio - too late to be a dateline.", None),
+])
+def test_find_dateline(body, expected):
+    assert find_dateline(body) == expected
+
+
+def test_a_cleaned_wire_dateline_wins():
+    assert find_dateline("Rebels attacked a post.", dateline="San Salvador") == "San Salvador"
+    assert find_dateline("LIMA, Ohio (WXYZ) - A man was hurt.", dateline="Lima") == "Lima, Ohio"
+    assert find_dateline("TOLEDO (WXYZ) - A man was hurt.", dateline="San Salvador") == "San Salvador"
+
+
+AKRON = _p("Akron", 41.08, -81.52)
+CUYAHOGA_FALLS = _p("Cuyahoga Falls", 41.13, -81.48)  # 6 km from Akron
+DAYTON = _p("Dayton", 39.76, -84.19)
+SUMMIT = _p("Summit County", 41.13, -81.54, precision="admin", feature="admin2")
+OHIO = _p("Ohio", 40.25, -82.75, precision="admin", feature="admin1")
+USA = _p("United States", 39.8, -98.5, precision="country", feature="country", admin1=None)
+
+
+def test_the_town_most_places_lie_near_wins_over_a_town_named_as_often():
+    assert main_locality([DAYTON, AKRON, CUYAHOGA_FALLS]) == AKRON
+
+
+def test_towns_named_alike_and_apart_make_no_one_town():
+    assert main_locality([AKRON, DAYTON]) is None
+    assert main_locality([AKRON, DAYTON, SUMMIT]) == SUMMIT
+    assert main_locality([AKRON, CUYAHOGA_FALLS]) == AKRON  # near each other: one town's places
+    assert main_locality([AKRON, DAYTON], local=True) == AKRON  # local news: the first town named
+
+
+def test_the_dateline_town_counts_more_and_wins_ties():
+    assert main_locality([AKRON, DAYTON], dateline=DAYTON) == DAYTON
+    assert main_locality([AKRON] * DATELINE_WEIGHT, dateline=DAYTON) == DAYTON
+    assert main_locality([AKRON] * (DATELINE_WEIGHT + 1), dateline=DAYTON) == AKRON
+
+
+def test_only_places_of_the_story_s_country_count():
+    paris = _p("Paris", 48.85, 2.35, country="FRA", admin1=None)
+    assert main_locality([paris, paris, AKRON], country="USA") == AKRON
+    assert main_locality([paris], country="USA") is None
+
+
+def test_without_a_town_the_county_before_the_state():
+    assert main_locality([OHIO, SUMMIT, USA]) == SUMMIT
+    assert main_locality([OHIO, OHIO, SUMMIT]) == OHIO
+    assert main_locality([USA]) is None
+
+
+@pytest.mark.parametrize("own, expected", [
+    (SUMMIT, AKRON),  # "in Summit County" in a story set in Akron
+    (OHIO, AKRON),
+    (USA, AKRON),
+    (CUYAHOGA_FALLS, CUYAHOGA_FALLS),  # a town of its own stays
+    (_p("Ross County", 39.33, -83.06, precision="admin", feature="admin2"), "own"),  # too far to hold Akron
+    (_p("Michigan", 44.3, -85.6, precision="admin", feature="admin1", admin1="Michigan"), "own"),
+    (None, None),
+])
+def test_finer(own, expected):
+    assert finer(own, AKRON) == (own if expected == "own" else expected)
+
+
+def test_finer_without_locality_keeps_the_own_place():
+    assert finer(SUMMIT, None) == SUMMIT
+
+
+def test_dateline_place_resolves_the_town_in_its_state():
+    from eventwire.places.geocoder import Geocoder
+
+    place = dateline_place(find_dateline("SPRINGFIELD, Ill. - A man was hurt."), Geocoder())
+    assert (place.name, place.admin1, place.precision) == ("Springfield", "Illinois", "city")
+    assert dateline_place(find_dateline("A man was hurt."), Geocoder()) is None
+    place = dateline_place("Ira, Vt.", Geocoder())  # a hamlet the gazetteer lacks: its state
+    assert (place.name, place.precision) == ("Vermont", "admin")
+
+
+def test_a_namesake_of_the_dateline_town_is_that_town():
+    elsewhere = _p("Akron", 40.15, -103.21, admin1="Colorado", gid=1)
+    assert main_locality([elsewhere, elsewhere, DAYTON], dateline=AKRON) == AKRON
+    story = setting([elsewhere, DAYTON], dateline=AKRON)
+    assert story.place == AKRON and story.finer(elsewhere) == AKRON
+
+
+def test_a_far_town_alone_in_its_state_is_a_neighbourhood_of_the_story_s_town():
+    hyde_park = _p("Hyde Park", 42.25, -71.12, admin1="Massachusetts")  # read in a story set in Akron
+    local = frozenset({"USA"})  # the text follows US local-news conventions
+    story = setting([AKRON, SUMMIT, hyde_park, CUYAHOGA_FALLS], locale=local)
+    assert story.place == AKRON and story.finer(hyde_park) == AKRON
+    assert story.finer(DAYTON) == DAYTON  # a town of the story's state stays itself
+    boston = _p("Boston", 42.36, -71.06, admin1="Massachusetts")
+    story = setting([AKRON, SUMMIT, hyde_park, boston, CUYAHOGA_FALLS], locale=local)
+    assert story.finer(hyde_park) == hyde_park  # another place of its state: the story goes there
+    story = setting([AKRON, SUMMIT, hyde_park, CUYAHOGA_FALLS])  # a national story ranges widely
+    assert story.finer(hyde_park) == hyde_park
+
+
+def test_a_story_with_one_mention_of_its_town_has_no_strays():
+    hyde_park = _p("Hyde Park", 42.25, -71.12, admin1="Massachusetts")
+    assert setting([AKRON, hyde_park]) is None  # two towns named once, far apart: no one town

@@ -1,0 +1,128 @@
+"""A news story's main attack: later reports of it, its toll told in later sentences, wounded-only victims."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.casualties import Casualties, count_casualties
+from eventwire.events.merge import merge
+from eventwire.knowledge.lexicon import load_lexicon
+from eventwire.models import Article, Place
+from eventwire.places.locality import Setting
+
+from test_merge import day, mention
+
+LEX = load_lexicon()
+ARTICLE = Article(id="a1", body="x" * 400, published="2020-01-04")
+AKRON = Place(text="Akron", name="Akron", country="USA", admin1="Ohio", lat=41.08, lon=-81.52, precision="city")
+DAYTON = Place(text="Dayton", name="Dayton", country="USA", admin1="Ohio", lat=39.76, lon=-84.19, precision="city")
+N = None
+LOCAL = Setting(AKRON, local=True)  # a local-news story set in Akron
+
+
+@pytest.mark.parametrize("later, joins", [
+    pytest.param({}, True, id="a-bare-later-report"),
+    pytest.param({"paragraph": 6, "injured": 2}, True, id="a-later-toll-of-wounded-far-down-the-story"),
+    pytest.param({"paragraph": 1, "fatalities": 1}, True, id="a-death-in-the-next-paragraph"),
+    pytest.param({"paragraph": 6, "fatalities": 1}, False, id="dead-paragraphs-away"),
+    pytest.param({"mode": "explosives"}, False, id="another-weapon"),
+    pytest.param({"mode": None}, False, id="no-weapon-said"),
+    pytest.param({"mode": None, "trigger": "wounded", "injured": 2}, True, id="only-a-toll"),
+    pytest.param({"places": (AKRON,)}, True, id="the-same-town"),
+    pytest.param({"places": (DAYTON,)}, False, id="another-town"),
+    pytest.param({"date": day("2020-01-01")}, False, id="another-day"),
+    pytest.param({"novel": True}, False, id="another-shooting"),
+    pytest.param({"several": True}, False, id="several-shootings"),
+    pytest.param({"factuality": "hypothetical"}, False, id="a-feared-attack"),
+    pytest.param({"type": "COERCE"}, False, id="not-an-attack"),
+    pytest.param({"names": frozenset({"Smith"}), "recipients": ()}, True, id="names-the-victim-for-the-first-time"),
+])
+def test_a_later_report_of_the_storys_first_attack_joins_it(later, joins):
+    lead = mention(0, places=(AKRON,), date=day("2020-01-03"), injured=1, mode="firearms")
+    other = mention(1, **{"paragraph": 4, "mode": "firearms", **later})
+    events = merge([lead, other], article=ARTICLE, lex=LEX, locality=LOCAL)
+    assert (len(events) == 1) is joins
+
+
+def test_a_national_story_tells_many_attacks():
+    lead = mention(0, places=(AKRON,), date=day("2020-01-03"), injured=1, mode="firearms")
+    other = mention(1, paragraph=4, mode="firearms")
+    assert len(merge([lead, other], article=ARTICLE, lex=LEX, locality=LOCAL)) == 1
+    assert len(merge([lead, other], article=ARTICLE, lex=LEX)) == 2
+    assert len(merge([lead, other], article=ARTICLE, lex=LEX, locality=Setting(AKRON))) == 2
+
+
+def test_victims_named_apart_are_two_attacks():
+    from eventwire.models import Actor
+
+    jones, smith = Actor(text="Jones", name="Jones"), Actor(text="Smith", name="Smith")
+    lead = mention(0, recipients=(jones,), names=frozenset({"Jones"}), mode="firearms")
+    other = mention(1, paragraph=4, recipients=(smith,), names=frozenset({"Smith"}), mode="firearms")
+    assert len(merge([lead, other], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2
+    same = mention(1, paragraph=4, recipients=(jones,), names=frozenset({"Jones"}), mode="firearms")
+    assert len(merge([lead, same], article=ARTICLE, lex=LEX, locality=LOCAL)) == 1
+
+
+def test_victims_reported_wounded_only_are_no_dead():
+    (event,) = merge([mention(0, injured=2)], article=ARTICLE, lex=LEX)
+    assert (event.fatalities, event.injured) == (0, 2)
+    (event,) = merge([mention(0)], article=ARTICLE, lex=LEX)
+    assert (event.fatalities, event.injured) == (N, N)
+
+
+@pytest.mark.parametrize("text, dead, injured", [
+    ("A man was shot in the leg on Sunday.", N, 1),
+    ("The boy accidentally shot himself in the hand.", N, 1),
+    ("Two women were shot outside the bar.", N, 2),
+    ("A man was fatally shot on Sunday.", 1, N),
+    ("A man was shot dead on Sunday.", 1, N),
+    ("A man was shot and killed on Sunday.", 1, N),
+    ("Gunmen shot and killed the mayor.", 1, N),
+    ("A woman was mortally wounded in the attack.", 1, N),
+    ("The gunman tried to shoot the guard.", N, N),
+    ("A 17-year-old was shot in the shoulder.", N, 1),  # one person named by age
+    ("A 17-year-old was killed.", 1, N),
+    ("A woman was hit by gunfire on the porch.", N, 1),
+    ("A car was hit by a truck.", N, N),
+    ("Police said one man was killed and two others were shot.", 1, 2),
+    ("The four victims were buried on Sunday.", 4, N),  # "victims" are the dead ...
+    ("The four victims were taken to the hospital.", N, N),  # ... unless the sentence tells of wounds
+    ("The victim was taken to the hospital, where he passed away.", 1, N),  # ... and of no death
+])
+def test_the_people_shot(nlp, text, dead, injured):
+    sent = next(iter(nlp(text).sents))
+    assert count_casualties(sent) == Casualties(dead, injured, N)
+
+
+@pytest.mark.parametrize("text, dead, injured", [
+    ("A boy was shot on Sunday. He died at the hospital.", 1, 0),
+    ("A boy was shot on Sunday. He was taken to the hospital in stable condition.", 0, 1),
+    ("A man was shot and killed on Sunday in the 300 block of Main Street in Akron. Two others were wounded.",
+     1, 2),
+])
+def test_a_later_sentence_gives_the_toll(text, dead, injured):
+    import eventwire
+
+    (event,) = [e for e in eventwire.extract(text, published="2020-01-06") if e.type == "ASSAULT"]
+    assert (event.fatalities, event.injured) == (dead, injured)
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("Residents awoke to find that a man had been shot the night before.", "2016-07-24", "2016-07-23"),
+    ("Gunmen killed a guard at the dam, which is to be finished by 2000.", "1999-03-02", "1999-03-02"),
+    # the day of the arrest is not the day of the killing it is for
+    ("Police arrested a man on Monday in the shooting death of a teenager.", "2016-05-04", "2016-05-04"),
+    ("A man was shot and killed on Saturday.", "2016-05-04", "2016-04-30"),
+])
+def test_the_date_of_the_attack(text, published, date):
+    import eventwire
+
+    (event,) = [e for e in eventwire.extract(text, published=published) if e.type == "ASSAULT"]
+    assert event.date == date
+
+
+def test_a_killing_told_before_the_weapon_joins_the_shooting():
+    killed = mention(0, trigger="killed", fatalities=1, paragraph=0)
+    shot = mention(1, mode="firearms", paragraph=1)
+    assert len(merge([killed, shot], article=ARTICLE, lex=LEX, locality=LOCAL)) == 1
+    bombing = mention(1, mode="explosives", paragraph=4)  # dead told paragraphs away: maybe another attack's
+    assert len(merge([killed, bombing], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2
