@@ -42,6 +42,7 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/casualties.py
 	$(PY) benchmarks/geoparse.py
 	$(PY) benchmarks/actors.py
+	$(PY) benchmarks/articles.py
 
 bench-api: $(STAMP)
 	$(PY) benchmarks/api.py
