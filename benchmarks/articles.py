@@ -124,8 +124,8 @@ def locate(raw: str, text: str, near: int) -> tuple[int, int] | None:
 
 def place_spans(article: Selected, texts: list[tuple[str, int, int]]) -> list[tuple[int, int] | None]:
     """Raw-text spans of (text, body start, body end) triples of the article's body."""
-    from eventwire.clean import clean
-    from eventwire.ingest import document_from_text
+    from eventwire.read.clean import clean
+    from eventwire.read.files import document_from_text
 
     prefix = prefix_of(article)
     cleaned = clean(document_from_text(prefix + article.text, id=article.id, published=article.published))
