@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Collection
 
 from ..knowledge.words import SPEECH_VERBS
 from . import arguments
-from .triggers import TriggerGroup, find_groups, salience, sums_up
+from .triggers import TriggerGroup, find_groups, is_weapon, salience, sums_up
 from . import factuality
 from . import intents
+from ..actors.mentioned import antecedent, plain_party
 from ..actors.resolve import resolve_np
 from .casualties import count_casualties
 from ..knowledge.words import CASUALTY_WORDS
@@ -51,6 +52,9 @@ ADMIN_WORDS = {"department", "province", "state", "county", "region", "district"
                "prefecture", "canton", "oblast", "farm", "hill", "stream", "river", "valley", "jurisdiction",
                "neighborhood", "neighbourhood", "suburb", "township", "parish", "island", "mountain", "highway",
                "road", "bridge", "square", "market", "hamlet", "estate", "plantation", "zone", "sector"}
+SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador", "advocate",
+                "negotiator", "adviser", "advisor", "secretary", "minister", "commissioner", "coordinator", "director",
+                "correspondent", "lawyer", "attorney", "candidate", "official"}
 BOUND_WORDS = {"since", "until", "till", "through"}
 TIME_PREPS = {"on", "in", "during"}  # "the murder on 26 February of Mayor X": a date, whatever the parse hangs it on
 OCCURRING = {"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}  # "X took place on ..."
@@ -214,15 +218,40 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
     found: list[Actor] = []
     for i in heads:
         actor = resolve_np(_phrase(doc[i]), memory=ctx.memory)
+        agent_of = doc[i].head if doc[i].dep_ in ("compound", "amod", "nmod", "poss") else None
+        if agent_of is not None and actor is not None and is_weapon(agent_of, ctx.lex):  # "U.S. military airstrikes"
+            if actor.sector is None:
+                continue  # "the Quetta attack": a place, not who attacked
+            actor = replace(actor, text=doc[agent_of.left_edge.i:agent_of.i + 1].text)
+        actor = _apposed(doc[i], actor, ctx)
         if through and (actor is None or not actor.country):
             inner = [g for c in doc[i].children if c.dep_ in ("prep", "agent") and c.lower_ in THROUGH_PREPS
                      for g in c.children if g.dep_ == "pobj"]
             better = [a for a in (resolve_np(_phrase(g), memory=ctx.memory) for g in inner) if a is not None]
             actor = better[0] if better else actor
+        if actor is None:  # "he" after "Chris Fox said ...": the person named before
+            actor = antecedent(doc[i], lambda span: resolve_np(span, memory=ctx.memory))
+        if actor is None:  # "a man", "several municipalities": named in plain words
+            actor = plain_party(doc[i], _phrase(doc[i]))
         for one in [actor] + _coordinated_modifiers(doc[i], actor, ctx):
             if one is not None and one not in found:
                 found.append(one)
     return tuple(found)
+
+
+def _apposed(head: "Token", actor: Actor | None, ctx: ArticleState) -> Actor | None:
+    """"his counterpart, Michel Aoun", "a spokesman, Qari Ahmadi": the apposition names who the head is; the
+    text runs over both."""
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    if not appos:
+        return actor
+    other = resolve_np(_phrase(appos[0]), memory=ctx.memory)
+    if actor is None or other is not None and other.country and not actor.country:
+        actor = other
+    if actor is None:
+        return None
+    lo, hi = _phrase(head).start, _phrase(appos[0]).end
+    return replace(actor, text=head.doc[lo:hi].text)
 
 
 def _coordinated_modifiers(head: "Token", actor: Actor | None, ctx: ArticleState) -> list[Actor]:
@@ -246,7 +275,8 @@ def _phrase(token: "Token") -> "SpacySpan":
     for child in token.children:
         if child.dep_ in ("relcl", "acl", "conj", "cc", "punct", "appos", "advcl") and child.i > token.i:
             continue
-        if child.dep_ == "prep" and child.lower_ in ("for", "to", "over", "after", "amid", "following"):
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "over", "after", "amid", "following") and not (
+                child.lower_ == "for" and token.lemma_.lower() in SPEAKING_FOR):  # "a spokesman for the Taliban"
             continue
         keep += [t.i for t in child.subtree]
     lo, hi = min(keep), max(keep)
