@@ -34,6 +34,7 @@ intent extent consent talent restaurant plant grant transplant answer offer cove
 container trailer helicopter tanker launcher carrier destroyer""".split())
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 PERSONAL = frozenset({"he", "she", "him", "his", "her"})
+PLURAL = frozenset({"they", "them"})
 
 
 def names_people(token: "Token") -> bool:
@@ -67,20 +68,61 @@ def plain_party(token: "Token", phrase: "Span") -> Actor | None:
     return Actor(text=text, name=name, country=None, sector=None)
 
 
-def antecedent(pronoun: "Token", resolve) -> Actor | None:
-    """The person a personal pronoun stands for: the nearest PERSON entity before it (its own sentence first,
-    then up to three sentences back) that ``resolve`` (a Span -> Actor | None function) makes an actor of."""
-    if pronoun.lower_ not in PERSONAL:
+def antecedent(pronoun: "Token", resolve, phrase) -> Actor | None:
+    """The party a personal pronoun stands for: "he"/"she", the nearest PERSON entity before it (its own sentence
+    first, then up to three sentences back), else the nearest earlier subject naming people in the singular;
+    "they", the nearest subject of an earlier sentence naming people in the plural or an organisation.
+    ``resolve`` makes an actor of a Span (or None); ``phrase`` gives a head token's noun phrase."""
+    lower = pronoun.lower_
+    if lower not in PERSONAL and lower not in PLURAL:
         return None
     doc = pronoun.doc
-    sent_start = pronoun.sent.start
-    floor = sent_start
+    floor = pronoun.sent.start
     for _ in range(3):
         if floor == 0:
             break
         floor = doc[floor - 1].sent.start
-    for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and floor <= e.start and e.end <= pronoun.i]):
-        actor = resolve(ent)
+    if lower in PERSONAL:
+        for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and floor <= e.start and e.end <= pronoun.i]):
+            actor = resolve(ent)
+            if actor is not None:
+                return actor
+    plural = lower in PLURAL
+    for token in reversed(doc[floor:pronoun.sent.start]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if plural != ("Plur" in token.morph.get("Number")) and not (plural and token.ent_type_ == "ORG"):
+            continue
+        span = phrase(token)
+        actor = resolve(span) or plain_party(token, span)
         if actor is not None:
             return actor
+    return None
+
+
+DESCRIPTIONS = frozenset({"group", "organisation", "organization", "movement", "militia", "faction", "gunman",
+                          "gunmen", "attacker", "attackers", "assailant", "assailants", "suspect", "suspects",
+                          "shooter", "man", "woman", "militants", "rebels"})
+
+
+def described(head: "Token", resolve, phrase) -> Actor | None:
+    """A definite description ("the group", "the gunman") that the KB reads as a mere role stands for the party
+    named before it in the article (up to five sentences back) whose head the description could name: the text
+    stays as written, name, country and sector are the party's."""
+    if head.lemma_.lower() not in DESCRIPTIONS and head.lower_ not in DESCRIPTIONS or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return None
+    doc = head.doc
+    floor = head.sent.start
+    for _ in range(5):
+        if floor == 0:
+            break
+        floor = doc[floor - 1].sent.start
+    person = head.lemma_.lower() in ("gunman", "gunmen", "attacker", "assailant", "suspect", "shooter", "man", "woman")
+    wanted = ("PERSON",) if person else ("ORG", "NORP")
+    for ent in reversed([e for e in doc.ents if e.label_ in wanted and floor <= e.start and e.end <= head.i]):
+        actor = resolve(ent)
+        if actor is not None and (person or actor.sector not in (None, "GOV", "CVL")):
+            return Actor(text=phrase(head).text, name=actor.name, country=actor.country, sector=actor.sector,
+                         wikidata=actor.wikidata)
     return None

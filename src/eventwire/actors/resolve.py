@@ -27,6 +27,10 @@ __all__ = ["Entry", "Match", "Scan", "ActorKB", "PersonMemory", "PersonInfo", "l
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _AFFILIATION_PREPS = {"of", "for", "from"}
+# Heads that take the sector of the body their "of" phrase names ("leaders of the opposition", "a member of
+# Hezbollah", "the head of the Red Cross").
+_MEMBERSHIP = {"leader", "member", "head", "chief", "chairman", "chairwoman", "official", "representative",
+               "spokesman", "spokeswoman", "spokesperson", "delegation", "delegate"}
 # Heads that stand against what their "of" phrase names: "opponents of President Assad" are not Assad but his
 # country's opposition (CAMEO's OPP), "critics of the government" its critics.
 _CONTRARY = {"opponent", "opponents", "critic", "critics", "rival", "rivals", "enemy", "enemies", "foe", "foes",
@@ -176,6 +180,10 @@ def _resolve(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: 
                            strict=strict or not affiliation)
             if sub is not None and actor is None:
                 return sub
+            if sub is not None and affiliation and sub.sector not in (None, "GOV") \
+                    and view.lower[head].rstrip("s") in _MEMBERSHIP:  # "leaders of the opposition coalition"
+                return Actor(text=actor.text, name=sub.name, country=sub.country or actor.country,
+                             sector=sub.sector, wikidata=sub.wikidata)
             if sub is not None and sub.country:
                 return _with_country(kb, actor, sub)
     if actor is not None and not actor.country and actor.sector in _LOCAL_SECTORS:

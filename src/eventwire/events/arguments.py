@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.words import SPEECH_VERBS
 from .triggers import TriggerGroup, is_weapon
 from ..knowledge.lexicon import Lexicon
+from ..actors.mentioned import names_people
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -99,6 +100,9 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         actors += a
         if type_ not in NO_OBJECT_RECIPIENT:  # what is waved, sent or stopped is not a party
             recipients += r
+        else:  # ... but people set free are ("released two homeguards"; not "withdrew its troops")
+            recipients += [t for t in r if names_people(t) and not any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)]
         for bearer in _phrase_bearers(token):  # "a mediation mission between ...", "opened investigations against"
             recipients += _prep_objects(bearer, _directional(type_) | {"against"})
             recipients += _prep_objects(bearer, {"between"} if type_ in BETWEEN_TYPES else set())
@@ -121,6 +125,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
     if type_ in SYMMETRIC:  # talks *with* Iran: both sides act, and each is the other's counterpart
         actors += [p for p in partners if p not in actors]
         recipients += [p for p in partners if p not in recipients]
+        if not recipients and len(actors) > 1 and actors[1] in actors[0].conjuncts:
+            recipients = actors[1:]  # "Canada and Costa Rica agreed": each is the other's counterpart
     else:
         recipients += [p for p in partners if p not in recipients and p not in actors]
     recipients = [r for r in recipients if r not in actors or type_ in SYMMETRIC]

@@ -24,7 +24,7 @@ from . import arguments
 from .triggers import TriggerGroup, find_groups, is_weapon, salience, sums_up
 from . import factuality
 from . import intents
-from ..actors.mentioned import antecedent, plain_party
+from ..actors.mentioned import antecedent, described, plain_party
 from ..actors.resolve import resolve_np
 from .casualties import count_casualties
 from ..knowledge.words import CASUALTY_WORDS
@@ -228,9 +228,13 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
             inner = [g for c in doc[i].children if c.dep_ in ("prep", "agent") and c.lower_ in THROUGH_PREPS
                      for g in c.children if g.dep_ == "pobj"]
             better = [a for a in (resolve_np(_phrase(g), memory=ctx.memory) for g in inner) if a is not None]
-            actor = better[0] if better else actor
-        if actor is None:  # "he" after "Chris Fox said ...": the person named before
-            actor = antecedent(doc[i], lambda span: resolve_np(span, memory=ctx.memory))
+            if better:  # the phrase stands for the party it names: its text is the phrase
+                actor = replace(better[0], text=_phrase(doc[i]).text)
+        resolve = lambda span: resolve_np(span, memory=ctx.memory)  # noqa: E731
+        if actor is None:  # "he" after "Chris Fox said ...": the party named before
+            actor = antecedent(doc[i], resolve, _phrase)
+        if actor is None or not actor.country and actor.sector in (None, "UAF"):  # "the group", "the gunman"
+            actor = described(doc[i], resolve, _phrase) or actor
         if actor is None:  # "a man", "several municipalities": named in plain words
             actor = plain_party(doc[i], _phrase(doc[i]))
         for one in [actor] + _coordinated_modifiers(doc[i], actor, ctx):
