@@ -23,7 +23,7 @@ husband uncle aunt cousin relative relatives friend neighbor neighbour suspect v
 attacker hostage captive prisoner detainee inmate student pupil crowd mob group gang staff crew team delegation
 municipality council committee board commission agency authority authorities administration ministry
 department office organisation organization association union federation party movement coalition alliance
-company firm bank court tribunal lawmaker deputy deputies mp mps onlooker bystander colleague partner guard
+company firm bank court tribunal lawmaker deputy deputies mp mps onlooker bystander colleague partner guard expert experts official officials
 victims suspects hostages prisoners players fans couple pair duo""".split())
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
 NOT_PEOPLE = frozenset("""number order power matter water center centre border corner quarter letter paper
@@ -43,9 +43,9 @@ def names_people(token: "Token") -> bool:
         return False
     if token.ent_type_ in ("PERSON", "ORG", "NORP"):
         return True
-    if token.pos_ == "PROPN":
-        return token.text[:1].isupper() and not token.text.isupper() or token.ent_type_ != ""
-    if token.pos_ != "NOUN":
+    if token.pos_ == "PROPN" and not token.text.isupper():  # all-capital text: read as a common noun
+        return token.text[:1].isupper() or token.ent_type_ != ""
+    if token.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma, lower = token.lemma_.lower(), token.lower_
     if lemma in PEOPLE_NOUNS or lower in PEOPLE_NOUNS:

@@ -60,6 +60,8 @@ SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 PARTAKING = {"engage", "involve"}
 STATIVE = {"oppose", "commit", "prepare", "determine", "resolve", "dedicate"}  # "is opposed to": no passive
 DECLARING = {"announce", "declare"}  # who announces a ban or a ceasefire imposes it (an attack is only reported)
+SELF_MOVING = {"MOBILIZE"}  # forces deployed or mobilised are who mobilises
+REPORTED_BY_AUTHOR = {"ACCUSE"}  # an investigation is reported by the body that makes it
 NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
 NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 # Verbs that lay an act at someone's door: "blamed the ELN for the bombing", "accused Iran of the attack",
@@ -118,6 +120,11 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients = _complement_recipients(doc[group.head], lex, type_)
     if group.rule.condition == "quote":
         actors += _speaker(doc[group.head])
+    head = doc[group.head]
+    if not actors and type_ in SELF_MOVING and head.pos_ == "VERB":  # "126 army men were deployed"
+        actors += [c for c in head.children if c.dep_ == "nsubjpass"]
+    if not actors and type_ in REPORTED_BY_AUTHOR and head.pos_ == "NOUN":  # "police said the investigation
+        actors += _speaker(head)  # revealed ...": who reports an inquiry made it
     cause = _cause(doc, group, recipients, triggers) if type_ != "ASSAULT" else None
     actors = _expand(_resolve_pronouns(actors, ANAPHORS), lex, exclude=group.tokens)
     recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens)
