@@ -43,6 +43,7 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/geoparse.py
 	$(PY) benchmarks/actors.py
 	$(PY) benchmarks/articles.py
+	$(PY) benchmarks/actor_spans.py
 
 bench-api: $(STAMP)
 	$(PY) benchmarks/api.py

@@ -69,8 +69,8 @@ def plain_party(token: "Token", phrase: "Span") -> Actor | None:
 
 
 def antecedent(pronoun: "Token", resolve, phrase) -> Actor | None:
-    """The party a personal pronoun stands for: "he"/"she", the nearest PERSON entity before it (its own sentence
-    first, then up to three sentences back), else the nearest earlier subject naming people in the singular;
+    """The party a personal pronoun stands for: "he"/"she", the nearest PERSON entity of the three sentences before
+    its own, else the nearest earlier subject naming people in the singular;
     "they", the nearest subject of an earlier sentence naming people in the plural or an organisation.
     ``resolve`` makes an actor of a Span (or None); ``phrase`` gives a head token's noun phrase."""
     lower = pronoun.lower_
@@ -82,8 +82,9 @@ def antecedent(pronoun: "Token", resolve, phrase) -> Actor | None:
         if floor == 0:
             break
         floor = doc[floor - 1].sent.start
-    if lower in PERSONAL:
-        for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and floor <= e.start and e.end <= pronoun.i]):
+    if lower in PERSONAL:  # earlier sentences only: within its own, a pronoun is the speaker's or nobody's
+        for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and floor <= e.start
+                             and e.end <= pronoun.sent.start]):
             actor = resolve(ent)
             if actor is not None:
                 return actor

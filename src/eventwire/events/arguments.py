@@ -132,8 +132,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
     if type_ in SYMMETRIC:  # talks *with* Iran: both sides act, and each is the other's counterpart
         actors += [p for p in partners if p not in actors]
         recipients += [p for p in partners if p not in recipients]
-        if not recipients and len(actors) > 1 and actors[1] in actors[0].conjuncts:
-            recipients = actors[1:]  # "Canada and Costa Rica agreed": each is the other's counterpart
+        if len(actors) > 1 and actors[1] in actors[0].conjuncts:  # "Canada and Costa Rica agreed":
+            recipients = actors[1:] + [r for r in recipients if r not in actors]  # each is the other's counterpart
     else:
         recipients += [p for p in partners if p not in recipients and p not in actors]
     recipients = [r for r in recipients if r not in actors or type_ in SYMMETRIC]

@@ -49,31 +49,32 @@ def fill_implicit(events: list[Event], ctx: "ArticleState") -> list[Event]:
     sentence_parties = _sentence_parties(ctx)
     sentence_places: dict[tuple[int, int], tuple[list, list]] = {}  # bounds -> (places, own), read once
     starts = [sent.start_char for sent in ctx.sentences]
-    return _named_attackers([_complete(event, ctx, sentence_parties, sentence_places, _sentence_bounds(event, starts, ctx))
-                             for event in events])
+    return _named_attackers([_complete(event, ctx, sentence_parties, sentence_places,
+                                       _sentence_bounds(event, starts, ctx)) for event in events], ctx)
 
 
-def _named_attackers(events: list[Event]) -> list[Event]:
-    """Step 5: an attack left to an unidentified armed group takes the attacker the article names for its
-    other attacks ("Three other people were injured" after "Shine opened fire"): the named author of the
-    nearest attack before it, else after it; never one of its own victims. Only an article that names no
-    attacker keeps the unidentified group."""
+def _named_attackers(events: list[Event], ctx: "ArticleState") -> list[Event]:
+    """Step 5: an attack that the text reports without author or place of its own, as a sequel ("Three other
+    people were injured" after "Shine opened fire ..."), takes the named author of the asserted attack reported
+    just before it (same or previous paragraph), never one of its own victims. Otherwise an attack with no named
+    author keeps the unidentified armed group."""
     named = sorted(((e.evidence.start, e.actor) for e in events if e.type in UNSEEN_HANDS
-                    and e.actor and all(a.text for a in e.actor)), key=lambda pair: pair[0])
+                    and e.factuality == "asserted" and e.actor and all(a.text for a in e.actor)),
+                   key=lambda pair: pair[0])
     if not named:
         return events
     out = []
     for event in events:
-        if event.type not in UNSEEN_HANDS or any(a.text for a in event.actor):
+        if event.type not in UNSEEN_HANDS or event.factuality != "asserted" or any(a.text for a in event.actor) \
+                or _named_location(event) is not None:
             out.append(event)
             continue
         victims = {a.name for a in event.recipient}
-        before = [actors for start, actors in named if start <= event.evidence.start]
-        after = [actors for start, actors in named if start > event.evidence.start]
-        for actors in before[::-1] + after:
-            if not any(a.name in victims for a in actors):
-                event = replace(event, actor=actors)
-                break
+        here = ctx.paragraph_of(event.evidence.start)
+        before = [actors for start, actors in named if start < event.evidence.start
+                  and here - ctx.paragraph_of(start) <= 1]
+        if before and not any(a.name in victims for a in before[-1]):
+            event = replace(event, actor=before[-1])
         out.append(event)
     return out
 

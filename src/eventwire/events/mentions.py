@@ -222,7 +222,8 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
         if agent_of is not None and actor is not None and is_weapon(agent_of, ctx.lex):  # "U.S. military airstrikes"
             if actor.sector is None:
                 continue  # "the Quetta attack": a place, not who attacked
-            actor = replace(actor, text=doc[agent_of.left_edge.i:agent_of.i + 1].text)
+            first = next(t.i for t in agent_of.subtree if t.dep_ not in ("det", "predet") or t.i >= i)
+            actor = replace(actor, text=doc[first:agent_of.i + 1].text)
         actor = _apposed(doc[i], actor, ctx)
         if through and (actor is None or not actor.country):
             inner = [g for c in doc[i].children if c.dep_ in ("prep", "agent") and c.lower_ in THROUGH_PREPS
@@ -231,7 +232,7 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
             if better:  # the phrase stands for the party it names: its text is the phrase
                 actor = replace(better[0], text=_phrase(doc[i]).text)
         resolve = lambda span: resolve_np(span, memory=ctx.memory)  # noqa: E731
-        if actor is None:  # "he" after "Chris Fox said ...": the party named before
+        if actor is None and not through:  # "he" after "Chris Fox said ...": the party named before
             actor = antecedent(doc[i], resolve, _phrase)
         if actor is None or not actor.country and actor.sector in (None, "UAF"):  # "the group", "the gunman"
             actor = described(doc[i], resolve, _phrase) or actor
