@@ -95,3 +95,14 @@ def test_unnamed_attacker_stays_unidentified(extract):
 def test_names_people(nlp, text, word, people):
     token = next(t for t in nlp(text) if t.text == word)
     assert names_people(token) is people
+
+
+def test_released_person_named_in_an_earlier_sentence(extract):
+    released = one(extract("Police arrested Daniel Montalvo on Monday. He was released on bail on Thursday."),
+                   "released")
+    assert [a["name"] for a in released["recipient"]] == ["Daniel Montalvo"]
+
+
+def test_pronoun_in_its_own_sentence_is_not_the_person_named_there(extract):
+    events = extract("He had long been considered a foe by Washington, with Trump saying he should have been killed.")
+    assert all("Trump" not in [a["name"] for a in e["recipient"]] for e in events)

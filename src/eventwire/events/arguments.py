@@ -60,6 +60,7 @@ SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 PARTAKING = {"engage", "involve"}
 STATIVE = {"oppose", "commit", "prepare", "determine", "resolve", "dedicate"}  # "is opposed to": no passive
 DECLARING = {"announce", "declare"}  # who announces a ban or a ceasefire imposes it (an attack is only reported)
+PEOPLE_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 SELF_MOVING = {"MOBILIZE"}  # forces deployed or mobilised are who mobilises
 REPORTED_BY_AUTHOR = {"ACCUSE"}  # an investigation is reported by the body that makes it
 NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
@@ -103,7 +104,7 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         if type_ not in NO_OBJECT_RECIPIENT:  # what is waved, sent or stopped is not a party
             recipients += r
         else:  # ... but people set free are ("released two homeguards"; not "withdrew its troops")
-            recipients += [t for t in r if names_people(t) and not any(
+            recipients += [t for t in r if (names_people(t) or t.lower_ in PEOPLE_PRONOUNS) and not any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)]
         for bearer in _phrase_bearers(token):  # "a mediation mission between ...", "opened investigations against"
             recipients += _prep_objects(bearer, _directional(type_) | {"against"})
