@@ -68,10 +68,12 @@ def plain_party(token: "Token", phrase: "Span") -> Actor | None:
     return Actor(text=text, name=name, country=None, sector=None)
 
 
-def antecedent(pronoun: "Token", resolve, phrase) -> Actor | None:
-    """The party a personal pronoun stands for: "he"/"she", the nearest PERSON entity of the three sentences before
-    its own, else the nearest earlier subject naming people in the singular;
-    "they", the nearest subject of an earlier sentence naming people in the plural or an organisation.
+def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) -> Actor | None:
+    """The party a personal pronoun stands for: "he"/"she", the nearest PERSON entity before it (its own sentence
+    first, then up to three sentences back), else the nearest earlier subject naming people in the singular;
+    "they", the nearest subject of an earlier sentence naming people in the plural or an organisation. Without
+    ``own_sentence`` (recipients: "Trump saying he should have been killed" is not about Trump), only earlier
+    sentences count.
     ``resolve`` makes an actor of a Span (or None); ``phrase`` gives a head token's noun phrase."""
     lower = pronoun.lower_
     if lower not in PERSONAL and lower not in PLURAL:
@@ -82,9 +84,9 @@ def antecedent(pronoun: "Token", resolve, phrase) -> Actor | None:
         if floor == 0:
             break
         floor = doc[floor - 1].sent.start
-    if lower in PERSONAL:  # earlier sentences only: within its own, a pronoun is the speaker's or nobody's
-        for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and floor <= e.start
-                             and e.end <= pronoun.sent.start]):
+    if lower in PERSONAL:
+        last = pronoun.i if own_sentence else pronoun.sent.start
+        for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and floor <= e.start and e.end <= last]):
             actor = resolve(ent)
             if actor is not None:
                 return actor

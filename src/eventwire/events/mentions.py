@@ -233,7 +233,7 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
                 actor = replace(better[0], text=_phrase(doc[i]).text)
         resolve = lambda span: resolve_np(span, memory=ctx.memory)  # noqa: E731
         if actor is None:  # "he" after "Chris Fox said ...": the party named in an earlier sentence
-            actor = antecedent(doc[i], resolve, _phrase)
+            actor = antecedent(doc[i], resolve, _phrase, own_sentence=not through)
         if actor is None or not actor.country and actor.sector in (None, "UAF"):  # "the group", "the gunman"
             actor = described(doc[i], resolve, _phrase) or actor
         if actor is None:  # "a man", "several municipalities": named in plain words
