@@ -45,9 +45,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def split_sentences(text: str, nlp) -> list[tuple[int, int]]:
-    from eventwire.nlp import nlp_text
+    from eventwire.actors.kb import load_actor_kb
+    from eventwire.nlp.model import nlp_text
 
-    parsed = nlp_text(text, nlp)
+    parsed = nlp_text(text, nlp, load_actor_kb())
     assert len(parsed) == len(text)
     out = []
     for b_start, b_end in blocks(parsed):
@@ -60,7 +61,7 @@ def split_sentences(text: str, nlp) -> list[tuple[int, int]]:
 
 
 def build() -> list[dict]:
-    from eventwire.nlp import load_nlp
+    from eventwire.nlp.model import load_nlp
 
     nlp = load_nlp()
     return [{"source": a.source, "id": a.id, "half": a.half, "group": a.group,
