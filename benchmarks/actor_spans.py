@@ -13,10 +13,11 @@ Tune and check halves (``benchmarks/split.py``) of three sets in ../shared/data:
 
 Span measures: of one sentence the event scored is the one the gold pair belongs to (``chosen_event``: among the
 events of the gold PLOVER type, or of the gold quad class of ``class_train.tsv``, else among all, the one whose
-trigger stands highest in the parse, then asserted, then the most confident); a gold span is **right** when some actor (recipient) of that event shares at least half of
-the gold span's content words or its head (``articles.actor_matches``: the whole-article benchmark's rule). A
-sentence without an event counts as wrong; the share of gold spans whose event has an empty actor (recipient)
-list is printed beside, and the share right in some event of the sentence (an upper bound). Multi-CoPED ``R`` spans (both roles) count for both.
+trigger stands highest in the parse, then asserted, then the most confident); a gold span is **right** when some
+actor (recipient) of that event shares at least half of the gold span's content words or its head
+(``articles.actor_matches``: the whole-article benchmark's rule). A sentence without an event counts as wrong;
+the share of gold spans whose event has an empty actor (recipient) list is printed beside, and the share right in
+some event of the sentence (an upper bound). Multi-CoPED ``R`` spans (both roles) count for both.
 
     PYTHONPATH=src python benchmarks/actor_spans.py --cache /tmp/eventwire-bench [--errors] [--only coped,zsp,gsr]
 
@@ -171,10 +172,15 @@ def zsp_rows() -> list[tuple[int, str, dict[str, list[tuple[int, int]]], str]]:
                     opened[role] = pos
             text.append(marked[at:])
             plain = "".join(text)
-            spans = {r: [(s + len(plain[s:e]) - len(plain[s:e].lstrip()), e - len(plain[s:e]) + len(plain[s:e].rstrip()))
-                         for s, e in v if plain[s:e].strip()] for r, v in spans.items()}
+            spans = {r: [_trimmed(plain, s, e) for s, e in v if plain[s:e].strip()] for r, v in spans.items()}
             out.append((k, plain, spans, row["gold_root"]))
     return out
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the spaces at either end of ``text[start:end]``."""
+    part = text[start:end]
+    return start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())
 
 
 def zsp(args, tally: Tally) -> None:

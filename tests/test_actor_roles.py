@@ -90,7 +90,8 @@ def test_unnamed_attacker_stays_unidentified(extract):
 
 @pytest.mark.parametrize("text, word, people", [
     ("a man fled", "man", True), ("the suspects fled", "suspects", True), ("the protesters fled", "protesters", True),
-    ("the policy failed", "policy", False), ("the border closed", "border", False), ("the agreement held", "agreement", False),
+    ("the policy failed", "policy", False), ("the border closed", "border", False),
+    ("the agreement held", "agreement", False),
 ])
 def test_names_people(nlp, text, word, people):
     token = next(t for t in nlp(text) if t.text == word)

@@ -23,7 +23,8 @@ husband uncle aunt cousin relative relatives friend neighbor neighbour suspect v
 attacker hostage captive prisoner detainee inmate student pupil crowd mob group gang staff crew team delegation
 municipality council committee board commission agency authority authorities administration ministry
 department office organisation organization association union federation party movement coalition alliance
-company firm bank court tribunal lawmaker deputy deputies mp mps onlooker bystander colleague partner guard expert experts official officials
+company firm bank court tribunal lawmaker deputy deputies mp mps onlooker bystander colleague partner guard
+expert experts official officials
 victims suspects hostages prisoners players fans couple pair duo""".split())
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
 NOT_PEOPLE = frozenset("""number order power matter water center centre border corner quarter letter paper
