@@ -2,9 +2,9 @@
 
 One line per article, in the order of :mod:`selection`:
 ``{"source", "id", "half", "group", "sentences": [[start, end], ...]}``, offsets into the raw text (see
-selection.py). Boundaries come from spaCy's en_core_web_sm (eventwire's pinned copy, :func:`eventwire.nlp.load_nlp`),
+selection.py). Boundaries come from spaCy's en_core_web_sm (eventwire's pinned copy, :func:`eventwire.nlp.model.load_nlp`),
 run on each blank-line-separated block separately (so a sentence never crosses a blank line), on the text eventwire's
-parser reads (:func:`eventwire.nlp.nlp_text`: all-capital MUC texts re-cased, same length, so offsets hold).
+parser reads (:func:`eventwire.nlp.model.nlp_text`: all-capital MUC texts re-cased, same length, so offsets hold).
 Whitespace at the edges of a sentence is trimmed; whitespace-only pieces are dropped.
 
     PYTHONPATH=src python benchmarks/annotations/sentences.py          # rewrites sentences.jsonl
