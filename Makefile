@@ -43,6 +43,7 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/geoparse.py
 	$(PY) benchmarks/actors.py
 	$(PY) benchmarks/articles.py
+	$(PY) benchmarks/actor_spans.py
 	$(PY) benchmarks/html_main_text.py
 	$(PY) benchmarks/gva.py
 	$(PY) benchmarks/incidents.py --cache /tmp/eventwire-bench

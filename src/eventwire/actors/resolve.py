@@ -27,6 +27,14 @@ __all__ = ["Entry", "Match", "Scan", "ActorKB", "PersonMemory", "PersonInfo", "l
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _AFFILIATION_PREPS = {"of", "for", "from"}
+# Heads that take the sector of the body their "of" phrase names ("leaders of the opposition", "a member of
+# Hezbollah", "the head of the Red Cross").
+_MEMBERSHIP = {"leader", "member", "head", "chief", "chairman", "chairwoman", "official", "representative",
+               "spokesman", "spokeswoman", "spokesperson", "delegation", "delegate"}
+# Heads that stand against what their "of" phrase names: "opponents of President Assad" are not Assad but his
+# country's opposition (CAMEO's OPP), "critics of the government" its critics.
+_CONTRARY = {"opponent", "opponents", "critic", "critics", "rival", "rivals", "enemy", "enemies", "foe", "foes",
+             "adversary", "adversaries", "detractor", "detractors", "challenger", "challengers"}
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "through", "throughout",
                    "north", "south", "east", "west", "within", "over", "on"}
 _LOCAL_SECTORS = frozenset({"REB", "CVL", "UAF", "CRM", "COP"})  # placed by "in <place>"
@@ -161,6 +169,8 @@ def _resolve(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: 
         if not actor.country and actor.sector in _LOCAL_SECTORS:
             actor = _with_place(kb, actor, _located(view, head, allowed, ctx=ctx))
         return actor
+    if actor is None and view.lower[head] in _CONTRARY:
+        return _contrary(view, head, allowed, text=text, ctx=ctx, depth=depth)
     for prep in (c for c in view.children[head] if view.dep[c] == "prep" and (allowed is None or c in allowed)):
         affiliation = view.lower[prep] in _AFFILIATION_PREPS
         if actor is not None and not affiliation or depth > 2:
@@ -170,11 +180,29 @@ def _resolve(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: 
                            strict=strict or not affiliation)
             if sub is not None and actor is None:
                 return sub
+            if sub is not None and affiliation and sub.sector not in (None, "GOV") \
+                    and view.lower[head].rstrip("s") in _MEMBERSHIP:  # "leaders of the opposition coalition"
+                return Actor(text=actor.text, name=sub.name, country=sub.country or actor.country,
+                             sector=sub.sector, wikidata=sub.wikidata)
             if sub is not None and sub.country:
                 return _with_country(kb, actor, sub)
     if actor is not None and not actor.country and actor.sector in _LOCAL_SECTORS:
         actor = _with_place(kb, actor, _located(view, head, allowed, ctx=ctx))
     return actor
+
+
+def _contrary(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: int) -> Actor | None:
+    """"Opponents of President Assad": the opposition of the country the "of" phrase names (sector PTY when it
+    names a state's government), never the person or body opposed."""
+    for prep in (c for c in view.children[head] if view.dep[c] == "prep" and view.lower[c] == "of"):
+        for obj in (c for c in view.children[prep] if view.dep[c] == "pobj"):
+            sub = _resolve(view, obj, allowed, text=text, ctx=ctx, depth=depth + 1, strict=True)
+            if sub is not None:
+                country = sub.country or ctx.country if sub.sector in ("GOV", "MIL", "COP") else sub.country
+                sector = "PTY" if sub.sector in ("GOV", "MIL", "COP") else None
+                return Actor(text=text, name=_role_name(view.kb, country, sector, view.token_text(head)),
+                             country=country, sector=sector)
+    return None
 
 
 def _resident(view: DocView, head: int, allowed, actor: Actor, found, tokens, *, ctx: _Ctx) -> Actor:
@@ -257,7 +285,7 @@ def _located(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
 def with_country(actor: Actor, country: str, *, kb: ActorKB) -> Actor:
     """``actor`` placed in ``country``: a role's name follows ("rebels" -> "Sudan rebels", "Albania
     civilians" -> "Serbia civilians"); a person's or organisation's name stays (names from ``kb``)."""
-    generic = actor.name.islower() or bool(actor.country) and actor.name == _role_name(
+    generic = actor.sector is not None and actor.name.islower() or bool(actor.country) and actor.name == _role_name(
         kb, actor.country, actor.sector, "")
     name = _role_name(kb, country, actor.sector, actor.name) if generic else actor.name
     return Actor(text=actor.text, name=name, country=country, sector=actor.sector,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.words import SPEECH_VERBS
 from .triggers import TriggerGroup, is_weapon
 from ..knowledge.lexicon import Lexicon
+from ..actors.mentioned import names_people
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -59,8 +60,21 @@ SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 PARTAKING = {"engage", "involve"}
 STATIVE = {"oppose", "commit", "prepare", "determine", "resolve", "dedicate"}  # "is opposed to": no passive
 DECLARING = {"announce", "declare"}  # who announces a ban or a ceasefire imposes it (an attack is only reported)
+PEOPLE_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+SELF_MOVING = {"MOBILIZE"}  # forces deployed or mobilised are who mobilises
+REPORTED_BY_AUTHOR = {"ACCUSE"}  # an investigation is reported by the body that makes it
 NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
 NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+# Verbs that lay an act at someone's door: "blamed the ELN for the bombing", "accused Iran of the attack",
+# "arrested two men for the killing" -- the object did the act named after "for/of/over/with".
+ATTRIBUTING = {"blame", "accuse", "charge", "convict", "indict", "arrest", "detain", "sentence", "prosecute", "try",
+               "suspect", "condemn", "criticize", "criticise", "punish", "fine", "jail", "execute", "hold", "thank",
+               "praise", "credit", "sue", "denounce"}
+ATTRIBUTING_PREPS = {"for", "of", "over", "with", "in"}
+INVOLVED = {"involve", "implicate", "responsible", "involved", "implicated"}
+# "claimed responsibility for the attack": the claimant did it.
+RESPONSIBILITY = {"responsibility", "credit", "authorship"}
+CLAIMING = {"claim", "take", "accept", "admit", "bear", "assume", "acknowledge"}
 GROUP_ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves"}
 ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him"}
 
@@ -89,6 +103,9 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         actors += a
         if type_ not in NO_OBJECT_RECIPIENT:  # what is waved, sent or stopped is not a party
             recipients += r
+        else:  # ... but people set free are ("released two homeguards"; not "withdrew its troops")
+            recipients += [t for t in r if (names_people(t) or t.lower_ in PEOPLE_PRONOUNS) and not any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)]
         for bearer in _phrase_bearers(token):  # "a mediation mission between ...", "opened investigations against"
             recipients += _prep_objects(bearer, _directional(type_) | {"against"})
             recipients += _prep_objects(bearer, {"between"} if type_ in BETWEEN_TYPES else set())
@@ -104,6 +121,11 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients = _complement_recipients(doc[group.head], lex, type_)
     if group.rule.condition == "quote":
         actors += _speaker(doc[group.head])
+    head = doc[group.head]
+    if not actors and type_ in SELF_MOVING and head.pos_ == "VERB":  # "126 army men were deployed"
+        actors += [c for c in head.children if c.dep_ == "nsubjpass"]
+    if not actors and type_ in REPORTED_BY_AUTHOR and head.pos_ == "NOUN":  # "police said the investigation
+        actors += _speaker(head)  # revealed ...": who reports an inquiry made it
     cause = _cause(doc, group, recipients, triggers) if type_ != "ASSAULT" else None
     actors = _expand(_resolve_pronouns(actors, ANAPHORS), lex, exclude=group.tokens)
     recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens)
@@ -111,6 +133,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
     if type_ in SYMMETRIC:  # talks *with* Iran: both sides act, and each is the other's counterpart
         actors += [p for p in partners if p not in actors]
         recipients += [p for p in partners if p not in recipients]
+        if len(actors) > 1 and actors[1] in actors[0].conjuncts:  # "Canada and Costa Rica agreed":
+            recipients = actors[1:] + [r for r in recipients if r not in actors]  # each is the other's counterpart
     else:
         recipients += [p for p in partners if p not in recipients and p not in actors]
     recipients = [r for r in recipients if r not in actors or type_ in SYMMETRIC]
@@ -132,6 +156,8 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         recipients += [c for c in children if c.dep_ in ("dobj", "dative")]
         if not recipients:
             recipients += _prep_objects(verb, TARGET_PREPS | PARTNER_PREPS)
+    if not actors and not passive:  # "blamed the rebels for killing five soldiers"
+        actors += _authors(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         recipients += [verb.head] + [h for h in (verb.head.head,) if verb.head.dep_ == "conj"]
     elif verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" and not actors:
@@ -141,7 +167,7 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     if not actors and not passive:
         actors += _inherited_subject(verb)
     actors = _antecedents(actors)
-    actors = [a for a in actors if not is_weapon(a, lex)] + _event_agents(actors, lex)
+    actors = [a for a in actors if not _weapon(a, lex)] + _event_agents(actors, lex)
     return actors, _antecedents(recipients)
 
 
@@ -159,6 +185,9 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     actors += _prep_objects(noun, {"by"})
     recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
     phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
+    authors = _authors(phrase)
+    if authors and not actors:
+        return authors, [r for r in recipients if r not in authors]
     for _ in range(2):  # "launched ten days of war games", "carried out a series of raids"
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ in ("NOUN", "NUM"):
             phrase = phrase.head.head
@@ -173,7 +202,38 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
             actors = [c for c in governor.children if c.dep_ in deps] or _inherited_subject(governor) or actors
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
+        if not actors and noun.head.lemma_.lower() in ("come", "arrive"):  # "requests have come from X"
+            actors = _prep_objects(noun.head, {"from"})
+    if noun.dep_ == "nsubjpass" and not actors:  # "the request was advanced by the Municipality"
+        actors = [g for c in noun.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return actors, recipients
+
+
+def _weapon(token: "Token", lex: Lexicon) -> bool:
+    """A weapon or attack word, but not a person named by one ("a suicide bomber")."""
+    return is_weapon(token, lex) and not any(c.lower_ == "suicide" for c in token.children)
+
+
+def _authors(phrase: "Token") -> list["Token"]:
+    """Who an act is laid on: the object of "blamed X for it", "accused X of it", "arrested X over it"; the subject
+    of "X was blamed for it"; the claimant of "X claimed responsibility for it"."""
+    if phrase.dep_ not in ("pobj", "pcomp") or phrase.head.lower_ not in ATTRIBUTING_PREPS:
+        return []
+    governor = phrase.head.head
+    lemma = governor.lemma_.lower()
+    if lemma in INVOLVED and (governor.dep_ in ("acl", "amod") or governor.pos_ == "ADJ" and governor.dep_ == "amod"):
+        return [governor.head]  # "two suspects involved in a shooting", "the group responsible for the attack"
+    if lemma in INVOLVED:  # "two men were involved in the shooting", "X is responsible for the attack"
+        holder = governor.head if governor.dep_ == "acomp" else governor
+        return _antecedents([c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")])
+    if governor.pos_ == "VERB" and lemma in ATTRIBUTING:
+        passive = [c for c in governor.children if c.dep_ == "nsubjpass"]
+        objects = [c for c in governor.children if c.dep_ == "dobj"]
+        return _antecedents(objects or passive)
+    if lemma in RESPONSIBILITY and governor.dep_ == "dobj" and governor.head.lemma_.lower() in CLAIMING:
+        verb = governor.head
+        return _antecedents([c for c in verb.children if c.dep_ == "nsubj"] or _inherited_subject(verb))
+    return []
 
 
 def _phrase_bearers(token: "Token") -> list["Token"]:
@@ -226,9 +286,9 @@ def _event_agents(subjects: list["Token"], lex: Lexicon) -> list["Token"]:
     """The national or possessive modifiers of an attack word used as subject ("The US strike killed")."""
     found = []
     for subject in subjects:
-        if is_weapon(subject, lex):
+        if _weapon(subject, lex):
             found += [c for c in subject.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                      and _named(c) and not is_weapon(c, lex)]
+                      and _named(c) and not _weapon(c, lex)]
     return found
 
 
@@ -306,7 +366,7 @@ def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...]) ->
     for token in tokens:
         for t in [token] + (list(token.conjuncts) if token.dep_ != "conj" else []):
             for item in _unwrap(t):
-                if item.i not in exclude and item not in out and not is_weapon(item, lex) \
+                if item.i not in exclude and item not in out and not _weapon(item, lex) \
                         and item.ent_type_ not in NOT_PARTIES:
                     out.append(item)
     return out

@@ -11,11 +11,13 @@ reader understands them, and so does eventwire, after :mod:`merge`, in four gene
    never takes the other side's), else, for an unnamed role ("the military government"), the story's country;
 2. an ethnic group ("ethnic Turks") is coded by the country where the event happens, or of the state it
    faces, not by its ethnicity;
-3. an event with no recipient takes its counterpart from the sentence: the place the act is aimed at or
-   happens in ("threatened to impose a curfew in Algiers"), else a party with another country than the actor's
-   ("threatened to break relations with Russia");
+3. an event with no recipient takes its counterpart from the sentence: for acts aimed at a place
+   (:data:`PLACE_TARGETS`), the place the act is aimed at or happens in ("threatened to impose a curfew in
+   Algiers"), else a party with another country than the actor's ("threatened to break relations with Russia");
 4. an attack whose author is not named ("a roadside bomb killed two soldiers near Samarra") gets an
-   unidentified armed group (sector ``UAF``) of the country where it happened, as ACLED codes it.
+   unidentified armed group (sector ``UAF``) of the country where it happened, as ACLED codes it;
+5. ... unless it is a sequel with no author or place of its own ("Three other people were injured"), which takes
+   the named author of the asserted attack reported just before it.
 
 Nothing else is invented: every filled value comes from a name in the event's sentence or its location.
 Reporters ("sources in Pakistan said") are never parties, and a place that is a clause's subject ("Italy
@@ -42,6 +44,9 @@ STATES = frozenset({"GOV", "MIL", None})
 REPORTERS = OBSERVING | SPEECH_VERBS
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 UNSEEN_HANDS = frozenset({"ASSAULT"})  # acts that always have an author, named or not
+# Acts whose place stands for those it is aimed at ("a curfew in Algiers", "shelling in Aleppo"); a meeting, a
+# statement or an agreement made in Rome is not made with Rome.
+PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
 
 
 def fill_implicit(events: list[Event], ctx: "ArticleState") -> list[Event]:
@@ -49,8 +54,34 @@ def fill_implicit(events: list[Event], ctx: "ArticleState") -> list[Event]:
     sentence_parties = _sentence_parties(ctx)
     sentence_places: dict[tuple[int, int], tuple[list, list]] = {}  # bounds -> (places, own), read once
     starts = [sent.start_char for sent in ctx.sentences]
-    return [_complete(event, ctx, sentence_parties, sentence_places, _sentence_bounds(event, starts, ctx))
-            for event in events]
+    return _named_attackers([_complete(event, ctx, sentence_parties, sentence_places,
+                                       _sentence_bounds(event, starts, ctx)) for event in events], ctx)
+
+
+def _named_attackers(events: list[Event], ctx: "ArticleState") -> list[Event]:
+    """Step 5: an attack that the text reports without author or place of its own, as a sequel ("Three other
+    people were injured" after "Shine opened fire ..."), takes the named author of the asserted attack reported
+    just before it (same or previous paragraph), never one of its own victims. Otherwise an attack with no named
+    author keeps the unidentified armed group."""
+    named = sorted(((e.evidence.start, e.actor) for e in events if e.type in UNSEEN_HANDS
+                    and e.factuality == "asserted" and e.actor and all(a.text for a in e.actor)),
+                   key=lambda pair: pair[0])
+    if not named:
+        return events
+    out = []
+    for event in events:
+        if event.type not in UNSEEN_HANDS or event.factuality != "asserted" or any(a.text for a in event.actor) \
+                or _named_location(event) is not None:
+            out.append(event)
+            continue
+        victims = {a.name for a in event.recipient}
+        here = ctx.paragraph_of(event.evidence.start)
+        before = [actors for start, actors in named if start < event.evidence.start
+                  and here - ctx.paragraph_of(start) <= 1]
+        if before and not any(a.name in victims for a in before[-1]):
+            event = replace(event, actor=before[-1])
+        out.append(event)
+    return out
 
 
 def _complete(event: Event, ctx: "ArticleState", parties_of: Callable[[int, int], list[tuple[Actor, bool]]],
@@ -71,7 +102,8 @@ def _complete(event: Event, ctx: "ArticleState", parties_of: Callable[[int, int]
     recipient = _placed_all(event.recipient, own, located, sole, actor, main, kb)
     if not recipient:
         placed = [(_placed(a, own, located, sole, (), main, kb), subject) for a, subject in parties]
-        recipient = _counterpart(actor, places, placed, located)
+        recipient = _counterpart(actor, places if event.type in PLACE_TARGETS else [], placed,
+                                 located if event.type in PLACE_TARGETS else None)
         actor = tuple(_resident(a, located, recipient, kb) for a in actor)  # ethnic groups facing their state
     if not actor and event.type in UNSEEN_HANDS:
         actor = _unidentified(main or sole, kb)

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Collection
 
 from ..knowledge.words import SPEECH_VERBS
 from . import arguments
-from .triggers import TriggerGroup, find_groups, salience, sums_up
+from .triggers import TriggerGroup, find_groups, is_weapon, salience, sums_up
 from . import factuality
 from . import intents
+from ..actors.mentioned import antecedent, described, plain_party
 from ..actors.resolve import resolve_np
 from .casualties import count_casualties
 from ..knowledge.words import CASUALTY_WORDS
@@ -56,6 +57,9 @@ ADMIN_WORDS = {"department", "province", "state", "county", "region", "district"
 JUSTICE = {"arrest", "charge", "sentence", "indict", "arraign", "convict", "acquit", "plead", "identify", "book",
            "jail", "detain"}
 BOUND_WORDS = {"since", "until", "till", "through", "by"}  # "by 2000": a deadline, not when it happened
+SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador", "advocate",
+                "negotiator", "adviser", "advisor", "secretary", "minister", "commissioner", "coordinator", "director",
+                "correspondent", "lawyer", "attorney", "candidate", "official"}
 TIME_PREPS = {"on", "in", "during"}  # "the murder on 26 February of Mayor X": a date, whatever the parse hangs it on
 OCCURRING = {"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}  # "X took place on ..."
 LOCATING = {"locate", "situate", "base"}  # "a substation located in downtown San Salvador": where, not an event
@@ -218,15 +222,45 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
     found: list[Actor] = []
     for i in heads:
         actor = resolve_np(_phrase(doc[i]), memory=ctx.memory)
+        agent_of = doc[i].head if doc[i].dep_ in ("compound", "amod", "nmod", "poss") else None
+        if agent_of is not None and actor is not None and is_weapon(agent_of, ctx.lex):  # "U.S. military airstrikes"
+            if actor.sector is None:
+                continue  # "the Quetta attack": a place, not who attacked
+            first = next(t.i for t in agent_of.subtree if t.dep_ not in ("det", "predet") or t.i >= i)
+            actor = replace(actor, text=doc[first:agent_of.i + 1].text)
+        actor = _apposed(doc[i], actor, ctx)
         if through and (actor is None or not actor.country):
             inner = [g for c in doc[i].children if c.dep_ in ("prep", "agent") and c.lower_ in THROUGH_PREPS
                      for g in c.children if g.dep_ == "pobj"]
             better = [a for a in (resolve_np(_phrase(g), memory=ctx.memory) for g in inner) if a is not None]
-            actor = better[0] if better else actor
+            if better:  # the phrase stands for the party it names: its text is the phrase
+                actor = replace(better[0], text=_phrase(doc[i]).text)
+        resolve = lambda span: resolve_np(span, memory=ctx.memory)  # noqa: E731
+        if actor is None:  # "he" after "Chris Fox said ...": the party named in an earlier sentence
+            actor = antecedent(doc[i], resolve, _phrase, own_sentence=not through)
+        if actor is None or not actor.country and actor.sector in (None, "UAF"):  # "the group", "the gunman"
+            actor = described(doc[i], resolve, _phrase) or actor
+        if actor is None:  # "a man", "several municipalities": named in plain words
+            actor = plain_party(doc[i], _phrase(doc[i]))
         for one in [actor] + _coordinated_modifiers(doc[i], actor, ctx):
             if one is not None and one not in found:
                 found.append(one)
     return tuple(found)
+
+
+def _apposed(head: "Token", actor: Actor | None, ctx: ArticleState) -> Actor | None:
+    """"his counterpart, Michel Aoun", "a spokesman, Qari Ahmadi": the apposition names who the head is; the
+    text runs over both."""
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    if not appos:
+        return actor
+    other = resolve_np(_phrase(appos[0]), memory=ctx.memory)
+    if actor is None or other is not None and other.country and not actor.country:
+        actor = other
+    if actor is None:
+        return None
+    lo, hi = _phrase(head).start, _phrase(appos[0]).end
+    return replace(actor, text=head.doc[lo:hi].text)
 
 
 def _coordinated_modifiers(head: "Token", actor: Actor | None, ctx: ArticleState) -> list[Actor]:
@@ -250,7 +284,8 @@ def _phrase(token: "Token") -> "SpacySpan":
     for child in token.children:
         if child.dep_ in ("relcl", "acl", "conj", "cc", "punct", "appos", "advcl") and child.i > token.i:
             continue
-        if child.dep_ == "prep" and child.lower_ in ("for", "to", "over", "after", "amid", "following"):
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "over", "after", "amid", "following") and not (
+                child.lower_ == "for" and token.lemma_.lower() in SPEAKING_FOR):  # "a spokesman for the Taliban"
             continue
         keep += [t.i for t in child.subtree]
     lo, hi = min(keep), max(keep)

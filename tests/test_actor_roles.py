@@ -1,0 +1,109 @@
+"""Who did what to whom (issue #17): actor and recipient of whole extractions, with the real model."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors.mentioned import names_people
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    from eventwire import extract as run
+
+    def events(text: str) -> list[dict]:
+        return [e.to_dict() for e in run(text)]
+    return events
+
+
+def one(events: list[dict], trigger: str) -> dict:
+    found = [e for e in events if trigger in e["evidence"]["trigger"].split()]
+    assert found, f"no event with trigger {trigger!r}: {[e['evidence']['trigger'] for e in events]}"
+    return found[0]
+
+
+def texts(actors: list[dict]) -> list[str]:
+    return [a["text"] for a in actors]
+
+
+def test_blamed_for_gives_the_act_to_the_blamed(extract):
+    events = extract("Colombia blamed the ELN for the bombing.")
+    bombing = one(events, "bombing")
+    assert texts(bombing["actor"]) == ["the ELN"]
+    assert "Colombia" not in texts(bombing["actor"]) + texts(bombing["recipient"])
+
+
+def test_blamed_for_a_verb(extract):
+    killing = one(extract("The government blamed the rebels for killing five soldiers."), "killing")
+    assert texts(killing["actor"]) == ["the rebels"]
+    assert texts(killing["recipient"]) == ["five soldiers"]
+
+
+def test_claimed_responsibility(extract):
+    attack = one(extract("A spokesman for the Taliban, Qari Yussouf Ahmadi, claimed responsibility for the attack "
+                         "in Kandahar."), "attack")
+    assert [a["name"] for a in attack["actor"]] == ["Taliban"]
+    assert "Qari Yussouf Ahmadi" in attack["actor"][0]["text"]
+
+
+def test_opponents_are_not_the_person_opposed(extract):
+    accused = one(extract("Opponents of President Bashar Assad accused the government of using chemical weapons."),
+                  "accused")
+    assert [a["name"] for a in accused["actor"]] != ["Bashar Assad"]
+    assert accused["actor"][0]["sector"] == "PTY"
+
+
+def test_apposition_names_the_counterpart(extract):
+    praised = one(extract("The Iranian president praised his Lebanese counterpart, Michel Aoun, on Tuesday."),
+                  "praised")
+    assert texts(praised["recipient"]) == ["his Lebanese counterpart, Michel Aoun"]
+    assert praised["recipient"][0]["country"] == "LBN"
+
+
+def test_suicide_bomber_is_a_person_and_attack_phrases_stay_whole(extract):
+    killed = one(extract("In October, a Taliban suicide bomber killed 15 Afghan Army trainees."), "killed")
+    assert texts(killed["actor"]) == ["a Taliban suicide bomber"]
+    strikes = one(extract("U.S. military airstrikes this month have killed dozens of IS members."), "killed")
+    assert texts(strikes["actor"]) == ["U.S. military airstrikes"]
+    assert strikes["actor"][0]["country"] == "USA"
+
+
+def test_plain_people_and_pronouns(extract):
+    shot = one(extract("Police believe a man pulled out a gun and shot five people."), "shot")
+    assert texts(shot["actor"]) == ["a man"]
+    rejected = one(extract("Police chiefs president Chris Fox said the powers were needed. He rejected the calls "
+                           "for a delay."), "rejected")
+    assert [a["name"] for a in rejected["actor"]] == ["Chris Fox"]
+
+
+def test_attacker_named_elsewhere_in_the_article(extract):
+    events = extract("Police said Douglas Shine shot and killed three men at a barbershop in Cleveland. "
+                     "Three other people were injured.")
+    injured = one(events, "injured")
+    assert [a["name"] for a in injured["actor"]] == ["Douglas Shine"]
+
+
+def test_unnamed_attacker_stays_unidentified(extract):
+    events = extract("A roadside bomb killed two soldiers near Samarra, Iraq, on Monday.")
+    killed = one(events, "killed")
+    assert [(a["text"], a["sector"], a["country"]) for a in killed["actor"]] == [("", "UAF", "IRQ")]
+
+
+@pytest.mark.parametrize("text, word, people", [
+    ("a man fled", "man", True), ("the suspects fled", "suspects", True), ("the protesters fled", "protesters", True),
+    ("the policy failed", "policy", False), ("the border closed", "border", False),
+    ("the agreement held", "agreement", False),
+])
+def test_names_people(nlp, text, word, people):
+    token = next(t for t in nlp(text) if t.text == word)
+    assert names_people(token) is people
+
+
+def test_released_person_named_in_an_earlier_sentence(extract):
+    released = one(extract("Police arrested Daniel Montalvo on Monday. He was released on bail on Thursday."),
+                   "released")
+    assert [a["name"] for a in released["recipient"]] == ["Daniel Montalvo"]
+
+
+def test_pronoun_in_its_own_sentence_is_not_the_person_named_there(extract):
+    events = extract("He had long been considered a foe by Washington, with Trump saying he should have been killed.")
+    assert all("Trump" not in [a["name"] for a in e["recipient"]] for e in events)
