@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 __all__ = [
-    "Document", "Article", "Actor", "Place", "Span", "Evidence", "Event", "ArticleRef", "replace",
+    "Document", "Article", "Actor", "Place", "Span", "Evidence", "Coder", "Event", "ArticleRef", "replace",
 ]
 
 
@@ -112,6 +112,21 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Coder:
+    """What coded an event: eventwire's version and the sha256 of each weights file its learned layer used."""
+
+    version: str
+    models: tuple[tuple[str, str], ...] = ()  # (name, sha256 of the weights file), sorted by name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": self.version, "models": dict(self.models)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Coder":
+        return cls(version=str(data.get("version") or ""), models=tuple(sorted((data.get("models") or {}).items())))
+
+
+@dataclass(frozen=True)
 class Event:
     event_id: str
     article: ArticleRef
@@ -132,6 +147,7 @@ class Event:
     factuality: str = "asserted"
     confidence: float = 0.5
     mentions: tuple[Span, ...] = field(default=())
+    coder: Coder | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's event object (plain JSON types only)."""
@@ -155,6 +171,7 @@ class Event:
             "confidence": self.confidence,
             "evidence": _plain(self.evidence),
             "mentions": [_plain(m) for m in self.mentions],
+            "coder": self.coder.to_dict() if self.coder else None,
         }
 
     @classmethod
@@ -181,6 +198,7 @@ class Event:
             confidence=float(data.get("confidence", 0.5)),
             evidence=Evidence(**data["evidence"]),
             mentions=tuple(Span(**m) for m in data.get("mentions") or ()),
+            coder=Coder.from_dict(data["coder"]) if data.get("coder") else None,
         )
 
 

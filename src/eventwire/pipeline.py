@@ -24,7 +24,7 @@ from .mentions import find_mentions, new_context
 from .ingest import document_from_text, iter_documents
 from .lexicon import Lexicon, load_lexicon
 from .merge import merge
-from .models import Actor, Article, Event, Place
+from .models import Actor, Article, Coder, Event, Place, replace
 from .nlp import load_nlp, nlp_text
 from .places import DocumentPlaces, Geocoder
 
@@ -32,17 +32,24 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .learn import Eventness
     from .mentions import ArticleContext, Mention
 
 
 @dataclass(frozen=True)
 class Resources:
-    """The heavy things extraction needs. Defaults load lazily, once per process."""
+    """The heavy things extraction needs. Defaults load lazily, once per process.
+
+    ``eventness`` is the learned filter over the rules' candidates (default: the packaged weights);
+    ``learned=False`` turns it off, which gives the rules' raw candidates (what its training script reads).
+    """
 
     nlp: "Language | None" = None
     geocoder: Geocoder | None = None
     lexicon: Lexicon | None = None
     batch_size: int = 16
+    eventness: "Eventness | None" = None
+    learned: bool = True
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def get_nlp(self) -> "Language":
@@ -55,6 +62,27 @@ class Resources:
 
     def get_lexicon(self) -> Lexicon:
         return self.lexicon or load_lexicon()
+
+    def get_eventness(self) -> "Eventness | None":
+        if not self.learned:
+            return None
+        if self.eventness is not None:
+            return self.eventness
+        if "eventness" not in self._cache:
+            from .learn import load_eventness
+
+            self._cache["eventness"] = load_eventness()
+        return self._cache["eventness"]
+
+    def coder(self) -> Coder:
+        """The ``coder`` of the events these resources code: eventwire's version and the models used."""
+        if "coder" not in self._cache:
+            from . import __version__
+
+            model = self.get_eventness()
+            models = ((model.name, model.sha256),) if model is not None else ()
+            self._cache["coder"] = Coder(version=__version__, models=models)
+        return self._cache["coder"]
 
 
 def extract(text: str, *, title: str | None = None, published: str | None = None, url: str | None = None,
@@ -90,7 +118,12 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
                          or places.main_country())
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital)
-    return with_context(events, ctx)
+    events = with_context(events, ctx)
+    model = resources.get_eventness()
+    if model is not None:
+        events = model.apply(events, article.body, title=article.title)
+    coder = resources.coder()
+    return [replace(e, coder=coder) for e in events]
 
 
 def documents_to_articles(paths: Iterable[str | Path], *, published: str | None = None,

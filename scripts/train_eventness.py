@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""Train the event-ness model (``src/eventwire/learn/weights/eventness.json``) from ../shared/data.
+
+    python scripts/train_eventness.py [--out FILE] [--cache /tmp/ew-cands] [--subset N] [--workers 2]
+
+1. Candidates: the events the rules emit (``Resources(learned=False)``) on the TUNE half of each corpus of
+   ``benchmarks/_corpora.py`` (BBC sport/entertainment/tech, PLOVER GSR and ZSP, Multi-CoPED, MUC-4 dev,
+   gva, TimeBank). The check halves are never read.
+2. Labels from the data (``_corpora.label``), never from eventwire; features: ``eventwire.learn.features``.
+3. A logistic regression (L2, sample weights, full-batch Adam for a fixed number of steps: deterministic),
+   fitted on all labelled candidates; Platt's calibration and the drop threshold from out-of-fold scores
+   (5 folds by document).
+4. The weights file: JSON of numbers rounded to 5 decimals, keys sorted: byte-identical on a rebuild.
+
+``--subset N`` uses the first N tune documents of each corpus (the test in tests/test_learn.py rebuilds with
+``--subset 4`` and compares the file's sha256 with the reference it keeps). ``--cache`` keeps the candidates
+(keyed by the documents and by eventwire's rule code, ``learn/`` excluded) for reruns.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "src"))
+
+import _corpora  # noqa: E402
+from _muc import match_all, read_incidents  # noqa: E402
+
+from eventwire.learn.features import DIM, article_bag, event_features  # noqa: E402
+from eventwire.learn.model import FORMAT  # noqa: E402
+from eventwire.models import Article, Event  # noqa: E402
+
+OUT = ROOT / "src" / "eventwire" / "learn" / "weights" / "eventness.json"
+DATASETS = ("bbc", "plover_gsr", "plover_zsp", "coped", "muc", "gva", "timeml")
+L2 = 3e-4  # per unit of total sample weight
+STEPS, RATE, FOLDS = 400, 0.05, 5
+MIN_MUC_RECALL = 0.97  # the threshold keeps at least this share of the MUC candidates that match a key incident
+
+
+def rules_hash() -> str:
+    """A digest of eventwire's rule code and data (``learn/`` excluded): candidates depend on nothing else."""
+    root = ROOT / "src" / "eventwire"
+    digest = hashlib.sha1()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "learn" not in path.relative_to(root).parts and \
+                path.suffix in (".py", ".tsv", ".json", ".txt", ".csv"):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _extract(docs: list) -> list[dict]:
+    from eventwire.clean import clean
+    from eventwire.ingest import document_from_text
+    from eventwire.pipeline import Resources, extract_articles
+
+    res = Resources(learned=False)
+    articles = [clean(document_from_text(d.text, id=d.id, published=d.published, title=d.title)) for d in docs]
+    out = []
+    for article, events in extract_articles(articles, resources=res):
+        out.append({"id": article.id, "body": article.body, "title": article.title,
+                    "offsets": [list(o) for o in article.offsets], "events": [e.to_dict() for e in events]})
+    return out
+
+
+def candidates(name: str, docs: list, *, cache: Path | None, workers: int) -> list[dict]:
+    """The rules' events for ``docs`` (one record per doc, in order), cached under ``cache``."""
+    path = None
+    if cache is not None:
+        key = hashlib.sha1("\n".join(d.id + "\t" + d.text for d in docs).encode()).hexdigest()[:10]
+        path = cache / f"{name}-{len(docs)}-{key}-{rules_hash()}.json"
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8"))
+    if workers > 1 and len(docs) > 20:
+        chunks = [docs[k::workers] for k in range(workers)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            found = {r["id"]: r for part in pool.map(_extract, chunks) for r in part}
+        records = [found[d.id] for d in docs]
+    else:
+        records = _extract(docs)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(records), encoding="utf-8")
+    return records
+
+
+def muc_matched(docs: list, records: list[dict]) -> set[str]:
+    """Event ids of MUC candidates that match a key incident of their text."""
+    incidents = read_incidents("dev")
+    events = {r["id"]: r["events"] for r in records}
+    return {m.event["event_id"] for m in match_all({k: v for k, v in incidents.items() if k in events}, events)
+            if m.event is not None}
+
+
+def samples(which: str = "tune", *, subset: int | None = None, cache: Path | None = None, workers: int = 1,
+            datasets=DATASETS) -> list[dict]:
+    """Labelled candidates: {dataset, doc, features, y, w, event} for every candidate the data labels."""
+    rows = []
+    for name in datasets:
+        docs = list(_corpora.READERS[name](which))
+        docs = docs[:subset] if subset else docs
+        t0 = time.perf_counter()
+        records = candidates(name, docs, cache=cache, workers=workers)
+        matched = muc_matched(docs, records) if name == "muc" else None
+        n = 0
+        for doc, record in zip(docs, records):
+            article = Article(id=record["id"], body=record["body"], title=record["title"],
+                              offsets=tuple(tuple(o) for o in record["offsets"]))
+            bag = article_bag(article.body)
+            for event in record["events"]:
+                found = _corpora.label(doc, event, article, muc_matched=matched)
+                if found is None:
+                    continue
+                features = event_features(Event.from_dict(event), article.body, bag=bag, title=article.title)
+                rows.append({"dataset": name, "doc": doc.id, "features": features, "y": found[0], "w": found[1],
+                             "event": event})
+                n += 1
+        print(f"{name}: {len(docs)} docs, {sum(len(r['events']) for r in records)} candidates, {n} labelled, "
+              f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return rows
+
+
+class Sparse:
+    """Rows of hashed features as CSR arrays."""
+
+    def __init__(self, rows: list[dict[int, float]]):
+        self.lengths = np.array([len(r) for r in rows], dtype=np.int64)
+        self.indptr = np.concatenate([[0], np.cumsum(self.lengths)])
+        self.indices = np.array([k for r in rows for k in sorted(r)], dtype=np.int64)
+        self.values = np.array([r[k] for r in rows for k in sorted(r)], dtype=np.float64)
+
+    def dot(self, w: np.ndarray) -> np.ndarray:
+        return np.add.reduceat(self.values * w[self.indices], self.indptr[:-1])
+
+    def tdot(self, g: np.ndarray) -> np.ndarray:
+        return np.bincount(self.indices, weights=self.values * np.repeat(g, self.lengths), minlength=DIM)
+
+
+def fit(x: Sparse, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weighted L2 logistic regression by full-batch Adam (fixed steps, fixed start: deterministic)."""
+    theta, bias = np.zeros(DIM), 0.0
+    m, v, mb, vb = np.zeros(DIM), np.zeros(DIM), 0.0, 0.0
+    total = w.sum()
+    for step in range(1, STEPS + 1):
+        p = 1 / (1 + np.exp(-(x.dot(theta) + bias)))
+        g = w * (p - y) / total
+        grad, gb = x.tdot(g) + L2 * theta, g.sum()
+        m, v = 0.9 * m + 0.1 * grad, 0.999 * v + 0.001 * grad * grad
+        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
+        corr = math.sqrt(1 - 0.999 ** step) / (1 - 0.9 ** step)
+        theta -= RATE * corr * m / (np.sqrt(v) + 1e-8)
+        bias -= RATE * corr * mb / (math.sqrt(vb) + 1e-8)
+    return theta, bias
+
+
+def platt(z: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
+    """Platt's a, b: p = sigmoid(a z + b) fitted by Newton's method on weighted out-of-fold scores."""
+    a, b = 1.0, 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(a * z + b)))
+        g = w * (p - y)
+        h = w * p * (1 - p) + 1e-9
+        grad = np.array([(g * z).sum(), g.sum()])
+        hess = np.array([[(h * z * z).sum(), (h * z).sum()], [(h * z).sum(), h.sum()]]) + 1e-6 * np.eye(2)
+        step = np.linalg.solve(hess, grad)
+        a, b = a - step[0], b - step[1]
+        if abs(step).max() < 1e-10:
+            break
+    return float(a), float(b)
+
+
+def fold_of(doc: str) -> int:
+    return hashlib.sha256(doc.encode()).digest()[0] % FOLDS
+
+
+def out_of_fold(rows: list[dict]) -> np.ndarray:
+    """Raw scores of every row from a model fitted without its document's fold."""
+    z = np.zeros(len(rows))
+    folds = np.array([fold_of(r["doc"]) for r in rows])
+    y, w = np.array([r["y"] for r in rows], float), np.array([r["w"] for r in rows], float)
+    for k in range(FOLDS):
+        train, test = np.where(folds != k)[0], np.where(folds == k)[0]
+        if not len(test) or not len(train):
+            continue
+        theta, bias = fit(Sparse([rows[i]["features"] for i in train]), y[train], w[train])
+        z[test] = Sparse([rows[i]["features"] for i in test]).dot(theta) + bias
+    return z
+
+
+def choose_threshold(rows: list[dict], p: np.ndarray) -> float:
+    """The threshold that maximises weighted F1 of "real" on out-of-fold probabilities, lowered if needed so
+    that it keeps :data:`MIN_MUC_RECALL` of the MUC candidates that match a key incident."""
+    y, w = np.array([r["y"] for r in rows], float), np.array([r["w"] for r in rows], float)
+    best, best_f1 = 0.5, -1.0
+    for t in np.round(np.arange(0.05, 0.951, 0.01), 2):
+        keep = p >= t
+        tp, fp, fn = (w * y * keep).sum(), (w * (1 - y) * keep).sum(), (w * y * ~keep).sum()
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1 + 1e-12:
+            best, best_f1 = float(t), f1
+    muc = np.array([r["dataset"] == "muc" and r["y"] == 1 for r in rows])
+    if muc.any():
+        allowed = float(np.quantile(p[muc], 1 - MIN_MUC_RECALL))
+        best = min(best, math.floor(allowed * 100) / 100)
+    return best
+
+
+def train(rows: list[dict]) -> dict:
+    y, w = np.array([r["y"] for r in rows], float), np.array([r["w"] for r in rows], float)
+    z = out_of_fold(rows)
+    a, b = platt(z, y, w)
+    p = 1 / (1 + np.exp(-(a * z + b)))
+    threshold = choose_threshold(rows, p)
+    theta, bias = fit(Sparse([r["features"] for r in rows]), y, w)
+    counts = {}
+    for r in rows:
+        c = counts.setdefault(r["dataset"], [0, 0])
+        c[r["y"]] += 1
+    return {"format": FORMAT, "dim": DIM, "bias": round(float(bias), 5), "platt": [round(a, 5), round(b, 5)],
+            "threshold": threshold, "weights": [round(float(x), 5) + 0.0 for x in theta],
+            "trained_on": {k: {"false": v[0], "real": v[1]} for k, v in sorted(counts.items())}}
+
+
+def write(model: dict, out: Path) -> str:
+    text = json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--cache", type=Path, default=None, help="a folder outside the repo for the candidates")
+    parser.add_argument("--subset", type=int, default=None, help="the first N tune documents of each corpus")
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args(argv)
+    t0 = time.perf_counter()
+    rows = samples("tune", subset=args.subset, cache=args.cache, workers=args.workers)
+    t1 = time.perf_counter()
+    model = train(rows)
+    digest = write(model, args.out)
+    print(f"{args.out}: sha256 {digest}, {len(rows)} labelled candidates, threshold {model['threshold']}, "
+          f"candidates {t1 - t0:.0f} s, training {time.perf_counter() - t1:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
