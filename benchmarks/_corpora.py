@@ -21,10 +21,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gzip
+import hashlib
 import html
 import json
 import re
 import tarfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -205,3 +207,43 @@ def _timeml_label(doc: Doc, event: dict, article) -> tuple[int, float] | None:
                 return (0, 0.5) if cls in NOT_OCCURRENCE else None
         at = body.find(trigger, at + 1, ev["end"])
     return None
+
+
+# ---- candidates: the rules' events, the learned layer off ----------------------------------------------
+
+
+def _extract(docs: list) -> list[dict]:
+    from eventwire.clean import clean
+    from eventwire.ingest import document_from_text
+    from eventwire.pipeline import Resources, extract_articles
+
+    res = Resources(learned=False)
+    articles = [clean(document_from_text(d.text, id=d.id, published=d.published, title=d.title)) for d in docs]
+    out = []
+    for article, events in extract_articles(articles, resources=res):
+        out.append({"id": article.id, "body": article.body, "title": article.title,
+                    "offsets": [list(o) for o in article.offsets], "events": [e.to_dict() for e in events]})
+    return out
+
+
+def candidates(name: str, docs: list, *, cache: Path | None, workers: int) -> list[dict]:
+    """The rules' candidate events for ``docs`` (the learned layer off; one record per doc, in order), with
+    the cleaned body, title and offsets each event points into. With ``cache`` (a folder outside the repo)
+    they are kept there, keyed by the documents only: empty it when the rules change."""
+    path = None
+    if cache is not None:
+        key = hashlib.sha1("\n".join(d.id + "\t" + d.text for d in docs).encode()).hexdigest()[:10]
+        path = Path(cache) / f"{name}-{len(docs)}-{key}.json"
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8"))
+    if workers > 1 and len(docs) > 20:
+        chunks = [docs[k::workers] for k in range(workers)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            found = {r["id"]: r for part in pool.map(_extract, chunks) for r in part}
+        records = [found[d.id] for d in docs]
+    else:
+        records = _extract(docs)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(records), encoding="utf-8")
+    return records

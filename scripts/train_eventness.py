@@ -14,7 +14,7 @@
 
 ``--subset N`` uses the first N tune documents of each corpus (the test in tests/test_learn.py rebuilds with
 ``--subset 4`` and compares the file's sha256 with the reference it keeps). ``--cache`` keeps the candidates
-(keyed by the documents and by eventwire's rule code, ``learn/`` excluded) for reruns.
+for reruns, keyed by the documents only: empty it when the rules change.
 """
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ import json
 import math
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -47,53 +46,6 @@ STEPS, RATE, FOLDS = 400, 0.05, 5
 MIN_MUC_RECALL = 0.97  # the threshold keeps at least this share of the MUC candidates that match a key incident
 
 
-def rules_hash() -> str:
-    """A digest of eventwire's rule code and data (``learn/`` excluded): candidates depend on nothing else."""
-    root = ROOT / "src" / "eventwire"
-    digest = hashlib.sha1()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "learn" not in path.relative_to(root).parts and \
-                path.suffix in (".py", ".tsv", ".json", ".txt", ".csv"):
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def _extract(docs: list) -> list[dict]:
-    from eventwire.clean import clean
-    from eventwire.ingest import document_from_text
-    from eventwire.pipeline import Resources, extract_articles
-
-    res = Resources(learned=False)
-    articles = [clean(document_from_text(d.text, id=d.id, published=d.published, title=d.title)) for d in docs]
-    out = []
-    for article, events in extract_articles(articles, resources=res):
-        out.append({"id": article.id, "body": article.body, "title": article.title,
-                    "offsets": [list(o) for o in article.offsets], "events": [e.to_dict() for e in events]})
-    return out
-
-
-def candidates(name: str, docs: list, *, cache: Path | None, workers: int) -> list[dict]:
-    """The rules' events for ``docs`` (one record per doc, in order), cached under ``cache``."""
-    path = None
-    if cache is not None:
-        key = hashlib.sha1("\n".join(d.id + "\t" + d.text for d in docs).encode()).hexdigest()[:10]
-        path = cache / f"{name}-{len(docs)}-{key}-{rules_hash()}.json"
-        if path.is_file():
-            return json.loads(path.read_text(encoding="utf-8"))
-    if workers > 1 and len(docs) > 20:
-        chunks = [docs[k::workers] for k in range(workers)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            found = {r["id"]: r for part in pool.map(_extract, chunks) for r in part}
-        records = [found[d.id] for d in docs]
-    else:
-        records = _extract(docs)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(records), encoding="utf-8")
-    return records
-
-
 def muc_matched(docs: list, records: list[dict]) -> set[str]:
     """Event ids of MUC candidates that match a key incident of their text."""
     incidents = read_incidents("dev")
@@ -110,7 +62,7 @@ def samples(which: str = "tune", *, subset: int | None = None, cache: Path | Non
         docs = list(_corpora.READERS[name](which))
         docs = docs[:subset] if subset else docs
         t0 = time.perf_counter()
-        records = candidates(name, docs, cache=cache, workers=workers)
+        records = _corpora.candidates(name, docs, cache=cache, workers=workers)
         matched = muc_matched(docs, records) if name == "muc" else None
         n = 0
         for doc, record in zip(docs, records):

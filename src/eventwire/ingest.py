@@ -22,6 +22,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
@@ -254,6 +255,25 @@ def _control_share(text: str) -> float:
 # documents
 
 
+def repair(text: str) -> str:
+    """Text as it comes, mojibake repaired (``â€œwe`` -> ``“we``, ``BogotÃ¡`` -> ``Bogotá``) with ftfy's encoding
+    fixes only: quotes, widths, line breaks and normal forms are left as written. ASCII text is returned as is."""
+    if text.isascii():
+        return text
+    import ftfy
+
+    return ftfy.fix_text(text, _FTFY_CONFIG())
+
+
+@lru_cache(maxsize=1)
+def _FTFY_CONFIG():  # noqa: N802 - a constant, built once on first use
+    import ftfy
+
+    return ftfy.TextFixerConfig(unescape_html=False, remove_terminal_escapes=False, uncurl_quotes=False,
+                                fix_latin_ligatures=False, fix_character_width=False, fix_line_breaks=False,
+                                remove_control_chars=False, normalization=None, explain=False)
+
+
 def content_id(text: str, url: str | None = None) -> str:
     """A stable id from content, not from a file name: ``sha1(normalised text + url)[:16]``."""
     key = " ".join(text.split()) + "\n" + (url or "")
@@ -269,6 +289,7 @@ def document_from_text(text: str, *, source: str | None = None, title: str | Non
     """
     if not text.strip():
         raise InputError(source or "<text>", "empty text; give the article text")
+    text, title = repair(text), repair(title) if title else title
     header = read_header(text, title=title, first_line_is_title=title is None)
     return Document(
         id=id or content_id(text, url), text=text, title=title or header.title,
@@ -347,6 +368,9 @@ def document_from_dict(data: Any, *, source: str, published: str | None = None) 
             raise InputError(source, f"\"published\" {fields['published']!r} is not a date; write ISO-8601 "
                                      "such as \"2020-01-04\" or \"2020-01-04T22:05:00\"")
         fields["published"] = iso
+    if data.get("toponyms") is None:  # given toponym offsets point into the text as given: keep it
+        text = repair(text)
+    fields["title"] = repair(fields["title"]) if fields["title"] else None
     return Document(
         id=doc_id or content_id(text, fields["url"]), text=text, title=fields["title"],
         published=published or fields["published"], url=fields["url"], publisher=fields["publisher"],
@@ -496,7 +520,7 @@ def html_document(html: str, *, source: str | None = None, published: str | None
     reader.feed(html)
     reader.close()
     reader._flush()
-    text = _html_text(reader.paragraphs)
+    text = repair(_html_text(reader.paragraphs))
     if not text:
         raise InputError(source or "<html>", "HTML has no article text (no paragraphs outside navigation, "
                                              "header and footer); save the article page itself, or its text as .txt")
@@ -509,7 +533,7 @@ def html_document(html: str, *, source: str | None = None, published: str | None
     found = [meta.get(key) for key in _DATE_KEYS] + [ld.get("datePublished")] + reader.times
     dates = (normalise_published(value) for value in found if value)
     return Document(
-        id=content_id(text, url), text=text, title=title or None,
+        id=content_id(text, url), text=text, title=repair(title) if title else None,
         published=published or next((d for d in dates if d), None),
         url=url or None, publisher=publisher or None, source=source,
     )

@@ -1,10 +1,11 @@
 """The whole pipeline on one screen.
 
-    ingest -> clean -> nlp -> extract (events, actors, places, dates, casualties) -> merge -> store
+    ingest -> clean -> nlp -> extract (events, actors, places, dates, casualties) -> merge -> learn -> store
 
 ``ingest`` reads files into :class:`~eventwire.models.Document`; ``clean`` makes the article body
 (:class:`~eventwire.models.Article`); ``nlp`` parses it with spaCy; ``extract`` finds every mention of an
-event and codes it; ``merge`` joins the mentions of one event; ``store`` writes articles and events to
+event and codes it; ``merge`` joins the mentions of one event; ``learn`` keeps the candidates its event-ness
+model judges real and sets their calibrated ``confidence``; ``store`` writes articles and events to
 DuckDB, one transaction per article. Heavy resources (the spaCy pipeline, the gazetteer) load lazily once
 per process and can be passed in through :class:`Resources`.
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from .aggregates import drop_aggregate_counts
 from .clean import clean
 from .context import with_context
 from .dates import find_timexes, tense_reader
@@ -122,6 +124,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     model = resources.get_eventness()
     if model is not None:
         events = model.apply(events, article.body, title=article.title)
+    events = drop_aggregate_counts(events)
     coder = resources.coder()
     return [replace(e, coder=coder) for e in events]
 

@@ -155,6 +155,8 @@ FILTERS = (
     Param("actor", "text", "case-insensitive text in an actor's or recipient's name"),
     Param("factuality", "enum", "factuality value(s)", FACTUALITIES, multiple=True),
     Param("q", "text", "case-insensitive words that must all occur in the evidence sentence"),
+    Param("min_confidence", "float", "events whose confidence (the calibrated probability that the event is real "
+                                     "and of its type) is at least this", minimum=0.0, maximum=1.0),
 )
 LIST_PARAMS = (
     Param("limit", "int", f"events per page (at most {MAX_LIMIT})", default=50, minimum=1, maximum=MAX_LIMIT),
@@ -187,6 +189,7 @@ class Filters:
     actor: str | None = None
     factuality: tuple[str, ...] | None = None
     q: str | None = None
+    min_confidence: float | None = None
 
     def where(self, *, located: bool = False) -> tuple[str, list[Any]]:
         """``(" WHERE ...", params)`` or ``("", [])``: fixed clause texts, values only as parameters.
@@ -214,6 +217,9 @@ class Filters:
         if self.actor:
             clauses.append("contains(lower(concat_ws(' ', actor_text, recipient_text)), ?)")
             params.append(self.actor.lower())
+        if self.min_confidence is not None:
+            clauses.append("confidence >= ?")
+            params.append(self.min_confidence)
         for word in (self.q or "").lower().split():
             clauses.append("contains(lower(evidence_text), ?)")
             params.append(word)

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 from .features import DIM, article_bag, event_features
-from .model import Eventness, WeightsError, load_eventness, weights_path
+from .model import NAME as EVENTNESS, Eventness, WeightsError, load_eventness, weights_path
 
-__all__ = ["DIM", "article_bag", "event_features", "Eventness", "WeightsError", "load_eventness", "weights_path"]
+MODEL_NAMES = (EVENTNESS,)  # every model whose weights a ``coder`` may name
+
+__all__ = ["MODEL_NAMES", "DIM", "article_bag", "event_features", "Eventness", "WeightsError", "load_eventness", "weights_path"]
