@@ -15,6 +15,10 @@ Each reader yields :class:`Doc` (id, text, publication date, the unit the split 
   real (the article reports that shooting);
 * ``timeml``: a material candidate whose trigger TimeBank marks as an OCCURRENCE is real, as a STATE,
   I_STATE, I_ACTION, ASPECTUAL, PERCEPTION or REPORTING not (0.5).
+* ``articles``: the whole annotated articles of issue 15 (``benchmarks/annotations``: gold.jsonl, every sentence
+  annotated; or the folder ``$EVENTWIRE_ANNOTATIONS`` names, whose parent holds ``articles.py``): a candidate is
+  real when a sentence its evidence overlaps is annotated with an event of its type (an asserted candidate: one
+  annotated asserted or claimed); weight :data:`ARTICLE_WEIGHT`, the best labels there are.
 """
 from __future__ import annotations
 
@@ -23,8 +27,11 @@ import datetime as dt
 import gzip
 import hashlib
 import html
+import importlib.util
 import json
+import os
 import re
+import sys
 import tarfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -36,8 +43,11 @@ from split import gva_groups, gva_half, half
 
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CONFLICT = ("material-conflict", "verbal-conflict")
+ARTICLE_WEIGHT = 3.0
+ANNOTATIONS = Path(os.environ.get("EVENTWIRE_ANNOTATIONS", Path(__file__).resolve().parent / "annotations"))
 NOT_OCCURRENCE = {"STATE", "I_STATE", "I_ACTION", "ASPECTUAL", "PERCEPTION", "REPORTING"}
 SPORT = ("sport", "entertainment", "tech")
+MUC_UNMATCHED = float(__import__("os").environ.get("EW_MUC_NEG", "0.3"))
 
 
 @dataclass(frozen=True)
@@ -150,8 +160,33 @@ def _plain_events(body: str) -> tuple[str, list[tuple[int, int, str]]]:
     return "".join(out), spans
 
 
+def _articles_module():
+    """``articles.py`` beside the annotations folder (the whole-article benchmark), or None when absent."""
+    path = ANNOTATIONS.parent / "articles.py"
+    if not (path.is_file() and (ANNOTATIONS / "gold.jsonl").is_file()):
+        return None
+    if "_ew_articles" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("_ew_articles", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["_ew_articles"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["_ew_articles"]
+
+
+def articles(which: str) -> Iterator[Doc]:
+    """The annotated whole articles of half ``which`` (none when the annotation set is absent)."""
+    module = _articles_module()
+    if module is None:
+        return
+    gold = module.load_jsonl(module.GOLD)
+    for a in module.selected():
+        if (which == "all" or a.half == which) and a.id in gold:
+            yield Doc("articles", a.id, module.prefix_of(a) + a.text, published=a.published,
+                      info={"selected": a, "gold": gold[a.id]})
+
+
 READERS = {"bbc": bbc, "plover_gsr": plover_gsr, "plover_zsp": plover_zsp, "coped": coped, "muc": muc,
-           "gva": gva, "timeml": timeml}
+           "gva": gva, "timeml": timeml, "articles": articles}
 
 
 def label(doc: Doc, event: dict, article, *, muc_matched: set[str] | None = None) -> tuple[int, float] | None:
@@ -172,12 +207,26 @@ def label(doc: Doc, event: dict, article, *, muc_matched: set[str] | None = None
     if doc.dataset == "muc":
         if quad != "material-conflict":
             return None
-        return (1, 1.0) if event["event_id"] in (muc_matched or set()) else (0, 0.3)
+        return (1, 1.0) if event["event_id"] in (muc_matched or set()) else (0, MUC_UNMATCHED)
     if doc.dataset == "gva":
         return _gva_label(doc, event)
     if doc.dataset == "timeml":
         return _timeml_label(doc, event, article)
+    if doc.dataset == "articles":
+        return _article_label(doc, event)
     return None
+
+
+def _article_label(doc: Doc, event: dict) -> tuple[int, float] | None:
+    module = _articles_module()
+    placed = module.place_events([doc.info["selected"]], {doc.id: [event]},
+                                 module.load_jsonl(module.SENTENCES))
+    if not placed or not placed[0].sentences:
+        return None
+    real = ("asserted", "claimed") if event["factuality"] == "asserted" else \
+        ("asserted", "claimed", "denied", "negated", "hypothetical", "future")
+    right = any(event["type"] in module.gold_types(doc.info["gold"], k, real) for k in placed[0].sentences)
+    return int(right), ARTICLE_WEIGHT
 
 
 def _gva_label(doc: Doc, event: dict) -> tuple[int, float] | None:

@@ -2,6 +2,8 @@
 """Only real events: the learned event-ness layer, before (the rules' candidates) and after (kept by the model),
 on the CHECK halves (benchmarks/split.py), which training never reads.
 
+0. The annotated whole articles (benchmarks/annotations, check half): precision and recall of asserted events,
+   ECE of ``confidence`` (targets >= 0.85, >= 0.70, <= 0.08), with benchmarks/articles.py's scoring.
 1. BBC sport, entertainment and tech articles: asserted material-conflict events per article (target <= 0.05);
    politics and business articles for context (events there are mostly real).
 2. MUC-4 (dev check half, tst1, tst2): incident recall (target >= 0.95), our material-conflict events that
@@ -148,18 +150,37 @@ def lower(args, model) -> None:
                  "of known country"], rows)
 
 
+def articles(args, model) -> None:
+    """Whole-article precision, recall and calibration (the annotated articles' check half), before and after."""
+    module = _corpora._articles_module()
+    if module is None:
+        print("\n## Annotated whole articles: skipped (no benchmarks/annotations/gold.jsonl; set "
+              "EVENTWIRE_ANNOTATIONS to the folder that holds it)")
+        return
+    docs = list(_corpora.articles("check"))[: args.limit]
+    records = _corpora.candidates("articles-check", docs, cache=args.cache, workers=args.workers)
+    chosen = [d.info["selected"] for d in docs]
+    for label, recs in (("before (rules only)", records), ("after (event-ness layer)", kept(records, model))):
+        print(f"\n## Annotated whole articles, check half: {label}\n")
+        result = module.evaluate(chosen, {r["id"]: r["events"] for r in recs}, errors=args.errors)
+        print(f"\nsummary {label}: precision {result['precision']:.3f}, recall {result['recall']:.3f}, "
+              f"ECE {result['ece'] if result['ece'] is None else round(result['ece'], 3)} "
+              f"(targets: >= 0.85, >= 0.70, <= 0.08)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=None, help="folder (outside the repo) for candidates")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each set")
     parser.add_argument("--lower", action="store_true", help="also measure lower-cased MUC-4 texts")
-    parser.add_argument("--only", default="bbc,muc,labelled", help="sections: bbc,muc,labelled")
+    parser.add_argument("--only", default="articles,bbc,muc,labelled", help="sections: articles,bbc,muc,labelled")
+    parser.add_argument("--errors", action="store_true", help="list wrong and missed events of the articles")
     args = parser.parse_args(argv)
     model = load_eventness()
     print(f"event-ness weights sha256 {model.sha256[:16]}…, threshold {model.threshold}")
     t0 = time.perf_counter()
-    sections = {"bbc": bbc, "muc": muc, "labelled": labelled}
+    sections = {"articles": articles, "bbc": bbc, "muc": muc, "labelled": labelled}
     for name in args.only.split(","):
         sections[name](args, model)
     if args.lower:

@@ -40,10 +40,11 @@ from eventwire.learn.model import FORMAT  # noqa: E402
 from eventwire.models import Article, Event  # noqa: E402
 
 OUT = ROOT / "src" / "eventwire" / "learn" / "weights" / "eventness.json"
-DATASETS = ("bbc", "plover_gsr", "plover_zsp", "coped", "muc", "gva", "timeml")
+DATASETS = ("bbc", "plover_gsr", "plover_zsp", "coped", "muc", "gva", "timeml", "articles")
 L2 = 3e-4  # per unit of total sample weight
 STEPS, RATE, FOLDS = 400, 0.05, 5
-MIN_MUC_RECALL = 0.97  # the threshold keeps at least this share of the MUC candidates that match a key incident
+MIN_MUC_RECALL = 0.95  # the threshold keeps at least this share of the MUC candidates that match a key incident
+MAX_SPORT_RATE = 0.03  # ... and at most this many asserted material-conflict events per BBC sport/ent/tech article
 
 
 def muc_matched(docs: list, records: list[dict]) -> set[str]:
@@ -75,7 +76,7 @@ def samples(which: str = "tune", *, subset: int | None = None, cache: Path | Non
                     continue
                 features = event_features(Event.from_dict(event), article.body, bag=bag, title=article.title)
                 rows.append({"dataset": name, "doc": doc.id, "features": features, "y": found[0], "w": found[1],
-                             "event": event})
+                             "event": event, "docs_in_set": len(docs)})
                 n += 1
         print(f"{name}: {len(docs)} docs, {sum(len(r['events']) for r in records)} candidates, {n} labelled, "
               f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
@@ -149,28 +150,54 @@ def out_of_fold(rows: list[dict]) -> np.ndarray:
     return z
 
 
+def _in(rows: list[dict], dataset: str, *, y: int | None = None) -> np.ndarray:
+    return np.array([r["dataset"] == dataset and (y is None or r["y"] == y) for r in rows])
+
+
+def _asserted_material(rows: list[dict]) -> np.ndarray:
+    return np.array([r["event"]["factuality"] == "asserted" and r["event"]["quad_class"] == "material-conflict"
+                     for r in rows])
+
+
 def choose_threshold(rows: list[dict], p: np.ndarray) -> float:
-    """The threshold that maximises weighted F1 of "real" on out-of-fold probabilities, lowered if needed so
-    that it keeps :data:`MIN_MUC_RECALL` of the MUC candidates that match a key incident."""
-    y, w = np.array([r["y"] for r in rows], float), np.array([r["w"] for r in rows], float)
-    best, best_f1 = 0.5, -1.0
-    for t in np.round(np.arange(0.05, 0.951, 0.01), 2):
-        keep = p >= t
+    """The drop threshold, from out-of-fold probabilities of the tune halves:
+
+    * at most :data:`MAX_SPORT_RATE` asserted material-conflict events per BBC sport/entertainment/tech article
+      are kept (the lowest threshold that does so: ``low``);
+    * at least :data:`MIN_MUC_RECALL` of the MUC candidates that match a key incident are kept (the highest
+      threshold that does so: ``high``);
+    * between the two (or at ``high`` when they cross), the one with the best F1 of "real" on the annotated
+      whole articles (all labelled candidates where those are absent)."""
+    grid = np.round(np.arange(0.02, 0.951, 0.01), 2)
+    bbc_docs = next((r["docs_in_set"] for r in rows if r["dataset"] == "bbc"), 1)
+    sport = _in(rows, "bbc") & _asserted_material(rows)
+    low = next((float(t) for t in grid if (sport & (p >= t)).sum() / bbc_docs <= MAX_SPORT_RATE), float(grid[-1]))
+    muc = _in(rows, "muc", y=1)
+    high = float(grid[-1])
+    if muc.any():
+        high = max((float(t) for t in grid if (p[muc] >= t).mean() >= MIN_MUC_RECALL), default=float(grid[0]))
+    if low >= high:
+        return high
+    pool = _in(rows, "articles") if _in(rows, "articles").sum() >= 50 else np.ones(len(rows), bool)
+    y, w = np.array([r["y"] for r in rows], float)[pool], np.array([r["w"] for r in rows], float)[pool]
+    best, best_f1 = low, -1.0
+    for t in grid[(grid >= low) & (grid <= high)]:
+        keep = p[pool] >= t
         tp, fp, fn = (w * y * keep).sum(), (w * (1 - y) * keep).sum(), (w * y * ~keep).sum()
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
         if f1 > best_f1 + 1e-12:
             best, best_f1 = float(t), f1
-    muc = np.array([r["dataset"] == "muc" and r["y"] == 1 for r in rows])
-    if muc.any():
-        allowed = float(np.quantile(p[muc], 1 - MIN_MUC_RECALL))
-        best = min(best, math.floor(allowed * 100) / 100)
     return best
 
 
 def train(rows: list[dict]) -> dict:
+    """Out-of-fold scores -> Platt's calibration (fitted on the annotated whole articles when there are enough
+    of them, the population ``confidence`` is about; else on every labelled candidate) -> threshold; then the
+    final model on every row."""
     y, w = np.array([r["y"] for r in rows], float), np.array([r["w"] for r in rows], float)
     z = out_of_fold(rows)
-    a, b = platt(z, y, w)
+    calib = _in(rows, "articles") if _in(rows, "articles").sum() >= 50 else np.ones(len(rows), bool)
+    a, b = platt(z[calib], y[calib], np.ones(calib.sum()) if calib.sum() < len(rows) else w)
     p = 1 / (1 + np.exp(-(a * z + b)))
     threshold = choose_threshold(rows, p)
     theta, bias = fit(Sparse([r["features"] for r in rows]), y, w)
@@ -196,9 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None, help="a folder outside the repo for the candidates")
     parser.add_argument("--subset", type=int, default=None, help="the first N tune documents of each corpus")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--datasets", default=",".join(DATASETS), help="corpora to read (default: all)")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    rows = samples("tune", subset=args.subset, cache=args.cache, workers=args.workers)
+    rows = samples("tune", subset=args.subset, cache=args.cache, workers=args.workers,
+                   datasets=tuple(args.datasets.split(",")))
     t1 = time.perf_counter()
     model = train(rows)
     digest = write(model, args.out)
