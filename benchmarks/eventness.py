@@ -53,13 +53,20 @@ def per_article(records: list[dict], *, quad: str | None = MATERIAL) -> str:
 
 def bbc(args, model) -> None:
     rows = []
-    for topics in (("sport",), ("entertainment",), ("tech",), _corpora.SPORT, ("politics",), ("business",)):
-        docs = list(_corpora.bbc("check", topics=topics))[: args.limit]
-        records = _corpora.candidates("bbc-check-" + "-".join(topics), docs, cache=args.cache,
-                                      workers=args.workers)
-        after = kept(records, model)
-        rows.append(["+".join(topics), len(docs), per_article(records), per_article(after),
-                     per_article(records, quad=None), per_article(after, quad=None)])
+    docs = list(_corpora.bbc("check", topics=_corpora.SPORT))[: args.limit]
+    records = _corpora.candidates("bbc-check-sport", docs, cache=args.cache, workers=args.workers)
+    others = []
+    for topic in ("politics", "business"):  # context: events there are mostly real (the first 100 of each)
+        some = list(_corpora.bbc("check", topics=(topic,)))[: min(args.limit or 100, 100)]
+        others.append((topic, some, _corpora.candidates(f"bbc-check-{topic}", some, cache=args.cache,
+                                                         workers=args.workers)))
+    groups = [(t, [r for d, r in zip(docs, records) if d.info["topic"] == t]) for t in _corpora.SPORT]
+    groups.append(("sport+entertainment+tech", records))
+    groups += [(t, recs) for t, _d, recs in others]
+    for topic, recs in groups:
+        after = kept(recs, model)
+        rows.append([topic, len(recs), per_article(recs), per_article(after),
+                     per_article(recs, quad=None), per_article(after, quad=None)])
     print("\n## BBC check half: asserted events per article\n")
     print_table(["topics", "articles", "material conflict, before", "material conflict, after (target <= 0.05 "
                  "for sport+entertainment+tech)", "any type, before", "any type, after"], rows)
