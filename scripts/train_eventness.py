@@ -24,6 +24,7 @@ import json
 import math
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -49,7 +50,7 @@ MAX_SPORT_RATE = 0.03  # ... and at most this many asserted material-conflict ev
 
 def muc_matched(docs: list, records: list[dict]) -> set[str]:
     """Event ids of MUC candidates that match a key incident of their text."""
-    incidents = read_incidents("dev")
+    incidents = _dev_incidents()
     events = {r["id"]: r["events"] for r in records}
     return {m.event["event_id"] for m in match_all({k: v for k, v in incidents.items() if k in events}, events)
             if m.event is not None}
@@ -173,6 +174,11 @@ def _asserted_material(rows: list[dict]) -> np.ndarray:
                      for r in rows])
 
 
+@lru_cache(maxsize=1)
+def _dev_incidents() -> dict:
+    return read_incidents("dev")
+
+
 def muc_recall(rows: list[dict], p: np.ndarray, threshold: float) -> float:
     """MUC-4 incident recall (benchmarks/_muc.py matching) of the tune texts' candidates kept at ``threshold``."""
     docs = {r["doc"] for r in rows if r["dataset"] == "muc"}
@@ -180,7 +186,7 @@ def muc_recall(rows: list[dict], p: np.ndarray, threshold: float) -> float:
     for r, q in zip(rows, p):
         if r["dataset"] == "muc" and q >= threshold:
             kept[r["doc"]].append(r["event"])
-    incidents = {k: v for k, v in read_incidents("dev").items() if k in docs}
+    incidents = {k: v for k, v in _dev_incidents().items() if k in docs}
     found = [m.event is not None for m in match_all(incidents, kept) if not m.incident.optional]
     return sum(found) / max(len(found), 1)
 
