@@ -116,6 +116,7 @@ def test_weights_rebuild_from_a_fixed_subset_matches_the_reference(tmp_path, sha
     ("So far this year, 73 journalists have been killed.", 73, True),
     ("A total of 120 people were wounded over the past six months.", 120, True),
     ("A car bomb killed 14 people on Monday, bringing the toll since March to 90.", 14, False),
+    ("The raid killed a total of four fighters and three guards.", 7, False),
     ("The ambush killed 6 soldiers, the deadliest attack since 2017.", 6, False),
 ])
 def test_aggregate_figures_are_never_one_events_casualties(sentence, count, total):

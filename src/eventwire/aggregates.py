@@ -1,8 +1,9 @@
-"""Merge stage, last rule: an aggregate figure is never one event's dead or wounded.
+"""Learn stage, last rule: an aggregate figure is never one event's dead or wounded.
 
 "More than 3,000 soldiers have been killed since 2011", "the war has killed 500,000", "so far this year 40
-people have died", "a total of 120 were wounded over the past six months": such figures count many events over
-a span of time. When the clause that holds an event's count says so, the count is not the event's: its
+people have died", "120 were wounded over the past six months": such figures count many events over a span of
+time. (A sum alone is no aggregate: "the strike killed a total of five guards and five militiamen" counts the
+victims of one event.) When the clause that holds an event's count says so, the count is not the event's: its
 ``fatalities`` (or ``injured``) become unknown. Whether the sentence reports a specific event at all is for the
 event-ness model (:mod:`eventwire.learn`) to judge; this rule only keeps totals out of the casualty fields.
 
@@ -10,9 +11,8 @@ The constructions (English, not one source's wording):
 
 1. a time span the count runs over (not a comparison: "the deadliest attack since 2015"): "since 2011", "since January", "since the start of the war", "over the
    past five years", "in the last decade", "so far", "to date", "this year" with a perfect verb;
-2. a sum: "in total", "a total of", "altogether", "in all", "overall", "cumulative";
-3. a rate: "each year", "every month", "per day", "annually";
-4. a long-running cause as the subject of a perfect verb of killing: "the war has killed", "the conflict
+2. a rate: "each year", "every month", "per day", "annually";
+3. a long-running cause as the subject of a perfect verb of killing: "the war has killed", "the conflict
    has claimed", "violence has left".
 """
 from __future__ import annotations
@@ -30,7 +30,6 @@ SPAN = re.compile(
     r"\b(?:over|in|during|for) the (?:past|last|previous) (?:\S+ )?(?:years?|months?|decades?|weeks?|days?)\b|"
     r"\b(?:this|last) year\b(?=.*\b(?:has|have)\b)|\b(?:has|have) (?:so far |now )?(?:\S+ )?(?:killed|claimed|left)"
     r"\b(?=.*\bsince\b)")
-SUM = re.compile(r"\bin total\b|\ba total of\b|\baltogether\b|\bin all\b|\boverall\b|\bcumulative\b|\btally\b")
 RATE = re.compile(r"\b(?:each|every|per|a) (?:year|month|week|day)\b|\bannually\b|\byearly\b")
 CAUSE = re.compile(r"\b(?:war|wars|conflict|insurgency|violence|fighting|uprising|revolt|rebellion|campaign|crisis|"
                    r"unrest|occupation|struggle|bloodshed|drug war|civil war)\b[^.;]{0,40}?\b(?:has|have|had) "
@@ -55,7 +54,7 @@ def aggregate_clause(sentence: str, count: int | None) -> bool:
                 ends = [m.start() for m in CLAUSE_BREAK.finditer(text) if m.start() >= match.end()] + [len(text)]
                 clause = text[starts[-1]:ends[0]]
                 break
-    return any(p.search(clause) for p in (SPAN, SUM, RATE, CAUSE))
+    return any(p.search(clause) for p in (SPAN, RATE, CAUSE))
 
 
 def drop_aggregate_counts(events: Iterable[Event]) -> list[Event]:

@@ -122,9 +122,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
                    capital=places.capital)
     events = with_context(events, ctx)
     model = resources.get_eventness()
-    if model is not None:
-        events = model.apply(events, article.body, title=article.title)
-    events = drop_aggregate_counts(events)
+    if model is not None:  # learn: real events only, calibrated confidence; totals are no event's casualties
+        events = drop_aggregate_counts(model.apply(events, article.body, title=article.title))
     coder = resources.coder()
     return [replace(e, coder=coder) for e in events]
 
