@@ -32,7 +32,8 @@ WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]|\d[\d,.]*")
 STOP = frozenset("""a an the and or but of to in on at by for with from as is was were be been being are has have had
 it its this that these those he she they them his her their there here which who whom whose what when where while
 not no nor so than then too very can will would could should may might must do does did done said says say also
-into over after before about up down out off more most some any all each other such only own same just now""".split())
+into over after before about up down out off more most some any all each other such only own same just now
+s t d ll ve re m""".split())  # the last: what is left of "villa's", "don't" where a source drops apostrophes
 MODAL = frozenset("would could may might should will shall can must if whether unless might'".split())
 AGGREGATE = frozenset("since total totals toll tolls tally overall altogether cumulative annually annual yearly per "
                       "average statistics figures record records decade decades".split())
@@ -50,7 +51,8 @@ def index(name: str) -> int:
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+    """Lower-case words, the possessive "'s" dropped ("villa's" and "villa s" are one word)."""
+    return [w[:-2] if w.endswith("'s") else w for w in WORD.findall(text.lower().replace("\u2019", "'"))]
 
 
 def stem(word: str) -> str:
