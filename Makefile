@@ -42,6 +42,7 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/casualties.py
 	$(PY) benchmarks/geoparse.py
 	$(PY) benchmarks/actors.py
+	$(PY) benchmarks/articles.py
 
 # The event-ness model (src/eventwire/learn/weights/) from the tune halves of ../shared/data: a full rebuild
 # (about 10 minutes on 2 cores), and a rebuild into /tmp compared byte for byte with the committed file.

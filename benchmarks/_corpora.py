@@ -273,8 +273,8 @@ def _timeml_label(doc: Doc, event: dict, article) -> tuple[int, float] | None:
 
 
 def _extract(docs: list) -> list[dict]:
-    from eventwire.clean import clean
-    from eventwire.ingest import document_from_text
+    from eventwire.read.clean import clean
+    from eventwire.read.files import document_from_text
     from eventwire.pipeline import Resources, extract_articles
 
     res = Resources(learned=False)

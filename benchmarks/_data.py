@@ -200,8 +200,8 @@ def extract_items(items: Sequence[Item], *, label: str, cache: Path | None = Non
 
 
 def _extract_chunk(items: Iterable[Item]) -> dict[str, list[dict]]:
-    from eventwire.clean import clean
-    from eventwire.ingest import document_from_text
+    from eventwire.read.clean import clean
+    from eventwire.read.files import document_from_text
     from eventwire.pipeline import extract_articles
 
     items = list(items)

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Actor resolution: :func:`eventwire.actors.resolve_np` on gold actor phrases, in their sentences.
+"""Actor resolution: :func:`eventwire.actors.resolve.resolve_np` on gold actor phrases, in their sentences.
 
     python benchmarks/actors.py [--examples 6] [--limit N]
 
 1. PLOVER gold standard (../shared/data/plover_gsr/PLOVER_GSR_CAMEO.json): each record's sentence is parsed
    once; every gold ``source``/``target`` ``actorText`` is found in it (exact, then case-insensitive; a text
    with "..." by its first part) and resolved as written (the token span) with the document's
-   :class:`~eventwire.actors.PersonMemory`; when that gives no actor, or one without a country, the noun
+   :class:`~eventwire.actors.resolve.PersonMemory`; when that gives no actor, or one without a country, the noun
    phrase headed by the span's root (its subtree) is tried. Reported:
 
    * country accuracy over gold codes that are ISO 3166-1 countries (the file's typos JAP, ITL, VTN are read
@@ -37,9 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _data import coped_spans, plover_records, require  # noqa: E402
 
-from eventwire.actors import PersonMemory, load_actor_kb, resolve_np  # noqa: E402
-from eventwire.gazetteer import load_gazetteer  # noqa: E402
-from eventwire.nlp import load_nlp  # noqa: E402
+from eventwire.actors.resolve import PersonMemory, load_actor_kb, resolve_np  # noqa: E402
+from eventwire.places.gazetteer.cache import load_gazetteer  # noqa: E402
+from eventwire.nlp.model import load_nlp  # noqa: E402
 
 # Gold (CAMEO agent code, first three letters) -> eventwire sector. None: not scored.
 SECTOR_MAP = {

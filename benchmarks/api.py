@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 REPO = Path(__file__).resolve().parent.parent
 
-from eventwire.store import Store  # noqa: E402
+from eventwire.store.database import Store  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -41,8 +41,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 def real_articles(*, muc: int) -> list:
     """(article, events) of the example articles and the first ``muc`` MUC-4 dev texts, extracted for real."""
-    from eventwire.clean import clean
-    from eventwire.ingest import document_from_text
+    from eventwire.read.clean import clean
+    from eventwire.read.files import document_from_text
     from eventwire.pipeline import documents_to_articles, extract_articles
 
     articles = list(documents_to_articles([REPO / "examples"], on_error=print))
@@ -149,7 +149,7 @@ def main() -> int:
     args = parser.parse_args()
     if not args.db.exists():
         build(args.db, events=args.events, muc=args.muc)
-    from eventwire.serve import serve_in_thread
+    from eventwire.serve.server import serve_in_thread
 
     with serve_in_thread(args.db) as base:
         counts = Store(args.db, read_only=True).count()

@@ -45,7 +45,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.dates import find_timexes
+from eventwire.events.dates import find_timexes
 
 REPO = Path(__file__).resolve().parent.parent
 CALENDAR = re.compile(r"\d{4}(-\d\d(-\d\d)?)?")

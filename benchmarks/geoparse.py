@@ -23,8 +23,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from eventwire.gazetteer import distance_km, fold, load_gazetteer
-from eventwire.places import geoparse
+from eventwire.places.gazetteer.index import distance_km
+from eventwire.places.gazetteer.names import name_key
+from eventwire.places.gazetteer.cache import load_gazetteer
+from eventwire.places.geocoder import geoparse
 
 DEFAULT = Path(os.environ.get("EVENTWIRE_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data" / "geoparsing"
 
@@ -172,7 +174,7 @@ def with_spans(docs) -> dict:
 def without_spans(docs, *, nlp) -> dict:
     tp = fp = fn = ok = 0
     t0 = time.perf_counter()
-    from eventwire.places import Geocoder, find_toponyms
+    from eventwire.places.geocoder import Geocoder, find_toponyms
 
     geocoder = Geocoder()
     for text, golds in docs:
@@ -214,7 +216,7 @@ def misses(docs, *, top: int = 8) -> None:
                 kind = "unresolved"
             elif p.geonameid is None and p.score <= 0.1:
                 kind = "inferred area point (a name no gazetteer has)"
-            elif g.name and fold(p.name) == fold(g.name) and p.feature in AREAS \
+            elif g.name and name_key(p.name) == name_key(g.name) and p.feature in AREAS \
                     and p.country in (None, g.country or _country_of_point(g.lat, g.lon)):
                 kind = f"the gold's own {p.feature}, another representative point"
             else:
@@ -263,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{name}: misses beyond 161 km by cause")
             misses(docs)
         if not args.no_recognition:
-            from eventwire.nlp import load_nlp
+            from eventwire.nlp.model import load_nlp
 
             recog[name] = without_spans(docs, nlp=load_nlp())
     if spans:

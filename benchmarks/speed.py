@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _data import muc_texts, require  # noqa: E402
 
-from eventwire.clean import clean  # noqa: E402
-from eventwire.ingest import document_from_text  # noqa: E402
+from eventwire.read.clean import clean  # noqa: E402
+from eventwire.read.files import document_from_text  # noqa: E402
 from eventwire.pipeline import Resources, extract_articles  # noqa: E402
 
 

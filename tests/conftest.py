@@ -15,7 +15,7 @@ EXAMPLE = REPO / "examples" / "k24-baghdad-2020-01-04.txt"
 @pytest.fixture(scope="session")
 def nlp():
     try:
-        from eventwire.nlp import load_nlp
+        from eventwire.nlp.model import load_nlp
 
         return load_nlp()
     except Exception as exc:  # ModelMissing, or spaCy itself missing

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.actors import ActorKB, Entry, PersonInfo, PersonMemory, load_actor_kb, resolve_np
+from eventwire.actors.resolve import ActorKB, Entry, PersonInfo, PersonMemory, load_actor_kb, resolve_np
 
 
 @pytest.fixture(scope="module")
@@ -263,7 +263,7 @@ def test_match_results_are_not_shared(kb):
 
 
 def test_doc_view_reads_the_doc(nlp, kb):
-    from eventwire.people import DocView
+    from eventwire.actors.people import DocView
 
     doc = nlp("Iraq's caretaker premier Adel Abdel Mahdi met US troops.  They left.")
     view = DocView(doc, kb)

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventwire.models import Actor, Article, ArticleRef, Event, Evidence, Place, Span
-from eventwire.query import MAX_LIMIT
-from eventwire.serve import serve_in_thread
-from eventwire.store import Store
+from eventwire.store.query import MAX_LIMIT
+from eventwire.serve.server import serve_in_thread
+from eventwire.store.database import Store
 
 pytest.importorskip("starlette", reason="the server stack is not installed: pip install -r requirements.txt")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.serve import serve_in_thread
+from eventwire.serve.server import serve_in_thread
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"

@@ -1,10 +1,10 @@
-"""Rule tests for eventwire.casualties: counting on parsed sentences, merging without the model."""
+"""Rule tests for eventwire.events.casualties: counting on parsed sentences, merging without the model."""
 from __future__ import annotations
 
 import pytest
 
-from eventwire.casualties import Casualties, count_casualties, load_lexicon, merge_casualties
-from eventwire.casualty_numbers import word_value
+from eventwire.events.casualties import Casualties, count_casualties, load_casualty_words
+from eventwire.events.casualty_numbers import word_value
 
 N = None
 
@@ -61,7 +61,7 @@ def test_trigger_chains(nlp, text, word, expected):
 
 def test_the_counted_victims_named_again(nlp):
     """"the priests were murdered" after "six Jesuit priests": the story's own count, not null."""
-    from eventwire.casualties import counted_nouns
+    from eventwire.events.casualties import counted_nouns
 
     first, second = nlp("Soldiers killed six Jesuit priests and two women on Thursday. "
                         "The priests were murdered in their residence.").sents
@@ -92,18 +92,7 @@ def test_trigger_keeps_its_own_clause(nlp):
     (["three", "thousand"], 3000), (["several"], None),
 ])
 def test_number_words(words, value):
-    assert word_value(words, load_lexicon()) == value
-
-
-@pytest.mark.parametrize("mentions, expected", [
-    ([Casualties(10, None), Casualties(None, None), Casualties(1, 2)], Casualties(10, 2)),
-    ([Casualties(0, 0), Casualties(3, None)], Casualties(3, 0)),
-    ([Casualties(0, None), Casualties(0, None)], Casualties(0, None)),
-    ([Casualties(None, None)], Casualties(None, None)),
-    ([], Casualties(None, None)),
-])
-def test_merge_casualties(mentions, expected):
-    assert merge_casualties(mentions) == expected
+    assert word_value(words, load_casualty_words()) == value
 
 
 @pytest.mark.parametrize("text, dead", [
@@ -215,7 +204,7 @@ def test_merge_casualties(mentions, expected):
     ("After killing the peasant family, the terrorists used explosives against the town hall.", None),
 ])
 def test_single_and_named_victims(nlp, text, dead):
-    from eventwire.casualties import count_casualties
+    from eventwire.events.casualties import count_casualties
 
     assert count_casualties(next(nlp(text).sents)).fatalities == dead
 
@@ -238,9 +227,10 @@ def test_groups_and_additions(nlp, text, dead):
     ("At least 12 may have been killed.", 12),
 ])
 def test_days_of_the_month_are_not_victims(nlp, text, dead):
-    from eventwire.nlp import nlp_text
+    from eventwire.actors.kb import load_actor_kb
+    from eventwire.nlp.model import nlp_text
 
-    assert count_casualties(next(nlp(nlp_text(" ".join([text] * 3), nlp)).sents)).fatalities == dead
+    assert count_casualties(next(nlp(nlp_text(" ".join([text] * 3), nlp, load_actor_kb())).sents)).fatalities == dead
 
 
 @pytest.mark.parametrize("text, published, dead", [

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.clean import clean, normalise_published, parse_date, read_header
-from eventwire.ingest import document_from_text
+from eventwire.read.clean import clean, normalise_published, parse_date, read_header
+from eventwire.read.files import document_from_text
 from eventwire.models import Document
 
 from conftest import EXAMPLE

@@ -1,4 +1,4 @@
-"""The context step (eventwire.context) and the role rules behind it: countries and counterparts a sentence
+"""The context step (eventwire.events.implicit) and the role rules behind it: countries and counterparts a sentence
 leaves implicit. Each case is a sentence a wire story could hold; the assertion is what an analyst reads in it.
 """
 from __future__ import annotations

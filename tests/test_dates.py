@@ -1,11 +1,11 @@
-"""Rule tests for eventwire.dates: the regex resolver without a model, event_date with the pipeline."""
+"""Rule tests for eventwire.events.dates: the regex resolver without a model."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from eventwire.dates import Timex, event_date, find_timexes
+from eventwire.events.dates import Timex, find_timexes
 
 SAT = dt.date(2020, 1, 4)  # a Saturday
 WED = dt.date(1989, 11, 15)
@@ -121,43 +121,10 @@ def test_tense_callable_overrides_the_lexical_cue():
     assert find_timexes(text, anchor=SAT, tense_future=lambda s, e: None)[0].value == "2020-01-03"
 
 
-STORY = (
-    "Mortar rounds hit an area near the embassy late Saturday.\n\n"
-    "The killing of the commander on Friday was the most dramatic escalation yet.\n\n"
-    "On Thursday, officials met in Geneva. Later, two rockets slammed into a base.\n\n"
-    "The minister will visit the region on Monday.\n\n"
-    "Protesters marched in the capital."
-)
-
-
-def _trigger(doc, word):
-    return next(t for t in doc if t.text == word)
-
-
-@pytest.mark.parametrize("word, anchor, expected", [
-    ("hit", SAT, ("2020-01-04", "day")),  # the clause's own timex
-    ("killing", SAT, ("2020-01-03", "day")),  # the nominal trigger's own PP
-    ("slammed", SAT, ("2020-01-02", "day")),  # nearest earlier timex of the paragraph
-    ("visit", SAT, ("2020-01-06", "day")),  # future clause: the coming Monday
-    ("marched", SAT, ("2020-01-04", "publication")),  # nothing said: publication date
-    ("marched", None, (None, "publication")),
-])
-def test_event_date(nlp, word, anchor, expected):
-    doc = nlp(STORY)
-    trigger = _trigger(doc, word)
-    assert event_date(doc, trigger.sent, trigger, anchor=anchor) == expected
-
-
-def test_event_date_prefers_own_clause_over_sentence(nlp):
-    doc = nlp("Officials said on Sunday that the convoy was attacked on Friday.")
-    trigger = _trigger(doc, "attacked")
-    assert event_date(doc, trigger.sent, trigger, anchor=SAT) == ("2020-01-03", "day")
-
-
 def test_a_clock_time_is_not_a_year():
     import datetime as dt
 
-    from eventwire.dates import find_timexes
+    from eventwire.events.dates import find_timexes
     anchor = dt.date(1989, 11, 12)
     assert find_timexes("THE OFFENSIVE, WHICH BEGAN AT 2000 (0200 GMT), CONTINUED.", anchor=anchor) == []
     assert find_timexes("The bomb exploded at 1130 hours.", anchor=anchor) == []
@@ -167,7 +134,7 @@ def test_a_clock_time_is_not_a_year():
 def test_planning_a_past_attack_does_not_move_its_date_into_the_future(nlp):
     import datetime as dt
 
-    from eventwire.dates import find_timexes, tense_reader
+    from eventwire.events.dates import find_timexes, tense_reader
     text = "The car bomb attack on 6 December had been planned since last September, officials said."
     doc = nlp(text)
     found = find_timexes(text, anchor=dt.date(1989, 12, 8), tense_future=tense_reader(doc))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.cli import build_parser
-from eventwire.lexicon import PLOVER_TYPES, load_lexicon
+from eventwire.knowledge.lexicon import PLOVER_TYPES, load_lexicon
 from eventwire.models import Actor, Event, Place
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "contract.md"

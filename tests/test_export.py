@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventwire.errors import StoreError, UsageError
-from eventwire.export import CSV_COLUMNS, FORMATS, csv_row, export_events, export_store, geojson_feature
+from eventwire.store.export import CSV_COLUMNS, FORMATS, csv_row, export_events, export_store, geojson_feature
 from eventwire.models import Actor, Article, ArticleRef, Event, Evidence, Place, Span
-from eventwire.store import Store
+from eventwire.store.database import Store
 
 # -- strategies ----------------------------------------------------------------------------------------
 

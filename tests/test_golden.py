@@ -81,8 +81,8 @@ def test_worries_denials_and_counterfactuals_are_not_attacks(events, needle):
 
 
 def test_evidence_offsets_point_into_the_body(events):
-    from eventwire.clean import clean
-    from eventwire.ingest import document_from_text
+    from eventwire.read.clean import clean
+    from eventwire.read.files import document_from_text
 
     body = clean(document_from_text(EXAMPLE.read_text(encoding="utf-8"))).body
     for event in events:

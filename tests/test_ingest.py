@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import InputError, UsageError
-from eventwire.ingest import content_id, document_from_dict, document_from_text, iter_documents, read_path
+from eventwire.read.files import content_id, document_from_dict, document_from_text, iter_documents, read_path
 from eventwire.models import Document
 
 from conftest import EXAMPLE

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE
-from eventwire.store import Store
+from eventwire.store.database import Store
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 N_ARTICLES = 40

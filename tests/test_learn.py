@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.aggregates import aggregate_clause, drop_aggregate_counts
-from eventwire.events import find_groups
-from eventwire.factuality import factuality
-from eventwire.ingest import document_from_text, repair
+from eventwire.events.factuality import factuality
+from eventwire.events.triggers import find_groups
+from eventwire.learn.aggregates import aggregate_clause, drop_aggregate_counts
+from eventwire.read.files import document_from_text
+from eventwire.read.repair import repair
 from eventwire.learn import DIM, MODEL_NAMES, Eventness, WeightsError, event_features, load_eventness, weights_path
-from eventwire.lexicon import load_lexicon
+from eventwire.knowledge.lexicon import load_lexicon
 from eventwire.models import ArticleRef, Coder, Event, Evidence
-from eventwire.query import parse
+from eventwire.store.query import parse
 from handmade import parsed
 
 REPO = Path(__file__).resolve().parent.parent
@@ -264,7 +265,7 @@ def test_an_alleged_bombing_with_its_dead_is_claimed_or_asserted_not_future(nlp)
 
 @pytest.mark.model
 def test_a_real_attack_is_kept_with_a_calibrated_confidence_and_its_coder(nlp):
-    from eventwire import __version__
+    from eventwire._version import __version__
 
     text = ("Gunmen killed three police officers at a checkpoint outside Kandahar on Monday, "
             "provincial officials said.")

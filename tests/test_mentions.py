@@ -129,20 +129,22 @@ def test_a_past_killing_inside_a_description_or_question_happened(text, factuali
 
 def _mentions(text: str, published: str = "2020-03-06"):
     """The mentions of one hand-written article, as the pipeline finds them."""
-    from eventwire.clean import clean
-    from eventwire.dates import find_timexes, tense_reader
-    from eventwire.ingest import document_from_text
-    from eventwire.mentions import find_mentions, new_context
-    from eventwire.nlp import nlp_text
+    from eventwire.read.clean import clean
+    from eventwire.events.dates import find_timexes, tense_reader
+    from eventwire.read.files import document_from_text
+    from eventwire.events.mentions import find_mentions
+    from eventwire.events.records import new_article_state
+    from eventwire.nlp.model import nlp_text
     from eventwire.pipeline import Resources, publication_date
-    from eventwire.places import DocumentPlaces
+    from eventwire.places.geocoder import DocumentPlaces
     res = Resources()
     article = clean(document_from_text("Attack report\n\n" + text, id="t", published=published))
-    doc = res.get_nlp()(nlp_text(article.body, res.get_nlp()))
+    doc = res.get_nlp()(nlp_text(article.body, res.get_nlp(), res.get_actor_kb()))
     anchor = publication_date(article.published)
     timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
     places = DocumentPlaces(doc, geocoder=res.get_geocoder(), dateline=article.dateline)
-    ctx = new_context(doc, res.get_lexicon(), anchor=anchor, places=places, timexes=timexes, body=article.body)
+    ctx = new_article_state(doc, res.get_lexicon(), anchor=anchor, places=places, timexes=timexes,
+                      kb=res.get_actor_kb(), gazetteer=res.get_geocoder().gazetteer, body=article.body)
     return find_mentions(ctx)
 
 

@@ -5,10 +5,10 @@ from dataclasses import replace
 
 import pytest
 
-from eventwire.dates import Timex
-from eventwire.lexicon import load_lexicon
-from eventwire.mentions import Mention
-from eventwire.merge import compatibility, merge
+from eventwire.events.dates import Timex
+from eventwire.knowledge.lexicon import load_lexicon
+from eventwire.events.records import Mention
+from eventwire.events.merge import compatibility, merge
 from eventwire.models import Actor, Article, Place, Span
 
 LEX = load_lexicon()
@@ -80,7 +80,7 @@ def test_a_mention_inside_another_ones_phrase_is_the_same_event():
 def test_statements_never_merge_across_sentences():
     a = mention(0, type="THREATEN", actors=(IRN,))
     b = mention(1, type="THREATEN", actors=(IRN,), definite=True)
-    assert compatibility(b, [a]) is None
+    assert compatibility(b, [a], LEX) is None
 
 
 def test_merged_fields_come_from_the_best_mentions():
@@ -97,8 +97,8 @@ def test_merged_fields_come_from_the_best_mentions():
 def test_a_coarse_date_is_narrowed_or_gives_way_to_the_reports_day():
     from types import SimpleNamespace
 
-    from eventwire.dates import Timex
-    from eventwire.merge import _refined
+    from eventwire.events.dates import Timex
+    from eventwire.events.merge import _refined
 
     def timex(value, precision):
         return Timex(0, 4, value, value, precision)
@@ -200,7 +200,7 @@ def sentence(index: int, text: str, *, clause: str | None = None, **fields) -> M
     ("Five people were killed when a bomb exploded today.", False),
 ])
 def test_a_toll_over_a_span_of_time_is_an_aggregate(text, expected):
-    from eventwire.merge import aggregate
+    from eventwire.events.merge import aggregate
 
     assert aggregate(sentence(0, text, fatalities=5)) is expected
     assert not aggregate(sentence(0, text))  # no toll: nothing summed up

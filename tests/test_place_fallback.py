@@ -5,16 +5,16 @@ from dataclasses import replace
 
 import pytest
 
-from eventwire import gazetteer as gz
+from eventwire.places.gazetteer import cache as gz_cache
 from eventwire.models import Place
-from eventwire.place_fallback import (NEAR_CHARS, NEAR_DIVISION_CHARS, SCORE, Area, document_area, fill_unresolved,
+from eventwire.places.fallback import (NEAR_CHARS, NEAR_DIVISION_CHARS, SCORE, Area, document_area, fill_unresolved,
                                       inferred_place, name_feature)
-from eventwire.places import geoparse
+from eventwire.places.geocoder import geoparse
 
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    return gz.load_gazetteer()
+    return gz_cache.load_gazetteer()
 
 
 def _p(name: str, country: str | None, admin1: str | None = None, precision: str = "city") -> Place:
@@ -171,7 +171,7 @@ def test_geoparse_places_a_river_in_the_state_of_the_story(gazetteer):
 
 
 def test_written_area_is_one_named_division(gazetteer):
-    from eventwire.place_fallback import written_area
+    from eventwire.places.fallback import written_area
 
     area = written_area((("CAN", "Ontario"),), gazetteer=gazetteer)
     assert (area.country, area.admin1, area.precision) == ("CAN", "Ontario", "admin")

@@ -3,17 +3,20 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import gazetteer as gz
-from eventwire import gazetteer_build as gb
+from eventwire.places.gazetteer import cache as gz_cache
+from eventwire.places.gazetteer import geometry
+from eventwire.places.gazetteer import index as gz
+from eventwire.places.gazetteer import names as gz_names
+from eventwire.places.gazetteer import build as gb
 from eventwire.errors import UsageError
-from eventwire.places import (Context, Geocoder, Toponym, dateline_name, find_toponyms, geoparse,
+from eventwire.places.geocoder import (Surroundings, Geocoder, Toponym, dateline_name, find_toponyms, geoparse,
                               geoparse_documents, locale_countries, split_feature)
 from eventwire.models import Document, Place
 
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    return gz.load_gazetteer()
+    return gz_cache.load_gazetteer()
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +56,7 @@ def test_split_feature(text, name, feature):
 @pytest.mark.parametrize("raw, key", [("Karbalā’", "karbala"), ("Al-Anbār", "al anbar"), ("W.Va.", "w va"),
                                       ("Østfold", "ostfold"), ("Łódź", "lodz"), ("Straße", "strasse")])
 def test_fold(raw, key):
-    assert gz.fold(raw) == key
+    assert gz_names.name_key(raw) == key
 
 
 @pytest.mark.parametrize("text, name", [
@@ -70,14 +73,14 @@ def test_cache_is_built_when_missing_and_reused(tmp_path, monkeypatch):
     tiny = {"columns": {"name": ["Testville"], "lat": [1.0], "lon": [2.0], "pop": [5000], "feat": ["city"],
                         "cc": ["FR"], "admin1": [None], "gid": [7], "site_lo": 1},
             "index": {"testville": 0}, "by_city": {}, "iso3": {"FR": "FRA"}, "counties": {}}
-    monkeypatch.setattr(gz, "build_state", lambda: calls.append(1) or tiny)
+    monkeypatch.setattr(gz_cache, "build_state", lambda: calls.append(1) or tiny)
     path = tmp_path / "gaz.pickle"
-    first = gz.load_or_build(path=path)
+    first = gz_cache.load_or_build(path=path)
     assert path.exists() and calls == [1]
-    again = gz.load_or_build(path=path)
+    again = gz_cache.load_or_build(path=path)
     assert calls == [1] and again.lookup("TESTVILLE")[0].country == "FRA"
     path.unlink()
-    gz.load_or_build(path=path)
+    gz_cache.load_or_build(path=path)
     assert calls == [1, 1] and path.exists() and first.lookup("testville")[0].geonameid == 7
 
 
@@ -160,13 +163,13 @@ def test_document_context_picks_georgia_the_country(geocoder):
     text = "Protesters marched in Tbilisi, the capital of Georgia."
     tops = [Toponym(22, 29, "Tbilisi"), Toponym(46, 53, "Georgia")]
     assert [p.country for p in geocoder.resolve_all(tops, text=text)] == ["GEO", "GEO"]
-    assert geocoder.resolve("Georgia", context=Context()).country in ("USA", "GEO")
+    assert geocoder.resolve("Georgia", context=Surroundings()).country in ("USA", "GEO")
 
 
 def test_context_country_changes_choice(geocoder):
     from collections import Counter
 
-    assert geocoder.resolve("Paris", context=Context(countries=Counter({"USA": 5}))).country == "USA"
+    assert geocoder.resolve("Paris", context=Surroundings(countries=Counter({"USA": 5}))).country == "USA"
 
 
 def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
@@ -296,7 +299,7 @@ def test_seed_drops_person_names(nlp, seed_text, gazetteer):
 
 @pytest.mark.model
 def test_document_places(nlp, seed_text, gazetteer):
-    from eventwire.places import DocumentPlaces
+    from eventwire.places.geocoder import DocumentPlaces
 
     dp = DocumentPlaces(nlp(seed_text), geocoder=Geocoder(gazetteer=gazetteer))
     start = seed_text.index("The remains were moved")
@@ -324,7 +327,7 @@ def test_country_points_follow_geonames(gazetteer, code, lat, lon):
 
 
 def test_box_mid_handles_the_antimeridian():
-    lat, lon = gb._box_mid([(52.0, 179.0), (52.0, -179.0), (60.0, -150.0)], trim=0.0)
+    lat, lon = geometry.box_mid([(52.0, 179.0), (52.0, -179.0), (60.0, -150.0)], trim=0.0)
     assert abs(lat - 56.0) < 1e-9 and (lon > 160 or lon < -160)
 
 
@@ -356,14 +359,14 @@ def test_alternate_name_loses_to_main_name(geocoder):
     from collections import Counter
 
     # GeoNames lists "Paris" among Swainsboro's old names; a town called Paris ranks first
-    place = geocoder.resolve("Paris", context=Context(countries=Counter({"USA": 5})))
+    place = geocoder.resolve("Paris", context=Surroundings(countries=Counter({"USA": 5})))
     assert place.name == "Paris" and place.country == "USA"
 
 
 def test_state_name_prefers_the_state_over_a_small_town(geocoder):
     from collections import Counter
 
-    place = geocoder.resolve("California", context=Context(countries=Counter({"USA": 3}),
+    place = geocoder.resolve("California", context=Surroundings(countries=Counter({"USA": 3}),
                                                            admin1=Counter({("USA", "Maryland"): 2})))
     assert place.precision == "admin" and place.admin1 == "California"
 
@@ -378,7 +381,7 @@ def test_context_rounds_settle_on_the_states_named(geocoder):
 def test_division_mentions_outweigh_one_other_division(geocoder):
     from collections import Counter
 
-    ctx = Context(countries=Counter({"USA": 4}), admin1=Counter({("USA", "Georgia"): 3, ("USA", "Texas"): 1}))
+    ctx = Surroundings(countries=Counter({"USA": 4}), admin1=Counter({("USA", "Georgia"): 3, ("USA", "Texas"): 1}))
     assert geocoder.resolve("Atlanta", context=ctx).admin1 == "Georgia"
 
 
@@ -444,7 +447,7 @@ def test_demonyms_are_toponyms_only_when_asked(gazetteer):
                                          ("American South", "American"), ("Russian Far East", "Russian"),
                                          ("Pacific Northwest", None), ("Georgia South", None)])
 def test_core_name_of_parts_and_townships(gazetteer, text, inner):
-    from eventwire.places import core_name
+    from eventwire.places.geocoder import core_name
 
     assert core_name(text, gazetteer=gazetteer) == inner
 
@@ -468,10 +471,10 @@ def test_a_countrys_part_named_by_its_adjective_is_in_the_country(geocoder):
                                                ("Democrats", None, None),
                                                ("sunni", None, None)])
 def test_demonym_base(gazetteer, text, base, major):
-    from eventwire.places import demonym_base
+    from eventwire.places.geocoder import demonym_base
 
     got = demonym_base(text, gazetteer=gazetteer)
-    assert base is None or gz.fold(got) == gz.fold(base)  # "Republican" may find a small town "Republica"
+    assert base is None or gz_names.name_key(got) == gz_names.name_key(base)  # "Republican" may find a small town "Republica"
     assert demonym_base(text, gazetteer=gazetteer, major=True) == major  # only well-known places count
 
 
@@ -570,7 +573,7 @@ def test_a_bare_name_keeps_the_container_it_was_written_with(gazetteer):
 
 
 def test_share_containers_fills_only_empty_boxes():
-    from eventwire.place_rules import share_containers
+    from eventwire.places.rules import share_containers
 
     box = (("GRC", None),)
     other = (("USA", "Georgia"),)
@@ -579,7 +582,7 @@ def test_share_containers_fills_only_empty_boxes():
 
 
 def test_is_country_list_needs_a_country_container(gazetteer):
-    from eventwire.place_rules import is_country_list
+    from eventwire.places.rules import is_country_list
 
     china = gazetteer.lookup("China")
     assert is_country_list(china, (("JPN", None),))
@@ -602,9 +605,9 @@ def test_former_country_names_and_postal_codes(gazetteer, text, want):
 def test_an_ocean_fits_any_document(geocoder):
     from collections import Counter
 
-    place = geocoder.resolve("Pacific", context=Context(countries=Counter({"USA": 4})))
+    place = geocoder.resolve("Pacific", context=Surroundings(countries=Counter({"USA": 4})))
     assert place.feature == "sea" and place.country is None
-    place = geocoder.resolve("Atlantic", context=Context(countries=Counter({"USA": 4})))
+    place = geocoder.resolve("Atlantic", context=Surroundings(countries=Counter({"USA": 4})))
     assert place.feature == "sea" and place.country is None
 
 
@@ -629,7 +632,7 @@ def test_a_small_foreign_namesake_yields_to_the_documents_country(gazetteer):
 
 
 def test_foreign_namesakes_keeps_a_place_amid_other_countries():
-    from eventwire.place_rules import foreign_namesakes
+    from eventwire.places.rules import foreign_namesakes
 
     def place(text, cc, precision="country"):
         return Place(text=text, name=text, country=cc, admin1=None, lat=0.0, lon=0.0, geonameid=None,
@@ -642,7 +645,7 @@ def test_foreign_namesakes_keeps_a_place_amid_other_countries():
     tops = [Toponym(k, k + 1, t) for k, t in enumerate(texts)]
 
     def records(text):
-        from eventwire.gazetteer import Record
+        from eventwire.places.gazetteer.index import Record
 
         cc = {"Bundibugyo": "UGA"}.get(text, "PHL")
         return [Record(1, text, cc, None, 0.0, 0.0, 1000, "city", None, None)]
@@ -796,7 +799,7 @@ def test_a_giant_beats_a_small_namesake_that_won_on_context(gazetteer, text, nam
 
 
 def _rec(rid: int, name: str, cc: str, population: int, feature: str = "city", admin1: str | None = None):
-    from eventwire.gazetteer import Record
+    from eventwire.places.gazetteer.index import Record
 
     return Record(rid, name, cc, admin1, 0.0, 0.0, population, feature, None, None)
 
@@ -804,7 +807,7 @@ def _rec(rid: int, name: str, cc: str, population: int, feature: str = "city", a
 def test_giants_first_keeps_a_local_or_unrelated_namesake():
     from collections import Counter
 
-    from eventwire.place_rules import giants_first
+    from eventwire.places.rules import giants_first
 
     paris_tx, paris = _rec(1, "Paris", "USA", 25_000), _rec(2, "Paris", "FRA", 2_100_000)
     ranked = [(2.0, paris_tx), (1.0, paris)]
@@ -836,7 +839,7 @@ def test_a_list_of_divisions_is_no_container(gazetteer, text, names, want):
 
 
 def test_is_listed():
-    from eventwire.place_rules import is_listed
+    from eventwire.places.rules import is_listed
 
     state, country, town = (("USA", "Texas"),), (("CAN", None),), ()
     # "Becker, Clay, Douglas": Clay follows a list separator
@@ -861,7 +864,7 @@ def test_a_state_cue_selects_the_division(gazetteer, text, names, want):
 
 
 def test_division_cues_leave_a_cue_of_the_name_before():
-    from eventwire.place_rules import division_cues
+    from eventwire.places.rules import division_cues
 
     text = "Floods hit the Punjab province of Pakistan and the province of Sindh; New York state agreed."
     tops = [Toponym(text.index(n), text.index(n) + len(n), n) for n in ("Punjab", "Pakistan", "Sindh", "New York")]

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.arguments import find_roles
-from eventwire.events import find_groups
-from eventwire.factuality import factuality
-from eventwire.lexicon import PLOVER_TYPES, load_lexicon
+from eventwire.events.arguments import find_roles
+from eventwire.events.triggers import find_groups
+from eventwire.events.factuality import factuality
+from eventwire.knowledge.lexicon import PLOVER_TYPES, load_lexicon
 from handmade import parsed
 
 LEX = load_lexicon()

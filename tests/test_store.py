@@ -15,10 +15,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from eventwire import store as store_module
+from eventwire.store import database as store_module
 from eventwire.errors import StoreError, UsageError
 from eventwire.models import Actor, Article, ArticleRef, Event, Evidence, Place, Span
-from eventwire.store import SCHEMA_VERSION, IntegrityReport, Store, article_key
+from eventwire.store.database import SCHEMA_VERSION, IntegrityReport, Store, article_key
+from eventwire.store.filters import EventFilter
 
 BAGHDAD = Place(text="Baghdad", name="Baghdad", country="IRQ", admin1="Baghdad", lat=33.34, lon=44.40,
                 geonameid=98182, feature="city", precision="city", score=0.9)
@@ -173,7 +174,7 @@ def test_integrity_report_finds_half_written_articles(filled: Store) -> None:
 KILL_WRITER = textwrap.dedent("""
     import sys
     from eventwire.models import Article, ArticleRef, Event, Evidence
-    from eventwire.store import Store
+    from eventwire.store.database import Store
     store = Store(sys.argv[1]).open()
     for i in range(100000):
         events = [Event(event_id=f"{i}-{j}", article=ArticleRef(id=str(i)), type="ASSAULT",
@@ -202,7 +203,7 @@ def test_sigkill_mid_ingest_leaves_whole_articles_only(db: Path, delay: float) -
 
 CREATOR = textwrap.dedent("""
     import sys
-    from eventwire.store import Store
+    from eventwire.store.database import Store
     print("go", flush=True)
     Store(sys.argv[1]).count()
 """)
@@ -298,8 +299,9 @@ def test_one_process_cannot_mix_read_only_and_read_write(filled: Store) -> None:
     ({"article": article_key(make_article(id="a1"))}, ["e1", "e2"]),
     ({"min_confidence": 0.5}, ["e1", "e3", "e4"]),
     ({"text": "ERBIL"}, ["e2"]),
-    ({"text": "syrian army"}, ["e3"]),
+    ({"actor": "syrian army"}, ["e3"]),
     ({"text": "100%_"}, []),
+    ({"bbox": (35.0, 32.0, 37.0, 34.0)}, ["e3"]),
     ({"limit": 2}, ["e1", "e2"]),
     ({"limit": 2, "offset": 3}, ["e4"]),
     ({"order": "date"}, ["e3", "e1", "e2", "e4"]),
@@ -309,6 +311,20 @@ def test_iter_events_filters(filled: Store, filters: dict, expected: list[str]) 
     count_filters = {k: v for k, v in filters.items() if k not in ("limit", "offset", "order")}
     if count_filters == filters:
         assert filled.count_events(**filters) == len(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("erbil crowds", ["e2"]),  # every word, in any order
+    ("crowds baghdad", []),  # all of them
+    ("syrian", []),  # the evidence sentence only: actor names are the ``actor`` filter's
+    ("Damascus", []),  # and location names are not searched either
+])
+def test_text_searches_the_evidence_words_as_the_api_q_does(filled: Store, text: str, expected: list[str]) -> None:
+    """One filter for the library and the API (issue #14): ``text`` means what the API's ``q`` means."""
+    from eventwire.store.query import parse
+
+    assert [e.event_id for e in filled.iter_events(text=text)] == expected
+    assert parse({"q": [text]})[0] == EventFilter(text=text)
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -347,7 +363,7 @@ def test_invalid_event_date_is_kept_in_data_but_not_filterable(db: Path) -> None
 
 HOLDER = textwrap.dedent("""
     import sys, time
-    from eventwire.store import Store
+    from eventwire.store.database import Store
     store = Store(sys.argv[1]).open()
     print("ready", flush=True)
     time.sleep(float(sys.argv[2]))
@@ -386,6 +402,6 @@ def test_connecting_waits_for_the_lock(filled: Store) -> None:
 def test_store_is_free_between_calls(filled: Store) -> None:
     """An unopened store holds no lock, so another process can read between writes."""
     filled.add_article(make_article("One more."), [])
-    code = "import sys; from eventwire.store import Store; print(Store(sys.argv[1], read_only=True).count())"
+    code = "import sys; from eventwire.store.database import Store; print(Store(sys.argv[1], read_only=True).count())"
     out = subprocess.run([sys.executable, "-c", code, str(filled.path)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "{'articles': 3, 'events': 4}"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.truecase import CaseModel, is_shouting, truecase
+from eventwire.nlp.truecase import CaseModel, is_shouting, truecase
 
 TOY = CaseModel(dictionary=frozenset("the men who fled told us that attacked office in and it was late embassy hit "
                                      "rebels salvador paris".split()),
@@ -33,10 +33,11 @@ def test_mixed_case_text_is_left_alone():
 
 
 def test_real_model_tables(nlp):
-    from eventwire.nlp import nlp_text
+    from eventwire.actors.kb import load_actor_kb
+    from eventwire.nlp.model import nlp_text
 
     text = "GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT ATTACKED A POLICE POST IN USULUTAN. " * 2
-    cased = nlp_text(text, nlp)
+    cased = nlp_text(text, nlp, load_actor_kb())
     assert "Usulutan" in cased and "police post" in cased and len(cased) == len(text)
 
 
@@ -52,37 +53,41 @@ def test_real_model_tables(nlp):
 def test_dictionary_words_that_are_surnames_by_position(nlp, text, names):
     """WordNet lists many surnames ("rivera", "franklin", "galan"): after a title, after two names or between
     names they are names; elsewhere ordinary words stay lower case."""
-    from eventwire.nlp import nlp_text
+    from eventwire.actors.kb import load_actor_kb
+    from eventwire.nlp.model import nlp_text
 
-    cased = nlp_text(" ".join([text] * 3), nlp)
+    cased = nlp_text(" ".join([text] * 3), nlp, load_actor_kb())
     assert all(name in cased for name in names), cased
 
 
 def test_a_dictionary_word_after_a_possessive_is_a_word(nlp):
     """"THEIR COOK" is their cook, though Cook is also a surname the name tables know."""
-    from eventwire.nlp import nlp_text
+    from eventwire.actors.kb import load_actor_kb
+    from eventwire.nlp.model import nlp_text
 
     text = ("A FEW HOURS LATER, JESUIT PRIESTS IGNACIO ELLACURIA AND AMANDO LOPEZ, AS WELL AS THEIR COOK, ELBA JULIA "
             "RAMOS, AND HER DAUGHTER, CELINA MARISETH RAMOS, WERE MURDERED BY SOLDIERS.")
-    cased = nlp_text(text, nlp)
+    cased = nlp_text(text, nlp, load_actor_kb())
     assert "their cook, Elba Julia Ramos" in cased and "her daughter, Celina" in cased
 
 
 def test_a_possessive_name_ends_the_name(nlp):
-    from eventwire.nlp import nlp_text
+    from eventwire.actors.kb import load_actor_kb
+    from eventwire.nlp.model import nlp_text
 
     text = ("IN THE PDC'S OPINION, WHAT SHOULD BE THE ROLE OF THE ARMED FORCES IN THE WAKE OF DR RODRIGUEZ PORTH'S "
             "ASSASSINATION?")
-    assert "Rodriguez Porth's assassination" in nlp_text(text, nlp)
+    assert "Rodriguez Porth's assassination" in nlp_text(text, nlp, load_actor_kb())
 
 
 def test_editorial_notes_are_blanked_for_the_parser(nlp):
     """"[WORDS INDISTINCT]" and "[AS HEARD]" are the monitor's, not the speaker's: the parser reads spaces
     in their place, and every offset still points into the body."""
-    from eventwire.nlp import nlp_text
+    from eventwire.actors.kb import load_actor_kb
+    from eventwire.nlp.model import nlp_text
 
     body = ("ON 27 FEBRUARY COMRADE FORERO [NAME AS TRANSLITERATED], PCC SECRETARY, WAS KILLED. THE BLOOD OF THE "
             "11 PRIESTS ASSASSINATED [WORDS INDISTINCT], THE BLOOD OF THE [FMLN] FIGHTERS.")
-    text = nlp_text(body, nlp)
+    text = nlp_text(body, nlp, load_actor_kb())
     assert len(text) == len(body) and "TRANSLITERATED" not in text.upper() and "INDISTINCT" not in text.upper()
     assert "[FMLN]" in text  # an expansion the monitor added to a name stays

@@ -14,7 +14,6 @@ from .errors import EventwireError
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
-INGEST_CHUNK = 16  # articles extracted between two short write connections (spaCy's batch size)
 INGEST_LOCK_TIMEOUT = 120.0  # seconds ingest waits for readers (eventwire serve) to let go of the file
 
 
@@ -31,7 +30,7 @@ class _Errors:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .pipeline import documents_to_articles, extract_articles
-    from .tables import event_table
+    from .store.tables import event_table
 
     errors = _Errors()
     articles = documents_to_articles(args.paths, published=args.published, on_error=errors)
@@ -54,31 +53,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Store the events of the inputs, a chunk of articles at a time, holding the file only to read or write.
-
-    For each chunk: one short connection skips the articles already stored; extraction (the slow part) runs
-    with the file unlocked; one short connection then writes each article with its events in its own
-    transaction. So an ``eventwire serve`` on the same file keeps answering between chunks, and only ever sees
-    whole articles (see docs/serve.md).
-    """
-    from itertools import islice
-
-    from .pipeline import documents_to_articles, extract_articles
-    from .store import Store
+    from .pipeline import ingest_into
+    from .store.database import Store
 
     errors = _Errors()
-    new = stored_events = 0
     store = Store(args.db, lock_timeout=INGEST_LOCK_TIMEOUT)
-    articles = documents_to_articles(args.paths, published=args.published, on_error=errors)
-    while chunk := list(islice(articles, INGEST_CHUNK)):
-        with store:
-            fresh = [a for a in chunk if not store.has_article(a)]
-        extracted = list(extract_articles(fresh))
-        with store:
-            for article, events in extracted:
-                if store.add_article(article, events):
-                    new += 1
-                    stored_events += len(events)
+    new, stored_events = ingest_into(store, args.paths, published=args.published, on_error=errors)
     totals = store.count()
     print(f"eventwire: ingested {new} new article(s) with {stored_events} event(s) into {args.db} "
           f"(store now holds {totals['articles']} article(s), {totals['events']} event(s)); "
@@ -87,7 +67,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import export_store
+    from .store.export import export_store
 
     out = args.output or sys.stdout
     filters = {} if args.min_confidence is None else {"min_confidence": args.min_confidence}
@@ -97,25 +77,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_geoparse(args: argparse.Namespace) -> int:
-    from .ingest import iter_documents
-    from .places import geoparse_documents
+    from .pipeline import geoparse_paths
 
     errors = _Errors()
-
-    def documents():
-        for item in iter_documents(args.paths):
-            if isinstance(item, EventwireError):
-                errors(item)
-            else:
-                yield item
-
-    for line in geoparse_documents(documents()):
+    for line in geoparse_paths(args.paths, on_error=errors):
         sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
     return EXIT_BAD_INPUT if errors.count else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import run
+    from .serve.server import run
 
     run(args.db, host=args.host, port=args.port, min_confidence=args.min_confidence)
     return 0
@@ -188,7 +159,7 @@ def _min_confidence(p: argparse.ArgumentParser) -> None:
 
 
 def _version() -> str:
-    from . import __version__
+    from ._version import __version__
 
     return f"eventwire {__version__}"
 

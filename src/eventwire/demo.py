@@ -7,8 +7,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .store import Store
-from .tables import event_table
+from .store.database import Store
+from .store.tables import event_table
 
 NEXT_STEPS = """
 Next steps

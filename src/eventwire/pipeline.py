@@ -1,13 +1,14 @@
 """The whole pipeline on one screen.
 
-    ingest -> clean -> nlp -> extract (events, actors, places, dates, casualties) -> merge -> learn -> store
+    read -> nlp -> events (triggers, actors, places, dates, casualties) -> merge -> learn -> store
 
-``ingest`` reads files into :class:`~eventwire.models.Document`; ``clean`` makes the article body
-(:class:`~eventwire.models.Article`); ``nlp`` parses it with spaCy; ``extract`` finds every mention of an
-event and codes it; ``merge`` joins the mentions of one event; ``learn`` keeps the candidates its event-ness
-model judges real and sets their calibrated ``confidence``; ``store`` writes articles and events to
-DuckDB, one transaction per article. Heavy resources (the spaCy pipeline, the gazetteer) load lazily once
-per process and can be passed in through :class:`Resources`.
+``read`` turns files into :class:`~eventwire.models.Document` and cleans each into an
+:class:`~eventwire.models.Article`; ``nlp`` parses the body with spaCy; ``events`` finds every mention of an
+event and codes it (``actors`` and ``places`` resolve its parties and places); ``merge`` joins the mentions of
+one event; ``learn`` keeps the candidates its event-ness model judges real events of their type and sets their
+calibrated ``confidence`` (and keeps totals out of casualty counts); ``store`` writes articles and events to DuckDB, one transaction per article (:func:`ingest_into`).
+Every heavy resource (the spaCy pipeline, the geocoder and its gazetteer, the actor knowledge base, the
+lexicon) comes from :class:`Resources`: given by the caller, or loaded lazily once per process.
 """
 from __future__ import annotations
 
@@ -17,25 +18,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .aggregates import drop_aggregate_counts
-from .clean import clean
-from .context import with_context
-from .dates import find_timexes, tense_reader
+from .actors.kb import ActorKB, load_actor_kb
+from .read.clean import clean
+from .events.implicit import fill_implicit
+from .events.dates import find_timexes, tense_reader
 from .errors import EventwireError, InputError
-from .mentions import find_mentions, new_context
-from .ingest import document_from_text, iter_documents
-from .lexicon import Lexicon, load_lexicon
-from .merge import merge
+from .events.mentions import find_mentions
+from .events.records import new_article_state
+from .read.files import document_from_text, iter_documents
+from .knowledge.lexicon import Lexicon, load_lexicon
+from .events.merge import merge
+from .learn.aggregates import drop_aggregate_counts
 from .models import Actor, Article, Coder, Event, Place, replace
-from .nlp import load_nlp, nlp_text
-from .places import DocumentPlaces, Geocoder
+from .nlp.model import load_nlp, nlp_text
+from .places.geocoder import DocumentPlaces, Geocoder
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .events.records import ArticleState, Mention
     from .learn import Eventness
-    from .mentions import ArticleContext, Mention
+    from .store.database import Store
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,9 @@ class Resources:
     """
 
     nlp: "Language | None" = None
-    geocoder: Geocoder | None = None
+    geocoder: Geocoder | None = None  # holds the gazetteer (``geocoder.gazetteer``)
     lexicon: Lexicon | None = None
+    actor_kb: ActorKB | None = None
     batch_size: int = 16
     eventness: "Eventness | None" = None
     learned: bool = True
@@ -65,6 +70,9 @@ class Resources:
     def get_lexicon(self) -> Lexicon:
         return self.lexicon or load_lexicon()
 
+    def get_actor_kb(self) -> ActorKB:
+        return self.actor_kb or load_actor_kb()
+
     def get_eventness(self) -> "Eventness | None":
         if not self.learned:
             return None
@@ -79,12 +87,20 @@ class Resources:
     def coder(self) -> Coder:
         """The ``coder`` of the events these resources code: eventwire's version and the models used."""
         if "coder" not in self._cache:
-            from . import __version__
+            from ._version import __version__
 
             model = self.get_eventness()
             models = ((model.name, model.sha256),) if model is not None else ()
             self._cache["coder"] = Coder(version=__version__, models=models)
         return self._cache["coder"]
+
+    def place_names(self) -> frozenset[str]:
+        """Lower-case names of major places (the truecaser's names for text without case)."""
+        if "place_names" not in self._cache:
+            from .nlp.truecase import MAJOR_PLACE
+
+            self._cache["place_names"] = self.get_geocoder().gazetteer.major_names(min_population=MAJOR_PLACE)
+        return self._cache["place_names"]
 
 
 def extract(text: str, *, title: str | None = None, published: str | None = None, url: str | None = None,
@@ -100,7 +116,9 @@ def extract_articles(articles: Iterable[Article], *,
     """(article, events) for each article, parsing in batches with ``nlp.pipe``."""
     res = resources or Resources()
     nlp = res.get_nlp()
-    stream = ((nlp_text(a.body, nlp), a) for a in articles)
+    kb = res.get_actor_kb()
+    places = res.place_names()
+    stream = ((nlp_text(a.body, nlp, kb, places=places), a) for a in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=res.batch_size):
         yield article, article_events(doc, article, resources=res)
 
@@ -111,7 +129,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     anchor = publication_date(article.published)
     places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=article.dateline)
     timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
-    ctx = new_context(doc, lex, anchor=anchor, places=places, timexes=timexes, body=article.body)
+    ctx = new_article_state(doc, lex, anchor=anchor, places=places, timexes=timexes, kb=resources.get_actor_kb(),
+                      gazetteer=resources.get_geocoder().gazetteer, body=article.body)
     mentions = find_mentions(ctx)
     if not mentions:
         return []
@@ -120,7 +139,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
                          or places.main_country())
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital)
-    events = with_context(events, ctx)
+    events = fill_implicit(events, ctx)
     model = resources.get_eventness()
     if model is not None:  # learn: real events only, calibrated confidence; totals are no event's casualties
         events = drop_aggregate_counts(model.apply(events, article.body, title=article.title))
@@ -139,6 +158,51 @@ def documents_to_articles(paths: Iterable[str | Path], *, published: str | None 
             yield clean(item)
         except EventwireError as exc:
             on_error(exc if isinstance(exc, InputError) else InputError(item.source or item.id, str(exc)))
+
+
+INGEST_CHUNK = 16  # articles extracted between two short write connections (spaCy's batch size)
+
+
+def ingest_into(store: "Store", paths: Iterable[str | Path], *, published: str | None = None,
+                on_error: Callable[[EventwireError], None], resources: Resources | None = None,
+                chunk: int = INGEST_CHUNK) -> tuple[int, int]:
+    """Store the events of the inputs, ``chunk`` articles at a time, holding the file only to read or write;
+    returns (new articles, their events). Articles already stored are skipped.
+
+    For each chunk: one short connection skips the articles already stored; extraction (the slow part) runs
+    with the file unlocked; one short connection then writes each article with its events in its own
+    transaction. So an ``eventwire serve`` on the same file keeps answering between chunks, and only ever sees
+    whole articles (see docs/serve.md).
+    """
+    from itertools import islice
+
+    new = stored_events = 0
+    articles = documents_to_articles(paths, published=published, on_error=on_error)
+    while batch := list(islice(articles, chunk)):
+        with store:
+            fresh = [a for a in batch if not store.has_article(a)]
+        extracted = list(extract_articles(fresh, resources=resources))
+        with store:
+            for article, events in extracted:
+                if store.add_article(article, events):
+                    new += 1
+                    stored_events += len(events)
+    return new, stored_events
+
+
+def geoparse_paths(paths: Iterable[str | Path], *, on_error: Callable[[EventwireError], None]) -> Iterator[dict]:
+    """``{"id", "places"}`` per document of the inputs (the ``eventwire geoparse`` command); unreadable inputs go
+    to ``on_error``."""
+    from .places.geocoder import geoparse_documents
+
+    def documents():
+        for item in iter_documents(paths):
+            if isinstance(item, EventwireError):
+                on_error(item)
+            else:
+                yield item
+
+    return geoparse_documents(documents())
 
 
 def publication_date(published: str | None) -> dt.date | None:
@@ -185,9 +249,9 @@ def _dateline_country(article: Article, geocoder: Geocoder) -> str | None:
     return place.country if place is not None else None
 
 
-def _other_parties(ctx: "ArticleContext") -> Callable[["Mention"], list[Actor]]:
+def _other_parties(ctx: "ArticleState") -> Callable[["Mention"], list[Actor]]:
     """The parties named in a mention's sentence (for reactions whose target the syntax does not give)."""
-    from .actors import resolve_np
+    from .actors.resolve import resolve_np
 
     def parties(mention: "Mention") -> list[Actor]:
         found = []

@@ -1,0 +1,352 @@
+"""Actors: the noun-phrase resolver (part of the *extract* stage), over the knowledge base of :mod:`actor_kb`.
+
+1. :class:`~eventwire.actor_kb.ActorKB` (re-exported here) knows countries, organisations, a few people, role
+   nouns and non-actor phrases; see :mod:`eventwire.actor_kb` for how it matches text.
+2. :class:`PersonMemory` (from :mod:`eventwire.people`, re-exported here) remembers, per document, the people
+   introduced with a descriptor ("Iranian counterpart Mohammad Javad Zarif") so that later bare mentions
+   ("Zarif") resolve; it also keeps the document's token view, which the resolver reads.
+3. :func:`resolve_np` turns a spaCy noun phrase into an :class:`~eventwire.models.Actor`.
+
+Canonical names (``Actor.name``): an organisation's canonical name; a person's full name; a country named
+(or its capital or seat of government) as the actor: the country's short name ("Iran", sector GOV, with the
+country's QID); a country with a role: ``"<Country> <sector label>"`` ("Iran government", "United States
+military", "Iraq media"); a role alone: the role phrase as written, lower case ("gunmen"). ``wikidata`` is set
+only when the actor *is* the KB entry (organisation, listed person, or country acting as its government).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .kb import SECTOR_LABELS, ActorKB, Entry, Match, Scan, actor_key, load_actor_kb
+from ..models import Actor
+from .people import _NON_ACTOR_ENTS, _NOUNISH, DocView, PersonInfo, PersonMemory, core, cues, hits, person_at
+
+__all__ = ["Entry", "Match", "Scan", "ActorKB", "PersonMemory", "PersonInfo", "load_actor_kb", "resolve_np",
+           "with_country", "actor_key", "SECTOR_LABELS"]
+
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_AFFILIATION_PREPS = {"of", "for", "from"}
+_LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "through", "throughout",
+                   "north", "south", "east", "west", "within", "over", "on"}
+_LOCAL_SECTORS = frozenset({"REB", "CVL", "UAF", "CRM", "COP"})  # placed by "in <place>"
+_QUANTITY_NOUNS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "number", "total", "group",
+                   "members", "member", "handful", "majority", "some", "many", "most", "all", "several", "few",
+                   "both", "each", "one", "none", "rest", "part", "half", "crowds", "crowd", "lot", "lots"}
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    """What a resolution reads besides the phrase: the person memory, the context country, the gazetteer."""
+
+    memory: PersonMemory | None
+    country: str | None  # context_country, else the memory's main country
+    explicit: str | None  # context_country as given
+    gazetteer: object | None
+
+    def places(self):
+        if self.gazetteer is None:
+            from ..places.gazetteer.cache import load_gazetteer
+
+            return load_gazetteer()
+        return self.gazetteer
+
+
+def _head_of(np, view: DocView) -> tuple[int, frozenset[int] | None, str, tuple[int, ...], int]:
+    """Head token, the token ids it may use (a Span limits them), the text as written, the span's words
+    before the head that the parse attaches outside it ("Haitian" of "Haitian government" cut from "Haitian
+    government officials"), and the last token of the phrase."""
+    if not hasattr(np, "root"):  # Token
+        return np.i, None, view.span_text(np.left_edge.i, np.right_edge.i), (), np.right_edge.i
+    lo, hi, heads = np.start, np.end, view.head
+    tops = [i for i in range(lo, hi) if not lo <= heads[i] < hi or heads[i] == i]
+    nouns = [i for i in tops if view.pos[i] in _NOUNISH]
+    head = nouns[-1] if nouns else np.root.i
+    detached = tuple(i for i in range(lo, head) if view.pos[i] in ("ADJ", "PROPN", "NOUN")
+                     and not _descends(heads, i, head, lo, hi))
+    return head, frozenset(range(lo, hi)), view.span_text(lo, hi - 1), detached, hi - 1
+
+
+def _descends(heads: list[int], i: int, top: int, lo: int, hi: int) -> bool:
+    for _ in range(hi - lo):
+        if i == top:
+            return True
+        if not lo <= heads[i] < hi or heads[i] == i:
+            return False
+        i = heads[i]
+    return False
+
+
+def resolve_np(np, *, memory: PersonMemory | None = None, kb: ActorKB | None = None,
+               context_country: str | None = None, gazetteer=None) -> Actor | None:
+    """The actor a noun phrase names, or None (pronouns, numbers, dates, places, unknown things).
+
+    ``np`` is a spaCy ``Span`` (its root and tokens) or a ``Token`` (its subtree). Only the head and its
+    pre-modifiers decide; "of/for/from" phrases add a missing country or organisation ("the foreign minister
+    of Iran", "members of Hezbollah", "King Hassan of Morocco"); other prepositional phrases are read only when
+    the head itself names nothing, and then only for organisations and roles ("an area near the US embassy"
+    -> United States government; "a convoy north of Baghdad" -> None), or to place rebels, civilians, police,
+    criminals and unidentified gunmen ("rebels in Darfur" -> Sudan rebels). Coordinated phrases resolve to
+    their first conjunct. An organisation's name may span a preposition ("Liberation Tigers of Tamil Eelam").
+    A first-level division, region or city of 250,000 or more that the KB does not know, named as the actor,
+    resolves through the gazetteer ("Darfur" -> SDN; divisions and cities as their government, GOV).
+    ``context_country`` (ISO3; default: the memory's main country) is the country of "state media" and of a
+    titled person whose country is not written ("President Bouteflika"). Pass the document's ``memory``
+    (:meth:`PersonMemory.from_doc`): besides the people, it holds the document's token view, so resolving
+    costs little. ``gazetteer``: a :class:`~eventwire.gazetteer.Gazetteer` (default: loaded when first needed).
+    """
+    kb = kb or (memory.view.kb if memory is not None and memory.view is not None else load_actor_kb())
+    view = DocView.of(np.doc, kb, memory)
+    head, allowed, text, detached, last = _head_of(np, view)
+    head = _past_quantity(view, head, allowed)
+    if head is None or view.pos[head] in ("PRON", "NUM") or view.ent[head] in _NON_ACTOR_ENTS:
+        return None
+    ctx = _Ctx(memory, context_country or (memory.country if memory is not None else None), context_country,
+               gazetteer or (memory.gazetteer if memory is not None else None))
+    org = _org_across(view, head, allowed, last, text=text)
+    if org is not None:
+        return org
+    return _resolve(view, head, allowed, text=text, ctx=ctx, depth=0, extra=detached)
+
+
+def _org_across(view: DocView, head: int, allowed, last: int, *, text: str) -> Actor | None:
+    """An organisation whose name runs from the head's modifiers across a preposition ("Organization of
+    American States", "Liberation Tigers of Tamil Eelam"): only proper-noun heads with an "of/for" after."""
+    if view.pos[head] != "PROPN" or last <= head or view.lower[head + 1] not in ("of", "for"):
+        return None
+    first = core(view, head, allowed)[0]
+    window = [t for t in range(first, last + 1) if allowed is None or t in allowed]
+    for hit in hits(view, window, head):
+        if hit.entry.kind in ("org", "country") and hit.first <= head < hit.last:  # "... Republic of Korea"
+            e = hit.entry
+            sector = e.sector if e.kind == "org" else "GOV"
+            return Actor(text=text, name=e.name, country=e.country, sector=sector, wikidata=e.wikidata)
+    return None
+
+
+def _past_quantity(view: DocView, head: int, allowed) -> int | None:
+    """``tens of thousands of Iraqis`` -> ``Iraqis``; a number with no "of" phrase is no actor."""
+    for _ in range(4):
+        if view.pos[head] != "NUM" and view.lower[head] not in _QUANTITY_NOUNS:
+            return head
+        objs = [o for p in view.children[head] if view.dep[p] == "prep" and view.lower[p] == "of"
+                for o in view.children[p] if view.dep[o] == "pobj" and (allowed is None or o in allowed)]
+        if not objs:
+            return None if view.pos[head] == "NUM" else head
+        head = objs[0]
+    return head
+
+
+def _resolve(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: int, strict: bool = False,
+             extra: tuple[int, ...] = ()) -> Actor | None:
+    kb = view.kb
+    tokens = core(view, head, allowed)
+    if extra:
+        tokens = sorted(set(tokens).union(extra))
+    found = cues(view, tokens, head)
+    person = person_at(view, head, allowed, found, text=text, memory=ctx.memory)
+    if person is not None:
+        return _person_country(view, head, allowed, person, ctx=ctx, depth=depth)
+    if view.ent[head] in _PLACE_ENTS and head not in found.covered:
+        return None if strict else _place_actor(view, head, tokens, text=text, ctx=ctx)
+    actor = _from_cues(view, found, head, tokens, text=text, context_country=ctx.country, strict=strict)
+    if actor is not None and actor.sector == "CVL" and found.country is not None \
+            and found.country.entry.kind == "demonym" and found.country.covers(head):
+        actor = _resident(view, head, allowed, actor, found, tokens, ctx=ctx)
+    if actor is not None and not actor.country and found.person is not None and found.org is None:
+        actor = _with_place(kb, actor, found.person.entry.country)  # "the Bush administration"
+    if actor is not None and not actor.country and found.org is None and actor.sector not in ("IGO", "NGO"):
+        actor = _with_place(kb, actor, _place_in(view, tokens, found, ctx=ctx))
+    if actor is not None and (actor.country or actor.sector not in (None, "GOV", "MIL", "COP", "MED")):
+        if not actor.country and actor.sector in _LOCAL_SECTORS:
+            actor = _with_place(kb, actor, _located(view, head, allowed, ctx=ctx))
+        return actor
+    for prep in (c for c in view.children[head] if view.dep[c] == "prep" and (allowed is None or c in allowed)):
+        affiliation = view.lower[prep] in _AFFILIATION_PREPS
+        if actor is not None and not affiliation or depth > 2:
+            continue
+        for obj in (c for c in view.children[prep] if view.dep[c] == "pobj"):
+            sub = _resolve(view, obj, allowed, text=text, ctx=ctx, depth=depth + 1,
+                           strict=strict or not affiliation)
+            if sub is not None and actor is None:
+                return sub
+            if sub is not None and sub.country:
+                return _with_country(kb, actor, sub)
+    if actor is not None and not actor.country and actor.sector in _LOCAL_SECTORS:
+        actor = _with_place(kb, actor, _located(view, head, allowed, ctx=ctx))
+    return actor
+
+
+def _resident(view: DocView, head: int, allowed, actor: Actor, found, tokens, *, ctx: _Ctx) -> Actor:
+    """An ethnic group is coded by where it lives: "Bosnian Serbs" -> Bosnia, "Albanians in Serbia" -> Serbia."""
+    before = [t for t in tokens if t < found.country.first]
+    home = next((h.entry.country for h in (hits(view, before, head) if before else ())
+                 if h.entry.kind in ("country", "demonym") and h.entry.country), None)
+    home = home or _located(view, head, allowed, ctx=ctx)
+    if not home or home == actor.country:
+        return actor
+    return _with_place(view.kb, replace(actor, country=None), home)
+
+
+def _person_country(view: DocView, head: int, allowed, person: Actor, *, ctx: _Ctx, depth: int) -> Actor:
+    """A person without a written country: from "of <country>" after the name ("King Hassan of Morocco"),
+    else, when a title or descriptor gave a (non-international) sector, from the context country."""
+    if person.country or person.sector in ("IGO", "NGO"):
+        return person
+    for prep in view.children[head]:
+        if view.dep[prep] == "prep" and view.lower[prep] in ("of", "from") and (allowed is None or prep in allowed) \
+                and depth <= 2:
+            for obj in (c for c in view.children[prep] if view.dep[c] == "pobj"):
+                sub = _resolve(view, obj, allowed, text=person.text, ctx=ctx, depth=depth + 1)
+                if sub is not None and sub.country:
+                    return replace(person, country=sub.country)
+    if person.sector is not None and ctx.country:
+        return replace(person, country=ctx.country)
+    return person
+
+
+def _place_key(view: DocView, head: int, tokens) -> str:
+    """The proper-noun run ending at ``head`` (within ``tokens``), as written: "Tamil Nadu", "Darfur"."""
+    first, ids = head, set(tokens)
+    while first - 1 in ids and view.pos[first - 1] == "PROPN" and view.ent[first - 1] == view.ent[head]:
+        first -= 1
+    return view.span_text(first, head)
+
+
+def _place_actor(view: DocView, head: int, tokens, *, text: str, ctx: _Ctx) -> Actor | None:
+    """A sub-national place named as the actor: its country; divisions and cities as their government."""
+    if view.dep[head] == "pobj" and view.lower[view.head[head]] in _LOCATIVE_PREPS or view.pos[head] != "PROPN":
+        return None
+    name = _place_key(view, head, tokens)
+    found = _place_country(ctx.places(), name, ctx.explicit or ctx.country)
+    if found is None:
+        return None
+    country, feature = found
+    return Actor(text=text, name=name, country=country, sector="GOV" if feature in ("admin1", "city") else None)
+
+
+def _place_in(view: DocView, tokens, found, *, ctx: _Ctx) -> str | None:
+    """The country of a place name among a role's modifiers that the KB does not know ("Darfur rebels")."""
+    for t in tokens:
+        if view.ent[t] in ("GPE", "LOC") and view.pos[t] == "PROPN" and t not in found.covered \
+                and (t + 1 >= view.n or view.ent[t + 1] != view.ent[t] or t + 1 not in tokens):
+            place = _place_country(ctx.places(), _place_key(view, t, tokens), ctx.explicit or ctx.country)
+            if place is not None:
+                return place[0]
+    return None
+
+
+def _located(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
+    """The country of "in/across/from <place>" after a rebel, civilian, police or criminal head."""
+    for prep in view.children[head]:
+        if view.dep[prep] != "prep" or view.lower[prep] not in _LOCATIVE_PREPS and \
+                view.lower[prep] not in _AFFILIATION_PREPS or \
+                allowed is not None and prep not in allowed:
+            continue
+        for obj in (c for c in view.children[prep] if view.dep[c] == "pobj"):
+            tokens = core(view, obj, allowed)
+            found = cues(view, tokens, obj)
+            affiliated = view.lower[prep] in _AFFILIATION_PREPS  # "doctors from two American aid groups"
+            if found.country is not None and (found.country.covers(obj) or affiliated) and found.org is None:
+                return found.country.entry.country
+            if view.ent[obj] in ("GPE", "LOC") and obj not in found.covered:
+                return _place_in(view, [t for t in tokens if t <= obj], found, ctx=ctx)
+    return None
+
+
+def with_country(actor: Actor, country: str, *, kb: ActorKB) -> Actor:
+    """``actor`` placed in ``country``: a role's name follows ("rebels" -> "Sudan rebels", "Albania
+    civilians" -> "Serbia civilians"); a person's or organisation's name stays (names from ``kb``)."""
+    generic = actor.name.islower() or bool(actor.country) and actor.name == _role_name(
+        kb, actor.country, actor.sector, "")
+    name = _role_name(kb, country, actor.sector, actor.name) if generic else actor.name
+    return Actor(text=actor.text, name=name, country=country, sector=actor.sector,
+                 wikidata=actor.wikidata if not generic else None)
+
+
+def _with_place(kb: ActorKB, actor: Actor, country: str | None) -> Actor:
+    if country is None:
+        return actor
+    return Actor(text=actor.text, name=_role_name(kb, country, actor.sector, actor.name), country=country,
+                 sector=actor.sector)
+
+
+@lru_cache(maxsize=4096)
+def _place_country(gazetteer, name: str, context: str | None) -> tuple[str, str] | None:
+    """(country ISO3, feature) of a division, region or city of 250,000+ called ``name``; None when unknown
+    or when it names places in several countries with no clear leader (the context country breaks ties;
+    otherwise the most populous must have four times the population of the next country's)."""
+    best: dict[str, tuple[int, str]] = {}
+    for rec in gazetteer.lookup(name):
+        if not rec.country or not (rec.feature in ("admin1", "region") or rec.feature == "city"
+                                   and rec.population >= 250_000):
+            continue
+        if rec.population >= best.get(rec.country, (-1, ""))[0]:
+            best[rec.country] = (rec.population, rec.feature)
+    if len(best) > 1 and context in best:
+        return context, best[context][1]
+    ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
+    if not ranked or len(ranked) > 1 and ranked[0][1][0] < 4 * max(ranked[1][1][0], 1):
+        return None
+    return ranked[0][0], ranked[0][1][1]
+
+
+def _with_country(kb: ActorKB, actor: Actor, source: Actor) -> Actor:
+    """``actor`` (a role without country) completed by an affiliation phrase's actor."""
+    if source.sector in ("IGO", "NGO", "REB", "PTY", "CRM") or source.wikidata and source.name != \
+            (kb.country(source.country).name if kb.country(source.country) else None):
+        return Actor(text=actor.text, name=source.name, country=source.country,
+                     sector=source.sector or actor.sector, wikidata=source.wikidata)
+    return Actor(text=actor.text, name=_role_name(kb, source.country, actor.sector, actor.name),
+                 country=source.country, sector=actor.sector)
+
+
+def _role_name(kb: ActorKB, country: str | None, sector: str | None, fallback: str) -> str:
+    entry = kb.country(country) if country else None
+    if entry is None or sector is None:
+        return entry.name if entry else fallback
+    return f"{entry.name} {SECTOR_LABELS[sector]}"
+
+
+def _from_cues(view: DocView, found, head: int, tokens: list[int], *, text: str,
+               context_country: str | None, strict: bool) -> Actor | None:
+    kb, org, role, place = view.kb, found.org, found.role, found.country
+    country = place.entry.country if place else None
+    if org is not None:
+        sector = org.entry.sector
+        if role and role.entry.flag == "institution" and role.covers(head) and not org.covers(head):
+            sector = role.entry.sector
+        return Actor(text=text, name=org.entry.name, country=org.entry.country or country, sector=sector,
+                     wikidata=org.entry.wikidata)
+    if role is not None and role.entry.sector is not None:
+        sector = role.entry.sector
+        if country is None and role.entry.flag == "state":
+            country = context_country
+        proper = view.pos[head] == "PROPN"
+        if proper and not role.covers(head) or country is None:
+            name = _strip(view, tokens) if proper else _plain_name(view, tokens, role)
+            return Actor(text=text, name=name, country=country, sector=sector)
+        return Actor(text=text, name=_role_name(kb, country, sector, text), country=country, sector=sector)
+    if place is None or strict:
+        return None
+    entry = place.entry
+    if not place.covers(head):
+        return Actor(text=text, name=entry.name, country=country, sector=None)
+    if entry.kind == "capital" and view.dep[head] == "pobj" and view.lower[view.head[head]] in _LOCATIVE_PREPS:
+        return None  # "talks in Tehran": a place, not the government
+    if entry.kind == "demonym":
+        return Actor(text=text, name=_role_name(kb, country, "CVL", entry.name), country=country, sector="CVL")
+    return Actor(text=text, name=entry.name, country=country, sector="GOV", wikidata=entry.wikidata)
+
+
+def _strip(view: DocView, tokens: list[int]) -> str:
+    """The phrase without leading determiners, numbers and possessive pronouns."""
+    kept = [t for t in tokens if view.dep[t] not in ("det", "nummod", "predet", "quantmod")
+            and view.pos[t] != "PRON"] or tokens
+    return view.span_text(kept[0], kept[-1])
+
+
+def _plain_name(view: DocView, tokens: list[int], role) -> str:
+    start = min([role.first] + [t for t in tokens if t < role.first and view.pos[t] in ("ADJ", "NOUN")
+                                and view.dep[t] in ("amod", "compound")])
+    return view.span_text(start, role.last).lower()

@@ -1,0 +1,345 @@
+"""Extract stage, part 3: who did what to whom — the actor and recipient phrases of a trigger group.
+
+Dependency rules, not word order: active subject / passive agent ("killed by a US drone") is the actor;
+object / passive subject / "on", "against", "into" object is the recipient; a participle modifying a
+noun takes that noun ("others killed in ..." are victims, "media blaming ..." are the actor); a relative
+pronoun stands for its antecedent; a clause without a subject inherits its governing clause's; a noun
+trigger takes its possessor or national modifier ("US strike") as actor, except nouns of killing, whose
+possessor is the victim ("Soleimani's killing"). A weapon is never an actor ("rockets slammed into ...");
+a place hit stands for the people at it ("a base where American troops are deployed").
+
+This module only finds phrase heads (tokens); :mod:`eventwire.actors` turns phrases into actors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..knowledge.words import SPEECH_VERBS
+from .triggers import TriggerGroup, is_weapon
+from ..knowledge.lexicon import Lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+VICTIM_NOUNS = {"killing", "death", "assassination", "murder", "kidnapping", "abduction", "execution",
+                "arrest", "detention", "release", "torture", "rape"}
+TARGET_PREPS = {"on", "against", "into", "at", "upon"}
+PARTNER_PREPS = {"with"}
+# Types whose act goes *to* someone ("aid to Mozambique", "hand over to Britain", "apologised to Brazil"),
+# or is taken *from* someone (a withdrawal from Lebanon), or stands *between* parties (mediation).
+TO_TYPES = {"AID", "AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "REQUEST", "CONSULT", "ACCUSE", "REJECT",
+            "THREATEN", "SANCTION", "RETREAT"}
+FROM_TYPES = {"RETREAT", "SANCTION"}
+BETWEEN_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+PURPOSE_PREPS = {"for", "on"}  # "arrived on a visit", "flew in for talks": the traveller is the actor
+SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "have", "begin", "start", "attend",
+                 "be", "make", "take", "lead", "order", "claim", "continue", "join", "resume", "open", "engage",
+                 "involve"}
+SITE_NOUNS = {"area", "base", "building", "embassy", "village", "town", "city", "house", "home", "headquarters",
+              "compound", "office", "camp", "position", "checkpoint", "convoy", "vehicle", "car", "bus", "post",
+              "station", "barracks", "school", "hospital", "market", "mosque", "church", "airport", "residence",
+              "consulate", "site", "facility", "zone", "neighbourhood", "neighborhood", "district", "street"}
+# Verbs whose subject observes, judges or suffers an event named as their object rather than doing it
+# ("confirmed the attacks", "condemned the bombing", "repelled an attack").
+OBSERVING = {"say", "tell", "report", "confirm", "deny", "condemn", "criticize", "criticise", "discuss", "witness",
+             "see", "watch", "fear", "investigate", "blame", "protest", "welcome", "support", "oppose", "reject",
+             "mourn", "remember", "commemorate", "recall", "mark", "survive", "follow", "escape", "flee", "suffer",
+             "prevent", "stop", "halt", "end", "resist", "repel", "foil", "thwart", "avoid", "denounce", "claim",
+             "describe", "call", "hear", "expect", "predict", "announce", "praise", "hail", "cover", "film",
+             "document", "record", "ignore", "cite", "probe", "study", "review", "monitor", "await", "anticipate",
+             "face", "endure", "experience", "trigger", "cause", "spark", "provoke", "blame", "attribute", "link"}
+DOCUMENTS = {"declaration", "statement", "letter", "report", "communique", "message", "resolution", "note",
+             "appeal", "decree", "order", "ultimatum", "petition", "memo", "memorandum", "bulletin", "notice"}
+QUANTITY_NOUNS = {"total", "number", "dozens", "hundreds", "thousands", "tens", "scores", "group", "some", "many",
+                  "all", "most", "several", "dozen", "hundred", "thousand"}
+PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "themselves"}
+RELATIVE = {"that", "which", "who", "whom", "whose"}
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+PARTAKING = {"engage", "involve"}
+STATIVE = {"oppose", "commit", "prepare", "determine", "resolve", "dedicate"}  # "is opposed to": no passive
+DECLARING = {"announce", "declare"}  # who announces a ban or a ceasefire imposes it (an attack is only reported)
+NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
+NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+GROUP_ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves"}
+ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him"}
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Phrase heads (token indices) of a trigger group's actor, recipient and partner phrases."""
+
+    actors: tuple[int, ...] = ()
+    recipients: tuple[int, ...] = ()
+    cause: int | None = None  # a trigger this event answers ("revenge for the killing", "calling the strike ...")
+
+
+def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: frozenset[int]) -> Roles:
+    """Actor and recipient phrase heads of ``group``; ``triggers`` are all trigger tokens of the sentence."""
+    actors: list["Token"] = []
+    recipients: list["Token"] = []
+    partners: list["Token"] = []
+    type_ = group.rule.type
+    for i in group.tokens:
+        token = doc[i]
+        if token.pos_ == "VERB":
+            a, r = _verb_roles(token, lex)
+        else:
+            a, r = _noun_roles(token, lex, type_)
+        actors += a
+        if type_ not in NO_OBJECT_RECIPIENT:  # what is waved, sent or stopped is not a party
+            recipients += r
+        for bearer in _phrase_bearers(token):  # "a mediation mission between ...", "opened investigations against"
+            recipients += _prep_objects(bearer, _directional(type_) | {"against"})
+            recipients += _prep_objects(bearer, {"between"} if type_ in BETWEEN_TYPES else set())
+            partners += _prep_objects(bearer, PARTNER_PREPS)
+        if token.dep_ == "pobj" and token.head.lower_ == "under":  # "put under investigation", "came under attack"
+            recipients += [c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if group.rule.condition == "obligation" or type_ == "REQUEST":  # "demanded that the US cancel ...",
+        asked = [s for i in group.tokens for c in doc[i].children  # "its demand that Israel ease ...":
+                 if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")  # those who must act are asked
+                 for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        recipients = asked or recipients
+    if not recipients:  # "offered to hand over to Britain": the act's receiver is the offer's
+        recipients = _complement_recipients(doc[group.head], lex, type_)
+    if group.rule.condition == "quote":
+        actors += _speaker(doc[group.head])
+    cause = _cause(doc, group, recipients, triggers) if type_ != "ASSAULT" else None
+    actors = _expand(_resolve_pronouns(actors, ANAPHORS), lex, exclude=group.tokens)
+    recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens)
+    partners = _expand(partners, lex, exclude=group.tokens)
+    if type_ in SYMMETRIC:  # talks *with* Iran: both sides act, and each is the other's counterpart
+        actors += [p for p in partners if p not in actors]
+        recipients += [p for p in partners if p not in recipients]
+    else:
+        recipients += [p for p in partners if p not in recipients and p not in actors]
+    recipients = [r for r in recipients if r not in actors or type_ in SYMMETRIC]
+    return Roles(tuple(t.i for t in actors), tuple(t.i for t in recipients), cause)
+
+
+def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token"]]:
+    children = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    stative = passive and verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in children)
+    passive = passive and not stative  # "Israel is opposed to French mediation": a stance its subject holds
+    actors, recipients = [], []
+    if passive:
+        recipients += [c for c in children if c.dep_ == "nsubjpass"]
+        actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    else:
+        actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
+        recipients += [c for c in children if c.dep_ in ("dobj", "dative")]
+        if not recipients:
+            recipients += _prep_objects(verb, TARGET_PREPS | PARTNER_PREPS)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        recipients += [verb.head] + [h for h in (verb.head.head,) if verb.head.dep_ == "conj"]
+    elif verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" and not actors:
+        head = verb.head  # "media blaming the US"; "issued a statement demanding ...": the issuer
+        document = head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj"
+        actors += [c for c in head.head.children if c.dep_ == "nsubj"] if document else [head]
+    if not actors and not passive:
+        actors += _inherited_subject(verb)
+    actors = _antecedents(actors)
+    actors = [a for a in actors if not is_weapon(a, lex)] + _event_agents(actors, lex)
+    return actors, _antecedents(recipients)
+
+
+def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"], list["Token"]]:
+    lemma = noun.lemma_.lower()
+    victim_noun = lemma in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS
+    actors, recipients = [], []
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in ANAPHORS:
+            continue  # "held their first meeting": the performing verb's subject says who
+        if child.dep_ == "poss":
+            (recipients if victim_noun else actors).append(child)
+        elif child.dep_ in ("compound", "amod", "nmod") and _named(child) and not victim_noun:
+            actors.append(child)
+    actors += _prep_objects(noun, {"by"})
+    recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
+    phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
+    for _ in range(2):  # "launched ten days of war games", "carried out a series of raids"
+        if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ in ("NOUN", "NUM"):
+            phrase = phrase.head.head
+    if all(a.lower_ in ANAPHORS for a in actors) and phrase.dep_ in ("dobj", "pobj", "attr"):
+        governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
+        purpose = phrase.dep_ == "pobj" and phrase.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
+        verb = governor.lemma_.lower()
+        performed = phrase.dep_ == "dobj" and governor.pos_ == "VERB" and (verb not in OBSERVING or (
+            verb in DECLARING and type_ != "ASSAULT"))  # "Italy announced a suspension of air links"
+        if verb in SUPPORT_VERBS or purpose or performed:  # "issued an ultimatum"
+            deps = ("nsubj", "nsubjpass") if verb in PARTAKING else ("nsubj",)  # "were engaged in ethnic cleansing"
+            actors = [c for c in governor.children if c.dep_ in deps] or _inherited_subject(governor) or actors
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
+    return actors, recipients
+
+
+def _phrase_bearers(token: "Token") -> list["Token"]:
+    """Where a trigger's prepositional phrases may hang: the trigger, the noun it modifies ("mediation
+    mission"), and the verb that performs it ("opened investigations against ...")."""
+    bearers = [token]
+    if token.dep_ == "compound":
+        bearers.append(token.head)
+    noun = bearers[-1]
+    if token.pos_ != "VERB" and noun.dep_ == "dobj" and noun.head.lemma_.lower() not in OBSERVING:
+        bearers.append(noun.head)
+    return bearers
+
+
+def _complement_recipients(head: "Token", lex: Lexicon, type_: str) -> list["Token"]:
+    """Receivers named in the clause a verb of intent or refusal governs ("agreed to send aid to X")."""
+    found = []
+    for clause in (c for c in head.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children))):  # "opened fire to disperse X"
+        if type_ not in NO_OBJECT_RECIPIENT:  # "threatened to shell Iraqi towns": named objects only
+            found += [c for c in clause.children if c.dep_ == "dative" or c.dep_ == "dobj" and any(
+                _named(t) for t in c.subtree)]
+        found += _prep_objects(clause, {"to", "toward", "towards", "from", "with", "against"})
+    return found
+
+
+def _directional(type_: str) -> set[str]:
+    preps = {"for"} if type_ == "AID" else set()  # "aid for Romania and Poland"
+    if type_ in TO_TYPES:
+        preps |= {"to", "toward", "towards"}
+    if type_ in FROM_TYPES:
+        preps.add("from")
+    return preps
+
+
+def _named(token: "Token") -> bool:
+    """A modifier that can name a party: a proper noun or a capitalised adjective ("US", "Iranian")."""
+    return token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper()
+
+
+def _prep_objects(token: "Token", preps: set[str]) -> list["Token"]:
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            found += [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTIES]
+    return found
+
+
+def _event_agents(subjects: list["Token"], lex: Lexicon) -> list["Token"]:
+    """The national or possessive modifiers of an attack word used as subject ("The US strike killed")."""
+    found = []
+    for subject in subjects:
+        if is_weapon(subject, lex):
+            found += [c for c in subject.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                      and _named(c) and not is_weapon(c, lex)]
+    return found
+
+
+def _inherited_subject(token: "Token") -> list["Token"]:
+    """The subject of the nearest governing clause, for a clause that has none (at most four steps: "Norway
+    is willing to send material to help defend ...")."""
+    for _ in range(4):
+        if token.dep_ in ("ccomp", "ROOT") or token.head.i == token.i:
+            return []
+        deps = ("nsubj", "nsubjpass") if token.dep_ == "conj" else ("nsubj",)  # "X was indicted and will resign"
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ in deps]
+        if subjects:
+            return subjects
+    return []
+
+
+def _antecedents(tokens: list["Token"]) -> list["Token"]:
+    """Replace relative pronouns with their antecedent (the noun phrase just before the pronoun)."""
+    out = []
+    for token in tokens:
+        if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            doc, k = token.doc, token.i - 1
+            while k >= 0 and doc[k].is_punct:
+                k -= 1
+            if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN"):
+                out.append(_np_head(doc[k]))
+            else:
+                out.append(token.head.head)
+        else:
+            out.append(token)
+    return out
+
+
+def _np_head(token: "Token") -> "Token":
+    while token.dep_ in ("compound", "amod", "nmod", "poss", "flat") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _resolve_pronouns(tokens: list["Token"], pronouns: set[str]) -> list["Token"]:
+    """A pronoun (or a phrase owned by one: "their convoy") inside reported speech stands for the speaker.
+
+    For whom an act is done to, only group pronouns count: "Trump saying he should have been killed" is not
+    about Trump, while "the Hashed claimed a strike hit their convoy" is about the Hashed."""
+    out = []
+    for token in tokens:
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns), None)
+        pronoun = token if token.lower_ in pronouns else owner
+        antecedent = _speaker(pronoun) if pronoun is not None else []
+        if pronoun is not None and antecedent:
+            out += antecedent if pronoun is token else [token] + antecedent
+        else:
+            out.append(token)
+    return out
+
+
+def _speaker(token: "Token") -> list["Token"]:
+    """The subject of the speech verb that governs ``token``'s clause, if any."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in SPEECH_VERBS:
+            subjects = [c for c in ancestor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
+            if not subjects and ancestor.dep_ in ("pcomp", "xcomp", "advcl"):  # "X was quoted as saying"
+                governor = ancestor.head.head if ancestor.dep_ == "pcomp" else ancestor.head
+                subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and c.lower_ not in PRONOUNS]
+            if subjects:
+                return subjects
+    return []
+
+
+def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...]) -> list["Token"]:
+    """Conjuncts, the "of" part of quantities ("a total of five Guards"), the people at places hit."""
+    out: list["Token"] = []
+    for token in tokens:
+        for t in [token] + (list(token.conjuncts) if token.dep_ != "conj" else []):
+            for item in _unwrap(t):
+                if item.i not in exclude and item not in out and not is_weapon(item, lex) \
+                        and item.ent_type_ not in NOT_PARTIES:
+                    out.append(item)
+    return out
+
+
+def _unwrap(token: "Token") -> list["Token"]:
+    lemma = token.lemma_.lower()
+    if lemma in QUANTITY_NOUNS or token.lower_ in QUANTITY_NOUNS:
+        inner = _prep_objects(token, {"of"})
+        if inner:
+            return inner + [c for t in inner for c in t.conjuncts]
+    if lemma in SITE_NOUNS:
+        occupants = [c for r in token.children if r.dep_ == "relcl" for c in r.children
+                     if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE]
+        near = _prep_objects(token, {"near", "outside", "of"})
+        return [token] + occupants + near
+    return [token]
+
+
+def _attached_to(prep: "Token", tokens: tuple[int, ...]) -> bool:
+    """Is the preposition a complement of a trigger or of the trigger's object ("vowed revenge for")?"""
+    head = prep.head
+    return head.i in tokens or (head.dep_ in ("dobj", "pobj", "attr") and head.head.i in tokens)
+
+
+def _cause(doc: "Doc", group: TriggerGroup, recipients: list["Token"], triggers: frozenset[int]) -> int | None:
+    """A trigger this event reacts to: "revenge for the killing", "calling the strike an act of war"."""
+    for i in group.tokens:
+        for child in doc[i].subtree:
+            if child.i in triggers and child.i not in group.tokens and child.dep_ == "pobj" \
+                    and child.head.lower_ == "for" and _attached_to(child.head, group.tokens):
+                return child.i
+    for r in recipients:
+        if r.i in triggers and r.i not in group.tokens:
+            return r.i
+    return None

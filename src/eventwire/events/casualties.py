@@ -1,0 +1,551 @@
+"""Stage events/casualties: how many people a sentence says were killed, wounded or went missing.
+
+:func:`count_casualties` reads one parsed sentence (a spaCy ``Span``):
+
+1. every quantity (``12``, ``1,200``, ``nine``, ``twenty-one``, ``a dozen``, ``dozens``, ``hundreds``…) is
+   attached to the noun it counts; dates, times, money, percentages, ordinals and ages are skipped
+   (:mod:`eventwire.casualty_numbers`);
+2. coordinated nouns form one group (``five Iranian Guards and five members`` = 10; a named person or
+   ``himself`` beside a counted noun adds one: ``killing himself and 4 others`` = 5);
+3. the group is classified by the words around it: the verb it is the victim of (``killed five``,
+   ``12 people were killed``, ``5 people died``), a participle or adjective on it (``3 civilians killed``,
+   ``10 wounded``), a casualty noun (``3 deaths``, ``the deaths of 3 soldiers``, ``12 bodies``,
+   ``lost their lives``), a toll (``death toll rose to 12``), or ``victims``;
+4. subsets (``including 5 children``, ``among them``) are not counted again;
+5. negations (``no casualties``, ``no one was hurt``, ``no injuries``) give 0 to the fields they cover;
+6. one person per singular or named victim (``the mayor``, ``Senator Galan``, ``X, who was murdered``,
+   ``a reporter's wife and son``), lists the parser hangs as appositions (``Forero, his wife, and two
+   other people``), and ``the priests`` counted as the story counted them before (``earlier``).
+
+Groups of one kind are added up when their verbs are coordinated, else the largest is kept. Vague
+quantities follow ACLED's conservative convention (``dozens`` = 12, ``hundreds`` = 100);
+``several``/``many`` stay null. The lexicon lives in ``data/casualty_words.tsv``. Merging the counts of
+an event's mentions is :mod:`eventwire.events.merge`'s.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers
+from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
+from ..knowledge.lexicon import load_lexicon as load_event_lexicon
+from .victim_groups import TOTALS, after_semicolon, group_count, members, name_end, someone_else
+
+__all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
+
+_KINDS = ("dead", "injured", "missing")
+_CUE_PREFIX = {"dead": "death_", "injured": "injury_", "missing": "missing_"}  # lexicon keys: "death_verb"...
+_LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
+_ADDITIVE = frozenset({"also", "too", "additionally"})
+_DIE = frozenset({"die", "perish"})
+_REMAINS = frozenset({"body", "corpse"})
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
+_ONE_KILLING = frozenset(KILLING_NOUNS - {"massacre"})  # not "the massacre of Segovia", a place
+_SHOOTERS = frozenset({"sniper", "assassin", "attacker", "bomber"})  # people, though weapon words name them
+_DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
+_SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """People killed, wounded and missing; ``None`` when the text does not say, 0 when it says none."""
+
+    fatalities: int | None = None
+    injured: int | None = None
+    missing: int | None = None
+
+
+# ---------------------------------------------------------------- groups and their kind
+
+def _attachment(noun):
+    """The first conjunct of ``noun``'s coordination, lifted over ``a total of``/``dozens of``."""
+    node = noun
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    first = node
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in TOTALS:
+        node = node.head.head
+    return first, node
+
+
+def _cue(token, lex: CasualtyWords, kinds: tuple[str, ...]) -> str | None:
+    lemma, low = token.lemma_.lower(), token.lower_
+    for kind in _KINDS:
+        for suffix in kinds:
+            words = lex.cues.get(_CUE_PREFIX[kind] + suffix, frozenset())
+            if lemma in words or low in words:
+                return kind
+    return None
+
+
+def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str | None:
+    """``3 deaths``, ``10 wounded``, ``12 bodies``, ``9 victims``, ``3 civilians killed``, ``claimed 12 lives``;
+    with ``clauses`` only what a relative clause says of the noun (``a man who was killed``), which gives way
+    to the main clause (``Oqueli, who was kidnapped, was found dead``)."""
+    for noun in group:
+        if clauses:
+            for child in noun.children:
+                subjects = [c.lower_ for c in child.children if c.dep_ == "nsubj"]
+                if child.dep_ == "relcl" and (not subjects or child.lemma_.lower() in _DIE and subjects[0] in _WHO):
+                    kind = _cue(child, lex, ("adj", "verb")) or ("dead" if _to_death(child) else None)
+                    if kind:
+                        return kind
+            continue
+        kind = _cue(noun, lex, ("noun", "adj"))
+        if kind:
+            return kind
+        if noun.lemma_.lower() in lex.cues.get("victim_noun", ()):
+            return "dead"
+        if noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in _LIFE_VERBS:
+            return "dead"
+        for child in noun.children:
+            if child.dep_ in ("amod", "acl") and child.i > noun.i - 3:
+                kind = _cue(child, lex, ("adj", "verb"))
+                if kind:
+                    return kind
+    return None
+
+
+def _relation_kind(node, lex: CasualtyWords) -> str | None:
+    """The kind the head of ``node`` gives it: victim of a verb, of a casualty noun, a toll."""
+    head, rel = node.head, node.dep_
+    if head is node:
+        return None
+    if rel in ("nsubj", "nsubjpass") and _shared_subject_dies(head, lex, passive=rel == "nsubjpass"):
+        return "dead"  # "X and Y were abducted and killed": the second verb shares the subject
+    if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
+        if _cue(head, lex, ("verb",)) == "dead" and (_almost(head) or _attempted(head, lex) or _either(head, lex)):
+            return None  # "was almost killed", "tried to kill the governor", "killed or wounded": not (all) dead
+        return _cue(head, lex, ("verb",))
+    if rel in ("dobj", "nsubjpass") and _to_death(head):  # "shot 16 peasants to death", "was beaten to death"
+        return "dead"
+    if rel == "npadvmod" and node.ent_type_ == "PERSON" and _cue(head, lex, ("verb",)) == "dead" \
+            and not any(c.dep_ == "dobj" for c in head.children):
+        return "dead"  # "assassinated in less than 48 hours, X, Y and Z": the parse loses the object
+    if rel == "appos" and "Plur" in head.morph.get("Number") and _cue(head, lex, ("noun",)) == "dead":
+        return "dead"  # "the assassinations which occurred in July: X, Y and Z"
+    if rel == "poss" and _cue(head, lex, ("noun",)) == "dead":  # "the six priests' murder"
+        return "dead"
+    if rel == "dobj":  # "left 5 dead"
+        for child in head.children:
+            if child.dep_ in ("oprd", "acomp", "xcomp") and _cue(child, lex, ("adj",)):
+                return _cue(child, lex, ("adj",))
+    counted = node.like_num or any(c.dep_ == "nummod" for c in node.children)
+    if rel == "nsubj" and ((head.tag_ == "VBN" or head.tag_ == "VBD" and counted)
+                           and not any(c.dep_ == "dobj" for c in head.children)
+                           or head.lower_ in lex.cues.get("missing_adj", ())):  # "Four people killed, five injured"
+        kind = _cue(head, lex, ("verb", "adj"))  # "30 wounded" (elided "were"), "3 are missing"
+        if kind:
+            return kind
+    if rel == "nsubjpass":  # "was found dead"
+        for child in head.children:
+            if child.dep_ in ("acomp", "oprd", "xcomp") and _cue(child, lex, ("adj",)) == "dead":
+                return "dead"
+    if rel == "nsubj":
+        if head.lemma_.lower() in _DIE | {"disappear"}:
+            return "dead" if head.lemma_.lower() != "disappear" else "missing"
+        if head.lemma_.lower() == "lose" and any(c.lemma_.lower() == "life" for c in head.children):
+            return "dead"
+        for child in head.children:
+            if child.dep_ in ("acomp", "attr", "oprd") and _cue(child, lex, ("adj", "noun", "verb")):
+                return _cue(child, lex, ("adj", "noun", "verb"))
+    if _dated_event_noun(node, lex) is not None:
+        return "dead"  # "the assassination on 15 September of X": the parse hangs "of X" on the date
+    if rel == "appos" and _subjectless_killing(node, lex):
+        return "dead"  # "As a result of the attack, an agronomist, identified as X, was killed"
+    if rel == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() == "identify" and any(
+            c.dep_ == "nsubjpass" and _the_dead(c, lex) for c in head.head.children):
+        return "dead"  # "the victims were identified as X, Y and Z"
+    if rel == "pobj" and head.lower_ == "with" and head.head.lower_ in ("along", "together") \
+            and _cue(head.head.head, lex, ("noun",)) == "dead":
+        return "dead"  # "the massacre of six priests, along with a woman and her daughter"
+    if rel == "pobj" and head.lower_ == "of":
+        if head.head.lemma_.lower() == "life" and head.head.head.lemma_.lower() in _LIFE_VERBS:
+            return "dead"  # "claimed the lives of three people"
+        if any(c.dep_ == "prep" and c.lower_ == "of" and c.i < head.i for c in head.head.children):
+            return None  # "the body of X, of the law school": only the first "of" names the dead
+        return _cue(head.head, lex, ("noun",))
+    if rel == "pobj" and head.lower_ in {"to", "at"}:
+        verb = head.head
+        if any(c.lemma_.lower() == "toll" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            return "injured" if any(c.lemma_.lower() in {"injury", "casualty"} for c in verb.subtree
+                                    if c.dep_ == "compound") else "dead"
+    return None
+
+
+def _dated_event_noun(node, lex: CasualtyWords):
+    """The killing noun of "the murder on 26 February of Mayor X", whose "of" phrase the parse hangs on
+    the date between them, or of "condemn the murders ... and especially that of Senator X"; else None."""
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    if prep.head.lower_ in ("that", "those") and prep.head.pos_ in ("PRON", "DET"):
+        before = [t for t in node.sent if t.i < prep.head.i and t.pos_ == "NOUN" and _cue(t, lex, ("noun",)) == "dead"]
+        return before[-1] if before else None
+    if prep.head.ent_type_ not in ("DATE", "TIME"):
+        return None
+    k = prep.i - 1
+    while k > 0 and (node.doc[k].ent_type_ in ("DATE", "TIME") or node.doc[k].lower_ in _DATE_GLUE):
+        k -= 1
+    noun = node.doc[k]
+    return noun if k < prep.i - 1 and noun.pos_ == "NOUN" and _cue(noun, lex, ("noun",)) == "dead" else None
+
+
+def _subjectless_killing(node, lex: CasualtyWords) -> bool:
+    """``..., an agronomist, identified as X, was killed``: an apposition the parse hung on an earlier noun,
+    right before a passive killing verb that has no subject of its own."""
+    doc, k = node.doc, node.right_edge.i + 1
+    while k < len(doc) and doc[k].text in (",", "--"):
+        k += 1
+    if k >= len(doc) or doc[k].dep_ != "auxpass":
+        return False
+    verb = doc[k].head
+    return _cue(verb, lex, ("verb",)) == "dead" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _shared_subject_dies(verb, lex: CasualtyWords, *, passive: bool = True) -> bool:
+    """A later verb coordinated with ``verb`` without a subject of its own kills its subject: "X and Y were
+    abducted and killed", "X collapsed and died" (an active subject only dies by "die": in "Saad announced
+    ... and killed a Colombian" Saad is no victim)."""
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and _cue(c, lex, ("verb",)) == "dead" and not _almost(c)
+               and (passive or c.lemma_.lower() in _DIE)
+               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
+
+
+def _almost(verb) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in verb.children)
+
+
+def _the_dead(noun, lex: CasualtyWords) -> bool:
+    """``the dead``, ``the victims``, ``the bodies``: a noun that names the dead themselves."""
+    return _cue(noun, lex, ("noun", "adj")) == "dead" or noun.lemma_.lower() in lex.cues.get("victim_noun", ())
+
+
+def _identified_as(node) -> bool:
+    """The subject of "... was identified as X" when X is a name."""
+    return node.dep_ == "nsubjpass" and node.head.lemma_.lower() == "identify" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.ent_type_ == "PERSON" or g.pos_ == "PROPN" for g in c.children)
+        for c in node.head.children)
+
+
+def _either(verb, lex: CasualtyWords) -> bool:
+    """``20 people were killed or wounded``: a toll of dead and wounded together, neither count."""
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children) and any(
+        c.dep_ == "conj" and _cue(c, lex, ("verb", "adj")) not in (None, "dead") for c in verb.children)
+
+
+def _attempted(verb, lex: CasualtyWords) -> bool:
+    """``tried to kill X``, ``a plot to assassinate X``, ``threatened to kill X``: a killing aimed at, not
+    done (the intention words are ``attempt`` cues in the lexicon)."""
+    return verb.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and verb.head.lemma_.lower() in lex.cues.get("attempt", ())
+
+
+def _to_death(verb) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
+               for c in verb.children)
+
+
+def _is_subset(node, lex: CasualtyWords) -> bool:
+    """``including 5 children``, ``among them 3 women``: already counted in a total."""
+    subset = lex.cues.get("subset", frozenset())
+    return node.head.lower_ in subset or (node.head.dep_ in ("prep", "pobj") and node.head.head.lower_ in subset)
+
+
+def _stand_in(noun, quantities: dict[int, int], lex: CasualtyWords):
+    """The first name of the names that list an uncounted plural (``brothers X and Y``), else ``noun``."""
+    names = [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return names[0] if names and _names_of_plural(names[0], quantities, lex) else noun
+
+
+def _names_of_plural(noun, quantities: dict[int, int], lex: CasualtyWords) -> bool:
+    head = noun.head
+    return noun.dep_ == "appos" and noun.ent_type_ == "PERSON" and head.pos_ == "NOUN" and head.i not in quantities \
+        and "Plur" in head.morph.get("Number") and _cue(head, lex, ("noun",)) is None
+
+
+def _own_kinds(group: list, lex: CasualtyWords, quantities: dict[int, int]) -> list:
+    """(conjunct, kind) for bare numbers that a casualty word follows ("... and 1,000 wounded")."""
+    out = []
+    for member in group:
+        if member.like_num and member.i in quantities and member.i + 1 < len(member.doc):
+            kind = _cue(member.doc[member.i + 1], lex, ("adj", "verb", "noun"))
+            if kind:
+                out.append((member, kind))
+    return out
+
+
+def _clause_verb(token):
+    for node in [token, *token.ancestors]:
+        if node.pos_ == "VERB" or (node.pos_ == "AUX" and node.dep_ not in ("aux", "auxpass")):
+            return node
+    return None
+
+
+def _chained(verb, child) -> bool:
+    """Verbs of one event: ``hit ... and killed``, ``exploded, killing``, ``tried to kill`` (not verbs each
+    dated differently: "X was killed on 17 October; and Y was killed on 1 November")."""
+    if child.pos_ not in ("VERB", "AUX"):
+        return False
+    if child.dep_ == "conj":
+        if any(c.dep_ == "prep" and c.lower_ == "since" for c in child.children):
+            return False  # "... after the assassination of X, and since then 10 other people have been killed"
+        mine, theirs = _own_date(verb), _own_date(child)
+        return not (mine and theirs and mine != theirs)
+    return child.dep_ == "xcomp" or (child.dep_ == "advcl" and child.tag_ == "VBG")
+
+
+def _own_date(verb) -> str:
+    """The words of the dates modifying ``verb`` directly ("killed on 17 October"), or ""."""
+    return " ".join(t.lower_ for c in verb.children if c.dep_ in ("prep", "npadvmod")
+                    for t in c.subtree if t.ent_type_ == "DATE")
+
+
+def _event_verbs(verb) -> set:
+    seen, todo = {verb}, [verb]
+    while todo:
+        current = todo.pop()
+        linked = [c for c in current.children if _chained(current, c)]
+        if current.head is not current and _chained(current.head, current):
+            linked.append(current.head)
+        for other in linked:
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+def _in_scope(node, trigger, *, inside: bool = False, lex: CasualtyWords | None = None) -> bool:
+    """Whether the casualty group belongs to the event of ``trigger`` (its clause or chained verbs; with
+    ``inside``, only its own phrase: "attacks that claimed the lives of X and Y")."""
+    if trigger is None:
+        return True
+    token = trigger.root if hasattr(trigger, "root") else trigger
+    owner = _dated_event_noun(node, lex) if lex is not None else None
+    if owner is not None:
+        return owner == token
+    if inside:
+        return node in set(token.subtree) and not any(node in set(c.subtree) for c in token.children
+                                                         if c.dep_ == "conj")
+    if token.dep_ == "relcl" and token.head == node:
+        return True  # "Justice Diaz, who was shot to death last month"
+    if token.pos_ not in ("VERB", "AUX"):
+        if node in set(token.subtree):  # "the deaths of 3 soldiers", "an attack that killed 5"
+            return not any(node in set(c.subtree) for c in token.children if c.dep_ == "conj")
+        if node.head.pos_ not in ("VERB", "AUX"):
+            return False  # "the massacre of 43 ... and the murder of X": each noun has its own dead
+    governor, own = _clause_verb(node.head), _clause_verb(token)
+    return governor is None or own is None or governor in _event_verbs(own)
+
+
+def _is_event_word(token) -> bool:
+    """An attack or weapon word ("the attack", "a bomb"): what kills, never one of the dead (but a gunman
+    or sniper is a person: "bodyguards shot the gunman to death")."""
+    lemma = token.lemma_.lower()
+    return is_weapon(token, load_event_lexicon()) and lemma not in ARMED_BODIES and lemma not in _SHOOTERS
+
+
+def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> set[int]:
+    """One person: ``a soldier was killed``, ``the minister died``, ``his driver``, ``Carlos Torrado was
+    killed`` (a name). Counted only where the noun is a casualty (a victim of a killing verb, ...)."""
+    pronouns: set[int] = set()
+    multiples = _multiples(sent)
+    for token in sent:
+        lemma, low, pos, dep = token.lemma_.lower(), token.lower_, token.pos_, token.dep_
+        if token.i in quantities or lemma in TOTALS or is_number_word(token, lex) \
+                or _same_person(token, quantities) or lemma == "life":
+            continue  # "took the life of X": X is the one
+        if low in _SINGLE_PRONOUNS and (dep in ("nsubjpass", "dobj") or dep == "nsubj"
+                                        and token.head.lemma_.lower() in _DIE):
+            quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later": one person
+            pronouns.add(token.i)
+            continue
+        if pos == "PROPN" and dep not in ("compound", "flat") and (
+                token.ent_type_ in ("PERSON", "") or _killed_name(token, lex)):
+            quantities[token.i] = 1
+            continue
+        if low == "who" and token.head.dep_ == "relcl" and token.head.head.i not in quantities and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in {"was", "is", "has"} for c in token.head.children):
+            quantities[token.i] = 1  # "..., who was murdered on Friday": one person, whatever the parse's antecedent
+            continue
+        multiple = multiples.get(token.i, 0)
+        if multiple and _cue(token, lex, ("noun",)) == "dead":
+            quantities[token.i] = multiple  # "the double murder"
+            continue
+        if pos == "NOUN" and _cue(token, lex, ("noun",)) == "dead" and lemma not in _REMAINS \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            for c in token.children:  # "his assassination": one person killed (not "his killing of X", the killer)
+                if c.dep_ == "poss" and c.lower_ in {"his", "her"}:
+                    quantities[c.i] = 1
+                    pronouns.add(c.i)
+        if pos == "NOUN" and dep == "nsubjpass" and "Plur" in token.morph.get("Number") \
+                and not any(c.dep_ in ("det", "nummod", "amod", "compound", "poss") for c in token.children) \
+                and any(c.dep_ == "auxpass" and c.lower_ in ("was", "is", "has") for c in token.head.children):
+            quantities[token.i] = 1  # "BARILLAS, ambassador to Spain, was gunned down": a name the case restore
+            continue  # took for a plural; the verb agrees with one person
+        if pos != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token) \
+                or lemma in lex.cues.get("collective", ()):
+            continue  # "the peasant family": a group of unknown size
+        if name_end(token):
+            quantities[token.i] = 1  # "banker Ramiro Castillo love": the parse made a name's last word a noun
+            continue
+        if lemma in _REMAINS and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+                                     for c in token.children):
+            continue  # "the body of a young man", "his body": the man is the one counted
+        if any((c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that", "another"}) or c.dep_ == "poss"
+               for c in token.children) or (dep == "conj" and quantities.get(token.head.i) == 1):
+            quantities[token.i] = 1  # "a reporter's wife and son": the article counts for both
+    return pronouns
+
+
+def _multiples(sent) -> dict[int, int]:
+    """Token index -> the number its first "double/triple/quadruple" modifier gives ("the double murder").
+
+    Read off the sentence's own tokens: a token's children lie in its sentence."""
+    found: dict[int, int] = {}
+    for token in sent:
+        if token.lower_ in _MULTIPLE and token.dep_ == "amod":
+            found.setdefault(token.head.i, _MULTIPLE[token.lower_])
+    return found
+
+
+def _same_person(token, quantities: dict[int, int]) -> bool:
+    """``the political leader Hector Oqueli``, ``Oqueli, the party's leader``: an apposition naming the one
+    person counted already (not a list: "Forero, his wife, and two other people", see
+    :func:`~eventwire.victim_groups.members`)."""
+    return token.dep_ == "appos" and quantities.get(token.head.i) == 1 and not token.conjuncts \
+        and not someone_else(token) and not after_semicolon(token)
+
+
+def _killed_name(token, lex: CasualtyWords) -> bool:
+    """A name the tagger took for a place or group, but which a killing verb has as victim ("Barillas was
+    gunned down"), whose body was found, or whose killing a noun names ("the assassination of Oqueli",
+    "Oqueli's assassination"; not "the massacre of Segovia", a place): places and groups are not murdered."""
+    if token.ent_type_ in SKIP_ENTS:
+        return False  # "last Thursday's murder": a day is never a victim
+    if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in lex.cues.get("death_verb", ()):
+        return True
+    if token.dep_ == "poss":
+        return token.head.lemma_.lower() in _ONE_KILLING
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    owner = token.head.head
+    first_of = not any(c.dep_ == "prep" and c.lower_ == "of" and c.i < token.head.i for c in owner.children)
+    return owner.lemma_.lower() in _REMAINS or first_of and owner.lemma_.lower() in _ONE_KILLING
+
+
+def _combine(groups: list) -> int | None:
+    """Groups of one kind: added when under one verb or chained verbs (``5 were killed and 3 died``) or
+    when a later group is ``also`` killed, else the largest (``29 dead, although it admitted 21 deaths``:
+    two reports of one count)."""
+    if not groups:
+        return None
+    total, verbs = groups[0][1], [groups[0][0]]
+    for verb, count in groups[1:]:
+        chained = verb is not None and any(v is not None and verb in _event_verbs(v) for v in verbs)
+        total = total + count if chained or _additive(verb) else max(total, count)
+        verbs.append(verb)
+    return total
+
+
+def _subjects_nearest(sent) -> dict[int, int]:
+    """Verb -> its subject nearest to it, for verbs the parse gives two subjects ("Medellin -- police chief X
+    was murdered", "[Sentence as published] Alvarado was killed": a heading is not a second victim)."""
+    nearest: dict[int, int] = {}
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head is not token:
+            known = nearest.get(token.head.i)
+            if known is None or abs(token.head.i - token.i) < abs(token.head.i - known):
+                nearest[token.head.i] = token.i
+    return nearest
+
+
+def _second_subject(node, nearest: dict[int, int]) -> bool:
+    """A farther subject of a verb, not joined to the nearest by "and" (which a parse may miss)."""
+    other = nearest.get(node.head.i, node.i)
+    if node.dep_ not in ("nsubj", "nsubjpass") or other == node.i:
+        return False
+    return not any(t.lower_ in ("and", "or") for t in node.doc[min(node.i, other):max(node.i, other)])
+
+
+def _additive(verb) -> bool:
+    """``... were also killed``: a group the sentence adds to the dead already named."""
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in verb.children)
+
+
+def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = None,
+                     inside: bool = False) -> Casualties:
+    """Killed, wounded and missing people that ``sent`` (a spaCy sentence ``Span``) reports.
+
+    ``trigger`` (a Token, a Span or a list of Tokens: the words of one event) keeps only the counts of
+    that event's clause chains; with ``inside``, only the counts inside the trigger's own phrase.
+    ``earlier`` (see :func:`counted_nouns`) gives a number to ``the priests`` when the story counted them.
+    Fields the sentence does not speak of are ``None``; a negation (``no casualties``) makes them 0.
+    """
+    lex = load_casualty_words()
+    doc = sent.doc
+    triggers = trigger if isinstance(trigger, (list, tuple)) else [trigger]
+    counted, pronouns = _people(sent)  # "he", "him", "his (assassination)": used when no one else is
+    quantities = dict(counted)
+    for token in sent if earlier else ():  # "the priests": as many as the story counted before
+        if token.i not in quantities and token.lemma_.lower() in earlier and "Plur" in token.morph.get("Number") \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children):
+            quantities[token.i] = earlier[token.lemma_.lower()]
+    groups: dict[str, list] = {kind: [] for kind in _KINDS}
+    by_pronoun: dict[str, list] = {kind: [] for kind in _KINDS}
+    seen: set[int] = set()
+    seen_subjects: dict[int, int] | None = None  # built on first need
+    for index in sorted(quantities):
+        first, node = _attachment(doc[index])
+        first = _stand_in(first, quantities, lex)
+        if _names_of_plural(first, quantities, lex):
+            node = first.head  # "the assassination of priests Ellacuria and Baro": the names stand for "priests"
+        if first.i in seen:
+            continue
+        seen.add(first.i)
+        if _is_subset(node, lex) or not any(_in_scope(node, t, inside=inside, lex=lex) for t in triggers):
+            continue
+        group = members(first, quantities)
+        seen.update(n.i for n in group)  # a member is never the start of another group
+        if _identified_as(node) and _the_dead(node, lex):
+            continue  # "the victim was identified as X": X is counted, not the victim as well
+        kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
+        for member, own in _own_kinds(group[1:], lex, quantities):
+            if kind is not None and own != kind:  # "67 dead and 1,000 wounded": the 1,000 are wounded
+                group.remove(member)
+                groups[own].append((_clause_verb(node.head), quantities[member.i]))
+        count = group_count(group, quantities) if kind is not None else None
+        if count is not None and node.dep_ in ("nsubj", "nsubjpass"):
+            seen_subjects = _subjects_nearest(sent) if seen_subjects is None else seen_subjects
+            if _second_subject(node, seen_subjects):
+                continue
+        if count is not None:
+            found = by_pronoun if all(n.i in pronouns for n in group) else groups
+            found[kind].append((_clause_verb(node.head), count))
+    totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
+    for fields in negated(sent):
+        for kind in (("dead", "injured") if fields == "all" else (fields,)):
+            totals[kind] = 0 if totals[kind] is None else totals[kind]
+    return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"])
+
+
+@lru_cache(maxsize=64)
+def _people(sent) -> tuple[dict[int, int], frozenset[int]]:
+    """The people ``sent`` counts (token index -> number) and which of them are pronouns: the same for every
+    event of the sentence, so worked out once (a few recent sentences are kept; callers copy the dict)."""
+    quantities = dict(numbers(sent))
+    pronouns = _singular_victims(sent, load_casualty_words(), quantities)
+    return quantities, frozenset(pronouns)
+
+
+def counted_nouns(sent) -> dict[str, int]:
+    """Plural nouns that ``sent`` counts (``six Jesuit priests`` -> ``{"priest": 6}``), for later
+    definite mentions of them."""
+    doc = sent.doc
+    # Only numbers and "double/triple" words count more than one: without the latter, the numbers suffice.
+    counts = _people(sent)[0] if _multiples(sent) else numbers(sent)
+    return {doc[i].lemma_.lower(): n for i, n in counts.items()
+            if n > 1 and doc[i].pos_ == "NOUN" and "Plur" in doc[i].morph.get("Number")}

@@ -1,0 +1,166 @@
+"""Stage events/casualties, its words: the casualty lexicon and the numbers a sentence counts people with.
+
+:func:`quantities` attaches every quantity of a parsed sentence (``12``, ``1,200``, ``nine``,
+``twenty-one``, ``a dozen``, ``dozens``, ``hundreds``) to the noun it counts, skipping dates, times, money,
+percentages, ordinals and ages; :func:`negated` finds the lexicon's negations (``no casualties``).
+The lexicon lives in ``data/casualty_words.tsv``; :mod:`eventwire.casualties` reads what the numbers count.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..knowledge.words import MONTH_NUMBERS
+from ..errors import DataError
+from ..knowledge.tables import data_lines
+
+__all__ = ["CasualtyWords", "load_casualty_words", "word_value", "is_number_word", "quantities", "numbers", "negated",
+           "SKIP_ENTS"]
+
+SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})  # never people
+_MONTHS = frozenset(MONTH_NUMBERS)  # "the 16 November assassination": a day, not 16 victims
+_NUMERAL = re.compile(r"\d{1,3}(,\d{3})+|\d+")  # "12", "1,200"
+_NOT_COUNTS = frozenset({"a", "an", "no", "one"})
+_UNITS = frozenset({"%", "percent", "per", "p.m.", "a.m.", "year", "years", "-year", "km", "miles", "kilometres",
+                    "kilometers", "metres", "meters", "dollars", "o'clock"})  # what a number of people never counts
+
+
+@dataclass(frozen=True)
+class CasualtyWords:
+    units: dict
+    scales: dict
+    vague: dict
+    cues: dict  # kind -> frozenset of lemmas (death_verb, injury_adj, ...)
+    negations: tuple  # (compiled pattern, fields)
+
+
+@lru_cache(maxsize=1)
+def load_casualty_words() -> CasualtyWords:
+    """The casualty lexicon shipped in ``data/casualty_words.tsv`` (cached)."""
+    tables: dict[str, dict[str, str]] = {}
+    for number, line in data_lines("casualty_words.tsv"):
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise DataError(f"data/casualty_words.tsv line {number} needs 3 tab-separated fields; "
+                            "reinstall eventwire")
+        tables.setdefault(parts[0], {})[parts[1]] = parts[2]
+    negations = tuple((re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.I), field)
+                      for phrase, field in tables.get("negation", {}).items())
+    return CasualtyWords(
+        units={w: int(v) for w, v in tables.get("unit", {}).items()},
+        scales={w: int(v) for w, v in tables.get("scale", {}).items()},
+        vague={w: int(v) for w, v in tables.get("vague", {}).items()},
+        cues={kind: frozenset(words) for kind, words in tables.items()},
+        negations=negations,
+    )
+
+
+def word_value(words: list[str], lex: CasualtyWords) -> int | None:
+    """``twenty-one`` -> 21, ``two hundred`` -> 200, ``a dozen`` -> 12, ``1,200`` -> 1200."""
+    total, current, seen = 0, 0, False
+    for word in words:
+        for part in word.split("-"):
+            if not part or part == "and":
+                continue
+            if _NUMERAL.fullmatch(part):
+                current += int(part.replace(",", ""))
+            elif part in lex.units:
+                current += lex.units[part]
+            elif part in lex.scales:
+                current = max(current, 1) * lex.scales[part]
+                if lex.scales[part] >= 1000:
+                    total, current = total + current, 0
+            elif part in lex.vague:
+                current = max(current, 1) * lex.vague[part]
+            else:
+                return None
+            seen = True
+    return total + current if seen else None
+
+
+def is_number_word(token, lex: CasualtyWords) -> bool:
+    low = token.lower_
+    numeral = _NUMERAL.fullmatch(low)
+    words = not numeral and _number_words(low, lex)
+    if not (numeral or words or low == "one") or token.ent_type_ in SKIP_ENTS:
+        return False  # the string alone rules most tokens out: their parse is not read
+    if numeral:
+        return 1900 > int(low.replace(",", "")) or int(low.replace(",", "")) > 2099 or token.dep_ == "nummod"
+    return words and low not in _NOT_COUNTS or (low == "one" and (token.dep_ == "nummod" or _one_of(token)))
+
+
+def _number_words(low: str, lex: CasualtyWords) -> bool:
+    """``twenty-one``, ``dozens``, ``a``: every hyphen-separated part is a number word of the lexicon."""
+    if "-" not in low:  # one part: the word itself
+        return bool(low) and (low in lex.units or low in lex.scales or low in lex.vague)
+    parts = [p for p in low.split("-") if p]
+    return bool(parts) and all(p in lex.units or p in lex.scales or p in lex.vague for p in parts)
+
+
+def _one_of(token) -> bool:
+    """``one of his bodyguards``: the pronoun ``one`` counting a member of a group."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def quantities(sent, lex: CasualtyWords) -> dict[int, int]:
+    """Counted noun (token index) -> quantity, for every number phrase of ``sent``."""
+    found: dict[int, int] = {}
+    tokens, i = list(sent), 0
+    while i < len(tokens):
+        if not is_number_word(tokens[i], lex):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and (is_number_word(tokens[j], lex) or tokens[j].lower_ in {"-", "and"}
+                                   and j + 1 < len(tokens) and is_number_word(tokens[j + 1], lex)):
+            j += 1
+        words = [t.lower_ for t in tokens[i:j] if t.lower_ not in {"-"}]
+        if i > 0 and tokens[i - 1].lower_ in {"a", "an"} and words[0] in lex.scales:
+            words.insert(0, "a")
+        value = word_value(words, lex)
+        last = tokens[j - 1]
+        if value is not None and not _not_people(tokens, j) and not _day_of_month(tokens, i, j, value):
+            attached = last.dep_ in ("nummod", "quantmod", "compound", "amod") or (
+                last.dep_ == "advmod" and last.head.pos_ in ("NOUN", "ADJ"))  # "29 dead"
+            noun = last.head if attached else last
+            found[noun.i] = found.get(noun.i, 0) + value
+        i = j
+    return found
+
+
+def _day_of_month(tokens: list, start: int, end: int, value: int) -> bool:
+    """``November 16 attack``: a day after a month name (not ``May 3 soldiers``, a plural it counts)."""
+    following = tokens[end] if end < len(tokens) else None
+    return start > 0 and tokens[start - 1].lower_ in _MONTHS and value <= 31 and not (
+        following is not None and "Plur" in following.morph.get("Number"))
+
+
+def _not_people(tokens: list, end: int) -> bool:
+    """Numbers followed by units that are never people (``3 p.m.``, ``5 percent``, ``62-year-old``,
+    ``16 November``: a date the parser did not see as one)."""
+    following = tokens[end].lower_ if end < len(tokens) else ""
+    return following in _MONTHS - {"may"} or following in _UNITS or following.startswith("year-old")
+
+
+@lru_cache(maxsize=64)
+def numbers(sent) -> dict[int, int]:
+    """:func:`quantities` of ``sent``, worked out once (callers copy the dict)."""
+    return quantities(sent, load_casualty_words())
+
+
+@lru_cache(maxsize=64)
+def negated(sent) -> tuple[str, ...]:
+    """The fields of the lexicon's negations (``no casualties``, ``no one was hurt``) that ``sent`` holds, in
+    lexicon order: the same for every event of the sentence, so searched once (a few recent sentences kept)."""
+    text = sent.text  # spaCy rebuilds a span's text token by token on every access
+    if not _any_negation().search(text):  # one scan for all of them: most sentences hold none
+        return ()
+    return tuple(fields for pattern, fields in load_casualty_words().negations if pattern.search(text))
+
+
+@lru_cache(maxsize=1)
+def _any_negation() -> re.Pattern:
+    """One pattern that matches where any of the lexicon's negations does."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _fields in load_casualty_words().negations) or "(?!)",
+                      re.I)

@@ -1,0 +1,133 @@
+"""Extract stage, part 2: did the reported event happen, according to the text?
+
+Values (contract): ``asserted``, ``claimed`` (one side says so), ``denied``, ``negated``, ``hypothetical``,
+``future``. The rules climb the dependency tree from the trigger to the sentence root; the closest cue
+decides (``data/cues.tsv``: negation, modals, fear and expectation verbs, plans and vows, claims, denials,
+conditionals). Three linguistic facts keep reported facts apart from worries:
+
+* a definite description of an event ("the strike", "Soleimani's killing") presupposes that it happened,
+  whatever verb embeds it ("Iraqis worry the strike could unleash ..."): only its own negation counts;
+* the modal of a verb does not reach that verb's subject ("the strike could unleash strikes": the
+  second strikes are hypothetical, the first is not);
+* so does a past-tense relative clause or indirect question ("investigate the murder of priests who were
+  murdered on 16 November", "determine who murdered Dr Guerrero").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..knowledge.words import ATTRIBUTION_VERBS
+from ..knowledge.lexicon import Lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+EMBEDDING = {"ccomp", "xcomp", "dobj", "pobj", "prep", "advcl", "relcl", "acl", "attr", "oprd",
+             "pcomp", "nsubj", "nsubjpass", "appos", "compound", "amod", "nmod", "npadvmod", "dep", "agent"}  # not conj
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+def factuality(doc: "Doc", tokens: tuple[int, ...], head: int, lex: Lexicon, *, definite: bool = False) -> str:
+    """The factuality of the event reported by trigger ``tokens`` (``head`` is the highest of them)."""
+    own = _own_polarity(doc, tokens, lex)
+    if own:
+        return "denied" if _under(doc[head], lex, "deny") else own
+    if definite or _presupposed(doc[head], lex):
+        return "asserted"
+    token = doc[head]
+    came_from_subject = False
+    while True:
+        verdict = _clause_cues(token, lex, skip_modal=came_from_subject)
+        if verdict:
+            return verdict
+        parent = token.head
+        if parent.i == token.i:
+            return "asserted"
+        verdict = _embedding_cue(token, parent, lex)
+        if verdict:
+            return verdict
+        came_from_subject = token.dep_ in SUBJECTS
+        token = parent
+
+
+WH = {"who", "whom", "why", "how", "where", "when"}
+
+
+def _presupposed(token: "Token", lex: Lexicon) -> bool:
+    """A past event named inside a description or an indirect question happened, whatever plan or
+    question embeds the description: "investigate the murder of six priests *who were murdered* on 16
+    November", "determine *who murdered* Dr Guerrero"; not inside a claim or a denial ("denied charges he
+    ran a squad *that killed* officials")."""
+    past = token.tag_ == "VBD" or (token.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were")
+                                                               for c in token.children))
+    if not past or any(c.dep_ in ("aux", "neg") for c in token.children) \
+            or _under(token, lex, "deny") or _under(token, lex, "claim"):
+        return False
+    if token.dep_ == "relcl":
+        return True
+    return token.dep_ == "ccomp" and any(c.lower_ in WH and c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod")
+                                         for c in token.children)
+
+
+def _own_polarity(doc: "Doc", tokens: tuple[int, ...], lex: Lexicon) -> str | None:
+    for i in tokens:
+        for child in doc[i].children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return "negated"
+    return None
+
+
+def _clause_cues(token: "Token", lex: Lexicon, *, skip_modal: bool) -> str | None:
+    """Cues attached to a clause head: modal and future auxiliaries, negation, conditional marks."""
+    for child in token.children:
+        kind = lex.cues.get(child.lower_)
+        if child.dep_ == "mark" and kind == "condition":
+            return "hypothetical"
+        if child.dep_ == "advmod" and kind == "claim":  # "the brothers allegedly set off two bombs"
+            return "claimed"
+        if child.dep_ != "aux" or skip_modal:
+            continue
+        if kind == "future":
+            return "future"
+        if kind == "modal":
+            if child.lower_ == "would" and _intention(token):
+                return "future"
+            return "hypothetical"
+    if token.pos_ in ("VERB", "AUX") and not skip_modal:
+        if any(c.dep_ == "neg" for c in token.children):
+            return "negated"
+    return None
+
+
+def _embedding_cue(token: "Token", parent: "Token", lex: Lexicon) -> str | None:
+    """What an embedding word (fear, plan, claim, deny, ...) says about what it embeds."""
+    if token.dep_ not in EMBEDDING or token.dep_ in SUBJECTS:
+        return None
+    kind = lex.cues.get(parent.lemma_.lower()) or lex.cues.get(parent.lower_)
+    if kind == "fear" or (kind == "modal" and (parent.pos_ in ("ADJ", "NOUN") or token.dep_ in ("xcomp", "ccomp"))):
+        return "hypothetical"
+    if kind == "plan" and not (token.dep_ == "advcl" and token.tag_ == "VBG"):
+        return "future"  # not the outcome of a planning verb's own act: "set off two bombs, killing three"
+    if kind == "claim" and token.dep_ in ("ccomp", "xcomp", "pcomp", "dobj", "prep", "pobj"):
+        return "claimed"
+    if kind == "deny" and token.dep_ in ("ccomp", "xcomp", "dobj", "pcomp"):
+        return "denied"
+    return None
+
+
+def _under(token: "Token", lex: Lexicon, kind: str) -> bool:
+    return any(lex.cues.get(a.lemma_.lower()) == kind for a in token.ancestors)
+
+
+def _under_speech(token: "Token") -> bool:
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in ATTRIBUTION_VERBS
+
+
+def _intention(token: "Token") -> bool:
+    """"X would hold talks": reported intention, unless counterfactual ("would have") or conditional."""
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
+        return False
+    clause = [token] + [c for c in token.children if c.dep_ == "advcl"]
+    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for t in clause for m in t.children):
+        return False
+    return _under_speech(token) or token.dep_ in ("ROOT", "conj")

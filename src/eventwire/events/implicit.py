@@ -1,0 +1,205 @@
+"""Extract stage, last step: what a sentence leaves implicit, read from its context.
+
+News rarely repeats what the reader already knows. "Rebels" in a story about Darfur are Sudanese rebels;
+"ethnic Albanians" demonstrating in Serbia are a Serbian minority; a curfew imposed "in Algiers" is imposed on
+Algiers even though no phrase says on whom. Event coders (CAMEO, PLOVER, ICEWS) code such events the way a
+reader understands them, and so does eventwire, after :mod:`merge`, in four general steps:
+
+1. an actor or recipient with no country takes one from the event's own sentence: the country of the
+   parties it is coordinated with ("US troops and diplomats"), else a place named inside its phrase, else
+   the named place where the event happened, else the one country the sentence names (a named official
+   never takes the other side's), else, for an unnamed role ("the military government"), the story's country;
+2. an ethnic group ("ethnic Turks") is coded by the country where the event happens, or of the state it
+   faces, not by its ethnicity;
+3. an event with no recipient takes its counterpart from the sentence: the place the act is aimed at or
+   happens in ("threatened to impose a curfew in Algiers"), else a party with another country than the actor's
+   ("threatened to break relations with Russia");
+4. an attack whose author is not named ("a roadside bomb killed two soldiers near Samarra") gets an
+   unidentified armed group (sector ``UAF``) of the country where it happened, as ACLED codes it.
+
+Nothing else is invented: every filled value comes from a name in the event's sentence or its location.
+Reporters ("sources in Pakistan said") are never parties, and a place that is a clause's subject ("Italy
+announced ...") is a party, not a place.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+from typing import TYPE_CHECKING, Callable
+
+from ..actors.kb import ActorKB
+from ..actors.resolve import resolve_np, with_country
+from .arguments import OBSERVING
+from ..knowledge.words import SPEECH_VERBS
+from ..models import Actor, Event, Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .records import ArticleState
+
+INTERNATIONAL = frozenset({"IGO", "NGO"})
+FALLBACK_SCORE = 0.3  # a country-precision location with this score is the story's main country, not a named place
+STATES = frozenset({"GOV", "MIL", None})
+REPORTERS = OBSERVING | SPEECH_VERBS
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+UNSEEN_HANDS = frozenset({"ASSAULT"})  # acts that always have an author, named or not
+
+
+def fill_implicit(events: list[Event], ctx: "ArticleState") -> list[Event]:
+    """``events`` with countries and counterparts completed from each event's sentence."""
+    sentence_parties = _sentence_parties(ctx)
+    sentence_places: dict[tuple[int, int], tuple[list, list]] = {}  # bounds -> (places, own), read once
+    starts = [sent.start_char for sent in ctx.sentences]
+    return [_complete(event, ctx, sentence_parties, sentence_places, _sentence_bounds(event, starts, ctx))
+            for event in events]
+
+
+def _complete(event: Event, ctx: "ArticleState", parties_of: Callable[[int, int], list[tuple[Actor, bool]]],
+              places_of: dict[tuple[int, int], tuple[list, list]], bounds: tuple[int, int]) -> Event:
+    start, end = bounds
+    if bounds not in places_of:
+        named = [(t, p) for t, p in ctx.places.places_in(start, end) if p.country]
+        places_of[bounds] = ([(t.text, p) for t, p in named if not _subject(ctx, t)],
+                             [(t.text, p) for t, p in named])  # a reporter's phrase may still name where the
+    places, own = places_of[bounds]  # actor is from
+    parties = parties_of(start, end)
+    countries = {p.country for _t, p in places} | {a.country for a, _s in parties if a.country}
+    sole = next(iter(countries)) if len(countries) == 1 else None
+    located = _named_location(event)
+    main = event.location.country if event.location is not None else None
+    kb = ctx.memory.view.kb
+    actor = _placed_all(event.actor, own, located, sole, event.recipient, main, kb)
+    recipient = _placed_all(event.recipient, own, located, sole, actor, main, kb)
+    if not recipient:
+        placed = [(_placed(a, own, located, sole, (), main, kb), subject) for a, subject in parties]
+        recipient = _counterpart(actor, places, placed, located)
+        actor = tuple(_resident(a, located, recipient, kb) for a in actor)  # ethnic groups facing their state
+    if not actor and event.type in UNSEEN_HANDS:
+        actor = _unidentified(main or sole, kb)
+    return replace(event, actor=actor, recipient=recipient)
+
+
+def _subject(ctx: "ArticleState", toponym) -> bool:
+    """A place name that is a clause's subject ("Italy announced ...") names a party, not a place; one in a
+    reporter's phrase ("sources in Pakistan said") is not where the act is aimed."""
+    span = ctx.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    return span is not None and (span.root.dep_ in SUBJECTS or _reporting(span.root))
+
+
+def _reporting(token) -> bool:
+    """Inside the subject of a reporting verb ("a spokeswoman for the U.S. embassy said")."""
+    for t in [token, *token.ancestors]:
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTERS:
+            return True
+    return False
+
+
+def _resident(actor: Actor, located: Place | None, others: tuple[Actor, ...], kb: ActorKB) -> Actor:
+    """Step 2: an ethnic group lives where the event happens, else in the state it faces ("ethnic Turks
+    protest against Sweden's decision")."""
+    if not actor.country or actor.sector != "CVL" or "ethnic" not in actor.text.lower().split():
+        return actor
+    states = [a.country for a in others if a.country and a.sector in STATES]
+    home = located.country if located is not None else states[0] if states else None
+    return with_country(actor, home, kb=kb) if home and home != actor.country else actor
+
+
+def _unidentified(country: str | None, kb: ActorKB) -> tuple[Actor, ...]:
+    """Step 4: an attack whose author the text does not name was still done by someone: an unidentified
+    armed group (sector UAF) of the country where it happened, as ACLED codes it; its ``text`` is empty, as
+    the article names no one."""
+    if not country:
+        return ()
+    return (with_country(Actor(text="", name="unidentified armed group", sector="UAF"), country, kb=kb),)
+
+
+def _placed_all(actors: tuple[Actor, ...], own: list[tuple[str, Place]], located: Place | None,
+                sole: str | None, others: tuple[Actor, ...], main: str | None, kb: ActorKB) -> tuple[Actor, ...]:
+    """:func:`_placed` for each of one role's actors; coordinated parties share a country ("US troops and
+    diplomats") before anything else is read."""
+    peers = {a.country for a in actors if a.country}
+    shared = next(iter(peers)) if len(peers) == 1 else None
+    return tuple(with_country(a, shared, kb=kb) if shared and not a.country and a.sector not in INTERNATIONAL
+                 and not a.wikidata else _placed(a, own, located, sole, others, main, kb) for a in actors)
+
+
+def _named_location(event: Event) -> Place | None:
+    """The event's location when the text names it (not the story's main country used as a fallback)."""
+    loc = event.location
+    if loc is None or not loc.country or loc.precision == "country" and loc.score <= FALLBACK_SCORE:
+        return None
+    return loc
+
+
+def _placed(actor: Actor, places: list[tuple[str, Place]], located: Place | None, sole: str | None,
+            others: tuple[Actor, ...], main: str | None, kb: ActorKB) -> Actor:
+    """Step 1 and 2: a country for an actor that has none; ethnic groups by residence. A named official
+    ("President Mitterrand") is not given the country of the other side of the event, a group is ("Shona
+    rebels" facing the Mozambique government). An unnamed role ("the military government") with nothing
+    closer belongs to the story's main country (``main``)."""
+    if actor.sector in INTERNATIONAL:
+        return actor
+    if actor.country:
+        return _resident(actor, located, others, kb)
+    own = next((p.country for text, p in places if text in actor.text), None)
+    official = actor.sector == "GOV" and not actor.name.islower()
+    if official and sole in {a.country for a in others if a.sector in STATES}:
+        sole = None
+    country = own or (located.country if located is not None else None) or sole or (
+        main if actor.name.islower() else None)
+    return with_country(actor, country, kb=kb) if country else actor
+
+
+def _counterpart(actors: tuple[Actor, ...], places: list[tuple[str, Place]], parties: list[tuple[Actor, bool]],
+                 located: Place | None) -> tuple[Actor, ...]:
+    """Step 3: the place an act with no recipient concerns, else another party of the sentence (one of
+    another country than the actor's first; when the actor is unknown, no subject, which may be it)."""
+    mine = {a.country for a in actors if a.country}
+    texts = " ".join(a.text for a in actors)
+    if located is not None and located.text not in texts:
+        return (_place_actor(located),)
+    places = [p for text, p in places if text not in texts]
+    parties = [a for a, subject in parties if a.country and a.text not in texts and a.sector != "MED"
+               and (actors or not subject)]
+    for foreign in (True, False):
+        for place in places:
+            if (place.country not in mine) == foreign:
+                return (_place_actor(place),)
+        for party in parties:
+            if (party.country not in mine) == foreign:
+                return (party,)
+    return ()
+
+
+def _place_actor(place: Place) -> Actor:
+    return Actor(text=place.text, name=place.name, country=place.country)
+
+
+def _sentence_bounds(event: Event, starts: list[int], ctx: "ArticleState") -> tuple[int, int]:
+    """Character bounds of the sentence that holds the event's evidence (``starts``: sentence starts)."""
+    k = bisect_right(starts, event.evidence.start) - 1
+    if k >= 0 and event.evidence.start < ctx.sentences[k].end_char:
+        return ctx.sentences[k].start_char, ctx.sentences[k].end_char
+    return event.evidence.start, event.evidence.end
+
+
+def _sentence_parties(ctx: "ArticleState") -> Callable[[int, int], list[tuple[Actor, bool]]]:
+    """Parties named in a sentence (noun phrases that resolve to an actor), except reporters ("X said"),
+    each with whether it is a subject."""
+    cache: dict[tuple[int, int], list[tuple[Actor, bool]]] = {}
+
+    def parties(start: int, end: int) -> list[tuple[Actor, bool]]:
+        if (start, end) not in cache:
+            found = []
+            for chunk in ctx.chunks_in(start, end):
+                if _reporting(chunk.root):
+                    continue
+                actor = resolve_np(chunk, memory=ctx.memory)
+                if actor is not None:
+                    found.append((actor, chunk.root.dep_ in SUBJECTS))
+            cache[(start, end)] = found
+        return cache[(start, end)]
+
+    return parties
+
+
+__all__ = ["fill_implicit"]

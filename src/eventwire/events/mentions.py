@@ -1,0 +1,434 @@
+"""Extract stage: turn every trigger group of a parsed article into a :class:`Mention`.
+
+A mention is one report of one event in one sentence, with everything that sentence says about it:
+type and mode (:mod:`events`), factuality (:mod:`factuality`), actors and recipients (:mod:`arguments`,
+:mod:`actors`), places (:mod:`places`), a date (:mod:`dates`) and casualties (:mod:`casualties`).
+:mod:`merge` then joins the mentions of one event.
+
+Places and dates are read from the trigger's *region*: its own phrase and clause, not other clauses of the
+sentence ("the hit on Baghdad airport" inside "On Saturday, leaders attended a ceremony to honour the
+victims of the hit ..." has no date of its own). A date found only elsewhere in the sentence is kept as a
+weak date, used when no mention of the event has its own; a date of a clause that reports the event ("police
+said today that ...") is not the event's. Failing both, the nearest earlier day of the article is the story's
+time (``context_date``). Dead and wounded reported in a sentence without an event of their own ("the victim
+died in hospital") complete the attack reported just before; mentions of one event inside one sentence are
+linked (:mod:`links`).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Collection
+
+from ..knowledge.words import SPEECH_VERBS
+from . import arguments
+from .triggers import TriggerGroup, find_groups, salience, sums_up
+from . import factuality
+from . import intents
+from ..actors.resolve import resolve_np
+from .casualties import count_casualties
+from ..knowledge.words import CASUALTY_WORDS
+from .links import attach_orphan_counts, nest, unclaimed_counts
+from .dates import Timex
+from ..places.gazetteer.names import name_key
+from ..models import Actor, Place, Span
+from .records import ArticleState, Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "xcomp", "pcomp", "csubj"}
+LOCATIVE_PREPS = {"in", "at", "on", "near", "into", "outside", "inside", "across", "around", "throughout",
+                  "along", "over", "onto", "within", "of", "off"}
+DIRECTION_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                   "outskirts", "suburb", "suburbs", "centre", "center", "city", "town", "village", "province",
+                   "region", "district", "part", "heart", "edge", "border", "capital", "area", "end", "port",
+                   "vicinity", "environs", "periphery", "sector", "section", "zone", "neighborhood", "neighbourhood"}
+GENERIC_SITES = {"base", "airport", "embassy", "village", "town", "camp", "checkpoint", "prison", "compound",
+                 "airbase", "barracks", "port", "border", "crossing", "refinery", "field"}
+NOT_NAMES = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
+ADMIN_WORDS = {"department", "province", "state", "county", "region", "district", "municipality", "governorate",
+               "prefecture", "canton", "oblast", "farm", "hill", "stream", "river", "valley", "jurisdiction",
+               "neighborhood", "neighbourhood", "suburb", "township", "parish", "island", "mountain", "highway",
+               "road", "bridge", "square", "market", "hamlet", "estate", "plantation", "zone", "sector"}
+BOUND_WORDS = {"since", "until", "till", "through"}
+TIME_PREPS = {"on", "in", "during"}  # "the murder on 26 February of Mayor X": a date, whatever the parse hangs it on
+OCCURRING = {"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}  # "X took place on ..."
+LOCATING = {"locate", "situate", "base"}  # "a substation located in downtown San Salvador": where, not an event
+PERFORMING = {"perpetrate", "commit", "carry", "stage", "launch", "conduct", "mount", "occur", "happen"}
+# Verbs of saying and judging: their date is the report's, not the event's ("condemned today the killing").
+# Not those that share the event's time ("repelled an attack this morning", "survived", "witnessed").
+REPORTING = SPEECH_VERBS | {"condemn", "criticize", "criticise", "denounce", "blame", "deny", "confirm", "report",
+                                "discuss", "investigate", "probe", "mourn", "remember", "commemorate", "recall",
+                                "mark", "welcome", "praise", "hail", "protest", "claim", "describe", "attribute",
+                                "link", "cite", "review", "study", "reject", "support", "oppose", "call", "predict",
+                                "expect", "fear", "await", "anticipate"}
+FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS | ADMIN_WORDS) - {"embassy"}
+THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to", "in"}  # ... "refugees in Liberia"
+
+def find_mentions(ctx: ArticleState) -> list[Mention]:
+    """All mentions of an article, in text order; ``cause`` links point at mention indices."""
+    doc, lex = ctx.doc, ctx.lex
+    raw: list[tuple["SpacySpan", TriggerGroup, arguments.Roles, int]] = []
+    for sent in ctx.sentences:
+        groups = find_groups(sent, lex, candidates=ctx.trigger_candidates, quotes=ctx.quote_marks)
+        triggers = frozenset(i for g in groups for i in g.tokens)
+        reports = len({g.head for g in groups})  # split groups report one sentence's coordinated events
+        for group in groups:
+            roles = arguments.find_roles(doc, group, lex, triggers=triggers)
+            raw.append((sent, group, roles, reports))
+    by_token = {i: k for k, (_s, g, _r, _n) in enumerate(raw) for i in g.tokens}
+    mentions = [_mention(ctx, k, sent, group, roles, n > 1, by_token)
+                for k, (sent, group, roles, n) in enumerate(raw)]
+    mentions = _summaries(doc, attach_orphan_counts(ctx, unclaimed_counts(ctx, nest(doc, mentions))))
+    derived = intents.derived_mentions(doc, mentions, lex)
+    return sorted(mentions + derived, key=lambda m: (m.sentence.start, m.index))
+
+
+def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGroup,
+             roles: arguments.Roles, shared: bool, by_token: dict[int, int]) -> Mention:
+    doc = ctx.doc
+    region = _region(doc, group)
+    if group.place_span:
+        region = set(range(*group.place_span))
+    fact = factuality.factuality(doc, group.tokens, group.head, ctx.lex, definite=group.definite)
+    actors = _actors(doc, roles.actors, ctx)
+    recipients = _actors(doc, roles.recipients, ctx, through=True)
+    places, generic = _places(doc, group, region, roles, ctx)
+    capital = None if places else _capital_of(doc, region, ctx)
+    date, weak, context = _dates(sent, region, ctx, head=doc[group.head], triggers=by_token.keys())
+    fatalities, injured = _casualties(sent, group, shared, ctx)
+    names = _names(doc, group, sent, shared, roles, ctx.toponym_tokens)
+    cause = by_token.get(roles.cause) if roles.cause is not None else None
+    head = doc[group.head]
+    return Mention(
+        index=index, sentence=_span(sent, ctx.text), clause=_clause(doc, sent, group, shared, ctx.text),
+        trigger=" ".join(doc[i].text for i in group.tokens), type=group.rule.type, mode=group.mode,
+        family=group.family, confidence=round(group.rule.confidence * salience(head), 3),
+        factuality=fact, actors=actors,
+        recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak, capital_of=capital,
+        context_date=context,
+        fatalities=fatalities, injured=injured, definite=group.definite, novel=group.novel, names=names,
+        cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.paragraph_of(sent.start_char),
+        also=_also(sent, group, fatalities, ctx),
+        several=head.pos_ == "NOUN" and "Plur" in head.morph.get("Number") and any(
+            c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in head.children),
+    )
+
+
+def _summaries(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+    """Mark as ``several`` the definite plural reports ("these attacks", "the killings", "the murder of the
+    PDC leaders": a plural of people with no count) of a story that has already told two killings apart
+    (earlier reports in two sentences with different victims' names or own dates): they sum those up."""
+    def told_apart(m: Mention) -> bool:
+        earlier = [o for o in mentions if o.type == m.type and o.sentence.start < m.sentence.start]
+        return any(a.sentence.start != b.sentence.start and (a.names and b.names and not a.names & b.names
+                                                             or a.date and b.date and a.date.value != b.date.value)
+                   for a in earlier for b in earlier)
+    return [replace(m, several=True) if not m.several and sums_up(doc[m.head]) and told_apart(m) else m
+            for m in mentions]
+
+
+def _also(sent: "SpacySpan", group: TriggerGroup, fatalities: int | None, ctx: ArticleState) -> bool:
+    """"The driver was also killed in the attack": all the dead this sentence reports are ones it adds
+    to an event told before (not "X was killed in an attack in which his driver was also killed")."""
+    verbs = [ctx.doc[i] for i in group.tokens
+             if any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in ctx.doc[i].children)]
+    return bool(fatalities and verbs) and count_casualties(sent, trigger=verbs).fatalities == fatalities
+
+
+def _names(doc: "Doc", group: TriggerGroup, sent: "SpacySpan", shared: bool,
+           roles: arguments.Roles, toponym_tokens: frozenset[int]) -> frozenset[str]:
+    """Proper names (not places, not nationalities, not the actor) near the report: who was hit."""
+    if shared:
+        tokens = [doc[i] for i in roles.recipients]
+        tokens += [c for t in tokens for c in t.subtree]
+    else:
+        tokens = list(sent)
+    skip = {t.i for i in roles.actors for t in _phrase(doc[i])} | set(group.tokens) | toponym_tokens
+    return frozenset(t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in NOT_NAMES
+                     and t.i not in skip)
+
+
+def _span(span: "SpacySpan", body: str) -> Span:
+    """A stretch of the article body as the reader wrote it (the parse may have seen it re-cased)."""
+    text = body[span.start_char:span.end_char].rstrip()
+    return Span(text=text, start=span.start_char, end=span.start_char + len(text))
+
+
+def _clause(doc: "Doc", sent: "SpacySpan", group: TriggerGroup, shared: bool, body: str) -> Span:
+    """The sentence, or where it reports several events, the smallest phrase holding this one."""
+    if not shared:
+        return _span(sent, body)
+    lo = min(doc[i].left_edge.i for i in group.tokens)
+    hi = max(doc[i].right_edge.i for i in group.tokens)
+    if group.place_span:
+        lo, hi = min(lo, group.place_span[0]), max(hi, group.place_span[1] - 1)
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return _span(doc[lo:hi + 1], body)
+
+
+def _region(doc: "Doc", group: TriggerGroup) -> set[int]:
+    """Token indices of the trigger group's own phrase and clause (nested clauses left out)."""
+    region: set[int] = set()
+    members = set(group.tokens)
+    for i in group.tokens:
+        region |= _own_subtree(doc[i], members)
+        token = doc[i]
+        governor = None
+        if token.pos_ != "VERB" and token.dep_ in ("pobj", "dobj", "attr"):
+            head = token.head.head if token.dep_ == "pobj" else token.head
+            purpose = token.dep_ == "pobj" and token.head.lower_ in arguments.PURPOSE_PREPS
+            if head.lemma_.lower() in arguments.SUPPORT_VERBS or purpose:  # "arrived in Amman on a visit"
+                governor = head
+        elif token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass") \
+                and token.head.lemma_.lower() in OCCURRING:  # "the kidnapping took place on 30 December"
+            governor = token.head
+        if governor is not None:
+            for child in governor.children:
+                if child.dep_ in ("prep", "npadvmod") and child.i not in region:
+                    region |= _own_subtree(child, members)
+        for child in token.children:  # "the double murder perpetrated on 19 January"
+            if child.dep_ == "acl" and child.lemma_.lower() in PERFORMING and child.i not in region:
+                region |= _own_subtree(child, members)
+    return region
+
+
+def _own_subtree(token: "Token", members: set[int]) -> set[int]:
+    found = {token.i}
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS and child.i not in members and child.pos_ in ("VERB", "AUX") \
+                and not (child.dep_ == "acl" and child.lemma_.lower() in LOCATING):
+            continue
+        if child.dep_ == "appos":
+            continue
+        found |= _own_subtree(child, members)
+    return found
+
+
+def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: bool = False
+            ) -> tuple[Actor, ...]:
+    """Actors of phrase heads; ``through``: a thing's phrase stands for the party it names ("demands from
+    the rebels", "the removal of President X", "a blockade on Palestinian lorries")."""
+    found: list[Actor] = []
+    for i in heads:
+        actor = resolve_np(_phrase(doc[i]), memory=ctx.memory)
+        if through and (actor is None or not actor.country):
+            inner = [g for c in doc[i].children if c.dep_ in ("prep", "agent") and c.lower_ in THROUGH_PREPS
+                     for g in c.children if g.dep_ == "pobj"]
+            better = [a for a in (resolve_np(_phrase(g), memory=ctx.memory) for g in inner) if a is not None]
+            actor = better[0] if better else actor
+        for one in [actor] + _coordinated_modifiers(doc[i], actor, ctx):
+            if one is not None and one not in found:
+                found.append(one)
+    return tuple(found)
+
+
+def _coordinated_modifiers(head: "Token", actor: Actor | None, ctx: ArticleState) -> list[Actor]:
+    """"Hungarian and Romanian officials": one actor per coordinated national modifier."""
+    extra = []
+    for mod in head.children:
+        if mod.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for other in mod.conjuncts:
+            found = resolve_np(other, memory=ctx.memory)
+            if found is not None and found.country and (actor is None or found.country != actor.country):
+                sector = actor.sector if actor is not None else found.sector
+                extra.append(replace(found, sector=sector))
+    return extra
+
+
+def _phrase(token: "Token") -> "SpacySpan":
+    """The noun phrase headed by ``token`` without relative clauses, appositions or coordination."""
+    doc = token.doc
+    keep = [token.i]
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "conj", "cc", "punct", "appos", "advcl") and child.i > token.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "over", "after", "amid", "following"):
+            continue
+        keep += [t.i for t in child.subtree]
+    lo, hi = min(keep), max(keep)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo:hi + 1]
+
+
+def _places(doc: "Doc", group: TriggerGroup, region: set[int], roles: arguments.Roles,
+            ctx: ArticleState) -> tuple[tuple[Place, ...], str | None]:
+    """Places where the event happened: toponyms in the region that stand in a locative phrase."""
+    found = []
+    for toponym, place in ctx.places.places_in(doc[min(region)].idx, doc[max(region)].idx + len(doc[max(region)])):
+        span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        if span is None or not (set(range(span.start, span.end)) & region):
+            continue
+        if _locative(span.root, place) and place not in found:
+            found.append(place)
+    generic = None
+    if not found:
+        for i in list(roles.recipients) + [t for t in region]:
+            token = doc[i]
+            if token.lemma_.lower() in GENERIC_SITES and token.pos_ == "NOUN" and not _has_name(token):
+                generic = token.lemma_.lower()
+                break
+    return tuple(found), generic
+
+
+_NOWHERE = Place(text="", name="", country=None, admin1=None, lat=None, lon=None, geonameid=None, feature="city",
+                 precision="city", score=0.0)  # what _locative is asked about for an unnamed place
+
+
+def _capital_of(doc: "Doc", region: set[int], ctx: ArticleState) -> str | None:
+    """Whose capital a locative phrase of the region names without its name: "in the capital", "on the
+    outskirts of the capital city" -> "" (the story's country); "in the Salvadoran capital" -> "SLV"."""
+    gaz = ctx.places.gazetteer
+    for i in sorted(region):
+        token = doc[i]
+        lemma = token.lemma_.lower()
+        capital_city = lemma == "city" and any(c.lower_ == "capital" and c.dep_ in ("compound", "amod")
+                                               for c in token.children)
+        if not (capital_city or (lemma == "capital" and token.pos_ == "NOUN")) \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) \
+                or not _locative(token, _NOWHERE):
+            continue  # "the capital of Peru" names it; "the capital's mayor" is no place of the event
+        adjectives = [c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ != "capital"]
+        codes = set().union(*(gaz.country_codes(name_key(c.text)) for c in adjectives))
+        if adjectives and len(codes) != 1:
+            continue  # "the state capital", "the provincial capital": not the country's
+        return gaz.iso3.get(next(iter(codes)), "") if codes else ""
+    return None
+
+
+def _has_name(token: "Token") -> bool:
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
+def _locative(token: "Token", place: Place) -> bool:
+    """Is this toponym where something happened, not whose it is ("US strike", "US embassy", "Iran's leader")?"""
+    if token.dep_ == "pobj":
+        prep = token.head
+        if prep.lower_ == "of":
+            return prep.head.lower_ in DIRECTION_HEADS
+        return prep.lower_ in LOCATIVE_PREPS
+    if token.dep_ == "npadvmod":
+        return True
+    if token.dep_ in ("compound", "nmod") and place.precision != "country":  # "in San Miguel department"
+        return token.head.lemma_.lower() in FEATURE_HEADS and _locative(token.head, place)
+    if token.dep_ in ("conj", "appos") and token.head.i != token.i:  # "in Usulutan and Morazan departments"
+        return _locative(token.head, place)
+    return False
+
+
+def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Token | None" = None,
+           triggers: Collection[int] = (),
+           ) -> tuple[Timex | None, Timex | None, Timex | None]:
+    """(own date, weak date, context date) of a mention.
+
+    Own: a date in the trigger's region. Weak: another date of the sentence, or the nearest earlier one of
+    the paragraph; a date that belongs to a clause governing the trigger's ("police *said today* that
+    rebels killed ...", "condemned *today* the assassination of ...") dates the report, not the event, and
+    is left out. Context: the nearest earlier day-precise date of the article's previous paragraphs (the
+    time the story is set in), used only when no mention of the event has a date of its own. Never a date
+    that bounds a span ("since 1981") or dates a thing that is no event (``triggers``: all trigger tokens;
+    "a 1981 blue Chevrolet", "the 19 March elections").
+    """
+    doc = ctx.doc
+    own, weak = None, None
+    for timex in ctx.timexes:
+        if timex.start < sent.start_char or timex.end > sent.end_char:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if not _dates_events(ctx, timex, span, triggers) or _sourced(span):
+            continue
+        if span is not None and span.root.i in region:
+            own = own or timex
+        elif span is None or head is None or not _governs(span.root, head):
+            weak = weak or timex
+    if weak is None and own is None:  # the nearest earlier date of the paragraph
+        for timex in reversed(ctx.timexes):
+            if timex.end > sent.start_char:
+                continue
+            if "\n\n" in ctx.text[timex.end:sent.start_char]:
+                break
+            if _dates_events(ctx, timex, doc.char_span(timex.start, timex.end, alignment_mode="expand"), triggers):
+                weak = timex
+                break
+    latest = ctx.anchor.isoformat() if ctx.anchor is not None else "9999"  # a story is set before it is told
+    before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day" and t.value <= latest]
+    return own, weak, (before[-1] if before else None)
+
+
+def _dates_events(ctx: ArticleState, timex: Timex, span: "SpacySpan | None", triggers: Collection[int]) -> bool:
+    """Can ``timex`` (parsed as ``span``) date an event at all? Not a bound of a span ("since 1981"), nor the
+    date of a thing ("a 1981 blue Chevrolet", "the 19 March elections": a modifier of a noun that reports no
+    event)."""
+    if _bound(ctx.text, timex):
+        return False
+    return span is None or span.root.dep_ not in ("nummod", "amod", "compound", "nmod") \
+        or span.root.head.i in triggers or (span.start > 0 and span.doc[span.start - 1].lower_ in TIME_PREPS)
+
+
+def _sourced(span: "SpacySpan | None") -> bool:
+    """Is the timex part of an "according to <source>" phrase ("according to military sources today, three
+    members were murdered"): the date of the report, not of the event (the parse may hang it on the verb)?
+    Not a date of a clause inside the source's phrase ("according to a report, which said that on Monday ...")."""
+    for token in span.sent if span is not None else ():
+        if token.i < span.start and token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            path = list(span.root.ancestors)
+            path = path[:path.index(token)] if token in path else None
+            if path is not None and not any(t.pos_ in ("VERB", "AUX") for t in path) \
+                    or token.right_edge.i + 1 == span.start:
+                return True
+    return False
+
+
+def _bound(text: str, timex: Timex) -> bool:
+    """"since 1981", "until 9 November": the start or end of a span of time, not when an event happened."""
+    words = text[max(0, timex.start - 12):timex.end].lower().split()  # the timex may hold the word itself
+    return any(w in BOUND_WORDS for w in words[-len(timex.text.split()) - 1:][:2])
+
+
+def _governs(timex_root: "Token", trigger: "Token") -> bool:
+    """Does the timex modify a verb of saying or judging whose clause holds the trigger below it (a report
+    about the event: "said today that ...", "condemned today the killing"; not "resumed its attacks on 29
+    November", where the verb performs the event)?"""
+    verb = timex_root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.lemma_.lower() not in REPORTING:
+        return False
+    if verb.tag_ == "VBD" and verb.dep_ != "conj" and not any(c.dep_ in factuality.SUBJECTS or c.dep_ == "expl"
+                                                              for c in verb.children):
+        return False  # no verb of saying but a misparsed adjective: "that on 10 March alleged rebels killed"
+    below = trigger  # the verb's child on the path down to the trigger, if the verb is above it
+    for above in trigger.ancestors:
+        if above.i == verb.i:
+            return below.dep_ in ("ccomp", "dobj", "xcomp", "pcomp") or \
+                below.dep_ == "prep" and below.lower_ in ("for", "of", "about")
+        below = above
+    return False
+
+
+def _casualties(sent: "SpacySpan", group: TriggerGroup, shared: bool,
+                ctx: ArticleState) -> tuple[int | None, int | None]:
+    """Casualties of the sentence, when the sentence reports only this event or the group kills."""
+    kills = any(ctx.doc[i].lemma_.lower() in CASUALTY_WORDS for i in group.tokens)
+    if group.rule.type not in ("ASSAULT", "COERCE", "PROTEST"):
+        return None, None
+    if shared and not kills:  # one of several events: only the dead its own phrase names ("attacks that
+        head = ctx.doc[group.head]  # claimed the lives of X and Y", "attacks in which X and Y were killed")
+        if head.pos_ != "NOUN" or group.rule.type != "ASSAULT":
+            return None, None
+        counted = count_casualties(sent, trigger=head, earlier=ctx.counted_before(sent.start_char), inside=True)
+        return counted.fatalities, counted.injured
+    if not kills and not ctx.speaks_of_casualties(sent, forms=True):
+        return None, None  # nothing in the sentence speaks of dead or wounded
+    earlier = ctx.counted_before(sent.start_char)
+    counted = count_casualties(sent, trigger=[ctx.doc[i] for i in group.tokens], earlier=earlier)
+    if not shared and (counted.fatalities is None or counted.injured is None):
+        every = count_casualties(sent, earlier=earlier)  # the sentence's only event: its dead, whatever clause
+        return (every.fatalities if counted.fatalities is None else counted.fatalities,
+                every.injured if counted.injured is None else counted.injured)
+    return counted.fatalities, counted.injured

@@ -1,0 +1,415 @@
+"""Extract stage, part 1: find event triggers in parsed sentences and code their type and mode.
+
+A *trigger* is a word the lexicon (``data/triggers.tsv``) knows, whose condition holds in the parse
+("send" is MOBILIZE only with troops as object; "hit" is ASSAULT only when a weapon hits). Triggers of
+one type that are syntactically tied ("killed in a drone attack", "a strike that killed", "rockets
+slammed") form one :class:`TriggerGroup`: one report of one event. A plural group whose modifiers or
+places are coordinated ("mortar and rocket attacks", "attacks in Baghdad and on Balad base") reports
+several events and is split into one group per weapon family or per place.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Sequence
+
+from ..knowledge.lexicon import Lexicon, TriggerRule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+# Dependency relations that tie two triggers of one type into one report of one event.
+LINK_DEPS = {"nsubj", "nsubjpass", "dobj", "relcl", "acl", "compound", "pobj", "attr", "appos"}
+LINK_PREPS = {"in", "by", "during", "with", "from", "of", "after", "into"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
+OBJECT_PREPS = {"of", "into", "on", "at", "against"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+INCIDENT_NOUNS = {"action", "incident", "operation", "event", "episode", "raid", "ambush", "explosion", "blast"}
+KILLING_NOUNS = {"killing", "murder", "assassination", "massacre", "slaying", "execution", "death"}
+NEWS_NOUNS = {"development", "case", "matter", "news", "report"}  # "in another development, ..."
+NOVEL = {"new", "another", "fresh", "second", "third", "further", "more", "renewed", "latest", "other"}
+# Most specific first: the mode of an attack that names several instruments.
+MODE_ORDER = ("suicide", "drone", "chemical", "aerial", "grenade", "explosives", "heavy-weapons", "firearms",
+              "beat")
+CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim"}  # "3 were killed and 5 wounded": one event
+QUOTES = {'"', "“", "”", "''", "``"}
+
+
+@dataclass(frozen=True)
+class TriggerGroup:
+    """One report of one event inside one sentence."""
+
+    sent_start: int  # token index of the sentence start
+    head: int  # token index of the highest trigger of the group
+    tokens: tuple[int, ...]  # trigger token indices, in text order
+    rule: TriggerRule  # the most confident rule of the group
+    mode: str | None
+    family: str | None  # weapon family (mortar, rocket, drone, ...), finer than mode
+    definite: bool  # "the strike", "Soleimani's killing": refers back to a known event
+    novel: bool  # "a new strike", "more attacks": explicitly another event
+    place_span: tuple[int, int] | None = None  # token range restricting places after a split
+
+
+def find_groups(sent: "Span", lex: Lexicon, *, candidates: Sequence[int] | None = None,
+                quotes: Sequence[int] | None = None) -> list[TriggerGroup]:
+    """Trigger groups of one sentence, in text order, already split where coordination says so.
+
+    ``candidates``: the document's token indices whose lemma or lower-case form the lexicon lists, in text
+    order, and ``quotes``: those of its quotation marks (:data:`QUOTES`); when given, only those tokens are
+    read (the same groups, found faster)."""
+    quoted = _quoted_tokens(sent) if quotes is None else _quoted_between(sent, quotes)
+    hits = {}
+    doc = sent.doc
+    tokens = sent if candidates is None else (doc[i] for i in _within(candidates, sent.start, sent.end))
+    for token in tokens:
+        rule = match_token(token, lex, quoted=quoted)
+        if rule is not None:
+            hits[token.i] = rule
+    groups = []
+    for members in _link(sent, hits):
+        groups.extend(_split(_make_group(sent, members, hits, lex), sent, lex))
+    return sorted(groups, key=lambda g: g.tokens[0])
+
+
+_BROKEN_LEMMA = re.compile(r"(.*([bdgmnprt]))\2e")  # "machinegunne": spaCy's lemma of "machinegunned"
+
+
+def trigger_rules(lemma: str, lower: str, lex: Lexicon) -> tuple:
+    """The lexicon rules of a word by its lemma (lower case), its lower-case form, or its lemma repaired where
+    the lemmatiser, not knowing the verb, kept a doubled consonant ("machinegunned" -> "machinegunne" ->
+    "machinegun")."""
+    rules = lex.triggers.get(lemma) or lex.triggers.get(lower)
+    if not rules and (broken := _BROKEN_LEMMA.fullmatch(lemma)):
+        rules = lex.triggers.get(broken.group(1))
+    return rules or ()
+
+
+def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozenset()) -> TriggerRule | None:
+    """The first lexicon rule for ``token`` whose part of speech and condition hold, else None."""
+    rules = trigger_rules(token.lemma_.lower(), token.lower_, lex)
+    if not rules:
+        return None  # most words: no need to read their parse
+    pos = "V" if token.pos_ == "VERB" else "N" if token.pos_ in ("NOUN", "PROPN") else None
+    if pos is None or token.ent_type_ in ("DATE", "TIME") or (token.dep_ == "amod" and token.tag_ == "VBN"):
+        return None  # "March" the month; "the detained leaders" describes a state, it reports no event
+    for rule in rules:
+        if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
+            return rule if rule.type != "-" else None  # a stop row: this use of the word is no event
+    return None
+
+
+def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
+                    quoted: frozenset[int] = frozenset()) -> bool:
+    if condition is None:
+        return True
+    name, _, arg = condition.partition("=")
+    words = set(arg.split("|")) if arg else set()
+    if name == "obj":
+        return any(t.lemma_.lower() in words for t in objects(token))
+    if name == "subj":
+        return any(is_weapon(s, lex) for s in subjects(token))
+    if name == "human":
+        return not any(is_weapon(s, lex) for s in subjects(token))
+    if name == "prep":
+        return any(c.dep_ == "prep" and c.lower_ in words for c in token.children)
+    if name == "prt":
+        return any(c.dep_ == "prt" and c.lower_ in words for c in token.children)
+    if name == "mod":
+        return any(c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in words for c in token.children)
+    if name == "poss":
+        return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+    if name == "plural":
+        return token.tag_ in ("NNS", "NNPS")
+    if name in ("xcomp", "oprd", "ccomp"):
+        return any(c.dep_ == name and (not words or c.lemma_.lower() in words) for c in token.children)
+    if name == "dynamic":
+        return token.dep_ != "acl" and not (
+            any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in token.children))
+    if name == "recipient":  # "gave $2m to Nigeria", "provided the army with aircraft"
+        return any(c.dep_ in ("dative", "dobj") for c in token.children) and any(
+            c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "with")) for c in token.children)
+    if name == "possof":  # "the release of a French citizen"
+        return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+    if name == "obligation":  # "said that Libya must hand over ...": the speaker requests
+        return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should")
+                                             and not any(h.lower_ == "have" for h in c.children)
+                                             for a in c.children) for c in token.children)
+    if name == "party":
+        return any(_is_party(s) for s in subjects(token))
+    if name == "gov":
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        return token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.lemma_.lower() in words
+    if name == "ctx":
+        return any(t.lemma_.lower() in words for t in token.sent)
+    if name == "quote":
+        return token.i in quoted and token.dep_ in ("nsubj", "ROOT")
+    if name == "cause":
+        return any(c.lemma_.lower() in lex.hazards or c.lower_ in lex.hazards for c in causes(token))
+    return False
+
+
+CAUSE_PREPS = {"in", "by", "during", "from", "after"}
+
+
+def causes(token: "Token") -> list["Token"]:
+    """What a verb says did it: its subjects; else its passive agent ("killed by a landslide"); else its
+    in/during/from/after phrase ("killed in a landslide"); and for a participle that completes a clause
+    ("struck Peru, killing 40"), that clause's subject. A named doer wins over a circumstance ("rebels killed
+    two soldiers during the storm")."""
+    found = subjects(token)
+    if not found:
+        preps = [c for c in token.children if c.dep_ in ("agent", "prep") and c.lower_ in CAUSE_PREPS]
+        agents = [g for c in preps if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        found = agents or [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    if not found and token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
+        found = subjects(token.head)
+    return found
+
+
+def objects(token: "Token") -> list["Token"]:
+    """Direct objects of ``token`` (and the objects of its object-like prepositions), with their heads'
+    "of" complements and compounds ("thousands of troops", "thousands more troops")."""
+    found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    more = []
+    for obj in found:
+        more += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"]
+        more += [c for c in obj.children if c.dep_ in ("compound", "conj")]
+    return found + more
+
+
+def subjects(token: "Token") -> list["Token"]:
+    """Subjects of ``token``; the antecedent stands in for a relative pronoun."""
+    subs = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    if token.dep_ == "relcl" and any(s.lower_ in ("that", "which") for s in subs):
+        subs = [token.head]
+    return subs
+
+
+def is_weapon(token: "Token", lex: Lexicon) -> bool:
+    """A weapon or attack word (which can 'hit' or 'slam' but is not an actor)."""
+    lemma = token.lemma_.lower()
+    if lemma in lex.weapons or token.lower_ in lex.weapons:
+        return True
+    return any(r.type == "ASSAULT" and r.pos in ("N", "*") for r in lex.triggers.get(lemma, ()))
+
+
+ARMED_BODIES = {"military", "army", "troop", "force", "soldier", "police", "rebel", "militant", "guerrilla", "insurgent",
+                "fighter", "militia", "jet", "warplane", "navy", "marine", "gunman", "terrorist", "coalition"}
+
+
+def _is_party(token: "Token") -> bool:
+    """A named party (country, group, person) or an armed body: who can hit or strike someone."""
+    return token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or token.lemma_.lower() in ARMED_BODIES
+
+
+def _quoted_tokens(sent: "Span") -> frozenset[int]:
+    inside, found = False, set()
+    for token in sent:
+        if token.text in QUOTES:
+            inside = not inside
+        elif inside:
+            found.add(token.i)
+    return frozenset(found) if not inside else frozenset()
+
+
+def _within(indices: Sequence[int], start: int, end: int) -> Sequence[int]:
+    """The part of the sorted ``indices`` in ``[start, end)``."""
+    return indices[bisect_left(indices, start):bisect_left(indices, end)]
+
+
+def _quoted_between(sent: "Span", quotes: Sequence[int]) -> frozenset[int]:
+    """:func:`_quoted_tokens` from the indices of the document's quotation marks."""
+    marks = _within(quotes, sent.start, sent.end)
+    if len(marks) % 2:
+        return frozenset()  # an unclosed quotation: nothing counts as quoted
+    return frozenset(i for a, b in zip(marks[::2], marks[1::2]) for i in range(a + 1, b))
+
+
+def _link(sent: "Span", hits: dict[int, TriggerRule]) -> list[list[int]]:
+    """Union triggers of one type that are tied by a dependency path of at most two steps."""
+    parent = {i: i for i in hits}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    doc = sent.doc
+    for i, rule in hits.items():
+        token = doc[i]
+        participle = token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG"  # "attacked ..., killing 3"
+        toll = token.dep_ == "conj" and {token.lemma_.lower(), token.head.lemma_.lower()} & CASUALTY_VERBS
+        if (token.dep_ not in LINK_DEPS and not participle and not toll) or token.head.i == token.i:
+            continue
+        up = token.head
+        if token.dep_ == "pobj" and up.dep_ in ("prep", "agent") and up.lower_ in LINK_PREPS:
+            up = up.head
+        other = hits.get(up.i)
+        if other is not None and other.type == rule.type and up.i != i:
+            parent[root(i)] = root(up.i)
+    clusters: dict[int, list[int]] = {}
+    for i in hits:
+        clusters.setdefault(root(i), []).append(i)
+    return [sorted(c) for c in clusters.values()]
+
+
+def _make_group(sent: "Span", members: list[int], hits: dict[int, TriggerRule], lex: Lexicon) -> TriggerGroup:
+    doc = sent.doc
+    head = min(members, key=lambda i: _depth(doc[i]))
+    rule = max((hits[i] for i in members), key=lambda r: r.confidence)
+    mode, family = _instrument([doc[i] for i in members], rule, lex)
+    nominal = [doc[i] for i in members if doc[i].pos_ in ("NOUN", "PROPN")]
+    named = _incidents_named([doc[i] for i in members], lex)
+    definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for t in nominal for c in t.children
+                   if c.dep_ in ("det", "poss")) or _known_incident(named)
+    novel = any(c.lower_ in NOVEL for t in nominal for c in t.children if c.dep_ in ("amod", "det")) \
+        or _another_incident(named) or (_another_development(doc[head]) and (not definite or _counted(nominal)))
+    return TriggerGroup(sent.start, head, tuple(members), rule, mode, family, definite, novel)
+
+
+def _incidents_named(members: list, lex: Lexicon) -> list:
+    """(preposition, noun) for the incident or weapon nouns in "by/in/during" phrases of the group's verbs:
+    "killed by the bomb", "in the terrorist action", "in another incident"."""
+    return [(prep, obj) for verb in members if verb.pos_ == "VERB" for prep in verb.children
+            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during")
+            for obj in prep.children
+            if obj.dep_ == "pobj" and (obj.lemma_.lower() in INCIDENT_NOUNS or is_weapon(obj, lex))]
+
+
+def _known_incident(named: list) -> bool:
+    """"A man was killed by the bomb", "died in the blast", "in the terrorist action, four pedestrians were
+    killed": the weapon or the incident is one the story already named."""
+    return any(d.dep_ == "det" and d.lower_ in DEFINITE for _prep, obj in named for d in obj.children)
+
+
+def _another_incident(named: list) -> bool:
+    """"In another incident, a policeman was shot to death": a new event, not the one told before."""
+    return any(prep.dep_ == "prep" and prep.lower_ != "by" and c.dep_ in ("det", "amod")
+               and c.lower_ in NOVEL | {"separate"} for prep, obj in named for c in obj.children)
+
+
+def _counted(nominal: list) -> bool:
+    """"The death of nine peasants": a report that counts its victims tells something new, not "the killing
+    of the mayor" told before."""
+    return any(g.dep_ == "nummod" for t in nominal for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children for g in o.children)
+
+
+def _another_development(head: "Token") -> bool:
+    """"In another development, the council condemned the death of nine peasants": a clause above the report
+    opens a new item of news, so what it reports is not the event told before."""
+    for verb in [head, *head.ancestors]:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < head.i and any(
+                    obj.dep_ == "pobj" and obj.lemma_.lower() in INCIDENT_NOUNS | NEWS_NOUNS
+                    and any(c.dep_ in ("det", "amod") and c.lower_ in NOVEL | {"separate"} for c in obj.children)
+                    for obj in prep.children):
+                return True
+    return False
+
+
+def sums_up(head: "Token") -> bool:
+    """Is the event noun a definite plural with no count ("these attacks", "the killings") or a killing of such
+    a plural of people ("the murder of the PDC leaders")? In a story of several events it sums them up."""
+    def bare_plural(noun: "Token", dets: set[str]) -> bool:
+        return noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number") \
+            and any(c.dep_ == "det" and c.lower_ in dets for c in noun.children) \
+            and not any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in noun.children)
+    if head.pos_ != "NOUN":
+        return False
+    killing = head.lemma_.lower() in KILLING_NOUNS
+    if bare_plural(head, {"these", "those"} | ({"the"} if killing else set())):
+        return True
+    return killing and any(bare_plural(o, {"the", "these", "those"}) for p in head.children
+                           if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
+
+
+BACKGROUND_PREPS = {"after", "following", "since", "amid", "during", "before", "over", "despite", "in", "for",
+                    "of", "against", "with", "from"}
+
+
+def salience(token: "Token") -> float:
+    """How much the sentence is *about* this trigger: 1.0 in the main clause, less in relative clauses,
+    participial modifiers and background phrases ("freed X following his arrest")."""
+    factor = 1.0
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            factor *= 0.75
+        elif token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
+            factor *= 0.8
+        elif token.dep_ in ("advcl", "npadvmod"):
+            factor *= 0.85
+        token = token.head
+    return factor
+
+
+def _depth(token: "Token") -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def instrument_tokens(tokens: list["Token"]) -> list["Token"]:
+    """Words near the triggers that may name the weapon: modifiers, subjects, "with"/"by" objects."""
+    near = []
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS | {"nsubj", "nsubjpass", "dobj"}:
+                near.append(child)
+            elif child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
+                near += [g for g in child.children if g.dep_ == "pobj"]
+    more = [g for t in near for g in t.children if g.dep_ in MODIFIER_DEPS | {"conj"}]
+    return tokens + near + more
+
+
+def _instrument(tokens: list["Token"], rule: TriggerRule, lex: Lexicon) -> tuple[str | None, str | None]:
+    if rule.type != "ASSAULT":
+        return rule.mode, None
+    modes, family = [], None
+    for token in instrument_tokens(tokens):
+        weapon = lex.weapons.get(token.lemma_.lower()) or lex.weapons.get(token.lower_)
+        if weapon is not None:
+            modes.append(weapon.mode)
+            family = family or weapon.family
+    if rule.mode:
+        modes.append(rule.mode)
+    ranked = [m for m in MODE_ORDER if m in modes]
+    mode = ranked[0] if ranked else (modes[0] if modes else None)
+    return mode, family
+
+
+def _split(group: TriggerGroup, sent: "Span", lex: Lexicon) -> list[TriggerGroup]:
+    """One group per coordinated weapon family or per coordinated place of a plural trigger."""
+    doc = sent.doc
+    plural = [doc[i] for i in group.tokens if doc[i].tag_ in ("NNS", "NNPS")]
+    if not plural:
+        return [group]
+    head = plural[0]
+    weapons = [t for t in head.children if t.dep_ in MODIFIER_DEPS and t.lemma_.lower() in lex.weapons]
+    weapons += [c for w in weapons for c in w.conjuncts]
+    families = {}
+    for token in weapons:
+        spec = lex.weapons[token.lemma_.lower()] if token.lemma_.lower() in lex.weapons else None
+        if spec is not None and spec.family and spec.family not in families:
+            families[spec.family] = spec.mode
+    if len(families) > 1:
+        return [replace(group, family=f, mode=m) for f, m in families.items()]
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    coordinated = [p for p in preps if any(c.dep_ == "conj" for c in p.children)]
+    if coordinated:
+        parts = [coordinated[0]] + [c for c in coordinated[0].children if c.dep_ == "conj"]
+        spans = [(p.left_edge.i, _own_right_edge(p) + 1) for p in parts]
+        return [replace(group, place_span=span) for span in spans]
+    return [group]
+
+
+def _own_right_edge(prep: "Token") -> int:
+    """Right edge of a preposition's phrase without its coordinated siblings."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return objs[-1].right_edge.i if objs else prep.i

@@ -1,0 +1,187 @@
+"""Stage events/casualties, part: which nouns one count of victims covers.
+
+A casualty count reads a coordinated group of nouns ("five Iranian Guards and five members"); the parse,
+though, hangs written lists of victims in many shapes. :func:`members` gathers the nouns of one group:
+conjuncts, lists hung as appositions ("Forero, his wife, and two other people"), a list's first items
+hung before it ("a police colonel, a judge, and Senator Galan were murdered") and its last item hung after
+it ("6 clergymen, a maid, and her daughter"), items after semicolons ("X, 42; Y, 19; a minor") -- and not
+names that list or break down a count ("two reporters, X and Y"; "three reporters, two Salvadorans and a
+Dutchman"), nor a name after its role noun ("their cook, Elba Ramos"). :func:`group_count` adds up the
+people a group counts.
+"""
+from __future__ import annotations
+
+__all__ = ["TOTALS", "members", "group_count", "name_end", "after_semicolon", "someone_else"]
+
+TOTALS = frozenset({"total", "group", "number", "toll"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+_OTHERS = frozenset({"his", "her", "their", "another"})  # an appositive naming someone else
+
+
+def group_count(group: list, quantities: dict[int, int]) -> int | None:
+    """The people a coordinated group counts; ``None`` when a part is an uncounted plural (``and others``)."""
+    if _breakdown(group, quantities):
+        return quantities[group[0].i]  # "three reporters, two Salvadorans and a Dutchman" = 3
+    total = 0
+    for noun in group:
+        if noun.lemma_.lower() in TOTALS:
+            continue
+        if noun.i in quantities:
+            total += quantities[noun.i]
+        elif noun.lower_ in _REFLEXIVE or noun.ent_type_ == "PERSON" or (
+                noun.pos_ == "PROPN" and not noun.sent.text.isupper()) or name_end(
+                noun, among_names=sum(n.ent_type_ == "PERSON" for n in group) > 1):
+            total += 1
+        elif noun is not group[0] and quantities.get(group[0].i, 0) > 1 and "Plur" in noun.morph.get("Number") \
+                and noun.lower_ not in {"others", "people"} \
+                and not any(c.dep_ in ("det", "nummod", "amod", "poss") for c in noun.children):
+            continue  # "five judges and magistrates": the number counts both nouns
+        elif "Plur" in noun.morph.get("Number") or noun.lower_ in {"others", "people"}:
+            return None
+    return total
+
+
+def name_end(noun, *, among_names: bool = False) -> bool:
+    """``Ramiro Castillo love``: a name whose last word the parse took for a common noun; in a list of
+    names (``among_names``) any proper-noun compound will do (``Segundo montes``)."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "compound" and (c.ent_type_ == "PERSON" or among_names
+                                                                 and c.pos_ == "PROPN") for c in noun.children)
+
+
+def _breakdown(group: list, quantities: dict[int, int]) -> bool:
+    """A count followed, after a comma, by nationalities (or kinds of "people") adding up to it: the parts
+    of the first number, not more people."""
+    first = quantities.get(group[0].i, 0)
+    rest = group[1:]
+    def part(n) -> int:  # "a Dutchman": one, whatever the tagger made of it
+        return quantities.get(n.i) or int(any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children))
+    return first > 1 and len(rest) > 1 and sum(part(n) for n in rest) == first \
+        and group[0].doc[rest[0].left_edge.i - 1].text == "," \
+        and (group[0].lemma_.lower() in ("people", "person") or all(n.ent_type_ == "NORP" for n in rest[:-1]))
+
+
+def members(first, quantities: dict[int, int]) -> list:
+    """The nouns of a coordinated group, with lists that the parse hangs as appositions: in "Forero, his
+    wife, and two other people" or "Ellacuria, five other Jesuits, and two women" the appositive starts a
+    coordination of other people (it has conjuncts, and a number, a name, "his"/"another") -- unlike "Juan
+    Perez, the mayor, and his driver", where "the mayor" describes Perez."""
+    group = [first, *first.conjuncts]
+    if first.dep_ == "appos" and first.head.i not in quantities and first.head.pos_ == "NOUN":
+        group += [c for c in first.head.conjuncts if c not in group]  # "brothers X and Y and their mother Z"
+    todo = list(group)
+    while todo:
+        noun = todo.pop(0)
+        for child in noun.children:
+            if _enumerates(noun, child, quantities) or _colon_after_one(noun, child, quantities) \
+                    or _describes_names(child, group, quantities):
+                continue
+            if child.dep_ == "appos" and child not in group and (child.conjuncts and (
+                    quantities.get(child.i, 0) > 1 or child.pos_ == "PROPN" or someone_else(child)
+                    or any(c.ent_type_ == "PERSON" for c in child.conjuncts))  # "X, Segundo montes, Y and Z"
+                    or after_semicolon(child) and child.i in quantities):  # "X, 42; Y, 19; a minor"
+                added = [child, *(c for c in child.conjuncts if c not in group)]
+                group += added
+                todo += added
+    group = [n for n in group if not _named_role(n, group)]
+    group = _list_opening(group, quantities) + group
+    closing = _list_closure(group, quantities)
+    if closing is None:
+        return group
+    items = [c for n in group for c in n.subtree if c.dep_ == "appos" and quantities.get(c.i) == 1 and c not in group
+             and (c.head in group or someone_else(c))]  # "the governor of Antioquia, another judge, and the commander"
+    return group + items + [closing]  # "6 clergymen, a maid, and her daughter": the middle item too
+
+
+def _describes_names(child, group: list, quantities: dict[int, int]) -> bool:
+    """``X, Y, Z, V, W and U, the first five Spaniards and the last a Salvadoran``: a count of the people
+    the names already list (not "five *other* Jesuits"; a breakdown of a number is :func:`_breakdown`)."""
+    count = quantities.get(child.i, 0)
+    return child.dep_ == "appos" and count > 1 and not someone_else(child) \
+        and sum(n.ent_type_ == "PERSON" for n in group) >= count
+
+
+def after_semicolon(noun) -> bool:
+    """A phrase right after ";": an item of a list, not a description of the one before."""
+    return noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ";"
+
+
+def _named_role(noun, group: list) -> bool:
+    """``their mother Marta Ochoa``, ``their cook, Elba Julia Ramos,``: a name right after a role noun of the
+    group (or after it and a comma, when a comma closes the name too) is that person's name."""
+    doc, k = noun.doc, noun.left_edge.i - 1
+    if noun.ent_type_ != "PERSON" or k < 1:
+        return False
+    if doc[k].text == "," and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",":
+        k -= 1
+        role = doc[k]
+        return role.pos_ == "NOUN" and role in group and "Sing" in role.morph.get("Number") and any(
+            c.dep_ in ("poss", "det") for c in role.children)
+    return doc[k].pos_ == "NOUN" and doc[k] in group
+
+
+def _list_opening(group: list, quantities: dict[int, int]) -> list:
+    """The first items of a written list that the parse hung elsewhere: in "after a police colonel, a judge,
+    and Senator Galan were murdered" the colonel and the judge (persons counted once, coordinated with each
+    other, right before ", and" and the group)."""
+    doc, start = group[0].doc, group[0].left_edge.i
+    if start < 4 or doc[start - 1].lower_ != "and" or doc[start - 2].text not in (",", ")"):
+        return []
+    last, aside = doc[start - 3], doc[start - 2].text == ")"
+    if aside:  # "six Jesuits (five Spaniards and one Salvadoran) and two women were killed"
+        opening = next((k for k in range(start - 3, max(group[0].sent.start, start - 15) - 1, -1)
+                        if doc[k].text == "("), None)
+        if opening is None or opening == group[0].sent.start:
+            return []
+        last = doc[opening - 1]
+    if not _list_item(last, quantities) or last in group:
+        return []
+    items = [last]
+    while items[-1].dep_ == "conj" and _list_item(items[-1].head, quantities):
+        items.append(items[-1].head)
+    return items if len(items) > 1 or aside else []
+
+
+def _list_item(token, quantities: dict[int, int]) -> bool:
+    """Counted people, or a name ("Quispe, Isidoro Saune, and Dionisio Aguirre")."""
+    return quantities.get(token.i, 0) >= 1 or token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC")
+
+
+def _list_closure(group: list, quantities: dict[int, int]):
+    """The last item of a written list that the parse hung elsewhere: in "killing 6 clergymen, a maid, and
+    her daughter" the daughter; a person counted once (``a``/``the``/``his``/``her`` noun, or a name: "the
+    assassination of journalist X, director of Y, and Jaime Pardo Leal") right after ", and", ending the phrase."""
+    doc, end = group[0].doc, max(n.right_edge.i for n in group)
+    if not any(t.text == "," for t in doc[group[0].i:end + 1]) or end + 3 >= len(doc):
+        return None
+    k = end + 1 + (doc[end + 1].text == ",")
+    named = doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].dep_ == "compound"  # "..., and Jaime Pardo Leal"
+    if doc[k].lower_ != "and" or doc[k + 1].dep_ not in ("det", "poss") and not named:
+        return None
+    noun = doc[k + 1].head
+    while named and noun.dep_ == "compound" and noun.head is not noun:
+        noun = noun.head  # "Jaime Pardo Leal": the name's last word
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if named and noun.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "Quispe, Isidoro Saune, and Dionisio Aguirre were killed": the name heads its own clause
+    if noun.i <= k + 1 or quantities.get(noun.i) != 1 or noun in group or any(
+            t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in doc[k + 2:noun.i]) or (
+            after is not None and after.pos_ not in ("PUNCT", "AUX", "VERB")):
+        return None
+    return noun
+
+
+def _enumerates(noun, child, quantities: dict[int, int]) -> bool:
+    """``two reporters, Roberto Navas and Mauricio Pineda``: names listing the people a number counted."""
+    return quantities.get(noun.i, 0) > 1 and child.pos_ == "PROPN" and not someone_else(child)
+
+
+def _colon_after_one(noun, child, quantities: dict[int, int]) -> bool:
+    """``the murder of candidate Galan: Alvaro Delgado and Jorge Canaveral``: a list after a colon that
+    follows one person names other people (here the suspects), not more victims."""
+    return quantities.get(noun.i) == 1 and child.i > 0 and child.doc[child.left_edge.i - 1].text == ":"
+
+
+def someone_else(noun) -> bool:
+    """``his wife``, ``another judge``, ``five other Jesuits``: a noun naming other people than the one before."""
+    return any(c.dep_ in ("poss", "det") and c.lower_ in _OTHERS or c.dep_ == "amod" and c.lower_ == "other"
+               for c in noun.children)

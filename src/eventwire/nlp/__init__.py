@@ -1,0 +1,1 @@
+"""Stage nlp: loading the spaCy pipeline and truecasing all-caps text before parsing."""

@@ -1,0 +1,1 @@
+"""Stage serve: the JSON API, its OpenAPI description, the web server and the static UI."""

@@ -1,0 +1,93 @@
+"""Which stored events a query wants: :class:`EventFilter`, the one filter -> SQL ``WHERE`` builder for the events
+table. The library (``Store.iter_events`` / ``Store.count_events``, ``export_store``) and the API
+(:func:`eventwire.store.query.parse`) both build one, so they cannot disagree on what a filter means.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date as Date
+from typing import Any, Sequence
+
+from ..errors import UsageError
+
+__all__ = ["EventFilter"]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Conditions on stored events; ``None`` means "any".
+
+    ``type``, ``country``, ``quad_class``, ``acled_event_type`` and ``factuality`` take one value or a
+    sequence of values (an empty sequence matches nothing); ``date_from`` / ``date_to`` are inclusive
+    ``YYYY-MM-DD`` bounds (events without a date are left out when either is set); ``article`` is an article
+    key or id; ``bbox`` is ``(west, south, east, north)`` (west > east crosses the antimeridian); ``actor`` is a
+    case-insensitive substring of the actor or recipient texts; ``text`` is case-insensitive words that must
+    all occur in the evidence sentence (the API's ``q``).
+    """
+
+    type: str | Sequence[str] | None = None
+    country: str | Sequence[str] | None = None
+    quad_class: str | Sequence[str] | None = None
+    acled_event_type: str | Sequence[str] | None = None
+    factuality: str | Sequence[str] | None = None
+    date_from: str | Date | None = None
+    date_to: str | Date | None = None
+    article: str | None = None
+    min_confidence: float | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    actor: str | None = None
+    text: str | None = None
+
+    @classmethod
+    def of(cls, filters: dict[str, Any]) -> "EventFilter":
+        """Build from keyword arguments, with a :class:`UsageError` naming the valid ones."""
+        names = [f.name for f in fields(cls)]
+        unknown = sorted(set(filters) - set(names))
+        if unknown:
+            raise UsageError(f"unknown event filter {', '.join(unknown)}: use {', '.join(names)}")
+        return cls(**filters)
+
+    def where(self, *, located: bool = False) -> tuple[str, list[Any]]:
+        """``(" WHERE ...", params)`` or ``("", [])``: fixed clause texts, values only as parameters.
+
+        ``located`` keeps only events whose location has coordinates.
+        """
+        clauses: list[str] = ["lat IS NOT NULL AND lon IS NOT NULL"] if located else []
+        params: list[Any] = []
+        for column in ("type", "quad_class", "acled_event_type", "country", "factuality"):
+            values = getattr(self, column)
+            if values is not None:
+                values = [values] if isinstance(values, str) else list(values)
+                clauses.append(f"{column} IN ({', '.join('?' for _ in values)})" if values else "FALSE")
+                params.extend(values)
+        for bound, op in ((self.date_from, ">="), (self.date_to, "<=")):
+            if bound is not None:
+                clauses.append(f"date {op} ?")
+                params.append(_parse_date_bound(bound))
+        if self.article is not None:
+            clauses.append("(article_key = ? OR article_id = ?)")
+            params.extend([self.article, self.article])
+        if self.min_confidence is not None:
+            clauses.append("confidence >= ?")
+            params.append(float(self.min_confidence))
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            lon = "lon BETWEEN ? AND ?" if west <= east else "(lon >= ? OR lon <= ?)"
+            clauses.append(f"lat BETWEEN ? AND ? AND {lon}")
+            params.extend([south, north, west, east])
+        if self.actor:
+            clauses.append("contains(lower(concat_ws(' ', actor_text, recipient_text)), ?)")
+            params.append(self.actor.lower())
+        for word in (self.text or "").lower().split():
+            clauses.append("contains(lower(evidence_text), ?)")
+            params.append(word)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _parse_date_bound(value: str | Date) -> Date:
+    if isinstance(value, Date):
+        return value
+    try:
+        return Date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"date bound {value!r} is not a date: write it as YYYY-MM-DD") from None
