@@ -177,9 +177,10 @@ def _in_dictionary(word: str, model: CaseModel) -> bool:
 
 
 @lru_cache(maxsize=4)
-def case_model(nlp: "Language", kb) -> CaseModel:
-    """The case model for a loaded pipeline (its lemmatizer tables) and an actor knowledge base
-    (:class:`~eventwire.actors.kb.ActorKB`: its names and acronyms)."""
+def case_model(nlp: "Language", kb, places: frozenset[str] = frozenset()) -> CaseModel:
+    """The case model for a loaded pipeline (its lemmatizer tables), an actor knowledge base
+    (:class:`~eventwire.actors.kb.ActorKB`: its names and acronyms) and the lower-case names of major places
+    (``places``: the gazetteer's, :meth:`~eventwire.places.gazetteer.index.Gazetteer.major_names`)."""
     lookups = nlp.get_pipe("lemmatizer").lookups
     index, rules, exc = (lookups.get_table(t) for t in ("lemma_index", "lemma_rules", "lemma_exc"))
     dictionary = {w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, [])}
@@ -189,7 +190,7 @@ def case_model(nlp: "Language", kb) -> CaseModel:
     exceptions = {w for pos in ("noun", "verb", "adj", "adv") for w in exc.get(pos, {})}
     names, acronyms = _kb_words(kb)
     others = {w for pos in ("verb", "adj", "adv") for w in index.get(pos, [])} | exceptions
-    names |= _place_words(others | stop_words)
+    names |= _place_words(places, others | stop_words)
     common = {w.lower() for form in kb.forms(kinds=("role", "org")) for w in WORD.findall(form)}
     return CaseModel(frozenset(dictionary), tuple(sorted(suffixes, key=lambda r: -len(r[0]))),
                      frozenset(exceptions), frozenset(names | set(MONTHS_DAYS)), frozenset(acronyms), stop_words,
@@ -200,14 +201,11 @@ def case_model(nlp: "Language", kb) -> CaseModel:
 MAJOR_PLACE = 1_000_000  # cities this large (and first-level divisions) are names even when WordNet lists them
 
 
-def _place_words(words: set[str]) -> set[str]:
+def _place_words(names: frozenset[str], words: set[str]) -> set[str]:
     """One-word names of major places ("mosul", "lagos", "punjab") that are no verb, adjective, adverb or function
     word (``words``): names in lower-case text, where no capital marks them."""
     import unicodedata
 
-    from .gazetteer import load_gazetteer
-
-    names = load_gazetteer().major_names(min_population=MAJOR_PLACE)
     plain = {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in names}  # "medellin"
     return {n for n in names | plain
             if WORD.fullmatch(n) and n not in words and n not in COMMON_CAPITALISED and len(n) > 3}

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from ..errors import InputError
 from ..models import Document
 from .clean import content_id, normalise_published
+from .repair import repair
 
 _SKIP_TAGS = frozenset({"script", "style", "nav", "header", "footer", "aside", "form", "noscript",
                         "template", "svg", "iframe", "button", "select", "textarea", "figcaption",
@@ -126,7 +127,7 @@ def html_document(html: str, *, source: str | None = None, published: str | None
     reader.feed(html)
     reader.close()
     reader._flush()
-    text = _html_text(reader.paragraphs)
+    text = repair(_html_text(reader.paragraphs))
     if not text:
         raise InputError(source or "<html>", "HTML has no article text (no paragraphs outside navigation, "
                                              "header and footer); save the article page itself, or its text as .txt")
@@ -139,7 +140,7 @@ def html_document(html: str, *, source: str | None = None, published: str | None
     found = [meta.get(key) for key in _DATE_KEYS] + [ld.get("datePublished")] + reader.times
     dates = (normalise_published(value) for value in found if value)
     return Document(
-        id=content_id(text, url), text=text, title=title or None,
+        id=content_id(text, url), text=text, title=repair(title) if title else None,
         published=published or next((d for d in dates if d), None),
         url=url or None, publisher=publisher or None, source=source,
     )

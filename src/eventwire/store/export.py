@@ -186,7 +186,7 @@ def parquet_schema() -> Any:
 def _coder_type(pa: Any) -> Any:
     """``coder``: its version and one sha256 field per model eventwire knows (a struct, so that a row reads back
     as the event object's ``{"version", "models": {name: sha256}}``)."""
-    from .learn import MODEL_NAMES
+    from ..learn import MODEL_NAMES
 
     return pa.struct([("version", pa.string()),
                       ("models", pa.struct([(name, pa.string()) for name in MODEL_NAMES]))])
