@@ -56,6 +56,15 @@ bench-incidents-cost: $(STAMP)
 reliability: $(STAMP)
 	$(PY) scripts/reliability.py
 
+# The event-ness model (src/eventwire/learn/weights/) from the tune halves of ../shared/data: a full rebuild
+# (about 10 minutes on 2 cores), and a rebuild into /tmp compared byte for byte with the committed file.
+weights: $(STAMP)
+	$(PY) scripts/train_eventness.py --workers 2
+
+weights-check: $(STAMP)
+	$(PY) scripts/train_eventness.py --workers 2 --out /tmp/eventwire-weights-check.json
+	cmp src/eventwire/learn/weights/eventness.json /tmp/eventwire-weights-check.json && echo "weights match their rebuild"
+
 bench-api: $(STAMP)
 	$(PY) benchmarks/api.py
 

@@ -55,6 +55,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     articles = documents_to_articles(args.paths, published=args.published, on_error=errors)
     collected = []
     for _article, events in extract_articles(articles):
+        if args.min_confidence is not None:
+            events = [e for e in events if e.confidence >= args.min_confidence]
         if args.format == "jsonl":
             for event in events:
                 sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
@@ -136,11 +138,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .store.export import export_store
 
     out = args.output or sys.stdout
+    filters = {} if args.min_confidence is None else {"min_confidence": args.min_confidence}
     if args.incidents:
-        count = export_store_incidents(args.db, format=args.format, out=out)
+        count = export_store_incidents(args.db, format=args.format, out=out, **filters)
         print(f"eventwire: exported {count} incident(s) as {args.format}", file=sys.stderr)
         return 0
-    count = export_store(args.db, format=args.format, out=out)
+    count = export_store(args.db, format=args.format, out=out, **filters)
     print(f"eventwire: exported {count} event(s) as {args.format}", file=sys.stderr)
     return 0
 
@@ -189,7 +192,7 @@ def cmd_geoparse(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve.server import run
 
-    run(args.db, host=args.host, port=args.port)
+    run(args.db, host=args.host, port=args.port, min_confidence=args.min_confidence)
     return 0
 
 
@@ -205,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.html/.json/.jsonl files, folders, or - for stdin")
     p.add_argument("--published", help="publication time (ISO-8601) for inputs that do not say")
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    _min_confidence(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("ingest", help="extract events and store them in a DuckDB file",
@@ -253,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=("jsonl", "csv", "parquet", "geojson"))
     p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout; parquet needs a file)")
     p.add_argument("--incidents", action="store_true", help="one row per incident instead of one per event")
+    _min_confidence(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("incidents", help="correct the grouping of events into incidents: merge, split, log, undo",
@@ -279,8 +284,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True, metavar="FILE")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     p.add_argument("--port", type=int, default=8000)
+    _min_confidence(p)
     p.set_defaults(func=cmd_serve)
     return parser
+
+
+def _probability(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a probability: give a number from 0 to 1, e.g. 0.5")
+    return number
+
+
+def _min_confidence(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--min-confidence", type=_probability, default=None, metavar="FLOAT",
+                   help="only events whose confidence (the calibrated probability that the event is real and of "
+                        "its type) is at least this, e.g. 0.5")
 
 
 def _version() -> str:

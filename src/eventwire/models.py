@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 __all__ = [
-    "Document", "Article", "Actor", "Place", "Span", "Evidence", "Event", "ArticleRef", "Skipped", "replace",
+    "Document", "Article", "Actor", "Place", "Span", "Evidence", "Coder", "Event", "ArticleRef", "Skipped", "replace",
 ]
 
 
@@ -113,6 +113,21 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Coder:
+    """What coded an event: eventwire's version and the sha256 of each weights file its learned layer used."""
+
+    version: str
+    models: tuple[tuple[str, str], ...] = ()  # (name, sha256 of the weights file), sorted by name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": self.version, "models": dict(self.models)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Coder":
+        return cls(version=str(data.get("version") or ""), models=tuple(sorted((data.get("models") or {}).items())))
+
+
+@dataclass(frozen=True)
 class Event:
     event_id: str
     article: ArticleRef
@@ -136,6 +151,7 @@ class Event:
     # The incident this event reports, set by the store (None from extract); not part of what the event IS,
     # so two events are equal whatever incidents they were grouped into.
     incident_id: str | None = field(default=None, compare=False)
+    coder: Coder | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's event object (plain JSON types only)."""
@@ -160,6 +176,7 @@ class Event:
             "evidence": _plain(self.evidence),
             "mentions": [_plain(m) for m in self.mentions],
             "incident_id": self.incident_id,
+            "coder": self.coder.to_dict() if self.coder else None,
         }
 
     @classmethod
@@ -187,6 +204,7 @@ class Event:
             evidence=Evidence(**data["evidence"]),
             mentions=tuple(Span(**m) for m in data.get("mentions") or ()),
             incident_id=data.get("incident_id"),
+            coder=Coder.from_dict(data["coder"]) if data.get("coder") else None,
         )
 
 

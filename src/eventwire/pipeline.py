@@ -1,11 +1,12 @@
 """The whole pipeline on one screen.
 
-    read -> nlp -> events (triggers, actors, places, dates, casualties) -> merge -> store
+    read -> nlp -> events (triggers, actors, places, dates, casualties) -> merge -> learn -> store
 
 ``read`` turns files into :class:`~eventwire.models.Document` and cleans each into an
 :class:`~eventwire.models.Article`; ``nlp`` parses the body with spaCy; ``events`` finds every mention of an
 event and codes it (``actors`` and ``places`` resolve its parties and places); ``merge`` joins the mentions of
-one event; ``store`` writes articles and events to DuckDB, one transaction per article (:func:`ingest_into`).
+one event; ``learn`` keeps the candidates its event-ness model judges real events of their type and sets their
+calibrated ``confidence`` (and keeps totals out of casualty counts); ``store`` writes articles and events to DuckDB, one transaction per article (:func:`ingest_into`).
 Every heavy resource (the spaCy pipeline, the geocoder and its gazetteer, the actor knowledge base, the
 lexicon) comes from :class:`Resources`: given by the caller, or loaded lazily once per process.
 """
@@ -27,7 +28,8 @@ from .events.records import new_article_state
 from .read.files import document_from_text, iter_documents
 from .knowledge.lexicon import Lexicon, load_lexicon
 from .events.merge import merge
-from .models import Actor, Article, Document, Event, Place, Skipped
+from .learn.aggregates import drop_aggregate_counts
+from .models import Actor, Article, Coder, Document, Event, Place, Skipped, replace
 from .nlp.model import load_nlp, nlp_text
 from .places.geocoder import DocumentPlaces, Geocoder
 from .places.locality import dateline_place, find_dateline, setting
@@ -38,18 +40,25 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
     from .events.records import ArticleState, Mention
+    from .learn import Eventness
     from .store.database import Store
 
 
 @dataclass(frozen=True)
 class Resources:
-    """The heavy things extraction needs. Defaults load lazily, once per process."""
+    """The heavy things extraction needs. Defaults load lazily, once per process.
+
+    ``eventness`` is the learned filter over the rules' candidates (default: the packaged weights);
+    ``learned=False`` turns it off, which gives the rules' raw candidates (what its training script reads).
+    """
 
     nlp: "Language | None" = None
     geocoder: Geocoder | None = None  # holds the gazetteer (``geocoder.gazetteer``)
     lexicon: Lexicon | None = None
     actor_kb: ActorKB | None = None
     batch_size: int = 16
+    eventness: "Eventness | None" = None
+    learned: bool = True
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def get_nlp(self) -> "Language":
@@ -66,6 +75,35 @@ class Resources:
     def get_actor_kb(self) -> ActorKB:
         return self.actor_kb or load_actor_kb()
 
+    def get_eventness(self) -> "Eventness | None":
+        if not self.learned:
+            return None
+        if self.eventness is not None:
+            return self.eventness
+        if "eventness" not in self._cache:
+            from .learn import load_eventness
+
+            self._cache["eventness"] = load_eventness()
+        return self._cache["eventness"]
+
+    def coder(self) -> Coder:
+        """The ``coder`` of the events these resources code: eventwire's version and the models used."""
+        if "coder" not in self._cache:
+            from ._version import __version__
+
+            model = self.get_eventness()
+            models = ((model.name, model.sha256),) if model is not None else ()
+            self._cache["coder"] = Coder(version=__version__, models=models)
+        return self._cache["coder"]
+
+    def place_names(self) -> frozenset[str]:
+        """Lower-case names of major places (the truecaser's names for text without case)."""
+        if "place_names" not in self._cache:
+            from .nlp.truecase import MAJOR_PLACE
+
+            self._cache["place_names"] = self.get_geocoder().gazetteer.major_names(min_population=MAJOR_PLACE)
+        return self._cache["place_names"]
+
 
 def extract(text: str, *, title: str | None = None, published: str | None = None, url: str | None = None,
             publisher: str | None = None, id: str | None = None,
@@ -81,7 +119,8 @@ def extract_articles(articles: Iterable[Article], *,
     res = resources or Resources()
     nlp = res.get_nlp()
     kb = res.get_actor_kb()
-    stream = ((nlp_text(a.body, nlp, kb), a) for a in articles)
+    places = res.place_names()
+    stream = ((nlp_text(a.body, nlp, kb, places=places), a) for a in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=res.batch_size):
         yield article, article_events(doc, article, resources=res)
 
@@ -106,7 +145,12 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
                        locale=locale_countries(article.body))
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital, locality=locality)
-    return fill_implicit(events, ctx)
+    events = fill_implicit(events, ctx)
+    model = resources.get_eventness()
+    if model is not None:  # learn: real events only, calibrated confidence; totals are no event's casualties
+        events = drop_aggregate_counts(model.apply(events, article.body, title=article.title))
+    coder = resources.coder()
+    return [replace(e, coder=coder) for e in events]
 
 
 MAX_ARTICLE_CHARS = 1_000_000  # spaCy's parser limit (nlp.max_length); one news article is ~5,000
@@ -152,7 +196,10 @@ def extract_paths(paths: Iterable[str | Path], *, resources: Resources | None = 
 
 def load_resources() -> Resources:
     """Every heavy resource, loaded now: what a worker process of a cluster holds for all its shards."""
-    return Resources(nlp=load_nlp(), geocoder=Geocoder(), lexicon=load_lexicon(), actor_kb=load_actor_kb())
+    from .learn import load_eventness
+
+    return Resources(nlp=load_nlp(), geocoder=Geocoder(), lexicon=load_lexicon(), actor_kb=load_actor_kb(),
+                     eventness=load_eventness())
 
 
 def too_long_check(article: Article) -> Article:

@@ -83,6 +83,8 @@ def _clause_cues(token: "Token", lex: Lexicon, *, skip_modal: bool) -> str | Non
         kind = lex.cues.get(child.lower_)
         if child.dep_ == "mark" and kind == "condition":
             return "hypothetical"
+        if child.dep_ == "advmod" and kind == "claim":  # "the brothers allegedly set off two bombs"
+            return "claimed"
         if child.dep_ != "aux" or skip_modal:
             continue
         if kind == "future":
@@ -104,8 +106,8 @@ def _embedding_cue(token: "Token", parent: "Token", lex: Lexicon) -> str | None:
     kind = lex.cues.get(parent.lemma_.lower()) or lex.cues.get(parent.lower_)
     if kind == "fear" or (kind == "modal" and (parent.pos_ in ("ADJ", "NOUN") or token.dep_ in ("xcomp", "ccomp"))):
         return "hypothetical"
-    if kind == "plan":
-        return "future"
+    if kind == "plan" and not (token.dep_ == "advcl" and token.tag_ == "VBG"):
+        return "future"  # not the outcome of a planning verb's own act: "set off two bombs, killing three"
     if kind == "claim" and token.dep_ in ("ccomp", "xcomp", "pcomp", "dobj", "prep", "pobj"):
         return "claimed"
     if kind == "deny" and token.dep_ in ("ccomp", "xcomp", "dobj", "pcomp"):

@@ -145,7 +145,27 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return any(t.lemma_.lower() in words for t in token.sent)
     if name == "quote":
         return token.i in quoted and token.dep_ in ("nsubj", "ROOT")
+    if name == "cause":
+        return any(c.lemma_.lower() in lex.hazards or c.lower_ in lex.hazards for c in causes(token))
     return False
+
+
+CAUSE_PREPS = {"in", "by", "during", "from", "after"}
+
+
+def causes(token: "Token") -> list["Token"]:
+    """What a verb says did it: its subjects; else its passive agent ("killed by a landslide"); else its
+    in/during/from/after phrase ("killed in a landslide"); and for a participle that completes a clause
+    ("struck Peru, killing 40"), that clause's subject. A named doer wins over a circumstance ("rebels killed
+    two soldiers during the storm")."""
+    found = subjects(token)
+    if not found:
+        preps = [c for c in token.children if c.dep_ in ("agent", "prep") and c.lower_ in CAUSE_PREPS]
+        agents = [g for c in preps if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        found = agents or [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    if not found and token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
+        found = subjects(token.head)
+    return found
 
 
 def objects(token: "Token") -> list["Token"]:

@@ -56,14 +56,14 @@ EDITORIAL_NOTE = re.compile(r"\[[^\[\]\n]{0,40}?\b(?:indistinct|omitted|as heard
                             r"as transliterated)\b[^\[\]\n]{0,20}\]", re.I)
 
 
-def nlp_text(body: str, nlp: Language, kb) -> str:
-    """What the parser reads: the body, re-cased when it is written in capitals (:mod:`eventwire.nlp.truecase`,
-    with the names of the actor knowledge base ``kb``), with editorial notes blanked out (same length: every
-    offset still points into the body)."""
+def nlp_text(body: str, nlp: Language, kb, *, places: frozenset[str] = frozenset()) -> str:
+    """What the parser reads: the body, re-cased when it is written in capitals or all in lower case
+    (:mod:`eventwire.nlp.truecase`, with the names of the actor knowledge base ``kb`` and of the major places
+    ``places``), with editorial notes blanked out (same length: every offset still points into the body)."""
     from .truecase import case_model, is_shouting, truecase
 
     text = EDITORIAL_NOTE.sub(lambda m: " " * len(m.group(0)), body)
-    return truecase(text, case_model(nlp, kb)) if is_shouting(text) else text
+    return truecase(text, case_model(nlp, kb, places)) if is_shouting(text) else text
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

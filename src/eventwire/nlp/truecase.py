@@ -1,4 +1,5 @@
-"""Part of the nlp stage: restore letter case of text written ALL IN CAPITALS before parsing it.
+"""Part of the nlp stage: restore letter case of text written ALL IN CAPITALS (or all in lower case) before
+parsing it.
 
 Wire services long sent copy in capitals (the MUC-4 corpus is all upper case). A statistical English
 pipeline trained on mixed case cannot find names in it: every word looks like a name. This module rewrites
@@ -14,7 +15,8 @@ into the original body), as ordinary case:
 * acronyms stay in capitals: words without a vowel ("FMLN"), words in brackets, and the all-capital forms of
   the actor knowledge base ("US", "UN", "FARC").
 
-Only text that is mostly capitals is changed; mixed-case text is returned as it is.
+Text written all in lower case (feeds, transcripts, some corpora) is read the same way: it has lost the same
+information. Only text that is mostly capitals or all lower case is changed; mixed-case text is returned as it is.
 """
 from __future__ import annotations
 
@@ -60,11 +62,12 @@ POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
 def is_shouting(text: str) -> bool:
-    """Is the text (mostly) written in capitals?"""
+    """Is the text written without the case that marks names: (mostly) in capitals, or all in lower case?"""
     letters = "".join(filter(str.isalpha, text[:4000]))
     if len(letters) < 40:
         return False
-    return sum(map(str.isupper, letters)) / len(letters) > 0.85
+    upper = sum(map(str.isupper, letters)) / len(letters)
+    return upper > 0.85 or upper < 0.005
 
 
 def truecase(text: str, model: CaseModel) -> str:
@@ -80,7 +83,7 @@ def truecase(text: str, model: CaseModel) -> str:
     for match, kind in zip(words, kinds):
         start = match.start()
         if kind == "acronym":
-            chars[start:match.end()] = match.group(0)
+            chars[start:match.end()] = match.group(0).upper()
         elif kind == "name":
             chars[start] = chars[start].upper()
             for hyphen in re.finditer(r"-([a-z])", match.group(0).lower()):  # "AL-SHAABI" -> "Al-Shaabi"
@@ -174,9 +177,10 @@ def _in_dictionary(word: str, model: CaseModel) -> bool:
 
 
 @lru_cache(maxsize=4)
-def case_model(nlp: "Language", kb) -> CaseModel:
-    """The case model for a loaded pipeline (its lemmatizer tables) and an actor knowledge base
-    (:class:`~eventwire.actors.kb.ActorKB`: its names and acronyms)."""
+def case_model(nlp: "Language", kb, places: frozenset[str] = frozenset()) -> CaseModel:
+    """The case model for a loaded pipeline (its lemmatizer tables), an actor knowledge base
+    (:class:`~eventwire.actors.kb.ActorKB`: its names and acronyms) and the lower-case names of major places
+    (``places``: the gazetteer's, :meth:`~eventwire.places.gazetteer.index.Gazetteer.major_names`)."""
     lookups = nlp.get_pipe("lemmatizer").lookups
     index, rules, exc = (lookups.get_table(t) for t in ("lemma_index", "lemma_rules", "lemma_exc"))
     dictionary = {w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, [])}
@@ -186,11 +190,25 @@ def case_model(nlp: "Language", kb) -> CaseModel:
     exceptions = {w for pos in ("noun", "verb", "adj", "adv") for w in exc.get(pos, {})}
     names, acronyms = _kb_words(kb)
     others = {w for pos in ("verb", "adj", "adv") for w in index.get(pos, [])} | exceptions
+    names |= _place_words(places, others | stop_words)
     common = {w.lower() for form in kb.forms(kinds=("role", "org")) for w in WORD.findall(form)}
     return CaseModel(frozenset(dictionary), tuple(sorted(suffixes, key=lambda r: -len(r[0]))),
                      frozenset(exceptions), frozenset(names | set(MONTHS_DAYS)), frozenset(acronyms), stop_words,
                      nouns_only=frozenset(set(index.get("noun", [])) - others - stop_words),
                      common=frozenset(common | COMMON_CAPITALISED | set(TITLES)))
+
+
+MAJOR_PLACE = 1_000_000  # cities this large (and first-level divisions) are names even when WordNet lists them
+
+
+def _place_words(names: frozenset[str], words: set[str]) -> set[str]:
+    """One-word names of major places ("mosul", "lagos", "punjab") that are no verb, adjective, adverb or function
+    word (``words``): names in lower-case text, where no capital marks them."""
+    import unicodedata
+
+    plain = {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in names}  # "medellin"
+    return {n for n in names | plain
+            if WORD.fullmatch(n) and n not in words and n not in COMMON_CAPITALISED and len(n) > 3}
 
 
 def _kb_words(kb) -> tuple[set[str], set[str]]:

@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..models import Document
 from .clean import normalise_published
 from .normalise import new_document
+from .repair import repair
 
 _SKIP_TAGS = frozenset({"script", "style", "nav", "header", "footer", "aside", "form", "noscript",
                         "template", "svg", "iframe", "button", "select", "textarea", "figcaption",
@@ -141,6 +142,7 @@ def html_document(html: str, *, source: str | None = None, published: str | None
         page = extract_page(html, url=url)
         if text or len(page.text.split()) >= _MIN_RESCUED_WORDS:
             text = page.text or text
+    text = repair(text)
     if not text:
         raise InputError(source or "<html>", "HTML has no article text (no paragraphs outside navigation, "
                                              "header and footer); save the article page itself, or its text as .txt")

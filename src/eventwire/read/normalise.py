@@ -111,9 +111,12 @@ def new_document(text: str, *, source: str | None, id: str | None = None, title:
     from ..errors import InputError
     from ..models import Document
     from .clean import content_id
+    from .repair import repair
 
     where = source or "<text>"
     clean_text = normalise(text, source=where)
+    if toponyms is None:  # given toponym offsets point into the text as given: no mojibake repair then
+        clean_text = repair(clean_text)
     if not clean_text.strip():
         raise InputError(where, f"the {what} is empty or only whitespace and invisible characters; "
                                 "give the article text or leave the document out")
@@ -122,6 +125,8 @@ def new_document(text: str, *, source: str | None, id: str | None = None, title:
         toponyms = tuple((a, b) for a, b in toponyms if a < b)
     fields = {k: normalise_optional(v, source=f"{where} ({k})")
               for k, v in (("title", title), ("url", url), ("publisher", publisher))}
+    if fields["title"]:
+        fields["title"] = repair(fields["title"])
     doc_id = normalise(id, source=f"{where} (id)").strip() if id is not None else None
     return Document(id=doc_id or content_id(clean_text, fields["url"]), text=clean_text, title=fields["title"],
                     published=published, url=fields["url"], publisher=fields["publisher"], source=source,

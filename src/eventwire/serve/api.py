@@ -26,6 +26,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,8 @@ def _error(status: int, code: str, message: str, headers: dict[str, str] | None 
 class _Api:
     """Route handlers over one store file, read-only, one short connection per request."""
 
-    def __init__(self, db: Path, *, lock_timeout: float):
+    def __init__(self, db: Path, *, lock_timeout: float, min_confidence: float | None = None):
+        self.min_confidence = min_confidence
         self.store = Store(db, read_only=True, lock_timeout=lock_timeout)
 
     def _rows(self, sql: str, params: list[Any]) -> list[tuple]:
@@ -78,7 +80,7 @@ class _Api:
     # -- routes ------------------------------------------------------------------------------------
 
     def events(self, request: Request) -> Response:
-        filters, opts = _parse(request, LIST_PARAMS)
+        filters, opts = _parse(request, LIST_PARAMS, min_confidence=self.min_confidence)
         where, params = filters.where()
         with self.store.connection() as conn:
             total = conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
@@ -146,7 +148,7 @@ class _Api:
         return JSONResponse({"incident": found, "events": events})
 
     def aggregates(self, request: Request) -> Response:
-        filters, opts = _parse(request, AGGREGATE_PARAMS)
+        filters, opts = _parse(request, AGGREGATE_PARAMS, min_confidence=self.min_confidence)
         where, params = filters.where()
         by = opts["by"]
         order = "key NULLS LAST" if by in ("day", "month") else "n DESC, key NULLS LAST"
@@ -157,7 +159,7 @@ class _Api:
                              "buckets": [{"key": None if key is None else label(key), "count": n} for key, n in rows]})
 
     def clusters(self, request: Request) -> Response:
-        filters, opts = _parse(request, CLUSTER_PARAMS)
+        filters, opts = _parse(request, CLUSTER_PARAMS, min_confidence=self.min_confidence)
         where, params = filters.where(located=True)
         cell, of = opts["cell"], opts["of"]
         table, key = ("incidents", "incident_id") if of == "incidents" else ("events", "event_id")
@@ -173,7 +175,7 @@ class _Api:
                              "truncated": len(rows) > MAX_CLUSTERS, "clusters": clusters})
 
     def export(self, request: Request) -> Response:
-        filters, opts = _parse(request, EXPORT_PARAMS)
+        filters, opts = _parse(request, EXPORT_PARAMS, min_confidence=self.min_confidence)
         fmt = opts["format"]
         where, params = filters.where()
         handle, name = tempfile.mkstemp(prefix="eventwire-export-", suffix=f".{fmt}")
@@ -210,13 +212,19 @@ class _Api:
         return JSONResponse(openapi_schema())
 
 
-def _parse(request: Request, extra: tuple, *, filters: bool = True) -> tuple[EventFilter, dict[str, Any]]:
+def _parse(request: Request, extra: tuple, *, filters: bool = True,
+           min_confidence: float | None = None) -> tuple[EventFilter, dict[str, Any]]:
+    """The request's filters; ``min_confidence`` (the server's ``--min-confidence``) applies when the request
+    gives none."""
     query = {k: request.query_params.getlist(k) for k in request.query_params}
     if not filters:
         if query:
             raise UsageError(f"unknown parameter {next(iter(query))[:40]!r}: this route takes none")
         return EventFilter(), {}
-    return parse(query, extra=extra)
+    found, options = parse(query, extra=extra)
+    if found.min_confidence is None and min_confidence is not None:
+        found = replace(found, min_confidence=min_confidence)
+    return found, options
 
 
 def _events(cursor: Any) -> Iterator[Event]:
@@ -252,9 +260,10 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return _error(500, "internal", f"internal error ({type(exc).__name__}): please report it with the URL")
 
 
-def create_app(db: str | os.PathLike[str], *, lock_timeout: float = 10.0) -> Starlette:
+def create_app(db: str | os.PathLike[str], *, lock_timeout: float = 10.0,
+               min_confidence: float | None = None) -> Starlette:
     """The API and web UI over the store ``db`` (opened read-only per request; the constructor does no I/O)."""
-    api = _Api(Path(db), lock_timeout=lock_timeout)
+    api = _Api(Path(db), lock_timeout=lock_timeout, min_confidence=min_confidence)
     routes = [
         Route("/", _index),
         Route("/api/events", api.events),

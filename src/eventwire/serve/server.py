@@ -24,8 +24,10 @@ def _check(db: str | os.PathLike[str]) -> None:
     Store(db, read_only=True, lock_timeout=30).count()
 
 
-def run(db: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the store ``db`` at ``http://host:port/`` until Ctrl+C (loopback only by default)."""
+def run(db: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 8000,
+        min_confidence: float | None = None) -> None:
+    """Serve the store ``db`` at ``http://host:port/`` until Ctrl+C (loopback only by default); events with a
+    confidence below ``min_confidence`` are not shown unless a request asks for them."""
     import uvicorn
 
     from .api import create_app
@@ -38,7 +40,7 @@ def run(db: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 8000
     shown = f"[{host}]" if ":" in host else host
     print(f"eventwire: serving {db} at http://{shown}:{sock.getsockname()[1]}/ (Ctrl+C to stop)",
           file=sys.stderr, flush=True)
-    config = uvicorn.Config(create_app(db), log_level="warning", access_log=False)
+    config = uvicorn.Config(create_app(db, min_confidence=min_confidence), log_level="warning", access_log=False)
     uvicorn.Server(config).run(sockets=[sock])
 
 

@@ -178,9 +178,18 @@ def parquet_schema() -> Any:
         ("acled_event_type", s), ("acled_subtype", s), ("cameo_root", s), ("actor", pa.list_(struct(Actor))),
         ("recipient", pa.list_(struct(Actor))), ("date", s), ("date_precision", s), ("location", struct(Place)),
         ("fatalities", i), ("injured", i), ("factuality", s), ("confidence", f), ("evidence", struct(Evidence)),
-        ("mentions", pa.list_(struct(Span))), ("incident_id", s),
+        ("mentions", pa.list_(struct(Span))), ("incident_id", s), ("coder", _coder_type(pa)),
     ]
     return pa.schema(columns, metadata={"eventwire.format": "event-object", "eventwire.contract": "1"})
+
+
+def _coder_type(pa: Any) -> Any:
+    """``coder``: its version and one sha256 field per model eventwire knows (a struct, so that a row reads back
+    as the event object's ``{"version", "models": {name: sha256}}``)."""
+    from ..learn import MODEL_NAMES
+
+    return pa.struct([("version", pa.string()),
+                      ("models", pa.struct([(name, pa.string()) for name in MODEL_NAMES]))])
 
 
 def _arrow_type(pa: Any, annotation: str) -> Any:

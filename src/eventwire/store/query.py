@@ -157,6 +157,9 @@ FILTERS = (
     Param("actor", "text", "case-insensitive text in an actor's or recipient's name"),
     Param("factuality", "enum", "factuality value(s)", FACTUALITIES, multiple=True),
     Param("q", "text", "case-insensitive words that must all occur in the evidence sentence"),
+    Param("min_confidence", "float", "events whose confidence (the calibrated probability that the event is real "
+                                     "and of its type) is at least this (0: every event)", default=0.0, minimum=0.0,
+          maximum=1.0),
 )
 FIELD_OF = {"q": "text"}  # API parameter -> EventFilter field, where the names differ
 LIST_PARAMS = (

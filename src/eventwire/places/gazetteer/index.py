@@ -53,6 +53,12 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._c["name"])
 
+    def major_names(self, *, min_population: int) -> frozenset[str]:
+        """Lower-case names of places of at least ``min_population`` and of first-level divisions."""
+        c = self._c
+        return frozenset(c["name"][i].lower() for i in range(len(c["name"]))
+                         if c["feat"][i] == "admin1" or c["pop"][i] >= min_population)
+
     def ids(self, name: str) -> tuple[int, ...]:
         """Record ids whose name or alias folds to ``name_key(name)``."""
         hit = self._index.get(name_key(name))

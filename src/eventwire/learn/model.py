@@ -1,0 +1,90 @@
+"""The event-ness model: is this candidate a real, specific event of its type, reported by this article?
+
+A logistic regression over the hashed features of :mod:`.features`, trained by ``scripts/train_eventness.py``
+from the tune halves of ``../shared/data``. Its weights file (JSON: numbers only, no text) holds the weights,
+Platt's calibration (``p = 1 / (1 + exp(-(a * z + b)))`` of the raw score ``z``) and the threshold below which
+a candidate is dropped. ``confidence`` of every kept event is that calibrated probability.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field, replace
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from ..errors import EventwireError
+from .features import DIM, article_bag, event_features
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..models import Event
+
+NAME = "eventness"
+FORMAT = "eventwire-eventness-v1"
+
+
+class WeightsError(EventwireError):
+    """A weights file is missing or not one this version of eventwire reads."""
+
+
+@dataclass(frozen=True)
+class Eventness:
+    """A loaded event-ness model (see :func:`load_eventness`)."""
+
+    weights: tuple[float, ...]
+    bias: float
+    platt: tuple[float, float]
+    threshold: float
+    sha256: str
+    name: str = NAME
+    _w: list = field(default_factory=list, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.weights) != DIM:
+            raise WeightsError(f"[W001] {self.name} weights have {len(self.weights)} entries, not {DIM}: "
+                               "rebuild them with `make weights`")
+        self._w.extend(self.weights)
+
+    def raw(self, features: dict[int, float]) -> float:
+        w = self._w
+        return self.bias + sum(w[k] * v for k, v in features.items())
+
+    def calibrated(self, raw: float) -> float:
+        a, b = self.platt
+        z = a * raw + b
+        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+    def probabilities(self, events: Sequence["Event"], body: str, *, title: str | None = None) -> list[float]:
+        """The calibrated probability that each event is real and of its type."""
+        if not events:
+            return []
+        bag = article_bag(body)
+        return [self.calibrated(self.raw(event_features(e, body, bag=bag, title=title))) for e in events]
+
+    def apply(self, events: Sequence["Event"], body: str, *, title: str | None = None) -> list["Event"]:
+        """The events at or above the threshold, their ``confidence`` set to the calibrated probability."""
+        probs = self.probabilities(events, body, title=title)
+        return [replace(e, confidence=round(p, 3)) for e, p in zip(events, probs) if p >= self.threshold]
+
+
+def weights_path(name: str = NAME) -> Path:
+    """The packaged weights file of model ``name``."""
+    return Path(str(importlib_resources.files("eventwire.learn") / "weights" / f"{name}.json"))
+
+
+def load_eventness(path: str | Path | None = None) -> Eventness:
+    """Read a weights file written by ``scripts/train_eventness.py`` (default: the packaged one)."""
+    path = Path(path) if path is not None else weights_path()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise WeightsError(f"[W002] cannot read the event-ness weights {path}: {exc.strerror}; "
+                           "rebuild them with `make weights` or reinstall eventwire") from exc
+    data = json.loads(raw)
+    if data.get("format") != FORMAT:
+        raise WeightsError(f"[W003] {path} is not an event-ness weights file of format {FORMAT}: "
+                           "rebuild it with `make weights`")
+    return Eventness(weights=tuple(data["weights"]), bias=data["bias"], platt=tuple(data["platt"]),
+                     threshold=data["threshold"], sha256=hashlib.sha256(raw).hexdigest())
