@@ -69,7 +69,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     out = args.output or sys.stdout
     count = export_store(args.db, format=args.format, out=out)
-    print(f"eventwire: exported {count} event(s) as {args.format}", file=sys.stderr)
+    left_out = f"; {count.unlocated} without coordinates left out" if args.format == "geojson" else ""
+    print(f"eventwire: exported {count} event(s) as {args.format}{left_out}", file=sys.stderr)
     return 0
 
 

@@ -92,6 +92,7 @@ class Place:
     feature: str | None = None  # city, airport, military base, admin1, country, ...
     precision: str = "city"  # site | city | admin | country
     score: float = 0.0
+    admin2: str | None = None  # second-level division, where known
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ class Event:
         loc = data.get("location")
         return cls(
             event_id=data["event_id"],
-            article=ArticleRef(**(data.get("article") or {})),
+            article=_article_ref(data.get("article") or {}),
             type=data["type"],
             mode=data.get("mode"),
             quad_class=data["quad_class"],
@@ -182,6 +183,11 @@ class Event:
             evidence=Evidence(**data["evidence"]),
             mentions=tuple(Span(**m) for m in data.get("mentions") or ()),
         )
+
+
+def _article_ref(data: dict[str, Any]) -> ArticleRef:
+    """The ``article`` object, ignoring what exports add to it (``body``)."""
+    return ArticleRef(**{f.name: data.get(f.name) for f in fields(ArticleRef)})
 
 
 def _plain(record: Any) -> dict[str, Any]:

@@ -411,17 +411,19 @@ class Store:
         return self._one(f"SELECT count(*) FROM events{where}", params)
 
     def iter_events(self, *, limit: int | None = None, offset: int = 0, order: str = "ingested",
-                    batch_size: int = 1000, **filters: Any) -> Iterator[Event]:
+                    batch_size: int = 1000, with_body: bool = False, **filters: Any) -> Iterator[Any]:
         """Yield stored events matching ``filters`` (see :class:`EventFilter`), rebuilt with ``Event.from_dict``.
 
         ``order`` is ``"ingested"`` (the order they were stored in) or ``"date"`` (event date, undated last,
-        then stored order). On an unopened store the connection stays open until the iterator is exhausted
-        or closed: consume it promptly.
+        then stored order). ``with_body`` yields ``(event, body)`` pairs instead, ``body`` being the stored
+        article text that the event's offsets index. On an unopened store the connection stays open until the
+        iterator is exhausted or closed: consume it promptly.
         """
         if order not in _ORDERS:
             raise UsageError(f"unknown order {order!r}: use {' or '.join(_ORDERS)}")
         where, params = EventFilter.of(filters).where()
-        sql = f"SELECT data FROM events{where} ORDER BY {_ORDERS[order]}"
+        body = ", (SELECT body FROM articles WHERE articles.key = events.article_key)" if with_body else ""
+        sql = f"SELECT data{body} FROM events{where} ORDER BY {_ORDERS[order]}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -433,8 +435,9 @@ class Store:
             try:
                 cursor.execute(sql, params)
                 while rows := cursor.fetchmany(batch_size):
-                    for (data,) in rows:
-                        yield Event.from_dict(json.loads(data))
+                    for data, *text in rows:
+                        event = Event.from_dict(json.loads(data))
+                        yield (event, text[0]) if with_body else event
             except duckdb.Error as exc:
                 raise self._error(exc, "read") from exc
             finally:
