@@ -443,6 +443,19 @@ class Store:
             finally:
                 cursor.close()
 
+    def get_event(self, event_id: str) -> tuple[Event, Article] | None:
+        """The stored event ``event_id`` with the article it came from (whose ``body`` its offsets index)."""
+        columns = ("id", "body", "title", "published", "url", "publisher", "source", "offsets")
+        sql = (f"SELECT e.data, {', '.join('a.' + c for c in columns)} FROM events e "
+               "JOIN articles a ON a.key = e.article_key WHERE e.event_id = ?")
+        with self._session() as conn:
+            row = self._fetchone(conn, sql, [event_id])
+        if row is None:
+            return None
+        values = dict(zip(columns, row[1:]))
+        values["offsets"] = tuple(tuple(seg) for seg in json.loads(values["offsets"] or "[]"))
+        return Event.from_dict(json.loads(row[0])), Article(**values)
+
     def get_article(self, key_or_id: str) -> Article | None:
         """The stored article with this key, else the first stored with this id, else None."""
         columns = ("id", "body", "title", "published", "url", "publisher", "source", "offsets")
