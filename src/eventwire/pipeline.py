@@ -27,7 +27,7 @@ from .events.records import new_article_state
 from .read.files import document_from_text, iter_documents
 from .knowledge.lexicon import Lexicon, load_lexicon
 from .events.merge import merge
-from .models import Actor, Article, Event, Place
+from .models import Actor, Article, Document, Event, Place, Skipped
 from .nlp.model import load_nlp, nlp_text
 from .places.geocoder import DocumentPlaces, Geocoder
 
@@ -103,27 +103,70 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     return fill_implicit(events, ctx)
 
 
+MAX_ARTICLE_CHARS = 1_000_000  # spaCy's parser limit (nlp.max_length); one news article is ~5,000
+
+
 def documents_to_articles(paths: Iterable[str | Path], *, published: str | None = None,
-                          on_error: Callable[[EventwireError], None]) -> Iterator[Article]:
-    """ingest -> clean over files, folders or ``-``; unreadable inputs go to ``on_error``, the rest go on."""
-    for item in iter_documents(paths, published=published):
+                          on_error: Callable[[EventwireError], None],
+                          on_skip: Callable[[Skipped], None] | None = None) -> Iterator[Article]:
+    """ingest -> clean over files, folders, WARC archives or ``-``; unreadable inputs (and texts too long to be
+    one article) go to ``on_error``, inputs left out on purpose to ``on_skip``; the rest go on."""
+    return clean_documents(iter_documents(paths, published=published, on_skip=on_skip), on_error=on_error)
+
+
+def clean_documents(items: Iterable[Document | InputError], *,
+                    on_error: Callable[[EventwireError], None]) -> Iterator[Article]:
+    """clean each document (errors, and texts too long to be one article, go to ``on_error``)."""
+    for item in items:
         if isinstance(item, InputError):
             on_error(item)
             continue
         try:
-            yield clean(item)
+            yield too_long_check(clean(item))
         except EventwireError as exc:
             on_error(exc if isinstance(exc, InputError) else InputError(item.source or item.id, str(exc)))
+
+
+def extract_documents(items: Iterable[Document | InputError], *, resources: Resources | None = None,
+                      on_error: Callable[[EventwireError], None]) -> list[tuple[Article, list[Event]]]:
+    """clean -> extract, inside one spaCy memory zone (the texts' strings are freed after it, so a long run's
+    memory stays bounded): the work of one shard of ``eventwire run``, or one item of ``eventwire watch``."""
+    res = resources or Resources()
+    with res.get_nlp().memory_zone():
+        return list(extract_articles(clean_documents(items, on_error=on_error), resources=res))
+
+
+def extract_paths(paths: Iterable[str | Path], *, resources: Resources | None = None, published: str | None = None,
+                  on_error: Callable[[EventwireError], None],
+                  on_skip: Callable[[Skipped], None] | None = None) -> list[tuple[Article, list[Event]]]:
+    """read -> clean -> extract over files (one shard's work, see :func:`extract_documents`)."""
+    return extract_documents(iter_documents(paths, published=published, on_skip=on_skip), resources=resources,
+                             on_error=on_error)
+
+
+def load_resources() -> Resources:
+    """Every heavy resource, loaded now: what a worker process of a cluster holds for all its shards."""
+    return Resources(nlp=load_nlp(), geocoder=Geocoder(), lexicon=load_lexicon(), actor_kb=load_actor_kb())
+
+
+def too_long_check(article: Article) -> Article:
+    """``article``, or an :class:`InputError` raised when it is longer than the parser takes."""
+    if len(article.body) > MAX_ARTICLE_CHARS:
+        raise InputError(article.source or article.id,
+                         f"too long for one article ({len(article.body):,} characters; the parser takes at most "
+                         f"{MAX_ARTICLE_CHARS:,}): split it into one file per article, or one JSONL line each")
+    return article
 
 
 INGEST_CHUNK = 16  # articles extracted between two short write connections (spaCy's batch size)
 
 
 def ingest_into(store: "Store", paths: Iterable[str | Path], *, published: str | None = None,
-                on_error: Callable[[EventwireError], None], resources: Resources | None = None,
-                chunk: int = INGEST_CHUNK) -> tuple[int, int]:
+                on_error: Callable[[EventwireError], None], on_skip: Callable[[Skipped], None] | None = None,
+                resources: Resources | None = None, progress=None, chunk: int = INGEST_CHUNK) -> tuple[int, int]:
     """Store the events of the inputs, ``chunk`` articles at a time, holding the file only to read or write;
-    returns (new articles, their events). Articles already stored are skipped.
+    returns (new articles, their events). Articles already stored are skipped. ``progress`` (a
+    :class:`~eventwire.progress.Progress`) counts the articles and events as they go.
 
     For each chunk: one short connection skips the articles already stored; extraction (the slow part) runs
     with the file unlocked; one short connection then writes each article with its events in its own
@@ -133,16 +176,20 @@ def ingest_into(store: "Store", paths: Iterable[str | Path], *, published: str |
     from itertools import islice
 
     new = stored_events = 0
-    articles = documents_to_articles(paths, published=published, on_error=on_error)
+    res = resources or Resources()
+    articles = documents_to_articles(paths, published=published, on_error=on_error, on_skip=on_skip)
     while batch := list(islice(articles, chunk)):
         with store:
             fresh = [a for a in batch if not store.has_article(a)]
-        extracted = list(extract_articles(fresh, resources=resources))
+        with res.get_nlp().memory_zone():  # the chunk's strings are freed after it: memory stays bounded
+            extracted = list(extract_articles(fresh, resources=res))
         with store:
             for article, events in extracted:
                 if store.add_article(article, events):
                     new += 1
                     stored_events += len(events)
+        if progress is not None:
+            progress.update(len(batch), sum(len(events) for _, events in extracted))
     return new, stored_events
 
 

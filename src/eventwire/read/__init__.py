@@ -1,1 +1,1 @@
-"""Stage read: files, folders and stdin in, :class:`~eventwire.models.Document` out; the HTML extractor; cleaning into an :class:`~eventwire.models.Article`. (Later: feeds and WARC.)"""
+"""Stage read: files, folders, WARC archives, feeds and stdin in, :class:`~eventwire.models.Document` out; web pages by trafilatura (:mod:`.webpage`); cleaning into an :class:`~eventwire.models.Article`."""

@@ -3,11 +3,13 @@
 Stages:
 
 1. expand the inputs: files, folders (recursive, sorted, hidden files skipped, files of
-   unknown extension skipped), ``-`` for stdin (sniffed: JSONL when it opens with ``{``);
+   unknown extension skipped), ``-`` for stdin (sniffed: JSONL when it opens with ``{``); WARC archives
+   are read record by record by :mod:`eventwire.read.warc`;
 2. read each file's bytes and decode them (UTF-8 with or without BOM, UTF-16 with BOM), telling
    empty, binary and undecodable files apart;
 3. parse by format: plain text (title, byline, dateline via :func:`eventwire.clean.read_header`),
-   HTML (main text and metadata, standard library only), JSON (an object or a list), JSONL;
+   HTML (main text by trafilatura, :mod:`eventwire.read.webpage`; pages not in English skipped), JSON (an
+   object or a list), JSONL;
 4. give each document a stable id: the given one, else a hash of its text and url.
 
 Unreadable inputs are *yielded* as :class:`~eventwire.errors.InputError` (never raised), so a
@@ -20,14 +22,16 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from .clean import content_id, normalise_published, read_header
 from .html import html_document
+from .warc import is_warc, iter_warc
+from .webpage import is_english
 from ..errors import InputError, UsageError
-from ..models import Document
+from ..models import Document, Skipped
 
 __all__ = ["iter_documents", "read_path", "document_from_text", "document_from_dict", "content_id",
            "decode_bytes", "html_document", "TEXT_SUFFIXES", "HTML_SUFFIXES", "JSON_SUFFIXES",
@@ -52,13 +56,15 @@ _MAGIC = (
 
 
 def iter_documents(paths: Iterable[str | os.PathLike], *, published: str | None = None,
-                   stdin: IO | None = None) -> Iterator[Document | InputError]:
+                   stdin: IO | None = None,
+                   on_skip: Callable[[Skipped], None] | None = None) -> Iterator[Document | InputError]:
     """Yield a Document per readable article and an InputError per unreadable input.
 
-    ``paths`` holds files, folders (read recursively in sorted order) or ``"-"`` for stdin
+    ``paths`` holds files, folders (read recursively in sorted order), WARC archives or ``"-"`` for stdin
     (``stdin`` replaces ``sys.stdin``, for tests). ``published`` (ISO-8601) overrides the
-    publication time of every document. Raises :class:`UsageError` at once when ``published``
-    is not a date; input problems are yielded, never raised.
+    publication time of every document. Inputs left out on purpose (a WARC response that is not an HTML
+    page, a page not in English) go to ``on_skip`` as :class:`~eventwire.models.Skipped`. Raises
+    :class:`UsageError` at once when ``published`` is not a date; input problems are yielded, never raised.
     """
     override = None
     if published is not None:
@@ -68,7 +74,15 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, published: str | None 
                              "2020-01-04 or 2020-01-04T22:05:00")
     if isinstance(paths, (str, os.PathLike)):  # one path, not an iterable of characters
         paths = [paths]
-    return _iter_inputs(list(paths), override, stdin)
+    return _without_skipped(_iter_inputs(list(paths), override, stdin), on_skip)
+
+
+def _without_skipped(items: Iterator, on_skip: Callable[[Skipped], None] | None) -> Iterator[Document | InputError]:
+    for item in items:
+        if not isinstance(item, Skipped):
+            yield item
+        elif on_skip is not None:
+            on_skip(item)
 
 
 def _iter_inputs(paths: list, published: str | None, stdin: IO | None) -> Iterator[Document | InputError]:
@@ -98,7 +112,7 @@ def _walk(root: Path) -> list[Path | InputError]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(folder) / name
-            if not name.startswith(".") and path.suffix.lower() in _KNOWN:
+            if not name.startswith(".") and (path.suffix.lower() in _KNOWN or is_warc(name)):
                 found.append(path)
     return sorted(found, key=lambda p: (1, ()) if isinstance(p, InputError)
                   else (0, p.relative_to(root).parts))
@@ -118,6 +132,9 @@ def read_path(path: str | os.PathLike, *, published: str | None = None) -> Itera
     """Documents (or InputErrors) from one file; the extension picks the format, unknown = text."""
     path = Path(path)
     source = str(path)
+    if is_warc(path):
+        yield from iter_warc(path, published=published)
+        return
     try:
         data = path.read_bytes()
         text = decode_bytes(data, source=source, html=path.suffix.lower() in HTML_SUFFIXES)
@@ -136,7 +153,10 @@ def _parse(text: str, suffix: str, *, source: str, published: str | None) -> Ite
     elif suffix in JSON_SUFFIXES:
         yield from _parse_json(text, source=source, published=published)
     elif suffix in HTML_SUFFIXES:
-        yield _guard(lambda: html_document(text, source=source, published=published))
+        document = _guard(lambda: html_document(text, source=source, published=published))
+        if isinstance(document, Document) and not is_english(document.text):
+            document = Skipped(source, "not in English (only English is read for now)")
+        yield document
     else:
         yield _guard(lambda: document_from_text(text, source=source, published=published))
 

@@ -1,8 +1,9 @@
-"""Stage read, HTML: the main text and metadata of a news web page, with the standard library only.
+"""Stage read, HTML: the main text and metadata of a news web page.
 
-:func:`html_document` keeps the paragraphs outside navigation, headers, footers, forms and scripts, and reads
-the title, publication time and publisher from ``<meta>`` tags and JSON-LD. One module on purpose: a better
-extractor can replace it behind the same function.
+:func:`html_document` takes the main text from trafilatura (:mod:`eventwire.read.webpage`); its hand-written
+reader here (``extractor="handwritten"``, and the fallback where trafilatura finds nothing) keeps the paragraphs
+outside navigation, headers, footers, forms and scripts. The title, publication time and publisher come from
+``<meta>`` tags, JSON-LD and ``<time>`` first, then from trafilatura.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ _BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockqu
 _BREAK_TAGS = _BLOCK_TAGS | frozenset({"div", "section", "article", "main", "br", "tr", "td", "th", "table",
                                        "ul", "ol", "dl", "hr", "body", "figure", "html"})
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col"})
+_MIN_RESCUED_WORDS = 10  # where all the page's text sits in navigation or a form, a few words are a menu, not an article
 _DATE_KEYS = ("article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
               "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date")
 
@@ -116,17 +118,28 @@ class _HTMLReader(HTMLParser):
                 self.meta.setdefault("datepublished", value.strip())
 
 
-def html_document(html: str, *, source: str | None = None, published: str | None = None) -> Document:
-    """An HTML page's main text (paragraphs, headings, list items, quotes) and metadata.
+def html_document(html: str, *, source: str | None = None, published: str | None = None,
+                  url: str | None = None, extractor: str = "trafilatura") -> Document:
+    """An HTML page's main text and metadata.
 
-    Navigation, header, footer, aside, form, script and style content is dropped; when the page
-    marks an ``<article>`` or ``<main>``, only text inside it is kept.
+    The main text is trafilatura's (:mod:`eventwire.read.webpage`); ``extractor="handwritten"`` (and any page
+    trafilatura finds nothing on) uses the standard-library reader here instead: paragraphs, headings, list
+    items and quotes, navigation, header, footer, aside, form, script and style dropped, only ``<article>`` or
+    ``<main>`` kept when the page marks one. Metadata comes from the page's meta tags, JSON-LD and ``<time>``
+    first, then from trafilatura; ``url`` (where the page was fetched) is the fallback URL.
     """
     reader = _HTMLReader()
     reader.feed(html)
     reader.close()
     reader._flush()
     text = _html_text(reader.paragraphs)
+    page = None
+    if extractor == "trafilatura":
+        from .webpage import extract_page
+
+        page = extract_page(html, url=url)
+        if text or len(page.text.split()) >= _MIN_RESCUED_WORDS:
+            text = page.text or text
     if not text:
         raise InputError(source or "<html>", "HTML has no article text (no paragraphs outside navigation, "
                                              "header and footer); save the article page itself, or its text as .txt")
@@ -134,9 +147,10 @@ def html_document(html: str, *, source: str | None = None, published: str | None
     meta = reader.meta
     title = (meta.get("og:title") or " ".join("".join(reader.title_parts).split()) or ld.get("headline")
              or reader.h1)
-    url = reader.links.get("canonical") or meta.get("og:url") or ld.get("url")
-    publisher = meta.get("og:site_name") or ld.get("publisher")
-    found = [meta.get(key) for key in _DATE_KEYS] + [ld.get("datePublished")] + reader.times
+    url = reader.links.get("canonical") or meta.get("og:url") or ld.get("url") or (page and page.url) or url
+    publisher = meta.get("og:site_name") or ld.get("publisher") or (page and page.sitename)
+    title = title or (page and page.title)
+    found = [meta.get(key) for key in _DATE_KEYS] + [ld.get("datePublished")] + reader.times + [page and page.date]
     dates = (normalise_published(value) for value in found if value)
     return Document(
         id=content_id(text, url), text=text, title=title or None,

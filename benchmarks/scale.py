@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Throughput of ``eventwire run`` with 1 and with 2 Dask worker processes on the same shards.
+
+    python benchmarks/scale.py [--limit 160] [--shard-size 10] [--cache /tmp/eventwire-scale]
+
+Writes the first N MUC-4 dev texts as files under ``--cache`` (never the repo), then for 1 and 2 workers:
+starts a local cluster of that many processes with ONE thread each (numeric-library and embedding threads pinned
+to 1, :func:`eventwire.batch.worker.pin_threads`), waits until every worker has loaded the model (not timed),
+and times ``run_batch`` on it from the first shard to the last article stored, with fresh shard outputs and a
+fresh store. Prints articles/s for both and the ratio. Timings are noisy on a shared machine: not a test.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _data import muc_texts, require  # noqa: E402
+
+
+def corpus(folder: Path, limit: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k, text in enumerate(muc_texts("dev")):
+        if k == limit:
+            break
+        path = folder / f"{text.id}.txt"
+        if not path.exists():
+            path.write_text(text.text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def timed_run(folder: Path, work: Path, workers: int, shard_size: int) -> tuple[float, int, int]:
+    from distributed import Client, LocalCluster
+
+    from eventwire.batch import run_batch
+    from eventwire.batch.worker import LoadResources, pin_threads
+    from eventwire.pipeline import extract_paths, load_resources
+
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    errors: list = []
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                      env=pin_threads()) as cluster, Client(cluster) as client:
+        client.wait_for_workers(workers)
+        client.register_plugin(LoadResources(load_resources))  # every worker loads the model now, before the clock starts
+        start = time.perf_counter()
+        summary = run_batch([folder], work / "run.duckdb", extract=extract_paths, load=load_resources,
+                            scheduler=cluster.scheduler_address,
+                            shard_size=shard_size, on_error=errors.append)
+        seconds = time.perf_counter() - start
+    return seconds, summary.articles_new, summary.shards
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=160, help="MUC-4 dev texts (default 160)")
+    parser.add_argument("--shard-size", type=int, default=10)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/eventwire-scale"))
+    args = parser.parse_args()
+    if require("muc4") is None:
+        return
+    folder = args.cache / "texts"
+    paths = corpus(folder, args.limit)
+    print(f"{len(paths)} MUC-4 dev texts in shards of {args.shard_size}; one thread per worker")
+    rates = {}
+    for workers in (1, 2):
+        seconds, articles, shards = timed_run(folder, args.cache / f"run-{workers}", workers, args.shard_size)
+        rates[workers] = articles / seconds
+        print(f"{workers} worker(s): {articles} articles in {shards} shards, {seconds:.1f} s, "
+              f"{rates[workers]:.2f} articles/s")
+    print(f"2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
