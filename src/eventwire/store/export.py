@@ -87,6 +87,7 @@ class Exported(int):
 
 _PARQUET_BATCH = 20_000  # events per row group
 
+
 def export_events(events: Iterable[Any], *, format: str, out: Any) -> Exported:
     """Write ``events`` (events, or ``(event, article body)`` pairs) to ``out`` (a path, or a text or binary
     stream) in ``format``; returns how many were written (with ``.unlocated``, the rows GeoJSON left out).
