@@ -22,7 +22,6 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(EW) ingest examples/ --db $(DEMO_DB)
 	$(PY) -m eventwire.demo --db $(DEMO_DB)
-	@echo "See the events on a map, timeline and table: make serve, then open http://127.0.0.1:8000/"
 
 serve: $(STAMP)
 	test -f $(DEMO_DB) || $(MAKE) demo

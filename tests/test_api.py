@@ -41,31 +41,38 @@ def _span(text: str) -> tuple[int, int]:
 
 def _event(event_id: str, sentence: str, *, type: str, quad: str, place: Place | None, date: str | None,
            actor: str, factuality: str = "asserted", acled: str | None = None, mentions: tuple[str, ...] = (),
-           article: str = "a1") -> Event:
+           article: str = "a1", subtype: str | None = None, mode: str | None = None,
+           who: tuple[str | None, str | None] = (None, None), recipient: Actor | None = None,
+           fatalities: int | None = None) -> Event:
     start, end = _span(sentence)
     return Event(
         event_id=event_id, article=ArticleRef(id=article, title="Day of news", published="2020-01-04"),
         type=type, quad_class=quad, evidence=Evidence(text=sentence, start=start, end=end, trigger=sentence.split()[1]),
-        acled_event_type=acled, actor=(Actor(text=actor, name=actor, country=None),), date=date,
+        acled_event_type=acled, acled_subtype=subtype, mode=mode,
+        actor=(Actor(text=actor, name=actor, country=who[0], sector=who[1]),),
+        recipient=(recipient,) if recipient else (), date=date,
         date_precision="day" if date else "publication", location=place, factuality=factuality, confidence=0.7,
-        mentions=tuple(Span(m, *_span(m)) for m in mentions), fatalities=10 if type == "ASSAULT" else None)
+        mentions=tuple(Span(m, *_span(m)) for m in mentions), fatalities=fatalities)
 
 
 EVENTS_A1 = [
     _event("e1", "A drone strike hit a convoy near Baghdad airport.", type="ASSAULT", quad="material-conflict",
            place=BAGHDAD, date="2020-01-03", actor="United States", acled="Explosions/Remote violence",
-           mentions=("Ten people died.",)),
+           mentions=("Ten people died.",), subtype="Air/drone strike", mode="drone", who=("USA", "MIL"),
+           recipient=Actor("convoy", "PMF convoy", "IRQ", "UAF"), fatalities=10),
     _event("e2", "Protesters marched in Damascus.", type="PROTEST", quad="verbal-conflict", place=DAMASCUS,
-           date="2020-01-04", actor="Protesters", acled="Protests"),
+           date="2020-01-04", actor="Protesters", acled="Protests", subtype="Peaceful protest",
+           who=("SYR", "CVL"), fatalities=0),
     _event("e3", "Iran threatened revenge.", type="THREATEN", quad="verbal-conflict", place=None, date=None,
            actor="Iran", factuality="claimed"),
 ]
 EVENTS_A2 = [
     _event("e4", "Officials met in Suva.", type="CONSULT", quad="verbal-cooperation", place=FIJI, date="2020-02-10",
-           actor="Fiji government", article="a2"),
+           actor="Fiji government", article="a2", who=("FJI", "GOV")),
     _event("e5", "A drone strike hit a convoy near Baghdad airport.", type="ASSAULT", quad="material-conflict",
            place=BAGHDAD, date="2020-02-11", actor="Unknown gunmen", factuality="denied",
-           acled="Explosions/Remote violence", article="a2"),
+           acled="Explosions/Remote violence", article="a2", subtype="Air/drone strike", mode="drone",
+           who=(None, "UAF"), fatalities=2),
 ]
 ALL = {e.event_id for e in EVENTS_A1 + EVENTS_A2}
 
@@ -124,6 +131,23 @@ def ids(body: dict) -> set[str]:
     ({"q": "drone marched"}, set()),
     ({"type": "ASSAULT", "country": "IRQ", "factuality": "asserted"}, {"e1"}),
     ({"q": "'; DROP TABLE events; --"}, set()),
+    ({"min_fatalities": "0"}, {"e1", "e2", "e5"}),  # unknown tolls (e3, e4) are left out
+    ({"min_fatalities": "2"}, {"e1", "e5"}),
+    ({"min_fatalities": "3"}, {"e1"}),
+    ({"min_fatalities": "11"}, set()),
+    ({"acled_subtype": "Air/drone strike"}, {"e1", "e5"}),
+    ([("acled_subtype", "Peaceful protest"), ("acled_subtype", "Armed clash")], {"e2"}),
+    ({"mode": "drone"}, {"e1", "e5"}),
+    ({"mode": "firearms"}, set()),
+    ({"actor_country": "usa"}, {"e1"}),
+    ({"actor_country": "IRQ"}, {"e1"}),  # the recipient's country counts too
+    ({"actor_country": "SYR,FJI"}, {"e2", "e4"}),
+    ({"actor_sector": "MIL"}, {"e1"}),
+    ({"actor_sector": "UAF"}, {"e1", "e5"}),  # e1's recipient, e5's actor
+    ({"actor_sector": "GOV,CVL"}, {"e2", "e4"}),
+    ({"article": "a2"}, {"e4", "e5"}),
+    ({"article": "a9"}, set()),
+    ({"article": "a1", "mode": "drone", "min_fatalities": "5"}, {"e1"}),
 ])
 def test_filters(base: str, params, expected: set[str]) -> None:
     status, body, _ = get(base, "/api/events", params)
@@ -180,7 +204,18 @@ def test_page_limit_is_hard(base: str) -> None:
     ("/api/aggregates", {"by": "weekday"}, 400, "by"),
     ("/api/clusters", {"cell": "nan"}, 400, "finite"),
     ("/api/clusters", {"cell": "0"}, 400, "cell"),
-    ("/api/export", {"format": "parquet"}, 400, "csv"),
+    ("/api/export", {"format": "xlsx"}, 400, "parquet"),
+    ("/api/events", {"min_fatalities": "-1"}, 400, "min_fatalities"),
+    ("/api/events", {"min_fatalities": "many"}, 400, "integer"),
+    ("/api/events", {"min_fatalities": "2.5"}, 400, "integer"),
+    ("/api/events", {"acled_subtype": "Drone strike"}, 400, "Air/drone strike"),
+    ("/api/events", {"mode": "Drone Strike"}, 400, "lower-case"),
+    ("/api/events", {"mode": ""}, 400, "empty"),
+    ("/api/events", {"actor_country": "United States"}, 400, "alpha-3"),
+    ("/api/events", {"actor_sector": "ARMY"}, 400, "MIL"),
+    ("/api/events", {"article": "a" * 300}, 400, "longer"),
+    ("/api/events", [("article", "a1"), ("article", "a2")], 400, "more than once"),
+    ("/api/export", {"format": "parquet", "actor_sector": "army"}, 400, "actor_sector"),
     ("/api/meta", {"x": "1"}, 400, "takes none"),
     ("/api/events/nope", None, 404, "no event"),
     ("/api/nothing-here", None, 404, "no route"),
@@ -252,9 +287,33 @@ def test_exports_follow_the_filters(base: str) -> None:
     assert sorted(r["event_id"] for r in rows) == ["e1", "e5"]
     lines = get(base, "/api/export", {"format": "jsonl", "country": "SYR"})[1].splitlines()
     assert [json.loads(line)["event_id"] for line in lines] == ["e2"]
-    geo = json.loads(get(base, "/api/export", {"format": "geojson", "quad_class": "verbal-conflict"})[1])
-    assert {f["id"]: f["geometry"] for f in geo["features"]} == {
-        "e2": {"type": "Point", "coordinates": [36.29, 33.51]}, "e3": None}
+    status, text, headers = get(base, "/api/export", {"format": "geojson", "quad_class": "verbal-conflict"})
+    geo = json.loads(text)  # located events only: e3 has no place; the header counts it
+    assert {f["id"]: f["geometry"] for f in geo["features"]} == {"e2": {"type": "Point", "coordinates": [36.29, 33.51]}}
+    assert headers["x-eventwire-unlocated"] == "1"
+
+
+def test_parquet_export_follows_the_new_filters(base: str) -> None:
+    import datetime
+
+    import pyarrow.parquet as pq
+
+    url = base + "/api/export?" + urllib.parse.urlencode({"format": "parquet", "mode": "drone", "min_fatalities": 1})
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert response.headers["content-type"] == "application/vnd.apache.parquet"
+        rows = pq.read_table(io.BytesIO(response.read())).to_pylist()
+    assert [r["event_id"] for r in rows] == ["e1", "e5"]
+    assert rows[0]["date"] == datetime.date(2020, 1, 3) and rows[0]["fatalities"] == 10
+    assert (rows[0]["inter1"], rows[0]["inter2"], rows[0]["interaction"]) == (1, 3, 13)
+    for row in rows:
+        evidence = row["evidence"]
+        assert row["article"]["body"][evidence["start"]:evidence["end"]] == evidence["text"]
+
+
+def test_csv_export_has_the_analyst_columns(base: str) -> None:
+    rows = list(csv.DictReader(io.StringIO(get(base, "/api/export", {"format": "csv", "actor_country": "USA"})[1])))
+    assert [(r["event_id"], r["article_url"], r["actor_sectors"], r["sub_event_type"], r["interaction"])
+            for r in rows] == [("e1", "", "MIL", "Air/drone strike", "13")]
 
 
 def test_meta(base: str) -> None:
@@ -276,7 +335,7 @@ def test_openapi_describes_what_the_server_accepts(base: str) -> None:
                 value = "2020-01-01"
             elif p["name"] in ("actor", "q"):
                 value = "x"
-            elif p["name"] == "bbox":
+            elif "example" in inner:
                 value = inner["example"]
             assert get(base, real, {p["name"]: value})[0] == 200, (path, p["name"], value)
         assert get(base, real, {"undeclared": "1"})[0] == 400

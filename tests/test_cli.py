@@ -93,3 +93,30 @@ def test_help_ends_with_an_example():
     for command in ("extract", "ingest", "export", "geoparse"):
         result = run(command, "--help")
         assert "Example:" in result.stdout
+
+
+def test_show_prints_one_event_with_its_sentence_in_its_paragraph(tmp_path) -> None:
+    from eventwire.models import Actor, Article, ArticleRef, Event, Evidence, Span
+    from eventwire.store.database import Store
+
+    body = ("Tuesday's news.\n\nRockets hit Balad air base on Saturday. Three soldiers were wounded.\n\n"
+            "Officials met later.")
+    sentence = "Three soldiers were wounded."
+    start = body.index(sentence)
+    event = Event(event_id="ev1", article=ArticleRef(id="a1", title="Balad", publisher="Example"), type="ASSAULT",
+                  quad_class="material-conflict", evidence=Evidence(sentence, start, start + len(sentence), "wounded"),
+                  actor=(Actor("Rockets", "unidentified armed group", None, "UAF"),), injured=3,
+                  mentions=(Span("Rockets hit Balad air base on Saturday.", 17, 56),))
+    db = tmp_path / "e.duckdb"
+    Store(db).add_article(Article(id="a1", body=body, title="Balad", publisher="Example"), [event])
+    shown = run("show", "ev1", "--db", str(db))
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout
+    assert "Rockets hit Balad air base on Saturday. »Three soldiers were wounded.«" in out  # its paragraph
+    assert "Officials met" not in out and "Tuesday" not in out  # and only its paragraph
+    assert "unidentified armed group (?, UAF)" in out and "? / 3" in out
+    shown = json.loads(run("show", "ev1", "--db", str(db), "--json").stdout)
+    assert shown["paragraph"]["text"] == body.split("\n\n")[1] and shown["article"]["body"] == body
+    assert body[shown["evidence"]["start"]:shown["evidence"]["end"]] == sentence
+    missing = run("show", "missing", "--db", str(db))
+    assert missing.returncode == 2 and "no event 'missing'" in missing.stderr

@@ -41,7 +41,8 @@ def test_every_event_field_is_in_the_contract_and_back():
 
 @pytest.mark.parametrize("record, words", [
     (Actor, ["text", "name", "country", "sector", "wikidata"]),
-    (Place, ["text", "name", "country", "admin1", "lat", "lon", "geonameid", "feature", "precision", "score"]),
+    (Place, ["text", "name", "country", "admin1", "lat", "lon", "geonameid", "feature", "precision", "score",
+            "admin2"]),
 ])
 def test_actor_and_place_fields_match_the_contract(record, words):
     assert [f.name for f in fields(record)] == words

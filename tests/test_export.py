@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import tempfile
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -16,9 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventwire.errors import StoreError, UsageError
-from eventwire.store.export import CSV_COLUMNS, FORMATS, csv_row, export_events, export_store, geojson_feature
+from eventwire.store.export import (CSV_COLUMNS, FORMATS, csv_row, export_dict, export_events, export_store,
+                                    geojson_feature, parquet_row)
 from eventwire.models import Actor, Article, ArticleRef, Event, Evidence, Place, Span
 from eventwire.store.database import Store
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "k24-baghdad-2020-01-04.txt"
 
 # -- strategies ----------------------------------------------------------------------------------------
 
@@ -95,6 +99,8 @@ def test_store_then_jsonl_round_trip(evs: list[Event]) -> None:
         assert export_store(store.path, format="jsonl", out=buffer) == len(evs)
     lines = buffer.getvalue().splitlines()
     assert [Event.from_dict(json.loads(line)) for line in lines] == evs
+    assert [json.loads(line) for line in lines] == [export_dict(e, "body") for e in evs]
+    assert all(json.loads(line)["article"]["body"] == "body" for line in lines)
 
 
 @SETTINGS
@@ -105,9 +111,14 @@ def test_store_then_parquet_round_trip(evs: list[Event]) -> None:
         out = Path(folder) / "events.parquet"
         export_store(store.path, format="parquet", out=out)
         rows = pq.read_table(out).to_pylist()
-    assert rows == [e.to_dict() for e in stored]  # nested columns mirror the JSON object exactly
+    assert rows == [parquet_row(e, "body") for e in stored]  # nested columns mirror the JSON object exactly
     assert all(r["incident_id"] for r in rows)  # stored events carry their incident
-    assert [Event.from_dict(r) for r in rows] == evs
+    for row, event in zip(rows, evs):  # typed values: dates as dates, the rest as the JSON object has it
+        assert row["date"] == (None if event.date is None else date.fromisoformat(event.date))
+        assert row["article"]["body"] == "body"
+        row["date"] = event.date
+        row["article"]["published"] = event.article.published
+        assert Event.from_dict(row) == event
 
 
 @SETTINGS
@@ -132,34 +143,47 @@ def test_store_then_csv_round_trip(evs: list[Event]) -> None:
 @given(event_lists)
 def test_geojson_round_trip(evs: list[Event]) -> None:
     buffer = io.StringIO()
-    export_events(evs, format="geojson", out=buffer)
+    count = export_events(evs, format="geojson", out=buffer)
     collection = json.loads(buffer.getvalue())
-    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == len(evs)
-    for feature, event in zip(collection["features"], evs):
-        loc = feature["properties"]["location"]
-        if feature["geometry"] is not None:
-            lon, lat = feature["geometry"]["coordinates"]
-            loc.update(lat=lat, lon=lon)
-        elif loc is not None:
-            loc.update(lat=event.location.lat, lon=event.location.lon)  # only a partial pair is dropped
-        assert feature["properties"] == event.to_dict()
+    located = [e for e in evs if e.location is not None and None not in (e.location.lat, e.location.lon)]
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == len(located) == count
+    assert count.unlocated == len(evs) - len(located)
+    for feature, event in zip(collection["features"], located):
+        lon, lat = feature["geometry"]["coordinates"]
+        feature["properties"]["location"].update(lat=lat, lon=lon)
+        expected = export_dict(event)
+        del expected["article"]["body"]
+        assert feature["properties"] == expected
+        assert Event.from_dict(feature["properties"]) == event
 
 
 # -- formats -------------------------------------------------------------------------------------------
 
-def test_geojson_is_lon_lat_points_or_null() -> None:
-    features = json.loads(_export(_sample(3), "geojson"))["features"]
-    assert [f["type"] for f in features] == ["Feature"] * 3
+def test_geojson_holds_located_lon_lat_points_only() -> None:
+    buffer = io.StringIO()
+    count = export_events(_sample(6), format="geojson", out=buffer)
+    features = json.loads(buffer.getvalue())["features"]
+    assert count == 2 and count.unlocated == 4  # e1, e4 have a place without coordinates; e2, e5 none
+    assert [f["id"] for f in features] == ["e0", "e3"]
+    assert all(f["type"] == "Feature" for f in features)
     assert features[0]["geometry"] == {"type": "Point", "coordinates": [44.4, 33.34]}
-    assert features[1]["geometry"] is None and features[2]["geometry"] is None
-    assert "lat" not in features[0]["properties"]["location"]
-    assert "lon" not in features[1]["properties"]["location"]
-    assert features[0]["id"] == "e0"
+    assert "lat" not in features[0]["properties"]["location"] and "lon" not in features[0]["properties"]["location"]
     assert geojson_feature(_sample(1)[0]) == features[0]
+    assert geojson_feature(_sample(2)[1]) is None
 
 
 def test_empty_geojson_is_valid() -> None:
     assert json.loads(_export([], "geojson")) == {"type": "FeatureCollection", "features": []}
+
+
+def test_cli_export_counts_the_unlocated_rows_on_stderr(tmp_path: Path, capsys) -> None:
+    from eventwire.cli import main
+
+    store = Store(tmp_path / "events.duckdb")
+    store.add_article(Article(id="a1", body="text"), _sample(3))
+    assert main(["export", "--db", str(store.path), "--format", "geojson", "-o", str(tmp_path / "e.geojson")]) == 0
+    assert "exported 1 event(s) as geojson; 2 without coordinates left out" in capsys.readouterr().err
+    assert len(json.loads((tmp_path / "e.geojson").read_text())["features"]) == 1
 
 
 def test_jsonl_keeps_unicode_unescaped() -> None:
@@ -178,14 +202,16 @@ def test_csv_header_and_joined_actors() -> None:
 
 def _export(evs: list[Event], format: str) -> str:
     buffer = io.StringIO()
-    assert export_events(evs, format=format, out=buffer) == len(evs)
+    count = export_events(evs, format=format, out=buffer)
+    assert count + count.unlocated == len(evs)
     return buffer.getvalue()
 
 
 @pytest.mark.parametrize("format", FORMATS)
 def test_every_format_writes_to_a_path_and_a_binary_stream(tmp_path: Path, format: str) -> None:
     path = tmp_path / f"events.{format}"
-    assert export_events(_sample(3), format=format, out=path) == 3
+    count = export_events(_sample(3), format=format, out=path)
+    assert count == (1 if format == "geojson" else 3)
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # no .part file left
     stream = io.BytesIO()
     export_events(_sample(3), format=format, out=stream)
@@ -215,8 +241,8 @@ def test_export_store_checks_format_before_the_store(tmp_path: Path) -> None:
 def test_export_store_passes_filters(tmp_path: Path) -> None:
     store = Store(tmp_path / "events.duckdb")
     store.add_article(Article(id="a1", body="text"), _sample(3))
-    features = json.loads(_export_store(store.path, "geojson", type="ASSAULT", limit=2))["features"]
-    assert [f["id"] for f in features] == ["e0", "e1"]
+    lines = _export_store(store.path, "jsonl", type="ASSAULT", limit=2).splitlines()
+    assert [json.loads(line)["event_id"] for line in lines] == ["e0", "e1"]
 
 
 def _export_store(path: Path, format: str, **filters) -> str:
@@ -244,3 +270,115 @@ def test_parquet_goes_to_the_buffer_of_a_redirected_text_stream(tmp_path: Path) 
     with open(path, "w", encoding="utf-8") as stdout_like:
         export_events(_sample(2), format="parquet", out=stdout_like)
     assert pq.read_table(path).num_rows == 2
+
+
+# -- columns for analysts (contract: "Exports for analysts") -------------------------------------------------
+
+def _analyst_sample() -> list[Event]:
+    town = Place(text="Balad", name="Balad", country="IRQ", admin1="Salah ad Din", lat=34.0, lon=44.1,
+                 precision="city", admin2="Balad District")
+    protest = Event(event_id="p1", article=ArticleRef(id="a1", title="T", publisher="Rudaw", published="2020-01-04T22:05",
+                                                      url="https://example.org/a1"),
+                    type="PROTEST", quad_class="verbal-conflict", acled_event_type="Protests",
+                    acled_subtype="Peaceful protest", evidence=Evidence("Crowds marched.", 0, 15, "marched"),
+                    actor=(Actor("crowds", "crowds", "IRQ", "CVL"),), date="2020-01-04", date_precision="day",
+                    location=town)
+    strike = Event(event_id="s1", article=ArticleRef(id="a1", published="2020-01-04"), type="ASSAULT",
+                   quad_class="material-conflict", acled_event_type="Explosions/Remote violence",
+                   acled_subtype="Air/drone strike", evidence=Evidence("A drone hit them.", 16, 33, "hit"),
+                   actor=(Actor("drone", "drone", None, None), Actor("US forces", "US military", "USA", "MIL")),
+                   recipient=(Actor("civilians", "civilians", "IRQ", "CVL"),), date="2020-01", date_precision="month",
+                   location=Place(text="Iraq", name="Iraq", country="IRQ", admin1=None, lat=33.0, lon=44.0,
+                                  precision="country"), fatalities=3)
+    undated = Event(event_id="u1", article=ArticleRef(id="a1", published="not a date"), type="ACCUSE",
+                    quad_class="verbal-conflict", evidence=Evidence("x", 0, 1, "x"))
+    return [protest, strike, undated]
+
+
+def test_csv_has_url_publisher_sectors_and_acled_columns() -> None:
+    rows = list(csv.DictReader(io.StringIO(_export(_analyst_sample(), "csv"))))
+    protest, strike, undated = rows
+    assert protest["article_url"] == "https://example.org/a1" and protest["article_publisher"] == "Rudaw"
+    assert protest["actor_sectors"] == "CVL" and strike["actor_sectors"] == ";MIL"  # one entry per actor
+    assert strike["recipient_sectors"] == "CVL"
+    assert (protest["event_type"], protest["sub_event_type"]) == ("Protests", "Peaceful protest")
+    assert (strike["event_type"], strike["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+    # protesters (6) whatever their sector, alone: 60; state forces on civilians: 1 and 7 -> 17
+    assert (protest["inter1"], protest["inter2"], protest["interaction"]) == ("6", "", "60")
+    assert (strike["inter1"], strike["inter2"], strike["interaction"]) == ("1", "7", "17")
+    assert (undated["inter1"], undated["interaction"]) == ("", "")
+    assert (protest["geo_precision"], strike["geo_precision"], undated["geo_precision"]) == ("1", "3", "")
+    assert (protest["time_precision"], strike["time_precision"], undated["time_precision"]) == ("1", "3", "")
+    assert (protest["admin1"], protest["admin2"]) == ("Salah ad Din", "Balad District")
+    assert (strike["fatalities"], protest["fatalities"]) == ("3", "")
+    assert (protest["quad_class_code"], strike["quad_class_code"]) == ("3", "4")
+
+
+@pytest.mark.parametrize("precision, code", [("site", 1), ("city", 1), ("admin", 2), ("country", 3)])
+def test_geo_precision_follows_the_contract(precision: str, code: int) -> None:
+    event = _analyst_sample()[0]
+    event = Event(**{**event.__dict__, "location": Place(**{**event.location.__dict__, "precision": precision})})
+    assert csv_row(event)["geo_precision"] == code
+
+
+@pytest.mark.parametrize("precision, code", [("day", 1), ("publication", 2), ("month", 3), ("year", 3)])
+def test_time_precision_follows_the_contract(precision: str, code: int) -> None:
+    event = Event(**{**_analyst_sample()[0].__dict__, "date_precision": precision})
+    assert csv_row(event)["time_precision"] == code
+
+
+def test_parquet_types_dates_and_numbers(tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    path = tmp_path / "e.parquet"
+    export_events([(e, "Crowds marched. A drone hit them.") for e in _analyst_sample()], format="parquet", out=path)
+    table = pq.read_table(path)
+    assert table.schema.field("date").type == pa.date32()
+    assert table.schema.field("article").type.field("published").type == pa.timestamp("us", tz="UTC")
+    for name in ("fatalities", "inter1", "inter2", "interaction"):
+        assert table.schema.field(name).type == pa.int64()
+    assert table.schema.field("confidence").type == pa.float64()
+    protest, strike, undated = table.to_pylist()
+    assert protest["date"] == date(2020, 1, 4) and strike["date"] is None and undated["date"] is None
+    assert protest["article"]["published"] == datetime(2020, 1, 4, 22, 5, tzinfo=timezone.utc)
+    assert strike["article"]["published"] == datetime(2020, 1, 4, tzinfo=timezone.utc)
+    assert undated["article"]["published"] is None  # not ISO-8601
+    assert (strike["inter1"], strike["inter2"], strike["interaction"], strike["fatalities"]) == (1, 7, 17, 3)
+    assert protest["location"]["admin2"] == "Balad District"
+    body = strike["article"]["body"]
+    assert body[strike["evidence"]["start"]:strike["evidence"]["end"]] == strike["evidence"]["text"]
+
+
+def test_jsonl_carries_actor_codes_and_body() -> None:
+    lines = _export([(e, "Crowds marched. A drone hit them.") for e in _analyst_sample()], "jsonl").splitlines()
+    strike = json.loads(lines[1])
+    assert (strike["inter1"], strike["inter2"], strike["interaction"]) == (1, 7, 17)
+    assert strike["location"]["admin2"] is None
+    assert strike["article"]["body"][16:33] == strike["evidence"]["text"] == "A drone hit them."
+
+
+def test_exported_body_is_what_the_offsets_index(tmp_path: Path, nlp) -> None:
+    """Real pipeline, text with blank lines and double spaces (which cleaning collapses): for every exported
+    event, in JSONL and Parquet, body[start:end] is the evidence sentence and each mention's text."""
+    from eventwire.cli import main
+
+    source = tmp_path / "news"
+    source.mkdir()
+    (source / "strike.json").write_text(json.dumps({
+        "id": "strike", "title": "Strike near Balad", "published": "2020-01-05", "url": "https://example.org/s",
+        "text": "Sunday, January 5, 2020\n\nTwo rockets  hit Balad air base north of Baghdad on Saturday,\n"
+                "wounding three Iraqi soldiers.\n\nProtesters marched in Basra on Sunday.  Police arrested "
+                "ten of them.\n\nThe rocket attack injured three soldiers, officials said."}), encoding="utf-8")
+    (source / "seed.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    assert main(["ingest", str(source), "--db", str(db)]) == 0
+    assert main(["export", "--db", str(db), "--format", "jsonl", "-o", str(tmp_path / "e.jsonl")]) == 0
+    assert main(["export", "--db", str(db), "--format", "parquet", "-o", str(tmp_path / "e.parquet")]) == 0
+    exported = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
+    exported += pq.read_table(tmp_path / "e.parquet").to_pylist()
+    assert len({e["article"]["id"] for e in exported}) == 2 and len(exported) >= 10
+    for event in exported:
+        body = event["article"]["body"]
+        assert body[event["evidence"]["start"]:event["evidence"]["end"]] == event["evidence"]["text"]
+        for mention in event["mentions"]:
+            assert body[mention["start"]:mention["end"]] == mention["text"]

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import EXAMPLE
 from eventwire.store.database import Store
+from eventwire.store.export import export_dict
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 N_ARTICLES = 40
@@ -73,7 +74,7 @@ def test_ingest_twice_adds_nothing(tmp_path, nlp):
         assert result.returncode == 0, result.stderr
     with Store(db, read_only=True) as store:
         assert store.count()["articles"] == 1
-        first = [e.to_dict() for e in store.iter_events()]
+        first = [export_dict(e, body) for e, body in store.iter_events(with_body=True)]
     exported = subprocess.run([sys.executable, "-m", "eventwire.cli", "export", "--db", str(db), "--format", "jsonl"],
                               capture_output=True, text=True, timeout=300, check=True)
-    assert [json.loads(line) for line in exported.stdout.splitlines()] == first
+    assert [json.loads(line) for line in exported.stdout.splitlines()] == first  # the event objects, with article.body

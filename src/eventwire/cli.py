@@ -144,7 +144,29 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"eventwire: exported {count} incident(s) as {args.format}", file=sys.stderr)
         return 0
     count = export_store(args.db, format=args.format, out=out, **filters)
-    print(f"eventwire: exported {count} event(s) as {args.format}", file=sys.stderr)
+    left_out = f"; {count.unlocated} without coordinates left out" if args.format == "geojson" else ""
+    print(f"eventwire: exported {count} event(s) as {args.format}{left_out}", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .store.database import Store
+    from .store.export import export_dict
+    from .store.tables import event_in_context, paragraph_of
+
+    found = Store(args.db, read_only=True).get_event(args.event_id)
+    if found is None:
+        raise UsageError(f"no event {args.event_id!r} in {args.db}: list the ids with "
+                         f"eventwire export --db {args.db} --format csv")
+    event, article = found
+    if args.json:
+        start, end = paragraph_of(article.body, event.evidence.start, event.evidence.end)
+        data = export_dict(event, article.body)
+        data["paragraph"] = {"text": article.body[start:end], "start": start, "end": end}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(event_in_context(event, article) + "\n")
     return 0
 
 
@@ -271,6 +293,15 @@ def build_parser() -> argparse.ArgumentParser:
                                                         "(undo); none for log")
     p.add_argument("--db", required=True, metavar="FILE")
     p.set_defaults(func=cmd_incidents)
+
+    p = sub.add_parser("show", help="one stored event with its sentence in its paragraph",
+                       description="Print one stored event: what was coded, and its sentence marked in its "
+                                   "paragraph of the article body (the text its offsets index).",
+                       epilog="Example: eventwire show 3f9a1c0d2b7e4a51 --db events.duckdb")
+    p.add_argument("event_id", metavar="EVENT_ID")
+    p.add_argument("--db", required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="the event object with article.body and the paragraph")
+    p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("geoparse", help="find and resolve the place names of JSONL documents",
                        description="One JSONL line per document: {id, places: [Place or null, ...]}.",

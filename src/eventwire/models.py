@@ -93,6 +93,7 @@ class Place:
     feature: str | None = None  # city, airport, military base, admin1, country, ...
     precision: str = "city"  # site | city | admin | country
     score: float = 0.0
+    admin2: str | None = None  # second-level division, where known
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ class Event:
         loc = data.get("location")
         return cls(
             event_id=data["event_id"],
-            article=ArticleRef(**(data.get("article") or {})),
+            article=_article_ref(data.get("article") or {}),
             type=data["type"],
             mode=data.get("mode"),
             quad_class=data["quad_class"],
@@ -206,6 +207,11 @@ class Event:
             incident_id=data.get("incident_id"),
             coder=Coder.from_dict(data["coder"]) if data.get("coder") else None,
         )
+
+
+def _article_ref(data: dict[str, Any]) -> ArticleRef:
+    """The ``article`` object, ignoring what exports add to it (``body``)."""
+    return ArticleRef(**{f.name: data.get(f.name) for f in fields(ArticleRef)})
 
 
 def _plain(record: Any) -> dict[str, Any]:

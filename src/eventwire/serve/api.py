@@ -10,7 +10,8 @@ Routes (all GET; parameters declared in :mod:`eventwire.query`, described at ``/
 ``/api/incidents/{id}``      one incident with its events (an id merged into another resolves to it)
 ``/api/aggregates``          counts of the filtered events ``by`` day, month, type, country...
 ``/api/clusters``            the filtered located events grouped in a grid of ``cell`` degrees (the map)
-``/api/export``              the filtered events as a CSV, JSONL or GeoJSON download
+``/api/export``              the filtered events as a CSV, JSONL, GeoJSON or Parquet download (GeoJSON: located
+                             events only; the ``X-Eventwire-Unlocated`` header says how many were left out)
 ``/api/meta``                totals, date range, countries present and the filter vocabularies
 
 Errors, every one of them: status 4xx/5xx and ``{"error": {"status": int, "code": str, "message": str}}``.
@@ -41,7 +42,7 @@ from starlette.staticfiles import StaticFiles
 from ..errors import EventwireError, StoreError, UsageError
 from ..store.export import export_events
 from ..models import Event
-from ..store.query import (ACLED_EVENT_TYPES, AGGREGATE_PARAMS, AGGREGATES, CLUSTER_PARAMS, EXPORT_PARAMS, FACTUALITIES,
+from ..store.query import (ACLED_EVENT_TYPES, ACLED_SUBTYPES, SECTORS, AGGREGATE_PARAMS, AGGREGATES, CLUSTER_PARAMS, EXPORT_PARAMS, FACTUALITIES,
                     FILTERS, INCIDENT_LIST_PARAMS, LIST_PARAMS, MAX_LIMIT, QUAD_CLASSES, SORTS, parse)
 from ..store.database import Store
 from ..store.filters import EventFilter
@@ -54,7 +55,7 @@ MAX_REPORTS = 200  # other reports of an event's incident listed with the event
 _QUAD_COUNTS = ", ".join("count(*) FILTER (WHERE quad_class = ?)" for _ in QUAD_CLASSES)
 _DATE_LABELS = {"day": lambda d: d.isoformat(), "month": lambda d: d.isoformat()[:7]}
 _MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8",
-          "geojson": "application/geo+json; charset=utf-8"}
+          "geojson": "application/geo+json; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
 
 
 def error_body(status: int, code: str, message: str) -> dict[str, Any]:
@@ -182,12 +183,14 @@ class _Api:
         os.close(handle)
         try:
             with self.store.connection() as conn:
-                cursor = conn.execute(f"SELECT data, incident_id FROM events{where} ORDER BY seq", params)
-                export_events(_events(cursor), format=fmt, out=name)
+                cursor = conn.execute("SELECT data, incident_id, (SELECT body FROM articles WHERE articles.key = events.article_key) "
+                                      f"FROM events{where} ORDER BY seq", params)
+                count = export_events(_events(cursor), format=fmt, out=name)
         except BaseException:
             os.unlink(name)
             raise
         return FileResponse(name, media_type=_MEDIA[fmt], filename=f"events.{fmt}",
+                            headers={"X-Eventwire-Unlocated": str(count.unlocated)},
                             background=BackgroundTask(os.unlink, name))
 
     def meta(self, request: Request) -> Response:
@@ -203,7 +206,8 @@ class _Api:
             "date_max": last and last.isoformat(), "countries": [{"key": c, "count": n} for c, n in countries],
             "max_limit": MAX_LIMIT, "vocabularies": {
                 "type": list(next(p for p in FILTERS if p.name == "type").choices), "quad_class": list(QUAD_CLASSES),
-                "acled_event_type": list(ACLED_EVENT_TYPES), "factuality": list(FACTUALITIES),
+                "acled_event_type": list(ACLED_EVENT_TYPES), "acled_subtype": list(ACLED_SUBTYPES),
+                "actor_sector": list(SECTORS), "factuality": list(FACTUALITIES),
                 "sort": list(SORTS), "by": list(AGGREGATES)}})
 
     def openapi(self, request: Request) -> Response:
@@ -227,10 +231,10 @@ def _parse(request: Request, extra: tuple, *, filters: bool = True,
     return found, options
 
 
-def _events(cursor: Any) -> Iterator[Event]:
+def _events(cursor: Any) -> Iterator[tuple[Event, str]]:
     while rows := cursor.fetchmany(1000):
-        for data, incident_id in rows:
-            yield Event.from_dict({**json.loads(data), "incident_id": incident_id})
+        for data, incident_id, body in rows:
+            yield Event.from_dict({**json.loads(data), "incident_id": incident_id}), body
 
 
 def _index(request: Request) -> Response:

@@ -441,25 +441,28 @@ class Store(IncidentQueries):
         return self._one(f"SELECT count(*) FROM events{where}", params)
 
     def iter_events(self, *, limit: int | None = None, offset: int = 0, order: str = "ingested",
-                    batch_size: int = 1000, **filters: Any) -> Iterator[Event]:
+                    batch_size: int = 1000, with_body: bool = False, **filters: Any) -> Iterator[Any]:
         """Yield stored events matching ``filters`` (see :class:`EventFilter`), rebuilt with ``Event.from_dict``.
 
         ``order`` is ``"ingested"`` (the order they were stored in) or ``"date"`` (event date, undated last,
-        then stored order). On an unopened store the connection stays open until the iterator is exhausted
-        or closed: consume it promptly.
+        then stored order). ``with_body`` yields ``(event, body)`` pairs instead, ``body`` being the stored
+        article text that the event's offsets index. On an unopened store the connection stays open until the
+        iterator is exhausted or closed: consume it promptly.
         """
         if order not in _ORDERS:
             raise UsageError(f"unknown order {order!r}: use {' or '.join(_ORDERS)}")
         where, params = EventFilter.of(filters).where()
-        sql = f"SELECT data, incident_id FROM events{where} ORDER BY {_ORDERS[order]}"
+        body = ", (SELECT body FROM articles WHERE articles.key = events.article_key)" if with_body else ""
+        sql = f"SELECT data, incident_id{body} FROM events{where} ORDER BY {_ORDERS[order]}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
         if offset:
             sql += " OFFSET ?"
             params.append(int(offset))
-        for data, incident_id in self._stream(sql, params, batch_size):
-            yield Event.from_dict({**json.loads(data), "incident_id": incident_id})
+        for data, incident_id, *text in self._stream(sql, params, batch_size):
+            event = Event.from_dict({**json.loads(data), "incident_id": incident_id})
+            yield (event, text[0]) if with_body else event
 
     def _stream(self, sql: str, params: list[Any], batch_size: int) -> Iterator[tuple]:
         with self._session() as conn:
@@ -472,6 +475,19 @@ class Store(IncidentQueries):
                 raise self._error(exc, "read") from exc
             finally:
                 cursor.close()
+
+    def get_event(self, event_id: str) -> tuple[Event, Article] | None:
+        """The stored event ``event_id`` with the article it came from (whose ``body`` its offsets index)."""
+        columns = ("id", "body", "title", "published", "url", "publisher", "source", "offsets")
+        sql = (f"SELECT e.data, {', '.join('a.' + c for c in columns)} FROM events e "
+               "JOIN articles a ON a.key = e.article_key WHERE e.event_id = ?")
+        with self._session() as conn:
+            row = self._fetchone(conn, sql, [event_id])
+        if row is None:
+            return None
+        values = dict(zip(columns, row[1:]))
+        values["offsets"] = tuple(tuple(seg) for seg in json.loads(values["offsets"] or "[]"))
+        return Event.from_dict(json.loads(row[0])), Article(**values)
 
     def get_article(self, key_or_id: str) -> Article | None:
         """The stored article with this key, else the first stored with this id, else None."""

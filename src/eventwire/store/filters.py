@@ -17,8 +17,10 @@ __all__ = ["EventFilter"]
 class EventFilter:
     """Conditions on stored events; ``None`` means "any".
 
-    ``type``, ``country``, ``quad_class``, ``acled_event_type`` and ``factuality`` take one value or a
-    sequence of values (an empty sequence matches nothing); ``date_from`` / ``date_to`` are inclusive
+    ``type``, ``country``, ``quad_class``, ``acled_event_type``, ``acled_subtype``, ``mode`` and ``factuality``
+    take one value or a sequence of values (an empty sequence matches nothing); ``actor_country`` (ISO3) and
+    ``actor_sector`` (GOV, MIL...) likewise, matching an event when any of its actors or recipients has one of
+    them; ``min_fatalities`` keeps events whose death toll is known and at least that; ``date_from`` / ``date_to`` are inclusive
     ``YYYY-MM-DD`` bounds (events without a date are left out when either is set); ``article`` is an article
     key or id; ``bbox`` is ``(west, south, east, north)`` (west > east crosses the antimeridian); ``actor`` is a
     case-insensitive substring of the actor or recipient texts; ``text`` is case-insensitive words that must
@@ -29,7 +31,12 @@ class EventFilter:
     country: str | Sequence[str] | None = None
     quad_class: str | Sequence[str] | None = None
     acled_event_type: str | Sequence[str] | None = None
+    acled_subtype: str | Sequence[str] | None = None
+    mode: str | Sequence[str] | None = None
     factuality: str | Sequence[str] | None = None
+    actor_country: str | Sequence[str] | None = None
+    actor_sector: str | Sequence[str] | None = None
+    min_fatalities: int | None = None
     date_from: str | Date | None = None
     date_to: str | Date | None = None
     article: str | None = None
@@ -54,12 +61,19 @@ class EventFilter:
         """
         clauses: list[str] = ["lat IS NOT NULL AND lon IS NOT NULL"] if located else []
         params: list[Any] = []
-        for column in ("type", "quad_class", "acled_event_type", "country", "factuality"):
-            values = getattr(self, column)
+        for column in ("type", "quad_class", "acled_event_type", "acled_subtype", "mode", "country", "factuality"):
+            values = _values(getattr(self, column))
             if values is not None:
-                values = [values] if isinstance(values, str) else list(values)
                 clauses.append(f"{column} IN ({', '.join('?' for _ in values)})" if values else "FALSE")
                 params.extend(values)
+        for field, sides in (("actor_country", _COUNTRIES), ("actor_sector", _SECTORS)):
+            values = _values(getattr(self, field))
+            if values is not None:
+                clauses.append(f"list_has_any({sides}, ?::VARCHAR[])" if values else "FALSE")
+                params.append(values)
+        if self.min_fatalities is not None:
+            clauses.append("fatalities >= ?")
+            params.append(int(self.min_fatalities))
         for bound, op in ((self.date_from, ">="), (self.date_to, "<=")):
             if bound is not None:
                 clauses.append(f"date {op} ?")
@@ -82,6 +96,18 @@ class EventFilter:
             clauses.append("contains(lower(evidence_text), ?)")
             params.append(word)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+# the countries / sectors of an event's actors and recipients, as one list (stored columns; sectors from `data`)
+_COUNTRIES = ("string_split(concat_ws(';', coalesce(actor_countries, ''), coalesce(recipient_countries, '')), ';')")
+_SECTORS = ("list_concat(coalesce(json_extract_string(data, '$.actor[*].sector'), []), "
+            "coalesce(json_extract_string(data, '$.recipient[*].sector'), []))")
+
+
+def _values(value: str | Sequence[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [value] if isinstance(value, str) else list(value)
 
 
 def _parse_date_bound(value: str | Date) -> Date:

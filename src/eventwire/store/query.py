@@ -23,7 +23,7 @@ from ..knowledge.lexicon import PLOVER_TYPES
 from .filters import EventFilter
 
 __all__ = ["Param", "FILTERS", "FIELD_OF", "LIST_PARAMS", "INCIDENT_LIST_PARAMS", "AGGREGATE_PARAMS", "CLUSTER_PARAMS", "EXPORT_PARAMS",
-           "MAX_LIMIT", "SORTS", "AGGREGATES", "QUAD_CLASSES", "ACLED_EVENT_TYPES", "FACTUALITIES", "parse",
+           "MAX_LIMIT", "SORTS", "AGGREGATES", "QUAD_CLASSES", "ACLED_EVENT_TYPES", "ACLED_SUBTYPES", "SECTORS", "FACTUALITIES", "parse",
            "openapi_parameters"]
 
 MAX_LIMIT = 500  # the hard page limit of /api/events
@@ -32,6 +32,17 @@ MAX_TEXT = 200  # longest free-text value accepted
 QUAD_CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
 ACLED_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                      "Strategic developments")
+ACLED_SUBTYPES = (  # ACLED Codebook (2023): the 25 sub-event types, by event type, spelled as ACLED spells them
+    "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade",
+    "Sexual violence", "Attack", "Abduction/forced disappearance",
+    "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    "Violent demonstration", "Mob violence",
+    "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use", "Headquarters or base established",
+    "Looting/property destruction", "Non-violent transfer of territory", "Other",
+)
+SECTORS = ("GOV", "MIL", "REB", "PTY", "CVL", "IGO", "NGO", "MED", "BUS", "CRM", "REL", "JUD", "LEG", "COP", "UAF")
 FACTUALITIES = ("asserted", "claimed", "denied", "negated", "hypothetical", "future")
 
 # sort name -> ORDER BY text (a fixed string chosen by name; never built from the request)
@@ -51,11 +62,12 @@ AGGREGATES = {
     "factuality": "factuality",
 }
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_SLUG = re.compile(r"^[a-z][a-z-]{0,39}$")
 
 
 @dataclass(frozen=True)
 class Param:
-    """One query parameter: ``kind`` is date, enum, iso3, text, bbox, int or float."""
+    """One query parameter: ``kind`` is date, enum, iso3, slug, text, bbox, int or float."""
 
     name: str
     kind: str
@@ -65,6 +77,7 @@ class Param:
     default: Any = None
     minimum: float | None = None
     maximum: float | None = None
+    example: str | None = None
 
     def convert(self, raw: list[str]) -> Any:
         """The typed value of the raw strings given for this parameter (repeated or comma-separated)."""
@@ -99,6 +112,11 @@ class Param:
         value = value.upper()
         if not _ISO3.match(value):
             raise self.error(f"must be an ISO 3166-1 alpha-3 code such as IRQ, not {value[:40]!r}")
+        return value
+
+    def _slug(self, value: str) -> str:
+        if not _SLUG.match(value):
+            raise self.error(f"must be a lower-case word such as drone or heavy-weapons, not {value[:40]!r}")
         return value
 
     def _text(self, value: str) -> str:
@@ -160,6 +178,16 @@ FILTERS = (
     Param("min_confidence", "float", "events whose confidence (the calibrated probability that the event is real "
                                      "and of its type) is at least this (0: every event)", default=0.0, minimum=0.0,
           maximum=1.0),
+    Param("min_fatalities", "int", "events whose death toll is known and at least this", minimum=0,
+          maximum=10_000_000, example="1"),
+    Param("acled_subtype", "enum", "ACLED sub-event type(s), exact spelling", ACLED_SUBTYPES, multiple=True),
+    Param("mode", "slug", "PLOVER mode(s) of the event type, e.g. drone, aerial, explosives, firearms",
+          multiple=True, example="drone"),
+    Param("actor_country", "iso3", "ISO3 code(s): events with an actor or recipient of that country",
+          multiple=True),
+    Param("actor_sector", "enum", "sector code(s): events with an actor or recipient of that sector", SECTORS,
+          multiple=True),
+    Param("article", "text", "one article: its id (as ingested) or its store key", example="a1"),
 )
 FIELD_OF = {"q": "text"}  # API parameter -> EventFilter field, where the names differ
 LIST_PARAMS = (
@@ -183,7 +211,7 @@ CLUSTER_PARAMS = (
                         "best-supported place)", ("events", "incidents"), default="events"),
 )
 EXPORT_PARAMS = (
-    Param("format", "enum", "file format", ("csv", "jsonl", "geojson"), default="csv"),
+    Param("format", "enum", "file format", ("csv", "jsonl", "geojson", "parquet"), default="csv"),
 )
 
 
@@ -212,6 +240,7 @@ def openapi_parameters(params: Sequence[Param]) -> list[dict[str, Any]]:
         schema: dict[str, Any] = {"date": {"type": "string", "format": "date"},
                                   "enum": {"type": "string", "enum": list(p.choices)},
                                   "iso3": {"type": "string", "pattern": "^[A-Za-z]{3}$"},
+                                  "slug": {"type": "string", "pattern": _SLUG.pattern},
                                   "text": {"type": "string", "maxLength": MAX_TEXT, "pattern": TEXT_PATTERN},
                                   "bbox": {"type": "string", "pattern": BBOX_PATTERN, "example": "38,29,49,38"},
                                   "int": {"type": "integer"}, "float": {"type": "number"}}[p.kind]
@@ -221,6 +250,8 @@ def openapi_parameters(params: Sequence[Param]) -> list[dict[str, Any]]:
             schema["maximum"] = p.maximum
         if p.default is not None:
             schema["default"] = p.default
+        if p.example is not None:
+            schema["example"] = p.example
         if p.multiple:
             schema = {"type": "array", "items": schema}
         out.append({"name": p.name, "in": "query", "required": False, "description": p.help, "schema": schema,

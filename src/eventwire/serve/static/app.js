@@ -7,8 +7,8 @@ const SVGNS = "http://www.w3.org/2000/svg";
 const QUADS = ["verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict"];
 const QUAD_COLOR = { "verbal-cooperation": "var(--vc)", "material-cooperation": "var(--mc)",
                      "verbal-conflict": "var(--vx)", "material-conflict": "var(--mx)" };
-const FILTER_NAMES = ["date_from", "date_to", "type", "quad_class", "acled_event_type", "country", "factuality",
-                      "actor", "q"];
+const FILTER_NAMES = ["date_from", "date_to", "type", "quad_class", "acled_event_type", "acled_subtype", "country",
+                      "factuality", "actor", "actor_sector", "min_fatalities", "q"];
 const PAGE = 50;
 const WORLD = { x: -180, y: -90, w: 360, h: 180 };
 
@@ -101,6 +101,8 @@ function fillSelects(meta) {
   add("type", meta.vocabularies.type);
   add("quad_class", meta.vocabularies.quad_class);
   add("acled_event_type", meta.vocabularies.acled_event_type);
+  add("acled_subtype", meta.vocabularies.acled_subtype);
+  add("actor_sector", meta.vocabularies.actor_sector);
   add("factuality", meta.vocabularies.factuality);
   for (const c of meta.countries) {
     form.elements.country.append(el("option", { value: c.key }, `${state.names[c.key] || c.key} (${c.count})`));
@@ -134,7 +136,7 @@ async function refresh(parts = { map: true, timeline: true, table: true }) {
 }
 
 function updateExports() {
-  for (const fmt of ["csv", "jsonl", "geojson"]) {
+  for (const fmt of ["csv", "jsonl", "geojson", "parquet"]) {
     const p = filterParams();
     p.set("format", fmt);
     $(`#export-${fmt}`).href = `/api/export?${p}`;
@@ -304,18 +306,40 @@ const DAY = 86400000;
 const toDay = (s) => Date.parse(`${s}T00:00:00Z`);
 const fromDay = (t) => new Date(t).toISOString().slice(0, 10);
 
+// The axis spans the dense range of the dated events: dates far outside it (a history piece's 1805 among
+// 2020's news) are listed apart instead of stretching the axis. Far = beyond 3 interquartile ranges of the
+// event dates (at least 30 days) from the quartiles.
+function denseRange(buckets) {
+  const total = buckets.reduce((n, b) => n + b.count, 0);
+  const at = (q) => {  // the date below which a share q of the events lie
+    let seen = 0;
+    for (const b of buckets) { seen += b.count; if (seen >= q * total) return toDay(b.key); }
+    return toDay(buckets[buckets.length - 1].key);
+  };
+  const q1 = at(0.25), q3 = at(0.75), reach = Math.max(3 * (q3 - q1), 30 * DAY);
+  const inside = buckets.filter((b) => toDay(b.key) >= q1 - reach && toDay(b.key) <= q3 + reach);
+  return { inside, outliers: buckets.filter((b) => !inside.includes(b)) };
+}
+
+function byMonth(buckets) {
+  const months = new Map();
+  for (const b of buckets) months.set(b.key.slice(0, 7), (months.get(b.key.slice(0, 7)) || 0) + b.count);
+  return [...months].map(([key, count]) => ({ key, count }));
+}
+
 async function drawTimeline(seq) {
-  const meta = state.meta;
-  const span = meta.date_min ? (toDay(meta.date_max) - toDay(meta.date_min)) / DAY : 0;
-  const by = span > 1500 ? "month" : "day";
   const p = filterParams({ withDates: false });
-  p.set("by", by);
+  p.set("by", "day");
   const data = await api("/api/aggregates", p);
   if (seq !== state.seq) return;
   const svg = $("#timeline");
   svg.replaceChildren();
-  const buckets = data.buckets.filter((b) => b.key);
+  const dated = data.buckets.filter((b) => b.key);
   const undated = data.buckets.filter((b) => !b.key).reduce((n, b) => n + b.count, 0);
+  const { inside, outliers } = dated.length ? denseRange(dated) : { inside: [], outliers: [] };
+  const span = inside.length ? (toDay(inside[inside.length - 1].key) - toDay(inside[0].key)) / DAY : 0;
+  const by = span > 1500 ? "month" : "day";
+  const buckets = by === "month" ? byMonth(inside) : inside;
   const { width, height } = svg.getBoundingClientRect();
   const left = 30, right = width - 10, top = 8, bottom = height - 18;
   const start = (k) => toDay(by === "month" ? `${k}-01` : k);
@@ -340,9 +364,41 @@ async function drawTimeline(seq) {
   if (undated) svg.append(el("svg:text", { x: width / 2, y: height - 4, "text-anchor": "middle" }, `${undated} undated`));
   if (Number.isFinite(from) || Number.isFinite(to)) {
     const a = Math.max(left, Number.isFinite(from) ? x(from) : left), z = Math.min(right, Number.isFinite(to) ? x(to) : right);
-    svg.append(el("svg:rect", { class: "brush", x: a, width: Math.max(1, z - a), y: top, height: bottom - top }));
+    if (z > left && a < right) svg.append(el("svg:rect", { class: "brush", x: a, width: Math.max(1, z - a), y: top, height: bottom - top }));
   }
   svg.dataset.t0 = t0; svg.dataset.t1 = t1; svg.dataset.left = left; svg.dataset.right = right; svg.dataset.by = by;
+  drawOutliers(outliers);
+}
+
+function drawOutliers(outliers) {
+  // dates outside the axis, each a button that filters on its day
+  const box = $("#timeline-outliers");
+  box.replaceChildren();
+  box.hidden = !outliers.length;
+  if (!outliers.length) return;
+  const n = outliers.reduce((k, b) => k + b.count, 0);
+  box.append(`${n} event(s) dated far from the rest, left off the axis: `);
+  for (const b of outliers.slice(0, 20)) {
+    const button = el("button", { type: "button", class: "outlier", "data-key": b.key,
+                                  title: b.key < "1900" ? "before 1900: check the date" : "far from the other dates" },
+                      `${b.key}${b.count > 1 ? ` (${b.count})` : ""}`);
+    button.onclick = () => {
+      state.filters.date_from = b.key; state.filters.date_to = b.key; state.offset = 0; fillForm(); refresh();
+    };
+    box.append(button, " ");
+  }
+  if (outliers.length > 20) box.append(`and ${outliers.length - 20} more days`);
+}
+
+// A date to check: before 1900, or after the article's publication day.
+function dateFlag(e) {
+  if (!e.date) return null;
+  if (e.date < "1900") return "dated before 1900: check the date (a history piece, or a misread year)";
+  const published = (e.article && e.article.published) || "";
+  if (/^\d{4}-\d{2}-\d{2}/.test(published) && e.date > published.slice(0, 10)) {
+    return `dated after its article was published (${published.slice(0, 10)}): a plan, a forecast or a misread date`;
+  }
+  return null;
 }
 
 function setupTimeline() {
@@ -385,6 +441,15 @@ function setupTimeline() {
 
 // ---------- table ----------
 
+// where: the town (with its district and province) when the event was placed in one, else the area's name
+function place(loc) {
+  if (!loc) return "";
+  const parts = [loc.name];
+  if (loc.precision === "site" || loc.precision === "city") parts.push(loc.admin2, loc.admin1);
+  parts.push(loc.country);
+  return [...new Set(parts.filter(Boolean))].join(", ");
+}
+
 const names = (actors) => actors.map((a) => a.name + (a.country ? ` (${a.country})` : "")).join("; ");
 
 const reports = (i) => `${i.articles} report${i.articles === 1 ? "" : "s"}, ${i.sources} source${i.sources === 1 ? "" : "s"}`;
@@ -406,9 +471,12 @@ async function drawTable(seq) {
     const loc = e.location;
     const quad = el("td");
     quad.append(el("span", { class: "quad", style: `background:${QUAD_COLOR[e.quad_class]}` }), e.quad_class);
-    tr.append(el("td", {}, e.date || ""), el("td", {}, e.type + (e.mode ? ` (${e.mode})` : "")), quad,
+    const flag = dateFlag(e);
+    const when = el("td", flag ? { class: "flagged", title: flag } : {}, e.date || "");
+    if (flag) { when.append(el("span", { class: "flag", "aria-label": flag }, " ⚠")); tr.classList.add("date-flagged"); }
+    tr.append(when, el("td", {}, e.type + (e.mode ? ` (${e.mode})` : "")), quad,
               el("td", {}, e.acled_subtype || e.acled_event_type || ""),
-              el("td", {}, loc ? `${loc.name}${loc.country ? `, ${loc.country}` : ""}` : ""),
+              el("td", loc ? { title: `precision: ${loc.precision}` } : {}, place(loc)),
               el("td", {}, names(e.actor)), el("td", {}, names(e.recipient)),
               el("td", {}, e.fatalities ?? ""), el("td", {}, e.factuality),
               el("td", { class: "reports" }, incidents ? reports(e) : ""),
@@ -472,7 +540,7 @@ async function openEvent(id) {
   row("event id", e.event_id); row("quad class", e.quad_class);
   row("ACLED", [e.acled_event_type, e.acled_subtype].filter(Boolean).join(" / "));
   row("CAMEO root", e.cameo_root); row("actor", names(e.actor)); row("recipient", names(e.recipient));
-  row("date", `${e.date || "?"} (${e.date_precision})`);
+  row("date", `${e.date || "?"} (${e.date_precision})${dateFlag(e) ? ` ⚠ ${dateFlag(e)}` : ""}`);
   row("location", loc ? `${loc.name}${loc.admin1 ? `, ${loc.admin1}` : ""}${loc.country ? `, ${loc.country}` : ""} (${loc.precision}; ${loc.lat}, ${loc.lon})` : null);
   row("killed", e.fatalities); row("injured", e.injured); row("factuality", e.factuality);
   row("confidence", e.confidence); row("trigger", e.evidence.trigger);
