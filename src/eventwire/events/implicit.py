@@ -155,9 +155,12 @@ def _placed_all(actors: tuple[Actor, ...], own: list[tuple[str, Place]], located
 
 
 def _named_location(event: Event) -> Place | None:
-    """The event's location when the text names it (not the story's main country used as a fallback)."""
+    """The event's location when its own sentence names it (not the story's main country or main town, which
+    fill in for events whose sentence names no place)."""
     loc = event.location
     if loc is None or not loc.country or loc.precision == "country" and loc.score <= FALLBACK_SCORE:
+        return None
+    if loc.text and loc.text not in event.evidence.text:
         return None
     return loc
 

@@ -15,7 +15,6 @@ Nothing here is specific to one publisher: every rule is a pattern of news layou
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -557,7 +556,3 @@ def _kept_paragraphs(raw: str, body_start: int, title: str) -> list[list[tuple[i
     return kept
 
 
-def content_id(text: str, url: str | None = None) -> str:
-    """A stable id from content, not from a file name: ``sha1(normalised text + url)[:16]``."""
-    key = " ".join(text.split()) + "\n" + (url or "")
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -28,9 +28,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from .clean import content_id, normalise_published, read_header
+from .clean import normalise_published, read_header
 from .html import html_document
-from .normalise import new_document
+from .normalise import content_id, new_document
 from .warc import is_warc, iter_warc
 from .webpage import is_english
 from ..errors import InputError, RepeatedId, UsageError

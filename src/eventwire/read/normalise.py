@@ -17,6 +17,7 @@ same events (a property test says so).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 import warnings
@@ -110,7 +111,6 @@ def new_document(text: str, *, source: str | None, id: str | None = None, title:
     """
     from ..errors import InputError
     from ..models import Document
-    from .clean import content_id
     from .repair import repair
 
     where = source or "<text>"
@@ -131,3 +131,9 @@ def new_document(text: str, *, source: str | None, id: str | None = None, title:
     return Document(id=doc_id or content_id(clean_text, fields["url"]), text=clean_text, title=fields["title"],
                     published=published, url=fields["url"], publisher=fields["publisher"], source=source,
                     toponyms=toponyms)
+
+
+def content_id(text: str, url: str | None = None) -> str:
+    """A stable id from content, not from a file name: ``sha1(normalised text + url)[:16]``."""
+    key = " ".join(text.split()) + "\n" + (url or "")
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
