@@ -6,8 +6,12 @@ import pytest
 from eventwire.pipeline import extract
 
 
-def _assaults(text: str, published: str = "2020-03-06"):
-    return [e for e in extract("Attack report\n\n" + text, published=published) if e.type == "ASSAULT"]
+def _assaults(text: str, published: str = "2020-03-06", *, learned: bool = True):
+    from eventwire.pipeline import Resources
+
+    resources = None if learned else Resources(learned=False)
+    return [e for e in extract("Attack report\n\n" + text, published=published, resources=resources)
+            if e.type == "ASSAULT"]
 
 
 @pytest.fixture(autouse=True)
@@ -124,7 +128,9 @@ def test_one_event_per_killing_with_its_dead(text, dead):
     ("The vice-president has denied charges he ran a hit squad that killed government officials.", "denied"),
 ])
 def test_a_past_killing_inside_a_description_or_question_happened(text, factuality):
-    assert [e.factuality for e in _assaults(text)] == [factuality]
+    """The factuality rules on the rules' candidates (the learned filter after them may drop a one-line future or
+    denied report with no detail; that is the filter's decision, measured in benchmarks/eventness.py)."""
+    assert [e.factuality for e in _assaults(text, learned=False)] == [factuality]
 
 
 def _mentions(text: str, published: str = "2020-03-06"):
