@@ -256,7 +256,7 @@ def test_geoparse_documents_shape(gazetteer):
     docs = [Document(id="a", text="Rockets hit Baghdad.", toponyms=((12, 19),))]
     (row,) = list(geoparse_documents(docs, gazetteer=gazetteer))
     assert row["id"] == "a" and row["places"][0]["country"] == "IRQ"
-    assert set(row["places"][0]) == {"text", "name", "country", "admin1", "lat", "lon", "geonameid", "feature",
+    assert set(row["places"][0]) == {"text", "name", "country", "admin1", "admin2", "lat", "lon", "geonameid", "feature",
                                      "precision", "score"}
 
 

@@ -130,7 +130,7 @@ class _Api:
 
     def incidents(self, request: Request) -> Response:
         filters, opts = _parse(request, INCIDENT_LIST_PARAMS)
-        where, params = filters.where()
+        where, params = filters.where(incidents=True)
         with self.store.connection() as conn:
             total = conn.execute(f"SELECT count(*) FROM incidents{where}", params).fetchone()[0]
             page = conn.execute(f"SELECT data FROM incidents{where} ORDER BY {SORTS[opts['sort']]} LIMIT ? OFFSET ?",
@@ -161,8 +161,8 @@ class _Api:
 
     def clusters(self, request: Request) -> Response:
         filters, opts = _parse(request, CLUSTER_PARAMS, min_confidence=self.min_confidence)
-        where, params = filters.where(located=True)
         cell, of = opts["cell"], opts["of"]
+        where, params = filters.where(located=True, incidents=of == "incidents")
         table, key = ("incidents", "incident_id") if of == "incidents" else ("events", "event_id")
         rows = self._rows(
             f"SELECT count(*) AS n, avg(lat), avg(lon), min(lat), min(lon), max(lat), max(lon), {_QUAD_COUNTS}, "

@@ -54,19 +54,23 @@ class EventFilter:
             raise UsageError(f"unknown event filter {', '.join(unknown)}: use {', '.join(names)}")
         return cls(**filters)
 
-    def where(self, *, located: bool = False) -> tuple[str, list[Any]]:
+    def where(self, *, located: bool = False, incidents: bool = False) -> tuple[str, list[Any]]:
         """``(" WHERE ...", params)`` or ``("", [])``: fixed clause texts, values only as parameters.
 
-        ``located`` keeps only events whose location has coordinates.
+        ``located`` keeps only events whose location has coordinates; ``incidents`` builds the clause over the
+        incidents table, whose sub-type and actors live in its JSON object.
         """
         clauses: list[str] = ["lat IS NOT NULL AND lon IS NOT NULL"] if located else []
         params: list[Any] = []
         for column in ("type", "quad_class", "acled_event_type", "acled_subtype", "mode", "country", "factuality"):
             values = _values(getattr(self, column))
             if values is not None:
-                clauses.append(f"{column} IN ({', '.join('?' for _ in values)})" if values else "FALSE")
+                name = f"json_extract_string(data, '$.{column}')" if incidents and column == "acled_subtype" \
+                    else column
+                clauses.append(f"{name} IN ({', '.join('?' for _ in values)})" if values else "FALSE")
                 params.extend(values)
-        for field, sides in (("actor_country", _COUNTRIES), ("actor_sector", _SECTORS)):
+        for field, sides in (("actor_country", _INCIDENT_COUNTRIES if incidents else _COUNTRIES),
+                             ("actor_sector", _SECTORS)):
             values = _values(getattr(self, field))
             if values is not None:
                 clauses.append(f"list_has_any({sides}, ?::VARCHAR[])" if values else "FALSE")
@@ -78,7 +82,10 @@ class EventFilter:
             if bound is not None:
                 clauses.append(f"date {op} ?")
                 params.append(_parse_date_bound(bound))
-        if self.article is not None:
+        if self.article is not None and incidents:  # the incidents that hold an event of that article
+            clauses.append("incident_id IN (SELECT incident_id FROM events WHERE article_key = ? OR article_id = ?)")
+            params.extend([self.article, self.article])
+        elif self.article is not None:
             clauses.append("(article_key = ? OR article_id = ?)")
             params.extend([self.article, self.article])
         if self.min_confidence is not None:
@@ -100,6 +107,8 @@ class EventFilter:
 
 # the countries / sectors of an event's actors and recipients, as one list (stored columns; sectors from `data`)
 _COUNTRIES = ("string_split(concat_ws(';', coalesce(actor_countries, ''), coalesce(recipient_countries, '')), ';')")
+_INCIDENT_COUNTRIES = ("list_concat(coalesce(json_extract_string(data, '$.actor[*].country'), []), "
+                       "coalesce(json_extract_string(data, '$.recipient[*].country'), []))")
 _SECTORS = ("list_concat(coalesce(json_extract_string(data, '$.actor[*].sector'), []), "
             "coalesce(json_extract_string(data, '$.recipient[*].sector'), []))")
 

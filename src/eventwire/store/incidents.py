@@ -36,13 +36,11 @@ class IncidentQueries:
 
     def iter_incidents(self, *, limit: int | None = None, offset: int = 0, order: str = "ingested",
                        batch_size: int = 1000, **filters: Any) -> Iterator[dict[str, Any]]:
-        """Yield the contract's incident objects matching ``filters`` (those of :class:`EventFilter` but
-        ``article``, applied to the incident's own values), in the order they were opened or by ``date``."""
+        """Yield the contract's incident objects matching ``filters`` (those of :class:`EventFilter`,
+        applied to the incident's own values; ``article``: the incidents holding an event of that article), in the order they were opened or by ``date``."""
         if order not in _ORDERS:
             raise UsageError(f"unknown order {order!r}: use {' or '.join(_ORDERS)}")
-        if filters.get("article") is not None:
-            raise UsageError("incidents cannot be filtered by article: filter events by article instead")
-        where, params = EventFilter.of(filters).where()
+        where, params = EventFilter.of(filters).where(incidents=True)
         sql = f"SELECT data FROM incidents{where} ORDER BY {_ORDERS[order]}"
         if limit is not None:
             sql += " LIMIT ?"
@@ -68,7 +66,7 @@ class IncidentQueries:
 
     def count_incidents(self, **filters: Any) -> int:
         """How many incidents match ``filters`` (see :meth:`iter_incidents`)."""
-        where, params = EventFilter.of(filters).where()
+        where, params = EventFilter.of(filters).where(incidents=True)
         return self._one(f"SELECT count(*) FROM incidents{where}", params)
 
     def merge_incidents(self, incident_ids: Sequence[str]) -> int:
