@@ -283,5 +283,6 @@ def test_incident_exports_round_trip(grouped, tmp_path, fmt):
 def test_incident_filters(grouped):
     assert [i["location"]["name"] for i in grouped.iter_incidents(country="USA", text="denver")] == ["Denver"]
     assert grouped.count_incidents(date_from="2016-05-08") == 0
-    with pytest.raises(UsageError, match="by article"):
-        list(grouped.iter_incidents(article="a1"))
+    # by article: the incidents that hold an event of that article (as /api/incidents?article= does)
+    assert [i["location"]["name"] for i in grouped.iter_incidents(article="a3")] == ["Denver"]
+    assert grouped.count_incidents(article="no-such-article") == 0
