@@ -374,7 +374,7 @@ def test_property_no_server_error(base: str, schema_params: dict, data: st.DataO
 
 # -- serving while another process ingests ---------------------------------------------------------------
 
-N_LIVE = 20  # articles: more than one ingest chunk (16), so a snapshot between chunks is seen
+N_LIVE = 40  # articles: several ingest chunks (16 each), so snapshots between chunks are seen
 
 
 @pytest.mark.slow
