@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date as Date
 from typing import Any
 
 from ..models import Event
+from .days import day_number
 
 __all__ = ["Signature", "signature", "article_terms", "pair_features", "FEATURES", "distance_km", "day_number"]
 
@@ -66,16 +66,6 @@ class Signature:
     confidence: float
     article_names: frozenset[str] = frozenset()  # the whole article's (see :func:`article_terms`)
     article_words: frozenset[str] = frozenset()
-
-
-def day_number(value: str | None) -> int | None:
-    """Days since 0001-01-01 of an ISO date or date-time, or None."""
-    if not value:
-        return None
-    try:
-        return Date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def _words(text: str) -> set[str]:

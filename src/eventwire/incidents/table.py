@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..models import Event
+from .days import day_number
 
 __all__ = ["SCHEMA", "block_key", "refresh", "resolve", "new_incident_id", "member_events", "member_reports", "WEEK", "day_number",
            "incident_object", "INCIDENT_KEYS", "original_url", "source_of"]
@@ -155,16 +156,6 @@ def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]
         "last_reported": published[-1] if published else None,
         "evidence": asdict(best.evidence),
     }
-
-
-def day_number(value: str | None) -> int | None:
-    """Days since 0001-01-01 of an ISO date or date-time, or None."""
-    if not value:
-        return None
-    try:
-        return Date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def block_key(family: str, country: str | None, day: int | None) -> str:

@@ -64,7 +64,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError, UsageError
-from .filters import EventFilter
+from .filters import EventFilter, paged
 from .incidents import IncidentQueries
 from ..incidents.corrections import SCHEMA as CORRECTION_SCHEMA
 from ..incidents.features import article_terms
@@ -453,13 +453,8 @@ class Store(IncidentQueries):
             raise UsageError(f"unknown order {order!r}: use {' or '.join(_ORDERS)}")
         where, params = EventFilter.of(filters).where()
         body = ", (SELECT body FROM articles WHERE articles.key = events.article_key)" if with_body else ""
-        sql = f"SELECT data, incident_id{body} FROM events{where} ORDER BY {_ORDERS[order]}"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        if offset:
-            sql += " OFFSET ?"
-            params.append(int(offset))
+        sql = paged(f"SELECT data, incident_id{body} FROM events{where} ORDER BY {_ORDERS[order]}", params,
+                    limit=limit, offset=offset)
         for data, incident_id, *text in self._stream(sql, params, batch_size):
             event = Event.from_dict({**json.loads(data), "incident_id": incident_id})
             yield (event, text[0]) if with_body else event
@@ -619,3 +614,4 @@ def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
         conn.execute("ROLLBACK")
     except duckdb.Error:
         pass  # no transaction was active (it failed before BEGIN, or DuckDB already aborted it)
+

@@ -126,3 +126,13 @@ def _parse_date_bound(value: str | Date) -> Date:
         return Date.fromisoformat(value)
     except (TypeError, ValueError):
         raise UsageError(f"date bound {value!r} is not a date: write it as YYYY-MM-DD") from None
+
+def paged(sql: str, params: list[Any], *, limit: int | None, offset: int) -> str:
+    """``sql`` with ``LIMIT ?`` / ``OFFSET ?`` as asked, their values appended to ``params``."""
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    if offset:
+        sql += " OFFSET ?"
+        params.append(int(offset))
+    return sql

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from ..errors import UsageError
-from .filters import EventFilter
+from .filters import EventFilter, paged
 
 __all__ = ["IncidentQueries"]
 
@@ -37,17 +37,13 @@ class IncidentQueries:
     def iter_incidents(self, *, limit: int | None = None, offset: int = 0, order: str = "ingested",
                        batch_size: int = 1000, **filters: Any) -> Iterator[dict[str, Any]]:
         """Yield the contract's incident objects matching ``filters`` (those of :class:`EventFilter`,
-        applied to the incident's own values; ``article``: the incidents holding an event of that article), in the order they were opened or by ``date``."""
+        applied to the incident's own values; ``article``: the incidents holding an event of that article), in
+        the order they were opened or by ``date``."""
         if order not in _ORDERS:
             raise UsageError(f"unknown order {order!r}: use {' or '.join(_ORDERS)}")
         where, params = EventFilter.of(filters).where(incidents=True)
-        sql = f"SELECT data FROM incidents{where} ORDER BY {_ORDERS[order]}"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        if offset:
-            sql += " OFFSET ?"
-            params.append(int(offset))
+        sql = paged(f"SELECT data FROM incidents{where} ORDER BY {_ORDERS[order]}", params, limit=limit,
+                    offset=offset)
         for (data,) in self._stream(sql, params, batch_size):
             yield json.loads(data)
 
