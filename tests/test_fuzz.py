@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from eventwire.errors import InputError, TextRepaired
@@ -117,6 +117,7 @@ def test_read_path_only_yields_documents_and_input_errors(tmp_path_factory, text
 
 @FUZZ
 @given(HAZARDOUS)
+@example("\u00e1\u00bf\u00bd")  # mojibake whose repair (U+1FFD) is not NFC: found by CI
 def test_html_document_and_clean_keep_offsets_on_the_stored_text(text):
     for make in (lambda: html_document(f"<html><title>{text[:20]}</title><p>{text}</p>", source="p.html"),
                  lambda: document_from_text(text, source="t.txt")):
