@@ -111,12 +111,11 @@ def new_document(text: str, *, source: str | None, id: str | None = None, title:
     """
     from ..errors import InputError
     from ..models import Document
-    from .repair import repair
 
     where = source or "<text>"
     clean_text = normalise(text, source=where)
     if toponyms is None:  # given toponym offsets point into the text as given: no mojibake repair then
-        clean_text = repair(clean_text)
+        clean_text = _repaired(clean_text, where)
     if not clean_text.strip():
         raise InputError(where, f"the {what} is empty or only whitespace and invisible characters; "
                                 "give the article text or leave the document out")
@@ -126,11 +125,19 @@ def new_document(text: str, *, source: str | None, id: str | None = None, title:
     fields = {k: normalise_optional(v, source=f"{where} ({k})")
               for k, v in (("title", title), ("url", url), ("publisher", publisher))}
     if fields["title"]:
-        fields["title"] = repair(fields["title"])
+        fields["title"] = _repaired(fields["title"], where)
     doc_id = normalise(id, source=f"{where} (id)").strip() if id is not None else None
     return Document(id=doc_id or content_id(clean_text, fields["url"]), text=clean_text, title=fields["title"],
                     published=published, url=fields["url"], publisher=fields["publisher"], source=source,
                     toponyms=toponyms)
+
+
+def _repaired(text: str, source: str) -> str:
+    """``text`` with mojibake repaired and normalised again: a repair can yield decomposable characters."""
+    from .repair import repair
+
+    fixed = repair(text)
+    return text if fixed == text else normalise(fixed, source=source)
 
 
 def content_id(text: str, url: str | None = None) -> str:

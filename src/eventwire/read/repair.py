@@ -12,20 +12,12 @@ __all__ = ["repair"]
 
 
 def repair(text: str) -> str:
-    """``text`` with mojibake repaired (``â€œwe`` -> ``“we``, ``BogotÃ¡`` -> ``Bogotá``).
-
-    A repaired text is normalised again (NFC, invisible characters), so repair never undoes :func:`normalise`.
-    """
+    """``text`` with mojibake repaired (``â€œwe`` -> ``“we``, ``BogotÃ¡`` -> ``Bogotá``)."""
     if text.isascii():
         return text
     import ftfy
 
-    fixed = ftfy.fix_text(text, _config())
-    if fixed == text:
-        return text
-    from .normalise import normalise  # the repaired characters can be decomposable or invisible ones
-
-    return normalise(fixed)
+    return ftfy.fix_text(text, _config())
 
 
 @lru_cache(maxsize=1)
