@@ -30,7 +30,8 @@ _AFFILIATION_PREPS = {"of", "for", "from"}
 # Heads that take the sector of the body their "of" phrase names ("leaders of the opposition", "a member of
 # Hezbollah", "the head of the Red Cross").
 _MEMBERSHIP = {"leader", "member", "head", "chief", "chairman", "chairwoman", "official", "representative",
-               "spokesman", "spokeswoman", "spokesperson", "delegation", "delegate"}
+               "spokesman", "spokeswoman", "spokesperson", "delegation", "delegate", "secretary", "general",
+               "director", "president", "chair", "chairperson", "founder", "commander"}
 # Heads that stand against what their "of" phrase names: "opponents of President Assad" are not Assad but his
 # country's opposition (CAMEO's OPP), "critics of the government" its critics.
 _CONTRARY = {"opponent", "opponents", "critic", "critics", "rival", "rivals", "enemy", "enemies", "foe", "foes",

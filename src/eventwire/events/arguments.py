@@ -32,6 +32,7 @@ PARTNER_PREPS = {"with"}
 TO_TYPES = {"AID", "AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "REQUEST", "CONSULT", "ACCUSE", "REJECT",
             "THREATEN", "SANCTION", "RETREAT"}
 FROM_TYPES = {"RETREAT", "SANCTION"}
+JUDGING_TYPES = {"ACCUSE", "REJECT", "SANCTION", "THREATEN"}  # their object may be a deed that stands for its author
 BETWEEN_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 PURPOSE_PREPS = {"for", "on"}  # "arrived on a visit", "flew in for talks": the traveller is the actor
 SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "have", "begin", "start", "attend",
@@ -75,8 +76,14 @@ INVOLVED = {"involve", "implicate", "responsible", "involved", "implicated"}
 # "claimed responsibility for the attack": the claimant did it.
 RESPONSIBILITY = {"responsibility", "credit", "authorship"}
 CLAIMING = {"claim", "take", "accept", "admit", "bear", "assume", "acknowledge"}
-GROUP_ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves"}
-ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him"}
+GROUP_ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves", "we", "us", "our", "ourselves"}
+ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him", "i", "me", "my"}
+# Verbs whose subjects act on each other ("the army and the rebels clashed", "clashes between X and Y"): the
+# first party named is the actor, the others its counterparts.
+RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "confront"}
+# Verbs that perform an act named by the noun they modify ("the murder committed by X", "attacks carried out by X").
+PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mount", "claim", "order", "plan",
+              "orchestrate", "mastermind", "execute", "make", "issue", "impose"}
 
 
 @dataclass(frozen=True)
@@ -109,6 +116,10 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         for bearer in _phrase_bearers(token):  # "a mediation mission between ...", "opened investigations against"
             recipients += _prep_objects(bearer, _directional(type_) | {"against"})
             recipients += _prep_objects(bearer, {"between"} if type_ in BETWEEN_TYPES else set())
+            if token.lemma_.lower() in RECIPROCAL and token.pos_ == "NOUN" and bearer is token and not actors:
+                sides = _prep_objects(bearer, {"between"})  # "clashes between the army and the rebels"
+                actors += sides[:1]
+                recipients += [c for s in sides[:1] for c in s.conjuncts] + sides[1:]
             partners += _prep_objects(bearer, PARTNER_PREPS)
         if token.dep_ == "pobj" and token.head.lower_ == "under":  # "put under investigation", "came under attack"
             recipients += [c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -126,6 +137,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         actors += [c for c in head.children if c.dep_ == "nsubjpass"]
     if not actors and type_ in REPORTED_BY_AUTHOR and head.pos_ == "NOUN":  # "police said the investigation
         actors += _speaker(head)  # revealed ...": who reports an inquiry made it
+    if type_ in JUDGING_TYPES:  # "condemned the murder committed by the FMLN": the judged are its authors
+        recipients = [a for r in recipients for a in (_deed_authors(r, lex) if r.i in triggers else [r])]
     cause = _cause(doc, group, recipients, triggers) if type_ != "ASSAULT" else None
     actors = _expand(_resolve_pronouns(actors, ANAPHORS), lex, exclude=group.tokens)
     recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens)
@@ -137,6 +150,9 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
             recipients = actors[1:] + [r for r in recipients if r not in actors]  # each is the other's counterpart
     else:
         recipients += [p for p in partners if p not in recipients and p not in actors]
+        if head.lemma_.lower() in RECIPROCAL and len(actors) > 1 and actors[1] in actors[0].conjuncts:
+            recipients = actors[1:] + [r for r in recipients if r not in actors]  # "X and Y clashed"
+            actors = actors[:1]
     recipients = [r for r in recipients if r not in actors or type_ in SYMMETRIC]
     return Roles(tuple(t.i for t in actors), tuple(t.i for t in recipients), cause)
 
@@ -182,7 +198,7 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
             (recipients if victim_noun else actors).append(child)
         elif child.dep_ in ("compound", "amod", "nmod") and _named(child) and not victim_noun:
             actors.append(child)
-    actors += _prep_objects(noun, {"by"})
+    actors += _prep_objects(noun, {"by"}) + _performers(noun)
     recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
     phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
     authors = _authors(phrase)
@@ -207,6 +223,25 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     if noun.dep_ == "nsubjpass" and not actors:  # "the request was advanced by the Municipality"
         actors = [g for c in noun.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return actors, recipients
+
+
+def _performers(noun: "Token") -> list["Token"]:
+    """The agent of a participle that performs the act a noun names ("the murder committed by the FMLN")."""
+    return [g for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in PERFORMING
+            for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+
+
+def _deed_authors(noun: "Token", lex: Lexicon) -> list["Token"]:
+    """Who did the deed a noun names, when the sentence says so ("the FMLN's attack", "the murder committed by
+    the FMLN", "the attack by rebels"); else the noun itself."""
+    if noun.pos_ != "NOUN":
+        return [noun]
+    victim_noun = noun.lemma_.lower() in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS
+    authors = _prep_objects(noun, {"by"}) + _performers(noun)
+    if not victim_noun:
+        authors += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ in (
+            "compound", "amod", "nmod") and _named(c) and not _weapon(c, lex)]
+    return authors or [noun]
 
 
 def _weapon(token: "Token", lex: Lexicon) -> bool:

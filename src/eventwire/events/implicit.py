@@ -193,8 +193,9 @@ def _counterpart(actors: tuple[Actor, ...], places: list[tuple[str, Place]], par
     if located is not None and located.text not in texts:
         return (_place_actor(located),)
     places = [p for text, p in places if text not in texts]
+    names = {a.name for a in actors}  # the actor is never its own counterpart ("the Taliban's attack")
     parties = [a for a, subject in parties if a.country and a.text not in texts and a.sector != "MED"
-               and (actors or not subject)]
+               and a.name not in names and (actors or not subject)]
     for foreign in (True, False):
         for place in places:
             if (place.country not in mine) == foreign:

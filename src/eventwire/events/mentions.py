@@ -60,6 +60,9 @@ BOUND_WORDS = {"since", "until", "till", "through", "by"}  # "by 2000": a deadli
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador", "advocate",
                 "negotiator", "adviser", "advisor", "secretary", "minister", "commissioner", "coordinator", "director",
                 "correspondent", "lawyer", "attorney", "candidate", "official"}
+# Who speaks or acts for a body: what they say or do is the body's ("a spokesman for the Taliban, X, claimed").
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "advocate",
+                "lawyer", "attorney", "correspondent", "source", "member"}
 TIME_PREPS = {"on", "in", "during"}  # "the murder on 26 February of Mayor X": a date, whatever the parse hangs it on
 OCCURRING = {"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}  # "X took place on ..."
 LOCATING = {"locate", "situate", "base"}  # "a substation located in downtown San Salvador": where, not an event
@@ -250,16 +253,24 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
 
 def _apposed(head: "Token", actor: Actor | None, ctx: ArticleState) -> Actor | None:
     """"his counterpart, Michel Aoun", "a spokesman, Qari Ahmadi": the apposition names who the head is; the
-    text runs over both."""
+    text runs over both. A person apposed to an office ("the secretary general of the CEI, Nunzio Galantino")
+    is who acted, with the office's country and sector where the person has none; one apposed to a
+    spokesman leaves the body spoken for as the actor."""
     appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
     if not appos:
         return actor
-    other = resolve_np(_phrase(appos[0]), memory=ctx.memory)
-    if actor is None or other is not None and other.country and not actor.country:
+    named = next((a for a in appos if a.ent_type_ == "PERSON"), appos[0])  # "the secretary of X (Y), Z,"
+    other = resolve_np(_phrase(named), memory=ctx.memory)
+    if named.ent_type_ == "PERSON" and head.ent_type_ != "PERSON" and head.lemma_.lower() not in SPOKESPEOPLE:
+        other = other or plain_party(named, _phrase(named))
+        if other is not None and actor is not None:
+            other = replace(other, country=other.country or actor.country, sector=other.sector or actor.sector)
+        actor = other or actor
+    elif actor is None or other is not None and other.country and not actor.country:
         actor = other
     if actor is None:
         return None
-    lo, hi = _phrase(head).start, _phrase(appos[0]).end
+    lo, hi = _phrase(head).start, _phrase(named).end
     return replace(actor, text=head.doc[lo:hi].text)
 
 
