@@ -146,7 +146,7 @@ def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) 
     sentences count.
     ``resolve`` makes an actor of a Span (or None); ``phrase`` gives a head token's noun phrase."""
     lower = pronoun.lower_
-    if lower not in PERSONAL and lower not in PLURAL:
+    if lower not in PERSONAL and lower not in PLURAL or pronoun.text in ("US", "Us"):  # "the US": a country
         return None
     doc = pronoun.doc
     floor = window_start(pronoun, back=3)

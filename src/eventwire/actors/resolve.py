@@ -38,7 +38,7 @@ _CONTRARY = {"opponent", "opponents", "critic", "critics", "rival", "rivals", "e
              "adversary", "adversaries", "detractor", "detractors", "challenger", "challengers"}
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "through", "throughout",
                    "north", "south", "east", "west", "within", "over", "on"}
-_LOCAL_SECTORS = frozenset({"REB", "CVL", "UAF", "CRM", "COP"})  # placed by "in <place>"
+_LOCAL_SECTORS = frozenset({"REB", "CVL", "UAF", "CRM", "COP", "REL", "MED", "BUS"})  # placed by "in <place>"
 _QUANTITY_NOUNS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "number", "total", "group",
                    "members", "member", "handful", "majority", "some", "many", "most", "all", "several", "few",
                    "both", "each", "one", "none", "rest", "part", "half", "crowds", "crowd", "lot", "lots"}

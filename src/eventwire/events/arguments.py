@@ -78,6 +78,7 @@ RESPONSIBILITY = {"responsibility", "credit", "authorship"}
 CLAIMING = {"claim", "take", "accept", "admit", "bear", "assume", "acknowledge"}
 GROUP_ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves", "we", "us", "our", "ourselves"}
 ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him", "i", "me", "my"}
+COUNTRY_LOOKALIKES = {"US", "Us", "U.S."}  # "blaming the US": a country, not the pronoun
 # Verbs whose subjects act on each other ("the army and the rebels clashed", "clashes between X and Y"): the
 # first party named is the actor, the others its counterparts.
 RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "confront"}
@@ -207,7 +208,7 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     for _ in range(2):  # "launched ten days of war games", "carried out a series of raids"
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ in ("NOUN", "NUM"):
             phrase = phrase.head.head
-    if all(a.lower_ in ANAPHORS for a in actors) and phrase.dep_ in ("dobj", "pobj", "attr"):
+    if all(a.lower_ in ANAPHORS and a.text not in COUNTRY_LOOKALIKES for a in actors) and phrase.dep_ in ("dobj", "pobj", "attr"):
         governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
         purpose = phrase.dep_ == "pobj" and phrase.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
         verb = governor.lemma_.lower()
@@ -372,7 +373,7 @@ def _resolve_pronouns(tokens: list["Token"], pronouns: set[str]) -> list["Token"
     out = []
     for token in tokens:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns), None)
-        pronoun = token if token.lower_ in pronouns else owner
+        pronoun = token if token.lower_ in pronouns and token.text not in COUNTRY_LOOKALIKES else owner
         antecedent = _speaker(pronoun) if pronoun is not None else []
         if pronoun is not None and antecedent:
             out += antecedent if pronoun is token else [token] + antecedent
