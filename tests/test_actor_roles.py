@@ -107,3 +107,56 @@ def test_released_person_named_in_an_earlier_sentence(extract):
 def test_pronoun_in_its_own_sentence_is_not_the_person_named_there(extract):
     events = extract("He had long been considered a foe by Washington, with Trump saying he should have been killed.")
     assert all("Trump" not in [a["name"] for a in e["recipient"]] for e in events)
+
+
+def test_a_person_apposed_to_an_office_is_who_acted(extract):
+    called = one(extract("The secretary general of the bishops' conference, Nunzio Galantino, has called the "
+                         "ruling dangerous."), "called")
+    assert [a["name"] for a in called["actor"]] == ["Nunzio Galantino"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The army and the rebels clashed near the town on Monday.", "clashed"),
+    ("Clashes between the army and the rebels continued in the north.", "Clashes"),
+])
+def test_reciprocal_fights_give_one_side_to_each_role(extract, text, trigger):
+    clash = one(extract(text), trigger)
+    assert texts(clash["actor"]) == ["The army" if "The army" in text else "the army"]
+    assert texts(clash["recipient"]) == ["the rebels"]
+
+
+def test_a_condemned_deed_stands_for_its_authors(extract):
+    condemned = one(extract("The government condemned the murder committed by the guerrillas against the priest."),
+                    "condemned")
+    assert texts(condemned["recipient"]) == ["the guerrillas"]
+    murder = one(extract("The government condemned the murder committed by the guerrillas against the priest."),
+                 "murder")
+    assert texts(murder["actor"]) == ["the guerrillas"]
+
+
+def test_they_in_a_clause_stands_for_the_governing_subject(extract):
+    condemn = one(extract("The Salvadoran armed forces informed the people that they condemn the killing of the "
+                          "rector."), "condemn")
+    assert [a["sector"] for a in condemn["actor"]] == ["MIL"]
+
+
+def test_the_group_stands_for_the_armed_party_named_before(extract):
+    events = extract("Rebels attacked the village on Monday. The group also kidnapped two nurses.")
+    kidnapped = one(events, "kidnapped")
+    assert [(a["text"], a["sector"]) for a in kidnapped["actor"]] == [("The group", "REB")]
+
+
+def test_a_name_read_as_a_common_noun_is_still_who_acted(extract):
+    events = extract("Montalvo had read an article by Mark Rathbun. Rathbun requested donations via a statement "
+                     "made on his blog.")
+    assert texts(one(events, "requested")["actor"]) == ["Rathbun"]
+
+
+def test_the_attacker_is_never_the_attack_s_counterpart(extract):
+    attack = one(extract("The minister condemned the Taliban's attack on the school."), "attack")
+    assert "Taliban" not in [a["name"] for a in attack["recipient"]]
+
+
+def test_the_us_is_a_country_not_a_pronoun(extract):
+    blamed = one(extract("The commander said Iraqi state media had blamed the US."), "blamed")
+    assert [a["name"] for a in blamed["recipient"]] == ["United States"]
