@@ -208,7 +208,8 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     for _ in range(2):  # "launched ten days of war games", "carried out a series of raids"
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ in ("NOUN", "NUM"):
             phrase = phrase.head.head
-    if all(a.lower_ in ANAPHORS and a.text not in COUNTRY_LOOKALIKES for a in actors) and phrase.dep_ in ("dobj", "pobj", "attr"):
+    anaphoric = all(a.lower_ in ANAPHORS and a.text not in COUNTRY_LOOKALIKES for a in actors)
+    if anaphoric and phrase.dep_ in ("dobj", "pobj", "attr"):
         governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
         purpose = phrase.dep_ == "pobj" and phrase.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
         verb = governor.lemma_.lower()
