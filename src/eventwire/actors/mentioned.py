@@ -8,6 +8,7 @@ its own sentence stands for the nearest person named before it in the article (:
 """
 from __future__ import annotations
 
+from itertools import product
 from typing import TYPE_CHECKING
 
 from ..knowledge.words import SPEECH_VERBS
@@ -146,6 +147,8 @@ def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) 
     sentences count.
     ``resolve`` makes an actor of a Span (or None); ``phrase`` gives a head token's noun phrase."""
     lower = pronoun.lower_
+    if lower in ORDINAL_REFERENCE and any(c.dep_ == "det" and c.lower_ == "the" for c in pronoun.children):
+        return _ordinal_reference(pronoun, resolve)
     if lower not in PERSONAL and lower not in PLURAL or pronoun.text in ("US", "Us"):  # "the US": a country
         return None
     doc = pronoun.doc
@@ -161,6 +164,25 @@ def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) 
             return actor
     issuer = STATING if lower in FIRST_PERSON else None  # "we" outside quotes: who issues the statement
     return _last_subject(doc[floor:pronoun.sent.start], phrase, resolve, plural=lower in PLURAL, verbs=issuer)
+
+
+ORDINAL_REFERENCE = frozenset({"former", "latter"})
+
+
+def _ordinal_reference(word: "Token", resolve) -> Actor | None:
+    """"The latter" ("the former"): the last (first) of two or more people (else bodies or countries) named
+    earlier in its own sentence, else in the sentence before."""
+    doc, sent = word.doc, word.sent
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    for (lo, hi), labels in product(((sent.start, word.i), (before.start, before.end) if before else (0, 0)),
+                                    (("PERSON",), ("ORG", "NORP", "GPE"))):
+        named = [e for e in doc.ents if e.label_ in labels and lo <= e.start and e.end <= hi]
+        parties = [a for a in map(resolve, named) if a is not None]
+        if len(parties) >= 2:
+            party = parties[-1] if word.lower_ == "latter" else parties[0]
+            return Actor(text=f"{word.doc[word.i - 1].text} {word.text}", name=party.name, country=party.country,
+                         sector=party.sector, wikidata=party.wikidata)
+    return None
 
 
 DESCRIPTIONS = frozenset({"group", "organisation", "organization", "movement", "militia", "faction", "gunman",

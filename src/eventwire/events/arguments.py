@@ -170,6 +170,8 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     else:
         actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
+        if not actors:  # "X however have opposed": the parse may hang the subject on the auxiliary
+            actors += [g for c in children if c.dep_ == "aux" and c.i < verb.i for g in c.children if g.dep_ == "nsubj"]
         recipients += [c for c in children if c.dep_ in ("dobj", "dative")]
         if not recipients:
             recipients += _prep_objects(verb, TARGET_PREPS | PARTNER_PREPS)
@@ -177,7 +179,7 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         actors += _authors(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         recipients += [verb.head] + [h for h in (verb.head.head,) if verb.head.dep_ == "conj"]
-    elif verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" and not actors:
+    elif verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" and not actors and verb.head.pos_ != "ADP":
         head = verb.head  # "media blaming the US"; "issued a statement demanding ...": the issuer
         document = head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj"
         actors += [c for c in head.head.children if c.dep_ == "nsubj"] if document else [head]
@@ -222,6 +224,9 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
         recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
         if not actors and noun.head.lemma_.lower() in ("come", "arrive"):  # "requests have come from X"
             actors = _prep_objects(noun.head, {"from"})
+    if not actors and noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ == "by" \
+            and noun.head.head.pos_ in ("VERB", "AUX"):  # "violated the ceasefire by shelling": the means
+        actors = _inherited_subject(noun)
     if noun.dep_ == "nsubjpass" and not actors:  # "the request was advanced by the Municipality"
         actors = [g for c in noun.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return actors, recipients
@@ -247,8 +252,9 @@ def _deed_authors(noun: "Token", lex: Lexicon) -> list["Token"]:
 
 
 def _weapon(token: "Token", lex: Lexicon) -> bool:
-    """A weapon or attack word, but not a person named by one ("a suicide bomber")."""
-    return is_weapon(token, lex) and not any(c.lower_ == "suicide" for c in token.children)
+    """A weapon or attack word, but not a person named by one ("a suicide bomber", "gunmen")."""
+    return is_weapon(token, lex) and not any(c.lower_ == "suicide" for c in token.children) \
+        and not (token.pos_ == "NOUN" and names_people(token))
 
 
 def _authors(phrase: "Token") -> list["Token"]:
