@@ -160,3 +160,28 @@ def test_the_attacker_is_never_the_attack_s_counterpart(extract):
 def test_the_us_is_a_country_not_a_pronoun(extract):
     blamed = one(extract("The commander said Iraqi state media had blamed the US."), "blamed")
     assert [a["name"] for a in blamed["recipient"]] == ["United States"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Unidentified gunmen beheaded three men in Nangarhar province late on Monday.", "beheaded",
+     "Unidentified gunmen"),  # a person named by a weapon word acts
+    ("The Pakistan army violated the ceasefire by shelling villages along the Line of Control.", "shelling",
+     "The Pakistan army"),  # the means takes the governing clause's subject
+    ("The United Kingdom and France however have opposed resolutions in the United Nations.", "opposed",
+     "The United Kingdom"),  # a subject the parse hangs on the auxiliary
+])
+def test_the_subject_acts(extract, text, trigger, actor):
+    assert actor in texts(one(extract(text), trigger)["actor"])
+
+
+def test_the_latter_is_the_last_person_named(extract):
+    from eventwire.actors.mentioned import antecedent
+    from eventwire.actors.resolve import PersonMemory, resolve_np
+    from eventwire.nlp.model import load_nlp
+
+    doc = load_nlp()("Guatemalan President Vinicio Cerezo invited Taiwanese President Lee Teng-hui to visit "
+                     "Guatemala. The latter accepted the invitation.")
+    memory = PersonMemory.from_doc(doc)
+    latter = next(t for t in doc if t.lower_ == "latter")
+    found = antecedent(latter, lambda span: resolve_np(span, memory=memory), lambda t: t)
+    assert (found.text, found.name, found.country) == ("The latter", "Lee Teng-hui", "TWN")
