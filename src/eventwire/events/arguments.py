@@ -72,7 +72,9 @@ ATTRIBUTING = {"blame", "accuse", "charge", "convict", "indict", "arrest", "deta
                "suspect", "condemn", "criticize", "criticise", "punish", "fine", "jail", "execute", "hold", "thank",
                "praise", "credit", "sue", "denounce"}
 ATTRIBUTING_PREPS = {"for", "of", "over", "with", "in"}
+CAUSATIVE = {"let", "make", "help", "have", "get"}  # their complement clause is their subject's act
 INVOLVED = {"involve", "implicate", "responsible", "involved", "implicated"}
+ACT_NOUNS = {"act", "series", "wave", "spate", "string", "campaign"}  # "an act of arson", "a wave of attacks"
 # "claimed responsibility for the attack": the claimant did it.
 RESPONSIBILITY = {"responsibility", "credit", "authorship"}
 CLAIMING = {"claim", "take", "accept", "admit", "bear", "assume", "acknowledge"}
@@ -172,6 +174,9 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
         if not actors:  # "X however have opposed": the parse may hang the subject on the auxiliary
             actors += [g for c in children if c.dep_ == "aux" and c.i < verb.i for g in c.children if g.dep_ == "nsubj"]
+        if not actors:  # "USAID deployed ...": a name before the verb that the parse took for an adverb
+            actors += [c for c in children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i
+                       and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") and not list(c.children)]
         recipients += [c for c in children if c.dep_ in ("dobj", "dative")]
         if not recipients:
             recipients += _prep_objects(verb, TARGET_PREPS | PARTNER_PREPS)
@@ -205,8 +210,11 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
     phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
     authors = _authors(phrase)
-    if authors and not actors:
-        return authors, [r for r in recipients if r not in authors]
+    if not authors and phrase.dep_ == "pobj" and phrase.head.lower_ == "of" \
+            and phrase.head.head.lemma_.lower() in ACT_NOUNS:  # "claimed responsibility for an act of arson"
+        authors = _authors(phrase.head.head)
+    if authors and not any(a.dep_ in ("poss", "agent") or a.dep_ == "pobj" and a.head.lower_ == "by" for a in actors):
+        return authors, [r for r in recipients if r not in authors]  # "the Ghazni attacks": a place, the claimant did it
     for _ in range(2):  # "launched ten days of war games", "carried out a series of raids"
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ in ("NOUN", "NUM"):
             phrase = phrase.head.head
@@ -260,10 +268,15 @@ def _weapon(token: "Token", lex: Lexicon) -> bool:
 def _authors(phrase: "Token") -> list["Token"]:
     """Who an act is laid on: the object of "blamed X for it", "accused X of it", "arrested X over it"; the subject
     of "X was blamed for it"; the claimant of "X claimed responsibility for it"."""
+    while phrase.dep_ == "conj" and phrase.head.i != phrase.i:  # "for both the Farah and the Ghazni attacks"
+        phrase = phrase.head
     if phrase.dep_ not in ("pobj", "pcomp") or phrase.head.lower_ not in ATTRIBUTING_PREPS:
         return []
     governor = phrase.head.head
     lemma = governor.lemma_.lower()
+    if lemma in CLAIMING and governor.pos_ == "VERB" and any(  # the parse hangs "for it" on the verb
+            c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY for c in governor.children):
+        return _antecedents([c for c in governor.children if c.dep_ == "nsubj"] or _inherited_subject(governor))
     if lemma in INVOLVED and (governor.dep_ in ("acl", "amod") or governor.pos_ == "ADJ" and governor.dep_ == "amod"):
         return [governor.head]  # "two suspects involved in a shooting", "the group responsible for the attack"
     if lemma in INVOLVED:  # "two men were involved in the shooting", "X is responsible for the attack"
@@ -339,7 +352,8 @@ def _inherited_subject(token: "Token") -> list["Token"]:
     """The subject of the nearest governing clause, for a clause that has none (at most four steps: "Norway
     is willing to send material to help defend ...")."""
     for _ in range(4):
-        if token.dep_ in ("ccomp", "ROOT") or token.head.i == token.i:
+        causative = token.dep_ == "ccomp" and token.head.lemma_.lower() in CAUSATIVE  # "Ethiopia let free X"
+        if token.dep_ in ("ccomp", "ROOT") and not causative or token.head.i == token.i:
             return []
         deps = ("nsubj", "nsubjpass") if token.dep_ == "conj" else ("nsubj",)  # "X was indicted and will resign"
         token = token.head
