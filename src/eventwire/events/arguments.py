@@ -188,6 +188,8 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         head = verb.head  # "media blaming the US"; "issued a statement demanding ...": the issuer
         document = head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj"
         actors += [c for c in head.head.children if c.dep_ == "nsubj"] if document else [head]
+    if not actors and not passive and verb.dep_ == "relcl" and verb.tag_ == "VBD":  # "X, a number of parties
+        actors.append(verb.head)  # and the Taliban on Thursday condemned ...": a past verb parsed as a relative
     if not actors and not passive:
         actors += _inherited_subject(verb)
     actors = _antecedents(actors)
