@@ -230,6 +230,10 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
         if verb in SUPPORT_VERBS or purpose or performed:  # "issued an ultimatum"
             deps = ("nsubj", "nsubjpass") if verb in PARTAKING else ("nsubj",)  # "were engaged in ethnic cleansing"
             actors = [c for c in governor.children if c.dep_ in deps] or _inherited_subject(governor) or actors
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":  # "held 20,000
+        verb = noun.head.head  # civilians as human shields": those held are the victims, the holders act
+        recipients += [c for c in verb.children if c.dep_ == "dobj"]
+        actors = actors or [c for c in verb.children if c.dep_ == "nsubj"] or _inherited_subject(verb)
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
         if not actors and noun.head.lemma_.lower() in ("come", "arrive"):  # "requests have come from X"
