@@ -185,3 +185,11 @@ def test_the_latter_is_the_last_person_named(extract):
     latter = next(t for t in doc if t.lower_ == "latter")
     found = antecedent(latter, lambda span: resolve_np(span, memory=memory), lambda t: t)
     assert (found.text, found.name, found.country) == ("The latter", "Lee Teng-hui", "TWN")
+
+
+def test_we_in_a_statement_is_the_body_that_issues_it(extract):
+    events = extract("Rebels condemn army\n\nThe Revolutionary Armed Forces of Colombia issued a statement on "
+                     "Monday. President Gomez said the talks would go on.\n\nWe condemn the bombing of the Cauca "
+                     "villages by the army.")
+    condemned = one(events, "condemn")
+    assert [(a["name"], a["sector"]) for a in condemned["actor"]] == [("FARC", "REB")]

@@ -142,8 +142,10 @@ def _governing_subject(pronoun: "Token", phrase, resolve) -> Actor | None:
 def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) -> Actor | None:
     """The party a personal pronoun stands for: "he"/"she", the nearest PERSON entity before it (its own sentence
     first, then up to three sentences back), else the nearest earlier subject naming people in the singular;
-    "they" (and "we" outside quotes: a statement's issuer), the subject of the verb that governs its clause,
-    else the nearest subject of an earlier sentence naming people in the plural or an organisation. Without
+    "they", the subject of the verb that governs its clause, else the nearest subject of an earlier sentence
+    naming people in the plural or an organisation; "we" outside quotes, the body that issues the statement:
+    the nearest subject (not a person) of a verb of stating before it in the article, else the first after it.
+    Without
     ``own_sentence`` (recipients: "Trump saying he should have been killed" is not about Trump), only earlier
     sentences count.
     ``resolve`` makes an actor of a Span (or None); ``phrase`` gives a head token's noun phrase."""
@@ -163,8 +165,12 @@ def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) 
         actor = _governing_subject(pronoun, phrase, resolve)
         if actor is not None:
             return actor
-    issuer = STATING if lower in FIRST_PERSON else None  # "we" outside quotes: who issues the statement
-    return _last_subject(doc[floor:pronoun.sent.start], phrase, resolve, plural=lower in PLURAL, verbs=issuer)
+    if lower in FIRST_PERSON:  # "we" outside quotes: the body that issues the statement, named anywhere in it
+        bodies = [t for t in doc if t.ent_type_ != "PERSON" and not pronoun.sent.start <= t.i < pronoun.sent.end]
+        before = [t for t in bodies if t.i < pronoun.i]
+        return _last_subject(before, phrase, resolve, plural=None, verbs=STATING) or _last_subject(
+            reversed([t for t in bodies if t.i > pronoun.i]), phrase, resolve, plural=None, verbs=STATING)
+    return _last_subject(doc[floor:pronoun.sent.start], phrase, resolve, plural=lower in PLURAL)
 
 
 ORDINAL_REFERENCE = frozenset({"former", "latter"})
