@@ -193,3 +193,21 @@ def test_we_in_a_statement_is_the_body_that_issues_it(extract):
                      "villages by the army.")
     condemned = one(events, "condemn")
     assert [(a["name"], a["sector"]) for a in condemned["actor"]] == [("FARC", "REB")]
+
+
+def test_a_thing_judged_stands_for_its_owner(extract):
+    condemned = one(extract("Palestinian President Mahmoud Abbas's office condemned Netanyahu's decision to "
+                            "advance construction in E1."), "condemned")
+    assert [a["name"] for a in condemned["recipient"]] == ["Benjamin Netanyahu"]
+
+
+def test_a_person_known_by_whose_kin_they_are_is_not_that_party(extract):
+    arrested = one(extract("Police arrested the gunman's brother."), "arrested")
+    assert [(a["text"], a["sector"]) for a in arrested["recipient"]] == [("the gunman's brother", None)]
+
+
+def test_held_as_human_shields(extract):
+    shields = one(extract("Islamic State militants held around 20,000 civilians as human shields in Raqqa."),
+                  "shields")
+    assert texts(shields["recipient"]) == ["around 20,000 civilians"]
+    assert texts(shields["actor"]) == ["Islamic State militants"]

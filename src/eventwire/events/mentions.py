@@ -24,7 +24,7 @@ from . import arguments
 from .triggers import TriggerGroup, find_groups, is_weapon, salience, sums_up
 from . import factuality
 from . import intents
-from ..actors.mentioned import antecedent, described, plain_party
+from ..actors.mentioned import antecedent, described, names_people, plain_party
 from ..actors.resolve import resolve_np
 from .casualties import count_casualties
 from ..knowledge.words import CASUALTY_WORDS
@@ -225,6 +225,9 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
     found: list[Actor] = []
     for i in heads:
         actor = resolve_np(_phrase(doc[i]), memory=ctx.memory)
+        if actor is not None and any(c.dep_ == "poss" for c in doc[i].children) and names_people(doc[i]) \
+                and resolve_np(doc[i:i + 1], memory=ctx.memory) is None:  # "the gunman's brother" is not the
+            actor = plain_party(doc[i], _phrase(doc[i]))  # gunman: a person known by whose kin they are
         agent_of = doc[i].head if doc[i].dep_ in ("compound", "amod", "nmod", "poss") else None
         if agent_of is not None and actor is not None and is_weapon(agent_of, ctx.lex):  # "U.S. military airstrikes"
             if actor.sector is None:
@@ -235,6 +238,8 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
         if through and (actor is None or not actor.country):
             inner = [g for c in doc[i].children if c.dep_ in ("prep", "agent") and c.lower_ in THROUGH_PREPS
                      for g in c.children if g.dep_ == "pobj"]
+            if not names_people(doc[i]):  # "Netanyahu's decision" (not "the gunman's brother")
+                inner += [c for c in doc[i].children if c.dep_ == "poss" and c.pos_ != "PRON"]
             better = [a for a in (resolve_np(_phrase(g), memory=ctx.memory) for g in inner) if a is not None]
             if better:  # the phrase stands for the party it names: its text is the phrase
                 actor = replace(better[0], text=_phrase(doc[i]).text)
