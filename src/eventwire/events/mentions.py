@@ -240,7 +240,8 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
                      for g in c.children if g.dep_ == "pobj"]
             if not names_people(doc[i]):  # "Netanyahu's decision" (not "the gunman's brother")
                 inner += [c for c in doc[i].children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            better = [a for a in (resolve_np(_phrase(g), memory=ctx.memory) for g in inner) if a is not None]
+            better = [a for a in (resolve_np(_phrase(g), memory=ctx.memory) or (
+                None if actor else plain_party(g, _phrase(g))) for g in inner) if a is not None]
             if better:  # the phrase stands for the party it names: its text is the phrase
                 actor = replace(better[0], text=_phrase(doc[i]).text)
         resolve = lambda span: resolve_np(span, memory=ctx.memory)  # noqa: E731
