@@ -4,7 +4,11 @@
 roles, known people). A phrase the dependency rules found as actor or recipient that names a person or a group
 in plain words ("a man", "several municipalities", "Thomas' sister", "Rathbun") is still who acted: it is kept
 as written, with no country or sector (:func:`plain_party`). A personal pronoun ("he", "she") that names no one in
-its own sentence stands for the nearest person named before it in the article (:func:`antecedent`).
+its own sentence stands for the nearest person named before it in the article; "they" for the subject of the
+clause that governs it, else an earlier plural subject; "we" outside quotes for the body that issues the
+statement; "the latter"/"the former" for the last/first of the parties just named (:func:`antecedent`). A
+definite description ("the group", "the gunman") stands for the party of its kind named before it
+(:func:`described`).
 """
 from __future__ import annotations
 

@@ -5,8 +5,11 @@ object / passive subject / "on", "against", "into" object is the recipient; a pa
 noun takes that noun ("others killed in ..." are victims, "media blaming ..." are the actor); a relative
 pronoun stands for its antecedent; a clause without a subject inherits its governing clause's; a noun
 trigger takes its possessor or national modifier ("US strike") as actor, except nouns of killing, whose
-possessor is the victim ("Soleimani's killing"). A weapon is never an actor ("rockets slammed into ...");
-a place hit stands for the people at it ("a base where American troops are deployed").
+possessor is the victim ("Soleimani's killing"). A weapon is never an actor ("rockets slammed into ..."),
+though a person named by one is ("gunmen"); a place hit stands for the people at it ("a base where American
+troops are deployed"). Parties that fight each other ("X and Y clashed", "clashes between X and Y") give the
+first named as actor and the others as recipients; a deed judged ("condemned the murder committed by the
+FMLN") stands for its authors; the means ("violated the ceasefire by shelling") takes the governing subject.
 
 This module only finds phrase heads (tokens); :mod:`eventwire.actors` turns phrases into actors.
 """
