@@ -211,3 +211,9 @@ def test_held_as_human_shields(extract):
                   "shields")
     assert texts(shields["recipient"]) == ["around 20,000 civilians"]
     assert texts(shields["actor"]) == ["Islamic State militants"]
+
+
+def test_the_country_an_actor_is_against_is_not_its_own(extract):
+    killed = one(extract("A prominent anti-Syria journalist has been killed in a car bomb explosion in eastern "
+                         "Beirut."), "killed")
+    assert [a["country"] for a in killed["recipient"]] != ["SYR"]

@@ -160,6 +160,12 @@ def _placed_all(actors: tuple[Actor, ...], own: list[tuple[str, Place]], located
                  and not a.wikidata else _placed(a, own, located, sole, others, main, kb) for a in actors)
 
 
+def _attitude(place: str, text: str) -> bool:
+    """"an anti-Syria journalist", "pro-Iranian militias": the place is what they are for or against."""
+    lower = text.lower()
+    return any(f"{prefix}{place.lower()}" in lower for prefix in ("anti-", "pro-", "anti ", "pro "))
+
+
 def _named_location(event: Event) -> Place | None:
     """The event's location when its own sentence names it (not the story's main country or main town, which
     fill in for events whose sentence names no place)."""
@@ -181,7 +187,7 @@ def _placed(actor: Actor, places: list[tuple[str, Place]], located: Place | None
         return actor
     if actor.country:
         return _resident(actor, located, others, kb)
-    own = next((p.country for text, p in places if text in actor.text), None)
+    own = next((p.country for text, p in places if text in actor.text and not _attitude(text, actor.text)), None)
     official = actor.sector == "GOV" and not actor.name.islower()
     if official and sole in {a.country for a in others if a.sector in STATES}:
         sole = None
