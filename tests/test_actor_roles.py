@@ -107,3 +107,113 @@ def test_released_person_named_in_an_earlier_sentence(extract):
 def test_pronoun_in_its_own_sentence_is_not_the_person_named_there(extract):
     events = extract("He had long been considered a foe by Washington, with Trump saying he should have been killed.")
     assert all("Trump" not in [a["name"] for a in e["recipient"]] for e in events)
+
+
+def test_a_person_apposed_to_an_office_is_who_acted(extract):
+    called = one(extract("The secretary general of the bishops' conference, Nunzio Galantino, has called the "
+                         "ruling dangerous."), "called")
+    assert [a["name"] for a in called["actor"]] == ["Nunzio Galantino"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The army and the rebels clashed near the town on Monday.", "clashed"),
+    ("Clashes between the army and the rebels continued in the north.", "Clashes"),
+])
+def test_reciprocal_fights_give_one_side_to_each_role(extract, text, trigger):
+    clash = one(extract(text), trigger)
+    assert texts(clash["actor"]) == ["The army" if "The army" in text else "the army"]
+    assert texts(clash["recipient"]) == ["the rebels"]
+
+
+def test_a_condemned_deed_stands_for_its_authors(extract):
+    condemned = one(extract("The government condemned the murder committed by the guerrillas against the priest."),
+                    "condemned")
+    assert texts(condemned["recipient"]) == ["the guerrillas"]
+    murder = one(extract("The government condemned the murder committed by the guerrillas against the priest."),
+                 "murder")
+    assert texts(murder["actor"]) == ["the guerrillas"]
+
+
+def test_they_in_a_clause_stands_for_the_governing_subject(extract):
+    condemn = one(extract("The Salvadoran armed forces informed the people that they condemn the killing of the "
+                          "rector."), "condemn")
+    assert [a["sector"] for a in condemn["actor"]] == ["MIL"]
+
+
+def test_the_group_stands_for_the_armed_party_named_before(extract):
+    events = extract("Rebels attacked the village on Monday. The group also kidnapped two nurses.")
+    kidnapped = one(events, "kidnapped")
+    assert [(a["text"], a["sector"]) for a in kidnapped["actor"]] == [("The group", "REB")]
+
+
+def test_a_name_read_as_a_common_noun_is_still_who_acted(extract):
+    events = extract("Montalvo had read an article by Mark Rathbun. Rathbun requested donations via a statement "
+                     "made on his blog.")
+    assert texts(one(events, "requested")["actor"]) == ["Rathbun"]
+
+
+def test_the_attacker_is_never_the_attack_s_counterpart(extract):
+    attack = one(extract("The minister condemned the Taliban's attack on the school."), "attack")
+    assert "Taliban" not in [a["name"] for a in attack["recipient"]]
+
+
+def test_the_us_is_a_country_not_a_pronoun(extract):
+    blamed = one(extract("The commander said Iraqi state media had blamed the US."), "blamed")
+    assert [a["name"] for a in blamed["recipient"]] == ["United States"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Unidentified gunmen beheaded three men in Nangarhar province late on Monday.", "beheaded",
+     "Unidentified gunmen"),  # a person named by a weapon word acts
+    ("The Pakistan army violated the ceasefire by shelling villages along the Line of Control.", "shelling",
+     "The Pakistan army"),  # the means takes the governing clause's subject
+    ("The United Kingdom and France however have opposed resolutions in the United Nations.", "opposed",
+     "The United Kingdom"),  # a subject the parse hangs on the auxiliary
+])
+def test_the_subject_acts(extract, text, trigger, actor):
+    assert actor in texts(one(extract(text), trigger)["actor"])
+
+
+def test_the_latter_is_the_last_person_named(extract):
+    from eventwire.actors.mentioned import antecedent
+    from eventwire.actors.resolve import PersonMemory, resolve_np
+    from eventwire.nlp.model import load_nlp
+
+    doc = load_nlp()("Guatemalan President Vinicio Cerezo invited Taiwanese President Lee Teng-hui to visit "
+                     "Guatemala. The latter accepted the invitation.")
+    memory = PersonMemory.from_doc(doc)
+    latter = next(t for t in doc if t.lower_ == "latter")
+    found = antecedent(latter, lambda span: resolve_np(span, memory=memory), lambda t: t)
+    assert (found.text, found.name, found.country) == ("The latter", "Lee Teng-hui", "TWN")
+
+
+def test_we_in_a_statement_is_the_body_that_issues_it(extract):
+    events = extract("Rebels condemn army\n\nThe Revolutionary Armed Forces of Colombia issued a statement on "
+                     "Monday. President Gomez said the talks would go on.\n\nWe condemn the bombing of the Cauca "
+                     "villages by the army.")
+    condemned = one(events, "condemn")
+    assert [(a["name"], a["sector"]) for a in condemned["actor"]] == [("FARC", "REB")]
+
+
+def test_a_thing_judged_stands_for_its_owner(extract):
+    condemned = one(extract("Palestinian President Mahmoud Abbas's office condemned Netanyahu's decision to "
+                            "advance construction in E1."), "condemned")
+    assert [a["name"] for a in condemned["recipient"]] == ["Benjamin Netanyahu"]
+
+
+def test_a_person_known_by_whose_kin_they_are_is_not_that_party(extract):
+    arrested = one(extract("Police arrested the gunman's brother."), "arrested")
+    assert [(a["text"], a["sector"]) for a in arrested["recipient"]] == [("the gunman's brother", None)]
+
+
+def test_held_as_human_shields(extract):
+    shields = one(extract("Islamic State militants held around 20,000 civilians as human shields in Raqqa."),
+                  "shields")
+    assert texts(shields["recipient"]) == ["around 20,000 civilians"]
+    assert texts(shields["actor"]) == ["Islamic State militants"]
+
+
+def test_the_country_an_actor_is_against_is_not_its_own(extract):
+    killed = one(extract("A prominent anti-Syria journalist has been killed in a car bomb explosion in eastern "
+                         "Beirut."), "killed")
+    assert [a["country"] for a in killed["recipient"]] != ["SYR"]

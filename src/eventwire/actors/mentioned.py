@@ -4,12 +4,18 @@
 roles, known people). A phrase the dependency rules found as actor or recipient that names a person or a group
 in plain words ("a man", "several municipalities", "Thomas' sister", "Rathbun") is still who acted: it is kept
 as written, with no country or sector (:func:`plain_party`). A personal pronoun ("he", "she") that names no one in
-its own sentence stands for the nearest person named before it in the article (:func:`antecedent`).
+its own sentence stands for the nearest person named before it in the article; "they" for the subject of the
+clause that governs it, else an earlier plural subject; "we" outside quotes for the body that issues the
+statement; "the latter"/"the former" for the last/first of the parties just named (:func:`antecedent`). A
+definite description ("the group", "the gunman") stands for the party of its kind named before it
+(:func:`described`).
 """
 from __future__ import annotations
 
+from itertools import product
 from typing import TYPE_CHECKING
 
+from ..knowledge.words import SPEECH_VERBS
 from ..models import Actor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,7 +31,8 @@ municipality council committee board commission agency authority authorities adm
 department office organisation organization association union federation party movement coalition alliance
 company firm bank court tribunal lawmaker deputy deputies mp mps onlooker bystander colleague partner guard
 expert experts official officials
-victims suspects hostages prisoners players fans couple pair duo""".split())
+victims suspects hostages prisoners players fans couple pair duo nation nations country countries ally allies
+member members leader leaders signatory signatories neighbour neighbours neighbor neighbors power powers""".split())
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
 NOT_PEOPLE = frozenset("""number order power matter water center centre border corner quarter letter paper
 chapter murder computer monitor sector factor error honor honour terror interior weather shelter tower danger
@@ -35,7 +42,11 @@ intent extent consent talent restaurant plant grant transplant answer offer cove
 container trailer helicopter tanker launcher carrier destroyer""".split())
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 PERSONAL = frozenset({"he", "she", "him", "his", "her"})
-PLURAL = frozenset({"they", "them"})
+PLURAL = frozenset({"they", "them", "we", "us"})
+FIRST_PERSON = frozenset({"we", "us"})
+# Verbs whose subject issues a statement: the "we" of the statement's text is that subject.
+STATING = SPEECH_VERBS | {"express", "inform", "reiterate", "issue", "publish", "release", "sign", "condemn",
+                          "denounce", "call", "urge", "demand", "reject", "welcome"}
 
 
 def names_people(token: "Token") -> bool:
@@ -46,6 +57,9 @@ def names_people(token: "Token") -> bool:
         return True
     if token.pos_ == "PROPN" and not token.text.isupper():  # all-capital text: read as a common noun
         return token.text[:1].isupper() or token.ent_type_ != ""
+    if token.pos_ in ("VERB", "NOUN") and token.dep_ in ("nsubj", "nsubjpass") and token.text.istitle() \
+            and not any(c.dep_ in ("aux", "dobj", "mark") for c in token.children) and _named_elsewhere(token):
+        return True  # "Rathbun requested ...": a name the tagger read as a word, that the article names elsewhere
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma, lower = token.lemma_.lower(), token.lower_
@@ -54,6 +68,11 @@ def names_people(token: "Token") -> bool:
     if lemma in NOT_PEOPLE or lower in NOT_PEOPLE or len(lemma) < 5 or lemma.endswith("ment"):
         return False
     return lemma.endswith(AGENT_SUFFIXES)
+
+
+def _named_elsewhere(token: "Token") -> bool:
+    """Does the article write ``token``'s word as part of a person's or organisation's name elsewhere?"""
+    return any(t.text == token.text and t.i != token.i and t.ent_type_ in ("PERSON", "ORG") for t in token.doc)
 
 
 def plain_party(token: "Token", phrase: "Span") -> Actor | None:
@@ -69,64 +88,142 @@ def plain_party(token: "Token", phrase: "Span") -> Actor | None:
     return Actor(text=text, name=name, country=None, sector=None)
 
 
+def window_start(token: "Token", *, back: int) -> int:
+    """The first token of the sentence ``back`` sentences before ``token``'s (or of the article's first)."""
+    doc, floor = token.doc, token.sent.start
+    for _ in range(back):
+        if floor == 0:
+            break
+        floor = doc[floor - 1].sent.start
+    return floor
+
+
+def _last_named(doc, labels: tuple[str, ...], lo: int, hi: int, resolve, accept=lambda actor: True) -> Actor | None:
+    """The nearest entity of ``labels`` between tokens ``lo`` and ``hi`` (reading back) that resolves to an
+    actor ``accept`` takes."""
+    for ent in reversed([e for e in doc.ents if e.label_ in labels and lo <= e.start and e.end <= hi]):
+        actor = resolve(ent)
+        if actor is not None and accept(actor):
+            return actor
+    return None
+
+
+def _last_subject(tokens, phrase, resolve, *, plural: bool | None, accept=lambda actor: True,
+                  verbs: frozenset[str] | None = None) -> Actor | None:
+    """The nearest subject among ``tokens`` (reading back) naming people, in the number ``plural`` asks (an
+    organisation counts as plural; None: either), that resolves (or is named in plain words) to an actor
+    ``accept`` takes; with ``verbs``, only subjects of those verbs (lemmas)."""
+    for token in reversed(list(tokens)):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if verbs is not None and token.head.lemma_.lower() not in verbs:
+            continue
+        if plural is not None and plural != ("Plur" in token.morph.get("Number")) \
+                and not (plural and token.ent_type_ == "ORG"):
+            continue
+        span = phrase(token)
+        actor = resolve(span) or plain_party(token, span)
+        if actor is not None and accept(actor):
+            return actor
+    return None
+
+
+def _governing_subject(pronoun: "Token", phrase, resolve) -> Actor | None:
+    """"The armed forces informed the people that they condemn ...": a plural pronoun subject of a clause that
+    a verb of its own sentence governs stands for that verb's subject."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    while clause.dep_ in ("ccomp", "conj", "advcl", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        found = _last_subject(subjects, phrase, resolve, plural=True)
+        if found is not None:
+            return found
+    return None
+
+
 def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) -> Actor | None:
     """The party a personal pronoun stands for: "he"/"she", the nearest PERSON entity before it (its own sentence
     first, then up to three sentences back), else the nearest earlier subject naming people in the singular;
-    "they", the nearest subject of an earlier sentence naming people in the plural or an organisation. Without
+    "they", the subject of the verb that governs its clause, else the nearest subject of an earlier sentence
+    naming people in the plural or an organisation; "we" outside quotes, the body that issues the statement:
+    the nearest subject (not a person) of a verb of stating before it in the article, else the first after it.
+    Without
     ``own_sentence`` (recipients: "Trump saying he should have been killed" is not about Trump), only earlier
     sentences count.
     ``resolve`` makes an actor of a Span (or None); ``phrase`` gives a head token's noun phrase."""
     lower = pronoun.lower_
-    if lower not in PERSONAL and lower not in PLURAL:
+    if lower in ORDINAL_REFERENCE and any(c.dep_ == "det" and c.lower_ == "the" for c in pronoun.children):
+        return _ordinal_reference(pronoun, resolve)
+    if lower not in PERSONAL and lower not in PLURAL or pronoun.text in ("US", "Us"):  # "the US": a country
         return None
     doc = pronoun.doc
-    floor = pronoun.sent.start
-    for _ in range(3):
-        if floor == 0:
-            break
-        floor = doc[floor - 1].sent.start
+    floor = window_start(pronoun, back=3)
     if lower in PERSONAL:
         last = pronoun.i if own_sentence else pronoun.sent.start
-        for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and floor <= e.start and e.end <= last]):
-            actor = resolve(ent)
-            if actor is not None:
-                return actor
-    plural = lower in PLURAL
-    for token in reversed(doc[floor:pronoun.sent.start]):
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if plural != ("Plur" in token.morph.get("Number")) and not (plural and token.ent_type_ == "ORG"):
-            continue
-        span = phrase(token)
-        actor = resolve(span) or plain_party(token, span)
+        actor = _last_named(doc, ("PERSON",), floor, last, resolve)
         if actor is not None:
             return actor
+    elif own_sentence:
+        actor = _governing_subject(pronoun, phrase, resolve)
+        if actor is not None:
+            return actor
+    if lower in FIRST_PERSON:  # "we" outside quotes: the body that issues the statement, named anywhere in it
+        bodies = [t for t in doc if t.ent_type_ != "PERSON" and not pronoun.sent.start <= t.i < pronoun.sent.end]
+        before = [t for t in bodies if t.i < pronoun.i]
+        return _last_subject(before, phrase, resolve, plural=None, verbs=STATING) or _last_subject(
+            reversed([t for t in bodies if t.i > pronoun.i]), phrase, resolve, plural=None, verbs=STATING)
+    return _last_subject(doc[floor:pronoun.sent.start], phrase, resolve, plural=lower in PLURAL)
+
+
+ORDINAL_REFERENCE = frozenset({"former", "latter"})
+
+
+def _ordinal_reference(word: "Token", resolve) -> Actor | None:
+    """"The latter" ("the former"): the last (first) of two or more people (else bodies or countries) named
+    earlier in its own sentence, else in the sentence before."""
+    doc, sent = word.doc, word.sent
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    for (lo, hi), labels in product(((sent.start, word.i), (before.start, before.end) if before else (0, 0)),
+                                    (("PERSON",), ("ORG", "NORP", "GPE"))):
+        named = [e for e in doc.ents if e.label_ in labels and lo <= e.start and e.end <= hi]
+        parties = [a for a in map(resolve, named) if a is not None]
+        if len(parties) >= 2:
+            party = parties[-1] if word.lower_ == "latter" else parties[0]
+            return Actor(text=f"{word.doc[word.i - 1].text} {word.text}", name=party.name, country=party.country,
+                         sector=party.sector, wikidata=party.wikidata)
     return None
 
 
 DESCRIPTIONS = frozenset({"group", "organisation", "organization", "movement", "militia", "faction", "gunman",
                           "gunmen", "attacker", "attackers", "assailant", "assailants", "suspect", "suspects",
-                          "shooter", "man", "woman", "militants", "rebels"})
+                          "shooter", "man", "woman", "militants", "rebels", "guerrillas", "insurgents", "militant",
+                          "rebel", "insurgent", "killer", "killers", "perpetrators", "perpetrator", "kidnappers",
+                          "outfit", "network"})
+PERSON_DESCRIPTIONS = frozenset({"gunman", "attacker", "assailant", "suspect", "shooter", "man", "woman", "killer",
+                                 "perpetrator"})
+ARMED = frozenset({"REB", "MIL", "UAF", "CRM", "PTY", "COP"})
 
 
 def described(head: "Token", resolve, phrase) -> Actor | None:
     """A definite description ("the group", "the gunman") that the KB reads as a mere role stands for the party
-    named before it in the article (up to five sentences back) whose head the description could name: the text
-    stays as written, name, country and sector are the party's."""
-    if head.lemma_.lower() not in DESCRIPTIONS and head.lower_ not in DESCRIPTIONS or not any(
+    named before it in the article (up to five sentences back) whose head the description could name: a person
+    for "the gunman"; for "the group", an organisation, or an earlier subject that is an armed or political
+    party. The text stays as written; name, country and sector are the party's."""
+    lemma = head.lemma_.lower()
+    if lemma not in DESCRIPTIONS and head.lower_ not in DESCRIPTIONS or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
         return None
     doc = head.doc
-    floor = head.sent.start
-    for _ in range(5):
-        if floor == 0:
-            break
-        floor = doc[floor - 1].sent.start
-    person = head.lemma_.lower() in ("gunman", "gunmen", "attacker", "assailant", "suspect", "shooter", "man", "woman")
-    wanted = ("PERSON",) if person else ("ORG", "NORP")
-    for ent in reversed([e for e in doc.ents if e.label_ in wanted and floor <= e.start and e.end <= head.i]):
-        actor = resolve(ent)
-        if actor is not None and (person or actor.sector not in (None, "GOV", "CVL")):
-            return Actor(text=phrase(head).text, name=actor.name, country=actor.country, sector=actor.sector,
-                         wikidata=actor.wikidata)
-    return None
+    floor = window_start(head, back=5)
+    if lemma in PERSON_DESCRIPTIONS:
+        actor = _last_named(doc, ("PERSON",), floor, head.i, resolve)
+    else:
+        body = lambda a: a.sector not in (None, "GOV", "CVL")  # noqa: E731
+        actor = _last_named(doc, ("ORG", "NORP"), floor, head.i, resolve, body) or _last_subject(
+            doc[floor:head.sent.start], phrase, resolve, plural=None, accept=lambda a: a.sector in ARMED)
+    if actor is None:
+        return None
+    return Actor(text=phrase(head).text, name=actor.name, country=actor.country, sector=actor.sector,
+                 wikidata=actor.wikidata)

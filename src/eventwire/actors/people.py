@@ -365,15 +365,18 @@ def _descriptor_cues(view: DocView, chain: list[int], allowed, ids: frozenset[in
     if view.dep[head] == "appos" and view.pos[governor] == "NOUN":  # "his Iranian counterpart Mohammad Zarif"
         yield cues(view, core(view, governor, allowed, skip=ids), governor)
     role = _role_to_left(view, chain, allowed)  # "Qatari Foreign Minister Mohammed ...", misparsed PPs
-    if role is not None:
-        yield cues(view, core(view, role, allowed, skip=ids), role)
+    if role is not None:  # the whole role phrase, though the parse splits it ("Secretary of State")
+        first, last = role
+        words = set(core(view, last, allowed, skip=ids)) | set(range(first, last + 1))
+        yield cues(view, sorted(words), last)
     rest = [t for t in core(view, head, allowed) if t not in ids]
     if rest:
         yield cues(view, rest + [head], head)
 
 
-def _role_to_left(view: DocView, chain: list[int], allowed) -> int | None:
-    """Index of the nearest role noun before the name, over modifiers and "to the United Nations"."""
+def _role_to_left(view: DocView, chain: list[int], allowed) -> tuple[int, int] | None:
+    """First and last index of the nearest role phrase before the name, over modifiers and "to the United
+    Nations"."""
     start = chain[0]
     lo = view.sentence_floor(start, 10)
     window: list[int] = []
@@ -388,7 +391,10 @@ def _role_to_left(view: DocView, chain: list[int], allowed) -> int | None:
     window.reverse()
     roles = [h for h in hits(view, window, start) if h.entry.kind == "role" and h.entry.flag != "title"
              and h.entry.sector is not None]
-    return max(roles, key=lambda h: h.last).last if roles else None
+    if not roles:
+        return None
+    nearest = max(roles, key=lambda h: h.last)
+    return nearest.first, nearest.last
 
 
 def _names_holder(view: DocView, role: int, name: int) -> bool:

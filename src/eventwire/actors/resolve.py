@@ -30,14 +30,15 @@ _AFFILIATION_PREPS = {"of", "for", "from"}
 # Heads that take the sector of the body their "of" phrase names ("leaders of the opposition", "a member of
 # Hezbollah", "the head of the Red Cross").
 _MEMBERSHIP = {"leader", "member", "head", "chief", "chairman", "chairwoman", "official", "representative",
-               "spokesman", "spokeswoman", "spokesperson", "delegation", "delegate"}
+               "spokesman", "spokeswoman", "spokesperson", "delegation", "delegate", "secretary", "general",
+               "director", "president", "chair", "chairperson", "founder", "commander"}
 # Heads that stand against what their "of" phrase names: "opponents of President Assad" are not Assad but his
 # country's opposition (CAMEO's OPP), "critics of the government" its critics.
 _CONTRARY = {"opponent", "opponents", "critic", "critics", "rival", "rivals", "enemy", "enemies", "foe", "foes",
              "adversary", "adversaries", "detractor", "detractors", "challenger", "challengers"}
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "through", "throughout",
                    "north", "south", "east", "west", "within", "over", "on"}
-_LOCAL_SECTORS = frozenset({"REB", "CVL", "UAF", "CRM", "COP"})  # placed by "in <place>"
+_LOCAL_SECTORS = frozenset({"REB", "CVL", "UAF", "CRM", "COP", "REL", "MED", "BUS"})  # placed by "in <place>"
 _QUANTITY_NOUNS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "number", "total", "group",
                    "members", "member", "handful", "majority", "some", "many", "most", "all", "several", "few",
                    "both", "each", "one", "none", "rest", "part", "half", "crowds", "crowd", "lot", "lots"}

@@ -5,8 +5,11 @@ object / passive subject / "on", "against", "into" object is the recipient; a pa
 noun takes that noun ("others killed in ..." are victims, "media blaming ..." are the actor); a relative
 pronoun stands for its antecedent; a clause without a subject inherits its governing clause's; a noun
 trigger takes its possessor or national modifier ("US strike") as actor, except nouns of killing, whose
-possessor is the victim ("Soleimani's killing"). A weapon is never an actor ("rockets slammed into ...");
-a place hit stands for the people at it ("a base where American troops are deployed").
+possessor is the victim ("Soleimani's killing"). A weapon is never an actor ("rockets slammed into ..."),
+though a person named by one is ("gunmen"); a place hit stands for the people at it ("a base where American
+troops are deployed"). Parties that fight each other ("X and Y clashed", "clashes between X and Y") give the
+first named as actor and the others as recipients; a deed judged ("condemned the murder committed by the
+FMLN") stands for its authors; the means ("violated the ceasefire by shelling") takes the governing subject.
 
 This module only finds phrase heads (tokens); :mod:`eventwire.actors` turns phrases into actors.
 """
@@ -32,6 +35,7 @@ PARTNER_PREPS = {"with"}
 TO_TYPES = {"AID", "AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "REQUEST", "CONSULT", "ACCUSE", "REJECT",
             "THREATEN", "SANCTION", "RETREAT"}
 FROM_TYPES = {"RETREAT", "SANCTION"}
+JUDGING_TYPES = {"ACCUSE", "REJECT", "SANCTION", "THREATEN"}  # their object may be a deed that stands for its author
 BETWEEN_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 PURPOSE_PREPS = {"for", "on"}  # "arrived on a visit", "flew in for talks": the traveller is the actor
 SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "have", "begin", "start", "attend",
@@ -71,12 +75,21 @@ ATTRIBUTING = {"blame", "accuse", "charge", "convict", "indict", "arrest", "deta
                "suspect", "condemn", "criticize", "criticise", "punish", "fine", "jail", "execute", "hold", "thank",
                "praise", "credit", "sue", "denounce"}
 ATTRIBUTING_PREPS = {"for", "of", "over", "with", "in"}
+CAUSATIVE = {"let", "make", "help", "have", "get"}  # their complement clause is their subject's act
 INVOLVED = {"involve", "implicate", "responsible", "involved", "implicated"}
+ACT_NOUNS = {"act", "series", "wave", "spate", "string", "campaign"}  # "an act of arson", "a wave of attacks"
 # "claimed responsibility for the attack": the claimant did it.
 RESPONSIBILITY = {"responsibility", "credit", "authorship"}
 CLAIMING = {"claim", "take", "accept", "admit", "bear", "assume", "acknowledge"}
-GROUP_ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves"}
-ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him"}
+GROUP_ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves", "we", "us", "our", "ourselves"}
+ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him", "i", "me", "my"}
+COUNTRY_LOOKALIKES = {"US", "Us", "U.S."}  # "blaming the US": a country, not the pronoun
+# Verbs whose subjects act on each other ("the army and the rebels clashed", "clashes between X and Y"): the
+# first party named is the actor, the others its counterparts.
+RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "confront"}
+# Verbs that perform an act named by the noun they modify ("the murder committed by X", "attacks carried out by X").
+PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mount", "claim", "order", "plan",
+              "orchestrate", "mastermind", "execute", "make", "issue", "impose"}
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,10 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         for bearer in _phrase_bearers(token):  # "a mediation mission between ...", "opened investigations against"
             recipients += _prep_objects(bearer, _directional(type_) | {"against"})
             recipients += _prep_objects(bearer, {"between"} if type_ in BETWEEN_TYPES else set())
+            if token.lemma_.lower() in RECIPROCAL and token.pos_ == "NOUN" and bearer is token and not actors:
+                sides = _prep_objects(bearer, {"between"})  # "clashes between the army and the rebels"
+                actors += sides[:1]
+                recipients += [c for s in sides[:1] for c in s.conjuncts] + sides[1:]
             partners += _prep_objects(bearer, PARTNER_PREPS)
         if token.dep_ == "pobj" and token.head.lower_ == "under":  # "put under investigation", "came under attack"
             recipients += [c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -126,6 +143,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         actors += [c for c in head.children if c.dep_ == "nsubjpass"]
     if not actors and type_ in REPORTED_BY_AUTHOR and head.pos_ == "NOUN":  # "police said the investigation
         actors += _speaker(head)  # revealed ...": who reports an inquiry made it
+    if type_ in JUDGING_TYPES:  # "condemned the murder committed by the FMLN": the judged are its authors
+        recipients = [a for r in recipients for a in (_deed_authors(r, lex) if r.i in triggers else [r])]
     cause = _cause(doc, group, recipients, triggers) if type_ != "ASSAULT" else None
     actors = _expand(_resolve_pronouns(actors, ANAPHORS), lex, exclude=group.tokens)
     recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens)
@@ -137,6 +156,9 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
             recipients = actors[1:] + [r for r in recipients if r not in actors]  # each is the other's counterpart
     else:
         recipients += [p for p in partners if p not in recipients and p not in actors]
+        if head.lemma_.lower() in RECIPROCAL and len(actors) > 1 and actors[1] in actors[0].conjuncts:
+            recipients = actors[1:] + [r for r in recipients if r not in actors]  # "X and Y clashed"
+            actors = actors[:1]
     recipients = [r for r in recipients if r not in actors or type_ in SYMMETRIC]
     return Roles(tuple(t.i for t in actors), tuple(t.i for t in recipients), cause)
 
@@ -153,6 +175,11 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     else:
         actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
+        if not actors:  # "X however have opposed": the parse may hang the subject on the auxiliary
+            actors += [g for c in children if c.dep_ == "aux" and c.i < verb.i for g in c.children if g.dep_ == "nsubj"]
+        if not actors:  # "USAID deployed ...": a name before the verb that the parse took for an adverb
+            actors += [c for c in children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i
+                       and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") and not list(c.children)]
         recipients += [c for c in children if c.dep_ in ("dobj", "dative")]
         if not recipients:
             recipients += _prep_objects(verb, TARGET_PREPS | PARTNER_PREPS)
@@ -160,10 +187,12 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         actors += _authors(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         recipients += [verb.head] + [h for h in (verb.head.head,) if verb.head.dep_ == "conj"]
-    elif verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" and not actors:
+    elif verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" and not actors and verb.head.pos_ != "ADP":
         head = verb.head  # "media blaming the US"; "issued a statement demanding ...": the issuer
         document = head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj"
         actors += [c for c in head.head.children if c.dep_ == "nsubj"] if document else [head]
+    if not actors and not passive and verb.dep_ == "relcl" and verb.tag_ == "VBD":  # "X, a number of parties
+        actors.append(verb.head)  # and the Taliban on Thursday condemned ...": a past verb parsed as a relative
     if not actors and not passive:
         actors += _inherited_subject(verb)
     actors = _antecedents(actors)
@@ -182,16 +211,20 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
             (recipients if victim_noun else actors).append(child)
         elif child.dep_ in ("compound", "amod", "nmod") and _named(child) and not victim_noun:
             actors.append(child)
-    actors += _prep_objects(noun, {"by"})
+    actors += _prep_objects(noun, {"by"}) + _performers(noun)
     recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
     phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
     authors = _authors(phrase)
-    if authors and not actors:
-        return authors, [r for r in recipients if r not in authors]
+    if not authors and phrase.dep_ == "pobj" and phrase.head.lower_ == "of" \
+            and phrase.head.head.lemma_.lower() in ACT_NOUNS:  # "claimed responsibility for an act of arson"
+        authors = _authors(phrase.head.head)
+    if authors and not any(a.dep_ in ("poss", "agent") or a.dep_ == "pobj" and a.head.lower_ == "by" for a in actors):
+        return authors, [r for r in recipients if r not in authors]  # "the Ghazni attacks": a place, the claimant did it
     for _ in range(2):  # "launched ten days of war games", "carried out a series of raids"
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ in ("NOUN", "NUM"):
             phrase = phrase.head.head
-    if all(a.lower_ in ANAPHORS for a in actors) and phrase.dep_ in ("dobj", "pobj", "attr"):
+    anaphoric = all(a.lower_ in ANAPHORS and a.text not in COUNTRY_LOOKALIKES for a in actors)
+    if anaphoric and phrase.dep_ in ("dobj", "pobj", "attr"):
         governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
         purpose = phrase.dep_ == "pobj" and phrase.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
         verb = governor.lemma_.lower()
@@ -200,27 +233,59 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
         if verb in SUPPORT_VERBS or purpose or performed:  # "issued an ultimatum"
             deps = ("nsubj", "nsubjpass") if verb in PARTAKING else ("nsubj",)  # "were engaged in ethnic cleansing"
             actors = [c for c in governor.children if c.dep_ in deps] or _inherited_subject(governor) or actors
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":  # "held 20,000
+        verb = noun.head.head  # civilians as human shields": those held are the victims, the holders act
+        recipients += [c for c in verb.children if c.dep_ == "dobj"]
+        actors = actors or [c for c in verb.children if c.dep_ == "nsubj"] or _inherited_subject(verb)
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
         if not actors and noun.head.lemma_.lower() in ("come", "arrive"):  # "requests have come from X"
             actors = _prep_objects(noun.head, {"from"})
+    if not actors and noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ == "by" \
+            and noun.head.head.pos_ in ("VERB", "AUX"):  # "violated the ceasefire by shelling": the means
+        actors = _inherited_subject(noun)
     if noun.dep_ == "nsubjpass" and not actors:  # "the request was advanced by the Municipality"
         actors = [g for c in noun.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return actors, recipients
 
 
+def _performers(noun: "Token") -> list["Token"]:
+    """The agent of a participle that performs the act a noun names ("the murder committed by the FMLN")."""
+    return [g for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in PERFORMING
+            for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+
+
+def _deed_authors(noun: "Token", lex: Lexicon) -> list["Token"]:
+    """Who did the deed a noun names, when the sentence says so ("the FMLN's attack", "the murder committed by
+    the FMLN", "the attack by rebels"); else the noun itself."""
+    if noun.pos_ != "NOUN":
+        return [noun]
+    victim_noun = noun.lemma_.lower() in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS
+    authors = _prep_objects(noun, {"by"}) + _performers(noun)
+    if not victim_noun:
+        authors += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ in (
+            "compound", "amod", "nmod") and _named(c) and not _weapon(c, lex)]
+    return authors or [noun]
+
+
 def _weapon(token: "Token", lex: Lexicon) -> bool:
-    """A weapon or attack word, but not a person named by one ("a suicide bomber")."""
-    return is_weapon(token, lex) and not any(c.lower_ == "suicide" for c in token.children)
+    """A weapon or attack word, but not a person named by one ("a suicide bomber", "gunmen")."""
+    return is_weapon(token, lex) and not any(c.lower_ == "suicide" for c in token.children) \
+        and not (token.pos_ == "NOUN" and names_people(token))
 
 
 def _authors(phrase: "Token") -> list["Token"]:
     """Who an act is laid on: the object of "blamed X for it", "accused X of it", "arrested X over it"; the subject
     of "X was blamed for it"; the claimant of "X claimed responsibility for it"."""
+    while phrase.dep_ == "conj" and phrase.head.i != phrase.i:  # "for both the Farah and the Ghazni attacks"
+        phrase = phrase.head
     if phrase.dep_ not in ("pobj", "pcomp") or phrase.head.lower_ not in ATTRIBUTING_PREPS:
         return []
     governor = phrase.head.head
     lemma = governor.lemma_.lower()
+    if lemma in CLAIMING and governor.pos_ == "VERB" and any(  # the parse hangs "for it" on the verb
+            c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY for c in governor.children):
+        return _antecedents([c for c in governor.children if c.dep_ == "nsubj"] or _inherited_subject(governor))
     if lemma in INVOLVED and (governor.dep_ in ("acl", "amod") or governor.pos_ == "ADJ" and governor.dep_ == "amod"):
         return [governor.head]  # "two suspects involved in a shooting", "the group responsible for the attack"
     if lemma in INVOLVED:  # "two men were involved in the shooting", "X is responsible for the attack"
@@ -296,7 +361,8 @@ def _inherited_subject(token: "Token") -> list["Token"]:
     """The subject of the nearest governing clause, for a clause that has none (at most four steps: "Norway
     is willing to send material to help defend ...")."""
     for _ in range(4):
-        if token.dep_ in ("ccomp", "ROOT") or token.head.i == token.i:
+        causative = token.dep_ == "ccomp" and token.head.lemma_.lower() in CAUSATIVE  # "Ethiopia let free X"
+        if token.dep_ in ("ccomp", "ROOT") and not causative or token.head.i == token.i:
             return []
         deps = ("nsubj", "nsubjpass") if token.dep_ == "conj" else ("nsubj",)  # "X was indicted and will resign"
         token = token.head
@@ -337,7 +403,7 @@ def _resolve_pronouns(tokens: list["Token"], pronouns: set[str]) -> list["Token"
     out = []
     for token in tokens:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns), None)
-        pronoun = token if token.lower_ in pronouns else owner
+        pronoun = token if token.lower_ in pronouns and token.text not in COUNTRY_LOOKALIKES else owner
         antecedent = _speaker(pronoun) if pronoun is not None else []
         if pronoun is not None and antecedent:
             out += antecedent if pronoun is token else [token] + antecedent

@@ -46,6 +46,12 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 UNSEEN_HANDS = frozenset({"ASSAULT"})  # acts that always have an author, named or not
 # Acts whose place stands for those it is aimed at ("a curfew in Algiers", "shelling in Aleppo"); a meeting, a
 # statement or an agreement made in Rome is not made with Rome.
+# Who a place stands for as the counterpart of an act (CAMEO codes a place by its people or its state): those
+# who live there for a blockade, a threat or a sanction on it; its authorities for aid, a visit or a
+# withdrawal. An attack's place and a protest's are left without a sector (who was there, or whom the
+# protest addressed, is not said; ACLED codes a protest with no counterpart).
+PLACE_SECTOR = {"COERCE": "CVL", "THREATEN": "CVL", "SANCTION": "CVL", "AID": "GOV", "RETREAT": "GOV",
+                "MOBILIZE": "GOV", "CONSULT": "GOV", "SUPPORT": "GOV", "COOPERATE": "GOV"}
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
 
 
@@ -103,7 +109,7 @@ def _complete(event: Event, ctx: "ArticleState", parties_of: Callable[[int, int]
     if not recipient:
         placed = [(_placed(a, own, located, sole, (), main, kb), subject) for a, subject in parties]
         recipient = _counterpart(actor, places if event.type in PLACE_TARGETS else [], placed,
-                                 located if event.type in PLACE_TARGETS else None)
+                                 located if event.type in PLACE_TARGETS else None, sector=PLACE_SECTOR.get(event.type))
         actor = tuple(_resident(a, located, recipient, kb) for a in actor)  # ethnic groups facing their state
     if not actor and event.type in UNSEEN_HANDS:
         actor = _unidentified(main or sole, kb)
@@ -154,6 +160,12 @@ def _placed_all(actors: tuple[Actor, ...], own: list[tuple[str, Place]], located
                  and not a.wikidata else _placed(a, own, located, sole, others, main, kb) for a in actors)
 
 
+def _attitude(place: str, text: str) -> bool:
+    """"an anti-Syria journalist", "pro-Iranian militias": the place is what they are for or against."""
+    lower = text.lower()
+    return any(f"{prefix}{place.lower()}" in lower for prefix in ("anti-", "pro-", "anti ", "pro "))
+
+
 def _named_location(event: Event) -> Place | None:
     """The event's location when its own sentence names it (not the story's main country or main town, which
     fill in for events whose sentence names no place)."""
@@ -175,7 +187,7 @@ def _placed(actor: Actor, places: list[tuple[str, Place]], located: Place | None
         return actor
     if actor.country:
         return _resident(actor, located, others, kb)
-    own = next((p.country for text, p in places if text in actor.text), None)
+    own = next((p.country for text, p in places if text in actor.text and not _attitude(text, actor.text)), None)
     official = actor.sector == "GOV" and not actor.name.islower()
     if official and sole in {a.country for a in others if a.sector in STATES}:
         sole = None
@@ -185,28 +197,30 @@ def _placed(actor: Actor, places: list[tuple[str, Place]], located: Place | None
 
 
 def _counterpart(actors: tuple[Actor, ...], places: list[tuple[str, Place]], parties: list[tuple[Actor, bool]],
-                 located: Place | None) -> tuple[Actor, ...]:
+                 located: Place | None, *, sector: str | None = None) -> tuple[Actor, ...]:
     """Step 3: the place an act with no recipient concerns, else another party of the sentence (one of
     another country than the actor's first; when the actor is unknown, no subject, which may be it)."""
     mine = {a.country for a in actors if a.country}
     texts = " ".join(a.text for a in actors)
     if located is not None and located.text not in texts:
-        return (_place_actor(located),)
+        return (place_party(located, sector),)
     places = [p for text, p in places if text not in texts]
+    names = {a.name for a in actors}  # the actor is never its own counterpart ("the Taliban's attack")
     parties = [a for a, subject in parties if a.country and a.text not in texts and a.sector != "MED"
-               and (actors or not subject)]
+               and a.name not in names and (actors or not subject)]
     for foreign in (True, False):
         for place in places:
             if (place.country not in mine) == foreign:
-                return (_place_actor(place),)
+                return (place_party(place, sector),)
         for party in parties:
             if (party.country not in mine) == foreign:
                 return (party,)
     return ()
 
 
-def _place_actor(place: Place) -> Actor:
-    return Actor(text=place.text, name=place.name, country=place.country)
+def place_party(place: Place, sector: str | None = None) -> Actor:
+    """A place named as the counterpart of an act, as a party: its people or its authorities (``sector``)."""
+    return Actor(text=place.text, name=place.name, country=place.country, sector=sector)
 
 
 def _sentence_bounds(event: Event, starts: list[int], ctx: "ArticleState") -> tuple[int, int]:

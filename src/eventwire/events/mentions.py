@@ -24,7 +24,7 @@ from . import arguments
 from .triggers import TriggerGroup, find_groups, is_weapon, salience, sums_up
 from . import factuality
 from . import intents
-from ..actors.mentioned import antecedent, described, plain_party
+from ..actors.mentioned import antecedent, described, names_people, plain_party
 from ..actors.resolve import resolve_np
 from .casualties import count_casualties
 from ..knowledge.words import CASUALTY_WORDS
@@ -60,6 +60,9 @@ BOUND_WORDS = {"since", "until", "till", "through", "by"}  # "by 2000": a deadli
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador", "advocate",
                 "negotiator", "adviser", "advisor", "secretary", "minister", "commissioner", "coordinator", "director",
                 "correspondent", "lawyer", "attorney", "candidate", "official"}
+# Who speaks or acts for a body: what they say or do is the body's ("a spokesman for the Taliban, X, claimed").
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "advocate",
+                "lawyer", "attorney", "correspondent", "source", "member"}
 TIME_PREPS = {"on", "in", "during"}  # "the murder on 26 February of Mayor X": a date, whatever the parse hangs it on
 OCCURRING = {"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}  # "X took place on ..."
 LOCATING = {"locate", "situate", "base"}  # "a substation located in downtown San Salvador": where, not an event
@@ -222,6 +225,9 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
     found: list[Actor] = []
     for i in heads:
         actor = resolve_np(_phrase(doc[i]), memory=ctx.memory)
+        if actor is not None and any(c.dep_ == "poss" for c in doc[i].children) and names_people(doc[i]) \
+                and resolve_np(doc[i:i + 1], memory=ctx.memory) is None:  # "the gunman's brother" is not the
+            actor = plain_party(doc[i], _phrase(doc[i]))  # gunman: a person known by whose kin they are
         agent_of = doc[i].head if doc[i].dep_ in ("compound", "amod", "nmod", "poss") else None
         if agent_of is not None and actor is not None and is_weapon(agent_of, ctx.lex):  # "U.S. military airstrikes"
             if actor.sector is None:
@@ -232,7 +238,10 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
         if through and (actor is None or not actor.country):
             inner = [g for c in doc[i].children if c.dep_ in ("prep", "agent") and c.lower_ in THROUGH_PREPS
                      for g in c.children if g.dep_ == "pobj"]
-            better = [a for a in (resolve_np(_phrase(g), memory=ctx.memory) for g in inner) if a is not None]
+            if not names_people(doc[i]):  # "Netanyahu's decision" (not "the gunman's brother")
+                inner += [c for c in doc[i].children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            better = [a for a in (resolve_np(_phrase(g), memory=ctx.memory) or (
+                None if actor else plain_party(g, _phrase(g))) for g in inner) if a is not None]
             if better:  # the phrase stands for the party it names: its text is the phrase
                 actor = replace(better[0], text=_phrase(doc[i]).text)
         resolve = lambda span: resolve_np(span, memory=ctx.memory)  # noqa: E731
@@ -250,16 +259,24 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
 
 def _apposed(head: "Token", actor: Actor | None, ctx: ArticleState) -> Actor | None:
     """"his counterpart, Michel Aoun", "a spokesman, Qari Ahmadi": the apposition names who the head is; the
-    text runs over both."""
+    text runs over both. A person apposed to an office ("the secretary general of the CEI, Nunzio Galantino")
+    is who acted, with the office's country and sector where the person has none; one apposed to a
+    spokesman leaves the body spoken for as the actor."""
     appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
     if not appos:
         return actor
-    other = resolve_np(_phrase(appos[0]), memory=ctx.memory)
-    if actor is None or other is not None and other.country and not actor.country:
+    named = next((a for a in appos if a.ent_type_ == "PERSON"), appos[0])  # "the secretary of X (Y), Z,"
+    other = resolve_np(_phrase(named), memory=ctx.memory)
+    if named.ent_type_ == "PERSON" and head.ent_type_ != "PERSON" and head.lemma_.lower() not in SPOKESPEOPLE:
+        other = other or plain_party(named, _phrase(named))
+        if other is not None and actor is not None:
+            other = replace(other, country=other.country or actor.country, sector=other.sector or actor.sector)
+        actor = other or actor
+    elif actor is None or other is not None and other.country and not actor.country:
         actor = other
     if actor is None:
         return None
-    lo, hi = _phrase(head).start, _phrase(appos[0]).end
+    lo, hi = _phrase(head).start, _phrase(named).end
     return replace(actor, text=head.doc[lo:hi].text)
 
 

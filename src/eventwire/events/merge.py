@@ -537,7 +537,8 @@ def _link_causes(event: Event, cluster: _Cluster, drafts: list[Event], owner: di
     place = event.location
     named_place = place is not None and place.country and (place.precision != "country" or place.score >= 0.5)
     if event.type in PLACE_TARGET and named_place and place.country not in countries:
-        return replace(event, recipient=(Actor(text=place.text, name=place.name, country=place.country),))
+        state = Actor(text=place.text, name=place.name, country=place.country, sector="GOV")  # "a visit to Amman"
+        return replace(event, recipient=(state,))
     if other_parties is not None and countries and event.type in FALLBACK_TARGET:
         for actor in other_parties(cluster.first):
             if actor.country and actor.country not in countries and actor.sector != "MED":
