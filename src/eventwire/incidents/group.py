@@ -32,13 +32,16 @@ from .table import block_key, member_reports, new_incident_id, used_ids
 __all__ = ["Grouper", "same_story", "SAME_PLACE_KM"]
 
 SAME_PLACE_KM = 25.0
+#: PLOVER modes that say the form or scale of an attack, not its means: a "mass shooting" or a "shootout" is
+#: told with firearms too, so these modes set no report apart.
+FORM_MODES = frozenset({"mass-killing", "clash", "assassinate"})
 
 
 def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | None] = (None, None),
                window: int = 7) -> float:
     """Two events of one article (or of two versions of it) report one incident when nothing they say sets
     them apart: days (where the text gives both) more than ``window`` apart, towns more than
-    :data:`SAME_PLACE_KM` apart, other countries, or other modes (a drone strike is not a shelling). A story
+    :data:`SAME_PLACE_KM` apart, other countries, or other means (a drone strike is not a shelling; :data:`FORM_MODES` name no means). A story
     retells its incident around other news of it (an arrest, a name, a funeral), whose days differ."""
     if a.family != b.family:
         return 0.0
@@ -48,7 +51,7 @@ def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | Non
         return 0.0
     if None not in (a.lat, a.lon, b.lat, b.lon) and distance_km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM:
         return 0.0
-    if modes[0] and modes[1] and modes[0] != modes[1]:
+    if modes[0] and modes[1] and modes[0] != modes[1] and not FORM_MODES & set(modes):
         return 0.0
     return 1.0
 
@@ -88,20 +91,40 @@ class Grouper:
         checked = [f"inc-{e.event_id}" for e, _ in ranked]
         taken = used_ids(conn, checked)
         out: dict[str, str] = {}
-        for (event, sig), found in zip(ranked, blocked):
-            ours = [i for i in out.values() if members[i][0].sig.family == sig.family]
-            scored = [(self._score(sig, event.mode, members[i]), -order[i], i) for i in dict.fromkeys([*found, *ours])]
+        for story in self._stories(ranked):
+            found = dict.fromkeys(i for k in story for i in blocked[k])
+            scored = [(max(self._score(ranked[k][1], ranked[k][0].mode, members[i]) for k in story), -order[i], i)
+                      for i in found]
             top = max(scored, default=None)
             if top is not None and top[0] >= self.model.threshold:
                 best = top[2]
             else:
-                best = new_incident_id(conn, event.event_id, taken=taken, checked=checked)
+                best = new_incident_id(conn, ranked[story[0]][0].event_id, taken=taken, checked=checked)
                 taken.add(best)
                 members[best] = []
                 order[best] = (1 << 62) + len(order)  # opened here: after every stored incident, in opening order
-            members[best].append(_Member(sig, event.mode, True))
-            out[event.event_id] = best
+            for k in story:
+                event, sig = ranked[k]
+                members[best].append(_Member(sig, event.mode, True))
+                out[event.event_id] = best
         return out
+
+    def _stories(self, ranked: Sequence[tuple[Event, Signature]]) -> list[list[int]]:
+        """The article's events (indexes into ``ranked``, most confident first) in stories: an event joins the
+        first story all of whose events :func:`same_story` allows beside it (complete linkage, so no chain of
+        retellings drifts from the first), else it starts one. A story then joins an incident as a whole: the
+        sentences that retell one shooting (the victim's name, the arrest, "he died at the hospital") follow
+        its most telling report, whichever of them another article's report resembles."""
+        stories: list[list[int]] = []
+        for k, (event, sig) in enumerate(ranked):
+            for story in stories:
+                if all(same_story(sig, ranked[j][1], modes=(event.mode, ranked[j][0].mode),
+                                  window=self.model.story_days) for j in story):
+                    story.append(k)
+                    break
+            else:
+                stories.append([k])
+        return stories
 
     def _candidates(self, conn: Any, sigs: Sequence[Signature]) -> list[dict[str, int]]:
         """For each signature, the incidents blocked with it within the date window: ``{incident_id: seq}``
@@ -136,7 +159,7 @@ class Grouper:
         total = 0.0
         for member in reports:
             if member.own:
-                if not same_story(sig, member.sig, modes=(mode, member.mode), window=self.model.window_days):
+                if not same_story(sig, member.sig, modes=(mode, member.mode), window=self.model.story_days):
                     return 0.0
                 total += 1.0
             else:
