@@ -13,8 +13,9 @@
 
 The incident object (:func:`incident_object`, the contract's): each value is the best-supported one among the
 reports, a vote weighted by each report's confidence, in which a day the text gave outweighs a day that fell
-back to the publication date, and a town or site outweighs a region or country. Fatalities and injured are the figure most reports give (ties: the higher, since early
-reports undercount), with the lowest and highest figure beside them. ``sources`` counts publishers, else the
+back to the publication date, and a town or site outweighs a region or country. Fatalities and injured are the
+highest figure two reports confirm (early reports undercount), else the figure most reports give (ties: the
+higher), with the lowest and highest figure beside them. ``sources`` counts publishers, else the
 hosts of the original URLs (:func:`original_url` unwraps web-archive snapshots).
 
 Events carry their incident in ``events.incident_id``. :func:`refresh` rebuilds an incident's row and keys
@@ -103,9 +104,14 @@ def _vote(items: Sequence[tuple[Hashable, float]]) -> Hashable | None:
 
 
 def _count(values: list[int]) -> int | None:
-    """The figure most reports give; ties go to the higher one."""
+    """The highest figure that two or more reports give (early reports undercount; a figure one report alone
+    gives may count another incident or a background total), else the figure most reports give (ties: the
+    higher one)."""
     if not values:
         return None
+    confirmed = [v for v in set(values) if values.count(v) >= 2]
+    if confirmed:
+        return max(confirmed)
     return max(set(values), key=lambda v: (values.count(v), v))
 
 
