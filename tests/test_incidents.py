@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,11 @@ def test_incident_fields_come_from_their_reports():
     more = [event("e4", arts[0], fatalities=1), event("e5", arts[1], fatalities=1), event("e6", arts[2], fatalities=4)]
     assert incident_object("inc-e1", events + more)["fatalities"] == 2  # the highest figure two reports confirm
     assert incident_object("inc-e1", more)["fatalities"] == 1  # 4 is one report's alone
+    rumour = replace(event("e7", arts[1], place=DENVER, date="2016-05-01", fatalities=5, confidence=0.99),
+                     factuality="hypothetical")
+    told = incident_object("inc-e1", [events[0], rumour])  # what a report only supposes gives way to what one asserts
+    assert (told["location"]["name"], told["date"], told["fatalities"], told["fatalities_high"]) == (
+        "Chicago", "2016-05-07", 1, 5)
     assert obj["date"] == "2016-05-07"  # two reports against one
     assert obj["articles"] == 3 and obj["sources"] == 2  # WGN twice, news2.example.com
     assert (obj["first_reported"], obj["last_reported"]) == ("2016-05-08T10:00:00", "2016-05-09T08:00:00")
