@@ -31,7 +31,6 @@ REPO = Path(__file__).resolve().parent.parent
 MODEL = REPO / "src" / "eventwire" / "data" / "incident_model.json"
 L2 = 1.0
 WINDOW = 7
-LOOKBACK = 30  # a report without its own day is compared with reports up to this many days before it
 
 
 def pairs(*, cache: Path | None, half: str = TUNE) -> tuple[np.ndarray, np.ndarray]:
@@ -44,7 +43,7 @@ def pairs(*, cache: Path | None, half: str = TUNE) -> tuple[np.ndarray, np.ndarr
 
 def pairs_of(docs: list, events: dict[str, list[dict]]) -> tuple[np.ndarray, np.ndarray]:
     """Features and labels of the pairs of ``docs`` (gva documents) whose extracted ``events`` are given."""
-    from eventwire.incidents.features import article_terms, day_gap, pair_features, signature
+    from eventwire.incidents.features import article_terms, pair_features, signature
     from eventwire.models import Event
 
     arts = articles(docs)
@@ -59,10 +58,9 @@ def pairs_of(docs: list, events: dict[str, list[dict]]) -> tuple[np.ndarray, np.
         for gold, other in seen:
             if other.country != sig.country:
                 continue
-            gap = day_gap(sig, other, lookback=LOOKBACK)
-            if gap is not None and gap > WINDOW:
+            if sig.day is not None and other.day is not None and abs(sig.day - other.day) > WINDOW:
                 continue
-            xs.append(pair_features(sig, other, lookback=LOOKBACK))
+            xs.append(pair_features(sig, other))
             ys.append(1.0 if gold & set(doc.incidents) else 0.0)
         seen.append((set(doc.incidents), sig))
     return np.array(xs, dtype=float), np.array(ys, dtype=float)
@@ -109,7 +107,6 @@ def main() -> int:
                         "features": list(FEATURES), "weights": weights})
         current.setdefault("threshold", 0.5)
         current.setdefault("window_days", WINDOW)
-        current["lookback_days"] = LOOKBACK
         current.setdefault("max_members", 12)
         current.setdefault("max_candidates", 30)
         MODEL.write_text(json.dumps(current, indent=1) + "\n", encoding="utf-8")

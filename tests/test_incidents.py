@@ -129,25 +129,6 @@ def test_an_article_joins_an_incident_as_one_story(store):
     assert incident_of(store, "e2a") == incident_of(store, "e2b") == incident_of(store, "e1") == "inc-e1"
 
 
-def test_a_report_that_gives_no_day_reaches_back_to_an_older_incident(store):
-    """A follow-up dated only by its publication says the shooting happened on or before it: it is compared
-    with incidents up to ``lookback_days`` older; a report whose text gives a day three weeks later is not."""
-    from eventwire.incidents import Grouper
-    from eventwire.incidents.features import FEATURES
-    from eventwire.incidents.model import JoinModel
-
-    weights = {"bias": -4.0, "names": 8.0, "day_gap": -3.0}
-    store._grouper = Grouper(model=JoinModel(weights=tuple(weights.get(f, 0.0) for f in FEATURES), threshold=0.5,
-                                             lookback_days=30))
-    text = "Police said Alpha Bravo Carter were hurt."
-    a1 = article(1, title="story one")
-    a2, a3 = (article(n, title=f"story {n}", published="2016-05-28T10:00:00") for n in (2, 3))
-    store.add_article(a1, [event("e1", a1, text=text)])
-    store.add_article(a2, [replace(event("e2", a2, text=text, date="2016-05-28"), date_precision="publication")])
-    store.add_article(a3, [event("e3", a3, text=text, date="2016-05-28")])
-    assert incident_of(store, "e2") == "inc-e1" and incident_of(store, "e3") == "inc-e3"
-
-
 def test_incident_fields_come_from_their_reports():
     arts = [article(1, publisher="WGN"), article(2, published="2016-05-09T08:00:00"), article(3, publisher="WGN")]
     events = [event("e1", arts[0], fatalities=1, confidence=0.7), event("e2", arts[1], fatalities=2, confidence=0.95),

@@ -15,8 +15,7 @@ from typing import Any
 from ..models import Event
 from .days import day_number
 
-__all__ = ["Signature", "signature", "article_terms", "pair_features", "day_gap", "FEATURES", "distance_km",
-           "day_number"]
+__all__ = ["Signature", "signature", "article_terms", "pair_features", "FEATURES", "distance_km", "day_number"]
 
 #: The pair features, in the order of :func:`pair_features` and of the model's weights.
 FEATURES = (
@@ -148,27 +147,15 @@ def _counts(x: int | None, y: int | None) -> tuple[float, float]:
     return (1.0, 0.0) if x == y else (0.0, 1.0)
 
 
-def day_gap(a: Signature, b: Signature, *, lookback: int = 0) -> int | None:
-    """Days between two reports' dates (None when one is unknown). A report whose text gives no day (its date
-    is its publication date, or a month) says only that the event happened on or before it: up to ``lookback``
-    days after the other report's day, the gap is 0."""
-    if a.day is None or b.day is None:
-        return None
-    early, late = (a, b) if a.day <= b.day else (b, a)
-    if not late.exact_day and late.day - early.day <= lookback:
-        return 0
-    return late.day - early.day
-
-
-def pair_features(a: Signature, b: Signature, *, lookback: int = 0) -> list[float]:
-    """The :data:`FEATURES` of two signatures (symmetric); ``lookback`` as for :func:`day_gap`."""
-    gap = day_gap(a, b, lookback=lookback)
+def pair_features(a: Signature, b: Signature) -> list[float]:
+    """The :data:`FEATURES` of two signatures (symmetric)."""
+    gap = abs(a.day - b.day) if a.day is not None and b.day is not None else None
     located = a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None
     km = distance_km(a.lat, a.lon, b.lat, b.lon) if located else None
     pub = abs(a.published - b.published) if a.published is not None and b.published is not None else 0
     return [
         1.0,
-        1.0 if a.day is not None and a.day == b.day else 0.0,
+        1.0 if gap == 0 else 0.0,
         min(gap, 30) / 7 if gap is not None else 1.0,
         1.0 if gap and a.exact_day and b.exact_day else 0.0,
         math.log1p(km) / math.log1p(100) if km is not None else 0.0,

@@ -27,7 +27,7 @@ from typing import Any
 from ..models import Event
 from .features import Signature, distance_km, signature
 from .model import JoinModel, load_model
-from .table import WEEK, block_key, member_reports, new_incident_id, used_ids
+from .table import block_key, member_reports, new_incident_id, used_ids
 
 __all__ = ["Grouper", "same_story", "SAME_PLACE_KM"]
 
@@ -129,13 +129,10 @@ class Grouper:
     def _candidates(self, conn: Any, sigs: Sequence[Signature]) -> list[dict[str, int]]:
         """For each signature, the incidents blocked with it within the date window: ``{incident_id: seq}``
         (one query for the article)."""
-        window, cap, lookback = self.model.window_days, self.model.max_candidates, self.model.lookback_days
-        keys = [[block_key(s.family, s.country, s.day)] if s.exact_day or s.day is None else
-                [block_key(s.family, s.country, w * WEEK) for w in range((s.day - lookback) // WEEK, s.day // WEEK + 1)]
-                for s in sigs]
+        keys = [block_key(s.family, s.country, s.day) for s in sigs]
         if not keys:
             return []
-        unique = sorted({k for ks in keys for k in ks})
+        unique = sorted(set(keys))
         blocked = conn.execute(f"SELECT key, incident_id FROM incident_blocks WHERE key IN "
                                f"({', '.join('?' for _ in unique)})", unique).fetchall()
         ids = sorted({i for _, i in blocked})
@@ -146,11 +143,11 @@ class Grouper:
         for key, incident_id in blocked:  # index lookups only: a join would scan the incidents table
             if incident_id in spans:
                 by_key.setdefault(key, []).append((incident_id, *spans[incident_id]))
+        window, cap = self.model.window_days, self.model.max_candidates
         out = []
-        for ks, sig in zip(keys, sigs):
-            reach = window if sig.exact_day else window + lookback  # an undated report: on or before its day
-            near = {(_gap(sig.day, lo, hi), s, i) for k in ks for i, s, lo, hi in by_key.get(k, ())
-                    if sig.day is None or lo is None or lo - window <= sig.day <= hi + reach}
+        for key, sig in zip(keys, sigs):
+            near = [(_gap(sig.day, lo, hi), s, i) for i, s, lo, hi in by_key.get(key, ())
+                    if sig.day is None or lo is None or lo - window <= sig.day <= hi + window]
             out.append({i: s for _d, s, i in sorted(near)[:cap]})  # the nearest in time, then the oldest
         return out
 

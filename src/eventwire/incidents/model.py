@@ -29,12 +29,11 @@ class JoinModel:
     threshold: float
     window_days: int = 7
     story_days: int = 7  # two days the text gives this far apart in one article are two incidents
-    lookback_days: int = 0  # a report that gives no day is compared with incidents up to this many days older
     max_members: int = 12  # reports of a candidate incident compared (its most confident)
     max_candidates: int = 30  # candidate incidents compared per event (the nearest in time)
 
     def probability(self, a: Signature, b: Signature) -> float:
-        z = sum(w * x for w, x in zip(self.weights, pair_features(a, b, lookback=self.lookback_days)))
+        z = sum(w * x for w, x in zip(self.weights, pair_features(a, b)))
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
 
@@ -52,5 +51,5 @@ def load_model() -> JoinModel:
                              "benchmarks/fit_incidents.py")
     return JoinModel(weights=tuple(data["weights"]), threshold=float(data["threshold"]),
                      window_days=int(data.get("window_days", 7)), story_days=int(data.get("story_days", 7)),
-                     lookback_days=int(data.get("lookback_days", 0)), max_members=int(data.get("max_members", 12)),
+                     max_members=int(data.get("max_members", 12)),
                      max_candidates=int(data.get("max_candidates", 30)))
