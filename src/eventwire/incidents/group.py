@@ -1,18 +1,23 @@
 """Grouping: each new article's events join existing incidents or open new ones, incrementally.
 
-For every event of the article, most confident first:
+0. **stories** -- the article's events, most confident first, form stories: an event joins the first story
+   all of whose events :func:`same_story` allows beside it (complete linkage), else it starts one. A story
+   (a shooting, the arrest, the victim's name, "he died at the hospital") joins an incident as a whole.
 
-1. **blocking** -- candidate incidents are those of the event's type whose reports fall in the event's country
-   and within :attr:`JoinModel.window_days` of its date (one indexed lookup of :func:`block_key`), at most
-   :attr:`JoinModel.max_candidates` of them (the nearest in time), plus the incidents this article's earlier
-   events went to; so the work per article stays flat however large and dense the store grows;
-2. **scoring** -- the event is compared with each report of a candidate (its most confident
-   :attr:`JoinModel.max_members`): a report of another article by the join model's probability, a report of
-   the same article (or of the version it revises) by :func:`same_story`, which must hold for every such
-   report (the merge stage has already compared those sentences); the candidate's score is the MEAN over its
-   reports (average linkage), so a chain of weak links never pulls unrelated incidents together;
+For every story of the article, in the order of their most confident events:
+
+1. **blocking** -- candidate incidents are those of each event's type whose reports fall in the event's
+   country and within :attr:`JoinModel.window_days` of its date (one indexed lookup of :func:`block_key`),
+   at most :attr:`JoinModel.max_candidates` per event (the nearest in time); so the work per article stays
+   flat however large and dense the store grows;
+2. **scoring** -- each event of the story is compared with each report (the most confident
+   :attr:`JoinModel.max_members`) of the candidates it blocked: a report of another article by the join
+   model's probability, a report of the version this article revises by :func:`same_story`, which must hold
+   for every such report; the event's
+   score is the MEAN over the candidate's reports (average linkage), so a chain of weak links never pulls
+   unrelated incidents together, and the story's score is its best event's;
 3. **decision** -- the best candidate at or above the model's threshold (ties: the older incident) is joined;
-   otherwise the event opens a new incident named after it.
+   otherwise the story opens a new incident named after its most confident event.
 
 Nothing here re-reads the store beyond the candidates, and the same articles in the same order give the same
 incidents. Callers run :meth:`Grouper.assign` inside the article's transaction, insert the events with their
@@ -92,9 +97,12 @@ class Grouper:
         taken = used_ids(conn, checked)
         out: dict[str, str] = {}
         for story in self._stories(ranked):
-            found = dict.fromkeys(i for k in story for i in blocked[k])
-            scored = [(max(self._score(ranked[k][1], ranked[k][0].mode, members[i]) for k in story), -order[i], i)
-                      for i in found]
+            found: dict[str, list[int]] = {}  # candidate -> the story's events that blocked it
+            for k in story:
+                for i in blocked[k]:
+                    found.setdefault(i, []).append(k)
+            scored = [(max(self._score(ranked[k][1], ranked[k][0].mode, members[i]) for k in ks), -order[i], i)
+                      for i, ks in found.items()]
             top = max(scored, default=None)
             if top is not None and top[0] >= self.model.threshold:
                 best = top[2]
