@@ -46,8 +46,9 @@ def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | Non
                window: int = 7) -> float:
     """Two events of one article (or of two versions of it) report one incident when nothing they say sets
     them apart: days (where the text gives both) more than ``window`` apart, towns more than
-    :data:`SAME_PLACE_KM` apart, other countries, or other means (a drone strike is not a shelling; :data:`FORM_MODES` name no means). A story
-    retells its incident around other news of it (an arrest, a name, a funeral), whose days differ."""
+    :data:`SAME_PLACE_KM` apart, other countries, or other means (a drone strike is not a shelling;
+    :data:`FORM_MODES` name no means). A story retells its incident around other news of it (an arrest, a
+    name, a funeral), whose days differ."""
     if a.family != b.family:
         return 0.0
     if a.exact_day and b.exact_day and abs(a.day - b.day) > window:
