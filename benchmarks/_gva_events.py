@@ -1,59 +1,24 @@
-"""The gva articles (``../shared/data/gva``) and their extracted events, cached outside the repository.
+"""The gva articles' events as ``eventwire ingest`` extracts them, cached outside the repository.
 
-Each document is read as a contract JSONL document (``{"id", "text", "title", "published", "url"}``), as
-``eventwire ingest`` reads one, then cleaned and extracted by the real pipeline. The cache (``--cache DIR``)
+The articles are read by :func:`gva.load` (the one gva reader). Each document is taken as a contract JSONL
+document (``{"id", "text", "title", "published", "url"}``: :meth:`gva.Doc.as_jsonl`), as ``eventwire ingest``
+reads one, then cleaned and extracted by the real pipeline (``benchmarks/gva.py`` itself extracts the title
+line and text as one plain text). The cache (``--cache DIR``)
 holds the event dicts per document and is reused while the extraction code has not changed (the digest leaves
 out the stages after extraction: store, incidents, export, serving).
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
-from _data import DATA
+from gva import Doc, load
+
+__all__ = ["load", "articles", "extracted", "extraction_digest"]
 
 AFTER_EXTRACTION = ("store", "incidents", "export", "api", "serve", "cli", "query", "openapi", "static",
                     "filters", "tables", "demo", "batch", "data/incident_model")
-
-
-@dataclass(frozen=True)
-class GvaIncident:
-    id: str
-    date: str | None
-    lat: float | None
-    lon: float | None
-    killed: int | None
-    injured: int | None
-
-
-@dataclass(frozen=True)
-class GvaDoc:
-    id: str
-    incidents: tuple[str, ...]  # the first is the incident it is filed under
-    title: str | None
-    text: str
-    published: str | None
-    url: str | None
-
-    def as_jsonl(self) -> dict:
-        return {"id": self.id, "text": self.text, "title": self.title, "published": self.published,
-                "url": self.url}
-
-
-def load(*, data: Path = DATA) -> tuple[dict[str, GvaIncident], list[GvaDoc]]:
-    """GVA's incidents by id, and its documents with text (empty ones left out)."""
-    with gzip.open(data / "gva" / "incidents.jsonl.gz", "rt", encoding="utf-8") as handle:
-        incidents = {r["incident_id"]: GvaIncident(r["incident_id"], r["date"], r["lat"], r["lon"], r["killed"],
-                                                   r["injured"]) for r in map(json.loads, handle)}
-    with gzip.open(data / "gva" / "docs.jsonl.gz", "rt", encoding="utf-8") as handle:
-        docs = [GvaDoc(r["doc_id"], tuple([r["incident_id"]] + [i for i in r["incident_ids"]
-                                                                 if i != r["incident_id"]]),
-                       (r["title"] or "").strip() or None, r["text"], r["published"], r["url"])
-                for r in map(json.loads, handle) if (r["text"] or "").strip()]
-    return incidents, docs
 
 
 def extraction_digest() -> str:
@@ -74,7 +39,7 @@ def extraction_digest() -> str:
     return digest.hexdigest()[:12]
 
 
-def articles(docs: list[GvaDoc]) -> dict:
+def articles(docs: list[Doc]) -> dict:
     """doc id -> the cleaned :class:`~eventwire.models.Article`, read as ``ingest`` reads a JSONL line."""
     from eventwire.read.clean import clean
     from eventwire.read.files import document_from_dict
@@ -82,7 +47,7 @@ def articles(docs: list[GvaDoc]) -> dict:
     return {d.id: clean(document_from_dict(d.as_jsonl(), source=f"gva:{d.id}")) for d in docs}
 
 
-def extracted(docs: list[GvaDoc], *, cache: Path | None) -> dict[str, list[dict]]:
+def extracted(docs: list[Doc], *, cache: Path | None) -> dict[str, list[dict]]:
     """doc id -> its events (``Event.to_dict()``), from the cache when it is current."""
     from eventwire.pipeline import extract_articles
 

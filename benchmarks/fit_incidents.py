@@ -24,6 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _gva_events import articles, extracted, load  # noqa: E402
+from gva import main_event  # noqa: E402
 from split import TUNE, gva_groups, gva_half  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,22 +33,21 @@ L2 = 1.0
 WINDOW = 7
 
 
-def main_event(events: list[dict]) -> dict | None:
-    """The article's most confident asserted ASSAULT (ties: the first in the text)."""
-    found = [e for e in events if e["type"] == "ASSAULT" and e["factuality"] == "asserted"]
-    return max(found, key=lambda e: (e["confidence"], -e["evidence"]["start"]), default=None)
-
-
 def pairs(*, cache: Path | None, half: str = TUNE) -> tuple[np.ndarray, np.ndarray]:
-    from eventwire.incidents.features import article_terms, pair_features, signature
-    from eventwire.models import Event
-
+    """The pairs of the half's articles (the whole gva extraction, from ``cache`` when current)."""
     _incidents, all_docs = load()
     groups = gva_groups()
     docs = [d for d in all_docs if gva_half(d.incidents[0], groups) == half]
-    events = extracted(all_docs, cache=cache)
+    return pairs_of(docs, extracted(all_docs, cache=cache))
+
+
+def pairs_of(docs: list, events: dict[str, list[dict]]) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of the pairs of ``docs`` (gva documents) whose extracted ``events`` are given."""
+    from eventwire.incidents.features import article_terms, pair_features, signature
+    from eventwire.models import Event
+
     arts = articles(docs)
-    docs.sort(key=lambda d: (d.published or "", d.id))
+    docs = sorted(docs, key=lambda d: (d.published or "", d.id))
     seen: list[tuple[set[str], object]] = []
     xs, ys = [], []
     for doc in docs:

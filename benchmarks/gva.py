@@ -56,11 +56,17 @@ class Doc:
     title: str
     text: str
     published: str | None
+    url: str | None = None  # a web-archive snapshot of the original (incidents unwrap it)
 
     @property
     def item(self) -> Item:
         return Item(self.id, f"{self.title.strip()}\n\n{self.text}" if self.title.strip() else self.text,
                     self.published)
+
+    def as_jsonl(self) -> dict:
+        """The document as a contract JSONL line (as ``eventwire ingest`` reads one: title and URL apart)."""
+        return {"id": self.id, "text": self.text, "title": self.title.strip() or None, "published": self.published,
+                "url": self.url}
 
 
 def load(*, data: Path = DATA) -> tuple[dict[str, Incident], list[Doc]]:
@@ -72,7 +78,7 @@ def load(*, data: Path = DATA) -> tuple[dict[str, Incident], list[Doc]]:
                                                    r["lat"], r["lon"], r["killed"], r["injured"])
     with gzip.open(data / "gva" / "docs.jsonl.gz", "rt", encoding="utf-8") as handle:
         docs = [Doc(r["doc_id"], tuple([r["incident_id"]] + [i for i in r["incident_ids"] if i != r["incident_id"]]),
-                    r["title"] or "", r["text"], r["published"])
+                    r["title"] or "", r["text"], r["published"], r.get("url"))
                 for r in map(json.loads, handle) if (r["text"] or "").strip()]
     return incidents, docs
 

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _data import print_table, ratio, require  # noqa: E402
 from _gva_events import articles, extracted, load  # noqa: E402
-from fit_incidents import main_event  # noqa: E402
+from gva import main_event  # noqa: E402
 from split import CHECK, TUNE, gva_groups, gva_half  # noqa: E402
 
 RADIUS_KM = 25.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -104,12 +105,44 @@ def test_same_story_joins_compatible_reports_only():
     assert same_story(base, signature(event("e6", a)), modes=("firearms", "drone")) == 0
 
 
+def test_a_form_of_attack_sets_no_report_apart_but_another_means_does():
+    a = article(1)
+    base = signature(event("e1", a))
+    assert same_story(base, signature(event("e2", a)), modes=("firearms", "mass-killing")) == 1
+    assert same_story(base, signature(event("e3", a)), modes=("clash", "firearms")) == 1
+    assert same_story(base, signature(event("e4", a)), modes=("firearms", "explosives")) == 0
+
+
+def test_an_article_joins_an_incident_as_one_story(store):
+    """The article's most confident report shares nothing with the stored incident, but a later sentence of the
+    same story names its victims: the whole story joins it (scored event by event, its reports would split)."""
+    from eventwire.incidents import Grouper
+    from eventwire.incidents.features import FEATURES
+    from eventwire.incidents.model import JoinModel
+
+    weights = {"bias": -4.0, "names": 8.0}
+    store._grouper = Grouper(model=JoinModel(weights=tuple(weights.get(f, 0.0) for f in FEATURES), threshold=0.5))
+    a1, a2 = article(1, title="story one"), article(2, title="story two")
+    store.add_article(a1, [event("e1", a1, text="Police said Alpha Bravo Carter were hurt.")])
+    store.add_article(a2, [event("e2a", a2, text="three were hurt, police said.", confidence=0.95),
+                           event("e2b", a2, text="Police named them as Alpha Bravo Carter.", confidence=0.6)])
+    assert incident_of(store, "e2a") == incident_of(store, "e2b") == incident_of(store, "e1") == "inc-e1"
+
+
 def test_incident_fields_come_from_their_reports():
     arts = [article(1, publisher="WGN"), article(2, published="2016-05-09T08:00:00"), article(3, publisher="WGN")]
     events = [event("e1", arts[0], fatalities=1, confidence=0.7), event("e2", arts[1], fatalities=2, confidence=0.95),
               event("e3", arts[2], fatalities=2, date="2016-05-08", confidence=0.5)]
     obj = incident_object("inc-e1", events)
     assert (obj["fatalities"], obj["fatalities_low"], obj["fatalities_high"]) == (2, 1, 2)
+    more = [event("e4", arts[0], fatalities=1), event("e5", arts[1], fatalities=1), event("e6", arts[2], fatalities=4)]
+    assert incident_object("inc-e1", events + more)["fatalities"] == 2  # the highest figure two reports confirm
+    assert incident_object("inc-e1", more)["fatalities"] == 1  # 4 is one report's alone
+    rumour = replace(event("e7", arts[1], place=DENVER, date="2016-05-01", fatalities=5, confidence=0.99),
+                     factuality="hypothetical")
+    told = incident_object("inc-e1", [events[0], rumour])  # what a report only supposes gives way to what one asserts
+    assert (told["location"]["name"], told["date"], told["fatalities"], told["fatalities_high"]) == (
+        "Chicago", "2016-05-07", 1, 5)
     assert obj["date"] == "2016-05-07"  # two reports against one
     assert obj["articles"] == 3 and obj["sources"] == 2  # WGN twice, news2.example.com
     assert (obj["first_reported"], obj["last_reported"]) == ("2016-05-08T10:00:00", "2016-05-09T08:00:00")

@@ -1,18 +1,23 @@
 """Grouping: each new article's events join existing incidents or open new ones, incrementally.
 
-For every event of the article, most confident first:
+0. **stories** -- the article's events, most confident first, form stories: an event joins the first story
+   all of whose events :func:`same_story` allows beside it (complete linkage), else it starts one. A story
+   (a shooting, the arrest, the victim's name, "he died at the hospital") joins an incident as a whole.
 
-1. **blocking** -- candidate incidents are those of the event's type whose reports fall in the event's country
-   and within :attr:`JoinModel.window_days` of its date (one indexed lookup of :func:`block_key`), at most
-   :attr:`JoinModel.max_candidates` of them (the nearest in time), plus the incidents this article's earlier
-   events went to; so the work per article stays flat however large and dense the store grows;
-2. **scoring** -- the event is compared with each report of a candidate (its most confident
-   :attr:`JoinModel.max_members`): a report of another article by the join model's probability, a report of
-   the same article (or of the version it revises) by :func:`same_story`, which must hold for every such
-   report (the merge stage has already compared those sentences); the candidate's score is the MEAN over its
-   reports (average linkage), so a chain of weak links never pulls unrelated incidents together;
+For every story of the article, in the order of their most confident events:
+
+1. **blocking** -- candidate incidents are those of each event's type whose reports fall in the event's
+   country and within :attr:`JoinModel.window_days` of its date (one indexed lookup of :func:`block_key`),
+   at most :attr:`JoinModel.max_candidates` per event (the nearest in time); so the work per article stays
+   flat however large and dense the store grows;
+2. **scoring** -- each event of the story is compared with each report (the most confident
+   :attr:`JoinModel.max_members`) of the candidates it blocked: a report of another article by the join
+   model's probability, a report of the version this article revises by :func:`same_story`, which must hold
+   for every such report; the event's
+   score is the MEAN over the candidate's reports (average linkage), so a chain of weak links never pulls
+   unrelated incidents together, and the story's score is its best event's;
 3. **decision** -- the best candidate at or above the model's threshold (ties: the older incident) is joined;
-   otherwise the event opens a new incident named after it.
+   otherwise the story opens a new incident named after its most confident event.
 
 Nothing here re-reads the store beyond the candidates, and the same articles in the same order give the same
 incidents. Callers run :meth:`Grouper.assign` inside the article's transaction, insert the events with their
@@ -32,14 +37,18 @@ from .table import block_key, member_reports, new_incident_id, used_ids
 __all__ = ["Grouper", "same_story", "SAME_PLACE_KM"]
 
 SAME_PLACE_KM = 25.0
+#: PLOVER modes that say the form or scale of an attack, not its means: a "mass shooting" or a "shootout" is
+#: told with firearms too, so these modes set no report apart.
+FORM_MODES = frozenset({"mass-killing", "clash", "assassinate"})
 
 
 def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | None] = (None, None),
                window: int = 7) -> float:
     """Two events of one article (or of two versions of it) report one incident when nothing they say sets
     them apart: days (where the text gives both) more than ``window`` apart, towns more than
-    :data:`SAME_PLACE_KM` apart, other countries, or other modes (a drone strike is not a shelling). A story
-    retells its incident around other news of it (an arrest, a name, a funeral), whose days differ."""
+    :data:`SAME_PLACE_KM` apart, other countries, or other means (a drone strike is not a shelling;
+    :data:`FORM_MODES` name no means). A story retells its incident around other news of it (an arrest, a
+    name, a funeral), whose days differ."""
     if a.family != b.family:
         return 0.0
     if a.exact_day and b.exact_day and abs(a.day - b.day) > window:
@@ -48,7 +57,7 @@ def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | Non
         return 0.0
     if None not in (a.lat, a.lon, b.lat, b.lon) and distance_km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM:
         return 0.0
-    if modes[0] and modes[1] and modes[0] != modes[1]:
+    if modes[0] and modes[1] and modes[0] != modes[1] and not FORM_MODES & set(modes):
         return 0.0
     return 1.0
 
@@ -88,20 +97,43 @@ class Grouper:
         checked = [f"inc-{e.event_id}" for e, _ in ranked]
         taken = used_ids(conn, checked)
         out: dict[str, str] = {}
-        for (event, sig), found in zip(ranked, blocked):
-            ours = [i for i in out.values() if members[i][0].sig.family == sig.family]
-            scored = [(self._score(sig, event.mode, members[i]), -order[i], i) for i in dict.fromkeys([*found, *ours])]
+        for story in self._stories(ranked):
+            found: dict[str, list[int]] = {}  # candidate -> the story's events that blocked it
+            for k in story:
+                for i in blocked[k]:
+                    found.setdefault(i, []).append(k)
+            scored = [(max(self._score(ranked[k][1], ranked[k][0].mode, members[i]) for k in ks), -order[i], i)
+                      for i, ks in found.items()]
             top = max(scored, default=None)
             if top is not None and top[0] >= self.model.threshold:
                 best = top[2]
             else:
-                best = new_incident_id(conn, event.event_id, taken=taken, checked=checked)
+                best = new_incident_id(conn, ranked[story[0]][0].event_id, taken=taken, checked=checked)
                 taken.add(best)
                 members[best] = []
                 order[best] = (1 << 62) + len(order)  # opened here: after every stored incident, in opening order
-            members[best].append(_Member(sig, event.mode, True))
-            out[event.event_id] = best
+            for k in story:
+                event, sig = ranked[k]
+                members[best].append(_Member(sig, event.mode, True))
+                out[event.event_id] = best
         return out
+
+    def _stories(self, ranked: Sequence[tuple[Event, Signature]]) -> list[list[int]]:
+        """The article's events (indexes into ``ranked``, most confident first) in stories: an event joins the
+        first story all of whose events :func:`same_story` allows beside it (complete linkage, so no chain of
+        retellings drifts from the first), else it starts one. A story then joins an incident as a whole: the
+        sentences that retell one shooting (the victim's name, the arrest, "he died at the hospital") follow
+        its most telling report, whichever of them another article's report resembles."""
+        stories: list[list[int]] = []
+        for k, (event, sig) in enumerate(ranked):
+            for story in stories:
+                if all(same_story(sig, ranked[j][1], modes=(event.mode, ranked[j][0].mode),
+                                  window=self.model.story_days) for j in story):
+                    story.append(k)
+                    break
+            else:
+                stories.append([k])
+        return stories
 
     def _candidates(self, conn: Any, sigs: Sequence[Signature]) -> list[dict[str, int]]:
         """For each signature, the incidents blocked with it within the date window: ``{incident_id: seq}``
@@ -136,7 +168,7 @@ class Grouper:
         total = 0.0
         for member in reports:
             if member.own:
-                if not same_story(sig, member.sig, modes=(mode, member.mode), window=self.model.window_days):
+                if not same_story(sig, member.sig, modes=(mode, member.mode), window=self.model.story_days):
                     return 0.0
                 total += 1.0
             else:

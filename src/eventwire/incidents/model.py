@@ -28,6 +28,7 @@ class JoinModel:
     weights: tuple[float, ...]
     threshold: float
     window_days: int = 7
+    story_days: int = 7  # two days the text gives this far apart in one article are two incidents
     max_members: int = 12  # reports of a candidate incident compared (its most confident)
     max_candidates: int = 30  # candidate incidents compared per event (the nearest in time)
 
@@ -49,5 +50,6 @@ def load_model() -> JoinModel:
         raise DataError(f"data/{MODEL_FILE} was fitted for other features: rebuild it with "
                              "benchmarks/fit_incidents.py")
     return JoinModel(weights=tuple(data["weights"]), threshold=float(data["threshold"]),
-                     window_days=int(data.get("window_days", 7)), max_members=int(data.get("max_members", 12)),
+                     window_days=int(data.get("window_days", 7)), story_days=int(data.get("story_days", 7)),
+                     max_members=int(data.get("max_members", 12)),
                      max_candidates=int(data.get("max_candidates", 30)))

@@ -12,10 +12,12 @@
     An incident merged into another: ``alias`` (its former id) resolves to ``incident_id``.
 
 The incident object (:func:`incident_object`, the contract's): each value is the best-supported one among the
-reports, a vote weighted by each report's confidence, in which a day the text gave outweighs a day that fell
-back to the publication date, and a town or site outweighs a region or country. Fatalities and injured are the figure most reports give (ties: the higher, since early
-reports undercount), with the lowest and highest figure beside them. ``sources`` counts publishers, else the
-hosts of the original URLs (:func:`original_url` unwraps web-archive snapshots).
+reports that assert it (among all of them when no asserting report gives that value), a vote weighted by each
+report's confidence, in which a day the text gave outweighs a day that fell back to the publication date, and a
+town or site outweighs a region or country. Fatalities and injured are the highest figure two reports confirm
+(early reports undercount), else the figure most reports give (ties: the higher), with the lowest and highest
+figure of all its reports beside them. ``sources`` counts publishers, else the hosts of the original URLs
+(:func:`original_url` unwraps web-archive snapshots).
 
 Events carry their incident in ``events.incident_id``. :func:`refresh` rebuilds an incident's row and keys
 from its events after any change (a join, a revision, a correction) and deletes an incident left empty.
@@ -103,9 +105,14 @@ def _vote(items: Sequence[tuple[Hashable, float]]) -> Hashable | None:
 
 
 def _count(values: list[int]) -> int | None:
-    """The figure most reports give; ties go to the higher one."""
+    """The highest figure that two or more reports give (early reports undercount; a figure one report alone
+    gives may count another incident or a background total), else the figure most reports give (ties: the
+    higher one)."""
     if not values:
         return None
+    confirmed = [v for v in set(values) if values.count(v) >= 2]
+    if confirmed:
+        return max(confirmed)
     return max(set(values), key=lambda v: (values.count(v), v))
 
 
@@ -126,9 +133,10 @@ def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]
         raise ValueError("an incident has at least one event")
     ranked = sorted(events, key=lambda e: (-e.confidence, e.event_id))
     best = ranked[0]
-    dated = [(e.date, e.date_precision) for e in events if e.date]
+    told = [e for e in events if e.factuality == "asserted"] or list(events)  # what its reports assert
+    dated = [e for e in told if e.date] or [e for e in events if e.date]
     date_key = _vote([((e.date, e.date_precision), (0.05 + e.confidence) * DATE_WEIGHT.get(e.date_precision, 0.3))
-                      for e in events if e.date])
+                      for e in dated])
     date, precision = date_key if dated else (None, best.date_precision)
     dead = [e.fatalities for e in events if e.fatalities is not None]
     hurt = [e.injured for e in events if e.injured is not None]
@@ -145,10 +153,12 @@ def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]
         "type": best.type, "mode": best.mode, "quad_class": best.quad_class,
         "acled_event_type": best.acled_event_type, "acled_subtype": best.acled_subtype,
         "cameo_root": best.cameo_root, "date": date, "date_precision": precision,
-        "location": _best_location(events),
+        "location": _best_location([e for e in told if e.location is not None] or events),
         "actor": [asdict(a) for a in with_actor.actor], "recipient": [asdict(a) for a in with_recipient.recipient],
-        "fatalities": _count(dead), "fatalities_low": min(dead) if dead else None,
-        "fatalities_high": max(dead) if dead else None, "injured": _count(hurt),
+        "fatalities": _count([e.fatalities for e in told if e.fatalities is not None] or dead),
+        "fatalities_low": min(dead) if dead else None,
+        "fatalities_high": max(dead) if dead else None,
+        "injured": _count([e.injured for e in told if e.injured is not None] or hurt),
         "factuality": factuality, "confidence": round(best.confidence, 4),
         "event_ids": sorted(e.event_id for e in events),
         "articles": len(articles), "sources": len(sources),

@@ -336,7 +336,9 @@ class Store(IncidentQueries):
         if any(v not in steps for v in range(version, SCHEMA_VERSION)):
             raise StoreError(
                 f"{self.path} uses store schema {version}, which this eventwire (schema {SCHEMA_VERSION}) cannot "
-                f"migrate: re-ingest the articles into a new --db file")
+                f"migrate (schema 2 groups every event into incidents and keeps article revisions, which needs the "
+                f"articles again): re-ingest the articles into a new --db file, e.g. `eventwire ingest ARTICLES "
+                f"--db new.duckdb`")
         if self.read_only:
             raise StoreError(f"{self.path} uses the older store schema {version}: open it once read-write "
                              f"(e.g. `eventwire ingest --db {self.path}` with no new input) to migrate it")
