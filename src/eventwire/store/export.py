@@ -3,8 +3,8 @@
 Formats (:data:`FORMATS`):
 
 ``jsonl``
-    One event object per line: :meth:`Event.to_dict` plus the ACLED actor codes ``inter1``, ``inter2``,
-    ``interaction`` and, for stored events, ``article.body`` -- the text that ``evidence`` and ``mentions``
+    One event object per line: :meth:`Event.to_dict` (which holds the ACLED actor codes ``inter1``, ``inter2``,
+    ``interaction``) and, for stored events, ``article.body`` -- the text that ``evidence`` and ``mentions``
     offsets index (``body[start:end] == evidence.text``). UTF-8, not ASCII-escaped, except U+0085, U+2028 and
     U+2029, which are escaped so that readers splitting on any Unicode line break still see one object per line.
 ``csv``
@@ -70,7 +70,6 @@ CSV_COLUMNS = (
     "article_url", "article_publisher", "actor_sectors", "recipient_sectors", "event_type", "sub_event_type",
     "inter1", "inter2", "interaction", "geo_precision", "time_precision", "admin2", "quad_class_code",
 )
-_ACTOR_CODES = ("inter1", "inter2", "interaction")
 
 
 class Exported(int):
@@ -128,11 +127,9 @@ def _writer(format: str) -> Callable[[Iterable[tuple[Event, str | None]], Any], 
 # -- formats --------------------------------------------------------------------------------------------
 
 def export_dict(event: Event, body: str | None = None) -> dict[str, Any]:
-    """The exported event object: :meth:`Event.to_dict`, ``article.body`` and the ACLED actor codes."""
+    """The exported event object: :meth:`Event.to_dict` (the ACLED actor codes included) and ``article.body``."""
     data = event.to_dict()
     data["article"]["body"] = body
-    codes = acled_codes(event)
-    data.update((key, codes[key]) for key in _ACTOR_CODES)
     return data
 
 
