@@ -92,9 +92,10 @@ def acled_coding(lex: "Lexicon", type_: str, mode: str | None, actors: tuple[Act
     """The crosswalk row of ``type_``/``mode`` with its ACLED event type and sub-type set by the codebook's
     rules (module docstring) read from the parties and the evidence sentence ``text``."""
     coding = lex.coding(type_, mode)
-    if type_ in VERBAL:
-        return coding
-    sub = _subtype(type_, mode, coding.acled_subtype, actors, recipients, cue_classes(text),
+    cues = cue_classes(text)
+    if type_ in VERBAL and not ("group" in cues and {a.sector for a in actors} & (NON_STATE_ARMED | {"PTY"})):
+        return coding  # a pledge of allegiance (SUPPORT) by an armed group is a change to the group
+    sub = _subtype(type_, mode, coding.acled_subtype, actors, recipients, cues,
                    cue_classes(trigger) if trigger else frozenset())
     if sub == coding.acled_subtype:
         return coding
@@ -116,13 +117,24 @@ def _subtype(type_: str, mode: str | None, default: str | None, actors, recipien
             return "Non-state actor overtakes territory"
     if type_ == "PROTEST":
         return _demonstration(mode, cues, recipients)
-    if type_ in ("ASSAULT", "COERCE") and _protesters(recipients) and not mine - STATE - {None}:
+    if type_ in ("ASSAULT", "COERCE") and _protesters(actors) and not mine & ARMED:
+        return "Mob violence" if "mob" in cues else "Violent demonstration"  # demonstrators who are violent
+    if type_ in ("ASSAULT", "COERCE") and not mine - STATE - {None} and not theirs & ARMED \
+            and (_protesters(recipients) or (mine and "protesters" in cues and "forces" in cues)):
         return "Excessive force against protesters" if type_ == "ASSAULT" else "Protest with intervention"
+    if type_ == "ASSAULT" and "chemical" in cues:
+        return "Chemical weapon"
+    if type_ == "ASSAULT" and "abduction" in trigger_cues:
+        return "Abduction/forced disappearance"
+    if type_ == "ASSAULT" and "sexual" in trigger_cues:
+        return "Sexual violence"
+    if type_ == "ASSAULT" and "grenade" in cues and mode in (None, "firearms", "explosives"):
+        return "Grenade"
     if type_ == "ASSAULT" and "mob" in cues and not mine & ARMED:
         return "Mob violence"
     if type_ in ("MOBILIZE", "COOPERATE", "AID", "COERCE") and "base" in cues and mine & (ARMED | {"PTY"}):
         return "Headquarters or base established"
-    if type_ != "ASSAULT" and "group" in cues and mine & (NON_STATE_ARMED | {"PTY"}) and type_ != "AGREE":
+    if type_ not in ("ASSAULT", "AGREE") and "group" in cues and mine & (NON_STATE_ARMED | {"PTY"}):
         return "Change to group/activity"
     if type_ == "COERCE" and "looting" in cues and mode not in ("arrest",):
         return "Looting/property destruction"
@@ -137,7 +149,7 @@ def _subtype(type_: str, mode: str | None, default: str | None, actors, recipien
 def _demonstration(mode: str | None, cues: frozenset[str], recipients) -> str:
     if mode == "mob" or "mob" in cues:
         return "Mob violence"
-    if mode == "riot" or "violent" in cues or "looting" in cues:
+    if mode == "riot" or "violent" in cues or ("looting" in cues and "intervention" not in cues):
         return "Violent demonstration"
     forces = "forces" in cues or bool({r.sector for r in recipients} & STATE)
     if forces and "lethal" in cues:
