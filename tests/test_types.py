@@ -150,7 +150,8 @@ def test_actor_classes_are_keys_of_the_event_object_and_round_trip():
     event = _event("Troops clashed with rebels.", "ASSAULT", "clashed", mode="firearms", actor=[MIL], recipient=[REB])
     data = event.to_dict()
     assert (data["inter1"], data["inter2"], data["interaction"]) == (1, 2, 12)
-    assert Event.from_dict(data) == event
+    back = Event.from_dict(data)
+    assert back == event and (back.inter1, back.inter2, back.interaction) == (1, 2, 12)
 
 
 # ---- through the real pipeline -------------------------------------------------------------------------------

@@ -153,11 +153,11 @@ class Event:
     # so two events are equal whatever incidents they were grouped into.
     incident_id: str | None = field(default=None, compare=False)
     coder: Coder | None = None
-    # ACLED actor classes (1 state forces ... 8 external/other forces) of actor and recipient, and their
-    # two-digit interaction code (events/acled.py)
-    inter1: int | None = None
-    inter2: int | None = None
-    interaction: int | None = None
+    # ACLED actor classes (1 state forces ... 8 external/other forces) of the two sides and their two-digit
+    # interaction code (events/acled.py): derived from the type and the parties, so not part of equality
+    inter1: int | None = field(default=None, compare=False)
+    inter2: int | None = field(default=None, compare=False)
+    interaction: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's event object (plain JSON types only)."""

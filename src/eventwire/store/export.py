@@ -3,8 +3,9 @@
 Formats (:data:`FORMATS`):
 
 ``jsonl``
-    One event object per line: :meth:`Event.to_dict` (which holds the ACLED actor codes ``inter1``, ``inter2``,
-    ``interaction``) and, for stored events, ``article.body`` -- the text that ``evidence`` and ``mentions``
+    One event object per line: :meth:`Event.to_dict` with the ACLED actor codes ``inter1``, ``inter2``,
+    ``interaction`` (the event's own; computed the same way for events stored before events carried them) and,
+    for stored events, ``article.body`` -- the text that ``evidence`` and ``mentions``
     offsets index (``body[start:end] == evidence.text``). UTF-8, not ASCII-escaped, except U+0085, U+2028 and
     U+2029, which are escaped so that readers splitting on any Unicode line break still see one object per line.
 ``csv``
@@ -53,6 +54,8 @@ from typing import IO, Any
 from ..errors import UsageError
 from ..models import Actor, ArticleRef, Event, Evidence, Place, Span
 from .acled import acled_codes
+
+_ACTOR_CODES = ("inter1", "inter2", "interaction")
 
 __all__ = ["FORMATS", "CSV_COLUMNS", "Exported", "export_events", "export_store", "csv_row", "export_dict",
            "geojson_feature", "parquet_schema"]
@@ -127,9 +130,11 @@ def _writer(format: str) -> Callable[[Iterable[tuple[Event, str | None]], Any], 
 # -- formats --------------------------------------------------------------------------------------------
 
 def export_dict(event: Event, body: str | None = None) -> dict[str, Any]:
-    """The exported event object: :meth:`Event.to_dict` (the ACLED actor codes included) and ``article.body``."""
+    """The exported event object: :meth:`Event.to_dict`, ``article.body`` and the ACLED actor codes."""
     data = event.to_dict()
     data["article"]["body"] = body
+    codes = acled_codes(event)
+    data.update((key, codes[key]) for key in _ACTOR_CODES)
     return data
 
 
