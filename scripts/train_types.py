@@ -4,11 +4,14 @@
     python scripts/train_types.py [--out FILE] [--cache /tmp/ew-cands] [--subset N] [--workers 2]
 
 1. Candidates: the events the rules emit (``Resources(learned=False)``) on the TUNE half of PLOVER GSR, PLOVER
-   ZSP and Multi-CoPED (``benchmarks/_corpora.py``). The check halves are never read.
+   ZSP, Multi-CoPED and MUC-4 dev (``benchmarks/_corpora.py``). The check halves are never read.
 2. Labels from the data, never from eventwire: the sentence's gold PLOVER type (ZSP's YIELD: CONCEDE or
    RETREAT); a Multi-CoPED sentence of quad class q allows any type of quad q (its statements, class 0, say
    nothing about type and are left out). The candidate the sentence is about (the rules' most confident one)
-   has weight 1, the others :data:`OTHER_WEIGHT` (their type is not labelled).
+   has weight 1, the others :data:`OTHER_WEIGHT` (their type is not labelled). A MUC-4 candidate matched to a
+   key incident (``_muc.match_all``, as the event-ness model's script does) of a violent type (attack, bombing,
+   kidnapping, arson, murder) is an ASSAULT (weight :data:`MUC_WEIGHT`): news-wire reports of violence, which
+   the sentence sets have few of.
 3. A softmax regression over the 16 types (features: ``eventwire.learn.types``), trained by full-batch Adam
    for a fixed number of steps from zero (deterministic) on the log-probability of the allowed types; the
    ``margin`` by which the model's type must beat the rules' one is chosen on out-of-fold probabilities
@@ -42,10 +45,12 @@ from eventwire.learn.types import DIM, FORMAT, TYPES, type_features  # noqa: E40
 from eventwire.models import Event  # noqa: E402
 
 OUT = ROOT / "src" / "eventwire" / "learn" / "weights" / "types.json"
-DATASETS = ("plover_gsr", "plover_zsp", "coped")
+DATASETS = ("plover_gsr", "plover_zsp", "coped", "muc")
+VIOLENT = {"ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "MURDER", "HIJACKING"}  # MUC-4 incident types: ASSAULT
+MUC_WEIGHT = 0.5
 QUAD_TYPES = {q: tuple(t for t in TYPES if load_lexicon().coding(t, None).quad_class == q)
               for q in ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")}
-DATASET_WEIGHT = {"plover_gsr": 2.0, "plover_zsp": 1.0, "coped": 0.5}  # GSR codes the contract's 16 types
+DATASET_WEIGHT = {"plover_gsr": 2.0, "plover_zsp": 1.0, "coped": 0.5, "muc": MUC_WEIGHT}  # GSR codes the contract's 16 types
 OTHER_WEIGHT = 0.3
 L2 = 1e-3
 STEPS, RATE, FOLDS = 300, 0.05, 5
@@ -71,6 +76,10 @@ def samples(which: str = "tune", *, subset: int | None = None, cache: Path | Non
         t0 = time.perf_counter()
         records = _corpora.candidates(name, docs, cache=cache, workers=workers)
         n = 0
+        if name == "muc":
+            rows += muc_rows(records)
+            print(f"muc: {len(docs)} docs, {sum(r['dataset'] == 'muc' for r in rows)} candidates", file=sys.stderr)
+            continue
         for doc, record in zip(docs, records):
             types = allowed(doc)
             if not types or not record["events"]:
@@ -84,6 +93,24 @@ def samples(which: str = "tune", *, subset: int | None = None, cache: Path | Non
                              "rule": TYPES.index(ev.type), "main": k == main})
                 n += 1
         print(f"{name}: {len(docs)} docs, {n} candidates", file=sys.stderr)
+    return rows
+
+
+def muc_rows(records: list[dict]) -> list[dict]:
+    """ASSAULT rows: the candidates matched to a violent key incident of their text."""
+    from _muc import match_all, read_incidents
+
+    events = {r["id"]: r["events"] for r in records}
+    incidents = {k: v for k, v in read_incidents("dev").items() if k in events}
+    mask = np.array([t == "ASSAULT" for t in TYPES])
+    rows, seen = [], set()
+    for m in match_all(incidents, events):
+        if m.event is None or m.incident.optional or m.incident.type not in VIOLENT or id(m.event) in seen:
+            continue
+        seen.add(id(m.event))
+        ev = Event.from_dict(m.event)
+        rows.append({"doc": m.incident.doc_id, "dataset": "muc", "features": type_features(ev), "mask": mask,
+                     "w": MUC_WEIGHT, "rule": TYPES.index(ev.type), "main": True})
     return rows
 
 
@@ -207,8 +234,9 @@ def choose_margin(rows: list[dict], probs: np.ndarray) -> tuple[float, dict]:
         right: dict[str, bool] = {}
         for r, c in zip(rows, chosen):
             right[r["doc"]] = right.get(r["doc"], False) or bool(r["mask"][c])
-        shares = [np.mean([v for d, v in right.items() if d.startswith(prefix)])
-                  for prefix in ("gsr:", "zsp:", "coped:") if any(d.startswith(prefix) for d in right)]
+        corpus = {r["doc"]: r["dataset"] for r in rows}
+        shares = [np.mean([v for d, v in right.items() if corpus[d] == name])
+                  for name in DATASETS if any(corpus[d] == name for d in right)]
         scores[margin] = float(np.mean(shares)) if shares else 0.0
     best = max(MARGINS, key=lambda m: (round(scores[m], 6), -m))
     return best, scores

@@ -80,7 +80,7 @@ def test_retype_keeps_the_rules_type_of_pairs_the_labels_do_not_tell_apart(tmp_p
 
 
 def test_weights_rebuild_from_a_fixed_subset_matches_the_reference(tmp_path, shared_data):
-    """The training script is deterministic: the first 30 tune sentences of each corpus give the same file."""
+    """The training script is deterministic: the first 30 tune documents of each corpus give the same file."""
     out = tmp_path / "subset.json"
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "EVENTWIRE_DATA": str(shared_data)}
     subprocess.run([sys.executable, str(REPO / "scripts" / "train_types.py"), "--subset", "30", "--out", str(out)],
