@@ -15,7 +15,8 @@
 3. A softmax regression over the 16 types (features: ``eventwire.learn.types``), trained by full-batch Adam
    for a fixed number of steps from zero (deterministic) on the log-probability of the allowed types; the
    ``margin`` by which the model's type must beat the rules' one is chosen on out-of-fold probabilities
-   (5 folds by document): the smallest margin with the best share of sentences given their gold type.
+   (5 folds by document): the smallest margin with the best share of sentences given their gold type,
+   averaged over the corpora; a rules' type with enough sentences may get a larger margin of its own.
 4. The weights file: JSON of numbers rounded to 4 decimals, only the buckets training saw, keys sorted:
    byte-identical on a rebuild.
 
@@ -188,7 +189,9 @@ def choices(probs: np.ndarray, rules: np.ndarray, margin, margins: dict | None =
 
 def type_margins(rows: list[dict], probs: np.ndarray, margin: float) -> dict[str, float]:
     """A margin of its own for each rules' type with enough main candidates: the smallest one that types
-    the most of them right (out of fold), where it differs from the global ``margin``."""
+    the most of them right (out of fold), where it differs from the global ``margin``. A type's own margin may
+    only be larger (more caution for its trigger words): chosen on a few dozen sentences, lower ones overrode
+    the rules on sentences the corpora did not resemble ("destroyed the building" became an attack)."""
     rules = np.array([r["rule"] for r in rows])
     docs = {name: len({r["doc"] for r in rows if r["dataset"] == name}) for name in DATASETS}
     out = {}
@@ -203,7 +206,7 @@ def type_margins(rows: list[dict], probs: np.ndarray, margin: float) -> dict[str
             chosen = choices(probs[part], rules[part], m)
             return round(float((share * mask[np.arange(len(part)), chosen]).sum()), 9)
 
-        best = max(TYPE_MARGINS, key=lambda m: (right(m), -m))
+        best = max((m for m in TYPE_MARGINS if m >= margin), key=lambda m: (right(m), -m))
         if right(best) > right(margin):
             out[name] = best
     return out
