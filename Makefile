@@ -37,6 +37,7 @@ speed: $(STAMP)
 benchmarks: $(STAMP)
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/events.py
+	$(PY) benchmarks/acled_types.py
 	$(PY) benchmarks/dates.py
 	$(PY) benchmarks/casualties.py
 	$(PY) benchmarks/geoparse.py
@@ -55,14 +56,18 @@ bench-incidents-cost: $(STAMP)
 reliability: $(STAMP)
 	$(PY) scripts/reliability.py
 
-# The event-ness model (src/eventwire/learn/weights/) from the tune halves of ../shared/data: a full rebuild
-# (about 10 minutes on 2 cores), and a rebuild into /tmp compared byte for byte with the committed file.
+# The event-ness model and the type coder (src/eventwire/learn/weights/) from the tune halves of ../shared/data:
+# a full rebuild (about 15 minutes on 2 cores), and a rebuild into /tmp compared byte for byte with the
+# committed files.
 weights: $(STAMP)
 	$(PY) scripts/train_eventness.py --workers 2
+	$(PY) scripts/train_types.py --workers 2
 
 weights-check: $(STAMP)
 	$(PY) scripts/train_eventness.py --workers 2 --out /tmp/eventwire-weights-check.json
 	cmp src/eventwire/learn/weights/eventness.json /tmp/eventwire-weights-check.json && echo "weights match their rebuild"
+	$(PY) scripts/train_types.py --workers 2 --out /tmp/eventwire-types-check.json
+	cmp src/eventwire/learn/weights/types.json /tmp/eventwire-types-check.json && echo "type coder matches its rebuild"
 
 bench-api: $(STAMP)
 	$(PY) benchmarks/api.py

@@ -1,9 +1,12 @@
 """Event accuracy of ``eventwire`` on the labelled data in ../shared/data: one table per dataset.
 
 1. PLOVER gold standard records (322 sentences): type accuracy and macro-F1, mode, source/target country,
-   sector.
+   sector; PLOVER ZSP (1,044 sentences): type accuracy and macro-F1 (YIELD: CONCEDE or RETREAT).
 2. Multi-CoPED (1,349 sentences): quad-class accuracy and macro-F1; source/target overlap with the CoNLL
    spans; share of class-0 statements with no asserted event.
+
+PLOVER GSR, PLOVER ZSP and Multi-CoPED are read on one half of benchmarks/split.py (``--half``, default
+``check``: the type coder of ``learn/types.py`` is trained on the tune halves).
 3. MUC-4 (dev, tst1, tst2): incident recall, factuality agreement, event location (country, department or
    town) of incidents matched without the place, our material-conflict events with no key incident.
 4. The seed article, scored by ../shared/tools/score_seed.py.
@@ -11,7 +14,7 @@
 Definitions: docs/benchmarks.md. These are measurements, not tests.
 
 Run: ``.venv/bin/python benchmarks/events.py [--limit N] [--errors] [--cache /tmp/eventwire-bench]
-[--workers 2] [--only plover,coped,muc,seed]``.
+[--workers 2] [--half check|tune|all] [--only plover,zsp,coped,muc,seed]``.
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from _data import (DATA, MUC_SPLITS, QUAD_OF_CLASS, Item, add_common_options, co
                    extract_items, macro_f1, plover_records, print_table, ratio, require, sentence_key,
                    short)
 from _muc import ACLED, accomplished, factuality_agrees, load_split, match_all, place_agrees
+from split import half as split_half
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -68,11 +72,13 @@ def iso3(code: str | None) -> str | None:
 def plover(args) -> None:
     if require("plover_gsr") is None:
         return
-    records = plover_records()[:args.limit]
+    records = [r for r in plover_records() if args.half == "all" or split_half("plover_gsr", r.id) == args.half]
+    records = records[:args.limit]
     t0 = time.perf_counter()
     found = extract_items([Item(r.id, r.text) for r in records], label="plover", cache=args.cache,
                           workers=args.workers)
-    print(f"\n## PLOVER gold standard records ({len(records)} sentences, {time.perf_counter() - t0:.1f} s)\n")
+    print(f"\n## PLOVER gold standard records ({args.half} half: {len(records)} sentences, "
+          f"{time.perf_counter() - t0:.1f} s)\n")
     pairs, hits, errors = [], 0, defaultdict(list)
     mode = [0, 0]
     country = {"source": [0, 0, 0], "target": [0, 0, 0]}  # any-right, all-right, total
@@ -148,6 +154,36 @@ def _confusions(name: str, errors: dict[str, list[str]], *, show: bool, special=
         examples(f"wrong {key}" if key == "mode" else key, rows, show=show)
 
 
+def zsp(args) -> None:
+    """PLOVER ZSP (``plover_zsp/PLV_train.tsv``): an event of the marked pair's gold type in the sentence."""
+    if require("plover_zsp") is None:
+        return
+    import _corpora
+
+    docs = list(_corpora.plover_zsp(args.half))[:args.limit]
+    t0 = time.perf_counter()
+    found = extract_items([Item(d.id, d.text) for d in docs], label="zsp", cache=args.cache, workers=args.workers)
+    print(f"\n## PLOVER ZSP ({args.half} half: {len(docs)} sentences, {time.perf_counter() - t0:.1f} s)\n")
+    pairs, hits, errors = [], 0, defaultdict(list)
+    for doc in docs:
+        golds = doc.info["types"]
+        events = found[doc.id]
+        right = next((t for t in golds if best(events, type_=t)), None)
+        chosen = best(events)
+        predicted = right or (chosen["type"] if chosen else "none")
+        gold = right or golds[0]
+        pairs.append((gold, predicted))
+        hits += right is not None
+        if right is None:
+            errors[f"{'YIELD' if len(golds) == 2 else gold} -> {predicted}"].append(short(doc.text))
+    print_table(["measure", "value"], [
+        ["type accuracy (an event has the gold type; YIELD: CONCEDE or RETREAT)", ratio(hits, len(docs))],
+        ["type macro-F1 (over types present)", "%.3f over %d types" % macro_f1(pairs, TYPES)],
+        ["sentences with no event", ratio(sum(p == "none" for _, p in pairs), len(docs))],
+    ])
+    _confusions("PLOVER ZSP", errors, show=args.errors)
+
+
 # ---- Multi-CoPED ----------------------------------------------------------------------------------------
 
 
@@ -155,11 +191,13 @@ def coped(args) -> tuple[int, int] | None:
     """Prints the tables; returns (class-0 sentences with no asserted event, class-0 sentences)."""
     if require("multicoped_cameo") is None:
         return None
-    sentences = coped_sentences()[:args.limit]
-    items = [Item(f"coped-{k:04d}", s.text) for k, s in enumerate(sentences)]
+    keep = [k for k in range(len(coped_sentences()))
+            if args.half == "all" or split_half("multicoped", k) == args.half][:args.limit]
+    sentences = [coped_sentences()[k] for k in keep]
+    items = [Item(f"coped-{k:04d}", s.text) for k, s in zip(keep, sentences)]
     t0 = time.perf_counter()
     found = extract_items(items, label="coped", cache=args.cache, workers=args.workers)
-    print(f"\n## Multi-CoPED ({len(sentences)} sentences, {time.perf_counter() - t0:.1f} s)\n")
+    print(f"\n## Multi-CoPED ({args.half} half: {len(sentences)} sentences, {time.perf_counter() - t0:.1f} s)\n")
     pairs, errors, chosen = [], defaultdict(list), {}
     for item, sentence in zip(items, sentences):
         events = found[item.id]
@@ -363,12 +401,16 @@ def seed(args) -> int | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_common_options(parser)
-    parser.add_argument("--only", default="plover,coped,muc,seed", help="comma-separated sections to run")
+    parser.add_argument("--only", default="plover,zsp,coped,muc,seed", help="comma-separated sections to run")
+    parser.add_argument("--half", default="check", choices=("check", "tune", "all"),
+                        help="half of PLOVER GSR, ZSP and Multi-CoPED to read (benchmarks/split.py; default check)")
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     zero = violations = None
     if "plover" in only:
         plover(args)
+    if "zsp" in only:
+        zsp(args)
     if "coped" in only:
         zero = coped(args)
     if "muc" in only:

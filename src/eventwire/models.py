@@ -153,6 +153,11 @@ class Event:
     # so two events are equal whatever incidents they were grouped into.
     incident_id: str | None = field(default=None, compare=False)
     coder: Coder | None = None
+    # ACLED actor classes (1 state forces ... 8 external/other forces) of the two sides and their two-digit
+    # interaction code (events/acled.py): derived from the type and the parties, so not part of equality
+    inter1: int | None = field(default=None, compare=False)
+    inter2: int | None = field(default=None, compare=False)
+    interaction: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's event object (plain JSON types only)."""
@@ -178,6 +183,9 @@ class Event:
             "mentions": [_plain(m) for m in self.mentions],
             "incident_id": self.incident_id,
             "coder": self.coder.to_dict() if self.coder else None,
+            "inter1": self.inter1,
+            "inter2": self.inter2,
+            "interaction": self.interaction,
         }
 
     @classmethod
@@ -206,6 +214,9 @@ class Event:
             mentions=tuple(Span(**m) for m in data.get("mentions") or ()),
             incident_id=data.get("incident_id"),
             coder=Coder.from_dict(data["coder"]) if data.get("coder") else None,
+            inter1=data.get("inter1"),
+            inter2=data.get("inter2"),
+            interaction=data.get("interaction"),
         )
 
 

@@ -28,6 +28,7 @@ from .events.records import new_article_state
 from .read.files import document_from_text, iter_documents
 from .knowledge.lexicon import Lexicon, load_lexicon
 from .events.merge import merge
+from .events.acled import coded
 from .learn.aggregates import drop_aggregate_counts
 from .models import Actor, Article, Coder, Document, Event, Place, Skipped, replace
 from .nlp.model import load_nlp, nlp_text
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .events.records import ArticleState, Mention
     from .learn import Eventness
+    from .learn.types import TypeCoder
     from .store.database import Store
 
 
@@ -48,8 +50,9 @@ if TYPE_CHECKING:  # pragma: no cover
 class Resources:
     """The heavy things extraction needs. Defaults load lazily, once per process.
 
-    ``eventness`` is the learned filter over the rules' candidates (default: the packaged weights);
-    ``learned=False`` turns it off, which gives the rules' raw candidates (what its training script reads).
+    ``eventness`` is the learned filter over the rules' candidates (default: the packaged weights), ``types``
+    the learned type coder over the events it keeps (default: the packaged weights); ``learned=False`` turns
+    both off, which gives the rules' raw candidates (what their training scripts read).
     """
 
     nlp: "Language | None" = None
@@ -58,6 +61,7 @@ class Resources:
     actor_kb: ActorKB | None = None
     batch_size: int = 16
     eventness: "Eventness | None" = None
+    types: "TypeCoder | None" = None
     learned: bool = True
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -86,13 +90,24 @@ class Resources:
             self._cache["eventness"] = load_eventness()
         return self._cache["eventness"]
 
+    def get_types(self) -> "TypeCoder | None":
+        if not self.learned:
+            return None
+        if self.types is not None:
+            return self.types
+        if "types" not in self._cache:
+            from .learn.types import load_types
+
+            self._cache["types"] = load_types()
+        return self._cache["types"]
+
     def coder(self) -> Coder:
         """The ``coder`` of the events these resources code: eventwire's version and the models used."""
         if "coder" not in self._cache:
             from ._version import __version__
 
-            model = self.get_eventness()
-            models = ((model.name, model.sha256),) if model is not None else ()
+            models = tuple(sorted((m.name, m.sha256) for m in (self.get_eventness(), self.get_types())
+                                  if m is not None))
             self._cache["coder"] = Coder(version=__version__, models=models)
         return self._cache["coder"]
 
@@ -149,6 +164,10 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     model = resources.get_eventness()
     if model is not None:  # learn: real events only, calibrated confidence; totals are no event's casualties
         events = drop_aggregate_counts(model.apply(events, article.body, title=article.title))
+    typer = resources.get_types()
+    if typer is not None:  # learn: the type the sentence gives each event, where it beats the trigger's
+        events = typer.retype(events)
+    events = [coded(e, lex) for e in events]  # quad class, CAMEO, ACLED type, sub-type and actor classes
     coder = resources.coder()
     return [replace(e, coder=coder) for e in events]
 
@@ -198,8 +217,10 @@ def load_resources() -> Resources:
     """Every heavy resource, loaded now: what a worker process of a cluster holds for all its shards."""
     from .learn import load_eventness
 
+    from .learn.types import load_types
+
     return Resources(nlp=load_nlp(), geocoder=Geocoder(), lexicon=load_lexicon(), actor_kb=load_actor_kb(),
-                     eventness=load_eventness())
+                     eventness=load_eventness(), types=load_types())
 
 
 def too_long_check(article: Article) -> Article:

@@ -30,6 +30,7 @@ from typing import Callable
 from ..knowledge.words import MONTH_NAMES
 from .records import Mention
 from .arguments import SYMMETRIC
+from .acled import acled_coding, inter_codes
 from ..knowledge.lexicon import Lexicon
 from ..places.locality import Setting
 from . import fields
@@ -443,7 +444,8 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
     actors = fields.union(m.actors for m in mentions)
     recipients = tuple(a for a in fields.union(m.recipients for m in mentions)
                        if a not in actors or best.type in SYMMETRIC)  # talks *with* X: X acts and is met
-    coding = _coding(lex, best.type, mode, actors, recipients)
+    coding = acled_coding(lex, best.type, mode, actors, recipients, best.sentence.text, trigger=best.trigger)
+    inter1, inter2, interaction = inter_codes(coding.acled_event_type, actors, recipients)
     date, precision = _date(best, mentions, article)
     own = fields.location(mentions)
     setting = locality.place if locality is not None and not fields.elsewhere(mentions) else main_country
@@ -462,7 +464,7 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
         date=date, date_precision=precision, location=location,
         fatalities=fields.dead(mentions, injured), injured=injured,
         factuality=_factuality(best, mentions), confidence=round(min(0.99, confidence), 3), evidence=evidence,
-        mentions=tuple(others),
+        mentions=tuple(others), inter1=inter1, inter2=inter2, interaction=interaction,
     )
 
 
@@ -472,17 +474,6 @@ def _factuality(best: Mention, mentions: list[Mention]) -> str:
     if _blame_only(best) and any(m.factuality == "asserted" for m in mentions):
         return "asserted"
     return best.factuality
-
-
-def _coding(lex: Lexicon, type_: str, mode: str | None, actors, recipients):
-    """The crosswalk row; an attack by armed men on armed men is a battle, on others an attack (ACLED)."""
-    coding = lex.coding(type_, mode)
-    if type_ == "ASSAULT" and coding.acled_event_type in ("Violence against civilians", "Battles") \
-            and mode in (None, "firearms", "clash"):
-        armed = {"MIL", "REB", "UAF", "COP"}
-        both_armed = any(a.sector in armed for a in actors) and any(r.sector in armed for r in recipients)
-        coding = lex.coding(type_, "clash" if both_armed or mode == "clash" else "beat")
-    return coding
 
 
 def _information(m: Mention) -> int:

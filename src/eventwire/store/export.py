@@ -3,8 +3,9 @@
 Formats (:data:`FORMATS`):
 
 ``jsonl``
-    One event object per line: :meth:`Event.to_dict` plus the ACLED actor codes ``inter1``, ``inter2``,
-    ``interaction`` and, for stored events, ``article.body`` -- the text that ``evidence`` and ``mentions``
+    One event object per line: :meth:`Event.to_dict` with the ACLED actor codes ``inter1``, ``inter2``,
+    ``interaction`` (the event's own; computed the same way for events stored before events carried them) and,
+    for stored events, ``article.body`` -- the text that ``evidence`` and ``mentions``
     offsets index (``body[start:end] == evidence.text``). UTF-8, not ASCII-escaped, except U+0085, U+2028 and
     U+2029, which are escaped so that readers splitting on any Unicode line break still see one object per line.
 ``csv``
@@ -54,6 +55,8 @@ from ..errors import UsageError
 from ..models import Actor, ArticleRef, Event, Evidence, Place, Span
 from .acled import acled_codes
 
+_ACTOR_CODES = ("inter1", "inter2", "interaction")
+
 __all__ = ["FORMATS", "CSV_COLUMNS", "Exported", "export_events", "export_store", "csv_row", "export_dict",
            "geojson_feature", "parquet_schema"]
 
@@ -70,7 +73,6 @@ CSV_COLUMNS = (
     "article_url", "article_publisher", "actor_sectors", "recipient_sectors", "event_type", "sub_event_type",
     "inter1", "inter2", "interaction", "geo_precision", "time_precision", "admin2", "quad_class_code",
 )
-_ACTOR_CODES = ("inter1", "inter2", "interaction")
 
 
 class Exported(int):

@@ -1,0 +1,300 @@
+#!/usr/bin/env python3
+"""Train the type coder (``src/eventwire/learn/weights/types.json``) from ../shared/data.
+
+    python scripts/train_types.py [--out FILE] [--cache /tmp/ew-cands] [--subset N] [--workers 2]
+
+1. Candidates: the events the rules emit (``Resources(learned=False)``) on the TUNE half of PLOVER GSR, PLOVER
+   ZSP, Multi-CoPED and MUC-4 dev (``benchmarks/_corpora.py``). The check halves are never read.
+2. Labels from the data, never from eventwire: the sentence's gold PLOVER type (ZSP's YIELD: CONCEDE or
+   RETREAT); a Multi-CoPED sentence of quad class q allows any type of quad q (its statements, class 0, say
+   nothing about type and are left out). The candidate the sentence is about (the rules' most confident one)
+   has weight 1, the others :data:`OTHER_WEIGHT` (their type is not labelled). A MUC-4 candidate matched to a
+   key incident (``_muc.match_all``, as the event-ness model's script does) of a violent type (attack, bombing,
+   kidnapping, arson, murder) is an ASSAULT (weight :data:`MUC_WEIGHT`): news-wire reports of violence, which
+   the sentence sets have few of.
+3. A softmax regression over the 16 types (features: ``eventwire.learn.types``), trained by full-batch Adam
+   for a fixed number of steps from zero (deterministic) on the log-probability of the allowed types; the
+   ``margin`` by which the model's type must beat the rules' one is chosen on out-of-fold probabilities
+   (5 folds by document): the smallest margin with the best share of sentences given their gold type,
+   averaged over the corpora; a rules' type with enough sentences may get a larger margin of its own.
+4. The weights file: JSON of numbers rounded to 4 decimals, only the buckets training saw, keys sorted:
+   byte-identical on a rebuild.
+
+``--subset N`` uses the first N tune documents of each corpus (tests/test_types.py rebuilds with ``--subset 30``
+and compares the file's sha256 with tests/fixtures/types-subset.sha256).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "src"))
+
+import _corpora  # noqa: E402
+
+from eventwire.knowledge.lexicon import load_lexicon  # noqa: E402
+from eventwire.learn.types import DIM, FORMAT, TYPES, type_features  # noqa: E402
+from eventwire.models import Event  # noqa: E402
+
+OUT = ROOT / "src" / "eventwire" / "learn" / "weights" / "types.json"
+DATASETS = ("plover_gsr", "plover_zsp", "coped", "muc")
+VIOLENT = {"ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "MURDER", "HIJACKING"}  # MUC-4 incident types: ASSAULT
+MUC_WEIGHT = 0.5
+QUAD_TYPES = {q: tuple(t for t in TYPES if load_lexicon().coding(t, None).quad_class == q)
+              for q in ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")}
+DATASET_WEIGHT = {"plover_gsr": 2.0, "plover_zsp": 1.0, "coped": 0.5, "muc": MUC_WEIGHT}  # GSR codes the contract's 16 types
+OTHER_WEIGHT = 0.3
+L2 = 1e-3
+STEPS, RATE, FOLDS = 300, 0.05, 5
+MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
+TYPE_MARGINS = MARGINS + (0.7, 1.0)  # 1.0: the rules' type is never overridden
+MIN_TYPE_ROWS = 20  # a rules' type gets a margin of its own with at least this many main candidates
+TOGETHER = (("CONCEDE", "RETREAT"),)  # ZSP's YIELD is either: its labels do not tell them apart
+
+
+def allowed(doc) -> tuple[str, ...] | None:
+    if doc.dataset == "coped":
+        return QUAD_TYPES.get(doc.info["quad"]) if doc.info["quad"] else None
+    return tuple(doc.info["types"])
+
+
+def samples(which: str = "tune", *, subset: int | None = None, cache: Path | None = None,
+            workers: int = 1) -> list[dict]:
+    """{doc, features, allowed (mask), w, rule} for every candidate of a labelled sentence."""
+    rows = []
+    for name in DATASETS:
+        docs = list(_corpora.READERS[name](which))
+        docs = docs[:subset] if subset else docs
+        t0 = time.perf_counter()
+        records = _corpora.candidates(name, docs, cache=cache, workers=workers)
+        n = 0
+        if name == "muc":
+            rows += muc_rows(records)
+            print(f"muc: {len(docs)} docs, {sum(r['dataset'] == 'muc' for r in rows)} candidates", file=sys.stderr)
+            continue
+        for doc, record in zip(docs, records):
+            types = allowed(doc)
+            if not types or not record["events"]:
+                continue
+            mask = np.array([t in types for t in TYPES])
+            main = max(range(len(record["events"])), key=lambda k: (record["events"][k]["confidence"], -k))
+            for k, event in enumerate(record["events"]):
+                ev = Event.from_dict(event)
+                rows.append({"doc": doc.id, "dataset": name, "features": type_features(ev), "mask": mask,
+                             "w": DATASET_WEIGHT[name] * (1.0 if k == main else OTHER_WEIGHT),
+                             "rule": TYPES.index(ev.type), "main": k == main})
+                n += 1
+        print(f"{name}: {len(docs)} docs, {n} candidates", file=sys.stderr)
+    return rows
+
+
+def muc_rows(records: list[dict]) -> list[dict]:
+    """ASSAULT rows: the candidates matched to a violent key incident of their text."""
+    from _muc import match_all, read_incidents
+
+    events = {r["id"]: r["events"] for r in records}
+    incidents = {k: v for k, v in read_incidents("dev").items() if k in events}
+    mask = np.array([t == "ASSAULT" for t in TYPES])
+    rows, seen = [], set()
+    for m in match_all(incidents, events):
+        if m.event is None or m.incident.optional or m.incident.type not in VIOLENT or id(m.event) in seen:
+            continue
+        seen.add(id(m.event))
+        ev = Event.from_dict(m.event)
+        rows.append({"doc": m.incident.doc_id, "dataset": "muc", "features": type_features(ev), "mask": mask,
+                     "w": MUC_WEIGHT, "rule": TYPES.index(ev.type), "main": True})
+    return rows
+
+
+class Sparse:
+    """Rows of hashed features as CSR arrays."""
+
+    def __init__(self, rows: list[dict[int, float]]):
+        self.lengths = np.array([len(r) for r in rows], dtype=np.int64)
+        self.indptr = np.concatenate([[0], np.cumsum(self.lengths)])
+        self.indices = np.array([k for r in rows for k in sorted(r)], dtype=np.int64)
+        self.values = np.array([r[k] for r in rows for k in sorted(r)], dtype=np.float64)
+        self.row = np.repeat(np.arange(len(rows)), self.lengths)
+
+    def dot(self, w: np.ndarray) -> np.ndarray:  # (n, K)
+        return np.add.reduceat(self.values[:, None] * w[self.indices], self.indptr[:-1], axis=0)
+
+    def tdot(self, g: np.ndarray) -> np.ndarray:  # (DIM, K)
+        contrib = self.values[:, None] * g[self.row]
+        return np.stack([np.bincount(self.indices, weights=contrib[:, k], minlength=DIM)
+                         for k in range(g.shape[1])], axis=1)
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit(x: Sparse, mask: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted L2 softmax regression on -log P(allowed types), full-batch Adam from zero."""
+    k = len(TYPES)
+    theta, bias = np.zeros((DIM, k)), np.zeros(k)
+    m, v, mb, vb = np.zeros_like(theta), np.zeros_like(theta), np.zeros(k), np.zeros(k)
+    total = w.sum()
+    for step in range(1, STEPS + 1):
+        p = softmax(x.dot(theta) + bias)
+        q = p * mask
+        q /= q.sum(axis=1, keepdims=True)
+        g = w[:, None] * (p - q) / total
+        grad, gb = x.tdot(g) + L2 * theta, g.sum(axis=0)
+        m, v = 0.9 * m + 0.1 * grad, 0.999 * v + 0.001 * grad * grad
+        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
+        corr = math.sqrt(1 - 0.999 ** step) / (1 - 0.9 ** step)
+        theta -= RATE * corr * m / (np.sqrt(v) + 1e-8)
+        bias -= RATE * corr * mb / (np.sqrt(vb) + 1e-8)
+    return theta, bias
+
+
+def fold_of(doc: str) -> int:
+    return hashlib.sha256(doc.encode()).digest()[0] % FOLDS
+
+
+def out_of_fold(rows: list[dict]) -> np.ndarray:
+    probs = np.zeros((len(rows), len(TYPES)))
+    folds = np.array([fold_of(r["doc"]) for r in rows])
+    mask, w = np.array([r["mask"] for r in rows]), np.array([r["w"] for r in rows])
+    for k in range(FOLDS):
+        train, test = np.where(folds != k)[0], np.where(folds == k)[0]
+        if not len(test) or not len(train):
+            continue
+        theta, bias = fit(Sparse([rows[i]["features"] for i in train]), mask[train], w[train])
+        probs[test] = softmax(Sparse([rows[i]["features"] for i in test]).dot(theta) + bias)
+    return probs
+
+
+def choices(probs: np.ndarray, rules: np.ndarray, margin, margins: dict | None = None) -> np.ndarray:
+    best = probs.argmax(axis=1)
+    each = np.array([(margins or {}).get(TYPES[r], margin) for r in rules])
+    beat = probs[np.arange(len(rules)), best] - probs[np.arange(len(rules)), rules] > each
+    pairs = {(TYPES.index(a), TYPES.index(b)) for a, b in TOGETHER}
+    pairs |= {(b, a) for a, b in pairs}
+    apart = np.array([(int(r), int(b)) not in pairs for r, b in zip(rules, best)])
+    return np.where(beat & apart, best, rules)
+
+
+def type_margins(rows: list[dict], probs: np.ndarray, margin: float) -> dict[str, float]:
+    """A margin of its own for each rules' type with enough main candidates: the smallest one that types
+    the most of them right (out of fold), where it differs from the global ``margin``. A type's own margin may
+    only be larger (more caution for its trigger words): chosen on a few dozen sentences, lower ones overrode
+    the rules on sentences the corpora did not resemble ("destroyed the building" became an attack)."""
+    rules = np.array([r["rule"] for r in rows])
+    docs = {name: len({r["doc"] for r in rows if r["dataset"] == name}) for name in DATASETS}
+    out = {}
+    for k, name in enumerate(TYPES):
+        part = np.array([i for i, r in enumerate(rows) if r["main"] and r["rule"] == k], dtype=np.int64)
+        if len(part) < MIN_TYPE_ROWS:
+            continue
+        mask = np.array([rows[i]["mask"] for i in part])
+        share = np.array([1.0 / max(docs[rows[i]["dataset"]], 1) for i in part])  # each corpus counts the same
+
+        def right(m: float) -> float:
+            chosen = choices(probs[part], rules[part], m)
+            return round(float((share * mask[np.arange(len(part)), chosen]).sum()), 9)
+
+        best = max((m for m in TYPE_MARGINS if m >= margin), key=lambda m: (right(m), -m))
+        if right(best) > right(margin):
+            out[name] = best
+    return out
+
+
+def report(rows: list[dict], probs: np.ndarray, margin: float, margins: dict) -> None:
+    """Out-of-fold share of sentences typed right per dataset: the rules alone, and with the model."""
+    rules = np.array([r["rule"] for r in rows])
+    for name in DATASETS:
+        part = [k for k, r in enumerate(rows) if r["dataset"] == name]
+        line = []
+        for label, chosen in (("rules", rules[part]), ("model", choices(probs[part], rules[part], margin, margins))):
+            right: dict[str, bool] = {}
+            for k, c in zip(part, chosen):
+                right[rows[k]["doc"]] = right.get(rows[k]["doc"], False) or bool(rows[k]["mask"][c])
+            line.append(f"{label} {sum(right.values()) / max(len(right), 1):.3f}")
+        print(f"  {name} (out of fold, {len(set(rows[k]['doc'] for k in part))} sentences): {', '.join(line)}",
+              file=sys.stderr)
+
+
+def choose_margin(rows: list[dict], probs: np.ndarray) -> tuple[float, dict]:
+    """The smallest margin with the best share of sentences (docs) one of whose candidates gets an allowed type,
+    averaged over the corpora (each counts the same, however many sentences it has)."""
+    rules = np.array([r["rule"] for r in rows])
+    scores = {}
+    for margin in MARGINS:
+        chosen = choices(probs, rules, margin)
+        right: dict[str, bool] = {}
+        for r, c in zip(rows, chosen):
+            right[r["doc"]] = right.get(r["doc"], False) or bool(r["mask"][c])
+        corpus = {r["doc"]: r["dataset"] for r in rows}
+        shares = [np.mean([v for d, v in right.items() if corpus[d] == name])
+                  for name in DATASETS if any(corpus[d] == name for d in right)]
+        scores[margin] = float(np.mean(shares)) if shares else 0.0
+    best = max(MARGINS, key=lambda m: (round(scores[m], 6), -m))
+    return best, scores
+
+
+def train(rows: list[dict]) -> dict:
+    probs = out_of_fold(rows)
+    margin, scores = choose_margin(rows, probs)
+    margins = type_margins(rows, probs, margin)
+    print(f"margins of their own: {margins}", file=sys.stderr)
+    report(rows, probs, margin, margins)
+    print("out-of-fold share of sentences typed right, by margin: "
+          + ", ".join(f"{m}: {s:.3f}" for m, s in scores.items()), file=sys.stderr)
+    x = Sparse([r["features"] for r in rows])
+    theta, bias = fit(x, np.array([r["mask"] for r in rows]), np.array([r["w"] for r in rows]))
+    seen = sorted(set(x.indices.tolist()))
+    out_rows = {}
+    for key in seen:
+        row = [round(float(v), 4) + 0.0 for v in theta[key]]
+        if any(abs(v) >= 1e-4 for v in row):
+            out_rows[str(key)] = row
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r["main"]:
+            counts[r["dataset"]] = counts.get(r["dataset"], 0) + 1
+    return {"format": FORMAT, "dim": DIM, "types": list(TYPES), "margin": margin, "margins": margins,
+            "together": [list(p) for p in TOGETHER],
+            "bias": [round(float(b), 4) + 0.0 for b in bias], "rows": out_rows,
+            "trained_on": dict(sorted(counts.items()))}
+
+
+def write(model: dict, out: Path) -> str:
+    text = json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--cache", type=Path, default=None, help="a folder outside the repo for the candidates")
+    parser.add_argument("--subset", type=int, default=None, help="the first N tune documents of each corpus")
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args(argv)
+    t0 = time.perf_counter()
+    rows = samples("tune", subset=args.subset, cache=args.cache, workers=args.workers)
+    t1 = time.perf_counter()
+    model = train(rows)
+    digest = write(model, args.out)
+    print(f"{args.out}: sha256 {digest}, {len(rows)} candidates, {len(model['rows'])} buckets, margin "
+          f"{model['margin']}, candidates {t1 - t0:.0f} s, training {time.perf_counter() - t1:.0f} s",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

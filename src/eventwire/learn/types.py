@@ -1,0 +1,165 @@
+"""The type coder: which PLOVER type is this candidate event? A learned second opinion over the trigger lexicon.
+
+The rules give each candidate the type of its trigger word (``data/triggers.tsv``). A word alone often does not
+decide it ("the court *ordered* the release" is a concession, "the army *ordered* residents out" coercion), so
+a softmax regression reads the candidate in its sentence and gives a probability to each of the 16 PLOVER
+types; the candidate takes the most probable type when it beats the rules' type by the model's ``margin``.
+
+Features (hashed with CRC-32 into :data:`DIM` buckets; no text is kept in the weights):
+
+1. what the rules decided: the type, the type with its mode, the factuality; the sectors of actor and
+   recipient (``MIL``, ``CVL`` ...), and whether each is present;
+2. the trigger (its words and crude stems) and the words within :data:`WINDOW` words of it, with their side;
+3. the words and word pairs of the evidence sentence (weight 0.5): the sentence around the trigger tells an
+   accusation from a sentence, a visit from a deployment.
+
+Trained by ``scripts/train_types.py`` from the tune halves of ``../shared/data`` (PLOVER-coded sentences, the
+quad class of Multi-CoPED sentences, MUC-4 key incidents); the weights file is JSON of numbers only.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import zlib
+from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from .features import stem, words
+from .model import WeightsError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..models import Event
+
+NAME = "types"
+FORMAT = "eventwire-types-v1"
+DIM = 1 << 13
+WINDOW = 4
+SENTENCE_WEIGHT = 0.3
+RULE_WEIGHT = 2.0  # of the rules' decision and the trigger: scaled up, they are regularised less
+BIGRAMS = False
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+def _index(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8")) & (DIM - 1)
+
+
+def type_features(event: "Event") -> dict[int, float]:
+    """Hashed features of one candidate event (see the module docstring)."""
+    names: dict[str, float] = {}
+
+    def add(name: str, value: float = 1.0) -> None:
+        names[name] = max(names.get(name, 0.0), value)
+
+    add("bias-rule:" + event.type, RULE_WEIGHT)
+    add(f"rule-mode:{event.type}/{event.mode or '-'}", RULE_WEIGHT)
+    add("fact:" + event.factuality)
+    for role, actors in (("a", event.actor), ("r", event.recipient)):
+        add(f"{role}:{'yes' if actors else 'no'}")
+        for actor in actors:
+            add(f"{role}-sector:{actor.sector or '-'}")
+    sentence = words(event.evidence.text)
+    trigger = words(event.evidence.trigger)
+    for w in trigger:
+        add("trig:" + w, RULE_WEIGHT)
+        add("trig-stem:" + stem(w), RULE_WEIGHT)
+        add(f"trig-rule:{stem(w)}/{event.type}", RULE_WEIGHT)
+    at = _find(sentence, trigger)
+    if at is not None:
+        for k in range(max(0, at - WINDOW), min(len(sentence), at + len(trigger) + WINDOW)):
+            if at <= k < at + len(trigger):
+                continue
+            add(("left:" if k < at else "right:") + stem(sentence[k]))
+    for k, w in enumerate(sentence):
+        add("w:" + stem(w), SENTENCE_WEIGHT)
+        if BIGRAMS and k + 1 < len(sentence):
+            add(f"b:{stem(w)}_{stem(sentence[k + 1])}", SENTENCE_WEIGHT)
+    out: dict[int, float] = {}
+    for name, value in names.items():
+        key = _index(name)
+        out[key] = out.get(key, 0.0) + value
+    return out
+
+
+def _find(sentence: list[str], trigger: list[str]) -> int | None:
+    if not trigger:
+        return None
+    n = len(trigger)
+    for k in range(len(sentence) - n + 1):
+        if sentence[k:k + n] == trigger:
+            return k
+    return None
+
+
+@dataclass(frozen=True)
+class TypeCoder:
+    """A loaded type coder (see :func:`load_types`): ``rows`` maps a feature bucket to one weight per type."""
+
+    types: tuple[str, ...]
+    bias: tuple[float, ...]
+    rows: dict[int, tuple[float, ...]] = field(compare=False)
+    margin: float
+    sha256: str
+    margins: dict[str, float] = field(default_factory=dict, compare=False)  # per rules' type, where it has one
+    together: tuple[tuple[str, str], ...] = ()  # pairs the training labels do not tell apart: never swapped
+    name: str = NAME
+
+    def probabilities(self, event: "Event") -> dict[str, float]:
+        """P(type) for each PLOVER type."""
+        scores = list(self.bias)
+        for key, value in type_features(event).items():
+            row = self.rows.get(key)
+            if row is not None:
+                for k, w in enumerate(row):
+                    scores[k] += w * value
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {t: e / total for t, e in zip(self.types, exps)}
+
+    def choose(self, event: "Event") -> str:
+        """The type the event takes: the most probable one if it beats the rules' type by the margin of the
+        rules' type (``margins``, else ``margin``), and the two are not a pair the labels do not tell apart."""
+        probs = self.probabilities(event)
+        best = max(self.types, key=lambda t: (probs[t], t == event.type))
+        if (best, event.type) in self.together or (event.type, best) in self.together:
+            return event.type
+        margin = self.margins.get(event.type, self.margin)
+        return best if probs[best] - probs.get(event.type, 0.0) > margin else event.type
+
+    def retype(self, events: Sequence["Event"]) -> list["Event"]:
+        """The events with the type :meth:`choose` gives; a changed type is coded anew (mode, quad class,
+        CAMEO root, ACLED type and sub-type: :func:`eventwire.events.acled.recode`)."""
+        from ..events.acled import recode
+
+        out = []
+        for event in events:
+            chosen = self.choose(event)
+            out.append(event if chosen == event.type else recode(event, chosen))
+        return out
+
+
+def weights_path() -> Path:
+    return Path(str(importlib_resources.files("eventwire.learn") / "weights" / f"{NAME}.json"))
+
+
+def load_types(path: str | Path | None = None) -> TypeCoder:
+    """Read a weights file written by ``scripts/train_types.py`` (default: the packaged one)."""
+    path = Path(path) if path is not None else weights_path()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise WeightsError(f"[W004] cannot read the type-coder weights {path}: {exc.strerror}; "
+                           "rebuild them with `make weights` or reinstall eventwire") from exc
+    data = json.loads(raw)
+    if data.get("format") != FORMAT or data.get("dim") != DIM:
+        raise WeightsError(f"[W005] {path} is not a type-coder weights file of format {FORMAT} with {DIM} "
+                           "buckets: rebuild it with `make weights`")
+    rows = {int(k): tuple(v) for k, v in data["rows"].items()}
+    return TypeCoder(types=tuple(data["types"]), bias=tuple(data["bias"]), rows=rows, margin=data["margin"],
+                     sha256=hashlib.sha256(raw).hexdigest(), margins=dict(data.get("margins") or {}),
+                     together=tuple(tuple(p) for p in data.get("together") or ()))

@@ -1,0 +1,172 @@
+"""Every event typed right: the learned type coder (weights, determinism, retyping) and the ACLED codebook
+rules (sub-types, actor classes) on events built by hand, then on sentences through the real pipeline."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.events.acled import SUBTYPES, acled_coding, coded, inter_codes, recode
+from eventwire.knowledge.lexicon import load_lexicon
+from eventwire.learn import MODEL_NAMES, WeightsError
+from eventwire.learn.types import DIM, TYPES, load_types, type_features, weights_path
+from eventwire.models import Actor, ArticleRef, Event, Evidence
+
+REPO = Path(__file__).resolve().parent.parent
+REFERENCE = REPO / "tests" / "fixtures" / "types-subset.sha256"
+LEX = load_lexicon()
+
+
+def _event(sentence: str, type_: str, trigger: str, *, mode: str | None = None, actor=(), recipient=()) -> Event:
+    return coded(Event(event_id="e1", article=ArticleRef(id="a"), type=type_, mode=mode, quad_class="",
+                       evidence=Evidence(sentence, 0, len(sentence), trigger),
+                       actor=tuple(Actor(text=t, name=t, sector=s) for t, s in actor),
+                       recipient=tuple(Actor(text=t, name=t, sector=s) for t, s in recipient)), LEX)
+
+
+# ---- the type coder (no spaCy) -----------------------------------------------------------------------------
+
+
+def test_committed_type_weights_are_small_numbers_only_and_load():
+    raw = weights_path().read_bytes()
+    assert len(raw) < 1_500_000
+    data = json.loads(raw)
+    assert data["types"] == list(TYPES) and data["dim"] == DIM
+    assert all(isinstance(v, float | int) for row in data["rows"].values() for v in row)
+    model = load_types()
+    assert model.sha256 == hashlib.sha256(raw).hexdigest() and model.name in MODEL_NAMES
+
+
+def test_type_features_are_hashed_and_include_the_rules_type():
+    event = _event("Police arrested the opposition leader.", "COERCE", "arrested", mode="arrest")
+    other = _event("Police arrested the opposition leader.", "ACCUSE", "arrested")
+    features = type_features(event)
+    assert features and all(0 <= k < DIM for k in features)
+    assert features != type_features(other)
+
+
+def test_a_weights_file_of_another_format_says_how_to_fix(tmp_path):
+    path = tmp_path / "types.json"
+    path.write_text(json.dumps({"format": "something-else"}))
+    with pytest.raises(WeightsError, match="make weights"):
+        load_types(path)
+
+
+def test_retyping_codes_the_event_anew():
+    event = _event("Rebels attacked an army post.", "ASSAULT", "attacked", mode="firearms",
+                   actor=[("Rebels", "REB")], recipient=[("an army post", "MIL")])
+    assert event.acled_subtype == "Armed clash"
+    moved = recode(event, "ACCUSE")
+    assert (moved.type, moved.mode, moved.quad_class, moved.acled_subtype) == ("ACCUSE", None, "verbal-conflict", None)
+
+
+def test_retype_keeps_the_rules_type_of_pairs_the_labels_do_not_tell_apart(tmp_path):
+    path = tmp_path / "types.json"
+    rows = {}
+    bias = [0.0] * len(TYPES)
+    bias[TYPES.index("RETREAT")] = 9.0  # the model is sure of RETREAT for everything
+    path.write_text(json.dumps({"format": "eventwire-types-v1", "dim": DIM, "types": list(TYPES), "bias": bias,
+                                "rows": rows, "margin": 0.1, "together": [["CONCEDE", "RETREAT"]]}))
+    model = load_types(path)
+    concede = _event("The government conceded to the demands.", "CONCEDE", "conceded")
+    protest = _event("Workers staged a strike.", "PROTEST", "strike")
+    assert model.choose(concede) == "CONCEDE"
+    assert model.choose(protest) == "RETREAT"
+
+
+def test_weights_rebuild_from_a_fixed_subset_matches_the_reference(tmp_path, shared_data):
+    """The training script is deterministic: the first 30 tune documents of each corpus give the same file."""
+    out = tmp_path / "subset.json"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "EVENTWIRE_DATA": str(shared_data)}
+    subprocess.run([sys.executable, str(REPO / "scripts" / "train_types.py"), "--subset", "30", "--out", str(out)],
+                   check=True, env=env, capture_output=True, timeout=600)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    assert digest == REFERENCE.read_text().split()[0], (
+        "the type coder's training output changed: if the rules or features changed on purpose, rebuild the "
+        "weights (make weights) and write this sha256 into tests/fixtures/types-subset.sha256")
+
+
+# ---- ACLED codebook rules on hand-built events -------------------------------------------------------------
+
+MIL, REB, COP, CVL = ("troops", "MIL"), ("rebels", "REB"), ("police", "COP"), ("villagers", "CVL")
+
+
+@pytest.mark.parametrize("sentence, type_, trigger, mode, actor, recipient, expected", [
+    ("Troops clashed with rebels.", "ASSAULT", "clashed", "firearms", [MIL], [REB], "Armed clash"),
+    ("Rebels shot dead three villagers.", "ASSAULT", "shot", "firearms", [REB], [CVL], "Attack"),
+    ("Troops recaptured the town from the rebels.", "ASSAULT", "recaptured", None, [MIL], [REB],
+     "Government regains territory"),
+    ("Rebels seized control of the town.", "ASSAULT", "seized", None, [REB], [], "Non-state actor overtakes territory"),
+    ("The army withdrew and handed over control of the town.", "RETREAT", "withdrew", "withdraw", [MIL], [],
+     "Non-violent transfer of territory"),
+    ("Hundreds marched through the capital.", "PROTEST", "marched", "demo", [], [], "Peaceful protest"),
+    ("Police fired tear gas to disperse the marchers.", "PROTEST", "marchers", "demo", [], [],
+     "Protest with intervention"),
+    ("Police opened fire on the march, killing four.", "PROTEST", "march", "demo", [], [],
+     "Excessive force against protesters"),
+    ("Police shot dead two protesters.", "ASSAULT", "shot", "firearms", [COP], [("two protesters", "CVL")],
+     "Excessive force against protesters"),
+    ("Police detained twenty protesters.", "COERCE", "detained", "arrest", [COP], [("twenty protesters", "CVL")],
+     "Protest with intervention"),
+    ("Protesters hurled stones at police.", "PROTEST", "protesters", "demo", [], [], "Violent demonstration"),
+    ("An angry mob lynched a suspected thief.", "ASSAULT", "lynched", "beat", [("mob", "CVL")], [CVL],
+     "Mob violence"),
+    ("Police defused a bomb near the market.", "COERCE", "defused", None, [COP], [], "Disrupted weapons use"),
+    ("Rebels set up a base in the school.", "MOBILIZE", "set up", None, [REB], [], "Headquarters or base established"),
+    ("Two rebel factions merged into one group.", "COOPERATE", "merged", None, [REB], [], "Change to group/activity"),
+    ("Militiamen looted shops in the village.", "COERCE", "looted", None, [REB], [], "Looting/property destruction"),
+    ("Police arrested the opposition leader.", "COERCE", "arrested", "arrest", [COP], [], "Arrests"),
+    ("The parties signed a ceasefire.", "RETREAT", "ceasefire", "ceasefire", [MIL], [REB], "Agreement"),
+])
+def test_acled_subtype_follows_the_codebook(sentence, type_, trigger, mode, actor, recipient, expected):
+    event = _event(sentence, type_, trigger, mode=mode, actor=actor, recipient=recipient)
+    assert event.acled_subtype == expected
+    assert expected in SUBTYPES[event.acled_event_type]
+
+
+def test_verbal_events_have_no_acled_type():
+    coding = acled_coding(LEX, "ACCUSE", None, (), (), "The minister accused the rebels of the attack.")
+    assert (coding.acled_event_type, coding.acled_subtype) == (None, None)
+
+
+@pytest.mark.parametrize("event_type, actors, recipients, expected", [
+    ("Protests", [("students", "CVL")], [COP], (6, 1, 16)),
+    ("Riots", [("rioters", "CVL")], [], (5, None, 50)),
+    ("Battles", [MIL], [REB], (1, 2, 12)),
+    ("Violence against civilians", [("gunmen", "UAF")], [CVL], (3, 7, 37)),
+    ("Protests", [COP], [("protesters", "CVL")], (6, 1, 16)),  # the police's act on protesters
+])
+def test_actor_classes_and_interaction(event_type, actors, recipients, expected):
+    assert inter_codes(event_type, tuple(Actor(text=t, name=t, sector=s) for t, s in actors),
+                       tuple(Actor(text=t, name=t, sector=s) for t, s in recipients)) == expected
+
+
+def test_actor_classes_are_keys_of_the_event_object_and_round_trip():
+    event = _event("Troops clashed with rebels.", "ASSAULT", "clashed", mode="firearms", actor=[MIL], recipient=[REB])
+    data = event.to_dict()
+    assert (data["inter1"], data["inter2"], data["interaction"]) == (1, 2, 12)
+    back = Event.from_dict(data)
+    assert back == event and (back.inter1, back.inter2, back.interaction) == (1, 2, 12)
+
+
+# ---- through the real pipeline -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Government troops recaptured the town of Palmyra from Islamic State militants on Sunday, the army said.",
+     "Government regains territory"),
+    ("Police dispersed hundreds of protesters with tear gas outside parliament on Tuesday.",
+     "Protest with intervention"),
+])
+def test_sub_types_on_sentences(nlp, text, expected):
+    from eventwire import extract
+    from eventwire.pipeline import Resources
+
+    events = extract(text, published="2024-05-07", resources=Resources(nlp=nlp))
+    assert expected in {e.acled_subtype for e in events}, [(e.type, e.acled_subtype) for e in events]
+    assert all(e.coder is not None and "types" in dict(e.coder.models) for e in events)
