@@ -44,8 +44,9 @@ CASES = [
     pytest.param("Israel is opposed to French mediation in peace negotiations with Syria.", "REJECT", {"ISR"},
                  None, id="stance-in-the-passive"),
     pytest.param("King Hassan of Morocco was quoted today as saying he would be ready to host a meeting between "
-                 "an Israeli peace movement and the Palestine Liberation Organization.", "CONSULT", {"MAR"}, None,
-                 id="speaker-quoted-in-the-passive"),
+                 "an Israeli peace movement and the Palestine Liberation Organization.", "AGREE", {"MAR"}, None,
+                 id="speaker-quoted-in-the-passive"),  # an offer to host talks: PLOVER AGREE (CAMEO 036 "express
+                                                       # intent to meet"), which the type coder now gives
 ]
 
 
