@@ -8,11 +8,13 @@
    gva, TimeBank). The check halves are never read.
 2. Labels from the data (``_corpora.label``), never from eventwire; features: ``eventwire.learn.features``.
 2b. The article-topic model first: a logistic regression over the article's bag of words, sport, entertainment
-   and tech (1) against politics and business (0), the two classes weighted alike, on the BBC tune half; its probability is a feature of every
-   candidate (for the BBC articles the model is trained on: out-of-fold, as for an unseen article).
+   and tech (1) against politics and business (0), the two classes weighted alike, on the BBC tune half; its
+   probability is a feature of every candidate (for the BBC articles the model is trained on: out-of-fold, as
+   for an unseen article).
 3. A logistic regression (L2, sample weights, full-batch Adam for a fixed number of steps: deterministic),
-   fitted on all labelled candidates; Platt's calibration and the drop threshold from out-of-fold scores
-   (5 folds by document).
+   fitted on all labelled candidates; from out-of-fold scores (5 folds by document): Platt's calibration, the
+   common drop threshold (:func:`choose_threshold`), lower ones for types it would thin out
+   (:func:`type_thresholds`) and one for articles the topic model reads as sport-like.
 4. The weights file: JSON of numbers rounded to 5 decimals, keys sorted: byte-identical on a rebuild.
 
 ``--subset N`` uses the first N tune documents of each corpus (the test in tests/test_learn.py rebuilds with

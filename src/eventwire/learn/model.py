@@ -87,17 +87,20 @@ class Eventness:
 
     def probabilities(self, events: Sequence["Event"], body: str, *, title: str | None = None) -> list[float]:
         """The calibrated probability that each event is real and of its type."""
+        return self._scored(events, body, title)[0]
+
+    def _scored(self, events: Sequence["Event"], body: str, title: str | None) -> tuple[list[float], float | None]:
+        """The events' calibrated probabilities and the article's topic probability (one bag of the article)."""
         if not events:
-            return []
+            return [], None
         bag = article_bag(body)
         topic = self.topic(bag)
         return [self.calibrated(self.raw(event_features(e, body, bag=bag, title=title, topic=topic)))
-                for e in events]
+                for e in events], topic
 
     def apply(self, events: Sequence["Event"], body: str, *, title: str | None = None) -> list["Event"]:
-        """The events at or above the threshold, their ``confidence`` set to the calibrated probability."""
-        probs = self.probabilities(events, body, title=title)
-        topic = self.topic(article_bag(body)) if events else None
+        """The events at or above their threshold, their ``confidence`` set to the calibrated probability."""
+        probs, topic = self._scored(events, body, title)
         return [replace(e, confidence=round(p, 3)) for e, p in zip(events, probs)
                 if p >= self.threshold_of(e.type, topic)]
 
