@@ -13,7 +13,7 @@ on the CHECK halves (benchmarks/split.py), which training never reads.
 4. With ``--lower``: places and actors found on a lower-cased copy of the MUC-4 dev check texts, against the
    texts as written.
 
-Run: ``python benchmarks/eventness.py [--cache /tmp/ew-cands] [--workers 2] [--limit N] [--lower]``.
+Run: ``python benchmarks/eventness.py [--cache /tmp/ew-cands] [--workers 2] [--limit N] [--lower] [--weights F]``.
 The "before" column is ``Resources(learned=False)``; "after" applies the packaged weights to the same
 candidates (the layer only reads the rules' events), so one extraction serves both.
 """
@@ -30,7 +30,7 @@ import _corpora  # noqa: E402
 from _data import print_table, ratio  # noqa: E402
 from _muc import match_all, read_incidents  # noqa: E402
 
-from eventwire.learn import load_eventness  # noqa: E402
+from eventwire.learn import article_bag, load_eventness  # noqa: E402
 from eventwire.models import Article, Event  # noqa: E402
 
 MATERIAL = "material-conflict"
@@ -93,33 +93,36 @@ def muc(args, model) -> None:
 
 
 def labelled(args, model) -> None:
-    rows, all_pairs = [], []
+    rows, all_pairs, all_keeps = [], [], []
     for name in ("plover_gsr", "plover_zsp", "coped", "gva", "timeml"):
         docs = list(_corpora.READERS[name]("check"))[: args.limit]
         records = _corpora.candidates(f"{name}-check", docs, cache=args.cache, workers=args.workers)
-        pairs = []  # (label, weight, probability)
+        pairs, keeps = [], []  # (label, weight, probability); kept by the model
         for doc, r in zip(docs, records):
             article = Article(id=r["id"], body=r["body"], title=r["title"], offsets=tuple(map(tuple, r["offsets"])))
             events = [Event.from_dict(e) for e in r["events"]]
             probs = model.probabilities(events, r["body"], title=r["title"])
+            topic = model.topic(article_bag(r["body"]))
             for event, p in zip(r["events"], probs):
                 found = _corpora.label(doc, event, article)
                 if found is not None:
                     pairs.append((found[0], found[1], p))
+                    keeps.append(p >= model.threshold_of(event["type"], topic))
         all_pairs += pairs
-        rows.append([name, *_scores(pairs, model.threshold)])
-    rows.append(["all", *_scores(all_pairs, model.threshold)])
+        all_keeps += keeps
+        rows.append([name, *_scores(pairs, keeps)])
+    rows.append(["all", *_scores(all_pairs, all_keeps)])
     print("\n## Labelled candidates of the check halves (labels: benchmarks/_corpora.py; weighted)\n")
     print_table(["corpus", "candidates (real/false)", "precision before", "precision after", "recall after",
                  "ECE of confidence", "precision at confidence >= 0.8"], rows)
 
 
-def _scores(pairs, threshold: float) -> list[str]:
+def _scores(pairs, keeps: list[bool]) -> list[str]:
     if not pairs:
         return ["0", "-", "-", "-", "-", "-"]
     w = sum(wt for _, wt, _ in pairs)
     real = sum(wt for y, wt, _ in pairs if y)
-    keep = [(y, wt) for y, wt, p in pairs if p >= threshold]
+    keep = [(y, wt) for (y, wt, _p), k in zip(pairs, keeps) if k]
     high = [(y, wt) for y, wt, p in pairs if p >= 0.8]
     precision_after = sum(wt for y, wt in keep if y) / max(sum(wt for _, wt in keep), 1e-9)
     recall = sum(wt for y, wt in keep if y) / max(real, 1e-9)
@@ -183,9 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lower", action="store_true", help="also measure lower-cased MUC-4 texts")
     parser.add_argument("--only", default="articles,bbc,muc,labelled", help="sections: articles,bbc,muc,labelled")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed events of the articles")
+    parser.add_argument("--weights", type=Path, default=None, help="a weights file (default: the packaged one)")
     args = parser.parse_args(argv)
-    model = load_eventness()
-    print(f"event-ness weights sha256 {model.sha256[:16]}…, threshold {model.threshold}")
+    model = load_eventness(args.weights)
+    print(f"event-ness weights sha256 {model.sha256[:16]}…, threshold {model.threshold}, by type "
+          f"{dict(model.type_thresholds) or '-'}, topic model {'yes' if model.topic_weights else 'no'}, "
+          f"sport-like articles (topic cut, threshold) {model.sport_threshold}")
     t0 = time.perf_counter()
     sections = {"articles": articles, "bbc": bbc, "muc": muc, "labelled": labelled}
     for name in args.only.split(","):

@@ -62,6 +62,28 @@ def test_apply_drops_below_the_threshold_and_sets_the_calibrated_confidence(tmp_
     assert drop.apply([_event(body)], body) == []
 
 
+def test_a_type_threshold_applies_to_its_type_only(tmp_path):
+    path = _weights(tmp_path, bias=0.0, threshold=0.6)  # every candidate: probability 0.5
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "type_thresholds": {"COERCE": 0.4}}))
+    model = load_eventness(path)
+    body = "Police arrested two men. Rebels killed four villagers."
+    arrest = _event("Police arrested two men.", type_="COERCE", trigger="arrested")
+    assert [e.type for e in model.apply([arrest, _event(body)], body)] == ["COERCE"]
+
+
+def test_the_packaged_topic_model_tells_a_match_report_from_a_war_report():
+    from eventwire.learn import article_bag
+
+    model = load_eventness()
+    match = ("The striker scored twice as City beat Rovers 3-1 in the league on Saturday. The manager praised the "
+             "midfield and the goalkeeper, who saved a penalty before half-time.")
+    war = ("Troops shelled rebel positions near the border on Saturday, the defence ministry said. The government "
+           "accused the insurgents of attacking a convoy and vowed to restore order in the province.")
+    sport, conflict = model.topic(article_bag(match)), model.topic(article_bag(war))
+    assert sport > 0.5 > conflict and sport - conflict > 0.4
+
+
 def test_a_weights_file_of_another_format_says_how_to_fix(tmp_path):
     path = tmp_path / "w.json"
     path.write_text('{"format": "something-else"}')
@@ -74,9 +96,14 @@ def test_committed_weights_are_small_numbers_only_and_name_their_sha256_in_the_c
     raw = path.read_bytes()
     assert len(raw) < 1_000_000
     data = json.loads(raw)
-    assert set(data) == {"format", "dim", "bias", "platt", "threshold", "weights", "trained_on"}
+    assert set(data) == {"format", "dim", "bias", "platt", "threshold", "type_thresholds", "sport_threshold", "topic",
+                         "weights", "trained_on"}
     assert all(isinstance(x, (int, float)) for x in data["weights"]) and len(data["weights"]) == DIM
+    assert all(isinstance(x, (int, float)) for x in data["topic"]["weights"]) and len(data["topic"]["weights"]) == DIM
     assert 0.0 < data["threshold"] < 1.0
+    assert all(0.0 < t <= data["threshold"] for t in data["type_thresholds"].values())
+    cut, sport = data["sport_threshold"]
+    assert 0.5 <= cut < 1.0 and data["threshold"] <= sport < 1.0
     model = load_eventness()
     assert model.sha256 == hashlib.sha256(raw).hexdigest() and model.name in MODEL_NAMES
 
@@ -244,9 +271,7 @@ def _asserted(nlp, text: str, *, published: str = "2022-03-10"):
     pytest.param("United thrashed Rovers 4-0 on Saturday. Their winger shot twice from distance and the keeper "
                  "was beaten both times.", "ASSAULT", id="sport-senses"),
     pytest.param("United thrashed Rovers 4-0 on Saturday, and the keeper was beaten twice. The manager said his side "
-                 "attacked well.", "ASSAULT", id="sport-sense-without-a-sport-word-in-its-sentence",
-                 marks=pytest.mark.xfail(strict=True, reason="known gap: the article's sport words do not yet outweigh "
-                                                             "'attacked' (confidence 0.245, threshold 0.23)")),
+                 "attacked well.", "ASSAULT", id="sport-sense-without-a-sport-word-in-its-sentence"),
     pytest.param("A magnitude 6.8 earthquake struck the mountains of southern Turkey on Sunday, killing at least "
                  "120 people and flattening hundreds of homes.", "ASSAULT", id="an-earthquake"),
     pytest.param("Prosecutors said an online recruiter encouraged the student to carry out an attack on a "

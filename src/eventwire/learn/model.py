@@ -3,7 +3,13 @@
 A logistic regression over the hashed features of :mod:`.features`, trained by ``scripts/train_eventness.py``
 from the tune halves of ``../shared/data``. Its weights file (JSON: numbers only, no text) holds the weights,
 Platt's calibration (``p = 1 / (1 + exp(-(a * z + b)))`` of the raw score ``z``) and the threshold below which
-a candidate is dropped. ``confidence`` of every kept event is that calibrated probability.
+a candidate is dropped. ``confidence`` of every kept event is that calibrated probability. It also holds the
+article-topic model (``topic``: a logistic regression over the article's bag of words, trained on the BBC
+articles' topics) whose probability that an article is about sport, entertainment or technology is one of the
+candidates' features. ``type_thresholds`` lower the threshold for a PLOVER type where the common one would drop
+more than a tenth of that type's labelled real candidates (types whose cues the model reads weakly);
+``sport_threshold`` (topic cut, threshold) is the threshold of every candidate of an article the topic model reads
+as sport, entertainment or tech at least that surely.
 """
 from __future__ import annotations
 
@@ -39,13 +45,36 @@ class Eventness:
     threshold: float
     sha256: str
     name: str = NAME
+    topic_weights: tuple[float, ...] | None = None
+    topic_bias: float = 0.0
+    type_thresholds: tuple[tuple[str, float], ...] = ()
+    sport_threshold: tuple[float, float] | None = None
     _w: list = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.weights) != DIM:
             raise WeightsError(f"[W001] {self.name} weights have {len(self.weights)} entries, not {DIM}: "
                                "rebuild them with `make weights`")
+        if self.topic_weights is not None and len(self.topic_weights) != DIM:
+            raise WeightsError(f"[W001] {self.name} topic weights have {len(self.topic_weights)} entries, not "
+                               f"{DIM}: rebuild them with `make weights`")
         self._w.extend(self.weights)
+
+    def threshold_of(self, type_: str, topic: float | None = None) -> float:
+        """The drop threshold of an event of PLOVER type ``type_`` in an article of ``topic`` (the probability
+        that it is about sport, entertainment or tech)."""
+        if self.sport_threshold is not None and topic is not None and topic >= self.sport_threshold[0]:
+            return self.sport_threshold[1]
+        return dict(self.type_thresholds).get(type_, self.threshold)
+
+    def topic(self, bag: dict[int, float]) -> float | None:
+        """The probability that the article of ``bag`` (its :func:`article_bag`) is about sport, entertainment
+        or technology (None: these weights have no topic model)."""
+        if self.topic_weights is None:
+            return None
+        w = self.topic_weights
+        z = self.topic_bias + sum(w[k] * v for k, v in bag.items())
+        return 1.0 / (1.0 + math.exp(-max(-500.0, min(500.0, z))))
 
     def raw(self, features: dict[int, float]) -> float:
         w = self._w
@@ -58,15 +87,22 @@ class Eventness:
 
     def probabilities(self, events: Sequence["Event"], body: str, *, title: str | None = None) -> list[float]:
         """The calibrated probability that each event is real and of its type."""
+        return self._scored(events, body, title)[0]
+
+    def _scored(self, events: Sequence["Event"], body: str, title: str | None) -> tuple[list[float], float | None]:
+        """The events' calibrated probabilities and the article's topic probability (one bag of the article)."""
         if not events:
-            return []
+            return [], None
         bag = article_bag(body)
-        return [self.calibrated(self.raw(event_features(e, body, bag=bag, title=title))) for e in events]
+        topic = self.topic(bag)
+        return [self.calibrated(self.raw(event_features(e, body, bag=bag, title=title, topic=topic)))
+                for e in events], topic
 
     def apply(self, events: Sequence["Event"], body: str, *, title: str | None = None) -> list["Event"]:
-        """The events at or above the threshold, their ``confidence`` set to the calibrated probability."""
-        probs = self.probabilities(events, body, title=title)
-        return [replace(e, confidence=round(p, 3)) for e, p in zip(events, probs) if p >= self.threshold]
+        """The events at or above their threshold, their ``confidence`` set to the calibrated probability."""
+        probs, topic = self._scored(events, body, title)
+        return [replace(e, confidence=round(p, 3)) for e, p in zip(events, probs)
+                if p >= self.threshold_of(e.type, topic)]
 
 
 def weights_path(name: str = NAME) -> Path:
@@ -86,5 +122,10 @@ def load_eventness(path: str | Path | None = None) -> Eventness:
     if data.get("format") != FORMAT:
         raise WeightsError(f"[W003] {path} is not an event-ness weights file of format {FORMAT}: "
                            "rebuild it with `make weights`")
+    topic = data.get("topic")
     return Eventness(weights=tuple(data["weights"]), bias=data["bias"], platt=tuple(data["platt"]),
-                     threshold=data["threshold"], sha256=hashlib.sha256(raw).hexdigest())
+                     threshold=data["threshold"], sha256=hashlib.sha256(raw).hexdigest(),
+                     topic_weights=tuple(topic["weights"]) if topic else None,
+                     topic_bias=topic["bias"] if topic else 0.0,
+                     type_thresholds=tuple(sorted((data.get("type_thresholds") or {}).items())),
+                     sport_threshold=tuple(data["sport_threshold"]) if data.get("sport_threshold") else None)
