@@ -1,18 +1,23 @@
 #!/usr/bin/env python3
 """Throughput of ``eventwire run`` with 1 and with 2 Dask worker processes on the same shards.
 
-    python benchmarks/scale.py [--limit 160] [--shard-size 10] [--cache /tmp/eventwire-scale]
+    python benchmarks/scale.py [--limit 160] [--shard-size 10] [--repeat 1] [--cache /tmp/eventwire-scale]
 
 Writes the first N MUC-4 dev texts as files under ``--cache`` (never the repo), then for 1 and 2 workers:
 starts a local cluster of that many processes with ONE thread each (numeric-library and embedding threads pinned
 to 1, :func:`eventwire.batch.worker.pin_threads`), waits until every worker has loaded the model (not timed),
 and times ``run_batch`` on it from the first shard to the last article stored, with fresh shard outputs and a
-fresh store. Prints articles/s for both and the ratio. Timings are noisy on a shared machine: not a test.
+fresh store. Prints articles/s for both and the ratio, with the time split into extraction (the shards on
+the workers) and the load into the store (one process, the same in both runs), and the load average around
+each run. ``--repeat N`` alternates the two N times and prints the median ratio: on a machine shared with
+other jobs a single pair is noisy. Not a test.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -35,7 +40,7 @@ def corpus(folder: Path, limit: int) -> list[Path]:
     return paths
 
 
-def timed_run(folder: Path, work: Path, workers: int, shard_size: int) -> tuple[float, int, int]:
+def timed_run(folder: Path, work: Path, workers: int, shard_size: int):
     from distributed import Client, LocalCluster
 
     from eventwire.batch import run_batch
@@ -49,32 +54,45 @@ def timed_run(folder: Path, work: Path, workers: int, shard_size: int) -> tuple[
                       env=pin_threads()) as cluster, Client(cluster) as client:
         client.wait_for_workers(workers)
         client.register_plugin(LoadResources(load_resources))  # every worker loads the model now, before the clock starts
+        load_before = os.getloadavg()[0]
         start = time.perf_counter()
         summary = run_batch([folder], work / "run.duckdb", extract=extract_paths, load=load_resources,
                             scheduler=cluster.scheduler_address,
                             shard_size=shard_size, on_error=errors.append)
         seconds = time.perf_counter() - start
-    return seconds, summary.articles_new, summary.shards
+    if errors:
+        raise SystemExit(f"the run reported {len(errors)} error(s), first: {errors[0]}")
+    return seconds, summary, (load_before, os.getloadavg()[0])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=160, help="MUC-4 dev texts (default 160)")
     parser.add_argument("--shard-size", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=1, help="pairs of runs (1 worker, 2 workers) alternated")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/eventwire-scale"))
     args = parser.parse_args()
     if require("muc4") is None:
         return
     folder = args.cache / "texts"
     paths = corpus(folder, args.limit)
-    print(f"{len(paths)} MUC-4 dev texts in shards of {args.shard_size}; one thread per worker")
-    rates = {}
-    for workers in (1, 2):
-        seconds, articles, shards = timed_run(folder, args.cache / f"run-{workers}", workers, args.shard_size)
-        rates[workers] = articles / seconds
-        print(f"{workers} worker(s): {articles} articles in {shards} shards, {seconds:.1f} s, "
-              f"{rates[workers]:.2f} articles/s")
-    print(f"2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
+    print(f"{len(paths)} MUC-4 dev texts in shards of {args.shard_size}; one thread per worker; "
+          f"{os.cpu_count()} CPUs")
+    ratios = []
+    for repeat in range(args.repeat):
+        rates = {}
+        for workers in (1, 2):
+            seconds, summary, (before, after) = timed_run(folder, args.cache / f"run-{workers}", workers,
+                                                          args.shard_size)
+            rates[workers] = summary.articles_new / seconds
+            print(f"{workers} worker(s): {summary.articles_new} articles in {summary.shards} shards, {seconds:.1f} s "
+                  f"(extraction {summary.extract_seconds:.1f} s, store {summary.store_seconds:.1f} s), "
+                  f"{rates[workers]:.2f} articles/s; load average {before:.1f} -> {after:.1f}")
+        ratios.append(rates[2] / rates[1])
+        print(f"2 workers / 1 worker: {ratios[-1]:.2f}x")
+    if len(ratios) > 1:
+        print(f"median of {len(ratios)} pairs: {statistics.median(ratios):.2f}x "
+              f"(all: {', '.join(f'{r:.2f}' for r in ratios)})")
 
 
 if __name__ == "__main__":
