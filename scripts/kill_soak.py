@@ -148,15 +148,16 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
             break
         kill(process)
         done += 1
+        stored = []
         if db.exists():
             stored, _events, ok, report = snapshot(db)
             if not ok:
                 failures.append(f"after kill {done}: store inconsistent: {report}")
             if len(stored) != len(set(stored)):
                 failures.append(f"after kill {done}: {len(stored) - len(set(stored))} article(s) stored twice")
-            log(f"kill-soak: kill {done} at {time.monotonic() - started:.0f}s: {len(set(stored))} article(s) stored"
-                + (f", {len(list(Path(f'{db}.shards').glob('shard-*.parquet')))} shard(s) done"
-                   if command == "run" else ""))
+        log(f"kill-soak: kill {done} at {time.monotonic() - started:.0f}s: {len(set(stored))} article(s) stored"
+            + (f", {len(list(Path(f'{db}.shards').glob('shard-*.parquet')))} shard(s) done"
+               if command == "run" else ""))
     final = start(corpus, db)
     _out, err = final.communicate(timeout=7200)
     if final.returncode != 0:
