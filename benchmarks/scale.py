@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of ``eventwire run`` with 1 and with 2 Dask worker processes on the same shards.
 
-    python benchmarks/scale.py [--limit 160] [--shard-size 10] [--repeat 1] [--cache /tmp/eventwire-scale]
+    python benchmarks/scale.py [--limit 160] [--shard-size N] [--repeat 1] [--cache /tmp/eventwire-scale]
 
 Writes the first N MUC-4 dev texts as files under ``--cache`` (never the repo), then for 1 and 2 workers:
 starts a local cluster of that many processes with ONE thread each (numeric-library and embedding threads pinned
@@ -68,7 +68,7 @@ def timed_run(folder: Path, work: Path, workers: int, shard_size: int):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=160, help="MUC-4 dev texts (default 160)")
-    parser.add_argument("--shard-size", type=int, default=10)
+    parser.add_argument("--shard-size", type=int, default=None, help="files per shard (default: run's own choice)")
     parser.add_argument("--repeat", type=int, default=1, help="pairs of runs (1 worker, 2 workers) alternated")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/eventwire-scale"))
     args = parser.parse_args()
@@ -76,7 +76,8 @@ def main() -> None:
         return
     folder = args.cache / "texts"
     paths = corpus(folder, args.limit)
-    print(f"{len(paths)} MUC-4 dev texts in shards of {args.shard_size}; one thread per worker; "
+    size = args.shard_size or "the automatic size"
+    print(f"{len(paths)} MUC-4 dev texts in shards of {size}; one thread per worker; "
           f"{os.cpu_count()} CPUs")
     ratios = []
     for repeat in range(args.repeat):

@@ -24,7 +24,7 @@ from typing import Any, Callable
 
 from ..errors import EventwireError, InputError, UsageError
 from ..models import Skipped
-from .shards import SHARD_SIZE, Shard, plan_shards, read_shard
+from .shards import Shard, plan_shards, read_shard
 from .worker import LoadResources, run_shard
 
 __all__ = ["run_batch", "RunSummary", "start_client"]
@@ -46,7 +46,7 @@ class RunSummary:
 
 def run_batch(paths: list[str | os.PathLike], db: str | os.PathLike, *, extract: Callable[..., list],
               load: Callable[[], Any], workers: int = 2,
-              scheduler: str | None = None, shard_size: int = SHARD_SIZE, folder: str | os.PathLike | None = None,
+              scheduler: str | None = None, shard_size: int | None = None, folder: str | os.PathLike | None = None,
               published: str | None = None, on_error: Callable[[EventwireError], None],
               on_skip: Callable[[Skipped], None] | None = None, progress=None,
               on_shard_start: Callable[[Shard], None] | None = None) -> RunSummary:
@@ -57,7 +57,8 @@ def run_batch(paths: list[str | os.PathLike], db: str | os.PathLike, *, extract:
     load=load_resources)``.
 
     ``workers`` local worker processes (one thread each) are started unless ``scheduler`` names a running
-    cluster (``tcp://HOST:PORT``). ``progress`` (a :class:`~eventwire.progress.Progress`) counts articles as
+    cluster (``tcp://HOST:PORT``). ``shard_size`` files make a shard (``None``: chosen from the number of
+    files, see :func:`~eventwire.batch.shards.plan_shards`). ``progress`` (a :class:`~eventwire.progress.Progress`) counts articles as
     shards finish; ``on_shard_start`` runs inside the worker before each shard (tests use it as a barrier).
     """
     shards = plan_shards(list(paths), shard_size=shard_size)
