@@ -120,6 +120,31 @@ def snapshot(db: Path) -> tuple[list[str], dict[str, list[str]], bool, str]:
     return ids, events, report.ok, str(report)
 
 
+def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: int, rng: random.Random,
+                              max_wait: float) -> None:
+    """Wait for a random moment of one of `run`'s phases, chosen at random: starting (cluster and models),
+    extracting (after 1 to 3 more shard outputs are written) or storing (once all ``total`` shard outputs are
+    written, a random instant of the load). Starting a cluster can outlast a plain random wait, which would then never
+    reach the later phases."""
+    def outputs() -> int:
+        return len(list(shards.glob("shard-*.parquet")))
+
+    def until(condition, limit: float = 1800.0) -> None:
+        deadline = time.monotonic() + limit  # a bound on a failure, not a timing
+        while not condition() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    phase = rng.choice(["starting", "extracting", "storing"] if outputs() < total else ["starting", "storing"])
+    if phase == "starting":
+        time.sleep(rng.uniform(2.0, max_wait))
+    elif phase == "extracting":
+        target = outputs() + rng.randint(1, 3)
+        until(lambda: outputs() >= target)
+    else:
+        until(lambda: outputs() >= total)
+        time.sleep(rng.uniform(0.0, 8.0))
+
+
 def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = True, max_wait: float = 30.0,
          command: str = "ingest", workers: int = 2, per_file: int = 10, shard_size: int = 2,
          log=print) -> tuple[int, int, list[str]]:
@@ -140,7 +165,11 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
     started = time.monotonic()
     for k in range(kills):
         process = start(corpus, db)
-        time.sleep(rng.uniform(2.0, max_wait))  # model loading included: some kills land there
+        if command == "run":
+            _wait_for_a_moment_of_run(process, Path(f"{db}.shards"), -(-len(list(corpus.glob("part-*.jsonl")))
+                                                                         // shard_size), rng, max_wait)
+        else:
+            time.sleep(rng.uniform(2.0, max_wait))  # model loading included: some kills land there
         if process.poll() is not None:
             log(f"kill-soak: run {k + 1} finished before its kill (exit {process.returncode})")
             if process.returncode != 0:
