@@ -6,7 +6,8 @@
 Each file is one malformed case of a kind (truncated gzip, wrong and mixed encodings, lone surrogates, NUL
 bytes, enormous lines, deeply nested JSON, HTML bombs, zero-width and right-to-left text, control
 characters and ANSI escapes, empty and whitespace-only documents, duplicate ids, broken JSON, wrong field
-types, truncated WARC files plain and gzip); ``.manifest.json`` (hidden, so not ingested) says, per file, how many documents must be stored and how many error lines
+types, truncated WARC files plain and gzip); ``.manifest.json`` (hidden, so not ingested) says, per file,
+how many documents must be stored and how many error lines
 (``eventwire: error: FILE...``) it must give. The check runs one real ``eventwire ingest`` over the
 folder and counts as a failure: any traceback on stderr, any stderr line not starting ``eventwire:``,
 a file with a different number of error lines than expected, a file with fewer stored documents.

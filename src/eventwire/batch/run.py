@@ -58,8 +58,8 @@ def run_batch(paths: list[str | os.PathLike], db: str | os.PathLike, *, extract:
 
     ``workers`` local worker processes (one thread each) are started unless ``scheduler`` names a running
     cluster (``tcp://HOST:PORT``). ``shard_size`` files make a shard (``None``: chosen from the number of
-    files, see :func:`~eventwire.batch.shards.plan_shards`). ``progress`` (a :class:`~eventwire.progress.Progress`) counts articles as
-    shards finish; ``on_shard_start`` runs inside the worker before each shard (tests use it as a barrier).
+    files, see :func:`~eventwire.batch.shards.plan_shards`). ``progress`` (a
+    :class:`~eventwire.progress.Progress`) counts articles as shards finish; ``on_shard_start`` runs inside the worker before each shard (tests use it as a barrier).
     """
     shards = plan_shards(list(paths), shard_size=shard_size)
     folder = Path(folder) if folder is not None else Path(f"{db}.shards")
