@@ -70,8 +70,8 @@ def timed_run(folder: Path, work: Path, workers: int, shard_size: int):
     if errors:
         raise SystemExit(f"the run reported {len(errors)} error(s), first: {errors[0]}")
     # on an idle machine a one-thread worker's wall time is its CPU time: the busiest worker, then the store
-    idle_estimate = max(cpu_after[w] - cpu_before[w] for w in cpu_before) + own_cpu
-    return seconds, summary, (load_before, os.getloadavg()[0]), idle_estimate
+    busy = sorted(cpu_after[w] - cpu_before[w] for w in cpu_before)
+    return seconds, summary, (load_before, os.getloadavg()[0]), (busy[-1] + own_cpu, busy, own_cpu)
 
 
 def main() -> None:
@@ -94,13 +94,14 @@ def main() -> None:
     for repeat in range(args.repeat):
         rates, idle = {}, {}
         for workers in (1, 2):
-            seconds, summary, (before, after), idle[workers] = timed_run(folder, args.cache / f"run-{workers}",
-                                                                         workers, args.shard_size)
+            seconds, summary, (before, after), (idle[workers], busy, own) = timed_run(
+                folder, args.cache / f"run-{workers}", workers, args.shard_size)
             rates[workers] = summary.articles_new / seconds
             print(f"{workers} worker(s): {summary.articles_new} articles in {summary.shards} shards, {seconds:.1f} s "
                   f"(extraction {summary.extract_seconds:.1f} s, store {summary.store_seconds:.1f} s), "
                   f"{rates[workers]:.2f} articles/s; load average {before:.1f} -> {after:.1f}; CPU-time "
-                  f"estimate {idle[workers]:.1f} s")
+                  f"estimate {idle[workers]:.1f} s (workers {' + '.join(f'{b:.1f}' for b in busy)} s, "
+                  f"this process {own:.1f} s)")
         ratios.append(rates[2] / rates[1])
         estimates.append(idle[1] / idle[2])
         print(f"2 workers / 1 worker: {ratios[-1]:.2f}x (CPU-time estimate for an idle machine: {estimates[-1]:.2f}x)")
