@@ -124,7 +124,7 @@ def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: in
                               max_wait: float) -> None:
     """Wait for a random moment of one of `run`'s phases, chosen at random: starting (cluster and models),
     extracting (after 1 to 3 more shard outputs are written) or storing (once all ``total`` shard outputs are
-    written, a random instant of the load). Starting a cluster can outlast a plain random wait, which would then never
+    written, a random instant of the load; the only phase left once every shard is done). Starting a cluster can outlast a plain random wait, which would then never
     reach the later phases."""
     def outputs() -> int:
         return len(list(shards.glob("shard-*.parquet")))
@@ -134,7 +134,7 @@ def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: in
         while not condition() and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
 
-    phase = rng.choice(["starting", "extracting", "storing"] if outputs() < total else ["starting", "storing"])
+    phase = rng.choice(["starting", "extracting", "storing"]) if outputs() < total else "storing"  # only that left
     if phase == "starting":
         time.sleep(rng.uniform(2.0, max_wait))
     elif phase == "extracting":
