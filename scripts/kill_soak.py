@@ -124,7 +124,8 @@ def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: in
                               max_wait: float) -> None:
     """Wait for a random moment of one of `run`'s phases, chosen at random: starting (cluster and models),
     extracting (after 1 to 3 more shard outputs are written) or storing (once all ``total`` shard outputs are
-    written, a random instant of the load; the only phase left once every shard is done). Starting a cluster can outlast a plain random wait, which would then never
+    written and the store is being written, a random instant of the load; the only phase left once every shard
+    is done). Starting a cluster can outlast a plain random wait, which would then never
     reach the later phases."""
     def outputs() -> int:
         return len(list(shards.glob("shard-*.parquet")))
@@ -141,8 +142,14 @@ def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: in
         target = outputs() + rng.randint(1, 3)
         until(lambda: outputs() >= target)
     else:
-        until(lambda: outputs() >= total)
-        time.sleep(rng.uniform(0.0, 8.0))
+        db = shards.with_name(shards.name[:-len(".shards")])
+        began = time.time()
+
+        def writing() -> bool:  # the store file or its write-ahead log changed since this run began
+            return any(p.exists() and p.stat().st_mtime > began for p in (db, Path(f"{db}.wal")))
+
+        until(lambda: outputs() >= total and writing())
+        time.sleep(rng.uniform(0.0, 4.0))
 
 
 def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = True, max_wait: float = 30.0,
