@@ -341,6 +341,18 @@ def test_openapi_describes_what_the_server_accepts(base: str) -> None:
         assert get(base, real, {"undeclared": "1"})[0] == 400
 
 
+def test_every_export_format_answers_with_a_declared_media_type(base: str) -> None:
+    """The export's Content-Type, for each format the parameter allows, is one the document declares (a
+    format added without its media type is what schemathesis' ST105 reports)."""
+    schema = get(base, "/api/openapi.json")[1]
+    export = schema["paths"]["/api/export"]["get"]
+    declared = set(export["responses"]["200"]["content"])
+    (fmt,) = [p for p in export["parameters"] if p["name"] == "format"]
+    for value in fmt["schema"]["enum"]:
+        with urllib.request.urlopen(f"{base}/api/export?format={value}", timeout=30) as response:
+            assert response.headers.get_content_type() in declared, (value, response.headers["Content-Type"])
+
+
 # -- property: no server error, whatever the query ------------------------------------------------------
 
 @pytest.fixture(scope="module")
