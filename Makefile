@@ -52,7 +52,7 @@ benchmarks: $(STAMP)
 bench-incidents-cost: $(STAMP)
 	$(PY) benchmarks/incidents_cost.py
 
-# Kill, fuzz, malformed-input, API and air-gap campaign (docs/reliability.md); one table at the end (~30 min).
+# Kill, fuzz, malformed-input, API and air-gap campaign (docs/reliability.md); one table at the end (~1 hour).
 reliability: $(STAMP)
 	$(PY) scripts/reliability.py
 

@@ -1,12 +1,17 @@
-"""Kill soak: SIGKILL ``eventwire ingest`` at random points, rerun after each, and check nothing is lost or doubled.
+"""Kill soak: SIGKILL ``eventwire ingest`` (or ``eventwire run`` with Dask workers) at random points, rerun after
+each, and check nothing is lost or doubled.
 
     python scripts/kill_soak.py [--articles 1000] [--kills 20] [--seed 22] [--work /tmp/eventwire-soak]
+    python scripts/kill_soak.py --command run [--workers 2] [--per-file 10] [--shard-size 2] ...
 
 The corpus is built from ../shared/data/gva (real news texts, read in place) into ``--work``: one JSONL file
 of ``--articles`` documents with their own ids (texts repeat when more are asked than exist; each copy
-gets a numbered opening line so it is a distinct article). Then ``--kills`` times: start an ingest into
-one store, wait a random time, SIGKILL it (a run that finishes first is counted and the loop ends);
-then a last rerun to completion. A reference store is ingested once without interruption.
+gets a numbered opening line so it is a distinct article); for ``run``, the same documents cut into JSONL
+files of ``--per-file`` each (a shard is ``--shard-size`` files). Then ``--kills`` times: start the command
+on one store, wait a random time, SIGKILL it (a run that finishes first is counted and the loop ends);
+then a last rerun to completion. ``run`` is killed as a user's ``kill -9 PID`` would: its own process,
+which holds the scheduler, first; the worker processes it leaves are then killed too, before the rerun. A
+reference store is ingested once, by ``eventwire ingest`` in one process, without interruption.
 
 Failures counted (the last line says them): an article lost (in the corpus, not in the store; documents
 whose cleaned body repeats an earlier one's are one article, stored once), an
@@ -25,25 +30,35 @@ import signal
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GVA = ROOT.parent / "shared" / "data" / "gva" / "docs.jsonl.gz"
 
 
-def build_corpus(path: Path, n: int) -> list[str]:
-    """``n`` distinct news documents as JSONL at ``path``; their ids."""
+def build_corpus(path: Path, n: int, *, per_file: int | None = None) -> list[str]:
+    """``n`` distinct news documents as JSONL at ``path`` (a folder of files of ``per_file`` documents when
+    given); their ids."""
     with gzip.open(GVA, "rt", encoding="utf-8") as f:
         source = [json.loads(line) for line in f]
     source = [d for d in source if (d.get("text") or "").strip()]
-    ids = []
-    with path.open("w", encoding="utf-8") as out:
-        for k in range(n):
-            doc = source[k % len(source)]
-            copy = k // len(source)
-            text = doc["text"] if copy == 0 else f"Copy {copy} of the report.\n\n{doc['text']}"
-            ids.append(f"soak-{k:05d}")
-            out.write(json.dumps({"id": ids[-1], "title": doc.get("title"), "text": text}) + "\n")
+    ids, lines = [], []
+    for k in range(n):
+        doc = source[k % len(source)]
+        copy = k // len(source)
+        text = doc["text"] if copy == 0 else f"Copy {copy} of the report.\n\n{doc['text']}"
+        ids.append(f"soak-{k:05d}")
+        lines.append(json.dumps({"id": ids[-1], "title": doc.get("title"), "text": text}) + "\n")
+    if per_file is None:
+        path.write_text("".join(lines), encoding="utf-8")
+        return ids
+    path.mkdir(parents=True, exist_ok=True)
+    for old in path.glob("part-*.jsonl"):
+        old.unlink()
+    for start in range(0, n, per_file):
+        (path / f"part-{start // per_file:05d}.jsonl").write_text("".join(lines[start:start + per_file]),
+                                                                  encoding="utf-8")
     return ids
 
 
@@ -56,16 +71,37 @@ def expected_ids(corpus: Path) -> list[str]:
     from eventwire.store.database import article_key
 
     first: dict[str, str] = {}
-    for doc in read_path(corpus):
-        article = clean(doc)
-        first.setdefault(article_key(article), article.id)
+    for file in sorted(corpus.glob("part-*.jsonl")) if corpus.is_dir() else [corpus]:
+        for doc in read_path(file):
+            article = clean(doc)
+            first.setdefault(article_key(article), article.id)
     return list(first.values())
 
 
-def ingest(corpus: Path, db: Path) -> subprocess.Popen:
+def ingest(corpus: Path, db: Path, *, command: str = "ingest", workers: int = 2,
+           shard_size: int = 2) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    return subprocess.Popen([sys.executable, "-m", "eventwire.cli", "ingest", str(corpus), "--db", str(db)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    extra = ["--workers", str(workers), "--shard-size", str(shard_size), "--quiet"] if command == "run" else []
+    return subprocess.Popen([sys.executable, "-m", "eventwire.cli", command, str(corpus), "--db", str(db), *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)  # its own process group: the workers it starts are found
+
+
+def kill(process: subprocess.Popen) -> None:
+    """SIGKILL the process, then whatever it started (Dask worker processes) that outlived it."""
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=60)
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # the group is gone when no member is left to signal
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
 
 
 def snapshot(db: Path) -> tuple[list[str], dict[str, list[str]], bool, str]:
@@ -84,38 +120,81 @@ def snapshot(db: Path) -> tuple[list[str], dict[str, list[str]], bool, str]:
     return ids, events, report.ok, str(report)
 
 
+def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: int, rng: random.Random,
+                              max_wait: float) -> None:
+    """Wait for a random moment of one of `run`'s phases, chosen at random: starting (cluster and models),
+    extracting (after 1 to 3 more shard outputs are written) or storing (once all ``total`` shard outputs are
+    written and the store is being written, a random instant of the load; the only phase left once every shard
+    is done). Starting a cluster can outlast a plain random wait, which would then never
+    reach the later phases."""
+    def outputs() -> int:
+        return len(list(shards.glob("shard-*.parquet")))
+
+    def until(condition, limit: float = 1800.0) -> None:
+        deadline = time.monotonic() + limit  # a bound on a failure, not a timing
+        while not condition() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    phase = rng.choice(["starting", "extracting", "storing"]) if outputs() < total else "storing"  # only that left
+    if phase == "starting":
+        time.sleep(rng.uniform(2.0, max_wait))
+    elif phase == "extracting":
+        target = outputs() + rng.randint(1, 3)
+        until(lambda: outputs() >= target)
+    else:
+        db = shards.with_name(shards.name[:-len(".shards")])
+        began = time.time()
+
+        def writing() -> bool:  # the store file or its write-ahead log changed since this run began
+            return any(p.exists() and p.stat().st_mtime > began for p in (db, Path(f"{db}.wal")))
+
+        until(lambda: outputs() >= total and writing())
+        time.sleep(rng.uniform(0.0, 4.0))
+
+
 def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = True, max_wait: float = 30.0,
+         command: str = "ingest", workers: int = 2, per_file: int = 10, shard_size: int = 2,
          log=print) -> tuple[int, int, list[str]]:
     """Run the soak; (kills done, articles, failure descriptions)."""
+    import shutil
+
     rng = random.Random(seed)
     work.mkdir(parents=True, exist_ok=True)
-    corpus = work / "corpus.jsonl"
-    ids = build_corpus(corpus, articles)
+    corpus = work / ("corpus" if command == "run" else "corpus.jsonl")
+    build_corpus(corpus, articles, per_file=per_file if command == "run" else None)
     db = work / "killed.duckdb"
     for stale in (db, db.with_suffix(".duckdb.wal")):
         stale.unlink(missing_ok=True)
+    shutil.rmtree(f"{db}.shards", ignore_errors=True)  # `run`'s shard outputs of an earlier soak
+    start = partial(ingest, command=command, workers=workers, shard_size=shard_size)
     failures: list[str] = []
     done = 0
     started = time.monotonic()
     for k in range(kills):
-        process = ingest(corpus, db)
-        time.sleep(rng.uniform(2.0, max_wait))  # model loading included: some kills land there
+        process = start(corpus, db)
+        if command == "run":
+            _wait_for_a_moment_of_run(process, Path(f"{db}.shards"), -(-len(list(corpus.glob("part-*.jsonl")))
+                                                                         // shard_size), rng, max_wait)
+        else:
+            time.sleep(rng.uniform(2.0, max_wait))  # model loading included: some kills land there
         if process.poll() is not None:
             log(f"kill-soak: run {k + 1} finished before its kill (exit {process.returncode})")
             if process.returncode != 0:
                 failures.append(f"run {k + 1} failed: {process.stderr.read()[-500:]}")
             break
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=60)
+        kill(process)
         done += 1
+        stored = []
         if db.exists():
             stored, _events, ok, report = snapshot(db)
             if not ok:
                 failures.append(f"after kill {done}: store inconsistent: {report}")
             if len(stored) != len(set(stored)):
                 failures.append(f"after kill {done}: {len(stored) - len(set(stored))} article(s) stored twice")
-            log(f"kill-soak: kill {done} at {time.monotonic() - started:.0f}s: {len(set(stored))} article(s) stored")
-    final = ingest(corpus, db)
+        log(f"kill-soak: kill {done} at {time.monotonic() - started:.0f}s: {len(set(stored))} article(s) stored"
+            + (f", {len(list(Path(f'{db}.shards').glob('shard-*.parquet')))} shard(s) done"
+               if command == "run" else ""))
+    final = start(corpus, db)
     _out, err = final.communicate(timeout=7200)
     if final.returncode != 0:
         failures.append(f"final rerun exit {final.returncode}: {err[-500:]}")
@@ -149,13 +228,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/eventwire-soak"))
     parser.add_argument("--max-wait", type=float, default=30.0, help="longest wait before a kill (s)")
     parser.add_argument("--no-reference", action="store_true", help="skip the uninterrupted reference ingest")
+    parser.add_argument("--command", choices=("ingest", "run"), default="ingest",
+                        help="what is killed: `eventwire ingest` (one process) or `eventwire run` (Dask workers)")
+    parser.add_argument("--workers", type=int, default=2, help="run: worker processes (default 2)")
+    parser.add_argument("--per-file", type=int, default=10, help="run: documents per JSONL file (default 10)")
+    parser.add_argument("--shard-size", type=int, default=2, help="run: files per shard (default 2)")
     args = parser.parse_args(argv)
     kills, articles, failures = soak(args.articles, args.kills, args.seed, args.work,
                                      reference=not args.no_reference, max_wait=args.max_wait,
+                                     command=args.command, workers=args.workers, per_file=args.per_file,
+                                     shard_size=args.shard_size,
                                      log=lambda m: print(m, file=sys.stderr, flush=True))
     for failure in failures:
         print("FAIL", failure)
-    print(f"kill-soak: {kills} kills on {articles} articles, {len(failures)} failures")
+    print(f"kill-soak: {kills} kills on {articles} articles ({args.command}), {len(failures)} failures")
     return 1 if failures else 0
 
 

@@ -6,7 +6,8 @@
 Each file is one malformed case of a kind (truncated gzip, wrong and mixed encodings, lone surrogates, NUL
 bytes, enormous lines, deeply nested JSON, HTML bombs, zero-width and right-to-left text, control
 characters and ANSI escapes, empty and whitespace-only documents, duplicate ids, broken JSON, wrong field
-types); ``.manifest.json`` (hidden, so not ingested) says, per file, how many documents must be stored and how many error lines
+types, truncated WARC files plain and gzip); ``.manifest.json`` (hidden, so not ingested) says, per file,
+how many documents must be stored and how many error lines
 (``eventwire: error: FILE...``) it must give. The check runs one real ``eventwire ingest`` over the
 folder and counts as a failure: any traceback on stderr, any stderr line not starting ``eventwire:``,
 a file with a different number of error lines than expected, a file with fewer stored documents.
@@ -69,12 +70,29 @@ class Corpus:
             chars.insert(i, self.rng.choice(INVISIBLE))
         return "".join(chars)
 
+    def warc_record(self, k: int, *, gzipped: bool) -> bytes:
+        """One WARC response record (its own gzip member when ``gzipped``) of an English news page."""
+        from io import BytesIO
+
+        from warcio.statusandheaders import StatusAndHeaders
+        from warcio.warcwriter import WARCWriter
+
+        paragraphs = "".join(f"<p>{self.sentence()} {self.sentence()}</p>" for _ in range(3))
+        page = (f"<html><head><title>Report {self.n}</title></head><body><article><h1>Report {self.n}</h1>"
+                f"{paragraphs}</article></body></html>").encode()
+        out = BytesIO()
+        writer = WARCWriter(out, gzip=gzipped)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://news.example/{self.n}-{k}", "response",
+                                                      payload=BytesIO(page), http_headers=http))
+        return out.getvalue()
+
     def jsonl(self, docs: list[dict]) -> str:
         return "".join(json.dumps(d) + "\n" for d in docs)
 
 
 def build(c: Corpus, count: int) -> None:
-    per = max(1, count // 31)  # one round writes 31 files
+    per = max(1, count // 33)  # one round writes 33 files
     rng = c.rng
     for _ in range(per):
         # 1. truncated gzip (named as text and as JSON): one clear "gzip-compressed" line
@@ -161,6 +179,12 @@ def build(c: Corpus, count: int) -> None:
         art = c.article()
         ctl = "".join(rng.choice("\x01\x02\x03\x08\x0b\x0c\x1f\x7f") for _ in range(3))
         c.write("controls", ".txt", art[:20] + ctl + art[20:], stored=1, errors=0)
+        # 15. truncated WARC, plain and gzip (a download cut off): the whole records before the cut are
+        # stored, the cut one is one line ("truncated WARC record" or "not a readable WARC file")
+        for ext in (".warc", ".warc.gz"):
+            whole = [c.warc_record(k, gzipped=ext.endswith(".gz")) for k in range(2)]
+            cut = len(whole[0]) + rng.randrange(1, len(whole[1]) - 16)  # not only the closing blank lines
+            c.write("warc-truncated", ext, b"".join(whole)[:cut], stored=1, errors=1)
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
@@ -207,7 +231,7 @@ def check(folder: Path, db: Path, python: str = sys.executable) -> tuple[int, li
 
 
 def _names(line: str, manifest: dict) -> list[str]:
-    head = line[len("eventwire: error: [E001] "):].split(":", 1)[0].split("[", 1)[0]
+    head = line[len("eventwire: error: [E001] "):].split(":", 1)[0].split("[", 1)[0].split("#", 1)[0]
     name = Path(head).name
     return [name] if name in manifest else []
 
@@ -219,7 +243,7 @@ def _stored_by_file(db: Path, manifest: dict) -> Counter:
         sources = [row[0] for row in conn.execute("SELECT source FROM articles").fetchall()]
     found: Counter = Counter()
     for source in sources:
-        name = Path(str(source).split(":", 1)[0].split("[", 1)[0]).name
+        name = Path(str(source).split("#", 1)[0].split(":", 1)[0].split("[", 1)[0]).name
         found[name] += 1
     return found
 

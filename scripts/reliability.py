@@ -14,6 +14,8 @@ api-load       scripts/api_check.py load: loopback clients during      50 client
                an ingest; p95 reported, never asserted
 kill-soak      scripts/kill_soak.py: SIGKILLs during an ingest          20 kills, 1,000 articles
                of gva texts, rerun after each                          (2 kills, 40 articles)
+kill-soak-run  the same during `eventwire run --workers 2` (Dask),     20 kills, 1,000 articles
+               compared with an uninterrupted plain ingest             (2 kills, 60 articles)
 airgap         scripts/airgap.sh: demo and tests with no network        demo + 3 test files
 =============  ====================================================  ===========================
 
@@ -99,8 +101,24 @@ def kill_soak(work: Path, short: bool) -> tuple[str, int, int, str]:
     articles, kills = (40, 2) if short else (1000, 20)
     code, text = _run([PY, "scripts/kill_soak.py", "--articles", str(articles), "--kills", str(kills),
                        "--work", str(work / "soak")] + (["--no-reference", "--max-wait", "12"] if short else []), work / "kill-soak.log")
-    m = _last(r"kill-soak: (\d+) kills on (\d+) articles, (\d+) failures", text)
+    m = _last(r"kill-soak: (\d+) kills on (\d+) articles.*?, (\d+) failures", text)
     return "kill soak (SIGKILL + rerun)", int(m[1]) if m else 0, int(m[3]) if m else 1, \
+        f"{articles} articles; {_took(text)}"
+
+
+def kill_soak_run(work: Path, short: bool) -> tuple[str, int, int, str]:
+    """The same soak on `eventwire run` with 2 Dask workers (shards of 20 articles); the reference is a plain
+    ingest, so the events must also equal the single-process pipeline's."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return "kill soak, run on 2 workers", 0, 0, "skipped: Dask is not installed (pip install 'eventwire[cluster]')"
+    articles, kills = (60, 2) if short else (1000, 20)
+    code, text = _run([PY, "scripts/kill_soak.py", "--command", "run", "--workers", "2", "--articles", str(articles),
+                       "--kills", str(kills), "--work", str(work / "soak-run"), "--max-wait", "20" if short else "40"]
+                      + (["--no-reference"] if short else []), work / "kill-soak-run.log")
+    m = _last(r"kill-soak: (\d+) kills on (\d+) articles.*?, (\d+) failures", text)
+    return "kill soak, run on 2 workers", int(m[1]) if m else 0, int(m[3]) if m else 1, \
         f"{articles} articles; {_took(text)}"
 
 
@@ -131,7 +149,7 @@ def _store(work: Path, fresh: bool = False) -> Path:
 
 
 CHECKS = {"fuzz": fuzz, "malformed": malformed, "api-schema": api_schema, "api-load": api_load,
-          "kill-soak": kill_soak, "airgap": airgap}
+          "kill-soak": kill_soak, "kill-soak-run": kill_soak_run, "airgap": airgap}
 
 
 def main(argv: list[str] | None = None) -> int:

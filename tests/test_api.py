@@ -341,6 +341,18 @@ def test_openapi_describes_what_the_server_accepts(base: str) -> None:
         assert get(base, real, {"undeclared": "1"})[0] == 400
 
 
+def test_every_export_format_answers_with_a_declared_media_type(base: str) -> None:
+    """The export's Content-Type, for each format the parameter allows, is one the document declares (a
+    format added without its media type is what schemathesis' ST105 reports)."""
+    schema = get(base, "/api/openapi.json")[1]
+    export = schema["paths"]["/api/export"]["get"]
+    declared = set(export["responses"]["200"]["content"])
+    (fmt,) = [p for p in export["parameters"] if p["name"] == "format"]
+    for value in fmt["schema"]["enum"]:
+        with urllib.request.urlopen(f"{base}/api/export?format={value}", timeout=30) as response:
+            assert response.headers.get_content_type() in declared, (value, response.headers["Content-Type"])
+
+
 # -- property: no server error, whatever the query ------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -374,40 +386,79 @@ def test_property_no_server_error(base: str, schema_params: dict, data: st.DataO
 
 # -- serving while another process ingests ---------------------------------------------------------------
 
-N_LIVE = 40  # articles: several ingest chunks (16 each), so snapshots between chunks are seen
+N_LIVE = 40  # articles: the ingest's first chunk from a file, the rest from a pipe the test fills later
+
+
+def _open_for_writing(fifo: Path, writer: subprocess.Popen, deadline: float) -> int:
+    """The pipe's writing end, once the ingest has opened it for reading (never hangs on a dead ingest)."""
+    import errno
+    import os
+
+    while time.monotonic() < deadline and writer.poll() is None:
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:  # ENXIO: no reader yet
+                raise
+            time.sleep(0.05)
+    raise AssertionError(f"the ingest never opened the pipe (exit {writer.poll()})")
 
 
 @pytest.mark.slow
 def test_serve_answers_while_another_process_ingests(tmp_path: Path, nlp) -> None:
-    """``eventwire ingest`` in a subprocess, the API polled meanwhile: every request answers 200, new events show
-    up while ingest runs, and every snapshot holds whole articles only (events = the stored articles' events)."""
+    """``eventwire ingest FILE PIPE`` in a subprocess, the API polled meanwhile. Deterministic, no timing luck:
+    FILE holds exactly one ingest chunk and PIPE (a named pipe) is filled only when the test says so, so the
+    ingest is held mid-way with one chunk stored. Every request answers 200; the held snapshot and every
+    snapshot after hold whole articles only (events = the stored articles' events); the end has them all."""
+    import os
+
+    from eventwire.pipeline import INGEST_CHUNK
+
     text = EXAMPLE.read_text(encoding="utf-8")[:2000]  # a real text, short enough to keep the test quick
-    docs = tmp_path / "docs.jsonl"
-    with docs.open("w", encoding="utf-8") as out:
-        for k in range(N_LIVE):
-            out.write(json.dumps({"id": f"d{k}", "text": text, "url": f"https://example.org/{k}"}) + "\n")
+    docs = [json.dumps({"id": f"d{k}", "text": text, "url": f"https://example.org/{k}"}) + "\n"
+            for k in range(N_LIVE)]
+    first, rest = tmp_path / "first.jsonl", tmp_path / "rest.jsonl"
+    first.write_text("".join(docs[:INGEST_CHUNK]), encoding="utf-8")
+    os.mkfifo(rest)
     db = tmp_path / "live.duckdb"
     Store(db).count()  # an empty store, as a user would have from an earlier run
     seen: list[tuple[int, int, int]] = []
+
+    def snapshot() -> tuple[int, int, int]:
+        status, body, _ = get(url, "/api/meta")
+        seen.append((status, body.get("articles", -1) if status == 200 else -1,
+                     body.get("events", -1) if status == 200 else -1))
+        assert get(url, "/api/events", {"limit": 5, "type": "ASSAULT"})[0] == 200
+        return seen[-1]
+
     with serve_in_thread(db) as url:
-        writer = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "ingest", str(docs), "--db", str(db)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 240
-        while writer.poll() is None and time.monotonic() < deadline:
-            status, body, _ = get(url, "/api/meta")
-            seen.append((status, body.get("articles", -1) if status == 200 else -1,
-                         body.get("events", -1) if status == 200 else -1))
-            assert get(url, "/api/events", {"limit": 5, "type": "ASSAULT"})[0] == 200
-            time.sleep(0.05)
-        _out, err = writer.communicate(timeout=60)
+        writer = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "ingest", str(first), str(rest),
+                                   "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 240  # a bound on a failure, not a timing
+            while snapshot()[1] < INGEST_CHUNK and writer.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+            held = [snapshot() for _ in range(3)]  # the ingest waits on the pipe: nothing can change
+            assert writer.poll() is None, "the ingest ended without the pipe's documents"
+            pipe = _open_for_writing(rest, writer, deadline)
+            with os.fdopen(pipe, "w", encoding="utf-8") as out:
+                os.set_blocking(pipe, True)
+                out.write("".join(docs[INGEST_CHUNK:]))
+            while writer.poll() is None and time.monotonic() < deadline:
+                snapshot()
+                time.sleep(0.05)
+            _out, err = writer.communicate(timeout=60)
+        finally:
+            if writer.poll() is None:
+                writer.kill()
         final = get(url, "/api/meta")[1]
     assert writer.returncode == 0, err
     assert final["articles"] == N_LIVE, err
     assert all(status == 200 for status, _, _ in seen), [s for s in seen if s[0] != 200][:3]
     per_article = final["events"] // N_LIVE
-    assert per_article * N_LIVE == final["events"]  # the same text: each copy has the same number of events
+    assert per_article > 0 and per_article * N_LIVE == final["events"]  # each copy has the same events
+    assert {articles for _, articles, _ in held} == {INGEST_CHUNK}, held  # ingest in progress, seen
     assert all(events == articles * per_article for _, articles, events in seen), seen
-    assert any(0 < articles < N_LIVE for _, articles, _ in seen), "no snapshot showed ingest in progress"
 
 
 def test_serve_command_refuses_a_missing_store(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

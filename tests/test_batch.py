@@ -127,3 +127,25 @@ def test_kill_9_during_run_then_rerun_stores_every_article_exactly_once(tmp_path
         ids = {e.article.id for e in store.iter_events()}
     assert report.ok and report.articles == n, report
     assert len(ids) == n
+
+
+def test_automatic_shard_size_gives_about_32_shards_of_at_most_64_files_the_same_each_time(tmp_path):
+    from eventwire.batch.shards import SHARD_SIZE, SHARDS_WANTED, plan_shards
+
+    def folder(name: str, n: int, warcs: int = 0) -> Path:
+        path = tmp_path / name
+        path.mkdir()
+        for k in range(n):
+            (path / f"a{k:05d}.txt").write_text(f"text {k}", encoding="utf-8")
+        for k in range(warcs):
+            (path / f"w{k}.warc.gz").write_bytes(b"")
+        return path
+
+    small = plan_shards([folder("small", 8)])
+    assert [len(s.paths) for s in small] == [1] * 8
+    mid = plan_shards([folder("mid", 160, warcs=3)])  # a WARC file is a shard of its own, not counted
+    assert sorted(len(s.paths) for s in mid) == [1] * 3 + [5] * SHARDS_WANTED
+    big = plan_shards([folder("big", 3000)])
+    assert {len(s.paths) for s in big[:-1]} == {SHARD_SIZE} and len(big) == -(-3000 // SHARD_SIZE)
+    assert [s.key for s in plan_shards([tmp_path / "mid"])] == [s.key for s in mid]  # a rerun finds them
+    assert [len(s.paths) for s in plan_shards([tmp_path / "mid"], shard_size=100)] == [100, 1, 1, 1, 60]

@@ -56,6 +56,43 @@ def test_truncated_record_is_one_line(warc_dir):
     assert "truncated" in items[0].reason and "88,275" in items[0].reason and "\n" not in str(items[0])
 
 
+def _warc(pages: list[str], *, gzipped: bool) -> list[bytes]:
+    """One WARC response record per page (each its own gzip member when ``gzipped``), written by warcio."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    records = []
+    for k, text in enumerate(pages):
+        out = BytesIO()
+        writer = WARCWriter(out, gzip=gzipped)
+        page = f"<html><head><title>Report {k}</title></head><body><article><p>{text}</p></article></body></html>"
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://news.example/{k}", "response",
+                                                      payload=BytesIO(page.encode()), http_headers=http))
+        records.append(out.getvalue())
+    return records
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_warc_cut_anywhere_in_its_second_record_keeps_the_first_page_and_says_so_once(tmp_path, gzipped):
+    """A download cut off at any byte of the second record (its WARC headers, HTTP headers or page), plain or
+    gzip: the first page is read, then exactly one error line; never an exception. (Cut only in the closing
+    blank lines, the record is whole and nothing is reported.)"""
+    story = EXAMPLE.read_text(encoding="utf-8").split("\n\n")[1]
+    first, second = _warc([f"Police arrested {n} men in Basra on Monday. {story}" for n in (2, 3)], gzipped=gzipped)
+    path = tmp_path / ("cut.warc.gz" if gzipped else "cut.warc")
+    for cut in range(1, len(second) - 16):
+        path.write_bytes(first + second[:cut])
+        items = list(iter_warc(path))
+        assert _kinds(items) == {"Document": 1, "InputError": 1}, (cut, items)
+        assert "Police arrested 2 men" in items[0].text
+        assert "truncated" in items[1].reason or "not a readable WARC" in items[1].reason, (cut, items[1])
+    path.write_bytes(first + second)
+    assert _kinds(iter_warc(path)) == {"Document": 2}
+
+
 def test_revisit_is_not_a_page_and_the_fetch_time_is_marked(warc_dir):
     (page,) = list(iter_warc(warc_dir / "warcio-example.warc.gz"))
     assert page.url == "http://example.com/" and page.title == "Example Domain"

@@ -254,7 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True, metavar="FILE")
     p.add_argument("--workers", type=int, default=2, help="local worker processes, one thread each (default 2)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://HOST:8786")
-    p.add_argument("--shard-size", type=int, default=64, metavar="N", help="input files per shard (default 64)")
+    p.add_argument("--shard-size", type=int, default=None, metavar="N",
+                   help="input files per shard (default: about 32 shards, at most 64 files each)")
     p.add_argument("--shards", metavar="DIR", help="folder of the shard outputs (default: FILE.shards)")
     p.add_argument("--published", help="publication time (ISO-8601) for inputs that do not say")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no line per skipped input")

@@ -214,13 +214,20 @@ def extract_paths(paths: Iterable[str | Path], *, resources: Resources | None = 
 
 
 def load_resources() -> Resources:
-    """Every heavy resource, loaded now: what a worker process of a cluster holds for all its shards."""
+    """Every heavy resource, loaded and used once now (so the first article pays no start-up cost): what a
+    worker process of a cluster holds for all its shards."""
     from .learn import load_eventness
-
     from .learn.types import load_types
 
-    return Resources(nlp=load_nlp(), geocoder=Geocoder(), lexicon=load_lexicon(), actor_kb=load_actor_kb(),
-                     eventness=load_eventness(), types=load_types())
+    res = Resources(nlp=load_nlp(), geocoder=Geocoder(), lexicon=load_lexicon(), actor_kb=load_actor_kb(),
+                    eventness=load_eventness(), types=load_types())
+    res.place_names()  # loads the gazetteer too
+    with res.get_nlp().memory_zone():  # the first parse's one-time costs (lazy tables, matchers) paid here
+        list(extract_articles([clean(document_from_text(_WARM_UP))], resources=res))
+    return res
+
+
+_WARM_UP = "Police arrested two men in Basra on Monday after a bomb killed three soldiers near a market."
 
 
 def too_long_check(article: Article) -> Article:

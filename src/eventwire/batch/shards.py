@@ -20,9 +20,11 @@ from typing import Iterator
 from ..errors import InputError, UsageError
 from ..models import Article, Event
 
-__all__ = ["Shard", "plan_shards", "write_shard", "read_shard", "SHARD_SIZE"]
+__all__ = ["Shard", "plan_shards", "write_shard", "read_shard", "SHARD_SIZE", "SHARDS_WANTED"]
 
-SHARD_SIZE = 64  # input files per shard (a WARC file is a shard of its own)
+SHARD_SIZE = 64  # input files per shard at most (a WARC file is a shard of its own)
+SHARDS_WANTED = 32  # the automatic size cuts a smaller input into about this many shards, so that a few
+# workers share them out evenly (the last shard is short) while each still amortises its task and file
 _COLUMNS = ("id", "body", "title", "published", "url", "publisher", "source", "offsets", "dateline", "events")
 
 
@@ -36,16 +38,24 @@ class Shard:
         return Path(folder) / f"shard-{self.index:05d}-{self.key[:16]}.parquet"
 
 
-def plan_shards(paths: list[str | os.PathLike], *, shard_size: int = SHARD_SIZE) -> list[Shard]:
-    """The shards of ``paths`` (files and folders; stdin cannot be sharded) in input order."""
+def plan_shards(paths: list[str | os.PathLike], *, shard_size: int | None = None) -> list[Shard]:
+    """The shards of ``paths`` (files and folders; stdin cannot be sharded) in input order.
+
+    ``shard_size`` files per shard; ``None`` chooses it from the number of (non-WARC) files alone, so the
+    same inputs always give the same shards and a rerun finds its finished ones: about
+    :data:`SHARDS_WANTED` shards, at most :data:`SHARD_SIZE` files each."""
     from ..read.files import _KNOWN
     from ..read.warc import is_warc
 
-    if shard_size < 1:
+    if shard_size is not None and shard_size < 1:
         raise UsageError(f"--shard-size must be at least 1, got {shard_size}")
+    files = list(_files(paths, _KNOWN))
+    if shard_size is None:
+        plain = sum(1 for path in files if not is_warc(path))
+        shard_size = min(SHARD_SIZE, max(1, -(-plain // SHARDS_WANTED)))
     groups: list[list[str]] = []
     pending: list[str] = []
-    for path in _files(paths, _KNOWN):
+    for path in files:
         if is_warc(path):
             groups.append([path])
         else:

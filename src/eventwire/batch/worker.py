@@ -28,6 +28,7 @@ class LoadResources(WorkerPlugin):
     :func:`eventwire.pipeline.load_resources`); shards then share them."""
 
     name = "eventwire-resources"
+    idempotent = True  # registered again (a second run on the same cluster): the workers keep what they hold
 
     def __init__(self, load: Callable[[], Any]) -> None:
         self.load = load

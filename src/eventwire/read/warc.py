@@ -8,7 +8,9 @@ Stages:
 2. a response that is not HTTP 200, or not HTML, is :class:`~eventwire.models.Skipped` with its reason
    (counted, not an error);
 3. a record whose block ends before its ``Content-Length`` is a truncated file: reported as one
-   :class:`~eventwire.errors.InputError`, and reading stops there (nothing after it can be trusted);
+   :class:`~eventwire.errors.InputError`, and reading stops there (nothing after it can be trusted); so is a
+   file cut inside a record's headers (warcio ends quietly there, or fails with its own errors: a record
+   without ``Content-Length``, or bytes left after the last whole record, tell it);
 4. the page becomes a document by :func:`eventwire.read.html.html_document` (trafilatura): the publication time
    is the page's own, else the record's ``WARC-Date``, marked as the fetch time; a page not in English is
    skipped with its reason.
@@ -43,20 +45,40 @@ def iter_warc(path: str | os.PathLike, *, published: str | None = None) -> Itera
         yield InputError(source, f"cannot read: {exc.strerror or exc}; check the path")
         return
     with stream:
-        number = 0
-        try:
-            for record in ArchiveIterator(stream):
+        number = end = 0
+        archive = ArchiveIterator(stream)
+        records = iter(archive)
+        while True:
+            try:
+                record = next(records, None)
+                if record is None:  # warcio ends quietly on a file cut inside a record's headers
+                    if _left_over(stream, end):
+                        yield InputError(source, f"truncated WARC file: it is cut off inside the record after "
+                                                 f"{number} response(s) (at byte {end:,}); re-download it")
+                    return
+                declared = (record.rec_headers.get_header("Content-Length") or "").strip()
+                if not declared.isdigit() or getattr(record.raw_stream, "limit", None) is None:  # cut in headers
+                    yield InputError(source, f"truncated WARC file: the record after {number} response(s) is cut "
+                                             "off inside its headers; re-download it")
+                    return
                 if record.rec_type != "response":
+                    end = archive.get_record_offset() + archive.get_record_length()
                     continue
                 number += 1
-                yield from _response(record, f"{source}#{number}", published=published)
-                if record.raw_stream.limit > 0:
-                    yield InputError(f"{source}#{number}", _truncated(record))
-                    return
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-            yield InputError(source, f"not a readable WARC file after {number} response(s) "
-                                     f"({str(exc).splitlines()[0] if str(exc) else type(exc).__name__}); "
-                                     "it may be truncated or not a WARC file: re-download it")
+                items = list(_response(record, f"{source}#{number}", published=published))
+                end = archive.get_record_offset() + archive.get_record_length()
+            # warcio meets a file cut inside a record's headers with its own errors (a missing
+            # WARC-Target-URI gives AttributeError): every one is this file's damage, reported as one line
+            except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, TypeError, KeyError,
+                    IndexError) as exc:
+                yield InputError(source, f"not a readable WARC file after {number} response(s) "
+                                         f"({str(exc).splitlines()[0] if str(exc) else type(exc).__name__}); "
+                                         "it may be truncated or not a WARC file: re-download it")
+                return
+            yield from items
+            if record.raw_stream.limit > 0:
+                yield InputError(f"{source}#{number}", _truncated(record))
+                return
 
 
 def _response(record, source: str, *, published: str | None) -> Iterator[Document | InputError | Skipped]:
@@ -90,6 +112,15 @@ def _response(record, source: str, *, published: str | None) -> Iterator[Documen
         fetched = record.rec_headers.get_header("WARC-Date")
         document = replace(document, published=_iso(fetched), published_is_fetch_time=bool(fetched))
     yield document
+
+
+def _left_over(stream, end: int) -> bool:
+    """Whether the file holds more than blank lines after byte ``end`` (the end of its last whole record)."""
+    try:
+        stream.seek(end)
+        return bool(stream.read(1 << 16).strip())
+    except (OSError, ValueError):
+        return False
 
 
 def _truncated(record) -> str:

@@ -70,7 +70,9 @@ def openapi_schema() -> dict[str, Any]:
             "/api/export": _get("The filtered events as a file", filters + openapi_parameters(EXPORT_PARAMS),
                                 string, media={"text/csv": string, "application/x-ndjson": string,
                                                "application/geo+json": _obj(type={"const": "FeatureCollection"},
-                                                                            features={"type": "array"})}),
+                                                                            features={"type": "array"}),
+                                               "application/vnd.apache.parquet": {"type": "string",
+                                                                                  "format": "binary"}}),
             "/api/meta": _get("Totals, date range, countries and vocabularies", [], {"type": "object"}),
         },
         "components": {"schemas": {
