@@ -133,13 +133,22 @@ class TypeCoder:
 
     def retype(self, events: Sequence["Event"]) -> list["Event"]:
         """The events with the type :meth:`choose` gives; a changed type is coded anew (mode, quad class,
-        CAMEO root, ACLED type and sub-type: :func:`eventwire.events.acled.recode`)."""
+        CAMEO root, ACLED type and sub-type: :func:`eventwire.events.acled.recode`). An event retyped to the
+        type of an event its sentence already reports (kept as the rules typed it), with no casualties of its own,
+        is left out: it is another account of that event."""
         from ..events.acled import recode
 
+        chosen = [self.choose(event) for event in events]
+        kept = {(e.evidence.start, e.evidence.end, e.type) for e, c in zip(events, chosen) if c == e.type}
         out = []
-        for event in events:
-            chosen = self.choose(event)
-            out.append(event if chosen == event.type else recode(event, chosen))
+        for event, new_type in zip(events, chosen):
+            if new_type == event.type:
+                out.append(event)
+            elif ((event.evidence.start, event.evidence.end, new_type) not in kept
+                  or event.fatalities is not None or event.injured is not None):
+                out.append(recode(event, new_type))
+            # else: its sentence already reports an event of that type, which the merge step would have joined
+            # it to had the trigger's type been that one: one event per act and sentence, the first account kept
         return out
 
 
