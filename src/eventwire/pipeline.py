@@ -32,7 +32,7 @@ from .learn.aggregates import drop_aggregate_counts
 from .models import Actor, Article, Coder, Document, Event, Place, Skipped, replace
 from .nlp.model import load_nlp, nlp_text
 from .places.geocoder import DocumentPlaces, Geocoder
-from .places.locality import dateline_place, find_dateline, setting
+from .places.locality import dateline_place, find_dateline, setting, town_part
 from .places.surroundings import locale_countries
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -142,7 +142,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     main = country_place(geocoder, _main_country(mentions, dateline=home.country if home else None)
                          or places.main_country())
     locality = setting([p for _t, p in places.pairs], dateline=home, country=main.country if main else None,
-                       locale=locale_countries(article.body))
+                       locale=locale_countries(article.body),
+                       parts=_town_parts(places, doc.text))
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital, locality=locality)
     events = fill_implicit(events, ctx)
@@ -151,6 +152,11 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
         events = drop_aggregate_counts(model.apply(events, article.body, title=article.title))
     coder = resources.coder()
     return [replace(e, coder=coder) for e in events]
+
+
+def _town_parts(places: DocumentPlaces, text: str) -> list[Place]:
+    """The places named as parts of a town ("Denver's Whittier neighborhood")."""
+    return [p for t, p in places.pairs if town_part(text, t.end)]
 
 
 MAX_ARTICLE_CHARS = 1_000_000  # spaCy's parser limit (nlp.max_length); one news article is ~5,000
