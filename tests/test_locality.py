@@ -126,3 +126,22 @@ def test_a_far_town_alone_in_its_state_is_a_neighbourhood_of_the_story_s_town():
 def test_a_story_with_one_mention_of_its_town_has_no_strays():
     hyde_park = _p("Hyde Park", 42.25, -71.12, admin1="Massachusetts")
     assert setting([AKRON, hyde_park]) is None  # two towns named once, far apart: no one town
+
+
+def test_a_part_of_a_town_is_never_the_story_s_town_and_stands_for_it():
+    denver = _p("Denver", 39.74, -104.99, admin1="Colorado")
+    whittier = _p("Whittier", 33.98, -118.03, admin1="California")  # "Denver's Whittier neighborhood", misread
+    found = setting([whittier, whittier, denver], parts=[whittier], locale=frozenset({"USA"}))
+    assert found.place == denver and found.finer(whittier) == denver
+    assert setting([whittier, whittier, denver], locale=frozenset({"USA"})).place == whittier
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("in Denver's Whittier neighborhood on Friday", "Whittier", True),
+    ("in the Tioga-Nicetown section of Philadelphia", "Tioga-Nicetown", True),
+    ("in Whittier on Friday", "Whittier", False),
+])
+def test_town_part(text, name, expected):
+    from eventwire.places.locality import town_part
+
+    assert town_part(text, text.index(name) + len(name)) is expected

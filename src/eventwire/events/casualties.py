@@ -61,6 +61,8 @@ class Casualties:
     fatalities: int | None = None
     injured: int | None = None
     missing: int | None = None
+    shot: bool = False  # every wounded person counted was only said to be shot: the sentence does not tell
+    # whether they lived ("a man was shot in the chest"; the story may say later that he died)
 
 
 # ---------------------------------------------------------------- groups and their kind
@@ -245,11 +247,14 @@ def _fatally(verb) -> bool:
 
 def _shot(verb, lex: Lexicon) -> str:
     """The people shot: dead when "fatally shot", "shot dead", "shot and killed"; else wounded ("a man was
-    shot in the leg", "shot himself"): a shooting that kills says so."""
+    shot in the leg", "shot himself"): a shooting that kills says so. ``"shot"``: wounded, as far as this
+    sentence tells (:attr:`Casualties.shot`)."""
     if _fatally(verb) or any(c.dep_ in ("acomp", "oprd", "xcomp") and _cue(c, lex, ("adj",)) == "dead"
                              or c.dep_ == "conj" and _cue(c, lex, ("verb",)) == "dead" for c in verb.children):
         return "dead"
-    return "injured"
+    if any(c.dep_ == "conj" and _cue(c, lex, ("verb",)) == "injured" for c in verb.children):
+        return "injured"  # "shot and wounded": the sentence tells they lived
+    return "shot"
 
 
 def _almost(verb) -> bool:
@@ -541,8 +546,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if token.i not in quantities and token.lemma_.lower() in earlier and "Plur" in token.morph.get("Number") \
                 and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children):
             quantities[token.i] = earlier[token.lemma_.lower()]
-    groups: dict[str, list] = {kind: [] for kind in _KINDS}
-    by_pronoun: dict[str, list] = {kind: [] for kind in _KINDS}
+    groups: dict[str, list] = {kind: [] for kind in _KINDS + ("shot",)}
+    by_pronoun: dict[str, list] = {kind: [] for kind in _KINDS + ("shot",)}
     seen: set[int] = set()
     seen_subjects: dict[int, int] | None = None  # built on first need
     for index in sorted(quantities):
@@ -572,11 +577,23 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if count is not None:
             found = by_pronoun if all(n.i in pronouns for n in group) else groups
             found[kind].append((_clause_verb(node.head), count))
+    if groups["dead"] or by_pronoun["dead"]:  # "a boy has died after he was shot": the pronoun is one of the dead
+        by_pronoun["shot"] = []
+    shot = bool(groups["shot"] or by_pronoun["shot"]) and not groups["injured"] and not by_pronoun["injured"]
+    for kind in ("injured",):  # the shot are wounded, as far as the sentence tells, in the order they came
+        groups[kind] = sorted(groups[kind] + groups.pop("shot"), key=_order)
+        by_pronoun[kind] = sorted(by_pronoun[kind] + by_pronoun.pop("shot"), key=_order)
     totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
     for fields in negated(sent):
         for kind in (("dead", "injured") if fields == "all" else (fields,)):
             totals[kind] = 0 if totals[kind] is None else totals[kind]
-    return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"])
+    return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"],
+                      shot=shot and bool(totals["injured"]))
+
+
+def _order(group: tuple) -> int:
+    """Where a (verb, count) group's verb stands (groups without a verb first)."""
+    return -1 if group[0] is None else group[0].i
 
 
 @lru_cache(maxsize=64)
