@@ -25,7 +25,7 @@ an event's mentions is :mod:`eventwire.events.merge`'s.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers
@@ -61,8 +61,9 @@ class Casualties:
     fatalities: int | None = None
     injured: int | None = None
     missing: int | None = None
-    shot: bool = False  # every wounded person counted was only said to be shot: the sentence does not tell
-    # whether they lived ("a man was shot in the chest"; the story may say later that he died)
+    # every wounded person counted was only said to be shot: the sentence does not tell whether they lived
+    # ("a man was shot in the chest"; the story may say later that he died). Not part of the counts' equality.
+    shot: bool = field(default=False, compare=False)
 
 
 # ---------------------------------------------------------------- groups and their kind

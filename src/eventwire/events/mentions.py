@@ -16,6 +16,8 @@ linked (:mod:`links`).
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import replace
 from typing import TYPE_CHECKING, Collection
 
@@ -369,7 +371,8 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
     the paragraph; a date that belongs to a clause governing the trigger's ("police *said today* that
     rebels killed ...", "condemned *today* the assassination of ...") dates the report, not the event, and
     is left out. Context: the nearest earlier day-precise date of the article's previous paragraphs (the
-    time the story is set in), used only when no mention of the event has a date of its own. Never a date
+    time the story is set in; in the lead, the day a later sentence gives: :func:`_told_later`), used only
+    when no mention of the event has a date of its own. Never a date
     that bounds a span ("since 1981") or dates a thing that is no event (``triggers``: all trigger tokens;
     "a 1981 blue Chevrolet", "the 19 March elections").
     """
@@ -396,7 +399,25 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
                 break
     latest = ctx.anchor.isoformat() if ctx.anchor is not None else "9999"  # a story is set before it is told
     before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day" and t.value <= latest]
-    return own, weak, (before[-1] if before else None)
+    return own, weak, (before[-1] if before else _told_later(sent, ctx, triggers))
+
+
+LEAD_DAYS = 7  # a story's lead tells what happened in the week before it was published
+
+
+def _told_later(sent: "SpacySpan", ctx: ArticleState, triggers: Collection[int]) -> Timex | None:
+    """The day a story's lead leaves out and a later sentence gives ("A boy was shot in the foot. Police say
+    it happened Wednesday just after 4 p.m."): the first day-precise date after the sentence that lies in the
+    :data:`LEAD_DAYS` before publication; None without a publication date."""
+    if ctx.anchor is None:
+        return None
+    earliest = (ctx.anchor - dt.timedelta(days=LEAD_DAYS)).isoformat()
+    for timex in ctx.timexes:
+        if timex.start >= sent.end_char and timex.precision == "day" and earliest <= timex.value \
+                <= ctx.anchor.isoformat() and _dates_events(
+                    ctx, timex, ctx.doc.char_span(timex.start, timex.end, alignment_mode="expand"), triggers):
+            return timex
+    return None
 
 
 def _dates_events(ctx: ArticleState, timex: Timex, span: "SpacySpan | None", triggers: Collection[int]) -> bool:
