@@ -889,3 +889,12 @@ def test_a_town_s_name_used_for_a_street_is_the_street_s(text, name, expected):
 
     start = text.index(name)
     assert street_name(text, start, start + len(name)) is expected
+
+
+@pytest.mark.parametrize("name, admin2", [
+    ("Clifton, Colo.", "Mesa County"),  # joined by its coordinates
+    ("Cincinnati", "Hamilton County"),  # joined by its name nearby
+    ("Scott County", "Scott County"),  # a county is its own second-level division
+])
+def test_places_carry_their_second_level_division(geocoder, name, admin2):
+    assert geocoder.resolve(name).admin2 == admin2
