@@ -145,3 +145,13 @@ def test_town_part(text, name, expected):
     from eventwire.places.locality import town_part
 
     assert town_part(text, text.index(name) + len(name)) is expected
+
+
+def test_a_dateline_without_its_state_is_the_place_the_story_s_own_mention_resolved_to():
+    """"TAUNTON (CBS) - ... Weir Street": the story's own "Taunton" was read in its context (a US story)."""
+    from eventwire.places.geocoder import Geocoder
+
+    taunton_ma = _p("Taunton", 41.90, -71.09, admin1="Massachusetts")
+    assert dateline_place("Taunton", Geocoder(), known=[taunton_ma]) == taunton_ma
+    assert dateline_place("Taunton", Geocoder(), known=[]).country == "GBR"  # alone, the better-known one
+    assert dateline_place("Taunton, Mass.", Geocoder(), known=[]).admin1 == "Massachusetts"

@@ -138,7 +138,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     if not mentions:
         return []
     geocoder = resources.get_geocoder()
-    home = dateline_place(written, geocoder)
+    home = dateline_place(written, geocoder, known=[p for _t, p in places.pairs])
     main = country_place(geocoder, _main_country(mentions, dateline=home.country if home else None)
                          or places.main_country())
     locality = setting([p for _t, p in places.pairs], dateline=home, country=main.country if main else None,

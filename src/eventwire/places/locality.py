@@ -82,13 +82,19 @@ def _body_dateline(body: str) -> str | None:
     return None
 
 
-def dateline_place(name: str | None, geocoder: "Geocoder") -> Place | None:
+def dateline_place(name: str | None, geocoder: "Geocoder", *, known: Iterable[Place] = ()) -> Place | None:
     """The place of a dateline's name (:func:`find_dateline`), when the gazetteer knows it; a town the
-    gazetteer does not hold in the state the dateline writes ("IRA, Vt.") gives that state."""
+    gazetteer does not hold in the state the dateline writes ("IRA, Vt.") gives that state. A dateline
+    without a state is the place the story's own mention of the name resolved to (``known``: the document's
+    places, read in their context: "TAUNTON (CBS) - ... Police were called to Weir Street" is in the US)."""
     if not name:
         return None
-    place = geocoder.resolve(name)
     head, _, state = name.partition(",")
+    if not state.strip():
+        same = [p for p in known if p.lat is not None and p.precision in TOWN and fold(p.text) == fold(head)]
+        if same:
+            return same[0]
+    place = geocoder.resolve(name)
     area = geocoder.resolve(state.strip()) if state.strip() else None
     if area is not None and area.precision in ("admin", "country") and (
             place is None or place.country != area.country
