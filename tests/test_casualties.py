@@ -281,6 +281,12 @@ def test_an_arrest_for_a_killing_carries_no_dead():
     # a pronoun shot in a sentence that counts dead is one of them
     ("He was shot in the chest and taken to Cook County Hospital, where he died.", 1, N, False),
     ("A 13-year-old boy has died after he was shot in the head.", 1, N, False),
+    # hit by gunfire, or with a gunshot wound: shot, living so far
+    ("That is when the bullet struck the boy on the forehead.", N, 1, True),
+    ("Her grandmother, 56-year-old Shirley Robinson, was found with a gunshot wound to the leg.", N, 1, True),
+    ("A 10-year-old girl is recovering from a gunshot wound.", N, 1, True),
+    ("A man with a gun walked in.", N, N, False),
+    ("The boy died of a gunshot wound.", 1, N, False),
 ])
 def test_the_shot_are_wounded_as_far_as_the_sentence_tells(nlp, text, dead, injured, shot):
     counted = count_casualties(next(iter(nlp(text).sents)))
