@@ -291,3 +291,13 @@ def test_an_arrest_for_a_killing_carries_no_dead():
 def test_the_shot_are_wounded_as_far_as_the_sentence_tells(nlp, text, dead, injured, shot):
     counted = count_casualties(next(iter(nlp(text).sents)))
     assert (counted.fatalities, counted.injured, counted.shot) == (dead, injured, shot)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("A 13-year-old boy has died after he was shot in the head.", "shot"),
+    ("A 10-year-old boy died after accidentally shooting himself Sunday night.", "shooting"),
+])
+def test_a_pronoun_shot_is_one_of_the_dead_another_clause_counts(nlp, text, word):
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == word)
+    assert count_casualties(trigger.sent, trigger=trigger).injured is None

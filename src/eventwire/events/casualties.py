@@ -607,8 +607,9 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if count is not None:
             found = by_pronoun if all(n.i in pronouns for n in group) else groups
             found[kind].append((_clause_verb(node.head), count))
-    if groups["dead"] or by_pronoun["dead"]:  # "a boy has died after he was shot": the pronoun is one of the dead
-        by_pronoun["shot"] = []
+    if by_pronoun["shot"] and (groups["dead"] or by_pronoun["dead"] or trigger is not None and count_casualties(
+            sent, earlier=earlier, inside=inside).fatalities):  # "a boy has died after he was shot": the pronoun
+        by_pronoun["shot"] = []  # is one of the dead the sentence counts (whichever clause counts them)
     shot = bool(groups["shot"] or by_pronoun["shot"]) and not groups["injured"] and not by_pronoun["injured"]
     for kind in ("injured",):  # the shot are wounded, as far as the sentence tells, in the order they came
         groups[kind] = sorted(groups[kind] + groups.pop("shot"), key=_order)
