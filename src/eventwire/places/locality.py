@@ -200,9 +200,12 @@ def setting(places: list[Place], *, dateline: Place | None = None, country: str 
     """The story's :class:`Setting` (None when :func:`main_locality` finds none). Far towns are strays only
     in local news: a story whose writing follows the local-news conventions of its town's country
     (``locale``: :func:`eventwire.places.surroundings.locale_countries`); a national story ranges widely.
-    ``parts``: places the text names as parts of a town ("Denver's Whittier neighborhood": :func:`town_part`),
-    never the story's town themselves, and strays when they resolved elsewhere."""
-    parted = {_key(p) for p in parts}
+    ``parts``: places the text names as parts of a town ("Denver's Whittier neighborhood": :func:`town_part`);
+    one that resolved far from every other place of the story (a namesake elsewhere: Whittier, California)
+    is never the story's town and stands for it."""
+    parted = {_key(p) for p in parts if p.lat is not None and not any(
+        q.lat is not None and _key(q) != _key(p) and _km(p, q) <= COUNTY_KM
+        for q in [*places, *([dateline] if dateline is not None else [])])}
     towns = [p for p in places if _key(p) not in parted]
     home = main_locality(towns, dateline=dateline, country=country, local=country in locale) \
         or main_locality(places, dateline=dateline, country=country, local=country in locale)
