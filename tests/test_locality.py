@@ -134,6 +134,11 @@ def test_a_part_of_a_town_is_never_the_story_s_town_and_stands_for_it():
     found = setting([whittier, whittier, denver], parts=[whittier], locale=frozenset({"USA"}))
     assert found.place == denver and found.finer(whittier) == denver
     assert setting([whittier, whittier, denver], locale=frozenset({"USA"})).place == whittier
+    garfield = _p("East Garfield Park", 41.88, -87.70, admin1="Illinois")  # resolved in its own town
+    brooklyn = _p("East Brooklyn", 41.80, -71.90, admin1="Connecticut")
+    chicago = _p("Chicago", 41.85, -87.65, admin1="Illinois")
+    found = setting([garfield, brooklyn, chicago], parts=[garfield], locale=frozenset({"USA"}))
+    assert found.place in (garfield, chicago)
 
 
 @pytest.mark.parametrize("text, name, expected", [
