@@ -31,7 +31,8 @@ from functools import lru_cache
 from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers
 from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from ..knowledge.lexicon import load_lexicon as load_event_lexicon
-from .victim_groups import TOTALS, after_semicolon, group_count, members, name_end, someone_else
+from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, after_semicolon, group_count, members, name_end, \
+    someone_else, with_gunshot_wound
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
@@ -50,7 +51,6 @@ _SHOOT = frozenset({"shoot"})  # its victims are wounded unless the text says th
 _FATALLY = frozenset({"fatally", "mortally"})
 _WOUND_VERBS = frozenset({"shoot", "treat", "survive"})
 _HIT = frozenset({"hit", "strike", "graze"})
-_GUNFIRE = frozenset({"gunfire", "bullet", "shot", "round", "gunshot", "shotgun", "pellet"})
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
 
@@ -136,7 +136,7 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
     if rel == "dobj" and head.lemma_.lower() in _HIT and any(  # "the bullet struck the boy": shot
             c.dep_ == "nsubj" and c.lemma_.lower() in _GUNFIRE for c in head.children):
         return _shot(head, lex)
-    if _with_gunshot_wound(node):  # "found with a gunshot wound", "suffered a gunshot wound to the leg"
+    if with_gunshot_wound(node):  # "found with a gunshot wound", "suffered a gunshot wound to the leg"
         return "shot"
     if rel == "npadvmod" and node.ent_type_ == "PERSON" and _cue(head, lex, ("verb",)) == "dead" \
             and not any(c.dep_ == "dobj" for c in head.children):
@@ -245,30 +245,6 @@ def _hit_by_gunfire(verb) -> bool:
     """"was hit by gunfire", "struck by a bullet": shot."""
     return verb.lemma_.lower() in _HIT and any(
         c.dep_ == "agent" and any(g.lemma_.lower() in _GUNFIRE for g in c.children) for c in verb.children)
-
-
-_WOUND_NOUNS = frozenset({"wound", "wounds"})
-_SUFFER = frozenset({"suffer", "sustain", "receive", "have", "recover"})
-
-
-def _with_gunshot_wound(node) -> bool:
-    """A person "with a gunshot wound" ("found with"), who "suffered"/"is recovering from" one: shot, living so
-    far (the story may tell later that they died)."""
-    wound = None
-    for child in node.children:  # "a man with a gunshot wound"
-        if child.dep_ == "prep" and child.lower_ == "with":
-            wound = next((g for g in child.children if g.dep_ == "pobj"), None)
-    head = node.head
-    if wound is None and node.dep_ == "nsubjpass":  # "she was found with a gunshot wound"
-        wound = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
-                      for g in c.children if g.dep_ == "pobj"), None)
-    if wound is None and node.dep_ == "nsubj" and head.lemma_.lower() in _SUFFER:  # "he suffered a wound"
-        wound = next((c for c in head.children if c.dep_ == "dobj"), None)
-        if wound is None:  # "she is recovering from a gunshot wound"
-            wound = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
-                          for g in c.children if g.dep_ == "pobj"), None)
-    return wound is not None and wound.lemma_.lower() in _WOUND_NOUNS and any(
-        c.lemma_.lower() in _GUNFIRE | {"bullet"} or c.lower_ == "gunshot" for c in wound.children)
 
 
 def _fatally(verb) -> bool:
