@@ -138,11 +138,12 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     if not mentions:
         return []
     geocoder = resources.get_geocoder()
-    home = dateline_place(written, geocoder, known=[p for _t, p in places.pairs])
+    locale = locale_countries(article.body)  # local news: a dateline's bare name is the story's own town
+    home = dateline_place(written, geocoder, known=[p for _t, p in places.pairs if p.country in locale])
     main = country_place(geocoder, _main_country(mentions, dateline=home.country if home else None)
                          or places.main_country())
     locality = setting([p for _t, p in places.pairs], dateline=home, country=main.country if main else None,
-                       locale=locale_countries(article.body),
+                       locale=locale,
                        parts=_town_parts(places, doc.text))
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital, locality=locality)

@@ -572,7 +572,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             continue  # "the victim was identified as X": X is counted, not the victim as well
         kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
         for member, own in _own_kinds(group[1:], lex, quantities):
-            if kind is not None and own != kind:  # "67 dead and 1,000 wounded": the 1,000 are wounded
+            # "67 dead and 1,000 wounded": the 1,000 are wounded (the shot are wounded too)
+            if kind is not None and own != kind and (kind, own) != ("shot", "injured"):
                 group.remove(member)
                 groups[own].append((_clause_verb(node.head), quantities[member.i]))
         count = group_count(group, quantities) if kind is not None else None
