@@ -408,10 +408,16 @@ LEAD_DAYS = 7  # a story's lead tells what happened in the week before it was pu
 def _told_later(sent: "SpacySpan", ctx: ArticleState, triggers: Collection[int]) -> Timex | None:
     """The day a story's lead leaves out and a later sentence gives ("A boy was shot in the foot. Police say
     it happened Wednesday just after 4 p.m."): the first day-precise date after the sentence that lies in the
-    :data:`LEAD_DAYS` before publication (not the day itself: "said today" dates a report); None without a
-    publication date, or when the sentence has a date of its own, even one that dates only its report."""
+    :data:`LEAD_DAYS` before publication (not the day itself: "said today" dates a report); only in local
+    news (:func:`eventwire.places.surroundings.locale_countries`): a wire report's undated lead is told as of
+    its day. None without a publication date, or when the sentence has a date of its own, even one that dates
+    only its report."""
     if ctx.anchor is None or any(sent.start_char <= t.start < sent.end_char for t in ctx.timexes):
         return None  # "condemned today the assassination": a sentence with a date of its own is told as of it
+    from ..places.surroundings import locale_countries  # a leaf module: no import of the places stage
+
+    if not locale_countries(ctx.text):
+        return None  # a wire report's lead is told as of the report's day; local news leaves the day for later
     earliest = (ctx.anchor - dt.timedelta(days=LEAD_DAYS)).isoformat()
     for timex in ctx.timexes:
         if timex.start >= sent.end_char and timex.precision == "day" and earliest <= timex.value \
