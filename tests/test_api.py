@@ -280,6 +280,12 @@ def test_clusters_count_the_located_events(base: str) -> None:
     assert get(base, "/api/clusters", {"cell": 20, "type": "PROTEST"})[1]["located"] == 1
 
 
+def test_a_map_point_is_where_the_event_s_town_is(base: str) -> None:
+    """At a town's scale the map puts a lone event on its location's own point (the town, not its country)."""
+    body = get(base, "/api/clusters", {"cell": 0.01, "type": "PROTEST"})[1]
+    assert [(c["lat"], c["lon"], c["event_id"]) for c in body["clusters"]] == [(DAMASCUS.lat, DAMASCUS.lon, "e2")]
+
+
 def test_exports_follow_the_filters(base: str) -> None:
     status, text, headers = get(base, "/api/export", {"format": "csv", "type": "ASSAULT"})
     rows = list(csv.DictReader(io.StringIO(text)))

@@ -271,3 +271,33 @@ def test_an_arrest_for_a_killing_carries_no_dead():
     events = eventwire.extract("The announcement of the arrest of 45 soldiers and 2 officers for killing 6 clergymen, "
                                "a maid, and her daughter is a small milestone.", published="1989-11-20")
     assert {e.type: e.fatalities for e in events} == {"COERCE": None, "ASSAULT": 8}
+
+
+@pytest.mark.parametrize("text, dead, injured, shot", [
+    ("Four people were shot outside a convenience store on Sunday.", N, 4, True),  # their fate is not told
+    ("Two men were shot and wounded.", N, 2, False),  # "and wounded": they lived
+    ("One person is dead and four others are injured after a shooting.", 1, 4, False),
+    ("A man was shot and killed and his friend was shot in the leg.", 1, 1, True),
+    # a pronoun shot in a sentence that counts dead is one of them
+    ("He was shot in the chest and taken to Cook County Hospital, where he died.", 1, N, False),
+    ("A 13-year-old boy has died after he was shot in the head.", 1, N, False),
+    # hit by gunfire, or with a gunshot wound: shot, living so far
+    ("That is when the bullet struck the boy on the forehead.", N, 1, True),
+    ("Her grandmother, 56-year-old Shirley Robinson, was found with a gunshot wound to the leg.", N, 1, True),
+    ("A 10-year-old girl is recovering from a gunshot wound.", N, 1, True),
+    ("A man with a gun walked in.", N, N, False),
+    ("The boy died of a gunshot wound.", 1, N, False),
+])
+def test_the_shot_are_wounded_as_far_as_the_sentence_tells(nlp, text, dead, injured, shot):
+    counted = count_casualties(next(iter(nlp(text).sents)))
+    assert (counted.fatalities, counted.injured, counted.shot) == (dead, injured, shot)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("A 13-year-old boy has died after he was shot in the head.", "shot"),
+    ("A 10-year-old boy died after accidentally shooting himself Sunday night.", "shooting"),
+])
+def test_a_pronoun_shot_is_one_of_the_dead_another_clause_counts(nlp, text, word):
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == word)
+    assert count_casualties(trigger.sent, trigger=trigger).injured is None

@@ -126,3 +126,37 @@ def test_a_far_town_alone_in_its_state_is_a_neighbourhood_of_the_story_s_town():
 def test_a_story_with_one_mention_of_its_town_has_no_strays():
     hyde_park = _p("Hyde Park", 42.25, -71.12, admin1="Massachusetts")
     assert setting([AKRON, hyde_park]) is None  # two towns named once, far apart: no one town
+
+
+def test_a_part_of_a_town_is_never_the_story_s_town_and_stands_for_it():
+    denver = _p("Denver", 39.74, -104.99, admin1="Colorado")
+    whittier = _p("Whittier", 33.98, -118.03, admin1="California")  # "Denver's Whittier neighborhood", misread
+    found = setting([whittier, whittier, denver], parts=[whittier], locale=frozenset({"USA"}))
+    assert found.place == denver and found.finer(whittier) == denver
+    assert setting([whittier, whittier, denver], locale=frozenset({"USA"})).place == whittier
+    garfield = _p("East Garfield Park", 41.88, -87.70, admin1="Illinois")  # resolved in its own town
+    brooklyn = _p("East Brooklyn", 41.80, -71.90, admin1="Connecticut")
+    chicago = _p("Chicago", 41.85, -87.65, admin1="Illinois")
+    found = setting([garfield, brooklyn, chicago], parts=[garfield], locale=frozenset({"USA"}))
+    assert found.place in (garfield, chicago)
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("in Denver's Whittier neighborhood on Friday", "Whittier", True),
+    ("in the Tioga-Nicetown section of Philadelphia", "Tioga-Nicetown", True),
+    ("in Whittier on Friday", "Whittier", False),
+])
+def test_town_part(text, name, expected):
+    from eventwire.places.locality import town_part
+
+    assert town_part(text, text.index(name) + len(name)) is expected
+
+
+def test_a_dateline_without_its_state_is_the_place_the_story_s_own_mention_resolved_to():
+    """"TAUNTON (CBS) - ... Weir Street": the story's own "Taunton" was read in its context (a US story)."""
+    from eventwire.places.geocoder import Geocoder
+
+    taunton_ma = _p("Taunton", 41.90, -71.09, admin1="Massachusetts")
+    assert dateline_place("Taunton", Geocoder(), known=[taunton_ma]) == taunton_ma
+    assert dateline_place("Taunton", Geocoder(), known=[]).country == "GBR"  # alone, the better-known one
+    assert dateline_place("Taunton, Mass.", Geocoder(), known=[]).admin1 == "Massachusetts"

@@ -300,3 +300,16 @@ def test_the_massacre_of_a_counted_group_is_not_a_named_killing():
     strike = sentence(1, "The strike killed 43 persons in the town.", trigger="strike", fatalities=43,
                       definite=True)
     assert len(merge([killed, strike], article=ARTICLE, lex=LEX)) == 1  # a toll that grew, the victim among them
+
+
+@pytest.mark.parametrize("reports, wounded", [
+    pytest.param([{"injured": 4, "shot": True}, {"fatalities": 1}], 3, id="four-shot-one-died"),
+    pytest.param([{"injured": 1, "shot": True}, {"fatalities": 1}], 0, id="shot-himself-fatally"),
+    pytest.param([{"injured": 3}, {"fatalities": 1}], 3, id="three-others-wounded"),
+    pytest.param([{"injured": 1, "fatalities": 1, "shot": True}, {"fatalities": 1}], 1, id="dead-counted-apart"),
+    pytest.param([{"injured": 2, "shot": True}], 2, id="no-dead"),
+])
+def test_the_shot_who_died_elsewhere_in_the_story_are_not_wounded(reports, wounded):
+    from eventwire.events.fields import wounded as count_wounded
+
+    assert count_wounded([mention(k, **r) for k, r in enumerate(reports)]) == wounded

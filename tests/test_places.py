@@ -871,3 +871,30 @@ def test_division_cues_leave_a_cue_of_the_name_before():
     text = "Floods hit the Punjab province of Pakistan and the province of Sindh; New York state agreed."
     tops = [Toponym(text.index(n), text.index(n) + len(n), n) for n in ("Punjab", "Pakistan", "Sindh", "New York")]
     assert [t.feature for t in division_cues(tops, text)] == ["admin1", None, "admin1", "admin1"]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("The shooting happened in the 2300 block of Baltimore Avenue.", "Baltimore", True),
+    ("He shot himself in the 6700 block of South Aberdeen.", "South Aberdeen", True),
+    ("Police were called to Maryland Drive just before noon.", "Maryland", True),
+    ("They met at the corner of Baltimore and McHenry.", "McHenry", True),
+    ("The shooting happened in the block of Lee and North Grand.", "Grand", True),
+    ("He was shot on Elm St. in the evening.", "Elm", True),
+    ("Two men were shot in Baltimore on Friday.", "Baltimore", False),
+    ("He moved from Covington St. Louis later.", "Covington", False),  # "St. Louis": a saint, no street
+    ("He was shot in Baltimore. Dr. Smith said", "Baltimore", False),
+])
+def test_a_town_s_name_used_for_a_street_is_the_street_s(text, name, expected):
+    from eventwire.places.toponyms import street_name
+
+    start = text.index(name)
+    assert street_name(text, start, start + len(name)) is expected
+
+
+@pytest.mark.parametrize("name, admin2", [
+    ("Clifton, Colo.", "Mesa County"),  # joined by its coordinates
+    ("Cincinnati", "Hamilton County"),  # joined by its name nearby
+    ("Scott County", "Scott County"),  # a county is its own second-level division
+])
+def test_places_carry_their_second_level_division(geocoder, name, admin2):
+    assert geocoder.resolve(name).admin2 == admin2

@@ -33,7 +33,7 @@ from .learn.aggregates import drop_aggregate_counts
 from .models import Actor, Article, Coder, Document, Event, Place, Skipped, replace
 from .nlp.model import load_nlp, nlp_text
 from .places.geocoder import DocumentPlaces, Geocoder
-from .places.locality import dateline_place, find_dateline, setting
+from .places.locality import dateline_place, find_dateline, setting, town_part
 from .places.surroundings import locale_countries
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -153,11 +153,13 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     if not mentions:
         return []
     geocoder = resources.get_geocoder()
-    home = dateline_place(written, geocoder)
+    locale = locale_countries(article.body)  # local news: a dateline's bare name is the story's own town
+    home = dateline_place(written, geocoder, known=[p for _t, p in places.pairs if p.country in locale])
     main = country_place(geocoder, _main_country(mentions, dateline=home.country if home else None)
                          or places.main_country())
     locality = setting([p for _t, p in places.pairs], dateline=home, country=main.country if main else None,
-                       locale=locale_countries(article.body))
+                       locale=locale,
+                       parts=_town_parts(places, doc.text))
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital, locality=locality)
     events = fill_implicit(events, ctx)
@@ -170,6 +172,11 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     events = [coded(e, lex) for e in events]  # quad class, CAMEO, ACLED type, sub-type and actor classes
     coder = resources.coder()
     return [replace(e, coder=coder) for e in events]
+
+
+def _town_parts(places: DocumentPlaces, text: str) -> list[Place]:
+    """The places named as parts of a town ("Denver's Whittier neighborhood")."""
+    return [p for t, p in places.pairs if town_part(text, t.end)]
 
 
 MAX_ARTICLE_CHARS = 1_000_000  # spaCy's parser limit (nlp.max_length); one news article is ~5,000

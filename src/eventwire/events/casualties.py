@@ -25,13 +25,14 @@ an event's mentions is :mod:`eventwire.events.merge`'s.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers
 from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from ..knowledge.lexicon import load_lexicon as load_event_lexicon
-from .victim_groups import TOTALS, after_semicolon, group_count, members, name_end, someone_else
+from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, after_semicolon, group_count, members, name_end, \
+    someone_else, with_gunshot_wound
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
@@ -50,7 +51,6 @@ _SHOOT = frozenset({"shoot"})  # its victims are wounded unless the text says th
 _FATALLY = frozenset({"fatally", "mortally"})
 _WOUND_VERBS = frozenset({"shoot", "treat", "survive"})
 _HIT = frozenset({"hit", "strike", "graze"})
-_GUNFIRE = frozenset({"gunfire", "bullet", "shot", "round", "gunshot", "shotgun", "pellet"})
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
 
@@ -61,6 +61,9 @@ class Casualties:
     fatalities: int | None = None
     injured: int | None = None
     missing: int | None = None
+    # every wounded person counted was only said to be shot: the sentence does not tell whether they lived
+    # ("a man was shot in the chest"; the story may say later that he died). Not part of the counts' equality.
+    shot: bool = field(default=False, compare=False)
 
 
 # ---------------------------------------------------------------- groups and their kind
@@ -130,6 +133,11 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
     if rel in ("dobj", "nsubjpass") and (head.lemma_.lower() in _SHOOT or _hit_by_gunfire(head)) \
             and not _attempted(head, lex):
         return _shot(head, lex)
+    if rel == "dobj" and head.lemma_.lower() in _HIT and any(  # "the bullet struck the boy": shot
+            c.dep_ == "nsubj" and c.lemma_.lower() in _GUNFIRE for c in head.children):
+        return _shot(head, lex)
+    if with_gunshot_wound(node):  # "found with a gunshot wound", "suffered a gunshot wound to the leg"
+        return "shot"
     if rel == "npadvmod" and node.ent_type_ == "PERSON" and _cue(head, lex, ("verb",)) == "dead" \
             and not any(c.dep_ == "dobj" for c in head.children):
         return "dead"  # "assassinated in less than 48 hours, X, Y and Z": the parse loses the object
@@ -245,11 +253,14 @@ def _fatally(verb) -> bool:
 
 def _shot(verb, lex: Lexicon) -> str:
     """The people shot: dead when "fatally shot", "shot dead", "shot and killed"; else wounded ("a man was
-    shot in the leg", "shot himself"): a shooting that kills says so."""
+    shot in the leg", "shot himself"): a shooting that kills says so. ``"shot"``: wounded, as far as this
+    sentence tells (:attr:`Casualties.shot`)."""
     if _fatally(verb) or any(c.dep_ in ("acomp", "oprd", "xcomp") and _cue(c, lex, ("adj",)) == "dead"
                              or c.dep_ == "conj" and _cue(c, lex, ("verb",)) == "dead" for c in verb.children):
         return "dead"
-    return "injured"
+    if any(c.dep_ == "conj" and _cue(c, lex, ("verb",)) == "injured" for c in verb.children):
+        return "injured"  # "shot and wounded": the sentence tells they lived
+    return "shot"
 
 
 def _almost(verb) -> bool:
@@ -541,8 +552,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if token.i not in quantities and token.lemma_.lower() in earlier and "Plur" in token.morph.get("Number") \
                 and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children):
             quantities[token.i] = earlier[token.lemma_.lower()]
-    groups: dict[str, list] = {kind: [] for kind in _KINDS}
-    by_pronoun: dict[str, list] = {kind: [] for kind in _KINDS}
+    groups: dict[str, list] = {kind: [] for kind in _KINDS + ("shot",)}
+    by_pronoun: dict[str, list] = {kind: [] for kind in _KINDS + ("shot",)}
     seen: set[int] = set()
     seen_subjects: dict[int, int] | None = None  # built on first need
     for index in sorted(quantities):
@@ -561,7 +572,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             continue  # "the victim was identified as X": X is counted, not the victim as well
         kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
         for member, own in _own_kinds(group[1:], lex, quantities):
-            if kind is not None and own != kind:  # "67 dead and 1,000 wounded": the 1,000 are wounded
+            # "67 dead and 1,000 wounded": the 1,000 are wounded (the shot are wounded too)
+            if kind is not None and own != kind and (kind, own) != ("shot", "injured"):
                 group.remove(member)
                 groups[own].append((_clause_verb(node.head), quantities[member.i]))
         count = group_count(group, quantities) if kind is not None else None
@@ -572,11 +584,24 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if count is not None:
             found = by_pronoun if all(n.i in pronouns for n in group) else groups
             found[kind].append((_clause_verb(node.head), count))
+    if by_pronoun["shot"] and (groups["dead"] or by_pronoun["dead"] or trigger is not None and count_casualties(
+            sent, earlier=earlier, inside=inside).fatalities):  # "a boy has died after he was shot": the pronoun
+        by_pronoun["shot"] = []  # is one of the dead the sentence counts (whichever clause counts them)
+    shot = bool(groups["shot"] or by_pronoun["shot"]) and not groups["injured"] and not by_pronoun["injured"]
+    for kind in ("injured",):  # the shot are wounded, as far as the sentence tells, in the order they came
+        groups[kind] = sorted(groups[kind] + groups.pop("shot"), key=_order)
+        by_pronoun[kind] = sorted(by_pronoun[kind] + by_pronoun.pop("shot"), key=_order)
     totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
     for fields in negated(sent):
         for kind in (("dead", "injured") if fields == "all" else (fields,)):
             totals[kind] = 0 if totals[kind] is None else totals[kind]
-    return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"])
+    return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"],
+                      shot=shot and bool(totals["injured"]))
+
+
+def _order(group: tuple) -> int:
+    """Where a (verb, count) group's verb stands (groups without a verb first)."""
+    return -1 if group[0] is None else group[0].i
 
 
 @lru_cache(maxsize=64)

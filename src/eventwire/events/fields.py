@@ -19,7 +19,7 @@ ELSEWHERE = "-"  # records.ELSEWHERE: "the provincial capital", a capital not th
 if TYPE_CHECKING:  # pragma: no cover
     from .records import Mention
 
-__all__ = ["elsewhere", "mode_of", "union", "location", "capital_of", "dead", "count", "event_id", "article_ref",
+__all__ = ["elsewhere", "mode_of", "union", "location", "capital_of", "dead", "wounded", "count", "event_id", "article_ref",
            "PRECISION_RANK"]
 
 PRECISION_RANK = {"site": 0, "city": 1, "admin": 2, "country": 3}
@@ -76,6 +76,20 @@ def dead(mentions: list[Mention], injured: int | None = None) -> int | None:
     if base is None or not extra:
         return count(m.fatalities for m in mentions)
     return base + sum(extra)
+
+
+def wounded(mentions: list[Mention]) -> int | None:
+    """The largest count of wounded of the event's reports, less the dead the event's other reports add to
+    those a report said were shot ("Four people were shot ... One of them died at the hospital": 3 wounded;
+    "Police say X shot himself" and "X fatally shot himself": none)."""
+    values = []
+    for m in mentions:
+        if m.injured and m.shot:
+            others = count(o.fatalities for o in mentions if o is not m) or 0
+            values.append(max(0, m.injured - max(0, others - (m.fatalities or 0))))
+        else:
+            values.append(m.injured)
+    return count(values)
 
 
 def count(values) -> int | None:

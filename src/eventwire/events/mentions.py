@@ -16,6 +16,8 @@ linked (:mod:`links`).
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import replace
 from typing import TYPE_CHECKING, Collection
 
@@ -108,7 +110,7 @@ def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGro
     places, generic = _places(doc, group, region, roles, ctx)
     capital = None if places else _capital_of(doc, region, ctx)
     date, weak, context = _dates(sent, region, ctx, head=doc[group.head], triggers=by_token.keys())
-    fatalities, injured = _casualties(sent, group, shared, ctx)
+    fatalities, injured, shot = _casualties(sent, group, shared, ctx)
     names = _names(doc, group, sent, shared, roles, ctx.toponym_tokens)
     cause = by_token.get(roles.cause) if roles.cause is not None else None
     head = doc[group.head]
@@ -119,7 +121,7 @@ def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGro
         factuality=fact, actors=actors,
         recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak, capital_of=capital,
         context_date=context,
-        fatalities=fatalities, injured=injured, definite=group.definite, novel=group.novel, names=names,
+        fatalities=fatalities, injured=injured, shot=shot, definite=group.definite, novel=group.novel, names=names,
         cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.paragraph_of(sent.start_char),
         also=_also(sent, group, fatalities, ctx),
         several=head.pos_ == "NOUN" and "Plur" in head.morph.get("Number") and any(
@@ -386,7 +388,8 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
     the paragraph; a date that belongs to a clause governing the trigger's ("police *said today* that
     rebels killed ...", "condemned *today* the assassination of ...") dates the report, not the event, and
     is left out. Context: the nearest earlier day-precise date of the article's previous paragraphs (the
-    time the story is set in), used only when no mention of the event has a date of its own. Never a date
+    time the story is set in; in the lead, the day a later sentence gives: :func:`_told_later`), used only
+    when no mention of the event has a date of its own. Never a date
     that bounds a span ("since 1981") or dates a thing that is no event (``triggers``: all trigger tokens;
     "a 1981 blue Chevrolet", "the 19 March elections").
     """
@@ -413,7 +416,32 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
                 break
     latest = ctx.anchor.isoformat() if ctx.anchor is not None else "9999"  # a story is set before it is told
     before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day" and t.value <= latest]
-    return own, weak, (before[-1] if before else None)
+    return own, weak, (before[-1] if before else _told_later(sent, ctx, triggers))
+
+
+LEAD_DAYS = 7  # a story's lead tells what happened in the week before it was published
+
+
+def _told_later(sent: "SpacySpan", ctx: ArticleState, triggers: Collection[int]) -> Timex | None:
+    """The day a story's lead leaves out and a later sentence gives ("A boy was shot in the foot. Police say
+    it happened Wednesday just after 4 p.m."): the first day-precise date after the sentence that lies in the
+    :data:`LEAD_DAYS` before publication (not the day itself: "said today" dates a report); only in local
+    news (:func:`eventwire.places.surroundings.locale_countries`): a wire report's undated lead is told as of
+    its day. None without a publication date, or when the sentence has a date of its own, even one that dates
+    only its report."""
+    if ctx.anchor is None or any(sent.start_char <= t.start < sent.end_char for t in ctx.timexes):
+        return None  # "condemned today the assassination": a sentence with a date of its own is told as of it
+    from ..places.surroundings import locale_countries  # a leaf module: no import of the places stage
+
+    if not locale_countries(ctx.text):
+        return None  # a wire report's lead is told as of the report's day; local news leaves the day for later
+    earliest = (ctx.anchor - dt.timedelta(days=LEAD_DAYS)).isoformat()
+    for timex in ctx.timexes:
+        if timex.start >= sent.end_char and timex.precision == "day" and earliest <= timex.value \
+                < ctx.anchor.isoformat() and _dates_events(
+                    ctx, timex, ctx.doc.char_span(timex.start, timex.end, alignment_mode="expand"), triggers):
+            return timex
+    return None
 
 
 def _dates_events(ctx: ArticleState, timex: Timex, span: "SpacySpan | None", triggers: Collection[int]) -> bool:
@@ -469,23 +497,25 @@ def _governs(timex_root: "Token", trigger: "Token") -> bool:
 
 
 def _casualties(sent: "SpacySpan", group: TriggerGroup, shared: bool,
-                ctx: ArticleState) -> tuple[int | None, int | None]:
-    """Casualties of the sentence, when the sentence reports only this event or the group kills."""
+                ctx: ArticleState) -> tuple[int | None, int | None, bool]:
+    """Casualties of the sentence, when the sentence reports only this event or the group kills: dead,
+    wounded, and whether the wounded were only said to be shot (:attr:`Casualties.shot`)."""
     kills = any(ctx.doc[i].lemma_.lower() in CASUALTY_WORDS for i in group.tokens)
     if group.rule.type not in ("ASSAULT", "COERCE", "PROTEST"):
-        return None, None
+        return None, None, False
     if shared and not kills:  # one of several events: only the dead its own phrase names ("attacks that
         head = ctx.doc[group.head]  # claimed the lives of X and Y", "attacks in which X and Y were killed")
         if head.pos_ != "NOUN" or group.rule.type != "ASSAULT":
-            return None, None
+            return None, None, False
         counted = count_casualties(sent, trigger=head, earlier=ctx.counted_before(sent.start_char), inside=True)
-        return counted.fatalities, counted.injured
+        return counted.fatalities, counted.injured, counted.shot
     if not kills and not ctx.speaks_of_casualties(sent, forms=True):
-        return None, None  # nothing in the sentence speaks of dead or wounded
+        return None, None, False  # nothing in the sentence speaks of dead or wounded
     earlier = ctx.counted_before(sent.start_char)
     counted = count_casualties(sent, trigger=[ctx.doc[i] for i in group.tokens], earlier=earlier)
     if not shared and (counted.fatalities is None or counted.injured is None):
         every = count_casualties(sent, earlier=earlier)  # the sentence's only event: its dead, whatever clause
-        return (every.fatalities if counted.fatalities is None else counted.fatalities,
-                every.injured if counted.injured is None else counted.injured)
-    return counted.fatalities, counted.injured
+        wounded = every if counted.injured is None else counted
+        return (every.fatalities if counted.fatalities is None else counted.fatalities, wounded.injured,
+                wounded.shot)
+    return counted.fatalities, counted.injured, counted.shot

@@ -456,7 +456,7 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
     others = sorted({m.clause for m in mentions if m is not best and m.clause.start != best.sentence.start},
                     key=lambda s: (s.start, s.end))  # a set: ties need a key of their own to come out the same
     confidence = 1 - math.prod(1 - m.confidence for m in mentions)
-    injured = fields.count(m.injured for m in mentions)
+    injured = fields.wounded(mentions)
     return Event(
         event_id=fields.event_id(article, best), article=fields.article_ref(article), type=best.type, mode=mode,
         quad_class=coding.quad_class, acled_event_type=coding.acled_event_type,

@@ -64,6 +64,7 @@ class Mention:
     # of 10 members in a dynamite attack", "the death of two reporters who were shot"): one event
     capital_of: str | None = None  # "in the capital": "" (the story's country) or the ISO3 of "the Salvadoran
     # capital"; None when the clause names no capital
+    shot: bool = False  # its wounded were only said to be shot (the story may tell elsewhere that they died)
 
 
 @dataclass(frozen=True)

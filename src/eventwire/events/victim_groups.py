@@ -7,11 +7,12 @@ hung before it ("a police colonel, a judge, and Senator Galan were murdered") an
 it ("6 clergymen, a maid, and her daughter"), items after semicolons ("X, 42; Y, 19; a minor") -- and not
 names that list or break down a count ("two reporters, X and Y"; "three reporters, two Salvadorans and a
 Dutchman"), nor a name after its role noun ("their cook, Elba Ramos"). :func:`group_count` adds up the
-people a group counts.
+people a group counts. :func:`with_gunshot_wound` tells a person "found with a gunshot wound".
 """
 from __future__ import annotations
 
-__all__ = ["TOTALS", "members", "group_count", "name_end", "after_semicolon", "someone_else"]
+__all__ = ["TOTALS", "members", "group_count", "name_end", "after_semicolon", "someone_else", "GUNFIRE",
+           "with_gunshot_wound"]
 
 TOTALS = frozenset({"total", "group", "number", "toll"})
 _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
@@ -185,3 +186,28 @@ def someone_else(noun) -> bool:
     """``his wife``, ``another judge``, ``five other Jesuits``: a noun naming other people than the one before."""
     return any(c.dep_ in ("poss", "det") and c.lower_ in _OTHERS or c.dep_ == "amod" and c.lower_ == "other"
                for c in noun.children)
+
+
+GUNFIRE = frozenset({"gunfire", "bullet", "shot", "round", "gunshot", "shotgun", "pellet"})
+_WOUND_NOUNS = frozenset({"wound", "wounds"})
+_SUFFER = frozenset({"suffer", "sustain", "receive", "have", "recover"})
+
+
+def with_gunshot_wound(node) -> bool:
+    """A person "with a gunshot wound" ("found with"), who "suffered"/"is recovering from" one: shot, living so
+    far (the story may tell later that they died)."""
+    wound = None
+    for child in node.children:  # "a man with a gunshot wound"
+        if child.dep_ == "prep" and child.lower_ == "with":
+            wound = next((g for g in child.children if g.dep_ == "pobj"), None)
+    head = node.head
+    if wound is None and node.dep_ == "nsubjpass":  # "she was found with a gunshot wound"
+        wound = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if wound is None and node.dep_ == "nsubj" and head.lemma_.lower() in _SUFFER:  # "he suffered a wound"
+        wound = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if wound is None:  # "she is recovering from a gunshot wound"
+            wound = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj"), None)
+    return wound is not None and wound.lemma_.lower() in _WOUND_NOUNS and any(
+        c.lemma_.lower() in GUNFIRE | {"bullet"} or c.lower_ == "gunshot" for c in wound.children)

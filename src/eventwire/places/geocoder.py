@@ -427,7 +427,7 @@ def _place(text: str, r: Record, *, score: float, feature: str | None = None) ->
         feat = feature  # "Rafah border crossing": the town's coordinates, the feature named
     return Place(text=text, name=r.name, country=r.country, admin1=r.admin1, lat=round(r.lat, 5),
                  lon=round(r.lon, 5), geonameid=r.geonameid, feature=feat,
-                 precision=PRECISION.get(r.feature, "city"), score=score)
+                 precision=PRECISION.get(r.feature, "city"), score=score, admin2=r.admin2)
 
 
 # ---------------------------------------------------------------- public API

@@ -33,7 +33,7 @@ from ..models import Place
 if TYPE_CHECKING:  # pragma: no cover
     from .geocoder import Geocoder
 
-__all__ = ["find_dateline", "dateline_place", "main_locality", "finer", "Setting", "setting", "NEAR_KM",
+__all__ = ["find_dateline", "dateline_place", "main_locality", "finer", "Setting", "setting", "town_part", "NEAR_KM",
            "DATELINE_WEIGHT"]
 
 NEAR_KM = 15.0  # places this close to a town count as places of that town
@@ -82,13 +82,19 @@ def _body_dateline(body: str) -> str | None:
     return None
 
 
-def dateline_place(name: str | None, geocoder: "Geocoder") -> Place | None:
+def dateline_place(name: str | None, geocoder: "Geocoder", *, known: Iterable[Place] = ()) -> Place | None:
     """The place of a dateline's name (:func:`find_dateline`), when the gazetteer knows it; a town the
-    gazetteer does not hold in the state the dateline writes ("IRA, Vt.") gives that state."""
+    gazetteer does not hold in the state the dateline writes ("IRA, Vt.") gives that state. A dateline
+    without a state is the place the story's own mention of the name resolved to (``known``: the document's
+    places, read in their context: "TAUNTON (CBS) - ... Police were called to Weir Street" is in the US)."""
     if not name:
         return None
-    place = geocoder.resolve(name)
     head, _, state = name.partition(",")
+    if not state.strip():
+        same = [p for p in known if p.lat is not None and p.precision in TOWN and fold(p.text) == fold(head)]
+        if same:
+            return same[0]
+    place = geocoder.resolve(name)
     area = geocoder.resolve(state.strip()) if state.strip() else None
     if area is not None and area.precision in ("admin", "country") and (
             place is None or place.country != area.country
@@ -190,11 +196,19 @@ class Setting:
 
 
 def setting(places: list[Place], *, dateline: Place | None = None, country: str | None = None,
-            locale: frozenset[str] = frozenset()) -> Setting | None:
+            locale: frozenset[str] = frozenset(), parts: Iterable[Place] = ()) -> Setting | None:
     """The story's :class:`Setting` (None when :func:`main_locality` finds none). Far towns are strays only
     in local news: a story whose writing follows the local-news conventions of its town's country
-    (``locale``: :func:`eventwire.places.surroundings.locale_countries`); a national story ranges widely."""
-    home = main_locality(places, dateline=dateline, country=country, local=country in locale)
+    (``locale``: :func:`eventwire.places.surroundings.locale_countries`); a national story ranges widely.
+    ``parts``: places the text names as parts of a town ("Denver's Whittier neighborhood": :func:`town_part`);
+    one that resolved far from every other place of the story (a namesake elsewhere: Whittier, California)
+    is never the story's town and stands for it."""
+    parted = {_key(p) for p in parts if p.lat is not None and not any(
+        q.lat is not None and _key(q) != _key(p) and _km(p, q) <= COUNTY_KM
+        for q in [*places, *([dateline] if dateline is not None else [])])}
+    towns = [p for p in places if _key(p) not in parted]
+    home = main_locality(towns, dateline=dateline, country=country, local=country in locale) \
+        or main_locality(places, dateline=dateline, country=country, local=country in locale)
     if home is None:
         return None
     support = sum(1 for p in places if p.lat is not None and _km(p, home) <= NEAR_KM)
@@ -209,4 +223,14 @@ def setting(places: list[Place], *, dateline: Place | None = None, country: str 
                 and _km(p, home) > STRAY_KM \
                 and divisions[(p.country, p.admin1)] == sum(1 for q in places if _key(q) == _key(p)):
             strays.add(_key(p))
+    strays |= {k for k in parted if k != _key(home) and home.precision in TOWN}
     return Setting(home, frozenset(strays), local=home.country in locale)
+
+
+# "the West Englewood neighborhood", "Philadelphia's Tioga-Nicetown section": a part of a town, named as one
+_PART = re.compile(r"\s+(?:neighborhood|neighbourhood|section)\b")
+
+
+def town_part(text: str, end: int) -> bool:
+    """Does the name ending at ``text[end]`` name a part of a town ("the Whittier neighborhood")?"""
+    return _PART.match(text, end) is not None

@@ -206,7 +206,24 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
                 more[top.start] = top
                 taken[i:end] = [True] * (end - i)
         countries = frozenset().union(*(gaz.country_codes(name_key(t.text)) for t in more.values()))
-    return sorted(more.values(), key=lambda t: t.start)
+    return sorted((t for t in more.values() if not street_name(toks.text, t.start, t.end)), key=lambda t: t.start)
+
+
+# A street is named after a town ("Baltimore Avenue", "the 6700 block of South Aberdeen", "Maryland Drive"): the
+# name is then the street's, not the town's. Street words after the name (USPS Publication 28 suffixes, written
+# out or abbreviated) or a US hundred-block address before it say so.
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Road|Rd\.|Lane|Ln\.|Ct\.|Terrace|Terr?\.|Parkway|"
+    r"Pkwy\.?|Circle|Cir\.|Pike|(?:St|Dr|Pl)\.(?!\s+[A-Z]))(?![\w-])")  # not "St. Louis", "Dr. Smith"
+_STREET_BEFORE = re.compile(r"\b(?:block|corner|intersection)\s+of\s+(?:(?:North|South|East|West|[NSEW]\.?)\s+)?"
+                            r"(?:[A-Z][\w.'-]*\s+(?:[A-Z][\w.'-]*\s+)?(?:and|&)\s+(?:(?:North|South|East|West)\s+)?)?$")  # "corner of Vine and Elm"
+
+
+def street_name(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the name part of a street ("Baltimore Avenue", "the 2300 block of Baltimore",
+    "at the corner of Baltimore and McHenry")?"""
+    return _STREET_AFTER.match(text, end) is not None or _STREET_BEFORE.search(text[max(0, start - 40):start]) \
+        is not None
 
 
 def _person_words(toks: _Tokens, ents: list[tuple[str, int, int]]) -> set[str]:

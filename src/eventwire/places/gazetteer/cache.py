@@ -22,7 +22,7 @@ from .index import Gazetteer
 
 __all__ = ["load_gazetteer", "load_or_build", "build_state", "cache_path", "SCHEMA"]
 
-SCHEMA = 27  # bump whenever the builder changes what it builds
+SCHEMA = 29  # bump whenever the builder changes what it builds
 _CURATED = ("places_aliases.tsv", "places_demonyms.tsv", "places_regions.tsv", "places_features.tsv",
             "places_countries.tsv", "places_landmarks.tsv", "places_crossings.tsv")
 

@@ -33,6 +33,7 @@ class Record:
     feature: str  # country, admin1, city, airport, military base, region, continent, ...
     geonameid: int | None
     iso2: str | None
+    admin2: str | None = None  # second-level division (county, district) where the source gives it
 
 
 class Gazetteer:
@@ -182,9 +183,10 @@ class Gazetteer:
         c = self._c
         cc = c["cc"][i]
         gid = c["gid"][i]
+        admin2 = c.get("admin2")  # an optional column (a hand-built index may lack it)
         return Record(id=i, name=c["name"][i], country=self.iso3.get(cc), admin1=c["admin1"][i],
                       lat=c["lat"][i], lon=c["lon"][i], population=c["pop"][i], feature=c["feat"][i],
-                      geonameid=gid or None, iso2=cc or None)
+                      geonameid=gid or None, iso2=cc or None, admin2=admin2[i] if admin2 else None)
 
     def country(self, code: str) -> Record | None:
         """The country record of an ISO2 or ISO3 code."""

@@ -541,7 +541,7 @@ async function openEvent(id) {
   row("ACLED", [e.acled_event_type, e.acled_subtype].filter(Boolean).join(" / "));
   row("CAMEO root", e.cameo_root); row("actor", names(e.actor)); row("recipient", names(e.recipient));
   row("date", `${e.date || "?"} (${e.date_precision})${dateFlag(e) ? ` ⚠ ${dateFlag(e)}` : ""}`);
-  row("location", loc ? `${loc.name}${loc.admin1 ? `, ${loc.admin1}` : ""}${loc.country ? `, ${loc.country}` : ""} (${loc.precision}; ${loc.lat}, ${loc.lon})` : null);
+  row("location", loc ? `${[loc.name, loc.admin2, loc.admin1, loc.country].filter((x, k) => x && (k === 0 || x !== loc.name)).join(", ")} (${loc.precision}; ${loc.lat}, ${loc.lon})` : null);
   row("killed", e.fatalities); row("injured", e.injured); row("factuality", e.factuality);
   row("confidence", e.confidence); row("trigger", e.evidence.trigger);
   row("mentions", `${data.mentions.length} sentence(s) highlighted below`);
