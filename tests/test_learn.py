@@ -284,6 +284,23 @@ def test_constructions_that_report_no_real_event(nlp, text, unwanted):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, attack", [
+    ("At least 76 people were killed when a hotel near the mosque collapsed.", False),
+    ("The shuttle was lost in 2003 when it disintegrated during re-entry killing all seven astronauts aboard.", False),
+    ("A ferry capsized on the river on Sunday, killing 40 passengers.", False),
+    ("Six soldiers were killed when a bomb exploded near their convoy.", True),
+    ("Rebels killed four villagers when they attacked the market.", True),
+])
+def test_deaths_told_by_an_accident_clause_are_no_attack(nlp, text, attack):
+    """The rules alone (no learned filter): a when-clause or the clause a participle completes whose verb is an
+    accident (hazards.tsv) makes the dead an accident's; a bomb or a doer in that clause keeps the attack."""
+    from eventwire.pipeline import Resources, extract
+
+    events = extract(text, published="2020-01-10", resources=Resources(nlp=nlp, learned=False))
+    assert any(e.type == "ASSAULT" for e in events) is attack
+
+
+@pytest.mark.model
 def test_an_alleged_bombing_with_its_dead_is_claimed_or_asserted_not_future(nlp):
     from eventwire.pipeline import Resources, extract
 

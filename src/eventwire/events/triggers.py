@@ -146,8 +146,26 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     if name == "quote":
         return token.i in quoted and token.dep_ in ("nsubj", "ROOT")
     if name == "cause":
-        return any(c.lemma_.lower() in lex.hazards or c.lower_ in lex.hazards for c in causes(token))
+        return any(c.lemma_.lower() in lex.hazards or c.lower_ in lex.hazards
+                   for c in causes(token) + cause_clauses(token))
     return False
+
+
+WHEN_MARKS = {"when", "as"}
+
+
+def cause_clauses(token: "Token") -> list["Token"]:
+    """The verbs of the clauses that tell how it came about: a when/as clause ("were killed when the hotel
+    collapsed") and, for a participle that completes a clause, that clause's verb ("it disintegrated during
+    re-entry, killing all seven"). An accident verb there (hazards.tsv: collapse, crash, capsize...) makes the
+    deaths an accident's, unless the verb has a named doer, which :func:`causes` finds first."""
+    found = [c for c in token.children if c.dep_ == "advcl"
+             and any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in c.children)]
+    if token.dep_ in ("advcl", "conj", "xcomp", "pcomp") and token.head.i != token.i:
+        head = token.head.head if token.head.pos_ == "ADP" else token.head  # "... during re-entry, killing"
+        if head.pos_ == "VERB":
+            found.append(head)
+    return found
 
 
 CAUSE_PREPS = {"in", "by", "during", "from", "after"}
