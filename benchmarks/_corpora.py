@@ -307,3 +307,11 @@ def candidates(name: str, docs: list, *, cache: Path | None = None, workers: int
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(records), encoding="utf-8")
     return records
+
+
+def write_weights(model: dict, out: Path) -> str:
+    """A trained model as canonical JSON (sorted keys, no spaces), so a rebuild is byte-identical; its sha256."""
+    text = json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -330,13 +330,6 @@ def train(rows: list[dict], topic: Topic | None = None) -> dict:
     return model
 
 
-def write(model: dict, out: Path) -> str:
-    text = json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
@@ -351,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
                    datasets=tuple(args.datasets.split(",")), topic=topic)
     t1 = time.perf_counter()
     model = train(rows, topic)
-    digest = write(model, args.out)
+    digest = _corpora.write_weights(model, args.out)
     print(f"{args.out}: sha256 {digest}, {len(rows)} labelled candidates, threshold {model['threshold']}, "
           f"candidates {t1 - t0:.0f} s, training {time.perf_counter() - t1:.0f} s", file=sys.stderr)
     return 0

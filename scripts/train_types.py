@@ -271,13 +271,6 @@ def train(rows: list[dict]) -> dict:
             "trained_on": dict(sorted(counts.items()))}
 
 
-def write(model: dict, out: Path) -> str:
-    text = json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
@@ -289,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = samples("tune", subset=args.subset, cache=args.cache, workers=args.workers)
     t1 = time.perf_counter()
     model = train(rows)
-    digest = write(model, args.out)
+    digest = _corpora.write_weights(model, args.out)
     print(f"{args.out}: sha256 {digest}, {len(rows)} candidates, {len(model['rows'])} buckets, margin "
           f"{model['margin']}, candidates {t1 - t0:.0f} s, training {time.perf_counter() - t1:.0f} s",
           file=sys.stderr)
