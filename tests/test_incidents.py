@@ -150,7 +150,42 @@ def test_incident_fields_come_from_their_reports():
     assert obj["location"]["name"] == "Chicago" and obj["factuality"] == "asserted"
 
 
+def test_a_figure_one_article_repeats_is_not_confirmed_by_it():
+    arts = [article(1), article(2), article(3)]
+    events = [event("e1", arts[0], fatalities=3), event("e1b", arts[0], text="Three died.", fatalities=3),
+              event("e2", arts[1], fatalities=1), event("e3", arts[2], fatalities=2)]
+    assert incident_object("inc-e1", events)["fatalities"] == 2  # no figure two articles give: the middle one
+    again = event("e4", arts[1], text="Three people died.", fatalities=3)
+    assert incident_object("inc-e1", [*events, again])["fatalities"] == 3  # now two articles give 3
+
+
+def test_a_date_is_one_candidate_whatever_precision_its_reports_give():
+    arts = [article(1), article(2), article(3)]
+    events = [event("e1", arts[0], date="2016-05-07", confidence=0.3),
+              event("e2", arts[1], date="2016-05-08", confidence=0.3),
+              replace(event("e3", arts[2], date="2016-05-08", confidence=0.9), date_precision="publication")]
+    obj = incident_object("inc-e1", events)
+    assert (obj["date"], obj["date_precision"]) == ("2016-05-08", "day")
+
+
 # -- grouping in the store ---------------------------------------------------------------------------
+
+def test_an_articles_background_at_its_scene_stays_with_its_main_report(store):
+    """A further report of the same kind at the same place that no stored incident tells (an earlier
+    stabbing of the victim, weeks before) is background of the article's main report, not an incident of its
+    own; one in another town is."""
+    a = article(1)
+    earlier = replace(event("e1b", a, text="In April he had been stabbed outside a bar.", date="2016-04-02",
+                            fatalities=None, confidence=0.5), mode="beat")
+    elsewhere = event("e1c", a, text="A man was shot in Denver in March.", place=DENVER, date="2016-03-01",
+                      confidence=0.4)
+    store.add_article(a, [event("e1", a), earlier, elsewhere])
+    assert incident_of(store, "e1b") == incident_of(store, "e1") == "inc-e1"
+    assert incident_of(store, "e1c") == "inc-e1c"
+    incident = store.get_incident("inc-e1")
+    assert (incident["date"], incident["fatalities"]) == ("2016-05-07", 1)  # the main report's, not background's
+    assert store.integrity_report().ok
+
 
 def test_reports_of_one_shooting_share_an_incident_and_others_do_not(store):
     a1, a2, a3 = article(1), article(2), article(3, body="Other. A man was shot in Denver.", title="Denver man shot")

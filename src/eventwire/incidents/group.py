@@ -34,7 +34,7 @@ from .features import Signature, distance_km, signature
 from .model import JoinModel, load_model
 from .table import block_key, member_reports, new_incident_id, used_ids
 
-__all__ = ["Grouper", "same_story", "SAME_PLACE_KM"]
+__all__ = ["Grouper", "same_story", "same_scene", "SAME_PLACE_KM"]
 
 SAME_PLACE_KM = 25.0
 #: PLOVER modes that say the form or scale of an attack, not its means: a "mass shooting" or a "shootout" is
@@ -60,6 +60,15 @@ def same_story(a: Signature, b: Signature, *, modes: tuple[str | None, str | Non
     if modes[0] and modes[1] and modes[0] != modes[1] and not FORM_MODES & set(modes):
         return 0.0
     return 1.0
+
+
+def same_scene(a: Signature, b: Signature) -> bool:
+    """Two events of one article are of the same kind at the same scene: one family, no other country, towns
+    (where both are known) within :data:`SAME_PLACE_KM`. Days and means may differ: an article's background
+    (the victim's earlier shooting, the suspect's record, a retelling the date resolver put on another day)."""
+    if a.family != b.family or (a.country and b.country and a.country != b.country):
+        return False
+    return None in (a.lat, a.lon, b.lat, b.lon) or distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
 
 
 def _gap(day: int | None, lo: int | None, hi: int | None) -> int:
@@ -97,6 +106,7 @@ class Grouper:
         checked = [f"inc-{e.event_id}" for e, _ in ranked]
         taken = used_ids(conn, checked)
         out: dict[str, str] = {}
+        leads: dict[str, tuple[list[int], str]] = {}  # family -> the article's first story of it, its incident
         for story in self._stories(ranked):
             found: dict[str, list[int]] = {}  # candidate -> the story's events that blocked it
             for k in story:
@@ -105,13 +115,17 @@ class Grouper:
             scored = [(max(self._score(ranked[k][1], ranked[k][0].mode, members[i]) for k in ks), -order[i], i)
                       for i, ks in found.items()]
             top = max(scored, default=None)
+            lead = leads.get(ranked[story[0]][1].family)
             if top is not None and top[0] >= self.model.threshold:
                 best = top[2]
+            elif lead is not None and all(same_scene(ranked[k][1], ranked[j][1]) for k in story for j in lead[0]):
+                best = lead[1]  # background of the article's main report of its kind: no incident of its own
             else:
                 best = new_incident_id(conn, ranked[story[0]][0].event_id, taken=taken, checked=checked)
                 taken.add(best)
                 members[best] = []
                 order[best] = (1 << 62) + len(order)  # opened here: after every stored incident, in opening order
+            leads.setdefault(ranked[story[0]][1].family, (story, best))
             for k in story:
                 event, sig = ranked[k]
                 members[best].append(_Member(sig, event.mode, True))

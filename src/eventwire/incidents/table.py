@@ -14,9 +14,9 @@
 The incident object (:func:`incident_object`, the contract's): each value is the best-supported one among the
 reports that assert it (among all of them when no asserting report gives that value), a vote weighted by each
 report's confidence, in which a day the text gave outweighs a day that fell back to the publication date, and a
-town or site outweighs a region or country. Fatalities and injured are the highest figure two reports confirm
-(early reports undercount), else the figure most reports give (ties: the higher), with the lowest and highest
-figure of all its reports beside them. ``sources`` counts publishers, else the hosts of the original URLs
+town or site outweighs a region or country (a date is one candidate whatever precision each report gives it).
+Fatalities and injured are the highest figure two articles confirm (early reports undercount), else the middle
+figure of its reports, with the lowest and highest figure of all its reports beside them. ``sources`` counts publishers, else the hosts of the original URLs
 (:func:`original_url` unwraps web-archive snapshots).
 
 Events carry their incident in ``events.incident_id``. :func:`refresh` rebuilds an incident's row and keys
@@ -104,16 +104,22 @@ def _vote(items: Sequence[tuple[Hashable, float]]) -> Hashable | None:
     return max(totals, key=lambda k: totals[k]) if totals else None
 
 
-def _count(values: list[int]) -> int | None:
-    """The highest figure that two or more reports give (early reports undercount; a figure one report alone
-    gives may count another incident or a background total), else the figure most reports give (ties: the
-    higher one)."""
-    if not values:
+def _count(reports: list[tuple[int, Hashable]]) -> int | None:
+    """Of ``(figure, article)`` reports: the highest figure that two or more articles give (early reports
+    undercount; a figure one article alone gives, however often it repeats it, may count another incident or a
+    background total), else the middle figure (the lower of the two middle ones: one article's sentences count
+    the victims of one act and of all its acts, and the wounded who later die, so its highest figure overcounts
+    as often as its first undercounts)."""
+    if not reports:
         return None
-    confirmed = [v for v in set(values) if values.count(v) >= 2]
+    articles: dict[int, set] = defaultdict(set)
+    for value, article in reports:
+        articles[value].add(article)
+    confirmed = [v for v, seen in articles.items() if len(seen) >= 2]
     if confirmed:
         return max(confirmed)
-    return max(set(values), key=lambda v: (values.count(v), v))
+    values = sorted(v for v, _ in reports)
+    return values[(len(values) - 1) // 2]
 
 
 def _best_location(events: Sequence[Event]) -> dict[str, Any] | None:
@@ -135,11 +141,11 @@ def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]
     best = ranked[0]
     told = [e for e in events if e.factuality == "asserted"] or list(events)  # what its reports assert
     dated = [e for e in told if e.date] or [e for e in events if e.date]
-    date_key = _vote([((e.date, e.date_precision), (0.05 + e.confidence) * DATE_WEIGHT.get(e.date_precision, 0.3))
-                      for e in dated])
-    date, precision = date_key if dated else (None, best.date_precision)
+    date = _vote([(e.date, (0.05 + e.confidence) * DATE_WEIGHT.get(e.date_precision, 0.3)) for e in dated])
+    # the day's precision: the finest any report of it gives ("Saturday" and the publication day can agree)
+    precision = min((e.date_precision for e in dated if e.date == date), key=lambda p: -DATE_WEIGHT.get(p, 0.3),
+                    default=best.date_precision)
     dead = [e.fatalities for e in events if e.fatalities is not None]
-    hurt = [e.injured for e in events if e.injured is not None]
     articles = {e.article.id or e.event_id for e in events}
     sources = {source_of(publisher=e.article.publisher, url=e.article.url) or f"article:{e.article.id}"
                for e in events}
@@ -155,10 +161,12 @@ def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]
         "cameo_root": best.cameo_root, "date": date, "date_precision": precision,
         "location": _best_location([e for e in told if e.location is not None] or events),
         "actor": [asdict(a) for a in with_actor.actor], "recipient": [asdict(a) for a in with_recipient.recipient],
-        "fatalities": _count([e.fatalities for e in told if e.fatalities is not None] or dead),
+        "fatalities": _count([(e.fatalities, e.article.id or e.event_id) for e in told if e.fatalities is not None]
+                             or [(e.fatalities, e.article.id or e.event_id) for e in events if e.fatalities is not None]),
         "fatalities_low": min(dead) if dead else None,
         "fatalities_high": max(dead) if dead else None,
-        "injured": _count([e.injured for e in told if e.injured is not None] or hurt),
+        "injured": _count([(e.injured, e.article.id or e.event_id) for e in told if e.injured is not None]
+                          or [(e.injured, e.article.id or e.event_id) for e in events if e.injured is not None]),
         "factuality": factuality, "confidence": round(best.confidence, 4),
         "event_ids": sorted(e.event_id for e in events),
         "articles": len(articles), "sources": len(sources),
