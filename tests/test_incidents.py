@@ -168,6 +168,18 @@ def test_a_date_is_one_candidate_whatever_precision_its_reports_give():
     assert (obj["date"], obj["date_precision"]) == ("2016-05-08", "day")
 
 
+def test_a_day_or_two_before_the_best_supported_date_with_nearly_its_support_is_the_acts_day():
+    arts = [article(n) for n in (1, 2, 3, 4)]
+    later = [event("e1", arts[0], date="2016-05-08", confidence=0.5), event("e2", arts[1], date="2016-05-08",
+                                                                           confidence=0.5)]
+    act = [event("e3", arts[2], date="2016-05-07", confidence=0.35),
+           event("e4", arts[3], date="2016-05-07", confidence=0.35)]
+    assert incident_object("inc-e1", later + act)["date"] == "2016-05-07"  # 0.8 against 1.1: the act's day
+    assert incident_object("inc-e1", later + act[:1])["date"] == "2016-05-08"  # too little support
+    weeks = [replace(e, date="2016-05-01") for e in act]
+    assert incident_object("inc-e1", later + weeks)["date"] == "2016-05-08"  # too long before: another story
+
+
 # -- grouping in the store ---------------------------------------------------------------------------
 
 def test_an_articles_background_at_its_scene_stays_with_its_main_report(store):

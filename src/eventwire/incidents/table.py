@@ -14,10 +14,11 @@
 The incident object (:func:`incident_object`, the contract's): each value is the best-supported one among the
 reports that assert it (among all of them when no asserting report gives that value), a vote weighted by each
 report's confidence, in which a day the text gave outweighs a day that fell back to the publication date, and a
-town or site outweighs a region or country (a date is one candidate whatever precision each report gives it).
+town or site outweighs a region or country (a date is one candidate whatever precision each report gives it;
+a day the text gives a day or two before the best-supported date, with nearly its support, is the act's day).
 Fatalities and injured are the highest figure two articles confirm (early reports undercount), else the middle
-figure of its reports, with the lowest and highest figure of all its reports beside them. ``sources`` counts publishers, else the hosts of the original URLs
-(:func:`original_url` unwraps web-archive snapshots).
+figure of its reports, with the lowest and highest figure of all its reports beside them. ``sources`` counts
+publishers, else the hosts of the original URLs (:func:`original_url` unwraps web-archive snapshots).
 
 Events carry their incident in ``events.incident_id``. :func:`refresh` rebuilds an incident's row and keys
 from its events after any change (a join, a revision, a correction) and deletes an incident left empty.
@@ -71,6 +72,8 @@ INCIDENT_KEYS = (
     "last_reported", "evidence",
 )
 DATE_WEIGHT = {"day": 1.0, "month": 0.3, "year": 0.1, "publication": 0.35}
+EARLIER_SHARE = 0.7  # an earlier day the text gives, with this share of the best date's support, is the act's
+EARLIER_DAYS = 2  # at most this many days before the best-supported date (both fitted on the gva tune half)
 PLACE_WEIGHT = {"site": 1.2, "city": 1.0, "admin": 0.35, "country": 0.1}
 _ARCHIVE = re.compile(r"^(?:https?://)?(?:www\.)?web\.archive\.org/web/[^/]+/(.+)$", re.IGNORECASE)
 _FACTUALITY_ORDER = ("asserted", "claimed", "denied", "negated", "hypothetical", "future")
@@ -122,6 +125,27 @@ def _count(reports: list[tuple[int, Hashable]]) -> int | None:
     return values[(len(values) - 1) // 2]
 
 
+def _figures(events: Sequence[Event], field: str) -> list[tuple[int, Hashable]]:
+    """``(figure, article)`` of the events that give ``field`` (fatalities or injured)."""
+    return [(getattr(e, field), e.article.id or e.event_id) for e in events if getattr(e, field) is not None]
+
+
+def _date(reports: Sequence[Event]) -> str | None:
+    """The best-supported date of ``reports`` (see the module docstring), or a day the text gives up to
+    :data:`EARLIER_DAYS` before it with nearly as much support (:data:`EARLIER_SHARE`), the earliest such: an
+    incident is retold on the day a victim died, was named or a suspect arrested, but the act came first."""
+    totals: dict[str, float] = defaultdict(float)
+    for e in reports:
+        totals[e.date] += (0.05 + e.confidence) * DATE_WEIGHT.get(e.date_precision, 0.3)
+    if not totals:
+        return None
+    best = max(totals, key=lambda d: totals[d])  # ties: the first seen
+    top = day_number(best)
+    earlier = {e.date for e in reports if e.date_precision == "day" and totals[e.date] >= EARLIER_SHARE * totals[best]
+               and top is not None and (day := day_number(e.date)) is not None and 0 < top - day <= EARLIER_DAYS}
+    return min(earlier) if earlier else best
+
+
 def _best_location(events: Sequence[Event]) -> dict[str, Any] | None:
     located = [e for e in events if e.location is not None]
     if not located:
@@ -141,7 +165,7 @@ def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]
     best = ranked[0]
     told = [e for e in events if e.factuality == "asserted"] or list(events)  # what its reports assert
     dated = [e for e in told if e.date] or [e for e in events if e.date]
-    date = _vote([(e.date, (0.05 + e.confidence) * DATE_WEIGHT.get(e.date_precision, 0.3)) for e in dated])
+    date = _date(dated)
     # the day's precision: the finest any report of it gives ("Saturday" and the publication day can agree)
     precision = min((e.date_precision for e in dated if e.date == date), key=lambda p: -DATE_WEIGHT.get(p, 0.3),
                     default=best.date_precision)
@@ -161,12 +185,10 @@ def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]
         "cameo_root": best.cameo_root, "date": date, "date_precision": precision,
         "location": _best_location([e for e in told if e.location is not None] or events),
         "actor": [asdict(a) for a in with_actor.actor], "recipient": [asdict(a) for a in with_recipient.recipient],
-        "fatalities": _count([(e.fatalities, e.article.id or e.event_id) for e in told if e.fatalities is not None]
-                             or [(e.fatalities, e.article.id or e.event_id) for e in events if e.fatalities is not None]),
+        "fatalities": _count(_figures(told, "fatalities") or _figures(events, "fatalities")),
         "fatalities_low": min(dead) if dead else None,
         "fatalities_high": max(dead) if dead else None,
-        "injured": _count([(e.injured, e.article.id or e.event_id) for e in told if e.injured is not None]
-                          or [(e.injured, e.article.id or e.event_id) for e in events if e.injured is not None]),
+        "injured": _count(_figures(told, "injured") or _figures(events, "injured")),
         "factuality": factuality, "confidence": round(best.confidence, 4),
         "event_ids": sorted(e.event_id for e in events),
         "articles": len(articles), "sources": len(sources),
