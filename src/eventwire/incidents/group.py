@@ -17,7 +17,10 @@ For every story of the article, in the order of their most confident events:
    score is the MEAN over the candidate's reports (average linkage), so a chain of weak links never pulls
    unrelated incidents together, and the story's score is its best event's;
 3. **decision** -- the best candidate at or above the model's threshold (ties: the older incident) is joined;
-   otherwise the story opens a new incident named after its most confident event.
+   otherwise a later story that :func:`same_scene` allows beside the article's first story of its type joins
+   that story's incident (what an article tells of other attacks at its scene and no stored report claims is
+   its main report's background: the victim's earlier shooting, the suspect's record, a retelling the date
+   resolver put on another day); otherwise the story opens a new incident named after its most confident event.
 
 Nothing here re-reads the store beyond the candidates, and the same articles in the same order give the same
 incidents. Callers run :meth:`Grouper.assign` inside the article's transaction, insert the events with their
