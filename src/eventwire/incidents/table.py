@@ -206,16 +206,19 @@ def used_ids(conn: Any, candidates: Sequence[str]) -> set[str]:
         f"UNION SELECT alias FROM incident_aliases WHERE alias IN ({marks})", [*candidates, *candidates]).fetchall()}
 
 
-def new_incident_id(conn: Any, event_id: str, *, taken: Iterable[str] = (), checked: Iterable[str] = ()) -> str:
+def new_incident_id(conn: Any, event_id: str, *, taken: Iterable[str] = (), checked: Iterable[str] = (),
+                    used: Any = None) -> str:
     """``inc-<event id>`` of the event that opens it, or ``-2``, ``-3``... after it when that id is in ``taken``
-    or was ever used in the store (ids in ``checked`` are known not to be stored)."""
+    or was ever used in the store (ids in ``checked`` are known not to be stored). ``used(names)`` tells which
+    names are taken in the store (default: :func:`used_ids` over ``conn``)."""
+    used_in = used if used is not None else (lambda names: used_ids(conn, names))
     taken, base = set(taken), f"inc-{event_id}"
     if base in set(checked) and base not in taken:
         return base
     for start in range(1, 10_000, 50):
         names = [base if n == 1 else f"{base}-{n}" for n in range(start, start + 50)]
         names = [n for n in names if n not in taken]
-        used = used_ids(conn, names)
+        used = used_in(names)
         for name in names:
             if name not in used:
                 return name

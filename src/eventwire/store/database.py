@@ -379,15 +379,18 @@ class Store(IncidentQueries):
         ``items`` is read into a list before connecting, so extraction done lazily by a generator never runs
         while the file is locked. If one article fails, those before it stay stored and the error is raised.
         """
-        if self.read_only:
-            raise UsageError(f"the store {self.path} was opened read-only: open it with read_only=False to write")
-        prepared = [(article, article_key(article), list(events)) for article, events in items]
-        rows = [(a, evs, _article_row(k, a, len(evs)), [_event_row(k, e) for e in evs]) for a, k, evs in prepared]
+        rows = self._rows(items)
         added = 0
         with self._session() as conn:
             for article, events, article_row, event_rows in rows:
                 added += self._write_article(conn, article, events, article_row, event_rows)
         return added, len(rows) - added
+
+    def _rows(self, items: Iterable[tuple[Article, Sequence[Event]]]) -> list[tuple]:
+        if self.read_only:
+            raise UsageError(f"the store {self.path} was opened read-only: open it with read_only=False to write")
+        prepared = [(article, article_key(article), list(events)) for article, events in items]
+        return [(a, evs, _article_row(k, a, len(evs)), [_event_row(k, e) for e in evs]) for a, k, evs in prepared]
 
     def _write_article(self, conn: duckdb.DuckDBPyConnection, article: Article, events: list[Event],
                        article_row: list[Any], event_rows: list[list[Any]]) -> bool:
