@@ -11,8 +11,10 @@ articles in the same order: the same rows, incident ids and sequence numbers (``
 
 An article whose identity is stored (or earlier in the chunk) under another text is a revision: the articles
 before it are committed, it is stored on its own as :meth:`add_articles` stores it, and the chunk goes on. A
-chunk that fails (an event id already stored, text DuckDB refuses) is rolled back and stored again one
-article at a time, so the articles before the faulty one are kept and the error names it.
+chunk with an event id already stored (or twice in it) is stored one article at a time, as
+:meth:`add_articles` stores it: the articles before the faulty one are kept and the error names it; a chunk that
+fails otherwise (text DuckDB refuses) is rolled back and stored the same way (the sequence numbers it took
+are then skipped, as a failed article's are).
 """
 from __future__ import annotations
 
@@ -63,10 +65,11 @@ def load_articles(store: Store, items: Iterable[tuple[Article, Sequence[Event]]]
     return added
 
 
-def _present(conn: duckdb.DuckDBPyConnection, column: str, values: list[str]) -> set[str]:
+def _present(conn: duckdb.DuckDBPyConnection, column: str, values: list[str], *, table: str = "articles") -> set[str]:
+    """Those of ``values`` found in ``column`` of ``table``."""
     if not values:
         return set()
-    return {v for (v,) in conn.execute(f"SELECT DISTINCT {column} FROM articles WHERE {column} IN "
+    return {v for (v,) in conn.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {column} IN "
                                        f"({', '.join('?' for _ in values)})", values).fetchall()}
 
 
@@ -78,6 +81,11 @@ def _store_segment(store: Any, conn: duckdb.DuckDBPyConnection, rows: Sequence[t
         return
     import pyarrow as pa
 
+    event_ids = [r[0] for n in segment for r in rows[n][3]]
+    if len(set(event_ids)) < len(event_ids) or _present(conn, "event_id", event_ids, table="events"):
+        for n in segment:  # an event id stored twice: the article that does it fails, as one at a time
+            added[n] = store._write_article(conn, *rows[n])  # (checked first: a rollback keeps no numbers)
+        return
     try:
         conn.execute("BEGIN TRANSACTION")
         _write_segment(conn, [rows[n] for n in segment], grouper)
