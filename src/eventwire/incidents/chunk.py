@@ -48,9 +48,16 @@ class ChunkIncidents(StoredIncidents):
         self._stored: set[str] = set()  # incidents read from the store
         self._opened: list[str] = []  # incidents opened by the chunk, in order
         self._added: dict[str, list[Event]] = {}  # incident -> the chunk's events in it, in storing order
+        self._signatures: dict[str, tuple[Event, Signature]] = {}  # event id -> the chunk's event, its signature
         self._prefetch(articles)
 
     # -- what grouping asks ----------------------------------------------------------------------------
+
+    def signature(self, event: Event, terms: dict[str, list[str]] | None) -> Signature:
+        known = self._signatures.get(event.event_id)
+        if known is not None and known[0] is event:  # computed once for the chunk
+            return known[1]
+        return signature(event, terms)
 
     def blocks(self, keys: Sequence[str]) -> list[tuple[str, str]]:
         missing = [k for k in keys if k not in self._blocks]
@@ -100,7 +107,9 @@ class ChunkIncidents(StoredIncidents):
             incident_id = assigned[event.event_id]
             self._added.setdefault(incident_id, []).append(event)
             reports = self._reports[incident_id]
-            reports.append((signature(event, terms), event.mode))
+            known = self._signatures.get(event.event_id)
+            # the signature of the event as given (the store gives back the same values: a JSON round trip)
+            reports.append((known[1] if known is not None else signature(event, terms), event.mode))
             reports.sort(key=lambda r: (-r[0].confidence, r[0].event_id))
             del reports[cap:]
             seq, lo, hi = self._spans[incident_id]
@@ -138,7 +147,11 @@ class ChunkIncidents(StoredIncidents):
     # -- reading the store once for the chunk ----------------------------------------------------------
 
     def _prefetch(self, articles: Sequence[tuple[Sequence[Event], dict]]) -> None:
-        sigs = [signature(e, terms) for events, terms in articles for e in events]
+        sigs = []
+        for events, terms in articles:
+            for event in events:
+                sigs.append(signature(event, terms))
+                self._signatures[event.event_id] = (event, sigs[-1])
         keys = [block_key(s.family, s.country, s.day) for s in sigs]
         self._read_blocks(sorted(set(keys)))
         spans = self.spans(sorted({i for k in set(keys) for i in self._blocks[k]}))

@@ -86,6 +86,10 @@ class StoredIncidents:
     def __init__(self, conn: Any) -> None:
         self.conn = conn
 
+    def signature(self, event: Event, terms: dict[str, list[str]] | None) -> Signature:
+        """The :func:`~eventwire.incidents.features.signature` of one of the article's events."""
+        return signature(event, terms)
+
     def blocks(self, keys: Sequence[str]) -> list[tuple[str, str]]:
         """The distinct ``(key, incident_id)`` blocking rows of ``keys``."""
         if not keys:
@@ -133,8 +137,9 @@ class Grouper:
         version this article replaces (compared as reports of the same story)."""
         previous_ids = set(previous)
         stored = conn if isinstance(conn, StoredIncidents) else StoredIncidents(conn)
-        ranked = [(e, signature(e, terms)) for e in sorted(events, key=lambda e: (-e.confidence, e.evidence.start,
-                                                                                    e.event_id))]
+        ranked = [(e, stored.signature(e, terms)) for e in sorted(events, key=lambda e: (-e.confidence,
+                                                                                           e.evidence.start,
+                                                                                           e.event_id))]
         blocked = self._candidates(stored, [sig for _, sig in ranked])
         order: dict[str, int] = {i: s for found in blocked for i, s in found.items()}  # older first
         members = {i: [_Member(sig, mode, sig.event_id in previous_ids) for sig, mode in reports]
