@@ -86,7 +86,7 @@ def main() -> None:
     folder = args.cache / "texts"
     paths = corpus(folder, args.limit)
     import eventwire.incidents.chunk, eventwire.incidents.revisions, eventwire.incidents.table  # noqa: E401,F401
-    import eventwire.store.bulk, pyarrow.parquet  # noqa: E401,F401  (imported before either clock, so both runs
+    import eventwire.store.bulk, pyarrow.dataset, pyarrow.parquet  # noqa: E401,F401  (before either clock, so both runs
     # time the same work: the first run would otherwise pay the imports of reading shards and loading the store)
     size = args.shard_size or "the automatic size"
     print(f"{len(paths)} MUC-4 dev texts in shards of {size}; one thread per worker; "

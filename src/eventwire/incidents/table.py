@@ -28,7 +28,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date as Date
 from typing import Any
 from urllib.parse import urlsplit
@@ -116,6 +116,11 @@ def _count(values: list[int]) -> int | None:
     return max(set(values), key=lambda v: (values.count(v), v))
 
 
+def _flat(record: Any) -> dict[str, Any]:
+    """The fields of a flat dataclass (a place, an actor, evidence) as a dict: ``asdict`` without its deep copy."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 def _best_location(events: Sequence[Event]) -> dict[str, Any] | None:
     located = [e for e in events if e.location is not None]
     if not located:
@@ -124,7 +129,7 @@ def _best_location(events: Sequence[Event]) -> dict[str, Any] | None:
                   (0.05 + e.confidence) * PLACE_WEIGHT.get(e.location.precision, 0.5)) for e in located])
     chosen = max((e for e in located if (e.location.name, e.location.admin1, e.location.country) == key),
                  key=lambda e: (PLACE_WEIGHT.get(e.location.precision, 0.5), e.location.score))
-    return asdict(chosen.location)
+    return _flat(chosen.location)
 
 
 def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]:
@@ -154,7 +159,7 @@ def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]
         "acled_event_type": best.acled_event_type, "acled_subtype": best.acled_subtype,
         "cameo_root": best.cameo_root, "date": date, "date_precision": precision,
         "location": _best_location([e for e in told if e.location is not None] or events),
-        "actor": [asdict(a) for a in with_actor.actor], "recipient": [asdict(a) for a in with_recipient.recipient],
+        "actor": [_flat(a) for a in with_actor.actor], "recipient": [_flat(a) for a in with_recipient.recipient],
         "fatalities": _count([e.fatalities for e in told if e.fatalities is not None] or dead),
         "fatalities_low": min(dead) if dead else None,
         "fatalities_high": max(dead) if dead else None,
@@ -164,7 +169,7 @@ def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]
         "articles": len(articles), "sources": len(sources),
         "first_reported": published[0] if published else None,
         "last_reported": published[-1] if published else None,
-        "evidence": asdict(best.evidence),
+        "evidence": _flat(best.evidence),
     }
 
 
