@@ -24,6 +24,8 @@ together with their event, never queried on their own, so a separate table would
 Writes: :meth:`Store.add_article` writes an article and all its events in ONE transaction, so a process killed
 at any moment leaves either the whole article or nothing of it (DuckDB replays only committed transactions
 from its write-ahead log). Storing an article whose key is already present adds nothing and returns False.
+``eventwire run`` stores a chunk of articles per transaction instead (:func:`eventwire.store.bulk.load_articles`),
+to the same rows.
 A new store is created with its schema under a temporary name and then linked into place, so the file never
 exists half-initialised (a writer killed while creating it leaves no store, not an empty one).
 
