@@ -81,9 +81,10 @@ def run_batch(paths: list[str | os.PathLike], db: str | os.PathLike, *, extract:
 
 def start_client(*, workers: int, scheduler: str | None):
     """A Dask client: on the cluster at ``scheduler``, else on ``workers`` local processes of one thread."""
+    import dask
     from distributed import Client, LocalCluster
 
-    from .worker import pin_threads
+    from .worker import cluster_config, pin_threads
 
     if scheduler:
         try:
@@ -94,8 +95,9 @@ def start_client(*, workers: int, scheduler: str | None):
                              "to run on local worker processes") from exc
     if workers < 1:
         raise UsageError(f"--workers must be at least 1, got {workers}")
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           env=pin_threads(), silence_logs=logging.CRITICAL)  # failures are reported as lines
+    with dask.config.set(cluster_config()):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               env=pin_threads(), silence_logs=logging.CRITICAL)  # failures are reported as lines
     return Client(cluster)
 
 
