@@ -134,7 +134,9 @@ class Grouper:
                previous: Sequence[str] = ()) -> dict[str, str]:
         """``{event_id: incident_id}`` for ``events`` (one article, whose
         :func:`~eventwire.incidents.features.article_terms` are ``terms``); ``previous`` are the event ids of the
-        version this article replaces (compared as reports of the same story)."""
+        version this article replaces (compared as reports of the same story). ``conn`` is the store's DuckDB
+        connection, or what it reads of the stored incidents (a :class:`StoredIncidents`, e.g. the chunk load's
+        :class:`~eventwire.incidents.chunk.ChunkIncidents`)."""
         previous_ids = set(previous)
         stored = conn if isinstance(conn, StoredIncidents) else StoredIncidents(conn)
         ranked = [(e, stored.signature(e, terms)) for e in sorted(events, key=lambda e: (-e.confidence,
