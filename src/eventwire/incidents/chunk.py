@@ -42,6 +42,7 @@ class ChunkIncidents(StoredIncidents):
         super().__init__(conn)
         self.model = model
         self._blocks: dict[str, set[str]] = {}  # key -> incidents (stored ones, then those the chunk keyed)
+        self._read: set[str] = set()  # keys whose stored rows are in _blocks
         self._spans: dict[str, tuple[int, int | None, int | None]] = {}  # seq, date_lo, date_hi as they are now
         self._reports: dict[str, list[tuple[Signature, str | None]]] = {}  # most confident reports, as now
         self._names: dict[str, bool] = {}  # incident id -> whether it is, or was, used
@@ -60,7 +61,7 @@ class ChunkIncidents(StoredIncidents):
         return signature(event, terms)
 
     def blocks(self, keys: Sequence[str]) -> list[tuple[str, str]]:
-        missing = [k for k in keys if k not in self._blocks]
+        missing = [k for k in keys if k not in self._read]
         if missing:
             self._read_blocks(missing)
         return [(k, i) for k in keys for i in sorted(self._blocks[k])]
@@ -166,5 +167,6 @@ class ChunkIncidents(StoredIncidents):
     def _read_blocks(self, keys: Sequence[str]) -> None:
         for key in keys:
             self._blocks.setdefault(key, set())
+        self._read.update(keys)
         for key, incident_id in super().blocks(list(keys)):
             self._blocks[key].add(incident_id)
