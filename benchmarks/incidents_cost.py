@@ -14,6 +14,9 @@ probe is one more copy dated in the middle of the store's dates; its grouping (b
 the insert of its events and the incident rows it rewrites are timed inside a transaction that is then rolled
 back, so the store does not change between probes. Prints the median milliseconds per article at each size and the ratio of the
 largest to the smallest (the aim: at most 1.5). Not a test: timings are noisy.
+
+It also times the load ``eventwire run`` uses (:func:`eventwire.store.bulk.load_articles`: the probes stored as
+one chunk, in one transaction) on a copy of each store, and prints its milliseconds per article beside.
 """
 from __future__ import annotations
 
@@ -61,6 +64,27 @@ def time_grouping(db: Path, items: list, *, n: int, day: int) -> float:
             times.append((time.perf_counter() - start) * 1000)
             conn.execute("ROLLBACK")
     return statistics.median(times)
+
+
+def time_chunk(db: Path, items: list, *, n: int, day: int) -> float:
+    """Milliseconds per article to store the probes as one chunk (``load_articles``), on a copy of ``db``."""
+    import shutil
+    import tempfile
+
+    from eventwire.store.bulk import load_articles
+    from eventwire.store.database import Store
+
+    with tempfile.TemporaryDirectory(prefix="ew-cost-chunk-", dir=db.parent) as tmp:
+        copy = Path(tmp) / db.name
+        shutil.copy(db, copy)
+        chunk = probes(items, n=n, day=day)
+        with Store(copy) as store:
+            store.count()  # connected before the clock, as time_grouping's store is
+            start = time.perf_counter()
+            added = load_articles(store, chunk)
+            seconds = time.perf_counter() - start
+    assert all(added)
+    return seconds * 1000 / len(chunk)
 
 
 def spread(items: list, *, events: int, per_day: int):
@@ -129,12 +153,14 @@ def main() -> int:
             bulk_build(db, items, events=size, per_day=args.per_day)
             print(f"built {db} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         middle = size // args.per_day // 2
-        rows.append((size, time_grouping(db, items, n=args.probes, day=middle)))
-    print("| stored events | grouping ms per article (median) |")
-    print("|---|---|")
-    for size, ms in rows:
-        print(f"| {size:,} | {ms:.1f} |")
-    print(f"\nratio {rows[-1][0]:,} / {rows[0][0]:,} events: {rows[-1][1] / rows[0][1]:.2f} (aim: <= 1.5)")
+        rows.append((size, time_grouping(db, items, n=args.probes, day=middle),
+                     time_chunk(db, items, n=args.probes, day=middle)))
+    print("| stored events | grouping ms per article (median) | one chunk of the probes (`run`'s load), ms per article |")
+    print("|---|---|---|")
+    for size, ms, chunk in rows:
+        print(f"| {size:,} | {ms:.1f} | {chunk:.1f} |")
+    print(f"\nratio {rows[-1][0]:,} / {rows[0][0]:,} events: {rows[-1][1] / rows[0][1]:.2f} (aim: <= 1.5); "
+          f"chunk load {rows[-1][2] / rows[0][2]:.2f}")
     return 0
 
 

@@ -5,7 +5,8 @@
 
 Writes the first N MUC-4 dev texts as files under ``--cache`` (never the repo), then for 1 and 2 workers:
 starts a local cluster of that many processes with ONE thread each (numeric-library and embedding threads pinned
-to 1, :func:`eventwire.batch.worker.pin_threads`), waits until every worker has loaded the model (not timed),
+to 1, :func:`eventwire.batch.worker.pin_threads`; Dask set as ``eventwire run`` sets it,
+:func:`eventwire.batch.worker.cluster_config`), waits until every worker has loaded the model (not timed),
 and times ``run_batch`` on it from the first shard to the last article stored, with fresh shard outputs and a
 fresh store. Prints articles/s for both and the ratio, with the time split into extraction (the shards on
 the workers) and the load into the store (one process, the same in both runs), and the load average around
@@ -46,17 +47,19 @@ def corpus(folder: Path, limit: int) -> list[Path]:
 
 
 def timed_run(folder: Path, work: Path, workers: int, shard_size: int):
+    import dask
     from distributed import Client, LocalCluster
 
     from eventwire.batch import run_batch
-    from eventwire.batch.worker import LoadResources, pin_threads
+    from eventwire.batch.worker import LoadResources, cluster_config, pin_threads
     from eventwire.pipeline import extract_paths, load_resources
 
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     errors: list = []
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      env=pin_threads()) as cluster, Client(cluster) as client:
+    with dask.config.set(cluster_config()), LocalCluster(  # the cluster `eventwire run` starts
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            env=pin_threads()) as cluster, Client(cluster) as client:
         client.wait_for_workers(workers)
         client.register_plugin(LoadResources(load_resources))  # every worker loads the model now, before the clock starts
         load_before = os.getloadavg()[0]
@@ -85,8 +88,9 @@ def main() -> None:
         return
     folder = args.cache / "texts"
     paths = corpus(folder, args.limit)
-    import eventwire.incidents.group, eventwire.incidents.revisions, eventwire.incidents.table  # noqa: E401,F401
-    import eventwire.store.database  # noqa: F401  (imported before either clock, so both runs time the same work)
+    import eventwire.incidents.chunk, eventwire.incidents.revisions, eventwire.incidents.table  # noqa: E401,F401
+    import eventwire.store.bulk, pyarrow.dataset, pyarrow.parquet  # noqa: E401,F401  (before either clock, so both runs
+    # time the same work: the first run would otherwise pay the imports of reading shards and loading the store)
     size = args.shard_size or "the automatic size"
     print(f"{len(paths)} MUC-4 dev texts in shards of {size}; one thread per worker; "
           f"{os.cpu_count()} CPUs")

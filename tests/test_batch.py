@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, store_state
 from eventwire.store.database import Store
 
 distributed = pytest.importorskip("distributed", reason="Dask is the cluster extra: pip install 'eventwire[cluster]'")
@@ -90,9 +90,17 @@ def test_two_workers_each_load_the_model_once_run_at_once_and_match_one_process(
     assert all(misses == 1 for _, misses in loads.values()), loads
     assert pids == {pid for pid, _ in loads.values()}  # both worker processes reached the barrier
 
-    single = extract_articles(documents_to_articles(paths, on_error=errors.append), resources=Resources(nlp=nlp))
+    single = list(extract_articles(documents_to_articles(paths, on_error=errors.append), resources=Resources(nlp=nlp)))
     expected = sorted(json.dumps(e.to_dict(), sort_keys=True) for _, events in single for e in events)
     assert expected and _events(tmp_path / "run.duckdb") == expected
+
+    # the load (a chunk per transaction) stores what storing the articles one transaction each, in the load's
+    # order (publication, then input), stores: the same rows, incident ids, incident rows and sequence numbers
+    with Store(tmp_path / "one.duckdb") as store:
+        for _k, (article, events) in sorted(enumerate(single), key=lambda item: (
+                item[1][0].published is None, item[1][0].published or "", item[0])):
+            store.add_article(article, events)
+    assert store_state(tmp_path / "run.duckdb") == store_state(tmp_path / "one.duckdb")
 
 
 def _run(folder: Path, db: Path) -> subprocess.Popen:

@@ -29,7 +29,7 @@ from .worker import LoadResources, run_shard
 
 __all__ = ["run_batch", "RunSummary", "start_client"]
 
-LOAD_CHUNK = 256  # articles written to the store per connection
+LOAD_CHUNK = 256  # articles written to the store per connection and transaction
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,10 @@ def run_batch(paths: list[str | os.PathLike], db: str | os.PathLike, *, extract:
 
 def start_client(*, workers: int, scheduler: str | None):
     """A Dask client: on the cluster at ``scheduler``, else on ``workers`` local processes of one thread."""
+    import dask
     from distributed import Client, LocalCluster
 
-    from .worker import pin_threads
+    from .worker import cluster_config, pin_threads
 
     if scheduler:
         try:
@@ -94,8 +95,9 @@ def start_client(*, workers: int, scheduler: str | None):
                              "to run on local worker processes") from exc
     if workers < 1:
         raise UsageError(f"--workers must be at least 1, got {workers}")
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           env=pin_threads(), silence_logs=logging.CRITICAL)  # failures are reported as lines
+    with dask.config.set(cluster_config()):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               env=pin_threads(), silence_logs=logging.CRITICAL)  # failures are reported as lines
     return Client(cluster)
 
 
@@ -158,6 +160,7 @@ def _load(shards: list[Shard], folder: Path, db, outputs: dict[int, Any], *, on_
           on_skip) -> tuple[int, int, int]:
     """Every shard's articles into the store, oldest publication first (undated ones last), in chunks.
     ``outputs`` holds the shard outputs read already (by index); the others are read here."""
+    from ..store.bulk import load_articles
     from ..store.database import Store
 
     rows = []
@@ -181,8 +184,7 @@ def _load(shards: list[Shard], folder: Path, db, outputs: dict[int, Any], *, on_
     for start in range(0, len(rows), LOAD_CHUNK):
         chunk = [item for _, _, item in rows[start:start + LOAD_CHUNK]]
         with store:
-            for article, article_events in chunk:
-                if store.add_article(article, article_events):
-                    new += 1
-                    events += len(article_events)
+            added = load_articles(store, chunk)
+        new += sum(added)
+        events += sum(len(article_events) for (_, article_events), a in zip(chunk, added) if a)
     return new, events, len(rows)

@@ -37,7 +37,7 @@ from .features import Signature, distance_km, signature
 from .model import JoinModel, load_model
 from .table import block_key, member_reports, new_incident_id, used_ids
 
-__all__ = ["Grouper", "same_story", "same_scene", "SAME_PLACE_KM"]
+__all__ = ["Grouper", "StoredIncidents", "nearest", "same_story", "same_scene", "SAME_PLACE_KM"]
 
 SAME_PLACE_KM = 25.0
 #: PLOVER modes that say the form or scale of an attack, not its means: a "mass shooting" or a "shootout" is
@@ -81,6 +81,54 @@ def _gap(day: int | None, lo: int | None, hi: int | None) -> int:
     return max(lo - day, day - hi, 0)
 
 
+def nearest(spans: Sequence[tuple[str, int, int | None, int | None]], day: int | None, *, window: int,
+            cap: int) -> dict[str, int]:
+    """Of the ``(incident_id, seq, date_lo, date_hi)`` blocked with an event of ``day``, those within ``window``
+    days of it: the ``cap`` nearest in time, then the oldest, as ``{incident_id: seq}``."""
+    near = [(_gap(day, lo, hi), s, i) for i, s, lo, hi in spans
+            if day is None or lo is None or lo - window <= day <= hi + window]
+    return {i: s for _d, s, i in sorted(near)[:cap]}
+
+
+class StoredIncidents:
+    """What grouping reads of the stored incidents, straight from the store's tables over ``conn`` (a few
+    index lookups per article). :class:`~eventwire.incidents.chunk.ChunkIncidents` answers the same questions
+    for many articles stored in one transaction."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def signature(self, event: Event, terms: dict[str, list[str]] | None) -> Signature:
+        """The :func:`~eventwire.incidents.features.signature` of one of the article's events."""
+        return signature(event, terms)
+
+    def blocks(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        """The distinct ``(key, incident_id)`` blocking rows of ``keys``."""
+        if not keys:
+            return []
+        return self.conn.execute(f"SELECT key, incident_id FROM incident_blocks WHERE key IN "
+                                 f"({', '.join('?' for _ in keys)})", list(keys)).fetchall()
+
+    def spans(self, ids: Sequence[str]) -> dict[str, tuple[int, int | None, int | None]]:
+        """``{incident_id: (seq, date_lo, date_hi)}`` of the live incidents among ``ids`` (index lookups only: a
+        join would scan the incidents table)."""
+        if not ids:
+            return {}
+        return {i: (s, lo, hi) for i, s, lo, hi in self.conn.execute(
+            f"SELECT incident_id, seq, date_lo, date_hi FROM incidents WHERE incident_id IN "
+            f"({', '.join('?' for _ in ids)})", list(ids)).fetchall()}
+
+    def reports(self, ids: Sequence[str], *, limit: int) -> dict[str, list[tuple[Signature, str | None]]]:
+        """The signature and mode of the ``limit`` most confident reports of each incident, most confident
+        first (ties: by event id)."""
+        return {i: [(signature(m, t), m.mode) for m, t in reports]
+                for i, reports in member_reports(self.conn, list(ids), limit=limit).items()}
+
+    def used(self, names: Sequence[str]) -> set[str]:
+        """Those of ``names`` that are, or were, incident ids."""
+        return used_ids(self.conn, names)
+
+
 @dataclass
 class _Member:
     sig: Signature
@@ -98,16 +146,20 @@ class Grouper:
                previous: Sequence[str] = ()) -> dict[str, str]:
         """``{event_id: incident_id}`` for ``events`` (one article, whose
         :func:`~eventwire.incidents.features.article_terms` are ``terms``); ``previous`` are the event ids of the
-        version this article replaces (compared as reports of the same story)."""
+        version this article replaces (compared as reports of the same story). ``conn`` is the store's DuckDB
+        connection, or what it reads of the stored incidents (a :class:`StoredIncidents`, e.g. the chunk load's
+        :class:`~eventwire.incidents.chunk.ChunkIncidents`)."""
         previous_ids = set(previous)
-        ranked = [(e, signature(e, terms)) for e in sorted(events, key=lambda e: (-e.confidence, e.evidence.start,
-                                                                                    e.event_id))]
-        blocked = self._candidates(conn, [sig for _, sig in ranked])
+        stored = conn if isinstance(conn, StoredIncidents) else StoredIncidents(conn)
+        ranked = [(e, stored.signature(e, terms)) for e in sorted(events, key=lambda e: (-e.confidence,
+                                                                                           e.evidence.start,
+                                                                                           e.event_id))]
+        blocked = self._candidates(stored, [sig for _, sig in ranked])
         order: dict[str, int] = {i: s for found in blocked for i, s in found.items()}  # older first
-        members = {i: [_Member(signature(m, t), m.mode, m.event_id in previous_ids) for m, t in reports]
-                   for i, reports in member_reports(conn, list(order), limit=self.model.max_members).items()}
+        members = {i: [_Member(sig, mode, sig.event_id in previous_ids) for sig, mode in reports]
+                   for i, reports in stored.reports(list(order), limit=self.model.max_members).items()}
         checked = [f"inc-{e.event_id}" for e, _ in ranked]
-        taken = used_ids(conn, checked)
+        taken = stored.used(checked)
         out: dict[str, str] = {}
         leads: dict[str, tuple[list[int], str]] = {}  # family -> the article's first story of it, its incident
         for story in self._stories(ranked):
@@ -124,7 +176,8 @@ class Grouper:
             elif lead is not None and all(same_scene(ranked[k][1], ranked[j][1]) for k in story for j in lead[0]):
                 best = lead[1]  # background of the article's main report of its kind: no incident of its own
             else:
-                best = new_incident_id(conn, ranked[story[0]][0].event_id, taken=taken, checked=checked)
+                best = new_incident_id(conn, ranked[story[0]][0].event_id, taken=taken, checked=checked,
+                                       used=stored.used)
                 taken.add(best)
                 members[best] = []
                 order[best] = (1 << 62) + len(order)  # opened here: after every stored incident, in opening order
@@ -152,30 +205,20 @@ class Grouper:
                 stories.append([k])
         return stories
 
-    def _candidates(self, conn: Any, sigs: Sequence[Signature]) -> list[dict[str, int]]:
+    def _candidates(self, stored: "StoredIncidents", sigs: Sequence[Signature]) -> list[dict[str, int]]:
         """For each signature, the incidents blocked with it within the date window: ``{incident_id: seq}``
-        (one query for the article)."""
+        (one lookup for the article)."""
         keys = [block_key(s.family, s.country, s.day) for s in sigs]
         if not keys:
             return []
-        unique = sorted(set(keys))
-        blocked = conn.execute(f"SELECT key, incident_id FROM incident_blocks WHERE key IN "
-                               f"({', '.join('?' for _ in unique)})", unique).fetchall()
-        ids = sorted({i for _, i in blocked})
-        spans = {i: (s, lo, hi) for i, s, lo, hi in conn.execute(
-            f"SELECT incident_id, seq, date_lo, date_hi FROM incidents WHERE incident_id IN "
-            f"({', '.join('?' for _ in ids)})", ids).fetchall()} if ids else {}
+        blocked = stored.blocks(sorted(set(keys)))
+        spans = stored.spans(sorted({i for _, i in blocked}))
         by_key: dict[str, list[tuple]] = {}
-        for key, incident_id in blocked:  # index lookups only: a join would scan the incidents table
+        for key, incident_id in blocked:
             if incident_id in spans:
                 by_key.setdefault(key, []).append((incident_id, *spans[incident_id]))
         window, cap = self.model.window_days, self.model.max_candidates
-        out = []
-        for key, sig in zip(keys, sigs):
-            near = [(_gap(sig.day, lo, hi), s, i) for i, s, lo, hi in by_key.get(key, ())
-                    if sig.day is None or lo is None or lo - window <= sig.day <= hi + window]
-            out.append({i: s for _d, s, i in sorted(near)[:cap]})  # the nearest in time, then the oldest
-        return out
+        return [nearest(by_key.get(key, ()), sig.day, window=window, cap=cap) for key, sig in zip(keys, sigs)]
 
     def _score(self, sig: Signature, mode: str | None, reports: list[_Member]) -> float:
         """Mean pair score over the incident's reports; 0 when a report of the same story is set apart from

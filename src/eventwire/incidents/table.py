@@ -29,7 +29,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date as Date
 from typing import Any
 from urllib.parse import urlsplit
@@ -146,6 +146,11 @@ def _date(reports: Sequence[Event]) -> str | None:
     return min(earlier) if earlier else best
 
 
+def _flat(record: Any) -> dict[str, Any]:
+    """The fields of a flat dataclass (a place, an actor, evidence) as a dict: ``asdict`` without its deep copy."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 def _best_location(events: Sequence[Event]) -> dict[str, Any] | None:
     located = [e for e in events if e.location is not None]
     if not located:
@@ -154,7 +159,7 @@ def _best_location(events: Sequence[Event]) -> dict[str, Any] | None:
                   (0.05 + e.confidence) * PLACE_WEIGHT.get(e.location.precision, 0.5)) for e in located])
     chosen = max((e for e in located if (e.location.name, e.location.admin1, e.location.country) == key),
                  key=lambda e: (PLACE_WEIGHT.get(e.location.precision, 0.5), e.location.score))
-    return asdict(chosen.location)
+    return _flat(chosen.location)
 
 
 def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]:
@@ -184,7 +189,7 @@ def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]
         "acled_event_type": best.acled_event_type, "acled_subtype": best.acled_subtype,
         "cameo_root": best.cameo_root, "date": date, "date_precision": precision,
         "location": _best_location([e for e in told if e.location is not None] or events),
-        "actor": [asdict(a) for a in with_actor.actor], "recipient": [asdict(a) for a in with_recipient.recipient],
+        "actor": [_flat(a) for a in with_actor.actor], "recipient": [_flat(a) for a in with_recipient.recipient],
         "fatalities": _count(_figures(told, "fatalities") or _figures(events, "fatalities")),
         "fatalities_low": min(dead) if dead else None,
         "fatalities_high": max(dead) if dead else None,
@@ -194,7 +199,7 @@ def incident_object(incident_id: str, events: Sequence[Event]) -> dict[str, Any]
         "articles": len(articles), "sources": len(sources),
         "first_reported": published[0] if published else None,
         "last_reported": published[-1] if published else None,
-        "evidence": asdict(best.evidence),
+        "evidence": _flat(best.evidence),
     }
 
 
@@ -236,16 +241,19 @@ def used_ids(conn: Any, candidates: Sequence[str]) -> set[str]:
         f"UNION SELECT alias FROM incident_aliases WHERE alias IN ({marks})", [*candidates, *candidates]).fetchall()}
 
 
-def new_incident_id(conn: Any, event_id: str, *, taken: Iterable[str] = (), checked: Iterable[str] = ()) -> str:
+def new_incident_id(conn: Any, event_id: str, *, taken: Iterable[str] = (), checked: Iterable[str] = (),
+                    used: Any = None) -> str:
     """``inc-<event id>`` of the event that opens it, or ``-2``, ``-3``... after it when that id is in ``taken``
-    or was ever used in the store (ids in ``checked`` are known not to be stored)."""
+    or was ever used in the store (ids in ``checked`` are known not to be stored). ``used(names)`` tells which
+    names are taken in the store (default: :func:`used_ids` over ``conn``)."""
+    used_in = used if used is not None else (lambda names: used_ids(conn, names))
     taken, base = set(taken), f"inc-{event_id}"
     if base in set(checked) and base not in taken:
         return base
     for start in range(1, 10_000, 50):
         names = [base if n == 1 else f"{base}-{n}" for n in range(start, start + 50)]
         names = [n for n in names if n not in taken]
-        used = used_ids(conn, names)
+        used = used_in(names)
         for name in names:
             if name not in used:
                 return name

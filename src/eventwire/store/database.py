@@ -24,6 +24,8 @@ together with their event, never queried on their own, so a separate table would
 Writes: :meth:`Store.add_article` writes an article and all its events in ONE transaction, so a process killed
 at any moment leaves either the whole article or nothing of it (DuckDB replays only committed transactions
 from its write-ahead log). Storing an article whose key is already present adds nothing and returns False.
+``eventwire run`` stores a chunk of articles per transaction instead (:func:`eventwire.store.bulk.load_articles`),
+to the same rows.
 A new store is created with its schema under a temporary name and then linked into place, so the file never
 exists half-initialised (a writer killed while creating it leaves no store, not an empty one).
 
@@ -379,15 +381,18 @@ class Store(IncidentQueries):
         ``items`` is read into a list before connecting, so extraction done lazily by a generator never runs
         while the file is locked. If one article fails, those before it stay stored and the error is raised.
         """
-        if self.read_only:
-            raise UsageError(f"the store {self.path} was opened read-only: open it with read_only=False to write")
-        prepared = [(article, article_key(article), list(events)) for article, events in items]
-        rows = [(a, evs, _article_row(k, a, len(evs)), [_event_row(k, e) for e in evs]) for a, k, evs in prepared]
+        rows = self._rows(items)
         added = 0
         with self._session() as conn:
             for article, events, article_row, event_rows in rows:
                 added += self._write_article(conn, article, events, article_row, event_rows)
         return added, len(rows) - added
+
+    def _rows(self, items: Iterable[tuple[Article, Sequence[Event]]]) -> list[tuple]:
+        if self.read_only:
+            raise UsageError(f"the store {self.path} was opened read-only: open it with read_only=False to write")
+        prepared = [(article, article_key(article), list(events)) for article, events in items]
+        return [(a, evs, _article_row(k, a, len(evs)), [_event_row(k, e) for e in evs]) for a, k, evs in prepared]
 
     def _write_article(self, conn: duckdb.DuckDBPyConnection, article: Article, events: list[Event],
                        article_row: list[Any], event_rows: list[list[Any]]) -> bool:
