@@ -14,10 +14,9 @@
    the sentence sets have few of.
 3. A softmax regression over the 16 types (features: ``eventwire.learn.types``), trained by full-batch Adam
    for a fixed number of steps from zero (deterministic) on the log-probability of the allowed types; the
-   ``margin`` by which the model's type must beat the rules' one and the ``gate`` (the rules' type is
-   overridden only where the model gives it less than this probability; 1.0: no gate) are chosen together on
-   out-of-fold probabilities (5 folds by document): the pair with the best share of sentences given their gold
-   type, averaged over the corpora; a rules' type with enough sentences may get a larger margin of its own.
+   ``margin`` by which the model's type must beat the rules' one is chosen on out-of-fold probabilities
+   (5 folds by document): the smallest margin with the best share of sentences given their gold type,
+   averaged over the corpora; a rules' type with enough sentences may get a larger margin of its own.
 4. The weights file: JSON of numbers rounded to 4 decimals, only the buckets training saw, keys sorted:
    byte-identical on a rebuild.
 
@@ -57,7 +56,6 @@ OTHER_WEIGHT = 0.3
 L2 = 1e-3
 STEPS, RATE, FOLDS = 300, 0.05, 5
 MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
-GATES = (0.05, 0.1, 0.2, 0.3, 1.0)  # override only where P(rules' type) is below (1.0: always may)
 TYPE_MARGINS = MARGINS + (0.7, 1.0)  # 1.0: the rules' type is never overridden
 MIN_TYPE_ROWS = 20  # a rules' type gets a margin of its own with at least this many main candidates
 TOGETHER = (("CONCEDE", "RETREAT"),)  # ZSP's YIELD is either: its labels do not tell them apart
@@ -179,19 +177,17 @@ def out_of_fold(rows: list[dict]) -> np.ndarray:
     return probs
 
 
-def choices(probs: np.ndarray, rules: np.ndarray, margin, margins: dict | None = None,
-            gate: float = 1.0) -> np.ndarray:
+def choices(probs: np.ndarray, rules: np.ndarray, margin, margins: dict | None = None) -> np.ndarray:
     best = probs.argmax(axis=1)
     each = np.array([(margins or {}).get(TYPES[r], margin) for r in rules])
     beat = probs[np.arange(len(rules)), best] - probs[np.arange(len(rules)), rules] > each
-    beat &= probs[np.arange(len(rules)), rules] < gate
     pairs = {(TYPES.index(a), TYPES.index(b)) for a, b in TOGETHER}
     pairs |= {(b, a) for a, b in pairs}
     apart = np.array([(int(r), int(b)) not in pairs for r, b in zip(rules, best)])
     return np.where(beat & apart, best, rules)
 
 
-def type_margins(rows: list[dict], probs: np.ndarray, margin: float, gate: float = 1.0) -> dict[str, float]:
+def type_margins(rows: list[dict], probs: np.ndarray, margin: float) -> dict[str, float]:
     """A margin of its own for each rules' type with enough main candidates: the smallest one that types
     the most of them right (out of fold), where it differs from the global ``margin``. A type's own margin may
     only be larger (more caution for its trigger words): chosen on a few dozen sentences, lower ones overrode
@@ -207,7 +203,7 @@ def type_margins(rows: list[dict], probs: np.ndarray, margin: float, gate: float
         share = np.array([1.0 / max(docs[rows[i]["dataset"]], 1) for i in part])  # each corpus counts the same
 
         def right(m: float) -> float:
-            chosen = choices(probs[part], rules[part], m, gate=gate)
+            chosen = choices(probs[part], rules[part], m)
             return round(float((share * mask[np.arange(len(part)), chosen]).sum()), 9)
 
         best = max((m for m in TYPE_MARGINS if m >= margin), key=lambda m: (right(m), -m))
@@ -216,13 +212,13 @@ def type_margins(rows: list[dict], probs: np.ndarray, margin: float, gate: float
     return out
 
 
-def report(rows: list[dict], probs: np.ndarray, margin: float, margins: dict, gate: float = 1.0) -> None:
+def report(rows: list[dict], probs: np.ndarray, margin: float, margins: dict) -> None:
     """Out-of-fold share of sentences typed right per dataset: the rules alone, and with the model."""
     rules = np.array([r["rule"] for r in rows])
     for name in DATASETS:
         part = [k for k, r in enumerate(rows) if r["dataset"] == name]
         line = []
-        for label, chosen in (("rules", rules[part]), ("model", choices(probs[part], rules[part], margin, margins, gate))):
+        for label, chosen in (("rules", rules[part]), ("model", choices(probs[part], rules[part], margin, margins))):
             right: dict[str, bool] = {}
             for k, c in zip(part, chosen):
                 right[rows[k]["doc"]] = right.get(rows[k]["doc"], False) or bool(rows[k]["mask"][c])
@@ -231,34 +227,32 @@ def report(rows: list[dict], probs: np.ndarray, margin: float, margins: dict, ga
               file=sys.stderr)
 
 
-def choose_margin(rows: list[dict], probs: np.ndarray) -> tuple[tuple[float, float], dict]:
-    """The (margin, gate) with the best share of sentences (docs) one of whose candidates gets an allowed type,
-    averaged over the corpora (each counts the same, however many sentences it has); of equals, the smallest
-    margin and the largest gate. The gate: the rules' type is overridden only where the model gives it less
-    than this probability (1.0: no gate)."""
+def choose_margin(rows: list[dict], probs: np.ndarray) -> tuple[float, dict]:
+    """The smallest margin with the best share of sentences (docs) one of whose candidates gets an allowed type,
+    averaged over the corpora (each counts the same, however many sentences it has)."""
     rules = np.array([r["rule"] for r in rows])
     scores = {}
-    for margin, gate in [(m, g) for m in MARGINS for g in GATES]:
-        chosen = choices(probs, rules, margin, gate=gate)
+    for margin in MARGINS:
+        chosen = choices(probs, rules, margin)
         right: dict[str, bool] = {}
         for r, c in zip(rows, chosen):
             right[r["doc"]] = right.get(r["doc"], False) or bool(r["mask"][c])
         corpus = {r["doc"]: r["dataset"] for r in rows}
         shares = [np.mean([v for d, v in right.items() if corpus[d] == name])
                   for name in DATASETS if any(corpus[d] == name for d in right)]
-        scores[margin, gate] = float(np.mean(shares)) if shares else 0.0
-    best = max(scores, key=lambda mg: (round(scores[mg], 6), -mg[0], mg[1]))
+        scores[margin] = float(np.mean(shares)) if shares else 0.0
+    best = max(MARGINS, key=lambda m: (round(scores[m], 6), -m))
     return best, scores
 
 
 def train(rows: list[dict]) -> dict:
     probs = out_of_fold(rows)
-    (margin, gate), scores = choose_margin(rows, probs)
-    margins = type_margins(rows, probs, margin, gate)
-    print(f"margin {margin}, gate {gate}; margins of their own: {margins}", file=sys.stderr)
-    report(rows, probs, margin, margins, gate)
-    print("out-of-fold share of sentences typed right, by margin/gate: "
-          + ", ".join(f"{m}/{g}: {s:.3f}" for (m, g), s in scores.items()), file=sys.stderr)
+    margin, scores = choose_margin(rows, probs)
+    margins = type_margins(rows, probs, margin)
+    print(f"margins of their own: {margins}", file=sys.stderr)
+    report(rows, probs, margin, margins)
+    print("out-of-fold share of sentences typed right, by margin: "
+          + ", ".join(f"{m}: {s:.3f}" for m, s in scores.items()), file=sys.stderr)
     x = Sparse([r["features"] for r in rows])
     theta, bias = fit(x, np.array([r["mask"] for r in rows]), np.array([r["w"] for r in rows]))
     seen = sorted(set(x.indices.tolist()))
@@ -271,7 +265,7 @@ def train(rows: list[dict]) -> dict:
     for r in rows:
         if r["main"]:
             counts[r["dataset"]] = counts.get(r["dataset"], 0) + 1
-    return {"format": FORMAT, "dim": DIM, "types": list(TYPES), "margin": margin, "margins": margins, "gate": gate,
+    return {"format": FORMAT, "dim": DIM, "types": list(TYPES), "margin": margin, "margins": margins,
             "together": [list(p) for p in TOGETHER],
             "bias": [round(float(b), 4) + 0.0 for b in bias], "rows": out_rows,
             "trained_on": dict(sorted(counts.items()))}

@@ -79,25 +79,6 @@ def test_retype_keeps_the_rules_type_of_pairs_the_labels_do_not_tell_apart(tmp_p
     assert model.choose(protest) == "RETREAT"
 
 
-def test_the_gate_keeps_a_rules_type_the_model_finds_plausible(tmp_path):
-    bias = [0.0] * len(TYPES)
-    bias[TYPES.index("ACCUSE")] = 3.0
-    bias[TYPES.index("PROTEST")] = 2.0  # P(ACCUSE) ~ 0.48, P(PROTEST) ~ 0.18, each other type ~ 0.024
-
-    def coder(gate: float):
-        path = tmp_path / f"types-{gate}.json"
-        path.write_text(json.dumps({"format": "eventwire-types-v1", "dim": DIM, "types": list(TYPES), "bias": bias,
-                                    "rows": {}, "margin": 0.1, "gate": gate}))
-        return load_types(path)
-
-    protest = _event("Workers staged a strike.", "PROTEST", "strike")
-    threaten = _event("Workers threatened a strike.", "THREATEN", "threatened")
-    assert coder(1.0).choose(protest) == "ACCUSE"  # no gate: the margin alone decides
-    assert coder(0.1).choose(protest) == "PROTEST"  # P(PROTEST) ~ 0.18 is above the gate: kept
-    assert coder(0.1).choose(threaten) == "ACCUSE"  # P(THREATEN) ~ 0.024 is below it: overridden
-    assert load_types(tmp_path / "types-1.0.json").gate == 1.0
-
-
 def test_weights_rebuild_from_a_fixed_subset_matches_the_reference(tmp_path, shared_data):
     """The training script is deterministic: the first 30 tune documents of each corpus give the same file."""
     out = tmp_path / "subset.json"

@@ -3,9 +3,7 @@
 The rules give each candidate the type of its trigger word (``data/triggers.tsv``). A word alone often does not
 decide it ("the court *ordered* the release" is a concession, "the army *ordered* residents out" coercion), so
 a softmax regression reads the candidate in its sentence and gives a probability to each of the 16 PLOVER
-types; the candidate takes the most probable type when it beats the rules' type by the model's ``margin`` and
-the model gives the rules' type less than its ``gate`` (a calibrated veto: a trigger the model finds plausible
-keeps its type however sure the model is of another).
+types; the candidate takes the most probable type when it beats the rules' type by the model's ``margin``.
 
 Features (hashed with CRC-32 into :data:`DIM` buckets; no text is kept in the weights):
 
@@ -108,7 +106,6 @@ class TypeCoder:
     sha256: str
     margins: dict[str, float] = field(default_factory=dict, compare=False)  # per rules' type, where it has one
     together: tuple[tuple[str, str], ...] = ()  # pairs the training labels do not tell apart: never swapped
-    gate: float = 1.0  # the rules' type is overridden only where the model gives it less than this probability
     name: str = NAME
 
     def probabilities(self, event: "Event") -> dict[str, float]:
@@ -132,8 +129,6 @@ class TypeCoder:
         if (best, event.type) in self.together or (event.type, best) in self.together:
             return event.type
         margin = self.margins.get(event.type, self.margin)
-        if probs.get(event.type, 0.0) >= self.gate:
-            return event.type
         return best if probs[best] - probs.get(event.type, 0.0) > margin else event.type
 
     def retype(self, events: Sequence["Event"]) -> list["Event"]:
@@ -176,4 +171,4 @@ def load_types(path: str | Path | None = None) -> TypeCoder:
     rows = {int(k): tuple(v) for k, v in data["rows"].items()}
     return TypeCoder(types=tuple(data["types"]), bias=tuple(data["bias"]), rows=rows, margin=data["margin"],
                      sha256=hashlib.sha256(raw).hexdigest(), margins=dict(data.get("margins") or {}),
-                     together=tuple(tuple(p) for p in data.get("together") or ()), gate=data.get("gate", 1.0))
+                     together=tuple(tuple(p) for p in data.get("together") or ()))
