@@ -179,3 +179,24 @@ meet meet VERB VB xcomp 1
 def test_stop_rows_keep_non_events_out(table, types):
     doc, groups = _groups(table)
     assert [g.rule.type for g in groups] == types
+
+
+SUPPORT_GOVERNED = """
+Turkey Turkey PROPN NNP nsubj 1
+{word} {lemma} VERB VBD ROOT 1
+its its PRON PRP$ poss 3
+support support NOUN NN dobj 1
+for for ADP IN prep 3
+government government NOUN NN pobj 4
+"""
+
+
+@pytest.mark.parametrize("word, lemma, expected", [
+    pytest.param("reiterated", "reiterate", "SUPPORT", id="expressing-support-is-support"),
+    pytest.param("voiced", "voice", "SUPPORT", id="voicing-support-is-support"),
+    pytest.param("pledged", "pledge", "AGREE", id="pledging-support-is-a-promise"),
+])
+def test_support_expressed_is_support_and_support_promised_an_agreement(word, lemma, expected):
+    """PLOVER: SUPPORT is expressing support or approval; AGREE is promising to do something."""
+    doc, groups = _groups(SUPPORT_GOVERNED.format(word=word, lemma=lemma))
+    assert [g.rule.type for g in groups] == [expected]
