@@ -28,7 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers
+from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers, \
+    word_value
 from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from ..knowledge.lexicon import load_lexicon as load_event_lexicon
 from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, after_semicolon, group_count, members, name_end, \
@@ -40,7 +41,7 @@ _KINDS = ("dead", "injured", "missing")
 _CUE_PREFIX = {"dead": "death_", "injured": "injury_", "missing": "missing_"}  # lexicon keys: "death_verb"...
 _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
 _ADDITIVE = frozenset({"also", "too", "additionally"})
-_DIE = frozenset({"die", "perish"})
+_DIE = frozenset({"die", "perish", "succumb"})  # "succumbed to his injuries"
 _REMAINS = frozenset({"body", "corpse"})
 _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
 _ONE_KILLING = frozenset(KILLING_NOUNS - {"massacre"})  # not "the massacre of Segovia", a place
@@ -165,6 +166,9 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
             return "dead" if head.lemma_.lower() != "disappear" else "missing"
         if head.lemma_.lower() == "lose" and any(c.lemma_.lower() == "life" for c in head.children):
             return "dead"
+        if head.lemma_.lower() == "survive" and any(c.dep_ == "neg" for c in head.children) \
+                and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in head.children):
+            return "dead"  # "the man did not survive" (not "did not survive the war": an object it outlived or not)
         for child in head.children:
             if child.dep_ in ("acomp", "attr", "oprd") and _cue(child, lex, ("adj", "noun", "verb")):
                 return _cue(child, lex, ("adj", "noun", "verb"))
@@ -411,6 +415,9 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
             quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later": one person
             pronouns.add(token.i)
             continue
+        if low == "another" and pos in ("PRON", "DET") and dep in ("nsubj", "nsubjpass", "dobj"):
+            quantities[token.i] = 1  # "a man was killed and another wounded": one more person
+            continue
         if pos == "PROPN" and dep not in ("compound", "flat") and (
                 token.ent_type_ in ("PERSON", "") or _killed_name(token, lex)):
             quantities[token.i] = 1
@@ -484,6 +491,8 @@ def _killed_name(token, lex: CasualtyWords) -> bool:
     "Oqueli's assassination"; not "the massacre of Segovia", a place): places and groups are not murdered."""
     if token.ent_type_ in SKIP_ENTS:
         return False  # "last Thursday's murder": a day is never a victim
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in _DIE or with_gunshot_wound(token):
+        return True  # "Sharai died at the hospital", "Lynch suffered a gunshot wound": places and groups do not
     if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in lex.cues.get("death_verb", ()):
         return True
     if token.dep_ == "poss":
@@ -592,11 +601,24 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         groups[kind] = sorted(groups[kind] + groups.pop("shot"), key=_order)
         by_pronoun[kind] = sorted(by_pronoun[kind] + by_pronoun.pop("shot"), key=_order)
     totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
+    fatal = _fatal_share(sent, lex, triggers, inside=inside)
+    if fatal and totals["injured"] and totals["injured"] >= fatal and not totals["dead"]:
+        totals["dead"], totals["injured"] = fatal, totals["injured"] - fatal  # "three were shot, one fatally"
     for fields in negated(sent):
         for kind in (("dead", "injured") if fields == "all" else (fields,)):
             totals[kind] = 0 if totals[kind] is None else totals[kind]
     return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"],
                       shot=shot and bool(totals["injured"]))
+
+
+def _fatal_share(sent, lex: CasualtyWords, triggers, *, inside: bool) -> int | None:
+    """The number of "three people were shot, one (of them) fatally": how many of the shot died."""
+    for token in sent:
+        if token.dep_ in ("npadvmod", "appos", "conj", "advmod", "dobj") and (token.like_num or is_number_word(
+                token, lex)) and any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in token.children) \
+                and any(_in_scope(token, t, inside=inside, lex=lex) for t in triggers):
+            return word_value([token.lower_], lex) if not token.text.isdigit() else int(token.text)
+    return None
 
 
 def _order(group: tuple) -> int:

@@ -191,11 +191,13 @@ def someone_else(noun) -> bool:
 GUNFIRE = frozenset({"gunfire", "bullet", "shot", "round", "gunshot", "shotgun", "pellet"})
 _WOUND_NOUNS = frozenset({"wound", "wounds"})
 _SUFFER = frozenset({"suffer", "sustain", "receive", "have", "recover"})
+_INJURY_NOUNS = frozenset({"injury"})  # a person who suffered injuries, or was taken to hospital with them
+_CARRIED = frozenset({"take", "transport", "rush", "airlift", "fly", "find", "hospitalize", "treat", "admit"})
 
 
 def with_gunshot_wound(node) -> bool:
-    """A person "with a gunshot wound" ("found with"), who "suffered"/"is recovering from" one: shot, living so
-    far (the story may tell later that they died)."""
+    """A person "with a gunshot wound" ("found with"), who "suffered"/"is recovering from" one, or injuries, or
+    was "taken to a hospital with" them: shot, living so far (the story may tell later that they died)."""
     wound = None
     for child in node.children:  # "a man with a gunshot wound"
         if child.dep_ == "prep" and child.lower_ == "with":
@@ -209,5 +211,23 @@ def with_gunshot_wound(node) -> bool:
         if wound is None:  # "she is recovering from a gunshot wound"
             wound = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"), None)
-    return wound is not None and wound.lemma_.lower() in _WOUND_NOUNS and any(
+    if wound is None and node.dep_ == "nsubjpass" and head.lemma_.lower() in _CARRIED:
+        wound = next((g for t in head.subtree if t.dep_ == "prep" and t.lower_ == "with" and _on_path(t, head)
+                      for g in t.children if g.dep_ == "pobj"), None)  # "taken to a hospital with injuries"
+    if wound is None:
+        return False
+    if wound.lemma_.lower() in _INJURY_NOUNS:  # "suffered serious injuries", "with non-life-threatening injuries"
+        return not any(c.dep_ == "det" and c.lower_ == "no" for c in wound.children)
+    return wound.lemma_.lower() in _WOUND_NOUNS and any(
         c.lemma_.lower() in GUNFIRE | {"bullet"} or c.lower_ == "gunshot" for c in wound.children)
+
+
+def _on_path(prep, verb) -> bool:
+    """``prep`` hangs on ``verb`` or on a noun of its own phrases ("taken to a hospital with ..."), not in a
+    clause of its own."""
+    node = prep.head
+    while node.i != verb.i:
+        if node.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "conj", "acl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
