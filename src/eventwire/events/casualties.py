@@ -98,7 +98,7 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
         if clauses:
             for child in noun.children:
                 subjects = [c.lower_ for c in child.children if c.dep_ == "nsubj"]
-                if child.dep_ == "relcl" and (not subjects or child.lemma_.lower() in _DIE and subjects[0] in _WHO):
+                if child.dep_ == "relcl" and (not subjects or _dies(child) and subjects[0] in _WHO):
                     kind = _cue(child, lex, ("adj", "verb")) or ("dead" if _to_death(child) else None)
                     if kind:
                         return kind
@@ -162,7 +162,7 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
             if child.dep_ in ("acomp", "oprd", "xcomp") and _cue(child, lex, ("adj",)) == "dead":
                 return "dead"
     if rel == "nsubj":
-        if head.lemma_.lower() in _DIE | {"disappear"}:
+        if _dies(head) or head.lemma_.lower() == "disappear":
             return "dead" if head.lemma_.lower() != "disappear" else "missing"
         if head.lemma_.lower() == "lose" and any(c.lemma_.lower() == "life" for c in head.children):
             return "dead"
@@ -231,8 +231,14 @@ def _shared_subject_dies(verb, lex: CasualtyWords, *, passive: bool = True) -> b
     abducted and killed", "X collapsed and died" (an active subject only dies by "die": in "Saad announced
     ... and killed a Colombian" Saad is no victim)."""
     return any(c.dep_ == "conj" and c.pos_ == "VERB" and _cue(c, lex, ("verb",)) == "dead" and not _almost(c)
-               and (passive or c.lemma_.lower() in _DIE)
+               and (passive or _dies(c))
                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
+
+
+def _dies(verb) -> bool:
+    """``died``, ``perished``, ``succumbed to his wounds``, ``passed away``."""
+    lemma = verb.lemma_.lower()
+    return lemma in _DIE or lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in verb.children)
 
 
 def _wounds_told(sent, lex: Lexicon) -> bool:
@@ -411,7 +417,7 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
                 or _same_person(token, quantities) or lemma == "life":
             continue  # "took the life of X": X is the one
         if low in _SINGLE_PRONOUNS and (dep in ("nsubjpass", "dobj") or dep == "nsubj"
-                                        and token.head.lemma_.lower() in _DIE):
+                                        and _dies(token.head)):
             quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later": one person
             pronouns.add(token.i)
             continue
@@ -445,7 +451,7 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
             quantities[token.i] = 1  # "a 17-year-old was shot": one person named by age
             continue
         if pos != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token) \
-                or lemma in lex.cues.get("collective", ()):
+                or lemma in lex.cues.get("collective", ()) or _cue(token, lex, ("noun",)) == "injured":
             continue  # "the peasant family": a group of unknown size
         if name_end(token):
             quantities[token.i] = 1  # "banker Ramiro Castillo love": the parse made a name's last word a noun
@@ -491,7 +497,7 @@ def _killed_name(token, lex: CasualtyWords) -> bool:
     "Oqueli's assassination"; not "the massacre of Segovia", a place): places and groups are not murdered."""
     if token.ent_type_ in SKIP_ENTS:
         return False  # "last Thursday's murder": a day is never a victim
-    if token.dep_ == "nsubj" and token.head.lemma_.lower() in _DIE or with_gunshot_wound(token):
+    if token.dep_ == "nsubj" and _dies(token.head) or with_gunshot_wound(token):
         return True  # "Sharai died at the hospital", "Lynch suffered a gunshot wound": places and groups do not
     if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in lex.cues.get("death_verb", ()):
         return True

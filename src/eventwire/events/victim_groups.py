@@ -50,7 +50,8 @@ def name_end(noun, *, among_names: bool = False) -> bool:
 
 
 def _breakdown(group: list, quantities: dict[int, int]) -> bool:
-    """A count followed, after a comma, by nationalities (or kinds of "people") adding up to it: the parts
+    """A count followed, after a comma, by nationalities (or kinds of "people", of "victims": "five victims, three
+    men and two women") adding up to it: the parts
     of the first number, not more people."""
     first = quantities.get(group[0].i, 0)
     rest = group[1:]
@@ -58,7 +59,7 @@ def _breakdown(group: list, quantities: dict[int, int]) -> bool:
         return quantities.get(n.i) or int(any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children))
     return first > 1 and len(rest) > 1 and sum(part(n) for n in rest) == first \
         and group[0].doc[rest[0].left_edge.i - 1].text == "," \
-        and (group[0].lemma_.lower() in ("people", "person") or all(n.ent_type_ == "NORP" for n in rest[:-1]))
+        and (group[0].lemma_.lower() in ("people", "person", "victim") or all(n.ent_type_ == "NORP" for n in rest[:-1]))
 
 
 def members(first, quantities: dict[int, int]) -> list:
@@ -199,9 +200,10 @@ def with_gunshot_wound(node) -> bool:
     """A person "with a gunshot wound" ("found with"), who "suffered"/"is recovering from" one, or injuries, or
     was "taken to a hospital with" them: shot, living so far (the story may tell later that they died)."""
     wound = None
-    for child in node.children:  # "a man with a gunshot wound"
+    for child in node.children:  # "a man with a gunshot wound" (not "a hospital with injuries": its patients')
         if child.dep_ == "prep" and child.lower_ == "with":
-            wound = next((g for g in child.children if g.dep_ == "pobj"), None)
+            wound = next((g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() not in _INJURY_NOUNS),
+                         None)
     head = node.head
     if wound is None and node.dep_ == "nsubjpass":  # "she was found with a gunshot wound"
         wound = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
