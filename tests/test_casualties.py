@@ -321,6 +321,10 @@ def test_a_pronoun_shot_is_one_of_the_dead_another_clause_counts(nlp, text, word
     ("Three people were shot, one of them fatally.", 1, 2),
     ("The victim suffered a non-life threatening injury and is being treated at a hospital.", N, 1),
     ("Police say the child was taken to a nearby hospital with non-life threatening injuries.", N, 1),
+    # a shooting that tells the death, in a relative clause, a participle or after "found"
+    ("Police say the man who was shot and killed in the park was accidentally shot by his friend.", 1, N),
+    ("Police identified the boy who was shot and killed at an apartment complex.", 1, N),
+    ("A 57-year-old man was found shot to death Saturday morning.", 1, N),
     # "another" standing for a person
     ("A man was killed and another wounded in a shooting.", 1, 1),
 ])

@@ -99,7 +99,8 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
             for child in noun.children:
                 subjects = [c.lower_ for c in child.children if c.dep_ == "nsubj"]
                 if child.dep_ == "relcl" and (not subjects or _dies(child) and subjects[0] in _WHO):
-                    kind = _cue(child, lex, ("adj", "verb")) or ("dead" if _to_death(child) else None)
+                    kind = _cue(child, lex, ("adj", "verb")) or ("dead" if _to_death(child) or _shot_dead(child, lex)
+                                                                  else None)  # "the man who was shot and killed"
                     if kind:
                         return kind
             continue
@@ -112,8 +113,8 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
             return "dead"
         for child in noun.children:
             if child.dep_ in ("amod", "acl") and child.i > noun.i - 3:
-                kind = _cue(child, lex, ("adj", "verb"))
-                if kind:
+                kind = _cue(child, lex, ("adj", "verb")) or ("dead" if _shot_dead(child, lex) else None)
+                if kind:  # "3 civilians killed", "the man shot and killed on Tuesday"
                     return kind
     return None
 
@@ -157,9 +158,10 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
         kind = _cue(head, lex, ("verb", "adj"))  # "30 wounded" (elided "were"), "3 are missing"
         if kind:
             return kind
-    if rel == "nsubjpass":  # "was found dead"
+    if rel == "nsubjpass":  # "was found dead", "was found shot to death"
         for child in head.children:
-            if child.dep_ in ("acomp", "oprd", "xcomp") and _cue(child, lex, ("adj",)) == "dead":
+            if child.dep_ in ("acomp", "oprd", "xcomp") and (_cue(child, lex, ("adj",)) == "dead"
+                                                             or _shot_dead(child, lex)):
                 return "dead"
     if rel == "nsubj":
         if _dies(head) or head.lemma_.lower() == "disappear":
@@ -271,6 +273,11 @@ def _shot(verb, lex: Lexicon) -> str:
     if any(c.dep_ == "conj" and _cue(c, lex, ("verb",)) == "injured" for c in verb.children):
         return "injured"  # "shot and wounded": the sentence tells they lived
     return "shot"
+
+
+def _shot_dead(verb, lex: CasualtyWords) -> bool:
+    """"shot and killed", "shot to death", "fatally shot": a shooting verb that tells the death."""
+    return verb.lemma_.lower() in _SHOOT and (_to_death(verb) or _shot(verb, lex) == "dead")
 
 
 def _almost(verb) -> bool:
@@ -586,6 +593,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if _identified_as(node) and _the_dead(node, lex):
             continue  # "the victim was identified as X": X is counted, not the victim as well
         kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
+        if kind == "shot" and _noun_kind(group, lex, clauses=True) == "dead":
+            kind = "dead"  # "the man who was shot and killed ... was accidentally shot by his friend"
         for member, own in _own_kinds(group[1:], lex, quantities):
             # "67 dead and 1,000 wounded": the 1,000 are wounded (the shot are wounded too)
             if kind is not None and own != kind and (kind, own) != ("shot", "injured"):
