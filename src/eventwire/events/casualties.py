@@ -32,18 +32,18 @@ from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_cas
     word_value
 from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from ..knowledge.lexicon import load_lexicon as load_event_lexicon
-from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, after_semicolon, group_count, members, name_end, \
-    someone_else, with_gunshot_wound
+from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, additive as _additive, after_semicolon, age_noun as _age_noun, \
+    almost as _almost, group_count, identified_as as _identified_as, members, multiples as _multiples, name_end, \
+    second_subject as _second_subject, someone_else, subjects_nearest as _subjects_nearest, to_death as _to_death, \
+    with_gunshot_wound
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
 _KINDS = ("dead", "injured", "missing")
 _CUE_PREFIX = {"dead": "death_", "injured": "injury_", "missing": "missing_"}  # lexicon keys: "death_verb"...
 _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
-_ADDITIVE = frozenset({"also", "too", "additionally"})
 _DIE = frozenset({"die", "perish", "succumb"})  # "succumbed to his injuries"
 _REMAINS = frozenset({"body", "corpse"})
-_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
 _ONE_KILLING = frozenset(KILLING_NOUNS - {"massacre"})  # not "the massacre of Segovia", a place
 _SHOOTERS = frozenset({"sniper", "assassin", "attacker", "bomber"})  # people, though weapon words name them
 _DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
@@ -280,20 +280,11 @@ def _shot_dead(verb, lex: CasualtyWords) -> bool:
     return verb.lemma_.lower() in _SHOOT and (_to_death(verb) or _shot(verb, lex) == "dead")
 
 
-def _almost(verb) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in verb.children)
-
 
 def _the_dead(noun, lex: CasualtyWords) -> bool:
     """``the dead``, ``the victims``, ``the bodies``: a noun that names the dead themselves."""
     return _cue(noun, lex, ("noun", "adj")) == "dead" or noun.lemma_.lower() in lex.cues.get("victim_noun", ())
 
-
-def _identified_as(node) -> bool:
-    """The subject of "... was identified as X" when X is a name."""
-    return node.dep_ == "nsubjpass" and node.head.lemma_.lower() == "identify" and any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(g.ent_type_ == "PERSON" or g.pos_ == "PROPN" for g in c.children)
-        for c in node.head.children)
 
 
 def _either(verb, lex: CasualtyWords) -> bool:
@@ -308,10 +299,6 @@ def _attempted(verb, lex: CasualtyWords) -> bool:
     return verb.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
         and verb.head.lemma_.lower() in lex.cues.get("attempt", ())
 
-
-def _to_death(verb) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
-               for c in verb.children)
 
 
 def _is_subset(node, lex: CasualtyWords) -> bool:
@@ -472,22 +459,6 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
     return pronouns
 
 
-def _age_noun(token) -> bool:
-    """"old" of "a 17-year-old" standing as a noun (no noun after it)."""
-    doc = token.doc
-    return token.lower_ == "old" and token.i >= 3 and doc[token.i - 1].text == "-" \
-        and doc[token.i - 2].lower_ in ("year", "years") and doc[token.i - 3].text == "-"
-
-
-def _multiples(sent) -> dict[int, int]:
-    """Token index -> the number its first "double/triple/quadruple" modifier gives ("the double murder").
-
-    Read off the sentence's own tokens: a token's children lie in its sentence."""
-    found: dict[int, int] = {}
-    for token in sent:
-        if token.lower_ in _MULTIPLE and token.dep_ == "amod":
-            found.setdefault(token.head.i, _MULTIPLE[token.lower_])
-    return found
 
 
 def _same_person(token, quantities: dict[int, int]) -> bool:
@@ -531,29 +502,7 @@ def _combine(groups: list) -> int | None:
     return total
 
 
-def _subjects_nearest(sent) -> dict[int, int]:
-    """Verb -> its subject nearest to it, for verbs the parse gives two subjects ("Medellin -- police chief X
-    was murdered", "[Sentence as published] Alvarado was killed": a heading is not a second victim)."""
-    nearest: dict[int, int] = {}
-    for token in sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head is not token:
-            known = nearest.get(token.head.i)
-            if known is None or abs(token.head.i - token.i) < abs(token.head.i - known):
-                nearest[token.head.i] = token.i
-    return nearest
 
-
-def _second_subject(node, nearest: dict[int, int]) -> bool:
-    """A farther subject of a verb, not joined to the nearest by "and" (which a parse may miss)."""
-    other = nearest.get(node.head.i, node.i)
-    if node.dep_ not in ("nsubj", "nsubjpass") or other == node.i:
-        return False
-    return not any(t.lower_ in ("and", "or") for t in node.doc[min(node.i, other):max(node.i, other)])
-
-
-def _additive(verb) -> bool:
-    """``... were also killed``: a group the sentence adds to the dead already named."""
-    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in verb.children)
 
 
 def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = None,

@@ -51,8 +51,7 @@ def name_end(noun, *, among_names: bool = False) -> bool:
 
 def _breakdown(group: list, quantities: dict[int, int]) -> bool:
     """A count followed, after a comma, by nationalities (or kinds of "people", of "victims": "five victims, three
-    men and two women") adding up to it: the parts
-    of the first number, not more people."""
+    men and two women") adding up to it: the parts of the first number, not more people."""
     first = quantities.get(group[0].i, 0)
     rest = group[1:]
     def part(n) -> int:  # "a Dutchman": one, whatever the tagger made of it
@@ -233,3 +232,68 @@ def _on_path(prep, verb) -> bool:
             return False
         node = node.head
     return True
+
+
+# ---------------------------------------------------------------- token helpers of the casualty counter
+
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
+_ADDITIVE = frozenset({"also", "too", "additionally"})
+
+
+def age_noun(token) -> bool:
+    """"old" of "a 17-year-old" standing as a noun (no noun after it)."""
+    doc = token.doc
+    return token.lower_ == "old" and token.i >= 3 and doc[token.i - 1].text == "-" \
+        and doc[token.i - 2].lower_ in ("year", "years") and doc[token.i - 3].text == "-"
+
+
+def multiples(sent) -> dict[int, int]:
+    """Token index -> the number its first "double/triple/quadruple" modifier gives ("the double murder").
+
+    Read off the sentence's own tokens: a token's children lie in its sentence."""
+    found: dict[int, int] = {}
+    for token in sent:
+        if token.lower_ in _MULTIPLE and token.dep_ == "amod":
+            found.setdefault(token.head.i, _MULTIPLE[token.lower_])
+    return found
+
+
+def subjects_nearest(sent) -> dict[int, int]:
+    """Verb -> its subject nearest to it, for verbs the parse gives two subjects ("Medellin -- police chief X
+    was murdered", "[Sentence as published] Alvarado was killed": a heading is not a second victim)."""
+    nearest: dict[int, int] = {}
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head is not token:
+            known = nearest.get(token.head.i)
+            if known is None or abs(token.head.i - token.i) < abs(token.head.i - known):
+                nearest[token.head.i] = token.i
+    return nearest
+
+
+def second_subject(node, nearest: dict[int, int]) -> bool:
+    """A farther subject of a verb, not joined to the nearest by "and" (which a parse may miss)."""
+    other = nearest.get(node.head.i, node.i)
+    if node.dep_ not in ("nsubj", "nsubjpass") or other == node.i:
+        return False
+    return not any(t.lower_ in ("and", "or") for t in node.doc[min(node.i, other):max(node.i, other)])
+
+
+def identified_as(node) -> bool:
+    """The subject of "... was identified as X" when X is a name."""
+    return node.dep_ == "nsubjpass" and node.head.lemma_.lower() == "identify" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.ent_type_ == "PERSON" or g.pos_ == "PROPN" for g in c.children)
+        for c in node.head.children)
+
+
+def to_death(verb) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
+               for c in verb.children)
+
+
+def almost(verb) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in verb.children)
+
+
+def additive(verb) -> bool:
+    """``... were also killed``: a group the sentence adds to the dead already named."""
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in verb.children)
