@@ -301,3 +301,44 @@ def test_a_pronoun_shot_is_one_of_the_dead_another_clause_counts(nlp, text, word
     doc = nlp(text)
     trigger = next(t for t in doc if t.text == word)
     assert count_casualties(trigger.sent, trigger=trigger).injured is None
+
+
+@pytest.mark.parametrize("text, dead, injured", [
+    # ways of dying that name no killing: "succumbed to", "passed away", "did not survive"
+    ("The woman succumbed to her injuries and was pronounced dead at the scene.", 1, N),
+    ("He was taken to a hospital, where he passed away.", 1, N),
+    ("Police said the driver did not survive.", 1, N),
+    ("The soldier survived the war but did not survive the winter.", N, N),  # what he outlived or not: no toll
+    # a name the tagger misses is still a person when it dies or suffers a wound
+    ("Sharai died at the hospital.", 1, N),
+    ("Marsha Lynch suffered a gunshot wound to the leg.", N, 1),
+    # injuries suffered, or carried to hospital with: wounded
+    ("The victim suffered non-life-threatening injuries.", N, 1),
+    ("He was taken to an area hospital with non-life-threatening injuries.", N, 1),
+    ("The driver suffered no injuries.", N, 0),
+    # how many of those shot died: "one fatally", "one of them fatally"
+    ("Two men were shot Saturday night, one fatally.", 1, 1),
+    ("Three people were shot, one of them fatally.", 1, 2),
+    ("The victim suffered a non-life threatening injury and is being treated at a hospital.", N, 1),
+    ("Police say the child was taken to a nearby hospital with non-life threatening injuries.", N, 1),
+    # a shooting that tells the death, in a relative clause, a participle or after "found"
+    ("Police say the man who was shot and killed in the park was accidentally shot by his friend.", 1, N),
+    ("Police identified the boy who was shot and killed at an apartment complex.", 1, N),
+    ("A 57-year-old man was found shot to death Saturday morning.", 1, N),
+    # "another" standing for a person
+    ("A man was killed and another wounded in a shooting.", 1, 1),
+])
+def test_local_news_tolls(nlp, text, dead, injured):
+    counted = count_casualties(next(iter(nlp(text).sents)))
+    assert (counted.fatalities, counted.injured) == (dead, injured)
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Police are investigating a deadly shooting that happened on Monday at an apartment complex.", 1),
+    ("Police are investigating a shooting that happened on Monday at an apartment complex.", N),
+    ("Police are investigating two deadly shootings that happened on Monday.", N),  # how many each, untold
+])
+def test_a_fatal_attack_killed_someone(text, dead):
+    import eventwire
+
+    assert [e.fatalities for e in eventwire.extract(text, published="2017-01-18") if e.type == "ASSAULT"][:1] == [dead]

@@ -118,6 +118,19 @@ def test_gazetteer_key_helpers(gazetteer):
     assert gazetteer.country("US").country == "USA" and gazetteer.country("irq").name == "Iraq"
 
 
+@pytest.mark.parametrize("words, ents", [
+    (["He", "was", "shot", "on", "the", "West", "Side"], ["O", "O", "O", "O", "O", "B-LOC", "I-LOC"]),
+    (["He", "died", "at", "University", "Medical", "Center"], ["O", "O", "O", "B-GPE", "O", "O"]),
+    (["Police", "searched", "South", "Avenue"], ["O", "O", "B-GPE", "I-GPE"]),
+])
+def test_parts_of_a_town_and_institution_words_are_no_towns(gazetteer, words, ents):
+    """"the West Side", "University Medical Center", "South Avenue": a part of the story's town or a word of an
+    institution's name, never the town of that name in another state."""
+    assert find_toponyms(_doc(words, ents), gazetteer=gazetteer) == []
+    assert [t.text for t in find_toponyms(_doc(["He", "was", "shot", "in", "Baltimore"],
+                                               ["O", "O", "O", "O", "B-GPE"]), gazetteer=gazetteer)] == ["Baltimore"]
+
+
 def test_unknown_names_are_dropped(gazetteer):
     doc = _doc(["Zzyzxqv", "said", "so"], ["B-GPE", "O", "O"])
     assert find_toponyms(doc, gazetteer=gazetteer) == []

@@ -28,21 +28,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers
+from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers, \
+    word_value
 from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from ..knowledge.lexicon import load_lexicon as load_event_lexicon
-from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, after_semicolon, group_count, members, name_end, \
-    someone_else, with_gunshot_wound
+from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, additive as _additive, after_semicolon, age_noun as _age_noun, \
+    almost as _almost, group_count, identified_as as _identified_as, members, multiples as _multiples, name_end, \
+    second_subject as _second_subject, someone_else, subjects_nearest as _subjects_nearest, to_death as _to_death, \
+    with_gunshot_wound
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
 _KINDS = ("dead", "injured", "missing")
 _CUE_PREFIX = {"dead": "death_", "injured": "injury_", "missing": "missing_"}  # lexicon keys: "death_verb"...
 _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
-_ADDITIVE = frozenset({"also", "too", "additionally"})
-_DIE = frozenset({"die", "perish"})
+_DIE = frozenset({"die", "perish", "succumb"})  # "succumbed to his injuries"
 _REMAINS = frozenset({"body", "corpse"})
-_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
 _ONE_KILLING = frozenset(KILLING_NOUNS - {"massacre"})  # not "the massacre of Segovia", a place
 _SHOOTERS = frozenset({"sniper", "assassin", "attacker", "bomber"})  # people, though weapon words name them
 _DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
@@ -97,8 +98,9 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
         if clauses:
             for child in noun.children:
                 subjects = [c.lower_ for c in child.children if c.dep_ == "nsubj"]
-                if child.dep_ == "relcl" and (not subjects or child.lemma_.lower() in _DIE and subjects[0] in _WHO):
-                    kind = _cue(child, lex, ("adj", "verb")) or ("dead" if _to_death(child) else None)
+                if child.dep_ == "relcl" and (not subjects or _dies(child) and subjects[0] in _WHO):
+                    kind = _cue(child, lex, ("adj", "verb")) or ("dead" if _to_death(child) or _shot_dead(child, lex)
+                                                                  else None)  # "the man who was shot and killed"
                     if kind:
                         return kind
             continue
@@ -111,8 +113,8 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
             return "dead"
         for child in noun.children:
             if child.dep_ in ("amod", "acl") and child.i > noun.i - 3:
-                kind = _cue(child, lex, ("adj", "verb"))
-                if kind:
+                kind = _cue(child, lex, ("adj", "verb")) or ("dead" if _shot_dead(child, lex) else None)
+                if kind:  # "3 civilians killed", "the man shot and killed on Tuesday"
                     return kind
     return None
 
@@ -156,15 +158,19 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
         kind = _cue(head, lex, ("verb", "adj"))  # "30 wounded" (elided "were"), "3 are missing"
         if kind:
             return kind
-    if rel == "nsubjpass":  # "was found dead"
+    if rel == "nsubjpass":  # "was found dead", "was found shot to death"
         for child in head.children:
-            if child.dep_ in ("acomp", "oprd", "xcomp") and _cue(child, lex, ("adj",)) == "dead":
+            if child.dep_ in ("acomp", "oprd", "xcomp") and (_cue(child, lex, ("adj",)) == "dead"
+                                                             or _shot_dead(child, lex)):
                 return "dead"
     if rel == "nsubj":
-        if head.lemma_.lower() in _DIE | {"disappear"}:
+        if _dies(head) or head.lemma_.lower() == "disappear":
             return "dead" if head.lemma_.lower() != "disappear" else "missing"
         if head.lemma_.lower() == "lose" and any(c.lemma_.lower() == "life" for c in head.children):
             return "dead"
+        if head.lemma_.lower() == "survive" and any(c.dep_ == "neg" for c in head.children) \
+                and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in head.children):
+            return "dead"  # "the man did not survive" (not "did not survive the war": an object it outlived or not)
         for child in head.children:
             if child.dep_ in ("acomp", "attr", "oprd") and _cue(child, lex, ("adj", "noun", "verb")):
                 return _cue(child, lex, ("adj", "noun", "verb"))
@@ -227,8 +233,14 @@ def _shared_subject_dies(verb, lex: CasualtyWords, *, passive: bool = True) -> b
     abducted and killed", "X collapsed and died" (an active subject only dies by "die": in "Saad announced
     ... and killed a Colombian" Saad is no victim)."""
     return any(c.dep_ == "conj" and c.pos_ == "VERB" and _cue(c, lex, ("verb",)) == "dead" and not _almost(c)
-               and (passive or c.lemma_.lower() in _DIE)
+               and (passive or _dies(c))
                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
+
+
+def _dies(verb) -> bool:
+    """``died``, ``perished``, ``succumbed to his wounds``, ``passed away``."""
+    lemma = verb.lemma_.lower()
+    return lemma in _DIE or lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in verb.children)
 
 
 def _wounds_told(sent, lex: Lexicon) -> bool:
@@ -263,20 +275,16 @@ def _shot(verb, lex: Lexicon) -> str:
     return "shot"
 
 
-def _almost(verb) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in verb.children)
+def _shot_dead(verb, lex: CasualtyWords) -> bool:
+    """"shot and killed", "shot to death", "fatally shot": a shooting verb that tells the death."""
+    return verb.lemma_.lower() in _SHOOT and (_to_death(verb) or _shot(verb, lex) == "dead")
+
 
 
 def _the_dead(noun, lex: CasualtyWords) -> bool:
     """``the dead``, ``the victims``, ``the bodies``: a noun that names the dead themselves."""
     return _cue(noun, lex, ("noun", "adj")) == "dead" or noun.lemma_.lower() in lex.cues.get("victim_noun", ())
 
-
-def _identified_as(node) -> bool:
-    """The subject of "... was identified as X" when X is a name."""
-    return node.dep_ == "nsubjpass" and node.head.lemma_.lower() == "identify" and any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(g.ent_type_ == "PERSON" or g.pos_ == "PROPN" for g in c.children)
-        for c in node.head.children)
 
 
 def _either(verb, lex: CasualtyWords) -> bool:
@@ -291,10 +299,6 @@ def _attempted(verb, lex: CasualtyWords) -> bool:
     return verb.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
         and verb.head.lemma_.lower() in lex.cues.get("attempt", ())
 
-
-def _to_death(verb) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
-               for c in verb.children)
 
 
 def _is_subset(node, lex: CasualtyWords) -> bool:
@@ -407,9 +411,12 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
                 or _same_person(token, quantities) or lemma == "life":
             continue  # "took the life of X": X is the one
         if low in _SINGLE_PRONOUNS and (dep in ("nsubjpass", "dobj") or dep == "nsubj"
-                                        and token.head.lemma_.lower() in _DIE):
+                                        and _dies(token.head)):
             quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later": one person
             pronouns.add(token.i)
+            continue
+        if low == "another" and pos in ("PRON", "DET") and dep in ("nsubj", "nsubjpass", "dobj"):
+            quantities[token.i] = 1  # "a man was killed and another wounded": one more person
             continue
         if pos == "PROPN" and dep not in ("compound", "flat") and (
                 token.ent_type_ in ("PERSON", "") or _killed_name(token, lex)):
@@ -438,7 +445,7 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
             quantities[token.i] = 1  # "a 17-year-old was shot": one person named by age
             continue
         if pos != "NOUN" or "Sing" not in token.morph.get("Number") or _is_event_word(token) \
-                or lemma in lex.cues.get("collective", ()):
+                or lemma in lex.cues.get("collective", ()) or _cue(token, lex, ("noun",)) == "injured":
             continue  # "the peasant family": a group of unknown size
         if name_end(token):
             quantities[token.i] = 1  # "banker Ramiro Castillo love": the parse made a name's last word a noun
@@ -452,22 +459,6 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
     return pronouns
 
 
-def _age_noun(token) -> bool:
-    """"old" of "a 17-year-old" standing as a noun (no noun after it)."""
-    doc = token.doc
-    return token.lower_ == "old" and token.i >= 3 and doc[token.i - 1].text == "-" \
-        and doc[token.i - 2].lower_ in ("year", "years") and doc[token.i - 3].text == "-"
-
-
-def _multiples(sent) -> dict[int, int]:
-    """Token index -> the number its first "double/triple/quadruple" modifier gives ("the double murder").
-
-    Read off the sentence's own tokens: a token's children lie in its sentence."""
-    found: dict[int, int] = {}
-    for token in sent:
-        if token.lower_ in _MULTIPLE and token.dep_ == "amod":
-            found.setdefault(token.head.i, _MULTIPLE[token.lower_])
-    return found
 
 
 def _same_person(token, quantities: dict[int, int]) -> bool:
@@ -484,6 +475,8 @@ def _killed_name(token, lex: CasualtyWords) -> bool:
     "Oqueli's assassination"; not "the massacre of Segovia", a place): places and groups are not murdered."""
     if token.ent_type_ in SKIP_ENTS:
         return False  # "last Thursday's murder": a day is never a victim
+    if token.dep_ == "nsubj" and _dies(token.head) or with_gunshot_wound(token):
+        return True  # "Sharai died at the hospital", "Lynch suffered a gunshot wound": places and groups do not
     if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in lex.cues.get("death_verb", ()):
         return True
     if token.dep_ == "poss":
@@ -509,29 +502,7 @@ def _combine(groups: list) -> int | None:
     return total
 
 
-def _subjects_nearest(sent) -> dict[int, int]:
-    """Verb -> its subject nearest to it, for verbs the parse gives two subjects ("Medellin -- police chief X
-    was murdered", "[Sentence as published] Alvarado was killed": a heading is not a second victim)."""
-    nearest: dict[int, int] = {}
-    for token in sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head is not token:
-            known = nearest.get(token.head.i)
-            if known is None or abs(token.head.i - token.i) < abs(token.head.i - known):
-                nearest[token.head.i] = token.i
-    return nearest
 
-
-def _second_subject(node, nearest: dict[int, int]) -> bool:
-    """A farther subject of a verb, not joined to the nearest by "and" (which a parse may miss)."""
-    other = nearest.get(node.head.i, node.i)
-    if node.dep_ not in ("nsubj", "nsubjpass") or other == node.i:
-        return False
-    return not any(t.lower_ in ("and", "or") for t in node.doc[min(node.i, other):max(node.i, other)])
-
-
-def _additive(verb) -> bool:
-    """``... were also killed``: a group the sentence adds to the dead already named."""
-    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in verb.children)
 
 
 def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = None,
@@ -571,6 +542,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if _identified_as(node) and _the_dead(node, lex):
             continue  # "the victim was identified as X": X is counted, not the victim as well
         kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
+        if kind == "shot" and _noun_kind(group, lex, clauses=True) == "dead":
+            kind = "dead"  # "the man who was shot and killed ... was accidentally shot by his friend"
         for member, own in _own_kinds(group[1:], lex, quantities):
             # "67 dead and 1,000 wounded": the 1,000 are wounded (the shot are wounded too)
             if kind is not None and own != kind and (kind, own) != ("shot", "injured"):
@@ -592,11 +565,24 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         groups[kind] = sorted(groups[kind] + groups.pop("shot"), key=_order)
         by_pronoun[kind] = sorted(by_pronoun[kind] + by_pronoun.pop("shot"), key=_order)
     totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
+    fatal = _fatal_share(sent, lex, triggers, inside=inside)
+    if fatal and totals["injured"] and totals["injured"] >= fatal and not totals["dead"]:
+        totals["dead"], totals["injured"] = fatal, totals["injured"] - fatal  # "three were shot, one fatally"
     for fields in negated(sent):
         for kind in (("dead", "injured") if fields == "all" else (fields,)):
             totals[kind] = 0 if totals[kind] is None else totals[kind]
     return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"],
                       shot=shot and bool(totals["injured"]))
+
+
+def _fatal_share(sent, lex: CasualtyWords, triggers, *, inside: bool) -> int | None:
+    """The number of "three people were shot, one (of them) fatally": how many of the shot died."""
+    for token in sent:
+        if token.dep_ in ("npadvmod", "appos", "conj", "advmod", "dobj") and (token.like_num or is_number_word(
+                token, lex)) and any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in token.children) \
+                and any(_in_scope(token, t, inside=inside, lex=lex) for t in triggers):
+            return word_value([token.lower_], lex) if not token.text.isdigit() else int(token.text)
+    return None
 
 
 def _order(group: tuple) -> int:

@@ -496,8 +496,26 @@ def _governs(timex_root: "Token", trigger: "Token") -> bool:
     return False
 
 
+FATAL_WORDS = frozenset({"fatal", "deadly", "lethal"})
+
+
 def _casualties(sent: "SpacySpan", group: TriggerGroup, shared: bool,
                 ctx: ArticleState) -> tuple[int | None, int | None, bool]:
+    """:func:`_counted`; a single attack called fatal ("a deadly shooting", "the fatal shooting of a teen")
+    killed at least one person, though the sentence counts no dead."""
+    dead, injured, shot = _counted(sent, group, shared, ctx)
+    head = ctx.doc[group.head]
+    if dead is None and group.rule.type == "ASSAULT" and head.pos_ == "NOUN" \
+            and "Plur" not in head.morph.get("Number") \
+            and any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in head.children):
+        dead = 1
+        if injured and shot:
+            injured, shot = max(0, injured - 1), injured > 1  # "the fatal shooting of a man shot in the head"
+    return dead, injured, shot
+
+
+def _counted(sent: "SpacySpan", group: TriggerGroup, shared: bool,
+             ctx: ArticleState) -> tuple[int | None, int | None, bool]:
     """Casualties of the sentence, when the sentence reports only this event or the group kills: dead,
     wounded, and whether the wounded were only said to be shot (:attr:`Casualties.shot`)."""
     kills = any(ctx.doc[i].lemma_.lower() in CASUALTY_WORDS for i in group.tokens)

@@ -50,15 +50,15 @@ def name_end(noun, *, among_names: bool = False) -> bool:
 
 
 def _breakdown(group: list, quantities: dict[int, int]) -> bool:
-    """A count followed, after a comma, by nationalities (or kinds of "people") adding up to it: the parts
-    of the first number, not more people."""
+    """A count followed, after a comma, by nationalities (or kinds of "people", of "victims": "five victims, three
+    men and two women") adding up to it: the parts of the first number, not more people."""
     first = quantities.get(group[0].i, 0)
     rest = group[1:]
     def part(n) -> int:  # "a Dutchman": one, whatever the tagger made of it
         return quantities.get(n.i) or int(any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children))
     return first > 1 and len(rest) > 1 and sum(part(n) for n in rest) == first \
         and group[0].doc[rest[0].left_edge.i - 1].text == "," \
-        and (group[0].lemma_.lower() in ("people", "person") or all(n.ent_type_ == "NORP" for n in rest[:-1]))
+        and (group[0].lemma_.lower() in ("people", "person", "victim") or all(n.ent_type_ == "NORP" for n in rest[:-1]))
 
 
 def members(first, quantities: dict[int, int]) -> list:
@@ -191,15 +191,18 @@ def someone_else(noun) -> bool:
 GUNFIRE = frozenset({"gunfire", "bullet", "shot", "round", "gunshot", "shotgun", "pellet"})
 _WOUND_NOUNS = frozenset({"wound", "wounds"})
 _SUFFER = frozenset({"suffer", "sustain", "receive", "have", "recover"})
+_INJURY_NOUNS = frozenset({"injury"})  # a person who suffered injuries, or was taken to hospital with them
+_CARRIED = frozenset({"take", "transport", "rush", "airlift", "fly", "find", "hospitalize", "treat", "admit"})
 
 
 def with_gunshot_wound(node) -> bool:
-    """A person "with a gunshot wound" ("found with"), who "suffered"/"is recovering from" one: shot, living so
-    far (the story may tell later that they died)."""
+    """A person "with a gunshot wound" ("found with"), who "suffered"/"is recovering from" one, or injuries, or
+    was "taken to a hospital with" them: shot, living so far (the story may tell later that they died)."""
     wound = None
-    for child in node.children:  # "a man with a gunshot wound"
+    for child in node.children:  # "a man with a gunshot wound" (not "a hospital with injuries": its patients')
         if child.dep_ == "prep" and child.lower_ == "with":
-            wound = next((g for g in child.children if g.dep_ == "pobj"), None)
+            wound = next((g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() not in _INJURY_NOUNS),
+                         None)
     head = node.head
     if wound is None and node.dep_ == "nsubjpass":  # "she was found with a gunshot wound"
         wound = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -209,5 +212,88 @@ def with_gunshot_wound(node) -> bool:
         if wound is None:  # "she is recovering from a gunshot wound"
             wound = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"), None)
-    return wound is not None and wound.lemma_.lower() in _WOUND_NOUNS and any(
+    if wound is None and node.dep_ == "nsubjpass" and head.lemma_.lower() in _CARRIED:
+        wound = next((g for t in head.subtree if t.dep_ == "prep" and t.lower_ == "with" and _on_path(t, head)
+                      for g in t.children if g.dep_ == "pobj"), None)  # "taken to a hospital with injuries"
+    if wound is None:
+        return False
+    if wound.lemma_.lower() in _INJURY_NOUNS:  # "suffered serious injuries", "with non-life-threatening injuries"
+        return not any(c.dep_ == "det" and c.lower_ == "no" for c in wound.children)
+    return wound.lemma_.lower() in _WOUND_NOUNS and any(
         c.lemma_.lower() in GUNFIRE | {"bullet"} or c.lower_ == "gunshot" for c in wound.children)
+
+
+def _on_path(prep, verb) -> bool:
+    """``prep`` hangs on ``verb`` or on a noun of its own phrases ("taken to a hospital with ..."), not in a
+    clause of its own."""
+    node = prep.head
+    while node.i != verb.i:
+        if node.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "conj", "acl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+# ---------------------------------------------------------------- token helpers of the casualty counter
+
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}  # "a double murder"
+_ADDITIVE = frozenset({"also", "too", "additionally"})
+
+
+def age_noun(token) -> bool:
+    """"old" of "a 17-year-old" standing as a noun (no noun after it)."""
+    doc = token.doc
+    return token.lower_ == "old" and token.i >= 3 and doc[token.i - 1].text == "-" \
+        and doc[token.i - 2].lower_ in ("year", "years") and doc[token.i - 3].text == "-"
+
+
+def multiples(sent) -> dict[int, int]:
+    """Token index -> the number its first "double/triple/quadruple" modifier gives ("the double murder").
+
+    Read off the sentence's own tokens: a token's children lie in its sentence."""
+    found: dict[int, int] = {}
+    for token in sent:
+        if token.lower_ in _MULTIPLE and token.dep_ == "amod":
+            found.setdefault(token.head.i, _MULTIPLE[token.lower_])
+    return found
+
+
+def subjects_nearest(sent) -> dict[int, int]:
+    """Verb -> its subject nearest to it, for verbs the parse gives two subjects ("Medellin -- police chief X
+    was murdered", "[Sentence as published] Alvarado was killed": a heading is not a second victim)."""
+    nearest: dict[int, int] = {}
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head is not token:
+            known = nearest.get(token.head.i)
+            if known is None or abs(token.head.i - token.i) < abs(token.head.i - known):
+                nearest[token.head.i] = token.i
+    return nearest
+
+
+def second_subject(node, nearest: dict[int, int]) -> bool:
+    """A farther subject of a verb, not joined to the nearest by "and" (which a parse may miss)."""
+    other = nearest.get(node.head.i, node.i)
+    if node.dep_ not in ("nsubj", "nsubjpass") or other == node.i:
+        return False
+    return not any(t.lower_ in ("and", "or") for t in node.doc[min(node.i, other):max(node.i, other)])
+
+
+def identified_as(node) -> bool:
+    """The subject of "... was identified as X" when X is a name."""
+    return node.dep_ == "nsubjpass" and node.head.lemma_.lower() == "identify" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.ent_type_ == "PERSON" or g.pos_ == "PROPN" for g in c.children)
+        for c in node.head.children)
+
+
+def to_death(verb) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
+               for c in verb.children)
+
+
+def almost(verb) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in verb.children)
+
+
+def additive(verb) -> bool:
+    """``... were also killed``: a group the sentence adds to the dead already named."""
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in verb.children)

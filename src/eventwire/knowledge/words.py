@@ -35,5 +35,5 @@ DASH_FOLD.update(dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u0060\u00b4"), "'"))
 CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
                   "toll", "body", "wounded", "injured", "injury", "fatality", "life", "unhurt", "unharmed",
                   "massacre", "murder", "execute", "behead", "assassinate", "shoot", "slay", "corpse", "assassination",
-                  "execution", "slaying", "gun"}
+                  "execution", "slaying", "gun", "succumb", "survive", "pass"}
 """Lemmas that speak of dead or wounded: a sentence without one reports no casualties."""

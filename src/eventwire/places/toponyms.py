@@ -297,7 +297,11 @@ GENERIC = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                      "northern", "southern", "eastern", "western", "central", "midwest", "gulf", "lake", "river",
                      "metro", "union", "federal", "act", "man", "soul", "city", "town", "county", "park", "springs",
                      "valley", "island", "bay", "beach", "harbor", "hills", "heights", "downtown", "state", "titan",
-                     "white", "black", "green", "red", "border", "supreme", "justice", "commerce", "patrol"})
+                     "white", "black", "green", "red", "border", "supreme", "justice", "commerce", "patrol",
+                     # parts of the story's town and words of institutions' names, never a town of their own
+                     # ("shot on the West Side", "University Medical Center", "South Avenue", "Parish Prison")
+                     "university", "avenue", "parish", "midtown", "uptown", "west side", "east side", "north side",
+                     "south side"})
 # words after a place name that make an ORG entity an institution of that place ("Gainesville Police")
 INSTITUTION = frozenset({"police", "sheriff", "sheriffs", "fire", "county", "city", "school", "schools", "high",
                          "middle", "elementary", "university", "college", "hospital", "medical", "council",
