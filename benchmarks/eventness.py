@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     model = load_eventness(args.weights)
     print(f"event-ness weights sha256 {model.sha256[:16]}…, threshold {model.threshold}, by type "
-          f"{dict(model.type_thresholds) or '-'}, topic model {'yes' if model.topic_weights else 'no'}, "
+          f"{dict(model.type_thresholds) or '-'}, type offsets {dict(model.type_offsets) or '-'}, topic model {'yes' if model.topic_weights else 'no'}, "
           f"sport-like articles (topic cut, threshold) {model.sport_threshold}")
     t0 = time.perf_counter()
     sections = {"articles": articles, "bbc": bbc, "muc": muc, "labelled": labelled}

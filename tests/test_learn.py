@@ -18,7 +18,7 @@ from eventwire.read.files import document_from_text
 from eventwire.read.repair import repair
 from eventwire.learn import DIM, MODEL_NAMES, Eventness, WeightsError, event_features, load_eventness, weights_path
 from eventwire.knowledge.lexicon import load_lexicon
-from eventwire.learn.types import load_types
+from eventwire.learn.types import TYPES, load_types
 from eventwire.models import ArticleRef, Coder, Event, Evidence
 from eventwire.store.query import parse
 from handmade import parsed
@@ -72,6 +72,20 @@ def test_a_type_threshold_applies_to_its_type_only(tmp_path):
     assert [e.type for e in model.apply([arrest, _event(body)], body)] == ["COERCE"]
 
 
+def test_a_type_offset_moves_the_probability_of_its_type_only_and_confidence_has_its_own_calibration(tmp_path):
+    path = _weights(tmp_path, bias=0.0, threshold=0.45)  # every candidate: raw score 0
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "type_offsets": {"THREATEN": -1.0},
+                                "confidence": {"platt": [0.0, 1.0], "type_offsets": {"COERCE": -1.0}}}))
+    model = load_eventness(path)
+    body = "Police arrested two men. Rebels threatened to kill four villagers."
+    arrest = _event("Police arrested two men.", type_="COERCE", trigger="arrested")
+    threat = _event("Rebels threatened to kill four villagers.", type_="THREATEN", trigger="threatened")
+    assert model.probabilities([arrest, threat], body) == [0.5, pytest.approx(0.269, abs=1e-3)]
+    kept = model.apply([arrest, threat], body)
+    assert [(e.type, e.confidence) for e in kept] == [("COERCE", 0.5)]  # sigmoid(1 - 1); the threat: 0.269 < 0.45
+
+
 def test_the_packaged_topic_model_tells_a_match_report_from_a_war_report():
     from eventwire.learn import article_bag
 
@@ -96,12 +110,15 @@ def test_committed_weights_are_small_numbers_only_and_name_their_sha256_in_the_c
     raw = path.read_bytes()
     assert len(raw) < 1_000_000
     data = json.loads(raw)
-    assert set(data) == {"format", "dim", "bias", "platt", "threshold", "type_thresholds", "sport_threshold", "topic",
-                         "weights", "trained_on"}
+    assert set(data) == {"format", "dim", "bias", "platt", "type_offsets", "threshold", "type_thresholds",
+                         "confidence", "sport_threshold", "topic", "weights", "trained_on"}
     assert all(isinstance(x, (int, float)) for x in data["weights"]) and len(data["weights"]) == DIM
     assert all(isinstance(x, (int, float)) for x in data["topic"]["weights"]) and len(data["topic"]["weights"]) == DIM
     assert 0.0 < data["threshold"] < 1.0
     assert all(0.0 < t <= data["threshold"] for t in data["type_thresholds"].values())
+    assert set(data["type_offsets"]) <= set(TYPES) and all(abs(d) < 5 for d in data["type_offsets"].values())
+    slope, _ = data["confidence"]["platt"]
+    assert slope >= 0.0 and set(data["confidence"]["type_offsets"]) <= set(TYPES)
     cut, sport = data["sport_threshold"]
     assert 0.5 <= cut < 1.0 and data["threshold"] <= sport < 1.0
     model = load_eventness()

@@ -2,8 +2,11 @@
 
 A logistic regression over the hashed features of :mod:`.features`, trained by ``scripts/train_eventness.py``
 from the tune halves of ``../shared/data``. Its weights file (JSON: numbers only, no text) holds the weights,
-Platt's calibration (``p = 1 / (1 + exp(-(a * z + b)))`` of the raw score ``z``) and the threshold below which
-a candidate is dropped. ``confidence`` of every kept event is that calibrated probability. It also holds the
+Platt's calibration (``p = 1 / (1 + exp(-(a * z + b + d[type])))`` of the raw score ``z``, with an offset
+``d`` per PLOVER type: on whole articles some types are far more often real than others) and the threshold
+below which a candidate is dropped. ``confidence`` of every kept event is a second calibration of the same kind
+(``confidence``: a, b and the offsets), fitted on the kept asserted candidates of the annotated whole articles
+only: the probability that a kept event is real and of its type. It also holds the
 article-topic model (``topic``: a logistic regression over the article's bag of words, trained on the BBC
 articles' topics) whose probability that an article is about sport, entertainment or technology is one of the
 candidates' features. ``type_thresholds`` lower the threshold for a PLOVER type where the common one would drop
@@ -49,6 +52,8 @@ class Eventness:
     topic_bias: float = 0.0
     type_thresholds: tuple[tuple[str, float], ...] = ()
     sport_threshold: tuple[float, float] | None = None
+    type_offsets: tuple[tuple[str, float], ...] = ()
+    confidence: tuple[float, float, tuple[tuple[str, float], ...]] | None = None
     _w: list = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -80,29 +85,41 @@ class Eventness:
         w = self._w
         return self.bias + sum(w[k] * v for k, v in features.items())
 
-    def calibrated(self, raw: float) -> float:
+    def calibrated(self, raw: float, type_: str | None = None) -> float:
+        """The probability of the filter (compared with :meth:`threshold_of`) of a raw score ``raw``."""
         a, b = self.platt
-        z = a * raw + b
-        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+        return _sigmoid(a * raw + b + dict(self.type_offsets).get(type_, 0.0))
+
+    def confidence_of(self, raw: float, type_: str | None = None) -> float:
+        """The ``confidence`` of a kept event of raw score ``raw``: the second calibration where the weights have
+        one, else the filter's probability."""
+        if self.confidence is None:
+            return self.calibrated(raw, type_)
+        a, b, offsets = self.confidence
+        return _sigmoid(a * raw + b + dict(offsets).get(type_, 0.0))
 
     def probabilities(self, events: Sequence["Event"], body: str, *, title: str | None = None) -> list[float]:
-        """The calibrated probability that each event is real and of its type."""
-        return self._scored(events, body, title)[0]
+        """The filter's calibrated probability that each event is real and of its type."""
+        raws, topic = self._raw(events, body, title)
+        return [self.calibrated(z, e.type) for e, z in zip(events, raws)]
 
-    def _scored(self, events: Sequence["Event"], body: str, title: str | None) -> tuple[list[float], float | None]:
-        """The events' calibrated probabilities and the article's topic probability (one bag of the article)."""
+    def _raw(self, events: Sequence["Event"], body: str, title: str | None) -> tuple[list[float], float | None]:
+        """The events' raw scores and the article's topic probability (one bag of the article)."""
         if not events:
             return [], None
         bag = article_bag(body)
         topic = self.topic(bag)
-        return [self.calibrated(self.raw(event_features(e, body, bag=bag, title=title, topic=topic)))
-                for e in events], topic
+        return [self.raw(event_features(e, body, bag=bag, title=title, topic=topic)) for e in events], topic
 
     def apply(self, events: Sequence["Event"], body: str, *, title: str | None = None) -> list["Event"]:
         """The events at or above their threshold, their ``confidence`` set to the calibrated probability."""
-        probs, topic = self._scored(events, body, title)
-        return [replace(e, confidence=round(p, 3)) for e, p in zip(events, probs)
-                if p >= self.threshold_of(e.type, topic)]
+        raws, topic = self._raw(events, body, title)
+        return [replace(e, confidence=round(self.confidence_of(z, e.type), 3)) for e, z in zip(events, raws)
+                if self.calibrated(z, e.type) >= self.threshold_of(e.type, topic)]
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
 
 def weights_path(name: str = NAME) -> Path:
@@ -123,9 +140,13 @@ def load_eventness(path: str | Path | None = None) -> Eventness:
         raise WeightsError(f"[W003] {path} is not an event-ness weights file of format {FORMAT}: "
                            "rebuild it with `make weights`")
     topic = data.get("topic")
+    conf = data.get("confidence")
     return Eventness(weights=tuple(data["weights"]), bias=data["bias"], platt=tuple(data["platt"]),
                      threshold=data["threshold"], sha256=hashlib.sha256(raw).hexdigest(),
                      topic_weights=tuple(topic["weights"]) if topic else None,
                      topic_bias=topic["bias"] if topic else 0.0,
                      type_thresholds=tuple(sorted((data.get("type_thresholds") or {}).items())),
-                     sport_threshold=tuple(data["sport_threshold"]) if data.get("sport_threshold") else None)
+                     sport_threshold=tuple(data["sport_threshold"]) if data.get("sport_threshold") else None,
+                     type_offsets=tuple(sorted((data.get("type_offsets") or {}).items())),
+                     confidence=(conf["platt"][0], conf["platt"][1], tuple(sorted(conf["type_offsets"].items())))
+                     if conf else None)
