@@ -1,4 +1,11 @@
-"""Who did what to whom (issue #17): actor and recipient of whole extractions, with the real model."""
+"""Who did what to whom (issue #17): actor and recipient of whole extractions, with the real model.
+
+Actor and recipient are the rules' work, done before the learned layer; whether an event is kept is the learned
+event filter's statistical decision (tested in ``test_learn.py``), and these one- and two-sentence texts sit near
+its threshold, which moves with every rebuild of its weights. So the role tests read the rules' candidates
+(``Resources(learned=False)``), and one test checks that the learned layer never changes the roles of an event it
+keeps.
+"""
 from __future__ import annotations
 
 import pytest
@@ -7,12 +14,45 @@ from eventwire.actors.mentioned import names_people
 
 
 @pytest.fixture(scope="module")
-def extract(nlp):
+def rules(nlp):
+    from eventwire import Resources
+
+    return Resources(nlp=nlp, learned=False)
+
+
+@pytest.fixture(scope="module")
+def extract(rules):
     from eventwire import extract as run
 
     def events(text: str) -> list[dict]:
-        return [e.to_dict() for e in run(text)]
+        return [e.to_dict() for e in run(text, resources=rules)]
     return events
+
+
+ROLE_TEXTS = [
+    "Colombia blamed the ELN for the bombing.",
+    "The government blamed the rebels for killing five soldiers.",
+    "In October, a Taliban suicide bomber killed 15 Afghan Army trainees.",
+    "Police said Douglas Shine shot and killed three men at a barbershop in Cleveland. Three other people were "
+    "injured.",
+    "Police arrested John Smith on Monday. He was released on bail.",
+]
+
+
+def test_the_learned_layer_keeps_the_roles_of_the_events_it_keeps(nlp, extract):
+    from eventwire import Resources
+    from eventwire import extract as run
+
+    learned = Resources(nlp=nlp)
+    kept = 0
+    for text in ROLE_TEXTS:
+        raw = {e["event_id"]: e for e in extract(text)}
+        for event in (e.to_dict() for e in run(text, resources=learned)):
+            assert event["event_id"] in raw, (text, event["evidence"]["trigger"])
+            before = raw[event["event_id"]]
+            assert (event["actor"], event["recipient"]) == (before["actor"], before["recipient"]), text
+            kept += 1
+    assert kept >= len(ROLE_TEXTS)  # the filter kept events here: the comparison is not empty
 
 
 def one(events: list[dict], trigger: str) -> dict:
