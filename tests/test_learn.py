@@ -340,3 +340,17 @@ def test_a_real_attack_is_kept_with_a_calibrated_confidence_and_its_coder(nlp):
     assert event.coder == Coder(__version__, ((model.name, model.sha256), (types.name, types.sha256)))
     assert event.to_dict()["coder"] == {"version": __version__,
                                         "models": {"eventness": model.sha256, "types": types.sha256}}
+
+
+@pytest.mark.parametrize("content", [b"", b"not json {", b"[1, 2]", b'{"format": "something-else"}'])
+def test_a_broken_weights_file_is_one_clear_error_for_both_models(tmp_path, content):
+    from eventwire.learn.model import WeightsError, load_eventness
+    from eventwire.learn.types import load_types
+
+    path = tmp_path / "weights.json"
+    path.write_bytes(content)
+    for load, code in ((load_eventness, "W003"), (load_types, "W005")):
+        with pytest.raises(WeightsError, match=rf"\[{code}\].*make weights"):
+            load(path)
+    with pytest.raises(WeightsError, match=r"\[W002\].*cannot read"):
+        load_eventness(tmp_path / "missing.json")

@@ -127,22 +127,37 @@ def weights_path(name: str = NAME) -> Path:
     return Path(str(importlib_resources.files("eventwire.learn") / "weights" / f"{name}.json"))
 
 
-def load_eventness(path: str | Path | None = None) -> Eventness:
-    """Read a weights file written by ``scripts/train_eventness.py`` (default: the packaged one)."""
-    path = Path(path) if path is not None else weights_path()
+def read_weights(path: str | Path | None, *, name: str, what: str, codes: tuple[str, str],
+                 format_: str, script: str, **expected) -> tuple[dict, str]:
+    """The JSON of a weights file (default: model ``name``'s packaged one) and the sha256 of its bytes. An
+    unreadable file, or one not of ``format_`` (or whose ``expected`` keys differ), raises :class:`WeightsError`
+    with code ``codes[0]`` or ``codes[1]`` naming ``what`` and how to rebuild it (``script`` wrote it)."""
+    path = Path(path) if path is not None else weights_path(name)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise WeightsError(f"[W002] cannot read the event-ness weights {path}: {exc.strerror}; "
+        raise WeightsError(f"[{codes[0]}] cannot read the {what} weights {path}: {exc.strerror}; "
                            "rebuild them with `make weights` or reinstall eventwire") from exc
-    data = json.loads(raw)
-    if data.get("format") != FORMAT:
-        raise WeightsError(f"[W003] {path} is not an event-ness weights file of format {FORMAT}: "
-                           "rebuild it with `make weights`")
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or data.get("format") != format_ or any(data.get(k) != v
+                                                                          for k, v in expected.items()):
+        shape = "".join(f" with {v} {k}" for k, v in expected.items())
+        raise WeightsError(f"[{codes[1]}] {path} is not a {what} weights file of format {format_}{shape} "
+                           f"(written by {script}): rebuild it with `make weights`")
+    return data, hashlib.sha256(raw).hexdigest()
+
+
+def load_eventness(path: str | Path | None = None) -> Eventness:
+    """Read a weights file written by ``scripts/train_eventness.py`` (default: the packaged one)."""
+    data, digest = read_weights(path, name=NAME, what="event-ness", codes=("W002", "W003"), format_=FORMAT,
+                                script="scripts/train_eventness.py")
     topic = data.get("topic")
     conf = data.get("confidence")
     return Eventness(weights=tuple(data["weights"]), bias=data["bias"], platt=tuple(data["platt"]),
-                     threshold=data["threshold"], sha256=hashlib.sha256(raw).hexdigest(),
+                     threshold=data["threshold"], sha256=digest,
                      topic_weights=tuple(topic["weights"]) if topic else None,
                      topic_bias=topic["bias"] if topic else 0.0,
                      type_thresholds=tuple(sorted((data.get("type_thresholds") or {}).items())),

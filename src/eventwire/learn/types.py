@@ -18,17 +18,15 @@ quad class of Multi-CoPED sentences, MUC-4 key incidents); the weights file is J
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import zlib
 from dataclasses import dataclass, field
-from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .features import stem, words
-from .model import WeightsError
+from .model import read_weights
+from .model import weights_path as model_weights_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models import Event
@@ -153,22 +151,14 @@ class TypeCoder:
 
 
 def weights_path() -> Path:
-    return Path(str(importlib_resources.files("eventwire.learn") / "weights" / f"{NAME}.json"))
+    return model_weights_path(NAME)
 
 
 def load_types(path: str | Path | None = None) -> TypeCoder:
     """Read a weights file written by ``scripts/train_types.py`` (default: the packaged one)."""
-    path = Path(path) if path is not None else weights_path()
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise WeightsError(f"[W004] cannot read the type-coder weights {path}: {exc.strerror}; "
-                           "rebuild them with `make weights` or reinstall eventwire") from exc
-    data = json.loads(raw)
-    if data.get("format") != FORMAT or data.get("dim") != DIM:
-        raise WeightsError(f"[W005] {path} is not a type-coder weights file of format {FORMAT} with {DIM} "
-                           "buckets: rebuild it with `make weights`")
+    data, digest = read_weights(path, name=NAME, what="type-coder", codes=("W004", "W005"), format_=FORMAT,
+                                script="scripts/train_types.py", dim=DIM)
     rows = {int(k): tuple(v) for k, v in data["rows"].items()}
     return TypeCoder(types=tuple(data["types"]), bias=tuple(data["bias"]), rows=rows, margin=data["margin"],
-                     sha256=hashlib.sha256(raw).hexdigest(), margins=dict(data.get("margins") or {}),
+                     sha256=digest, margins=dict(data.get("margins") or {}),
                      together=tuple(tuple(p) for p in data.get("together") or ()))
