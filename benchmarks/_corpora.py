@@ -28,6 +28,7 @@ Each reader yields :class:`Doc` (id, text, publication date, the unit the split 
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import gzip
@@ -323,6 +324,16 @@ def candidates(name: str, docs: list, *, cache: Path | None = None, workers: int
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(records), encoding="utf-8")
     return records
+
+
+def training_arguments(doc: str | None, out: Path) -> argparse.ArgumentParser:
+    """The command line both training scripts share (``--out --cache --subset --workers``)."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0] if doc else None)
+    parser.add_argument("--out", type=Path, default=out)
+    parser.add_argument("--cache", type=Path, default=None, help="a folder outside the repo for the candidates")
+    parser.add_argument("--subset", type=int, default=None, help="the first N tune documents of each corpus")
+    parser.add_argument("--workers", type=int, default=1)
+    return parser
 
 
 def write_weights(model: dict, out: Path) -> str:

@@ -25,7 +25,6 @@ for reruns, keyed by the documents only: empty it when the rules change.
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import math
@@ -386,11 +385,7 @@ def train(rows: list[dict], topic: Topic | None = None) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--cache", type=Path, default=None, help="a folder outside the repo for the candidates")
-    parser.add_argument("--subset", type=int, default=None, help="the first N tune documents of each corpus")
-    parser.add_argument("--workers", type=int, default=1)
+    parser = _corpora.training_arguments(__doc__, OUT)
     parser.add_argument("--datasets", default=",".join(DATASETS), help="corpora to read (default: all)")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
