@@ -154,7 +154,7 @@ def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: in
 
 def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = True, max_wait: float = 30.0,
          command: str = "ingest", workers: int = 2, per_file: int = 10, shard_size: int = 2,
-         log=print) -> tuple[int, int, list[str]]:
+         reference_db: Path | None = None, log=print) -> tuple[int, int, list[str]]:
     """Run the soak; (kills done, articles, failure descriptions)."""
     import shutil
 
@@ -207,11 +207,17 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
     if not ok:
         failures.append(f"store inconsistent: {report}")
     if reference:
-        ref_db = work / "reference.duckdb"
-        for stale in (ref_db, ref_db.with_suffix(".duckdb.wal")):
-            stale.unlink(missing_ok=True)
-        ref = ingest(corpus, ref_db)
-        ref.communicate(timeout=7200)
+        ref_db = reference_db or work / "reference.duckdb"
+        ref_ids = snapshot(ref_db)[0] if reference_db and ref_db.exists() else None
+        if ref_ids is None or sorted(ref_ids) != sorted(expected_ids(corpus)):  # made here, or not of this corpus
+            for stale in (ref_db, Path(f"{ref_db}.wal")):
+                stale.unlink(missing_ok=True)
+            ref = ingest(corpus, ref_db)
+            _out, err = ref.communicate(timeout=7200)
+            if ref.returncode != 0:
+                failures.append(f"reference ingest exit {ref.returncode}: {err[-500:]}")
+        else:
+            log(f"kill-soak: reference store {ref_db} reused (same {len(ref_ids)} articles)")
         _ids, ref_events, _ok, _report = snapshot(ref_db)
         differ = [a for a in set(ref_events) | set(events) if ref_events.get(a) != events.get(a)]
         if differ:
@@ -228,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/eventwire-soak"))
     parser.add_argument("--max-wait", type=float, default=30.0, help="longest wait before a kill (s)")
     parser.add_argument("--no-reference", action="store_true", help="skip the uninterrupted reference ingest")
+    parser.add_argument("--reference-db", type=Path,
+                        help="the reference store: reused when it holds this corpus's articles (an ingest of the "
+                             "same corpus, e.g. by the other soak), else made there")
     parser.add_argument("--command", choices=("ingest", "run"), default="ingest",
                         help="what is killed: `eventwire ingest` (one process) or `eventwire run` (Dask workers)")
     parser.add_argument("--workers", type=int, default=2, help="run: worker processes (default 2)")
@@ -237,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     kills, articles, failures = soak(args.articles, args.kills, args.seed, args.work,
                                      reference=not args.no_reference, max_wait=args.max_wait,
                                      command=args.command, workers=args.workers, per_file=args.per_file,
-                                     shard_size=args.shard_size,
+                                     shard_size=args.shard_size, reference_db=args.reference_db,
                                      log=lambda m: print(m, file=sys.stderr, flush=True))
     for failure in failures:
         print("FAIL", failure)

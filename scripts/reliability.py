@@ -34,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
+REFERENCE = "reference-ingest.duckdb"  # both kill soaks' uninterrupted reference: one ingest of the same corpus
 
 
 def _run(command: list[str], log: Path, env: dict | None = None, timeout: float = 7200) -> tuple[int, str]:
@@ -100,7 +101,9 @@ def api_load(work: Path, short: bool) -> tuple[str, int, int, str]:
 def kill_soak(work: Path, short: bool) -> tuple[str, int, int, str]:
     articles, kills = (40, 2) if short else (1000, 20)
     code, text = _run([PY, "scripts/kill_soak.py", "--articles", str(articles), "--kills", str(kills),
-                       "--work", str(work / "soak")] + (["--no-reference", "--max-wait", "12"] if short else []), work / "kill-soak.log")
+                       "--work", str(work / "soak")]
+                      + (["--no-reference", "--max-wait", "12"] if short else ["--reference-db", str(work / REFERENCE)]),
+                      work / "kill-soak.log")
     m = _last(r"kill-soak: (\d+) kills on (\d+) articles.*?, (\d+) failures", text)
     return "kill soak (SIGKILL + rerun)", int(m[1]) if m else 0, int(m[3]) if m else 1, \
         f"{articles} articles; {_took(text)}"
@@ -116,14 +119,15 @@ def kill_soak_run(work: Path, short: bool) -> tuple[str, int, int, str]:
     articles, kills = (60, 2) if short else (1000, 20)
     code, text = _run([PY, "scripts/kill_soak.py", "--command", "run", "--workers", "2", "--articles", str(articles),
                        "--kills", str(kills), "--work", str(work / "soak-run"), "--max-wait", "20" if short else "40"]
-                      + (["--no-reference"] if short else []), work / "kill-soak-run.log")
+                      + (["--no-reference"] if short else ["--reference-db", str(work / REFERENCE)]),
+                      work / "kill-soak-run.log")
     m = _last(r"kill-soak: (\d+) kills on (\d+) articles.*?, (\d+) failures", text)
     return "kill soak, run on 2 workers", int(m[1]) if m else 0, int(m[3]) if m else 1, \
         f"{articles} articles; {_took(text)}"
 
 
 def airgap(work: Path, short: bool) -> tuple[str, int, int, str]:
-    tests = ["tests/test_fuzz.py"] if short else ["tests/test_cli.py", "tests/test_api.py", "tests/test_fuzz.py"]
+    tests = ["tests/test_fuzz.py"] if short else ["all"]  # all: the whole suite, as `make test` runs it
     code, text = _run(["bash", "scripts/airgap.sh", PY, *tests], work / "airgap.log")
     m = _last(r"airgap: (\d+) checks, (\d+) failures", text)
     return "air-gapped (unshare -n)", int(m[1]) if m else 0, int(m[2]) if m else 1, \
@@ -133,6 +137,10 @@ def airgap(work: Path, short: bool) -> tuple[str, int, int, str]:
 def _took(text: str) -> str:
     m = _last(r"\[took (\d+) s\]", text)
     return f"{m[1]} s" if m else ""
+
+
+def _clock(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 def _store(work: Path, fresh: bool = False) -> Path:
@@ -159,21 +167,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/eventwire-reliability"))
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
+    for stale in (REFERENCE, Path(f"{REFERENCE}.wal")):  # made afresh by each campaign, on the code under test
+        (args.work / stale).unlink(missing_ok=True)
     rows = []
+    campaign = time.monotonic()
     for name in args.only or CHECKS:
         print(f"reliability: running {name} ...", file=sys.stderr, flush=True)
-        rows.append(CHECKS[name](args.work, args.short))
-    header = ("test", "inputs tried", "failures", "note")
-    cells = [header] + [(r[0], f"{r[1]:,}", f"{r[2]:,}", r[3]) for r in rows]
-    widths = [max(len(c[k]) for c in cells) for k in range(4)]
+        started = time.monotonic()
+        row = CHECKS[name](args.work, args.short)
+        rows.append((*row, _clock(time.monotonic() - started)))
+        print(f"reliability: {name}: {row[1]:,} inputs, {row[2]:,} failures, {rows[-1][4]} ({row[3]})",
+              file=sys.stderr, flush=True)
+    header = ("test", "inputs tried", "failures", "wall time", "note")
+    cells = [header] + [(r[0], f"{r[1]:,}", f"{r[2]:,}", r[4], r[3]) for r in rows]
+    widths = [max(len(c[k]) for c in cells) for k in range(5)]
     rule = "  ".join("-" * w for w in widths)
     print(rule)
     for n, c in enumerate(cells):
-        print("  ".join(v.rjust(w) if k in (1, 2) and n else v.ljust(w) for k, (v, w) in enumerate(zip(c, widths))))
+        print("  ".join(v.rjust(w) if k in (1, 2, 3) and n else v.ljust(w)
+                        for k, (v, w) in enumerate(zip(c, widths))).rstrip())
         if n == 0:
             print(rule)
     print(rule)
-    print(f"logs in {args.work}")
+    print(f"total wall time {_clock(time.monotonic() - campaign)}; logs in {args.work}")
     return 1 if any(r[2] for r in rows) else 0
 
 
