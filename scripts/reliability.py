@@ -5,8 +5,9 @@
 Checks (each a script of its own, runnable alone; ``--short`` is the CI size):
 
 =============  ====================================================  ===========================
-fuzz           Hypothesis on normaliser, readers, cleaner, dates,      FUZZ_EXAMPLES 3000 (150)
-               numbers (tests/test_fuzz.py)
+fuzz           Hypothesis on normaliser, readers, cleaner, dates,      FUZZ_EXAMPLES 3000 (150);
+               numbers (tests/test_fuzz.py); invisible characters      300 sentences (15)
+               change no event (tests/test_reliability.py)
 malformed      scripts/malformed.py: generated malformed inputs,       1,000 inputs (60)
                one ingest, 0 tracebacks, one line each
 api-schema     scripts/api_check.py schema: schemathesis, all checks   30 examples (5) per route
@@ -16,10 +17,11 @@ kill-soak      scripts/kill_soak.py: SIGKILLs during an ingest          20 kills
                of gva texts, rerun after each                          (2 kills, 40 articles)
 kill-soak-run  the same during `eventwire run --workers 2` (Dask),     20 kills, 1,000 articles
                compared with an uninterrupted plain ingest             (2 kills, 60 articles)
-airgap         scripts/airgap.sh: demo and tests with no network        demo + 3 test files
+airgap         scripts/airgap.sh: demo and tests with no network        demo + the whole suite
+                                                                       (demo + test_fuzz.py)
 =============  ====================================================  ===========================
 
-The table has one row per check: inputs tried, failures, and a note (p95 latency, time taken).
+The table has one row per check: inputs tried, failures, wall time, and a note (p95 latency, ...).
 Exit status 1 when any check failed. Outputs go to ``--work`` (default /tmp/eventwire-reliability).
 """
 from __future__ import annotations
@@ -55,14 +57,18 @@ def _last(pattern: str, text: str) -> re.Match | None:
 
 
 def fuzz(work: Path, short: bool) -> tuple[str, int, int, str]:
+    """The Hypothesis properties of tests/test_fuzz.py and the one that invisible characters change no event;
+    inputs tried are the examples Hypothesis ran (its statistics), failures the failing tests."""
     examples = 150 if short else 3000
-    code, text = _run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_fuzz.py"],
+    code, text = _run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--hypothesis-show-statistics",
+                       "tests/test_fuzz.py", "tests/test_reliability.py::test_invisible_characters_change_no_event"],
                       work / "fuzz.log", env={"FUZZ_EXAMPLES": str(examples)})
     passed = _last(r"(\d+) passed", text)
     failed = _last(r"(\d+) failed", text)
     tests = (int(passed[1]) if passed else 0) + (int(failed[1]) if failed else 0)
     failures = int(failed[1]) if failed else (0 if code == 0 else 1)
-    return "fuzz (Hypothesis)", tests * examples, failures, f"{tests} properties x {examples} examples"
+    tried = sum(int(m[1]) + int(m[2]) for m in re.finditer(r"- (\d+) passing, (\d+) failing", text))
+    return "fuzz (Hypothesis)", tried, failures, f"{tests} tests, {examples} examples per property"
 
 
 def malformed(work: Path, short: bool) -> tuple[str, int, int, str]:

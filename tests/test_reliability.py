@@ -7,6 +7,7 @@ characters change no event, a short kill soak and a short schemathesis run.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,8 @@ SENTENCES = ["Rebels killed five soldiers in an attack near Kandahar on Monday, 
              "Gunmen kidnapped three aid workers on the road to Mogadishu, officials said."]
 INVISIBLE = ["\u200b", "\u200d", "\u200c", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f", "\u202e", "\u202c",
              "\u2066", "\u2069", "\x00", "\x1b[31m", "\x1b[0m"]
+# 12 sentences in CI; the campaign (scripts/reliability.py sets FUZZ_EXAMPLES) tries a tenth of its fuzz size
+EVENT_EXAMPLES = max(12, int(os.environ["FUZZ_EXAMPLES"]) // 10) if "FUZZ_EXAMPLES" in os.environ else 12
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +42,7 @@ def _events(text: str, resources) -> list[dict]:
 
 
 @pytest.mark.model
-@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=EVENT_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.sampled_from(SENTENCES), st.lists(st.tuples(st.integers(0, 200), st.sampled_from(INVISIBLE)),
                                             min_size=1, max_size=6))
 def test_invisible_characters_change_no_event(resources, sentence, insertions):
