@@ -99,17 +99,17 @@ def api_load(work: Path, short: bool) -> tuple[str, int, int, str]:
     clients, seconds = (10, 5) if short else (50, 60)
     code, text = _run([PY, "scripts/api_check.py", "load", "--db", str(db), "--clients", str(clients),
                        "--seconds", str(seconds), "--ingest", str(corpus)], work / "api-load.log")
-    m = _last(r"api-load: (\d+) requests, (\d+) errors, p95 ([\d.na]+) ms", text)
-    note = f"{clients} clients {seconds} s during an ingest, p95 {m[3]} ms" if m else _took(text)
+    m = _last(r"api-load: (\d+) requests, (\d+) errors, p95 ([\d.na]+) ms, (\d+) busy 503, ingest ([a-z ]+) at", text)
+    note = (f"{clients} clients {seconds} s during an ingest of {20 if short else 200} articles (ingest {m[5]} at "
+            f"the end), p95 {m[3]} ms, {m[4]} busy 503") if m else _took(text)
     return "API load (loopback)", int(m[1]) if m else 0, int(m[2]) if m else 1, note
 
 
 def kill_soak(work: Path, short: bool) -> tuple[str, int, int, str]:
     articles, kills = (40, 2) if short else (1000, 20)
+    size = ["--no-reference", "--max-wait", "12"] if short else ["--reference-db", str(work / REFERENCE)]
     code, text = _run([PY, "scripts/kill_soak.py", "--articles", str(articles), "--kills", str(kills),
-                       "--work", str(work / "soak")]
-                      + (["--no-reference", "--max-wait", "12"] if short else ["--reference-db", str(work / REFERENCE)]),
-                      work / "kill-soak.log")
+                       "--work", str(work / "soak"), *size], work / "kill-soak.log")
     m = _last(r"kill-soak: (\d+) kills on (\d+) articles.*?, (\d+) failures", text)
     return "kill soak (SIGKILL + rerun)", int(m[1]) if m else 0, int(m[3]) if m else 1, \
         f"{articles} articles; {_took(text)}"
