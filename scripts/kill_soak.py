@@ -8,10 +8,11 @@ The corpus is built from ../shared/data/gva (real news texts, read in place) int
 of ``--articles`` documents with their own ids (texts repeat when more are asked than exist; each copy
 gets a numbered opening line so it is a distinct article); for ``run``, the same documents cut into JSONL
 files of ``--per-file`` each (a shard is ``--shard-size`` files). Then ``--kills`` times: start the command
-on one store, wait a random time, SIGKILL it (a run that finishes first is counted and the loop ends);
-then a last rerun to completion. ``run`` is killed as a user's ``kill -9 PID`` would: its own process,
-which holds the scheduler, first; the worker processes it leaves are then killed too, before the rerun. A
-reference store is ingested once, by ``eventwire ingest`` in one process, without interruption.
+on one store, wait a random time (``ingest``: in start-up, or after the run's first write to the store, half
+of the kills each; ``run``: in a phase chosen at random, see below), SIGKILL it (a run that finishes first
+is counted and the loop ends); then a last rerun to completion. ``run`` is killed as a user's ``kill -9 PID``
+would: its own process, which holds the scheduler, first; the worker processes it leaves are then killed
+too, before the rerun. A reference store is ingested once, by ``eventwire ingest`` in one process, without interruption.
 
 Failures counted (the last line says them): an article lost (in the corpus, not in the store; documents
 whose cleaned body repeats an earlier one's are one article, stored once), an
@@ -120,6 +121,21 @@ def snapshot(db: Path) -> tuple[list[str], dict[str, list[str]], bool, str]:
     return ids, events, report.ok, str(report)
 
 
+def _wait_for_a_moment_of_ingest(process: subprocess.Popen, db: Path, rng: random.Random, max_wait: float) -> None:
+    """Wait for a random moment of ``ingest``: in start-up (a plain random wait, model loading included), or,
+    chosen as often, a random wait after this run's first write to the store (so the kill falls among the
+    chunks being extracted and written, however long start-up takes on a loaded machine)."""
+    if rng.random() < 0.5:
+        time.sleep(rng.uniform(2.0, max_wait))
+        return
+    began = time.time()
+    deadline = time.monotonic() + 1800  # a bound on a failure, not a timing
+    while (process.poll() is None and time.monotonic() < deadline
+           and not any(p.exists() and p.stat().st_mtime > began for p in (db, Path(f"{db}.wal")))):
+        time.sleep(0.05)
+    time.sleep(rng.uniform(0.0, max_wait))
+
+
 def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: int, rng: random.Random,
                               max_wait: float) -> None:
     """Wait for a random moment of one of `run`'s phases, chosen at random: starting (cluster and models),
@@ -169,6 +185,8 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
     start = partial(ingest, command=command, workers=workers, shard_size=shard_size)
     failures: list[str] = []
     done = 0
+    storing = 0  # kills after the killed run had stored at least one article of its own
+    before = 0
     started = time.monotonic()
     for k in range(kills):
         process = start(corpus, db)
@@ -176,7 +194,7 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
             _wait_for_a_moment_of_run(process, Path(f"{db}.shards"), -(-len(list(corpus.glob("part-*.jsonl")))
                                                                          // shard_size), rng, max_wait)
         else:
-            time.sleep(rng.uniform(2.0, max_wait))  # model loading included: some kills land there
+            _wait_for_a_moment_of_ingest(process, db, rng, max_wait)
         if process.poll() is not None:
             log(f"kill-soak: run {k + 1} finished before its kill (exit {process.returncode})")
             if process.returncode != 0:
@@ -191,6 +209,8 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
                 failures.append(f"after kill {done}: store inconsistent: {report}")
             if len(stored) != len(set(stored)):
                 failures.append(f"after kill {done}: {len(stored) - len(set(stored))} article(s) stored twice")
+        storing += len(set(stored)) > before
+        before = len(set(stored))
         log(f"kill-soak: kill {done} at {time.monotonic() - started:.0f}s: {len(set(stored))} article(s) stored"
             + (f", {len(list(Path(f'{db}.shards').glob('shard-*.parquet')))} shard(s) done"
                if command == "run" else ""))
@@ -223,6 +243,7 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
         if differ:
             failures.append(f"{len(differ)} article(s) with other events than an uninterrupted ingest, "
                             f"e.g. {sorted(differ)[:5]}")
+    log(f"kill-soak: {storing} of {done} kills after the killed run had stored an article of its own")
     return done, articles, failures
 
 

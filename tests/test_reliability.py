@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -129,3 +130,32 @@ def test_a_few_nul_bytes_do_not_make_a_text_binary(tmp_path):
     (tmp_path / "a.txt").write_bytes(f"Title\n\n{SENTENCES[0]}\x00 {SENTENCES[1]}".encode())
     (doc,) = read_path(tmp_path / "a.txt")
     assert "\x00" not in doc.text and SENTENCES[1] in doc.text
+
+
+def test_the_campaign_table_gives_each_row_its_wall_time_and_fails_on_any_failure(tmp_path, monkeypatch, capsys):
+    import reliability
+
+    monkeypatch.setattr(reliability, "CHECKS", {"a": lambda work, short: ("first check", 1000, 0, "a note"),
+                                                "b": lambda work, short: ("second check", 20, 1, "")})
+    assert reliability.main(["--work", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split() == ["test", "inputs", "tried", "failures", "wall", "time", "note"]
+    assert re.fullmatch(r"first check\s+1,000\s+0\s+0:0\d\s+a note", lines[3])
+    assert re.fullmatch(r"second check\s+20\s+1\s+0:0\d", lines[4])
+    assert lines[-1].startswith("total wall time 0:0")
+    monkeypatch.setattr(reliability, "CHECKS", {"a": lambda work, short: ("first check", 1000, 0, "")})
+    assert reliability.main(["--work", str(tmp_path)]) == 0
+
+
+def test_both_kill_soaks_have_the_same_articles_so_one_reference_ingest_serves_both(tmp_path, shared_data):
+    """The campaign's two soaks share one uninterrupted reference ingest (``--reference-db``), reused only when
+    it holds exactly the corpus's articles: the one-file corpus and `run`'s folder of files hold the same."""
+    from kill_soak import GVA, build_corpus, expected_ids
+
+    if not GVA.is_file():
+        pytest.skip(f"the kill soak's corpus {GVA} is absent (it lives in ../shared, never in the repo)")
+    build_corpus(tmp_path / "one.jsonl", 3)
+    build_corpus(tmp_path / "folder", 3, per_file=2)
+    build_corpus(tmp_path / "other.jsonl", 4)
+    assert expected_ids(tmp_path / "one.jsonl") == expected_ids(tmp_path / "folder")  # `run`'s corpus: the same
+    assert expected_ids(tmp_path / "one.jsonl") != expected_ids(tmp_path / "other.jsonl")
