@@ -9,10 +9,11 @@ of ``--articles`` documents with their own ids (texts repeat when more are asked
 gets a numbered opening line so it is a distinct article); for ``run``, the same documents cut into JSONL
 files of ``--per-file`` each (a shard is ``--shard-size`` files). Then ``--kills`` times: start the command
 on one store, wait a random time (``ingest``: in start-up, or after the run's first write to the store, half
-of the kills each; ``run``: in a phase chosen at random, see below), SIGKILL it (a run that finishes first
-is counted and the loop ends); then a last rerun to completion. ``run`` is killed as a user's ``kill -9 PID``
-would: its own process, which holds the scheduler, first; the worker processes it leaves are then killed
-too, before the rerun. A reference store is ingested once, by ``eventwire ingest`` in one process, without interruption.
+of the kills each; ``run``: in start-up, the extraction or the store load, see below), SIGKILL it (a run
+that finishes first is counted and the loop ends); then a last rerun to completion. ``run`` is killed as a
+user's ``kill -9 PID`` would: its own process, which holds the scheduler, first; the worker processes it
+leaves are then killed too, before the rerun. A reference store is ingested once, by ``eventwire ingest``
+in one process, without interruption.
 
 Failures counted (the last line says them): an article lost (in the corpus, not in the store; documents
 whose cleaned body repeats an earlier one's are one article, stored once), an
@@ -137,12 +138,13 @@ def _wait_for_a_moment_of_ingest(process: subprocess.Popen, db: Path, rng: rando
 
 
 def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: int, rng: random.Random,
-                              max_wait: float) -> None:
-    """Wait for a random moment of one of `run`'s phases, chosen at random: starting (cluster and models),
-    extracting (after 1 to 3 more shard outputs are written) or storing (once all ``total`` shard outputs are
-    written and the store is being written, a random instant of the load; the only phase left once every shard
-    is done). Starting a cluster can outlast a plain random wait, which would then never
-    reach the later phases."""
+                              max_wait: float, kills_left: int) -> None:
+    """Wait for a random moment of `run`. While shard outputs remain to be written: in start-up (cluster and
+    models; one kill in four, a random wait) or in the extraction (a random instant after a random number of
+    further shard outputs, sized so that the extraction ends about half-way through the ``kills_left``); once
+    all ``total`` are written, in the store load (a random instant of it). Waiting for the store load while
+    shards remain would let one run extract everything uninterrupted; starting a cluster can outlast a plain
+    random wait, which would then never reach the later phases."""
     def outputs() -> int:
         return len(list(shards.glob("shard-*.parquet")))
 
@@ -151,12 +153,14 @@ def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: in
         while not condition() and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
 
-    phase = rng.choice(["starting", "extracting", "storing"]) if outputs() < total else "storing"  # only that left
-    if phase == "starting":
+    left = total - outputs()
+    if left > 0 and rng.random() < 0.25:
         time.sleep(rng.uniform(2.0, max_wait))
-    elif phase == "extracting":
-        target = outputs() + rng.randint(1, 3)
+    elif left > 0:
+        step = left / max(1.0, 0.375 * kills_left)  # 3 in 4 of the first half of the kills left extract
+        target = outputs() + rng.randint(1, max(1, round(2 * step - 1)))
         until(lambda: outputs() >= target)
+        time.sleep(rng.uniform(0.0, 2.0))
     else:
         db = shards.with_name(shards.name[:-len(".shards")])
         began = time.time()
@@ -191,8 +195,8 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
     for k in range(kills):
         process = start(corpus, db)
         if command == "run":
-            _wait_for_a_moment_of_run(process, Path(f"{db}.shards"), -(-len(list(corpus.glob("part-*.jsonl")))
-                                                                         // shard_size), rng, max_wait)
+            shards = -(-len(list(corpus.glob("part-*.jsonl"))) // shard_size)
+            _wait_for_a_moment_of_run(process, Path(f"{db}.shards"), shards, rng, max_wait, kills - k)
         else:
             _wait_for_a_moment_of_ingest(process, db, rng, max_wait)
         if process.poll() is not None:
