@@ -107,7 +107,7 @@ def api_load(work: Path, short: bool) -> tuple[str, int, int, str]:
 
 def kill_soak(work: Path, short: bool) -> tuple[str, int, int, str]:
     articles, kills = (40, 2) if short else (1000, 20)
-    size = ["--no-reference", "--max-wait", "12"] if short else ["--reference-db", str(work / REFERENCE)]
+    size = ["--no-reference", "--max-wait", "4"] if short else ["--reference-db", str(work / REFERENCE)]
     code, text = _run([PY, "scripts/kill_soak.py", "--articles", str(articles), "--kills", str(kills),
                        "--work", str(work / "soak"), *size], work / "kill-soak.log")
     m = _last(r"kill-soak: (\d+) kills on (\d+) articles.*?, (\d+) failures", text)
