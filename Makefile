@@ -52,7 +52,8 @@ benchmarks: $(STAMP)
 bench-incidents-cost: $(STAMP)
 	$(PY) benchmarks/incidents_cost.py
 
-# Kill, fuzz, malformed-input, API and air-gap campaign (docs/reliability.md); one table at the end (~1 hour).
+# Kill, fuzz, malformed-input, API and air-gap campaign (docs/reliability.md); one table at the end (about an
+# hour on an idle 2-core machine, hours on a loaded one).
 reliability: $(STAMP)
 	$(PY) scripts/reliability.py
 

@@ -5,7 +5,9 @@
 #   scripts/airgap.sh [PYTHON] [TESTS...]
 #
 # What is compared: the demo's stdout and `eventwire export --format jsonl` of its store (ingest time
-# stamps removed), and the test subset's pass/fail verdict. Last line: `airgap: N checks, F failures`.
+# stamps removed), and the test subset's pass/fail verdict. TESTS=all runs the whole suite offline as
+# `make test` does (`pytest -q`), and only offline: online it is `make test` itself, so its verdict must be
+# a pass there (a failing test offline is a failure either way). Last line: `airgap: N checks, F failures`.
 set -u
 cd "$(dirname "$0")/.."
 PY=${1:-.venv/bin/python}
@@ -22,8 +24,13 @@ run() {  # $1 = label; the demo, its export, and the tests, each to files in $WO
   "$PY" -m eventwire.demo --db "$out/demo.duckdb" >"$out/demo.out" 2>&1
   "$PY" -m eventwire.cli export --db "$out/demo.duckdb" --format jsonl 2>/dev/null \
     | sed -E 's/"ingested_at": "[^"]*"//g' >"$out/export.jsonl"
-  "$PY" -m pytest -q -p no:cacheprovider $TESTS >"$out/tests.out" 2>&1
-  echo $? >"$out/tests.rc"
+  if [ "$TESTS" = all ]; then
+    if [ "$1" = offline ]; then "$PY" -m pytest -q -p no:cacheprovider >"$out/tests.out" 2>&1; echo $? >"$out/tests.rc"
+    else echo 0 >"$out/tests.rc"; echo "(the whole suite runs offline only)" >"$out/tests.out"; fi
+  else
+    "$PY" -m pytest -q -p no:cacheprovider $TESTS >"$out/tests.out" 2>&1
+    echo $? >"$out/tests.rc"
+  fi
   sed -i "s#$out#DIR#g" "$out/demo.out" "$out/ingest.err"
 }
 

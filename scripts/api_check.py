@@ -181,6 +181,7 @@ def load(db: Path, clients: int, seconds: float, corpus: Path | None) -> dict:
             t.start()
         time.sleep(seconds)
         stop.set()
+        ingesting_at_end = writer is not None and writer.poll() is None  # the load was during the ingest
         for t in threads:
             t.join(timeout=120)
         ingest_status = None
@@ -198,7 +199,8 @@ def load(db: Path, clients: int, seconds: float, corpus: Path | None) -> dict:
         errors.append("traceback in the server log")
     return {"requests": len(latencies) + len(errors), "errors": len(errors), "busy_503": busy[0],
             "p50_ms": round(pct(0.50), 1), "p95_ms": round(pct(0.95), 1), "clients": clients,
-            "seconds": seconds, "ingest_exit": ingest_status, "error_samples": errors[:5]}
+            "seconds": seconds, "ingest_exit": ingest_status, "ingesting_at_end": ingesting_at_end,
+            "error_samples": errors[:5]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,7 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     for sample in result.pop("error_samples"):
         print("ERROR", sample)
     print("api-load: " + json.dumps(result))
-    print(f"api-load: {result['requests']} requests, {result['errors']} errors, p95 {result['p95_ms']} ms")
+    print(f"api-load: {result['requests']} requests, {result['errors']} errors, p95 {result['p95_ms']} ms, "
+          f"{result['busy_503']} busy 503, ingest {'still running' if result['ingesting_at_end'] else 'done'} "
+          "at the end")
     return 1 if result["errors"] else 0
 
 

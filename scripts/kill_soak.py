@@ -8,10 +8,12 @@ The corpus is built from ../shared/data/gva (real news texts, read in place) int
 of ``--articles`` documents with their own ids (texts repeat when more are asked than exist; each copy
 gets a numbered opening line so it is a distinct article); for ``run``, the same documents cut into JSONL
 files of ``--per-file`` each (a shard is ``--shard-size`` files). Then ``--kills`` times: start the command
-on one store, wait a random time, SIGKILL it (a run that finishes first is counted and the loop ends);
-then a last rerun to completion. ``run`` is killed as a user's ``kill -9 PID`` would: its own process,
-which holds the scheduler, first; the worker processes it leaves are then killed too, before the rerun. A
-reference store is ingested once, by ``eventwire ingest`` in one process, without interruption.
+on one store, wait a random time (``ingest``: in start-up, or after the run's first write to the store, half
+of the kills each; ``run``: in start-up, the extraction or the store load, see below), SIGKILL it (a run
+that finishes first is counted and the loop ends); then a last rerun to completion. ``run`` is killed as a
+user's ``kill -9 PID`` would: its own process, which holds the scheduler, first; the worker processes it
+leaves are then killed too, before the rerun. A reference store is ingested once, by ``eventwire ingest``
+in one process, without interruption.
 
 Failures counted (the last line says them): an article lost (in the corpus, not in the store; documents
 whose cleaned body repeats an earlier one's are one article, stored once), an
@@ -120,13 +122,29 @@ def snapshot(db: Path) -> tuple[list[str], dict[str, list[str]], bool, str]:
     return ids, events, report.ok, str(report)
 
 
+def _wait_for_a_moment_of_ingest(process: subprocess.Popen, db: Path, rng: random.Random, max_wait: float) -> None:
+    """Wait for a random moment of ``ingest``: in start-up (a plain random wait, model loading included), or,
+    chosen as often, a random wait after this run's first write to the store (so the kill falls among the
+    chunks being extracted and written, however long start-up takes on a loaded machine)."""
+    if rng.random() < 0.5:
+        time.sleep(rng.uniform(2.0, max_wait))
+        return
+    began = time.time()
+    deadline = time.monotonic() + 1800  # a bound on a failure, not a timing
+    while (process.poll() is None and time.monotonic() < deadline
+           and not any(p.exists() and p.stat().st_mtime > began for p in (db, Path(f"{db}.wal")))):
+        time.sleep(0.05)
+    time.sleep(rng.uniform(0.0, max_wait))
+
+
 def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: int, rng: random.Random,
-                              max_wait: float) -> None:
-    """Wait for a random moment of one of `run`'s phases, chosen at random: starting (cluster and models),
-    extracting (after 1 to 3 more shard outputs are written) or storing (once all ``total`` shard outputs are
-    written and the store is being written, a random instant of the load; the only phase left once every shard
-    is done). Starting a cluster can outlast a plain random wait, which would then never
-    reach the later phases."""
+                              max_wait: float, kills_left: int) -> None:
+    """Wait for a random moment of `run`. While shard outputs remain to be written: in start-up (cluster and
+    models; one kill in four, a random wait) or in the extraction (a random instant after a random number of
+    further shard outputs, sized so that the extraction ends about half-way through the ``kills_left``); once
+    all ``total`` are written, in the store load (a random instant of it). Waiting for the store load while
+    shards remain would let one run extract everything uninterrupted; starting a cluster can outlast a plain
+    random wait, which would then never reach the later phases."""
     def outputs() -> int:
         return len(list(shards.glob("shard-*.parquet")))
 
@@ -135,12 +153,14 @@ def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: in
         while not condition() and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
 
-    phase = rng.choice(["starting", "extracting", "storing"]) if outputs() < total else "storing"  # only that left
-    if phase == "starting":
+    left = total - outputs()
+    if left > 0 and rng.random() < 0.25:
         time.sleep(rng.uniform(2.0, max_wait))
-    elif phase == "extracting":
-        target = outputs() + rng.randint(1, 3)
+    elif left > 0:
+        step = left / max(1.0, 0.375 * kills_left)  # 3 in 4 of the first half of the kills left extract
+        target = outputs() + rng.randint(1, max(1, round(2 * step - 1)))
         until(lambda: outputs() >= target)
+        time.sleep(rng.uniform(0.0, 2.0))
     else:
         db = shards.with_name(shards.name[:-len(".shards")])
         began = time.time()
@@ -154,7 +174,7 @@ def _wait_for_a_moment_of_run(process: subprocess.Popen, shards: Path, total: in
 
 def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = True, max_wait: float = 30.0,
          command: str = "ingest", workers: int = 2, per_file: int = 10, shard_size: int = 2,
-         log=print) -> tuple[int, int, list[str]]:
+         reference_db: Path | None = None, log=print) -> tuple[int, int, list[str]]:
     """Run the soak; (kills done, articles, failure descriptions)."""
     import shutil
 
@@ -169,14 +189,16 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
     start = partial(ingest, command=command, workers=workers, shard_size=shard_size)
     failures: list[str] = []
     done = 0
+    storing = 0  # kills after the killed run had stored at least one article of its own
+    before = 0
     started = time.monotonic()
     for k in range(kills):
         process = start(corpus, db)
         if command == "run":
-            _wait_for_a_moment_of_run(process, Path(f"{db}.shards"), -(-len(list(corpus.glob("part-*.jsonl")))
-                                                                         // shard_size), rng, max_wait)
+            shards = -(-len(list(corpus.glob("part-*.jsonl"))) // shard_size)
+            _wait_for_a_moment_of_run(process, Path(f"{db}.shards"), shards, rng, max_wait, kills - k)
         else:
-            time.sleep(rng.uniform(2.0, max_wait))  # model loading included: some kills land there
+            _wait_for_a_moment_of_ingest(process, db, rng, max_wait)
         if process.poll() is not None:
             log(f"kill-soak: run {k + 1} finished before its kill (exit {process.returncode})")
             if process.returncode != 0:
@@ -191,6 +213,8 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
                 failures.append(f"after kill {done}: store inconsistent: {report}")
             if len(stored) != len(set(stored)):
                 failures.append(f"after kill {done}: {len(stored) - len(set(stored))} article(s) stored twice")
+        storing += len(set(stored)) > before
+        before = len(set(stored))
         log(f"kill-soak: kill {done} at {time.monotonic() - started:.0f}s: {len(set(stored))} article(s) stored"
             + (f", {len(list(Path(f'{db}.shards').glob('shard-*.parquet')))} shard(s) done"
                if command == "run" else ""))
@@ -207,16 +231,23 @@ def soak(articles: int, kills: int, seed: int, work: Path, *, reference: bool = 
     if not ok:
         failures.append(f"store inconsistent: {report}")
     if reference:
-        ref_db = work / "reference.duckdb"
-        for stale in (ref_db, ref_db.with_suffix(".duckdb.wal")):
-            stale.unlink(missing_ok=True)
-        ref = ingest(corpus, ref_db)
-        ref.communicate(timeout=7200)
+        ref_db = reference_db or work / "reference.duckdb"
+        ref_ids = snapshot(ref_db)[0] if reference_db and ref_db.exists() else None
+        if ref_ids is None or sorted(ref_ids) != sorted(expected_ids(corpus)):  # made here, or not of this corpus
+            for stale in (ref_db, Path(f"{ref_db}.wal")):
+                stale.unlink(missing_ok=True)
+            ref = ingest(corpus, ref_db)
+            _out, err = ref.communicate(timeout=7200)
+            if ref.returncode != 0:
+                failures.append(f"reference ingest exit {ref.returncode}: {err[-500:]}")
+        else:
+            log(f"kill-soak: reference store {ref_db} reused (same {len(ref_ids)} articles)")
         _ids, ref_events, _ok, _report = snapshot(ref_db)
         differ = [a for a in set(ref_events) | set(events) if ref_events.get(a) != events.get(a)]
         if differ:
             failures.append(f"{len(differ)} article(s) with other events than an uninterrupted ingest, "
                             f"e.g. {sorted(differ)[:5]}")
+    log(f"kill-soak: {storing} of {done} kills after the killed run had stored an article of its own")
     return done, articles, failures
 
 
@@ -228,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/eventwire-soak"))
     parser.add_argument("--max-wait", type=float, default=30.0, help="longest wait before a kill (s)")
     parser.add_argument("--no-reference", action="store_true", help="skip the uninterrupted reference ingest")
+    parser.add_argument("--reference-db", type=Path,
+                        help="the reference store: reused when it holds this corpus's articles (an ingest of the "
+                             "same corpus, e.g. by the other soak), else made there")
     parser.add_argument("--command", choices=("ingest", "run"), default="ingest",
                         help="what is killed: `eventwire ingest` (one process) or `eventwire run` (Dask workers)")
     parser.add_argument("--workers", type=int, default=2, help="run: worker processes (default 2)")
@@ -237,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     kills, articles, failures = soak(args.articles, args.kills, args.seed, args.work,
                                      reference=not args.no_reference, max_wait=args.max_wait,
                                      command=args.command, workers=args.workers, per_file=args.per_file,
-                                     shard_size=args.shard_size,
+                                     shard_size=args.shard_size, reference_db=args.reference_db,
                                      log=lambda m: print(m, file=sys.stderr, flush=True))
     for failure in failures:
         print("FAIL", failure)

@@ -5,8 +5,9 @@
 Checks (each a script of its own, runnable alone; ``--short`` is the CI size):
 
 =============  ====================================================  ===========================
-fuzz           Hypothesis on normaliser, readers, cleaner, dates,      FUZZ_EXAMPLES 3000 (150)
-               numbers (tests/test_fuzz.py)
+fuzz           Hypothesis on normaliser, readers, cleaner, dates,      FUZZ_EXAMPLES 3000 (150);
+               numbers (tests/test_fuzz.py); invisible characters      300 sentences (15)
+               change no event (tests/test_reliability.py)
 malformed      scripts/malformed.py: generated malformed inputs,       1,000 inputs (60)
                one ingest, 0 tracebacks, one line each
 api-schema     scripts/api_check.py schema: schemathesis, all checks   30 examples (5) per route
@@ -16,10 +17,11 @@ kill-soak      scripts/kill_soak.py: SIGKILLs during an ingest          20 kills
                of gva texts, rerun after each                          (2 kills, 40 articles)
 kill-soak-run  the same during `eventwire run --workers 2` (Dask),     20 kills, 1,000 articles
                compared with an uninterrupted plain ingest             (2 kills, 60 articles)
-airgap         scripts/airgap.sh: demo and tests with no network        demo + 3 test files
+airgap         scripts/airgap.sh: demo and tests with no network        demo + the whole suite
+                                                                       (demo + test_fuzz.py)
 =============  ====================================================  ===========================
 
-The table has one row per check: inputs tried, failures, and a note (p95 latency, time taken).
+The table has one row per check: inputs tried, failures, wall time, and a note (p95 latency, ...).
 Exit status 1 when any check failed. Outputs go to ``--work`` (default /tmp/eventwire-reliability).
 """
 from __future__ import annotations
@@ -34,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
+REFERENCE = "reference-ingest.duckdb"  # both kill soaks' uninterrupted reference: one ingest of the same corpus
 
 
 def _run(command: list[str], log: Path, env: dict | None = None, timeout: float = 7200) -> tuple[int, str]:
@@ -54,14 +57,18 @@ def _last(pattern: str, text: str) -> re.Match | None:
 
 
 def fuzz(work: Path, short: bool) -> tuple[str, int, int, str]:
+    """The Hypothesis properties of tests/test_fuzz.py and the one that invisible characters change no event;
+    inputs tried are the examples Hypothesis ran (its statistics), failures the failing tests."""
     examples = 150 if short else 3000
-    code, text = _run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_fuzz.py"],
+    code, text = _run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--hypothesis-show-statistics",
+                       "tests/test_fuzz.py", "tests/test_reliability.py::test_invisible_characters_change_no_event"],
                       work / "fuzz.log", env={"FUZZ_EXAMPLES": str(examples)})
     passed = _last(r"(\d+) passed", text)
     failed = _last(r"(\d+) failed", text)
     tests = (int(passed[1]) if passed else 0) + (int(failed[1]) if failed else 0)
     failures = int(failed[1]) if failed else (0 if code == 0 else 1)
-    return "fuzz (Hypothesis)", tests * examples, failures, f"{tests} properties x {examples} examples"
+    tried = sum(int(m[1]) + int(m[2]) for m in re.finditer(r"- (\d+) passing, (\d+) failing", text))
+    return "fuzz (Hypothesis)", tried, failures, f"{tests} tests, {examples} examples per property"
 
 
 def malformed(work: Path, short: bool) -> tuple[str, int, int, str]:
@@ -92,15 +99,17 @@ def api_load(work: Path, short: bool) -> tuple[str, int, int, str]:
     clients, seconds = (10, 5) if short else (50, 60)
     code, text = _run([PY, "scripts/api_check.py", "load", "--db", str(db), "--clients", str(clients),
                        "--seconds", str(seconds), "--ingest", str(corpus)], work / "api-load.log")
-    m = _last(r"api-load: (\d+) requests, (\d+) errors, p95 ([\d.na]+) ms", text)
-    note = f"{clients} clients {seconds} s during an ingest, p95 {m[3]} ms" if m else _took(text)
+    m = _last(r"api-load: (\d+) requests, (\d+) errors, p95 ([\d.na]+) ms, (\d+) busy 503, ingest ([a-z ]+) at", text)
+    note = (f"{clients} clients {seconds} s during an ingest of {20 if short else 200} articles (ingest {m[5]} at "
+            f"the end), p95 {m[3]} ms, {m[4]} busy 503") if m else _took(text)
     return "API load (loopback)", int(m[1]) if m else 0, int(m[2]) if m else 1, note
 
 
 def kill_soak(work: Path, short: bool) -> tuple[str, int, int, str]:
     articles, kills = (40, 2) if short else (1000, 20)
+    size = ["--no-reference", "--max-wait", "4"] if short else ["--reference-db", str(work / REFERENCE)]
     code, text = _run([PY, "scripts/kill_soak.py", "--articles", str(articles), "--kills", str(kills),
-                       "--work", str(work / "soak")] + (["--no-reference", "--max-wait", "12"] if short else []), work / "kill-soak.log")
+                       "--work", str(work / "soak"), *size], work / "kill-soak.log")
     m = _last(r"kill-soak: (\d+) kills on (\d+) articles.*?, (\d+) failures", text)
     return "kill soak (SIGKILL + rerun)", int(m[1]) if m else 0, int(m[3]) if m else 1, \
         f"{articles} articles; {_took(text)}"
@@ -116,14 +125,15 @@ def kill_soak_run(work: Path, short: bool) -> tuple[str, int, int, str]:
     articles, kills = (60, 2) if short else (1000, 20)
     code, text = _run([PY, "scripts/kill_soak.py", "--command", "run", "--workers", "2", "--articles", str(articles),
                        "--kills", str(kills), "--work", str(work / "soak-run"), "--max-wait", "20" if short else "40"]
-                      + (["--no-reference"] if short else []), work / "kill-soak-run.log")
+                      + (["--no-reference"] if short else ["--reference-db", str(work / REFERENCE)]),
+                      work / "kill-soak-run.log")
     m = _last(r"kill-soak: (\d+) kills on (\d+) articles.*?, (\d+) failures", text)
     return "kill soak, run on 2 workers", int(m[1]) if m else 0, int(m[3]) if m else 1, \
         f"{articles} articles; {_took(text)}"
 
 
 def airgap(work: Path, short: bool) -> tuple[str, int, int, str]:
-    tests = ["tests/test_fuzz.py"] if short else ["tests/test_cli.py", "tests/test_api.py", "tests/test_fuzz.py"]
+    tests = ["tests/test_fuzz.py"] if short else ["all"]  # all: the whole suite, as `make test` runs it
     code, text = _run(["bash", "scripts/airgap.sh", PY, *tests], work / "airgap.log")
     m = _last(r"airgap: (\d+) checks, (\d+) failures", text)
     return "air-gapped (unshare -n)", int(m[1]) if m else 0, int(m[2]) if m else 1, \
@@ -133,6 +143,10 @@ def airgap(work: Path, short: bool) -> tuple[str, int, int, str]:
 def _took(text: str) -> str:
     m = _last(r"\[took (\d+) s\]", text)
     return f"{m[1]} s" if m else ""
+
+
+def _clock(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 def _store(work: Path, fresh: bool = False) -> Path:
@@ -159,21 +173,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/eventwire-reliability"))
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
+    for stale in (REFERENCE, Path(f"{REFERENCE}.wal")):  # made afresh by each campaign, on the code under test
+        (args.work / stale).unlink(missing_ok=True)
     rows = []
+    campaign = time.monotonic()
     for name in args.only or CHECKS:
         print(f"reliability: running {name} ...", file=sys.stderr, flush=True)
-        rows.append(CHECKS[name](args.work, args.short))
-    header = ("test", "inputs tried", "failures", "note")
-    cells = [header] + [(r[0], f"{r[1]:,}", f"{r[2]:,}", r[3]) for r in rows]
-    widths = [max(len(c[k]) for c in cells) for k in range(4)]
+        started = time.monotonic()
+        row = CHECKS[name](args.work, args.short)
+        rows.append((*row, _clock(time.monotonic() - started)))
+        print(f"reliability: {name}: {row[1]:,} inputs, {row[2]:,} failures, {rows[-1][4]} ({row[3]})",
+              file=sys.stderr, flush=True)
+    header = ("test", "inputs tried", "failures", "wall time", "note")
+    cells = [header] + [(r[0], f"{r[1]:,}", f"{r[2]:,}", r[4], r[3]) for r in rows]
+    widths = [max(len(c[k]) for c in cells) for k in range(5)]
     rule = "  ".join("-" * w for w in widths)
     print(rule)
     for n, c in enumerate(cells):
-        print("  ".join(v.rjust(w) if k in (1, 2) and n else v.ljust(w) for k, (v, w) in enumerate(zip(c, widths))))
+        print("  ".join(v.rjust(w) if k in (1, 2, 3) and n else v.ljust(w)
+                        for k, (v, w) in enumerate(zip(c, widths))).rstrip())
         if n == 0:
             print(rule)
     print(rule)
-    print(f"logs in {args.work}")
+    print(f"total wall time {_clock(time.monotonic() - campaign)}; logs in {args.work}")
     return 1 if any(r[2] for r in rows) else 0
 
 

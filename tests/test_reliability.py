@@ -7,6 +7,8 @@ characters change no event, a short kill soak and a short schemathesis run.
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +29,8 @@ SENTENCES = ["Rebels killed five soldiers in an attack near Kandahar on Monday, 
              "Gunmen kidnapped three aid workers on the road to Mogadishu, officials said."]
 INVISIBLE = ["\u200b", "\u200d", "\u200c", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f", "\u202e", "\u202c",
              "\u2066", "\u2069", "\x00", "\x1b[31m", "\x1b[0m"]
+# 12 sentences in CI; the campaign (scripts/reliability.py sets FUZZ_EXAMPLES) tries a tenth of its fuzz size
+EVENT_EXAMPLES = max(12, int(os.environ["FUZZ_EXAMPLES"]) // 10) if "FUZZ_EXAMPLES" in os.environ else 12
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +43,7 @@ def _events(text: str, resources) -> list[dict]:
 
 
 @pytest.mark.model
-@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=EVENT_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.sampled_from(SENTENCES), st.lists(st.tuples(st.integers(0, 200), st.sampled_from(INVISIBLE)),
                                             min_size=1, max_size=6))
 def test_invisible_characters_change_no_event(resources, sentence, insertions):
@@ -93,8 +97,10 @@ def test_short_kill_soak_loses_and_doubles_nothing(tmp_path, shared_data):
     if not GVA.is_file():
         pytest.skip(f"the kill soak's corpus {GVA} is absent (it lives in ../shared, never in the repo)")
 
-    kills, _articles, failures = soak(40, 2, seed=3, work=tmp_path, reference=False, max_wait=12, log=lambda m: None)
-    assert failures == [] and kills >= 1
+    # a short wait: 40 articles can be ingested before a 12 s wait ends on an idle machine (then nothing is killed)
+    kills, _articles, failures = soak(40, 2, seed=3, work=tmp_path, reference=False, max_wait=4, log=lambda m: None)
+    assert failures == []
+    assert kills >= 1, "the ingest ended before its first kill: nothing was tested"
 
 
 def test_a_repeated_id_in_one_input_is_a_reported_revision(tmp_path):
@@ -126,3 +132,32 @@ def test_a_few_nul_bytes_do_not_make_a_text_binary(tmp_path):
     (tmp_path / "a.txt").write_bytes(f"Title\n\n{SENTENCES[0]}\x00 {SENTENCES[1]}".encode())
     (doc,) = read_path(tmp_path / "a.txt")
     assert "\x00" not in doc.text and SENTENCES[1] in doc.text
+
+
+def test_the_campaign_table_gives_each_row_its_wall_time_and_fails_on_any_failure(tmp_path, monkeypatch, capsys):
+    import reliability
+
+    monkeypatch.setattr(reliability, "CHECKS", {"a": lambda work, short: ("first check", 1000, 0, "a note"),
+                                                "b": lambda work, short: ("second check", 20, 1, "")})
+    assert reliability.main(["--work", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split() == ["test", "inputs", "tried", "failures", "wall", "time", "note"]
+    assert re.fullmatch(r"first check\s+1,000\s+0\s+0:0\d\s+a note", lines[3])
+    assert re.fullmatch(r"second check\s+20\s+1\s+0:0\d", lines[4])
+    assert lines[-1].startswith("total wall time 0:0")
+    monkeypatch.setattr(reliability, "CHECKS", {"a": lambda work, short: ("first check", 1000, 0, "")})
+    assert reliability.main(["--work", str(tmp_path)]) == 0
+
+
+def test_both_kill_soaks_have_the_same_articles_so_one_reference_ingest_serves_both(tmp_path, shared_data):
+    """The campaign's two soaks share one uninterrupted reference ingest (``--reference-db``), reused only when
+    it holds exactly the corpus's articles: the one-file corpus and `run`'s folder of files hold the same."""
+    from kill_soak import GVA, build_corpus, expected_ids
+
+    if not GVA.is_file():
+        pytest.skip(f"the kill soak's corpus {GVA} is absent (it lives in ../shared, never in the repo)")
+    build_corpus(tmp_path / "one.jsonl", 3)
+    build_corpus(tmp_path / "folder", 3, per_file=2)
+    build_corpus(tmp_path / "other.jsonl", 4)
+    assert expected_ids(tmp_path / "one.jsonl") == expected_ids(tmp_path / "folder")  # `run`'s corpus: the same
+    assert expected_ids(tmp_path / "one.jsonl") != expected_ids(tmp_path / "other.jsonl")
