@@ -58,7 +58,6 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date as Date
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -68,9 +67,10 @@ import duckdb
 from ..errors import StoreError, UsageError
 from .filters import EventFilter, paged
 from .incidents import IncidentQueries
+from .rows import article_row as _article_row
+from .rows import event_row as _event_row
 from ..incidents.corrections import SCHEMA as CORRECTION_SCHEMA
-from ..incidents.features import article_terms
-from ..incidents.revisions import HISTORY_SCHEMA, identity_of
+from ..incidents.revisions import HISTORY_SCHEMA
 from ..incidents.table import SCHEMA as INCIDENT_SCHEMA
 from ..models import Article, Event
 
@@ -392,7 +392,7 @@ class Store(IncidentQueries):
         if self.read_only:
             raise UsageError(f"the store {self.path} was opened read-only: open it with read_only=False to write")
         prepared = [(article, article_key(article), list(events)) for article, events in items]
-        return [(a, evs, _article_row(k, a, len(evs)), [_event_row(k, e) for e in evs]) for a, k, evs in prepared]
+        return [(a, evs, _article_row(k, a, len(evs), now=_now()), [_event_row(k, e) for e in evs]) for a, k, evs in prepared]
 
     def _write_article(self, conn: duckdb.DuckDBPyConnection, article: Article, events: list[Event],
                        article_row: list[Any], event_rows: list[list[Any]]) -> bool:
@@ -543,50 +543,6 @@ class Store(IncidentQueries):
             return conn.execute(sql, params).fetchall()
         except duckdb.Error as exc:
             raise self._error(exc, "read") from exc
-
-
-# -- rows ----------------------------------------------------------------------------------------------
-
-def _article_row(key: str, article: Article, n_events: int) -> list[Any]:
-    offsets = json.dumps([list(seg) for seg in article.offsets])
-    return [key, article.id, article.title, article.publisher, article.published, article.url,
-            article.source, article.body, offsets, n_events, _now(), json.dumps(article_terms(article)),
-            identity_of(article)]
-
-
-def _event_row(key: str, event: Event) -> list[Any]:
-    try:
-        data = json.dumps(event.to_dict(), ensure_ascii=False, allow_nan=False)
-    except ValueError:
-        raise StoreError(f"event {event.event_id!r} has a non-finite number (NaN or infinity), which JSON "
-                         "cannot hold: fix the stage that produced it") from None
-    loc = event.location
-    return [
-        event.event_id, key, event.article.id, event.type, event.mode, event.quad_class, event.acled_event_type,
-        event.acled_subtype, event.cameo_root, _valid_date(event.date), event.date_precision,
-        loc.country if loc else None, loc.admin1 if loc else None, loc.name if loc else None,
-        loc.lat if loc else None, loc.lon if loc else None, event.fatalities, event.injured, event.factuality,
-        event.confidence, event.evidence.text, _names(event.actor), _names(event.recipient),
-        _countries(event.actor), _countries(event.recipient), len(event.mentions), data,
-    ]
-
-
-def _names(actors: Sequence[Any]) -> str | None:
-    names = dict.fromkeys(n for a in actors for n in (a.name, a.text) if n)
-    return "; ".join(names) or None
-
-
-def _countries(actors: Sequence[Any]) -> str | None:
-    return ";".join(dict.fromkeys(a.country for a in actors if a.country)) or None
-
-
-def _valid_date(value: str | None) -> Date | None:
-    if not value:
-        return None
-    try:
-        return Date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _now() -> datetime:
