@@ -149,6 +149,25 @@ def test_the_campaign_table_gives_each_row_its_wall_time_and_fails_on_any_failur
     assert reliability.main(["--work", str(tmp_path)]) == 0
 
 
+def test_a_row_whose_shared_data_is_absent_is_skipped_saying_why_and_other_errors_still_raise(tmp_path, monkeypatch,
+                                                                                                 capsys):
+    import reliability
+
+    def needs_data(work, short):
+        open(reliability.SHARED / "data" / "absent-folder" / "docs.jsonl.gz", "rb")
+
+    def broken(work, short):
+        open(tmp_path / "not-shared" / "file", "rb")
+
+    monkeypatch.setattr(reliability, "CHECKS", {"load": needs_data})
+    assert reliability.main(["--work", str(tmp_path)]) == 0
+    row = capsys.readouterr().out.splitlines()[3]
+    assert re.fullmatch(r"load\s+0\s+0\s+0:0\d\s+skipped: \S+absent-folder/docs.jsonl.gz is absent .*", row)
+    monkeypatch.setattr(reliability, "CHECKS", {"load": broken})
+    with pytest.raises(FileNotFoundError):
+        reliability.main(["--work", str(tmp_path)])
+
+
 def test_both_kill_soaks_have_the_same_articles_so_one_reference_ingest_serves_both(tmp_path, shared_data):
     """The campaign's two soaks share one uninterrupted reference ingest (``--reference-db``), reused only when
     it holds exactly the corpus's articles: the one-file corpus and `run`'s folder of files hold the same."""
