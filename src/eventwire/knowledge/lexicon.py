@@ -79,5 +79,10 @@ def load_lexicon() -> Lexicon:
         raise DataError(f"crosswalk.tsv has no default row for {', '.join(missing)}")
     # Stop rows ("-": this use of the word reports no event) are tried before the word's event rows.
     ordered = {k: tuple(sorted(v, key=lambda r: r.type != "-")) for k, v in triggers.items()}
-    hazards = frozenset(row[0].lower() for row in read_table("hazards.tsv", 1))
-    return Lexicon(ordered, weapons, cues, crosswalk, hazards)
+    return Lexicon(ordered, weapons, cues, crosswalk, hazard_words())
+
+
+def hazard_words() -> frozenset[str]:
+    """The natural hazards and accidents of ``hazards.tsv``, lower-cased (the lexicon's and the learned
+    features' one reading)."""
+    return frozenset(row[0].lower() for row in read_table("hazards.tsv", 1))

@@ -121,9 +121,9 @@ def topic_features(topic: float, quad: str, trigger: str) -> dict[str, float]:
 def _hazards() -> tuple[frozenset[str], tuple[str, ...]]:
     """The natural hazards and accidents of ``data/hazards.tsv`` (whole words; the longer ones also as prefixes:
     "accidental", "crashed", "flooding")."""
-    from ..knowledge.tables import read_table
+    from ..knowledge.lexicon import hazard_words
 
-    words_ = frozenset(row[0].lower() for row in read_table("hazards.tsv", 1))
+    words_ = hazard_words()
     return words_, tuple(sorted(w for w in words_ if len(w) >= 5))
 
 

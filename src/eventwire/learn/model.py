@@ -55,6 +55,7 @@ class Eventness:
     type_offsets: tuple[tuple[str, float], ...] = ()
     confidence: tuple[float, float, tuple[tuple[str, float], ...]] | None = None
     _w: list = field(default_factory=list, compare=False, repr=False)
+    _offsets: dict = field(default_factory=dict, compare=False, repr=False)  # type -> filter, confidence offset
 
     def __post_init__(self) -> None:
         if len(self.weights) != DIM:
@@ -64,6 +65,9 @@ class Eventness:
             raise WeightsError(f"[W001] {self.name} topic weights have {len(self.topic_weights)} entries, not "
                                f"{DIM}: rebuild them with `make weights`")
         self._w.extend(self.weights)
+        conf = dict(self.confidence[2]) if self.confidence is not None else {}
+        self._offsets.update((t, (d, conf.get(t, 0.0))) for t, d in self.type_offsets)
+        self._offsets.update((t, (0.0, d)) for t, d in conf.items() if t not in self._offsets)
 
     def threshold_of(self, type_: str, topic: float | None = None) -> float:
         """The drop threshold of an event of PLOVER type ``type_`` in an article of ``topic`` (the probability
@@ -88,15 +92,15 @@ class Eventness:
     def calibrated(self, raw: float, type_: str | None = None) -> float:
         """The probability of the filter (compared with :meth:`threshold_of`) of a raw score ``raw``."""
         a, b = self.platt
-        return _sigmoid(a * raw + b + dict(self.type_offsets).get(type_, 0.0))
+        return _sigmoid(a * raw + b + self._offsets.get(type_, (0.0, 0.0))[0])
 
     def confidence_of(self, raw: float, type_: str | None = None) -> float:
         """The ``confidence`` of a kept event of raw score ``raw``: the second calibration where the weights have
         one, else the filter's probability."""
         if self.confidence is None:
             return self.calibrated(raw, type_)
-        a, b, offsets = self.confidence
-        return _sigmoid(a * raw + b + dict(offsets).get(type_, 0.0))
+        a, b, _ = self.confidence
+        return _sigmoid(a * raw + b + self._offsets.get(type_, (0.0, 0.0))[1])
 
     def probabilities(self, events: Sequence["Event"], body: str, *, title: str | None = None) -> list[float]:
         """The filter's calibrated probability that each event is real and of its type."""
