@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import DataError
-from .tables import read_table
+from .tables import hazard_words, read_table
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -80,9 +80,3 @@ def load_lexicon() -> Lexicon:
     # Stop rows ("-": this use of the word reports no event) are tried before the word's event rows.
     ordered = {k: tuple(sorted(v, key=lambda r: r.type != "-")) for k, v in triggers.items()}
     return Lexicon(ordered, weapons, cues, crosswalk, hazard_words())
-
-
-def hazard_words() -> frozenset[str]:
-    """The natural hazards and accidents of ``hazards.tsv``, lower-cased (the lexicon's and the learned
-    features' one reading)."""
-    return frozenset(row[0].lower() for row in read_table("hazards.tsv", 1))

@@ -52,3 +52,9 @@ def read_table(name: str, columns: int) -> list[list[str]]:
             raise DataError(f"{name}:{number}: expected {columns} tab-separated columns, got {len(cells)}")
         rows.append([c.strip() for c in cells[:columns]])
     return rows
+
+
+def hazard_words() -> frozenset[str]:
+    """The natural hazards and accidents of ``hazards.tsv``, lower-cased (the lexicon's and the learned
+    features' one reading)."""
+    return frozenset(row[0].lower() for row in read_table("hazards.tsv", 1))

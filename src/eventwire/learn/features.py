@@ -121,7 +121,7 @@ def topic_features(topic: float, quad: str, trigger: str) -> dict[str, float]:
 def _hazards() -> tuple[frozenset[str], tuple[str, ...]]:
     """The natural hazards and accidents of ``data/hazards.tsv`` (whole words; the longer ones also as prefixes:
     "accidental", "crashed", "flooding")."""
-    from ..knowledge.lexicon import hazard_words
+    from ..knowledge.tables import hazard_words
 
     words_ = hazard_words()
     return words_, tuple(sorted(w for w in words_ if len(w) >= 5))
