@@ -174,6 +174,8 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
         for child in head.children:
             if child.dep_ in ("acomp", "attr", "oprd") and _cue(child, lex, ("adj", "noun", "verb")):
                 return _cue(child, lex, ("adj", "noun", "verb"))
+    if rel in ("nsubj", "nsubjpass") and (kind := _after_being(head, lex)) is not None:
+        return kind
     if _dated_event_noun(node, lex) is not None:
         return "dead"  # "the assassination on 15 September of X": the parse hangs "of X" on the date
     if rel == "appos" and _subjectless_killing(node, lex):
@@ -195,6 +197,24 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
         if any(c.lemma_.lower() == "toll" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             return "injured" if any(c.lemma_.lower() in {"injury", "casualty"} for c in verb.subtree
                                     if c.dep_ == "compound") else "dead"
+    return None
+
+
+def _after_being(verb, lex: CasualtyWords) -> str | None:
+    """"A girl is recovering after being shot", "the baby was taken to hospital after being shot", "he is
+    expected to survive after being wounded": the subject is the victim of the subjectless passive clause."""
+    for clause in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        attached = [c for c in clause.children if c.dep_ == "advcl"] + [  # "after being shot": prep -> pcomp
+            g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+        for c in attached:
+            if c.tag_ != "VBN" or not any(a.dep_ == "auxpass" and a.lower_ == "being" for a in c.children) \
+                    or any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
+                continue
+            if c.lemma_.lower() in _SHOOT or _hit_by_gunfire(c):
+                return _shot(c, lex)
+            kind = _cue(c, lex, ("verb",))
+            if kind:
+                return kind
     return None
 
 
