@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.casualties import Casualties, count_casualties
+from eventwire.events.dates import Timex
 from eventwire.events.merge import merge
 from eventwire.knowledge.lexicon import load_lexicon
 from eventwire.models import Article, Place
@@ -34,6 +35,9 @@ LOCAL = Setting(AKRON, local=True)  # a local-news story set in Akron
     pytest.param({"date": day("2020-01-09"), "fatalities": 1}, False, id="a-court-day-later"),
     pytest.param({"date": day("2020-01-04")}, True, id="late-at-night-the-next-day"),
     pytest.param({"date": day("2020-01-03")}, True, id="the-same-day"),
+    pytest.param({"date": Timex(0, 4, "2019", "2019", "year"), "fatalities": 5}, False, id="a-toll-of-last-year"),
+    pytest.param({"date": Timex(0, 7, "January", "2020-01", "month"), "fatalities": 5}, False,
+                 id="a-toll-of-the-month"),
     pytest.param({"fatalities": 0, "injured": 1}, True, id="one-of-the-victims-survived"),
     pytest.param({"fatalities": 3, "injured": 2, "names": frozenset({"Smith"})}, True, id="the-whole-toll"),
     pytest.param({"novel": True}, False, id="another-shooting"),
@@ -97,6 +101,7 @@ def test_victims_reported_wounded_only_are_no_dead():
     ("Police said one man was killed and two others were shot.", 1, 2),
     ("The four victims were buried on Sunday.", 4, N),  # "victims" are the dead ...
     ("The four victims were taken to the hospital.", N, N),  # ... unless the sentence tells of wounds
+    ("One victim was listed in critical condition and the other in stable condition.", N, N),
     ("The victim was taken to the hospital, where he passed away.", 1, N),  # ... and of no death
     # the subject of a subjectless passive clause ("after being shot") is its victim
     ("A girl is recovering at the hospital after being shot by her brother.", N, 1),

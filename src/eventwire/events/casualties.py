@@ -52,6 +52,7 @@ _SHOOT = frozenset({"shoot"})  # its victims are wounded unless the text says th
 _FATALLY = frozenset({"fatally", "mortally"})
 _WOUND_VERBS = frozenset({"shoot", "treat", "survive"})
 _HIT = frozenset({"hit", "strike", "graze"})
+_WOUND_NOUNS = frozenset({"hospital", "condition"})  # "taken to the hospital", "listed in critical condition"
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
 
@@ -265,11 +266,11 @@ def _dies(verb) -> bool:
 
 def _wounds_told(sent, lex: Lexicon) -> bool:
     """Does the sentence speak of wounds and of no death ("the victims were taken to hospital", "four
-    victims were shot"; not "the victim was taken to hospital, where he passed away")?"""
+    victims were shot", "one victim was listed in critical condition"; not "the victim was taken to hospital, where he passed away")?"""
     if any(_cue(t, lex, ("verb", "noun", "adj")) == "dead" or t.lemma_.lower() == "pass" and any(
             c.lower_ == "away" for c in t.children) for t in sent):
         return False
-    return any(_cue(t, lex, ("verb", "noun", "adj")) == "injured" or t.lemma_.lower() == "hospital"
+    return any(_cue(t, lex, ("verb", "noun", "adj")) == "injured" or t.lemma_.lower() in _WOUND_NOUNS
                or t.pos_ == "VERB" and t.lemma_.lower() in _WOUND_VERBS for t in sent)
 
 

@@ -57,6 +57,7 @@ SPAN_OF_TIME = re.compile(
     r"|(?:during|in|over|within|throughout) the (?:last|past|previous) (?:[\w-]+ ){0,2}"
     r"(?:weeks|months|years|decades?)\b"
     r"|in recent (?:weeks|months|years)\b|over the years\b"
+    r"|since (?:(?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the weekend)\b"
     r"|(?:over|throughout|in) (?:its|their|the \w+'s) (?:[\w-]+ ){0,2}history\b"
     r"|between (?:1[89]|20)\d\d and (?:1[89]|20)\d\d\b)", re.IGNORECASE)
 # "X blamed Y for the attack", "claimed responsibility for a bombing": a claim of who did an act the noun phrase
@@ -140,18 +141,25 @@ def _join_story(clusters: list[_Cluster]) -> list[_Cluster]:
 
 
 def _dated_apart(mine: list[Mention], theirs: list[Mention]) -> bool:
-    """Does a report's own clause give a day (or month, year) the attack's reports do not (its own dates, else
-    the day its story is set on)? Days one apart are one night ("late Saturday", "early Sunday")."""
-    dates = [o.date for o in theirs if o.date is not None] \
-        or [t for o in theirs[:1] for t in (o.weak_date or o.context_date,) if t is not None]
-    if not dates:
-        return False
-    return any(m.date is not None and not any(_same_time(m.date.value, t.value) for t in dates) for m in mine)
+    """Does a report's own clause give a day the attack's own clauses do not, or only a month or a year (a
+    span: "in 2016, 629 people were killed")? Days one apart are one night ("late Saturday", "early
+    Sunday"). A day found elsewhere in the attack's sentence (the day of an arrest) does not date it."""
+    dates = [o.date.value for o in theirs if o.date is not None]
+    for m in mine:
+        if m.date is None:
+            continue
+        if len(m.date.value) < 10 and m.date.value not in dates:
+            return True
+        if dates and not any(_same_time(m.date.value, d) for d in dates):
+            return True
+    return False
 
 
 def _same_time(a: str, b: str) -> bool:
-    """Could two ISO dates (days, months or years) name one night?"""
-    if a.startswith(b) or b.startswith(a):
+    """Could a report dated ``a`` tell of an attack dated ``b`` (ISO days, months or years)? A day inside the
+    attack's month or year, or a day one apart from its day (one night); not a month or a year around its
+    day: "in 2016, 629 people were killed" is a span of the city's year, not the story's night."""
+    if a.startswith(b):
         return True
     if len(a) == len(b) == 10:
         return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
