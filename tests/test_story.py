@@ -108,6 +108,10 @@ def test_victims_reported_wounded_only_are_no_dead():
     ("Two men are in the hospital after being shot Saturday night.", N, 2),
     ("A man is expected to survive after being shot during a robbery.", N, 1),
     ("A man died after being shot in the chest.", 1, N),
+    # a pronoun that suffered a wound, or was treated for one, is one person wounded
+    ("He suffered non-life-threatening injuries.", N, 1),
+    ("She was treated for a gunshot wound to the arm.", N, 1),
+    ("He suffered a broken heart.", N, N),
     # counts of charges, shots and blocks count no one
     ("He was charged with murder and three counts of assault.", N, N),
     ("The gunman fired five shots, killing two people.", 2, N),

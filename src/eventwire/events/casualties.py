@@ -432,8 +432,9 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
                 or _same_person(token, quantities) or lemma == "life":
             continue  # "took the life of X": X is the one
         if low in _SINGLE_PRONOUNS and (dep in ("nsubjpass", "dobj") or dep == "nsubj"
-                                        and _dies(token.head)):
-            quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later": one person
+                                        and (_dies(token.head) or with_gunshot_wound(token))):
+            quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later", "she suffered
+            # a gunshot wound": one person
             pronouns.add(token.i)
             continue
         if low == "another" and pos in ("PRON", "DET") and dep in ("nsubj", "nsubjpass", "dobj"):
