@@ -154,3 +154,16 @@ def test_a_killing_told_before_the_weapon_joins_the_shooting():
     assert len(merge([killed, shot], article=ARTICLE, lex=LEX, locality=LOCAL)) == 1
     beating = mention(1, mode="beat", paragraph=4)
     assert len(merge([killed, shot, beating], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2  # another weapon
+
+
+@pytest.mark.parametrize("title, state", [
+    ("Woman shot in Springfield - WHIO TV 7 - Dayton, OH", "Ohio"),
+    ("Woman shot in Springfield - WWLP - Chicopee, MA", "Massachusetts"),
+])
+def test_a_namesake_town_is_the_one_near_the_publisher_the_title_names(title, state):
+    """A local station writes about its own region: a bare "Springfield" is the one near it."""
+    import eventwire
+
+    text = "A woman was shot in the head at her home in Springfield on Sunday, police said. She will survive."
+    (event,) = [e for e in eventwire.extract(text, title=title, published="2017-01-09") if e.type == "ASSAULT"]
+    assert (event.location.name, event.location.admin1) == ("Springfield", state)
