@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.places.locality import DATELINE_WEIGHT, dateline_place, find_dateline, finer, main_locality, setting, Setting
+from eventwire.places.locality import DATELINE_WEIGHT, dateline_place, find_dateline, finer, main_locality, setting, Setting, \
+    publisher_place
 from eventwire.models import Place
 
 
@@ -31,6 +32,20 @@ def _p(name: str, lat: float, lon: float, *, precision: str = "city", feature: s
 ])
 def test_find_dateline(body, expected):
     assert find_dateline(body) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Girl shot in chest - WMC Action News 5 - Memphis, Tennessee", "Memphis, Tennessee"),
+    ("Teens mourned - News9.com - Oklahoma City, OK - News, Weather, Video and Sports |", "Oklahoma City, Oklahoma"),
+    ("Man shot - KAIT Jonesboro, AR", "Jonesboro, Arkansas"),
+    ("Police: man shot | Dayton, OH", "Dayton, Ohio"),
+    ("1 dead - WALB.com, South Georgia News, Weather, Sports", None),  # a region, no town
+    ("Shooting in Springfield, Ohio leaves one dead", None),  # the headline's own place is no publisher's
+    ("Man shot - Paris, France", None),  # not a US station's title
+    (None, None),
+])
+def test_the_publisher_a_title_names_places_the_story_as_a_dateline_would(title, expected):
+    assert publisher_place(title) == expected
 
 
 def test_a_cleaned_wire_dateline_wins():

@@ -196,6 +196,8 @@ def sentence(index: int, text: str, *, clause: str | None = None, **fields) -> M
     ("Since 1985, more than 1,000 members have been killed throughout the country.", True),
     ("It has caused the death of 20,000 people over its 10 year history.", True),
     ("Since then 10 other people who used to frequent the farm have been killed.", True),
+    ("At least seven people had been killed and 40 wounded in 33 separate shootings since Friday.", True),
+    ("Since last Saturday, four people have been shot in the neighborhood.", True),
     ("Two officials were assassinated in the last few hours near Medellin.", False),
     ("Five people were killed when a bomb exploded today.", False),
 ])

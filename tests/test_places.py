@@ -497,6 +497,12 @@ def test_demonym_base(gazetteer, text, base, major):
     ("The City Council approved the plan.", {"USA"}),
     ("Officers were called to the 3200 block of Rood Circle.", {"USA"}),
     ("A block of flats was evacuated in 2019.", set()),
+    ("It happened in an alley between the 2600 blocks of Cedar and 18th Avenues.", {"USA"}),
+    ("A Logan, Utah, teenager shot himself in the leg.", {"USA"}),
+    ("The Milwaukee County Medical Examiner's Office identified the victim.", {"USA"}),
+    ("The Montgomery County coroner said the boy died.", {"USA"}),
+    ("Vermont State Police say the girl was hospitalized.", {"USA"}),
+    ("The minister flew from Tbilisi, Georgia, to Paris, France.", set()),
     ("Officials in the capital said the outbreak had spread to two provinces.", set()),
 ])
 def test_locale_countries(text, want):

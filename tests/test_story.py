@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.casualties import Casualties, count_casualties
+from eventwire.events.dates import Timex
 from eventwire.events.merge import merge
 from eventwire.knowledge.lexicon import load_lexicon
 from eventwire.models import Article, Place
@@ -23,13 +24,22 @@ LOCAL = Setting(AKRON, local=True)  # a local-news story set in Akron
     pytest.param({}, True, id="a-bare-later-report"),
     pytest.param({"paragraph": 6, "injured": 2}, True, id="a-later-toll-of-wounded-far-down-the-story"),
     pytest.param({"paragraph": 1, "fatalities": 1}, True, id="a-death-in-the-next-paragraph"),
-    pytest.param({"paragraph": 6, "fatalities": 1}, False, id="dead-paragraphs-away"),
+    pytest.param({"paragraph": 6, "fatalities": 1}, True, id="the-victim-died-paragraphs-later"),
     pytest.param({"mode": "explosives"}, False, id="another-weapon"),
-    pytest.param({"mode": None}, False, id="no-weapon-said"),
+    pytest.param({"mode": None}, True, id="no-weapon-said-the-attack-again"),
+    pytest.param({"mode": None, "date": day("2020-01-09")}, False, id="no-weapon-said-another-day"),
     pytest.param({"mode": None, "trigger": "wounded", "injured": 2}, True, id="only-a-toll"),
     pytest.param({"places": (AKRON,)}, True, id="the-same-town"),
     pytest.param({"places": (DAYTON,)}, False, id="another-town"),
     pytest.param({"date": day("2020-01-01")}, False, id="another-day"),
+    pytest.param({"date": day("2020-01-09"), "fatalities": 1}, False, id="a-court-day-later"),
+    pytest.param({"date": day("2020-01-04")}, True, id="late-at-night-the-next-day"),
+    pytest.param({"date": day("2020-01-03")}, True, id="the-same-day"),
+    pytest.param({"date": Timex(0, 4, "2019", "2019", "year"), "fatalities": 5}, False, id="a-toll-of-last-year"),
+    pytest.param({"date": Timex(0, 7, "January", "2020-01", "month"), "fatalities": 5}, False,
+                 id="a-toll-of-the-month"),
+    pytest.param({"fatalities": 0, "injured": 1}, True, id="one-of-the-victims-survived"),
+    pytest.param({"fatalities": 3, "injured": 2, "names": frozenset({"Smith"})}, True, id="the-whole-toll"),
     pytest.param({"novel": True}, False, id="another-shooting"),
     pytest.param({"several": True}, False, id="several-shootings"),
     pytest.param({"factuality": "hypothetical"}, False, id="a-feared-attack"),
@@ -51,15 +61,20 @@ def test_a_national_story_tells_many_attacks():
     assert len(merge([lead, other], article=ARTICLE, lex=LEX, locality=Setting(AKRON))) == 2
 
 
-def test_victims_named_apart_are_two_attacks():
+def test_victims_named_apart_are_the_storys_victims():
+    """A local story reports one incident: its victims named one by one are that incident's victims; a
+    named victim dated apart (an earlier killing the story recalls) is not."""
     from eventwire.models import Actor
 
     jones, smith = Actor(text="Jones", name="Jones"), Actor(text="Smith", name="Smith")
-    lead = mention(0, recipients=(jones,), names=frozenset({"Jones"}), mode="firearms")
-    other = mention(1, paragraph=4, recipients=(smith,), names=frozenset({"Smith"}), mode="firearms")
-    assert len(merge([lead, other], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2
-    same = mention(1, paragraph=4, recipients=(jones,), names=frozenset({"Jones"}), mode="firearms")
-    assert len(merge([lead, same], article=ARTICLE, lex=LEX, locality=LOCAL)) == 1
+    lead = mention(0, recipients=(jones,), names=frozenset({"Jones"}), mode="firearms", fatalities=1)
+    other = mention(1, paragraph=4, recipients=(smith,), names=frozenset({"Smith"}), mode="firearms", injured=1)
+    (event,) = merge([lead, other], article=ARTICLE, lex=LEX, locality=LOCAL)
+    assert (event.fatalities, event.injured) == (1, 1)
+    earlier = mention(1, paragraph=4, recipients=(smith,), names=frozenset({"Smith"}), mode="firearms",
+                      fatalities=1, date=day("2019-06-01"))
+    assert len(merge([mention(0, date=day("2020-01-03"), mode="firearms"), earlier], article=ARTICLE, lex=LEX,
+                     locality=LOCAL)) == 2
 
 
 def test_victims_reported_wounded_only_are_no_dead():
@@ -86,7 +101,20 @@ def test_victims_reported_wounded_only_are_no_dead():
     ("Police said one man was killed and two others were shot.", 1, 2),
     ("The four victims were buried on Sunday.", 4, N),  # "victims" are the dead ...
     ("The four victims were taken to the hospital.", N, N),  # ... unless the sentence tells of wounds
+    ("One victim was listed in critical condition and the other in stable condition.", N, N),
     ("The victim was taken to the hospital, where he passed away.", 1, N),  # ... and of no death
+    # the subject of a subjectless passive clause ("after being shot") is its victim
+    ("A girl is recovering at the hospital after being shot by her brother.", N, 1),
+    ("Two men are in the hospital after being shot Saturday night.", N, 2),
+    ("A man is expected to survive after being shot during a robbery.", N, 1),
+    ("A man died after being shot in the chest.", 1, N),
+    # a pronoun that suffered a wound, or was treated for one, is one person wounded
+    ("He suffered non-life-threatening injuries.", N, 1),
+    ("She was treated for a gunshot wound to the arm.", N, 1),
+    ("He suffered a broken heart.", N, N),
+    # counts of charges, shots and blocks count no one
+    ("He was charged with murder and three counts of assault.", N, N),
+    ("The gunman fired five shots, killing two people.", 2, N),
 ])
 def test_the_people_shot(nlp, text, dead, injured):
     sent = next(iter(nlp(text).sents))
@@ -124,5 +152,18 @@ def test_a_killing_told_before_the_weapon_joins_the_shooting():
     killed = mention(0, trigger="killed", fatalities=1, paragraph=0)
     shot = mention(1, mode="firearms", paragraph=1)
     assert len(merge([killed, shot], article=ARTICLE, lex=LEX, locality=LOCAL)) == 1
-    bombing = mention(1, mode="explosives", paragraph=4)  # dead told paragraphs away: maybe another attack's
-    assert len(merge([killed, bombing], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2
+    beating = mention(1, mode="beat", paragraph=4)
+    assert len(merge([killed, shot, beating], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2  # another weapon
+
+
+@pytest.mark.parametrize("title, state", [
+    ("Woman shot in Springfield - WHIO TV 7 - Dayton, OH", "Ohio"),
+    ("Woman shot in Springfield - WWLP - Chicopee, MA", "Massachusetts"),
+])
+def test_a_namesake_town_is_the_one_near_the_publisher_the_title_names(title, state):
+    """A local station writes about its own region: a bare "Springfield" is the one near it."""
+    import eventwire
+
+    text = "A woman was shot in the head at her home in Springfield on Sunday, police said. She will survive."
+    (event,) = [e for e in eventwire.extract(text, title=title, published="2017-01-09") if e.type == "ASSAULT"]
+    assert (event.location.name, event.location.admin1) == ("Springfield", state)

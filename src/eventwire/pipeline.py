@@ -33,7 +33,7 @@ from .learn.aggregates import drop_aggregate_counts
 from .models import Actor, Article, Coder, Document, Event, Place, Skipped, replace
 from .nlp.model import load_nlp, nlp_text
 from .places.geocoder import DocumentPlaces, Geocoder
-from .places.locality import dateline_place, find_dateline, setting, town_part
+from .places.locality import dateline_place, find_dateline, publisher_place, setting, town_part
 from .places.surroundings import locale_countries
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,7 +144,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     """extract -> merge for one parsed article."""
     lex = resources.get_lexicon()
     anchor = publication_date(article.published)
-    written = find_dateline(article.body, dateline=article.dateline)  # "Clifton, Colo.", "San Salvador"
+    written = find_dateline(article.body, dateline=article.dateline) \
+        or publisher_place(article.title)  # "Clifton, Colo.", "San Salvador"; "... - Memphis, Tennessee"
     places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=written)
     timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
     ctx = new_article_state(doc, lex, anchor=anchor, places=places, timexes=timexes, kb=resources.get_actor_kb(),

@@ -52,6 +52,7 @@ _SHOOT = frozenset({"shoot"})  # its victims are wounded unless the text says th
 _FATALLY = frozenset({"fatally", "mortally"})
 _WOUND_VERBS = frozenset({"shoot", "treat", "survive"})
 _HIT = frozenset({"hit", "strike", "graze"})
+_WOUND_NOUNS = frozenset({"hospital", "condition"})  # "taken to the hospital", "listed in critical condition"
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
 
@@ -174,6 +175,8 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
         for child in head.children:
             if child.dep_ in ("acomp", "attr", "oprd") and _cue(child, lex, ("adj", "noun", "verb")):
                 return _cue(child, lex, ("adj", "noun", "verb"))
+    if rel in ("nsubj", "nsubjpass") and (kind := _after_being(head, lex)) is not None:
+        return kind
     if _dated_event_noun(node, lex) is not None:
         return "dead"  # "the assassination on 15 September of X": the parse hangs "of X" on the date
     if rel == "appos" and _subjectless_killing(node, lex):
@@ -195,6 +198,24 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
         if any(c.lemma_.lower() == "toll" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             return "injured" if any(c.lemma_.lower() in {"injury", "casualty"} for c in verb.subtree
                                     if c.dep_ == "compound") else "dead"
+    return None
+
+
+def _after_being(verb, lex: CasualtyWords) -> str | None:
+    """"A girl is recovering after being shot", "the baby was taken to hospital after being shot", "he is
+    expected to survive after being wounded": the subject is the victim of the subjectless passive clause."""
+    for clause in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        attached = [c for c in clause.children if c.dep_ == "advcl"] + [  # "after being shot": prep -> pcomp
+            g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+        for c in attached:
+            if c.tag_ != "VBN" or not any(a.dep_ == "auxpass" and a.lower_ == "being" for a in c.children) \
+                    or any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
+                continue
+            if c.lemma_.lower() in _SHOOT or _hit_by_gunfire(c):
+                return _shot(c, lex)
+            kind = _cue(c, lex, ("verb",))
+            if kind:
+                return kind
     return None
 
 
@@ -245,11 +266,11 @@ def _dies(verb) -> bool:
 
 def _wounds_told(sent, lex: Lexicon) -> bool:
     """Does the sentence speak of wounds and of no death ("the victims were taken to hospital", "four
-    victims were shot"; not "the victim was taken to hospital, where he passed away")?"""
+    victims were shot", "one victim was listed in critical condition"; not "the victim was taken to hospital, where he passed away")?"""
     if any(_cue(t, lex, ("verb", "noun", "adj")) == "dead" or t.lemma_.lower() == "pass" and any(
             c.lower_ == "away" for c in t.children) for t in sent):
         return False
-    return any(_cue(t, lex, ("verb", "noun", "adj")) == "injured" or t.lemma_.lower() == "hospital"
+    return any(_cue(t, lex, ("verb", "noun", "adj")) == "injured" or t.lemma_.lower() in _WOUND_NOUNS
                or t.pos_ == "VERB" and t.lemma_.lower() in _WOUND_VERBS for t in sent)
 
 
@@ -411,8 +432,9 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
                 or _same_person(token, quantities) or lemma == "life":
             continue  # "took the life of X": X is the one
         if low in _SINGLE_PRONOUNS and (dep in ("nsubjpass", "dobj") or dep == "nsubj"
-                                        and _dies(token.head)):
-            quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later": one person
+                                        and (_dies(token.head) or with_gunshot_wound(token))):
+            quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later", "she suffered
+            # a gunshot wound": one person
             pronouns.add(token.i)
             continue
         if low == "another" and pos in ("PRON", "DET") and dep in ("nsubj", "nsubjpass", "dobj"):

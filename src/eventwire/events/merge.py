@@ -21,6 +21,7 @@ but some report wounded).
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from functools import lru_cache
@@ -56,6 +57,7 @@ SPAN_OF_TIME = re.compile(
     r"|(?:during|in|over|within|throughout) the (?:last|past|previous) (?:[\w-]+ ){0,2}"
     r"(?:weeks|months|years|decades?)\b"
     r"|in recent (?:weeks|months|years)\b|over the years\b"
+    r"|since (?:(?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the weekend)\b"
     r"|(?:over|throughout|in) (?:its|their|the \w+'s) (?:[\w-]+ ){0,2}history\b"
     r"|between (?:1[89]|20)\d\d and (?:1[89]|20)\d\d\b)", re.IGNORECASE)
 # "X blamed Y for the attack", "claimed responsibility for a bombing": a claim of who did an act the noun phrase
@@ -104,69 +106,77 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
         else:
             clusters.append(_Cluster([mention]))
     if locality is not None and locality.local:  # a local story tells one attack; a national one, many
-        clusters = _join_story(clusters, lex)
+        clusters = _join_story(clusters)
     owner = {m.index: k for k, c in enumerate(clusters) for m in c.mentions}
     drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country, capital=capital,
                                  locality=locality) for c in clusters])
     return [_link_causes(event, cluster, drafts, owner, other_parties) for event, cluster in zip(drafts, clusters)]
 
 
-def _join_story(clusters: list[_Cluster], lex: Lexicon) -> list[_Cluster]:
-    """A news story tells one main attack and comes back to it ("A man was shot on Main Street ... Police
-    responded to a shooting at 2 a.m. ... He was shot in the chest ... He died at the hospital"): a report
-    of the story's first attack that names its weapon (its *lead*), with the same weapon or naming only
-    the toll ("was killed"), that nothing sets apart (its own day, a place not near the attack's, other
-    victims, "another", a toll over time or paragraphs away, several attacks) is that attack, even when it
-    is not told as definite."""
-    leads: dict[tuple[str, str], _Cluster] = {}
-    for cluster in clusters:
-        m = cluster.first
-        if m.type in STORY_TYPES and m.factuality == "asserted" and len({o.mode for o in cluster.mentions}) == 1 \
-                and m.mode is not None:
-            leads.setdefault((m.type, m.factuality), cluster)
+def _join_story(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A local news story reports one incident and comes back to it ("A man was shot on Main Street ... Police
+    responded to a shooting at 2 a.m. ... He was shot in the chest ... He died at the hospital"): every later
+    asserted report of an attack by the story's weapon, or of its toll alone ("the victim died", "two others
+    were wounded"), is the story's first attack (its *lead*) unless it sets itself apart: a day of its own
+    clause that is not the lead's (an arrest or a court day is dated apart; "Saturday night" and "early
+    Sunday" are one night), a place far from the lead's, "another", several attacks at once, a toll over a
+    span of time. Other victims named or counted do not set a report apart: the story's victims are many."""
+    lead = next((c for c in clusters if c.first.type in STORY_TYPES and c.first.factuality == "asserted"
+                 and len({o.mode for o in c.mentions if o.mode}) == 1), None)
+    if lead is None:
+        return clusters
+    told = list(lead.mentions)  # the lead as first told: its weapon and its day
     joined: set[int] = set()
     for k, cluster in enumerate(clusters):
         m = cluster.first
-        lead = leads.get((m.type, _merging_fact(m)))
-        if lead is None or lead is cluster or m.factuality != "asserted" or m.novel or m.several \
-                or any(aggregate(o) for o in cluster.mentions) or _named_apart(cluster.mentions, lead.mentions) \
-                or _far_toll(cluster.mentions, lead.mentions) or not _same_weapon(cluster.mentions, lead.mentions) \
-                or any(_other_victims(o, lead.mentions) for o in cluster.mentions) \
-                or _placed_apart(cluster.mentions, lead.mentions) \
-                or any(compatibility(o, lead.mentions, lex) is None for o in cluster.mentions):
+        if cluster is lead or m.type != lead.first.type \
+                or any(_merging_fact(o) != "asserted" or o.novel or o.several or aggregate(o)
+                       for o in cluster.mentions) \
+                or not _same_weapon(cluster.mentions, told) \
+                or _dated_apart(cluster.mentions, told) or _placed_apart(cluster.mentions, lead.mentions):
             continue
         lead.mentions = sorted(lead.mentions + cluster.mentions, key=lambda o: o.index)
         joined.add(k)
     return [c for k, c in enumerate(clusters) if k not in joined]
 
 
-def _far_toll(mine: list[Mention], theirs: list[Mention]) -> bool:
-    """Dead reported paragraphs away from an attack that reports none may be another attack's (see
-    :func:`_sequel_score`: a toll completes the attack of its paragraph or the one before)."""
-    if any(o.fatalities is not None for o in theirs):
-        return False
-    return any(m.fatalities and not any(abs(m.paragraph - o.paragraph) <= 1 for o in theirs) for m in mine)
+def _dated_apart(mine: list[Mention], theirs: list[Mention]) -> bool:
+    """Does a report's own clause give a day the attack's own clauses do not, or only a month or a year (a
+    span: "in 2016, 629 people were killed")? Days one apart are one night ("late Saturday", "early
+    Sunday"). A day found elsewhere in the attack's sentence (the day of an arrest) does not date it."""
+    dates = [o.date.value for o in theirs if o.date is not None]
+    for m in mine:
+        if m.date is None:
+            continue
+        if len(m.date.value) < 10 and m.date.value not in dates:
+            return True
+        if dates and not any(_same_time(m.date.value, d) for d in dates):
+            return True
+    return False
+
+
+def _same_time(a: str, b: str) -> bool:
+    """Could a report dated ``a`` tell of an attack dated ``b`` (ISO days, months or years)? A day inside the
+    attack's month or year, or a day one apart from its day (one night); not a month or a year around its
+    day: "in 2016, 629 people were killed" is a span of the city's year, not the story's night."""
+    if a.startswith(b):
+        return True
+    if len(a) == len(b) == 10:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
+    return False
 
 
 def _same_weapon(mine: list[Mention], theirs: list[Mention]) -> bool:
     """Every report names the story's weapon ("shot", "a shooting", "gunfire": firearms) or only its toll
     ("two others were wounded")."""
-    modes = {o.mode for o in theirs}
-    return len(modes) == 1 and None not in modes and all(
-        m.mode in modes or m.mode is None and any(w in m.trigger.lower() for w in TOLL_WORDS) for m in mine)
+    modes = {o.mode for o in theirs if o.mode}
+    return len(modes) == 1 and all(m.mode in modes or m.mode is None for m in mine)
 
 
 def _placed_apart(mine: list[Mention], theirs: list[Mention]) -> bool:
     """A report that names a place the story's attack is not known to be near."""
     here = [p for o in theirs for p in _located(o)]
     return any(p.lat is not None and not any(km(p, q) <= FAR_KM for q in here) for m in mine for p in _located(m))
-
-
-def _named_apart(mine: list[Mention], theirs: list[Mention]) -> bool:
-    """Both name their victims, and no name is shared: two attacks."""
-    a = set().union(*(_named_victims(m) for m in mine))
-    b = set().union(*(_named_victims(m) for m in theirs))
-    return bool(a and b and not a & b)
 
 
 def _unique_ids(events: list[Event]) -> list[Event]:

@@ -196,17 +196,18 @@ _CARRIED = frozenset({"take", "transport", "rush", "airlift", "fly", "find", "ho
 
 
 def with_gunshot_wound(node) -> bool:
-    """A person "with a gunshot wound" ("found with"), who "suffered"/"is recovering from" one, or injuries, or
-    was "taken to a hospital with" them: shot, living so far (the story may tell later that they died)."""
+    """A person "with a gunshot wound" ("found with", "treated for"), who "suffered"/"is recovering from" one,
+    or injuries, or was "taken to a hospital with" them: shot, living so far (the story may tell later that they died)."""
     wound = None
     for child in node.children:  # "a man with a gunshot wound" (not "a hospital with injuries": its patients')
         if child.dep_ == "prep" and child.lower_ == "with":
             wound = next((g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() not in _INJURY_NOUNS),
                          None)
     head = node.head
-    if wound is None and node.dep_ == "nsubjpass":  # "she was found with a gunshot wound"
-        wound = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
-                      for g in c.children if g.dep_ == "pobj"), None)
+    if wound is None and node.dep_ == "nsubjpass":  # "she was found with a gunshot wound", "treated for" one
+        wound = next((g for c in head.children if c.dep_ == "prep" and (
+            c.lower_ == "with" or c.lower_ == "for" and head.lemma_.lower() == "treat")
+            for g in c.children if g.dep_ == "pobj"), None)
     if wound is None and node.dep_ == "nsubj" and head.lemma_.lower() in _SUFFER:  # "he suffered a wound"
         wound = next((c for c in head.children if c.dep_ == "dobj"), None)
         if wound is None:  # "she is recovering from a gunshot wound"

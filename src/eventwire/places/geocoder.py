@@ -307,6 +307,11 @@ class Geocoder:
             first = self.resolve(dateline)
             if first is not None and first.country:
                 base = replace(base, countries=Counter({first.country: 2}))
+            if first is not None and "," in dateline and first.lat is not None and first.admin1:
+                # "Dayton, Ohio": a dateline with its state is a name with one candidate, the text's anchor
+                home = Anchor(name_key(dateline.partition(",")[0]), frozenset({cell(first.lat, first.lon)}),
+                              frozenset({(first.country, first.admin1)}), 1.0)
+                base = replace(base, anchors=base.anchors + (home,))
         boxes = share_containers([name_key(split_feature(t.text)[0]) for t in toponyms],
                                  [self._container_of(toponyms, k, text) for k in range(len(toponyms))])
         memo: dict[tuple, Place | None] = {}

@@ -33,7 +33,7 @@ from ..models import Place
 if TYPE_CHECKING:  # pragma: no cover
     from .geocoder import Geocoder
 
-__all__ = ["find_dateline", "dateline_place", "main_locality", "finer", "Setting", "setting", "town_part", "NEAR_KM",
+__all__ = ["find_dateline", "publisher_place", "dateline_place", "main_locality", "finer", "Setting", "setting", "town_part", "NEAR_KM",
            "DATELINE_WEIGHT"]
 
 NEAR_KM = 15.0  # places this close to a town count as places of that town
@@ -64,6 +64,36 @@ def find_dateline(body: str, *, dateline: str | None = None) -> str | None:
     if dateline and (found is None or fold(found.partition(",")[0]) != fold(dateline)):
         return dateline
     return found
+
+
+_US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming"}  # USPS codes; the title of a US station's page ends "Memphis, TN"
+_PUBLISHER = re.compile(r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}),\s(?P<state>"
+                        + "|".join(sorted(set(_US_STATES) | set(_US_STATES.values()), key=len, reverse=True))
+                        + r")\s*\|?\s*$")
+_TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014]\s+")
+
+
+def publisher_place(title: str | None) -> str | None:
+    """The town of the publisher a title names after the headline ("Girl shot ... - WMC Action News 5 -
+    Memphis, Tennessee", "... - News9.com - Oklahoma City, OK - News, Weather"), as ``"Memphis,
+    Tennessee"``: a local station or paper writes about its own region, so it reads the story's names as a
+    dateline would (a bare "Springfield" in a Springfield, Ohio paper). None when the title names none."""
+    parts = _TITLE_PARTS.split((title or "").strip())
+    for part in reversed(parts[1:]):
+        found = _PUBLISHER.search(part.strip())
+        if found is not None:
+            return f"{found['place']}, {_US_STATES.get(found['state'], found['state'])}"
+    return None
 
 
 def _body_dateline(body: str) -> str | None:
