@@ -189,10 +189,13 @@ def choices(probs: np.ndarray, rules: np.ndarray, margin, margins: dict | None =
 
 
 def type_margins(rows: list[dict], probs: np.ndarray, margin: float) -> dict[str, float]:
-    """A margin of its own for each rules' type with enough main candidates: the smallest one that types
+    """A margin of its own for each rules' type with enough main candidates: the largest one that types
     the most of them right (out of fold), where it differs from the global ``margin``. A type's own margin may
     only be larger (more caution for its trigger words): chosen on a few dozen sentences, lower ones overrode
-    the rules on sentences the corpora did not resemble ("destroyed the building" became an attack)."""
+    the rules on sentences the corpora did not resemble ("destroyed the building" became an attack). Where
+    the tune sentences cannot tell two margins apart, the larger one is taken: the rules' type stands unless
+    overriding it was seen to help (with the smallest of the tied margins, a global margin of 0.4 retyped
+    "called for a de-escalation" to ACCUSE and "to urge Tehran" to REJECT in whole news articles)."""
     rules = np.array([r["rule"] for r in rows])
     docs = {name: len({r["doc"] for r in rows if r["dataset"] == name}) for name in DATASETS}
     out = {}
@@ -207,8 +210,8 @@ def type_margins(rows: list[dict], probs: np.ndarray, margin: float) -> dict[str
             chosen = choices(probs[part], rules[part], m)
             return round(float((share * mask[np.arange(len(part)), chosen]).sum()), 9)
 
-        best = max((m for m in TYPE_MARGINS if m >= margin), key=lambda m: (right(m), -m))
-        if right(best) > right(margin):
+        best = max((m for m in TYPE_MARGINS if m >= margin), key=lambda m: (right(m), m))
+        if best > margin:
             out[name] = best
     return out
 
