@@ -50,7 +50,9 @@ VIOLENT = {"ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "MURDER", "HIJACKING"}  #
 MUC_WEIGHT = 0.5
 QUAD_TYPES = {q: tuple(t for t in TYPES if load_lexicon().coding(t, None).quad_class == q)
               for q in ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")}
-DATASET_WEIGHT = {"plover_gsr": 2.0, "plover_zsp": 1.0, "coped": 0.5, "muc": MUC_WEIGHT}  # GSR codes the contract's 16 types
+# GSR codes the contract's 16 types; ZSP's gold types weigh as much (1 -> 2, out of fold on the tune halves before the
+# filter: GSR 0.893 -> 0.900, ZSP 0.856 -> 0.858, Multi-CoPED 0.936, MUC-4 0.987 -> 0.990; docs/benchmarks.md)
+DATASET_WEIGHT = {"plover_gsr": 2.0, "plover_zsp": 2.0, "coped": 0.5, "muc": MUC_WEIGHT}
 OTHER_WEIGHT = 0.3
 L2 = 1e-3
 STEPS, RATE, FOLDS = 300, 0.05, 5
@@ -187,10 +189,13 @@ def choices(probs: np.ndarray, rules: np.ndarray, margin, margins: dict | None =
 
 
 def type_margins(rows: list[dict], probs: np.ndarray, margin: float) -> dict[str, float]:
-    """A margin of its own for each rules' type with enough main candidates: the smallest one that types
+    """A margin of its own for each rules' type with enough main candidates: the largest one that types
     the most of them right (out of fold), where it differs from the global ``margin``. A type's own margin may
     only be larger (more caution for its trigger words): chosen on a few dozen sentences, lower ones overrode
-    the rules on sentences the corpora did not resemble ("destroyed the building" became an attack)."""
+    the rules on sentences the corpora did not resemble ("destroyed the building" became an attack). Where
+    the tune sentences cannot tell two margins apart, the larger one is taken: the rules' type stands unless
+    overriding it was seen to help (with the smallest of the tied margins, a global margin of 0.4 retyped
+    "called for a de-escalation" to ACCUSE and "to urge Tehran" to REJECT in whole news articles)."""
     rules = np.array([r["rule"] for r in rows])
     docs = {name: len({r["doc"] for r in rows if r["dataset"] == name}) for name in DATASETS}
     out = {}
@@ -205,8 +210,8 @@ def type_margins(rows: list[dict], probs: np.ndarray, margin: float) -> dict[str
             chosen = choices(probs[part], rules[part], m)
             return round(float((share * mask[np.arange(len(part)), chosen]).sum()), 9)
 
-        best = max((m for m in TYPE_MARGINS if m >= margin), key=lambda m: (right(m), -m))
-        if right(best) > right(margin):
+        best = max((m for m in TYPE_MARGINS if m >= margin), key=lambda m: (right(m), m))
+        if best > margin:
             out[name] = best
     return out
 

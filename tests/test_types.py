@@ -170,3 +170,23 @@ def test_sub_types_on_sentences(nlp, text, expected):
     events = extract(text, published="2024-05-07", resources=Resources(nlp=nlp))
     assert expected in {e.acled_subtype for e in events}, [(e.type, e.acled_subtype) for e in events]
     assert all(e.coder is not None and "types" in dict(e.coder.models) for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Immigration officials returned an ancient sarcophagus to Egypt on Wednesday.", ("RETREAT", "return")),  # return something to someone: PLOVER RETREAT, return property (CAMEO 084)
+    ("Brazil's federal police filed new charges against President Michel Temer on Tuesday.", ("ACCUSE", None)),
+    ("The judge approved the extradition of the former president to face charges of corruption.", ("ACCUSE", None)),
+    ("President Arroyo has pardoned former president Joseph Estrada.", ("CONCEDE", None)),
+    ("The minister returned to Kabul on Monday.", None),  # coming back is no event
+    ("The charges were dropped.", None),  # charges no one filed, brought or faced
+])
+def test_trigger_rows_on_sentences(nlp, text, expected):
+    from eventwire import extract
+    from eventwire.pipeline import Resources
+
+    found = {(e.type, e.mode) for e in extract(text, published="2024-05-07", resources=Resources(nlp=nlp,
+                                                                                                learned=False))}
+    if expected is None:
+        assert not found
+    else:
+        assert expected in found, found
