@@ -122,6 +122,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
     if name == "plural":
         return token.tag_ in ("NNS", "NNPS")
+    if name == "oprd" and token.dep_ == "acl":
+        return False  # a participle with a complement names or describes its noun: "a group called the Sea Org"
     if name in ("xcomp", "oprd", "ccomp"):
         return any(c.dep_ == name and (not words or c.lemma_.lower() in words) for c in token.children)
     if name == "dynamic":
