@@ -35,6 +35,7 @@ MODE_ORDER = ("suicide", "drone", "chemical", "aerial", "grenade", "explosives",
               "beat")
 CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim"}  # "3 were killed and 5 wounded": one event
 QUOTES = {'"', "“", "”", "''", "``"}
+NAME_ENTITIES = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW"}  # names whose words are no triggers (cased text only)
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,30 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
     pos = "V" if token.pos_ == "VERB" else "N" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None or token.ent_type_ in ("DATE", "TIME") or (token.dep_ == "amod" and token.tag_ == "VBN"):
         return None  # "March" the month; "the detained leaders" describes a state, it reports no event
+    if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTITIES and not token.is_upper:
+        return None  # a word of a name reports nothing: "the Florida Highway Patrol", "Gerome Battle"
     for rule in rules:
         if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
+            if rule.type == "ASSAULT" and accidental(token):
+                return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally"
             return rule if rule.type != "-" else None  # a stop row: this use of the word is no event
     return None
+
+
+ACCIDENTAL = frozenset("accidental accidentally unintentional unintentionally inadvertent inadvertently "
+                       "negligent accident".split())
+
+
+def accidental(token: "Token") -> bool:
+    """Whether the act is said to be an accident: a modifier of the trigger ("an accidental shooting", "shot
+    himself accidentally", "an accident shooting") or, for a subject, the predicate of its copula ("the shooting
+    was accidental")."""
+    if any(c.dep_ in ("amod", "advmod", "compound", "npadvmod") and c.lemma_.lower() in ACCIDENTAL
+           for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in ACCIDENTAL for c in head.children)
 
 
 def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
