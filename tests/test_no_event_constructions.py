@@ -73,3 +73,13 @@ def test_a_threat_is_derived_only_from_an_announced_act(nlp, text, threat):
 ])
 def test_verbs_of_criticism_are_accuse(nlp, text):
     assert "ACCUSE" in [t for t, _ in _types(nlp, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, factuality", [
+    pytest.param("Police promised action after two children were shot in the park.", "asserted", id="after-a-shooting"),
+    pytest.param("He set the house on fire before he was killed by police.", "asserted", id="a-past-before-clause"),
+    pytest.param("The army plans to launch an offensive before the rains come.", "future", id="a-planned-offensive"),
+])
+def test_a_time_adjunct_event_has_happened_whatever_plan_it_hangs_from(nlp, text, factuality):
+    assert ("ASSAULT", factuality) in _types(nlp, text)

@@ -10,7 +10,8 @@ only: the probability that a kept event is real and of its type. It also holds t
 article-topic model (``topic``: a logistic regression over the article's bag of words, trained on the BBC
 articles' topics) whose probability that an article is about sport, entertainment or technology is one of the
 candidates' features. ``type_thresholds`` lower the threshold for a PLOVER type where the common one would drop
-more than a tenth of that type's labelled real candidates (types whose cues the model reads weakly);
+too many of that type's labelled real candidates (types whose cues the model reads weakly), or raise it where
+the type's whole-article candidates are mostly no event;
 ``sport_threshold`` (topic cut, threshold) is the threshold of every candidate of an article the topic model reads
 as sport, entertainment or tech at least that surely.
 """
@@ -72,9 +73,10 @@ class Eventness:
     def threshold_of(self, type_: str, topic: float | None = None) -> float:
         """The drop threshold of an event of PLOVER type ``type_`` in an article of ``topic`` (the probability
         that it is about sport, entertainment or tech)."""
+        own = dict(self.type_thresholds).get(type_, self.threshold)
         if self.sport_threshold is not None and topic is not None and topic >= self.sport_threshold[0]:
-            return self.sport_threshold[1]
-        return dict(self.type_thresholds).get(type_, self.threshold)
+            return max(self.sport_threshold[1], own)  # a type's raised threshold holds there too
+        return own
 
     def topic(self, bag: dict[int, float]) -> float | None:
         """The probability that the article of ``bag`` (its :func:`article_bag`) is about sport, entertainment
