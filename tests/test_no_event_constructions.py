@@ -83,3 +83,16 @@ def test_verbs_of_criticism_are_accuse(nlp, text):
 ])
 def test_a_time_adjunct_event_has_happened_whatever_plan_it_hangs_from(nlp, text, factuality):
     assert ("ASSAULT", factuality) in _types(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, accuse", [
+    pytest.param("The patrol said it investigated a hit-and-run crash near the bridge.", False, id="an-accident"),
+    pytest.param("The death is being investigated as an accidental shooting.", False, id="as-an-accident"),
+    pytest.param("The investigation is ongoing.", True, id="the-investigation-is-ongoing"),
+    pytest.param("The couple are undergoing trial for manslaughter.", True, id="on-trial-for"),
+    pytest.param("The two men face charges of murder.", True, id="face-charges"),
+    pytest.param("He branded the new opening hours as a leap in the dark.", True, id="branded-as"),
+])
+def test_investigations_trials_and_charges(nlp, text, accuse):
+    assert any(t == "ACCUSE" for t, _ in _types(nlp, text)) is accuse

@@ -101,8 +101,21 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
         if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
             if rule.type == "ASSAULT" and accidental(token):
                 return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally"
+            if rule.type == "ACCUSE" and token.lemma_.lower() in INQUIRY and _into_accident(token, lex):
+                return None  # investigating an accident is no accusation: "investigated a hit-and-run crash"
             return rule if rule.type != "-" else None  # a stop row: this use of the word is no event
     return None
+
+
+INQUIRY = frozenset("investigate investigation inquiry probe".split())
+
+
+def _into_accident(token: "Token", lex: Lexicon) -> bool:
+    """Whether what is investigated (its object, its into/as phrase) is an accident or a hazard: "investigated a
+    crash", "is being investigated as an accidental shooting"."""
+    found = objects(token) + [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("into", "as")
+                              for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in lex.hazards or t.lower_ in lex.hazards or accidental(t) for t in found)
 
 
 ACCIDENTAL = frozenset("accidental accidentally unintentional unintentionally inadvertent inadvertently "
@@ -164,6 +177,9 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     if name == "gov":
         governor = token.head.head if token.dep_ == "pobj" else token.head
         return token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.lemma_.lower() in words
+    if name == "defsubj":  # "the investigation is ongoing", "police's investigation revealed"
+        return token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NN" and any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in token.children)
     if name == "ctx":
         return any(t.lemma_.lower() in words for t in token.sent)
     if name == "quote":
