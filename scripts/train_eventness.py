@@ -43,7 +43,7 @@ import _corpora  # noqa: E402
 from _muc import match_all, read_incidents  # noqa: E402
 
 from eventwire.learn.features import DIM, article_bag, event_features  # noqa: E402
-from eventwire.learn.model import FORMAT  # noqa: E402
+from eventwire.learn.model import FORMAT, sport_cut  # noqa: E402
 from eventwire.models import Article, Event  # noqa: E402
 
 OUT = ROOT / "src" / "eventwire" / "learn" / "weights" / "eventness.json"
@@ -55,9 +55,9 @@ MIN_MUC_RECALL = 0.98  # MUC-4 incident recall (tune texts) the threshold keeps 
 MAX_SPORT_RATE = 0.03  # ... and at most this many asserted material-conflict events per BBC sport/ent/tech article
 SPORT_TOPIC = 0.8  # articles the topic model reads as sport/entertainment/tech at least this surely get their own
 # threshold, chosen for MAX_SPORT_RATE; the common one is chosen for MIN_MUC_RECALL
-SPORT_FLOOR = 0.5  # ... and not below this: there a candidate is kept only when it is more likely real than not
-# (the rate alone put it at the common threshold, the tune articles having no sport-like candidate left above it,
-# and a two-sentence match report's "attacked well" then stood 0.01 above it)
+SPORTY_RATE = 0.0  # ... and in articles the topic model reads as sport-like, none: the lowest threshold above every
+# sport-like BBC tune article's material-conflict candidate (at MAX_SPORT_RATE it fell to the common threshold, the
+# tune articles having almost none above it, and a two-sentence match report's "attacked well" stood 0.01 above it)
 TYPE_PRIOR = 3.0  # L2 penalty of the calibration's per-type offsets (in candidates of the calibration set)
 TYPE_RECALL = 0.8  # a type's own threshold keeps at least this share of its labelled real candidates (0.9 before
 # the per-type calibration; out of fold on the tune articles, precision / recall 0.8: 0.338 / 0.458, 0.7: 0.373 /
@@ -265,8 +265,8 @@ def choose_threshold(rows: list[dict], p: np.ndarray) -> tuple[float, float]:
                 common, best_f1 = float(t), f1
     sporty_docs = max(len({r["doc"] for r, s in zip(rows, sporty) if s and r["dataset"] == "bbc"}), 1)
     sport_threshold = next((float(t) for t in grid[grid >= common]
-                            if (sport & sporty & (p >= t)).sum() / sporty_docs <= MAX_SPORT_RATE), float(grid[-1]))
-    return common, max(sport_threshold, SPORT_FLOOR)
+                            if (sport & sporty & (p >= t)).sum() / sporty_docs <= SPORTY_RATE), float(grid[-1]))
+    return common, sport_threshold
 
 
 def type_thresholds(rows: list[dict], p: np.ndarray, threshold: float) -> dict[str, float]:
@@ -423,7 +423,9 @@ def train(rows: list[dict], topic: Topic | None = None) -> dict:
         per_type.update({t: max(v, per_type.get(t, threshold)) for t, v in raised.items()})
         cut = np.array([per_type.get(r["event"]["type"], threshold) for r in rows])
     if topic is not None:
-        cut = np.where(_sporty(rows), np.maximum(max(sport_threshold, threshold), cut), cut)
+        scaled = np.array([sport_cut(r["topic"], SPORT_TOPIC, max(sport_threshold, threshold)) if s else 0.0
+                           for r, s in zip(rows, _sporty(rows))])
+        cut = np.where(_sporty(rows), np.maximum(scaled, cut), cut)
     kept = calib & (p >= cut) & np.array([r["event"]["factuality"] == "asserted" for r in rows])
     if kept.sum() < 20:  # too few to calibrate apart: the filter's probability is the confidence
         kept = calib
