@@ -43,6 +43,8 @@ def factuality(doc: "Doc", tokens: tuple[int, ...], head: int, lex: Lexicon, *, 
         parent = token.head
         if parent.i == token.i:
             return "asserted"
+        if _temporal_fact(token):
+            return "asserted"
         verdict = _embedding_cue(token, parent, lex)
         if verdict:
             return verdict
@@ -67,6 +69,26 @@ def _presupposed(token: "Token", lex: Lexicon) -> bool:
         return True
     return token.dep_ == "ccomp" and any(c.lower_ in WH and c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod")
                                          for c in token.children)
+
+
+PRESUPPOSING = {"after", "since", "following"}  # "vowed to retaliate after the attack": the attack happened
+TEMPORAL = {"before", "until", "when", "as", "while", "once"}  # ... these only where their clause is in the past
+
+
+def _temporal_fact(token: "Token") -> bool:
+    """A time adjunct whose event has happened, whatever plan or promise it is attached to: "after"/"since"/
+    "following" the event ("police promise action after kids shot", "vowed revenge after the attack"), or a past
+    clause of "before", "until", "when" ("set the house on fire before he was killed by police")."""
+    if token.dep_ == "advcl":
+        marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "advmod")}
+        past = token.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
+                                          for c in token.children)
+        return bool(marks & PRESUPPOSING) or (bool(marks & TEMPORAL) and past) or (
+            not marks and token.tag_ == "VBN" and token.head.i < token.i
+            and any(t.lower_ in PRESUPPOSING for t in token.doc[token.head.i:token.i]))
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in PRESUPPOSING:
+        return True
+    return False
 
 
 def _own_polarity(doc: "Doc", tokens: tuple[int, ...], lex: Lexicon) -> str | None:

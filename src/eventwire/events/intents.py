@@ -26,6 +26,11 @@ STATEMENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
 FUTURE = {"will", "would", "shall", "wo", "'ll"}
 POSSIBLE = {"may", "might", "could"}
 CONFIDENCE = 0.6
+# Plan words whose embedded act is not the speaker's own announcement: the content of a request ("urged the army
+# to withdraw" is a REQUEST; the withdrawal is no statement of the army's) and an attempt ("tried to kill him"
+# reports the attempt, not a threat). Guidelines of benchmarks/annotations, "Embedded events".
+NOT_ANNOUNCED = frozenset("call urge demand ask order encourage incite persuade instruct exhort goad propose proposal "
+                          "attempt try expected".split())
 
 
 def derived_mentions(doc: "Doc", mentions: list["Mention"], lex: Lexicon) -> list["Mention"]:
@@ -48,6 +53,8 @@ def _intent(doc: "Doc", m: "Mention", lex: Lexicon) -> "Mention | None":
         c.dep_ == "aux" and c.lower_ in POSSIBLE for c in head.children)
     if m.factuality != "future" and not possible:
         return None
+    if _planned_by_another(head, lex):
+        return None
     conditional = any(mark.dep_ == "mark" and mark.lower_ in ("unless", "if")
                       for c in head.children if c.dep_ == "advcl" for mark in c.children)
     if _cooperative(m.type, lex) and not conditional and not possible:
@@ -63,6 +70,16 @@ def _refusal(doc: "Doc", m: "Mention", lex: Lexicon) -> "Mention | None":
     if not any(c.dep_ == "aux" and c.lower_ in FUTURE for c in head.children):
         return None
     return _statement(m, "REJECT")
+
+
+def _planned_by_another(head, lex: Lexicon) -> bool:
+    """Whether the closest plan word above the act (``data/cues.tsv``) is a request's or an attempt's
+    (:data:`NOT_ANNOUNCED`): "urged Y to attack", "attempting to murder two men"."""
+    for above in head.ancestors:
+        lemma = above.lemma_.lower()
+        if lex.cues.get(lemma) == "plan" or lex.cues.get(above.lower_) == "plan":
+            return lemma in NOT_ANNOUNCED or above.lower_ in NOT_ANNOUNCED
+    return False
 
 
 def _cooperative(type_: str, lex: Lexicon) -> bool:

@@ -35,6 +35,7 @@ MODE_ORDER = ("suicide", "drone", "chemical", "aerial", "grenade", "explosives",
               "beat")
 CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "maim"}  # "3 were killed and 5 wounded": one event
 QUOTES = {'"', "“", "”", "''", "``"}
+NAME_ENTITIES = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "LAW"}  # names whose words are no triggers (cased text only)
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,43 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
     pos = "V" if token.pos_ == "VERB" else "N" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None or token.ent_type_ in ("DATE", "TIME") or (token.dep_ == "amod" and token.tag_ == "VBN"):
         return None  # "March" the month; "the detained leaders" describes a state, it reports no event
+    if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTITIES and not token.is_upper:
+        return None  # a word of a name reports nothing: "the Florida Highway Patrol", "Gerome Battle"
     for rule in rules:
         if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
+            if rule.type == "ASSAULT" and accidental(token):
+                return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally"
+            if rule.type == "ACCUSE" and token.lemma_.lower() in INQUIRY and _into_accident(token, lex):
+                return None  # investigating an accident is no accusation: "investigated a hit-and-run crash"
             return rule if rule.type != "-" else None  # a stop row: this use of the word is no event
     return None
+
+
+INQUIRY = frozenset("investigate investigation inquiry probe".split())
+
+
+def _into_accident(token: "Token", lex: Lexicon) -> bool:
+    """Whether what is investigated (its object, its into/as phrase) is an accident or a hazard: "investigated a
+    crash", "is being investigated as an accidental shooting"."""
+    found = objects(token) + [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("into", "as")
+                              for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in lex.hazards or t.lower_ in lex.hazards or accidental(t) for t in found)
+
+
+ACCIDENTAL = frozenset("accidental accidentally unintentional unintentionally inadvertent inadvertently "
+                       "negligent accident".split())
+
+
+def accidental(token: "Token") -> bool:
+    """Whether the act is said to be an accident: a modifier of the trigger ("an accidental shooting", "shot
+    himself accidentally", "an accident shooting") or, for a subject, the predicate of its copula ("the shooting
+    was accidental")."""
+    if any(c.dep_ in ("amod", "advmod", "compound", "npadvmod") and c.lemma_.lower() in ACCIDENTAL
+           for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in ACCIDENTAL for c in head.children)
 
 
 def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
@@ -122,6 +156,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
     if name == "plural":
         return token.tag_ in ("NNS", "NNPS")
+    if name == "oprd" and token.dep_ == "acl":
+        return False  # a participle with a complement names or describes its noun: "a group called the Sea Org"
     if name in ("xcomp", "oprd", "ccomp"):
         return any(c.dep_ == name and (not words or c.lemma_.lower() in words) for c in token.children)
     if name == "dynamic":
@@ -141,6 +177,9 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     if name == "gov":
         governor = token.head.head if token.dep_ == "pobj" else token.head
         return token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.lemma_.lower() in words
+    if name == "defsubj":  # "the investigation is ongoing", "police's investigation revealed"
+        return token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NN" and any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in token.children)
     if name == "ctx":
         return any(t.lemma_.lower() in words for t in token.sent)
     if name == "quote":
