@@ -92,6 +92,13 @@ PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mo
               "orchestrate", "mastermind", "execute", "make", "issue", "impose"}
 
 
+# Verbs by which a person states their state's act ("Erdogan reiterated Turkey's support", "the ambassador
+# promised Washington's support", "the minister expressed the government's condolences"): the speaker acts for it.
+VOICING = {"reiterate", "reaffirm", "promise", "pledge", "express", "voice", "extend", "convey", "offer",
+           "declare", "affirm", "renew", "assure", "emphasize", "emphasise", "stress", "underline"}
+STATE_NOUNS = {"government", "administration", "state", "country", "nation", "kingdom", "republic"}
+
+
 @dataclass(frozen=True)
 class Roles:
     """Phrase heads (token indices) of a trigger group's actor, recipient and partner phrases."""
@@ -233,6 +240,9 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
         if verb in SUPPORT_VERBS or purpose or performed:  # "issued an ultimatum"
             deps = ("nsubj", "nsubjpass") if verb in PARTAKING else ("nsubj",)  # "were engaged in ethnic cleansing"
             actors = [c for c in governor.children if c.dep_ in deps] or _inherited_subject(governor) or actors
+    elif _speaks_for_state(actors) and phrase.dep_ == "dobj" and phrase.head.pos_ == "VERB" \
+            and phrase.head.lemma_.lower() in VOICING:  # "Erdogan reiterated Turkey's support": who voices a
+        actors = [c for c in phrase.head.children if c.dep_ == "nsubj" and c.lower_ not in ANAPHORS] + actors
     if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":  # "held 20,000
         verb = noun.head.head  # civilians as human shields": those held are the victims, the holders act
         recipients += [c for c in verb.children if c.dep_ == "dobj"]
@@ -247,6 +257,12 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     if noun.dep_ == "nsubjpass" and not actors:  # "the request was advanced by the Municipality"
         actors = [g for c in noun.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return actors, recipients
+
+
+def _speaks_for_state(actors: list["Token"]) -> bool:
+    """All the noun trigger's parties are states named as possessors or modifiers ("Turkey's support", "the
+    Ethiopian government's support", "US backing")."""
+    return bool(actors) and all(a.ent_type_ in ("GPE", "NORP") or a.lemma_.lower() in STATE_NOUNS for a in actors)
 
 
 def _performers(noun: "Token") -> list["Token"]:

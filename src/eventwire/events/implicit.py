@@ -16,6 +16,8 @@ reader understands them, and so does eventwire, after :mod:`merge`, in four gene
    Algiers"), else a party with another country than the actor's ("threatened to break relations with Russia");
 4. an attack whose author is not named ("a roadside bomb killed two soldiers near Samarra") gets an
    unidentified armed group (sector ``UAF``) of the country where it happened, as ACLED codes it;
+   an arrest or detention whose author is not named ("X was arrested in Rwanda") gets the police of the
+   country the sentence places it in (state forces, as CAMEO and ACLED code arrests);
 5. ... unless it is a sequel with no author or place of its own ("Three other people were injured"), which takes
    the named author of the asserted attack reported just before it.
 
@@ -44,6 +46,8 @@ STATES = frozenset({"GOV", "MIL", None})
 REPORTERS = OBSERVING | SPEECH_VERBS
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 UNSEEN_HANDS = frozenset({"ASSAULT"})  # acts that always have an author, named or not
+ARREST_WORDS = frozenset({"arrested", "arrest", "arrests", "detained", "detention", "detain", "jailed", "imprisoned",
+                          "custody", "apprehended", "nabbed", "held"})
 # Acts whose place stands for those it is aimed at ("a curfew in Algiers", "shelling in Aleppo"); a meeting, a
 # statement or an agreement made in Rome is not made with Rome.
 # Who a place stands for as the counterpart of an act (CAMEO codes a place by its people or its state): those
@@ -113,6 +117,8 @@ def _complete(event: Event, ctx: "ArticleState", parties_of: Callable[[int, int]
         actor = tuple(_resident(a, located, recipient, kb) for a in actor)  # ethnic groups facing their state
     if not actor and event.type in UNSEEN_HANDS:
         actor = _unidentified(main or sole, kb)
+    elif not actor and _state_arrest(event) and located is not None:
+        actor = (with_country(Actor(text="", name="police", sector="COP"), located.country, kb=kb),)
     return replace(event, actor=actor, recipient=recipient)
 
 
@@ -139,6 +145,13 @@ def _resident(actor: Actor, located: Place | None, others: tuple[Actor, ...], kb
     states = [a.country for a in others if a.country and a.sector in STATES]
     home = located.country if located is not None else states[0] if states else None
     return with_country(actor, home, kb=kb) if home and home != actor.country else actor
+
+
+def _state_arrest(event: Event) -> bool:
+    """Step 4b: an arrest or detention whose author the text does not name ("X was arrested in Rwanda") was
+    made by the police of the country where it happened, as CAMEO and ACLED code arrests (state forces)."""
+    words = set(event.evidence.trigger.lower().split())
+    return event.type == "COERCE" and event.factuality == "asserted" and bool(words & ARREST_WORDS)
 
 
 def _unidentified(country: str | None, kb: ActorKB) -> tuple[Actor, ...]:

@@ -253,10 +253,25 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
             actor = described(doc[i], resolve, _phrase) or actor
         if actor is None:  # "a man", "several municipalities": named in plain words
             actor = plain_party(doc[i], _phrase(doc[i]))
+        if actor is None and through:  # "targets in Kirkuk", "a ski resort in Vail": what is hit at a place
+            actor = _at_place(doc[i], ctx)
         for one in [actor] + _coordinated_modifiers(doc[i], actor, ctx):
             if one is not None and one not in found:
                 found.append(one)
     return tuple(found)
+
+
+def _at_place(head: "Token", ctx: ArticleState) -> Actor | None:
+    """A thing acted on that its phrase places ("civilian and military targets in Kirkuk", "Afghanistan's
+    northern Faryab province"): the phrase as written, standing for the place it names (CAMEO codes a place by
+    its people or its state), so that the recipient is not cut down to the place name."""
+    if head.pos_ != "NOUN":
+        return None
+    phrase = _phrase(head)
+    named = [p for _t, p in ctx.places.places_in(phrase.start_char, phrase.end_char) if p.country]
+    if not named:
+        return None
+    return Actor(text=phrase.text, name=named[0].name, country=named[0].country, sector=None)
 
 
 def _apposed(head: "Token", actor: Actor | None, ctx: ArticleState) -> Actor | None:
