@@ -257,3 +257,36 @@ def test_the_country_an_actor_is_against_is_not_its_own(extract):
     killed = one(extract("A prominent anti-Syria journalist has been killed in a car bomb explosion in eastern "
                          "Beirut."), "killed")
     assert [a["country"] for a in killed["recipient"]] != ["SYR"]
+
+
+def test_who_voices_their_state_s_act_acts_for_it(extract):
+    support = one(extract("Erdogan reiterated Turkey's support for the Government of National Accord."), "support")
+    assert texts(support["actor"])[:1] == ["Erdogan"]
+    assert "Erdogan" not in texts(support["recipient"])
+
+
+def test_a_thing_hit_at_a_place_keeps_its_whole_phrase(extract):
+    attacks = one(extract("The Islamic State group has carried out several attacks against civilian and military "
+                          "targets in Kirkuk in recent months."), "attacks")
+    assert [(a["text"], a["country"]) for a in attacks["recipient"]] == [
+        ("civilian and military targets in Kirkuk", "IRQ")]
+
+
+def test_each_coordinated_object_of_a_thing_s_phrase_is_a_party(extract):
+    threatened = one(extract("Pakistan threatened to break off diplomatic relations with Congo and Costa Rica."),
+                     "threatened")
+    assert {a["country"] for a in threatened["recipient"]} == {"COG", "CRI"}
+
+
+def test_an_unauthored_arrest_is_made_by_the_local_police(extract):
+    arrested = one(extract("Victoire Ingabire, leader of the FDU-Inkingi party, was arrested in Rwanda on Monday."),
+                   "arrested")
+    assert [(a["text"], a["sector"], a["country"]) for a in arrested["actor"]] == [("", "COP", "RWA")]
+    named = one(extract("Police arrested John Smith in Rwanda on Monday."), "arrested")
+    assert texts(named["actor"]) == ["Police"]
+
+
+def test_a_date_owning_the_act_is_not_its_party(extract):
+    meeting = one(extract("The top U.S. diplomat and Iranian Foreign Minister Mohammad Javad Zarif will attend "
+                          "Saturday's meeting of the Association of Southeast Asian Nations."), "meeting")
+    assert texts(meeting["actor"])[:1] == ["The top U.S. diplomat"]

@@ -214,6 +214,8 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in ANAPHORS:
             continue  # "held their first meeting": the performing verb's subject says who
+        if child.dep_ == "poss" and child.ent_type_ in NOT_PARTIES:
+            continue  # "will attend Saturday's meeting": a date, not a party; the performing verb's subject is
         if child.dep_ == "poss":
             (recipients if victim_noun else actors).append(child)
         elif child.dep_ in ("compound", "amod", "nmod") and _named(child) and not victim_noun:
