@@ -290,3 +290,9 @@ def test_a_date_owning_the_act_is_not_its_party(extract):
     meeting = one(extract("The top U.S. diplomat and Iranian Foreign Minister Mohammad Javad Zarif will attend "
                           "Saturday's meeting of the Association of Southeast Asian Nations."), "meeting")
     assert texts(meeting["actor"])[:1] == ["The top U.S. diplomat"]
+
+
+def test_parties_signing_an_agreement_are_each_other_s_counterparts(extract):
+    signed = one(extract("Japan and the United States last month formally signed the limited trade deal."), "signed")
+    assert texts(signed["actor"]) == ["Japan"]
+    assert texts(signed["recipient"]) == ["the United States"]

@@ -96,6 +96,9 @@ PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mo
 # promised Washington's support", "the minister expressed the government's condolences"): the speaker acts for it.
 VOICING = {"reiterate", "reaffirm", "promise", "pledge", "express", "voice", "extend", "convey", "offer",
            "declare", "affirm", "renew", "assure", "emphasize", "emphasise", "stress", "underline"}
+JOINT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "exercise", "drill", "drills", "games",
+               "partnership", "alliance", "truce", "armistice"}
+JOINT_MODIFIERS = {"joint", "bilateral", "mutual", "combined"}
 STATE_NOUNS = {"government", "administration", "state", "country", "nation", "kingdom", "republic"}
 
 
@@ -163,8 +166,9 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
             recipients = actors[1:] + [r for r in recipients if r not in actors]  # each is the other's counterpart
     else:
         recipients += [p for p in partners if p not in recipients and p not in actors]
-        if head.lemma_.lower() in RECIPROCAL and len(actors) > 1 and actors[1] in actors[0].conjuncts:
-            recipients = actors[1:] + [r for r in recipients if r not in actors]  # "X and Y clashed"
+        if (head.lemma_.lower() in RECIPROCAL or _joint(head)) and len(actors) > 1 \
+                and actors[1] in actors[0].conjuncts:  # "X and Y clashed", "X and Y signed an agreement"
+            recipients = actors[1:] + [r for r in recipients if r not in actors]
             actors = actors[:1]
     recipients = [r for r in recipients if r not in actors or type_ in SYMMETRIC]
     return Roles(tuple(t.i for t in actors), tuple(t.i for t in recipients), cause)
@@ -259,6 +263,14 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     if noun.dep_ == "nsubjpass" and not actors:  # "the request was advanced by the Municipality"
         actors = [g for c in noun.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return actors, recipients
+
+
+def _joint(head: "Token") -> bool:
+    """An act two parties do together, named by the trigger or its object ("signed an agreement", "held a joint
+    exercise", "a bilateral treaty"): coordinated subjects are each other's counterparts."""
+    nouns = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    return any(n.lemma_.lower() in JOINT_NOUNS or any(
+        a.dep_ == "amod" and a.lower_ in JOINT_MODIFIERS for a in n.children) for n in nouns)
 
 
 def _speaks_for_state(actors: list["Token"]) -> bool:
