@@ -296,3 +296,17 @@ def test_parties_signing_an_agreement_are_each_other_s_counterparts(extract):
     signed = one(extract("Japan and the United States last month formally signed the limited trade deal."), "signed")
     assert texts(signed["actor"]) == ["Japan"]
     assert texts(signed["recipient"]) == ["the United States"]
+
+
+def test_who_faces_criticism_from_someone_is_its_recipient(extract):
+    criticism = one(extract("Iran's government faces widespread international criticism from the U.N. over the "
+                            "trial."), "criticism")
+    assert texts(criticism["actor"])[:1] == ["the U.N."]
+    assert texts(criticism["recipient"]) == ["Iran's government"]
+
+
+def test_a_judged_deed_with_a_place_but_no_author_stands_for_the_place(extract):
+    condemned = one(extract("The Italian foreign minister condemned terrorist attacks in Tehran."), "condemned")
+    assert [(a["text"], a["country"]) for a in condemned["recipient"]] == [("terrorist attacks in Tehran", "IRN")]
+    authored = one(extract("The minister condemned the attack by rebels in Kabul."), "condemned")
+    assert texts(authored["recipient"]) == ["rebels in Kabul"]

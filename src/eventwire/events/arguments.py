@@ -96,6 +96,9 @@ PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mo
 # promised Washington's support", "the minister expressed the government's condolences"): the speaker acts for it.
 VOICING = {"reiterate", "reaffirm", "promise", "pledge", "express", "voice", "extend", "convey", "offer",
            "declare", "affirm", "renew", "assure", "emphasize", "emphasise", "stress", "underline"}
+# Verbs whose subject undergoes the act their object names ("faces criticism from the U.N.", "drew condemnation
+# from Iran", "received threats from the group"): the subject is the recipient, "from X" the actor.
+UNDERGOING = {"face", "receive", "draw", "attract", "suffer", "endure", "incur", "sustain", "encounter", "meet"}
 JOINT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "exercise", "drill", "drills", "games",
                "partnership", "alliance", "truce", "armistice"}
 JOINT_MODIFIERS = {"joint", "bilateral", "mutual", "combined"}
@@ -153,11 +156,14 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         actors += [c for c in head.children if c.dep_ == "nsubjpass"]
     if not actors and type_ in REPORTED_BY_AUTHOR and head.pos_ == "NOUN":  # "police said the investigation
         actors += _speaker(head)  # revealed ...": who reports an inquiry made it
+    placed_deeds: set[int] = set()
     if type_ in JUDGING_TYPES:  # "condemned the murder committed by the FMLN": the judged are its authors
         recipients = [a for r in recipients for a in (_deed_authors(r, lex) if r.i in triggers else [r])]
+        placed_deeds = {r.i for r in recipients if r.i in triggers and _placed_deed(r)}  # "attacks in Tehran"
     cause = _cause(doc, group, recipients, triggers) if type_ != "ASSAULT" else None
     actors = _expand(_resolve_pronouns(actors, ANAPHORS), lex, exclude=group.tokens)
-    recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens)
+    recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens,
+                         deeds=placed_deeds)
     partners = _expand(partners, lex, exclude=group.tokens)
     if type_ in SYMMETRIC:  # talks *with* Iran: both sides act, and each is the other's counterpart
         actors += [p for p in partners if p not in actors]
@@ -225,6 +231,9 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
         elif child.dep_ in ("compound", "amod", "nmod") and _named(child) and not victim_noun:
             actors.append(child)
     actors += _prep_objects(noun, {"by"}) + _performers(noun)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in UNDERGOING:  # "Iran faces criticism from the U.N.":
+        actors += _prep_objects(noun, {"from"}) + _prep_objects(noun.head, {"from"})  # the subject undergoes it
+        recipients += [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
     phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
     authors = _authors(phrase)
@@ -263,6 +272,13 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     if noun.dep_ == "nsubjpass" and not actors:  # "the request was advanced by the Municipality"
         actors = [g for c in noun.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return actors, recipients
+
+
+def _placed_deed(noun: "Token") -> bool:
+    """A judged deed whose author the sentence does not name but whose place it does ("condemned terrorist
+    attacks in Tehran"): the deed's phrase stands for the place it hit, as a thing hit at a place does."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "near", "against") and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.subtree) for c in noun.children)
 
 
 def _joint(head: "Token") -> bool:
@@ -456,13 +472,15 @@ def _speaker(token: "Token") -> list["Token"]:
     return []
 
 
-def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...]) -> list["Token"]:
-    """Conjuncts, the "of" part of quantities ("a total of five Guards"), the people at places hit."""
+def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...],
+            deeds: set[int] = frozenset()) -> list["Token"]:
+    """Conjuncts, the "of" part of quantities ("a total of five Guards"), the people at places hit; ``deeds``: attack
+    words kept as phrases (a judged deed with no author but a place, which stands for the place)."""
     out: list["Token"] = []
     for token in tokens:
         for t in [token] + (list(token.conjuncts) if token.dep_ != "conj" else []):
             for item in _unwrap(t):
-                if item.i not in exclude and item not in out and not _weapon(item, lex) \
+                if item.i not in exclude and item not in out and (item.i in deeds or not _weapon(item, lex)) \
                         and item.ent_type_ not in NOT_PARTIES:
                     out.append(item)
     return out
