@@ -310,3 +310,11 @@ def test_a_judged_deed_with_a_place_but_no_author_stands_for_the_place(extract):
     assert [(a["text"], a["country"]) for a in condemned["recipient"]] == [("terrorist attacks in Tehran", "IRN")]
     authored = one(extract("The minister condemned the attack by rebels in Kabul."), "condemned")
     assert texts(authored["recipient"]) == ["rebels in Kabul"]
+
+
+def test_a_place_counterpart_keeps_the_phrase_naming_what_is_there(extract):
+    surrendered = one(extract("A Taliban commander surrendered in Afghanistan's northern Faryab province on "
+                              "Tuesday."), "surrendered")
+    assert [t.endswith("Faryab province") for t in texts(surrendered["recipient"])] == [True]  # not "Afghanistan"
+    curfew = one(extract("Troops imposed a curfew in Algiers."), "imposed")
+    assert texts(curfew["recipient"]) == ["Algiers"]  # where the act happened stays bare
