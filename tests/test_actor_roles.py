@@ -318,3 +318,20 @@ def test_a_place_counterpart_keeps_the_phrase_naming_what_is_there(extract):
     assert [t.endswith("Faryab province") for t in texts(surrendered["recipient"])] == [True]  # not "Afghanistan"
     curfew = one(extract("Troops imposed a curfew in Algiers."), "imposed")
     assert texts(curfew["recipient"]) == ["Algiers"]  # where the act happened stays bare
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Approximately 2,000 Russian soldiers were deployed as peacekeeping forces along the corridor.", "deployed",
+     "Approximately 2,000 Russian soldiers"),  # forces deployed are who deploys
+    ("First contingents of West African peacekeeping troops arrive in Monrovia.", "peacekeeping",
+     "West African peacekeeping troops"),  # the people an act word names do it
+    ("Cooperation between the Philippines and the United States was strengthened.", "Cooperation",
+     "the Philippines"),  # the first of the parties between whom it stands
+])
+def test_who_acts_without_a_subject(extract, text, trigger, actor):
+    assert texts(one(extract(text), trigger)["actor"])[:1] == [actor]
+
+
+def test_victims_named_by_an_attack_word_are_not_its_authors(extract):
+    events = extract("Three murder victims were buried on Monday.")
+    assert all("victims" not in " ".join(texts(e["actor"])) for e in events)

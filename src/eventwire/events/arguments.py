@@ -99,6 +99,8 @@ VOICING = {"reiterate", "reaffirm", "promise", "pledge", "express", "voice", "ex
 # Verbs whose subject undergoes the act their object names ("faces criticism from the U.N.", "drew condemnation
 # from Iran", "received threats from the group"): the subject is the recipient, "from X" the actor.
 UNDERGOING = {"face", "receive", "draw", "attract", "suffer", "endure", "incur", "sustain", "encounter", "meet"}
+DEPLOYING = {"deploy", "station", "dispatch", "redeploy", "post"}  # forces deployed are their senders' act
+HOSTILE = {"ASSAULT", "COERCE"}  # "murder victims": whom an attack word names are not its authors
 JOINT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "exercise", "drill", "drills", "games",
                "partnership", "alliance", "truce", "armistice"}
 JOINT_MODIFIERS = {"joint", "bilateral", "mutual", "combined"}
@@ -135,7 +137,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         for bearer in _phrase_bearers(token):  # "a mediation mission between ...", "opened investigations against"
             recipients += _prep_objects(bearer, _directional(type_) | {"against"})
             recipients += _prep_objects(bearer, {"between"} if type_ in BETWEEN_TYPES else set())
-            if token.lemma_.lower() in RECIPROCAL and token.pos_ == "NOUN" and bearer is token and not actors:
+            if (token.lemma_.lower() in RECIPROCAL or type_ in BETWEEN_TYPES) and token.pos_ == "NOUN" \
+                    and bearer is token and not actors:  # "cooperation between the Philippines and the US"
                 sides = _prep_objects(bearer, {"between"})  # "clashes between the army and the rebels"
                 actors += sides[:1]
                 recipients += [c for s in sides[:1] for c in s.conjuncts] + sides[1:]
@@ -152,8 +155,12 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
     if group.rule.condition == "quote":
         actors += _speaker(doc[group.head])
     head = doc[group.head]
-    if not actors and type_ in SELF_MOVING and head.pos_ == "VERB":  # "126 army men were deployed"
-        actors += [c for c in head.children if c.dep_ == "nsubjpass"]
+    if not actors and head.pos_ == "VERB" and (type_ in SELF_MOVING or head.lemma_.lower() in DEPLOYING):
+        actors += [c for c in head.children if c.dep_ == "nsubjpass" and (  # "126 army men were deployed",
+            type_ in SELF_MOVING or names_people(c))]  # "2,000 Russian soldiers were deployed as peacekeepers"
+    if not actors and head.pos_ == "NOUN" and head.dep_ in ("compound", "amod") and type_ not in HOSTILE \
+            and names_people(head.head):  # "West African peacekeeping troops", "U.N. peacekeeping chief X"
+        actors.append(head.head)
     if not actors and type_ in REPORTED_BY_AUTHOR and head.pos_ == "NOUN":  # "police said the investigation
         actors += _speaker(head)  # revealed ...": who reports an inquiry made it
     placed_deeds: set[int] = set()
