@@ -10,6 +10,9 @@ though a person named by one is ("gunmen"); a place hit stands for the people at
 troops are deployed"). Parties that fight each other ("X and Y clashed", "clashes between X and Y") give the
 first named as actor and the others as recipients; a deed judged ("condemned the murder committed by the
 FMLN") stands for its authors; the means ("violated the ceasefire by shelling") takes the governing subject.
+Who voices a state's act acts for it ("Erdogan reiterated Turkey's support"); who faces an act from someone
+undergoes it ("Iran faces criticism from the U.N."); parties that sign an agreement are each other's counterparts;
+forces deployed deploy; a judged deed with a place but no author stands for the place ("attacks in Tehran").
 
 This module only finds phrase heads (tokens); :mod:`eventwire.actors` turns phrases into actors.
 """
