@@ -117,6 +117,7 @@ class Roles:
     actors: tuple[int, ...] = ()
     recipients: tuple[int, ...] = ()
     cause: int | None = None  # a trigger this event answers ("revenge for the killing", "calling the strike ...")
+    deeds: tuple[int, ...] = ()  # recipients that are judged deeds standing for their place ("attacks in Tehran")
 
 
 def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: frozenset[int]) -> Roles:
@@ -187,7 +188,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
             recipients = actors[1:] + [r for r in recipients if r not in actors]
             actors = actors[:1]
     recipients = [r for r in recipients if r not in actors or type_ in SYMMETRIC]
-    return Roles(tuple(t.i for t in actors), tuple(t.i for t in recipients), cause)
+    return Roles(tuple(t.i for t in actors), tuple(t.i for t in recipients), cause,
+                 tuple(t.i for t in recipients if t.i in placed_deeds))
 
 
 def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token"]]:

@@ -106,7 +106,7 @@ def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGro
         region = set(range(*group.place_span))
     fact = factuality.factuality(doc, group.tokens, group.head, ctx.lex, definite=group.definite)
     actors = _actors(doc, roles.actors, ctx)
-    recipients = _actors(doc, roles.recipients, ctx, through=True, type_=group.rule.type)
+    recipients = _actors(doc, roles.recipients, ctx, through=True, type_=group.rule.type, deeds=roles.deeds)
     places, generic = _places(doc, group, region, roles, ctx)
     capital = None if places else _capital_of(doc, region, ctx)
     date, weak, context = _dates(sent, region, ctx, head=doc[group.head], triggers=by_token.keys())
@@ -221,7 +221,7 @@ def _own_subtree(token: "Token", members: set[int]) -> set[int]:
 
 
 def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: bool = False,
-            type_: str | None = None) -> tuple[Actor, ...]:
+            type_: str | None = None, deeds: tuple[int, ...] = ()) -> tuple[Actor, ...]:
     """Actors of phrase heads; ``through``: a thing's phrase stands for the party it names ("demands from
     the rebels", "the removal of President X", "a blockade on Palestinian lorries")."""
     found: list[Actor] = []
@@ -254,7 +254,7 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
         if actor is None:  # "a man", "several municipalities": named in plain words
             actor = plain_party(doc[i], _phrase(doc[i]))
         if actor is None and through:  # "targets in Kirkuk", "a ski resort in Vail": what is hit at a place
-            actor = _at_place(doc[i], ctx, type_)
+            actor = _at_place(doc[i], ctx, type_, deed=i in deeds)
         extra = _coordinated_inner(doc[i], actor, ctx) if through else []
         for one in [actor] + _coordinated_modifiers(doc[i], actor, ctx) + extra:
             if one is not None and one not in found:
@@ -279,14 +279,15 @@ def _coordinated_inner(head: "Token", actor: Actor | None, ctx: ArticleState) ->
     return extra
 
 
-def _at_place(head: "Token", ctx: ArticleState, type_: str | None) -> Actor | None:
+def _at_place(head: "Token", ctx: ArticleState, type_: str | None, *, deed: bool = False) -> Actor | None:
     """A thing acted on that its phrase places ("civilian and military targets in Kirkuk", "Afghanistan's
     northern Faryab province"): the phrase as written, standing for the place it names (CAMEO codes a place by
     its people or its state, by the event type: :data:`~eventwire.events.implicit.PLACE_SECTOR`), so that the
-    recipient is not cut down to the place name."""
-    from .implicit import PLACE_SECTOR
+    recipient is not cut down to the place name. An act ("a curfew in Algiers") is not what is hit, unless it is
+    a judged ``deed`` with no author ("condemned terrorist attacks in Tehran")."""
+    from .implicit import PLACE_SECTOR, WORDS_OF_ACTS
 
-    if head.pos_ != "NOUN":
+    if head.pos_ != "NOUN" or not deed and (head.lemma_.lower() in WORDS_OF_ACTS or is_weapon(head, ctx.lex)):
         return None
     phrase = _phrase(head)
     named = [p for _t, p in ctx.places.places_in(phrase.start_char, phrase.end_char) if p.country]
