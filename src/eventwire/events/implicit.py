@@ -246,18 +246,22 @@ def _widened(party: Actor, ctx: "ArticleState", bounds: tuple[int, int], event: 
     if span is None or not len(span):
         return party
     token, noun = span.root, None
+    for _ in range(3):  # "North West" of "North West Frontier Province": the name's own head first
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            token = token.head
     if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("in", "of", "at", "near") \
             and token.head.head.pos_ == "NOUN":
         noun = token.head.head
     elif token.dep_ in ("poss", "compound") and token.head.pos_ == "NOUN":
         noun = token.head
+    first = noun
     for _ in range(2):  # "the most pressing needs of people in Yemen"
         if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             noun = noun.head.head
     if noun is None or noun.lower_ in event.evidence.trigger.lower().split() or noun.lemma_.lower() in WORDS_OF_ACTS:
         return party
     lo = noun.left_edge.i
-    text = ctx.text[ctx.doc[lo].idx:max(span.end_char, noun.idx + len(noun))]
+    text = ctx.text[ctx.doc[lo].idx:max(span.end_char, token.idx + len(token), first.idx + len(first))]
     return replace(party, text=text) if text else party
 
 

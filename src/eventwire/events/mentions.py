@@ -77,6 +77,7 @@ REPORTING = SPEECH_VERBS | {"condemn", "criticize", "criticise", "denounce", "bl
                                 "link", "cite", "review", "study", "reject", "support", "oppose", "call", "predict",
                                 "expect", "fear", "await", "anticipate"}
 FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS | ADMIN_WORDS) - {"embassy"}
+RESTRICTIONS = {"curfew", "ban", "blockade", "siege", "embargo", "closure", "lockdown"}  # imposed on a place
 THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to", "in"}  # ... "refugees in Liberia"
 
 def find_mentions(ctx: ArticleState) -> list[Mention]:
@@ -285,9 +286,9 @@ def _at_place(head: "Token", ctx: ArticleState, type_: str | None, *, deed: bool
     its people or its state, by the event type: :data:`~eventwire.events.implicit.PLACE_SECTOR`), so that the
     recipient is not cut down to the place name. An act ("a curfew in Algiers") is not what is hit, unless it is
     a judged ``deed`` with no author ("condemned terrorist attacks in Tehran")."""
-    from .implicit import PLACE_SECTOR, WORDS_OF_ACTS
+    from .implicit import PLACE_SECTOR
 
-    if head.pos_ != "NOUN" or not deed and (head.lemma_.lower() in WORDS_OF_ACTS or is_weapon(head, ctx.lex)):
+    if head.pos_ != "NOUN" or not deed and (head.lemma_.lower() in RESTRICTIONS or is_weapon(head, ctx.lex)):
         return None
     phrase = _phrase(head)
     named = [p for _t, p in ctx.places.places_in(phrase.start_char, phrase.end_char) if p.country]
