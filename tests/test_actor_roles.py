@@ -335,3 +335,8 @@ def test_who_acts_without_a_subject(extract, text, trigger, actor):
 def test_victims_named_by_an_attack_word_are_not_its_authors(extract):
     events = extract("Three murder victims were buried on Monday.")
     assert all("victims" not in " ".join(texts(e["actor"])) for e in events)
+
+
+def test_a_verb_sharing_a_passive_subject_is_passive_too(extract):
+    for event in extract("Five people were shot and injured near the university last weekend."):
+        assert "Five people" not in texts(event["actor"]), event["evidence"]["trigger"]

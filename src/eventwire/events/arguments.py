@@ -196,11 +196,14 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
+    shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in children) \
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)  # "were shot and injured"
+    passive = passive or shared
     stative = passive and verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in children)
     passive = passive and not stative  # "Israel is opposed to French mediation": a stance its subject holds
     actors, recipients = [], []
     if passive:
-        recipients += [c for c in children if c.dep_ == "nsubjpass"]
+        recipients += [c for c in (verb.head.children if shared else children) if c.dep_ == "nsubjpass"]
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     else:
         actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
