@@ -228,7 +228,7 @@ def evaluate(articles: list[Selected], found: dict[str, list[dict]], *, errors: 
     asserted = [p for p in placed if p.event["factuality"] == "asserted"]
     per_type = defaultdict(Counter)
     per_source = defaultdict(Counter)
-    calib, actor_stats, wrong, unplaced = [], Counter(), [], 0
+    calib, actor_stats, wrong, unplaced, actor_misses = [], Counter(), [], 0, []
     for p in asserted:
         t, g = p.event["type"], gold[p.article]
         if p.span is None:
@@ -257,6 +257,10 @@ def evaluate(articles: list[Selected], found: dict[str, list[dict]], *, errors: 
                 actor_stats[f"{role} empty"] += 1
             elif any(actor_matches(predicted, e[role], raw) for e in named):
                 actor_stats[f"{role} right"] += 1
+                continue
+            golds = " | ".join(raw[s:e] for ev in named for s, e in ev[role])
+            ours = ", ".join(a.get("text") or a.get("name") or "" for a in predicted) or "-"
+            actor_misses.append(f"{role:9} {t:9} {p.article}: gold {golds!r} ours {ours!r}")
     missed = []
     for article in articles:
         g = gold[article.id]
@@ -272,6 +276,9 @@ def evaluate(articles: list[Selected], found: dict[str, list[dict]], *, errors: 
     report(articles, per_type, per_source, calib, actor_stats, unplaced, len(placed))
     if errors:
         print_errors(wrong, missed, texts, bounds)
+        print(f"actor and recipient misses of right events ({len(actor_misses)}):")
+        for row in actor_misses:
+            print("  " + row)
     c_all = per_type["all"]
     return {"precision": c_all["right"] / c_all["emitted"] if c_all["emitted"] else None,
             "recall": c_all["found"] / c_all["gold"] if c_all["gold"] else None, "ece": ece(calib),

@@ -257,3 +257,86 @@ def test_the_country_an_actor_is_against_is_not_its_own(extract):
     killed = one(extract("A prominent anti-Syria journalist has been killed in a car bomb explosion in eastern "
                          "Beirut."), "killed")
     assert [a["country"] for a in killed["recipient"]] != ["SYR"]
+
+
+def test_who_voices_their_state_s_act_acts_for_it(extract):
+    support = one(extract("Erdogan reiterated Turkey's support for the Government of National Accord."), "support")
+    assert texts(support["actor"])[:1] == ["Erdogan"]
+    assert "Erdogan" not in texts(support["recipient"])
+
+
+def test_a_thing_hit_at_a_place_keeps_its_whole_phrase(extract):
+    attacks = one(extract("The Islamic State group has carried out several attacks against civilian and military "
+                          "targets in Kirkuk in recent months."), "attacks")
+    assert [(a["text"], a["country"]) for a in attacks["recipient"]] == [
+        ("civilian and military targets in Kirkuk", "IRQ")]
+
+
+def test_each_coordinated_object_of_a_thing_s_phrase_is_a_party(extract):
+    threatened = one(extract("Pakistan threatened to break off diplomatic relations with Congo and Costa Rica."),
+                     "threatened")
+    assert {a["country"] for a in threatened["recipient"]} == {"COG", "CRI"}
+
+
+def test_an_unauthored_arrest_is_made_by_the_local_police(extract):
+    arrested = one(extract("Victoire Ingabire, leader of the FDU-Inkingi party, was arrested in Rwanda on Monday."),
+                   "arrested")
+    assert [(a["text"], a["sector"], a["country"]) for a in arrested["actor"]] == [("", "COP", "RWA")]
+    named = one(extract("Police arrested John Smith in Rwanda on Monday."), "arrested")
+    assert texts(named["actor"]) == ["Police"]
+
+
+def test_a_date_owning_the_act_is_not_its_party(extract):
+    meeting = one(extract("The top U.S. diplomat and Iranian Foreign Minister Mohammad Javad Zarif will attend "
+                          "Saturday's meeting of the Association of Southeast Asian Nations."), "meeting")
+    assert texts(meeting["actor"])[:1] == ["The top U.S. diplomat"]
+
+
+def test_parties_signing_an_agreement_are_each_other_s_counterparts(extract):
+    signed = one(extract("Japan and the United States last month formally signed the limited trade deal."), "signed")
+    assert texts(signed["actor"]) == ["Japan"]
+    assert texts(signed["recipient"]) == ["the United States"]
+
+
+def test_who_faces_criticism_from_someone_is_its_recipient(extract):
+    criticism = one(extract("Iran's government faces widespread international criticism from the U.N. over the "
+                            "trial."), "criticism")
+    assert texts(criticism["actor"])[:1] == ["the U.N."]
+    assert texts(criticism["recipient"]) == ["Iran's government"]
+
+
+def test_a_judged_deed_with_a_place_but_no_author_stands_for_the_place(extract):
+    condemned = one(extract("The Italian foreign minister condemned terrorist attacks in Tehran."), "condemned")
+    assert [(a["text"], a["country"]) for a in condemned["recipient"]] == [("terrorist attacks in Tehran", "IRN")]
+    authored = one(extract("The minister condemned the attack by rebels in Kabul."), "condemned")
+    assert texts(authored["recipient"]) == ["rebels in Kabul"]
+
+
+def test_a_place_counterpart_keeps_the_phrase_naming_what_is_there(extract):
+    surrendered = one(extract("A Taliban commander surrendered in Afghanistan's northern Faryab province on "
+                              "Tuesday."), "surrendered")
+    assert [t.endswith("Faryab province") for t in texts(surrendered["recipient"])] == [True]  # not "Afghanistan"
+    curfew = one(extract("Troops imposed a curfew in Algiers."), "imposed")
+    assert texts(curfew["recipient"]) == ["Algiers"]  # where the act happened stays bare
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Approximately 2,000 Russian soldiers were deployed as peacekeeping forces along the corridor.", "deployed",
+     "Approximately 2,000 Russian soldiers"),  # forces deployed are who deploys
+    ("First contingents of West African peacekeeping troops arrive in Monrovia.", "peacekeeping",
+     "West African peacekeeping troops"),  # the people an act word names do it
+    ("Cooperation between the Philippines and the United States was strengthened.", "Cooperation",
+     "the Philippines"),  # the first of the parties between whom it stands
+])
+def test_who_acts_without_a_subject(extract, text, trigger, actor):
+    assert texts(one(extract(text), trigger)["actor"])[:1] == [actor]
+
+
+def test_victims_named_by_an_attack_word_are_not_its_authors(extract):
+    events = extract("Three murder victims were buried on Monday.")
+    assert all("victims" not in " ".join(texts(e["actor"])) for e in events)
+
+
+def test_a_verb_sharing_a_passive_subject_is_passive_too(extract):
+    for event in extract("Five people were shot and injured near the university last weekend."):
+        assert "Five people" not in texts(event["actor"]), event["evidence"]["trigger"]

@@ -32,7 +32,8 @@ department office organisation organization association union federation party m
 company firm bank court tribunal lawmaker deputy deputies mp mps onlooker bystander colleague partner guard
 expert experts official officials
 victims suspects hostages prisoners players fans couple pair duo nation nations country countries ally allies
-member members leader leaders signatory signatories neighbour neighbours neighbor neighbors power powers""".split())
+member members leader leaders signatory signatories neighbour neighbours neighbor neighbors power powers
+troop troops personnel contingent contingents battalion battalions brigade brigades regiment regiments""".split())
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
 NOT_PEOPLE = frozenset("""number order power matter water center centre border corner quarter letter paper
 chapter murder computer monitor sector factor error honor honour terror interior weather shelter tower danger

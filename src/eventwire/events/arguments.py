@@ -10,6 +10,9 @@ though a person named by one is ("gunmen"); a place hit stands for the people at
 troops are deployed"). Parties that fight each other ("X and Y clashed", "clashes between X and Y") give the
 first named as actor and the others as recipients; a deed judged ("condemned the murder committed by the
 FMLN") stands for its authors; the means ("violated the ceasefire by shelling") takes the governing subject.
+Who voices a state's act acts for it ("Erdogan reiterated Turkey's support"); who faces an act from someone
+undergoes it ("Iran faces criticism from the U.N."); parties that sign an agreement are each other's counterparts;
+forces deployed deploy; a judged deed with a place but no author stands for the place ("attacks in Tehran").
 
 This module only finds phrase heads (tokens); :mod:`eventwire.actors` turns phrases into actors.
 """
@@ -92,6 +95,21 @@ PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mo
               "orchestrate", "mastermind", "execute", "make", "issue", "impose"}
 
 
+# Verbs by which a person states their state's act ("Erdogan reiterated Turkey's support", "the ambassador
+# promised Washington's support", "the minister expressed the government's condolences"): the speaker acts for it.
+VOICING = {"reiterate", "reaffirm", "promise", "pledge", "express", "voice", "extend", "convey", "offer",
+           "declare", "affirm", "renew", "assure", "emphasize", "emphasise", "stress", "underline"}
+# Verbs whose subject undergoes the act their object names ("faces criticism from the U.N.", "drew condemnation
+# from Iran", "received threats from the group"): the subject is the recipient, "from X" the actor.
+UNDERGOING = {"face", "receive", "draw", "attract", "suffer", "endure", "incur", "sustain", "encounter", "meet"}
+DEPLOYING = {"deploy", "station", "dispatch", "redeploy", "post"}  # forces deployed are their senders' act
+HOSTILE = {"ASSAULT", "COERCE"}  # "murder victims": whom an attack word names are not its authors
+JOINT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "exercise", "drill", "drills", "games",
+               "partnership", "alliance", "truce", "armistice"}
+JOINT_MODIFIERS = {"joint", "bilateral", "mutual", "combined"}
+STATE_NOUNS = {"government", "administration", "state", "country", "nation", "kingdom", "republic"}
+
+
 @dataclass(frozen=True)
 class Roles:
     """Phrase heads (token indices) of a trigger group's actor, recipient and partner phrases."""
@@ -99,6 +117,7 @@ class Roles:
     actors: tuple[int, ...] = ()
     recipients: tuple[int, ...] = ()
     cause: int | None = None  # a trigger this event answers ("revenge for the killing", "calling the strike ...")
+    deeds: tuple[int, ...] = ()  # recipients that are judged deeds standing for their place ("attacks in Tehran")
 
 
 def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: frozenset[int]) -> Roles:
@@ -122,7 +141,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         for bearer in _phrase_bearers(token):  # "a mediation mission between ...", "opened investigations against"
             recipients += _prep_objects(bearer, _directional(type_) | {"against"})
             recipients += _prep_objects(bearer, {"between"} if type_ in BETWEEN_TYPES else set())
-            if token.lemma_.lower() in RECIPROCAL and token.pos_ == "NOUN" and bearer is token and not actors:
+            if (token.lemma_.lower() in RECIPROCAL or type_ in BETWEEN_TYPES) and token.pos_ == "NOUN" \
+                    and bearer is token and not actors:  # "cooperation between the Philippines and the US"
                 sides = _prep_objects(bearer, {"between"})  # "clashes between the army and the rebels"
                 actors += sides[:1]
                 recipients += [c for s in sides[:1] for c in s.conjuncts] + sides[1:]
@@ -139,15 +159,22 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
     if group.rule.condition == "quote":
         actors += _speaker(doc[group.head])
     head = doc[group.head]
-    if not actors and type_ in SELF_MOVING and head.pos_ == "VERB":  # "126 army men were deployed"
-        actors += [c for c in head.children if c.dep_ == "nsubjpass"]
+    if not actors and head.pos_ == "VERB" and (type_ in SELF_MOVING or head.lemma_.lower() in DEPLOYING):
+        actors += [c for c in head.children if c.dep_ == "nsubjpass" and (  # "126 army men were deployed",
+            type_ in SELF_MOVING or names_people(c))]  # "2,000 Russian soldiers were deployed as peacekeepers"
+    if not actors and head.pos_ == "NOUN" and head.dep_ in ("compound", "amod") and type_ not in HOSTILE \
+            and names_people(head.head):  # "West African peacekeeping troops", "U.N. peacekeeping chief X"
+        actors.append(head.head)
     if not actors and type_ in REPORTED_BY_AUTHOR and head.pos_ == "NOUN":  # "police said the investigation
         actors += _speaker(head)  # revealed ...": who reports an inquiry made it
+    placed_deeds: set[int] = set()
     if type_ in JUDGING_TYPES:  # "condemned the murder committed by the FMLN": the judged are its authors
         recipients = [a for r in recipients for a in (_deed_authors(r, lex) if r.i in triggers else [r])]
+        placed_deeds = {r.i for r in recipients if r.i in triggers and _placed_deed(r)}  # "attacks in Tehran"
     cause = _cause(doc, group, recipients, triggers) if type_ != "ASSAULT" else None
     actors = _expand(_resolve_pronouns(actors, ANAPHORS), lex, exclude=group.tokens)
-    recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens)
+    recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens,
+                         deeds=placed_deeds)
     partners = _expand(partners, lex, exclude=group.tokens)
     if type_ in SYMMETRIC:  # talks *with* Iran: both sides act, and each is the other's counterpart
         actors += [p for p in partners if p not in actors]
@@ -156,22 +183,27 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
             recipients = actors[1:] + [r for r in recipients if r not in actors]  # each is the other's counterpart
     else:
         recipients += [p for p in partners if p not in recipients and p not in actors]
-        if head.lemma_.lower() in RECIPROCAL and len(actors) > 1 and actors[1] in actors[0].conjuncts:
-            recipients = actors[1:] + [r for r in recipients if r not in actors]  # "X and Y clashed"
+        if (head.lemma_.lower() in RECIPROCAL or _joint(head)) and len(actors) > 1 \
+                and actors[1] in actors[0].conjuncts:  # "X and Y clashed", "X and Y signed an agreement"
+            recipients = actors[1:] + [r for r in recipients if r not in actors]
             actors = actors[:1]
     recipients = [r for r in recipients if r not in actors or type_ in SYMMETRIC]
-    return Roles(tuple(t.i for t in actors), tuple(t.i for t in recipients), cause)
+    return Roles(tuple(t.i for t in actors), tuple(t.i for t in recipients), cause,
+                 tuple(t.i for t in recipients if t.i in placed_deeds))
 
 
 def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token"]]:
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
+    shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in children) \
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)  # "were shot and injured"
+    passive = passive or shared
     stative = passive and verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in children)
     passive = passive and not stative  # "Israel is opposed to French mediation": a stance its subject holds
     actors, recipients = [], []
     if passive:
-        recipients += [c for c in children if c.dep_ == "nsubjpass"]
+        recipients += [c for c in (verb.head.children if shared else children) if c.dep_ == "nsubjpass"]
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     else:
         actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
@@ -207,11 +239,16 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in ANAPHORS:
             continue  # "held their first meeting": the performing verb's subject says who
+        if child.dep_ == "poss" and child.ent_type_ in NOT_PARTIES:
+            continue  # "will attend Saturday's meeting": a date, not a party; the performing verb's subject is
         if child.dep_ == "poss":
             (recipients if victim_noun else actors).append(child)
         elif child.dep_ in ("compound", "amod", "nmod") and _named(child) and not victim_noun:
             actors.append(child)
     actors += _prep_objects(noun, {"by"}) + _performers(noun)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in UNDERGOING:  # "Iran faces criticism from the U.N.":
+        actors += _prep_objects(noun, {"from"}) + _prep_objects(noun.head, {"from"})  # the subject undergoes it
+        recipients += [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
     phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
     authors = _authors(phrase)
@@ -233,6 +270,9 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
         if verb in SUPPORT_VERBS or purpose or performed:  # "issued an ultimatum"
             deps = ("nsubj", "nsubjpass") if verb in PARTAKING else ("nsubj",)  # "were engaged in ethnic cleansing"
             actors = [c for c in governor.children if c.dep_ in deps] or _inherited_subject(governor) or actors
+    elif _speaks_for_state(actors) and phrase.dep_ == "dobj" and phrase.head.pos_ == "VERB" \
+            and phrase.head.lemma_.lower() in VOICING:  # "Erdogan reiterated Turkey's support": who voices a
+        actors = [c for c in phrase.head.children if c.dep_ == "nsubj" and c.lower_ not in ANAPHORS] + actors
     if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":  # "held 20,000
         verb = noun.head.head  # civilians as human shields": those held are the victims, the holders act
         recipients += [c for c in verb.children if c.dep_ == "dobj"]
@@ -247,6 +287,27 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     if noun.dep_ == "nsubjpass" and not actors:  # "the request was advanced by the Municipality"
         actors = [g for c in noun.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return actors, recipients
+
+
+def _placed_deed(noun: "Token") -> bool:
+    """A judged deed whose author the sentence does not name but whose place it does ("condemned terrorist
+    attacks in Tehran"): the deed's phrase stands for the place it hit, as a thing hit at a place does."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "near", "against") and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.subtree) for c in noun.children)
+
+
+def _joint(head: "Token") -> bool:
+    """An act two parties do together, named by the trigger or its object ("signed an agreement", "held a joint
+    exercise", "a bilateral treaty"): coordinated subjects are each other's counterparts."""
+    nouns = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    return any(n.lemma_.lower() in JOINT_NOUNS or any(
+        a.dep_ == "amod" and a.lower_ in JOINT_MODIFIERS for a in n.children) for n in nouns)
+
+
+def _speaks_for_state(actors: list["Token"]) -> bool:
+    """All the noun trigger's parties are states named as possessors or modifiers ("Turkey's support", "the
+    Ethiopian government's support", "US backing")."""
+    return bool(actors) and all(a.ent_type_ in ("GPE", "NORP") or a.lemma_.lower() in STATE_NOUNS for a in actors)
 
 
 def _performers(noun: "Token") -> list["Token"]:
@@ -426,13 +487,15 @@ def _speaker(token: "Token") -> list["Token"]:
     return []
 
 
-def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...]) -> list["Token"]:
-    """Conjuncts, the "of" part of quantities ("a total of five Guards"), the people at places hit."""
+def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...],
+            deeds: set[int] = frozenset()) -> list["Token"]:
+    """Conjuncts, the "of" part of quantities ("a total of five Guards"), the people at places hit; ``deeds``: attack
+    words kept as phrases (a judged deed with no author but a place, which stands for the place)."""
     out: list["Token"] = []
     for token in tokens:
         for t in [token] + (list(token.conjuncts) if token.dep_ != "conj" else []):
             for item in _unwrap(t):
-                if item.i not in exclude and item not in out and not _weapon(item, lex) \
+                if item.i not in exclude and item not in out and (item.i in deeds or not _weapon(item, lex)) \
                         and item.ent_type_ not in NOT_PARTIES:
                     out.append(item)
     return out

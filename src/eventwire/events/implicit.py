@@ -16,6 +16,8 @@ reader understands them, and so does eventwire, after :mod:`merge`, in four gene
    Algiers"), else a party with another country than the actor's ("threatened to break relations with Russia");
 4. an attack whose author is not named ("a roadside bomb killed two soldiers near Samarra") gets an
    unidentified armed group (sector ``UAF``) of the country where it happened, as ACLED codes it;
+   an arrest or detention whose author is not named ("X was arrested in Rwanda") gets the police of the
+   country the sentence places it in (state forces, as CAMEO and ACLED code arrests);
 5. ... unless it is a sequel with no author or place of its own ("Three other people were injured"), which takes
    the named author of the asserted attack reported just before it.
 
@@ -44,6 +46,12 @@ STATES = frozenset({"GOV", "MIL", None})
 REPORTERS = OBSERVING | SPEECH_VERBS
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 UNSEEN_HANDS = frozenset({"ASSAULT"})  # acts that always have an author, named or not
+# Nouns that name an act or its means, not who or what is at a place ("the attack in Lahore", "a curfew in Algiers").
+WORDS_OF_ACTS = frozenset({"attack", "bombing", "blast", "explosion", "strike", "raid", "curfew", "ban", "fighting",
+                           "clash", "violence", "war", "protest", "demonstration", "rally", "visit", "meeting", "talks",
+                           "operation", "offensive", "shelling", "siege", "ceasefire", "election", "sanction", "aid"})
+ARREST_WORDS = frozenset({"arrested", "arrest", "arrests", "detained", "detention", "detain", "jailed", "imprisoned",
+                          "custody", "apprehended", "nabbed", "held"})
 # Acts whose place stands for those it is aimed at ("a curfew in Algiers", "shelling in Aleppo"); a meeting, a
 # statement or an agreement made in Rome is not made with Rome.
 # Who a place stands for as the counterpart of an act (CAMEO codes a place by its people or its state): those
@@ -110,9 +118,12 @@ def _complete(event: Event, ctx: "ArticleState", parties_of: Callable[[int, int]
         placed = [(_placed(a, own, located, sole, (), main, kb), subject) for a, subject in parties]
         recipient = _counterpart(actor, places if event.type in PLACE_TARGETS else [], placed,
                                  located if event.type in PLACE_TARGETS else None, sector=PLACE_SECTOR.get(event.type))
+        recipient = tuple(_widened(a, ctx, bounds, event) for a in recipient)
         actor = tuple(_resident(a, located, recipient, kb) for a in actor)  # ethnic groups facing their state
     if not actor and event.type in UNSEEN_HANDS:
         actor = _unidentified(main or sole, kb)
+    elif not actor and _state_arrest(event) and located is not None:
+        actor = (with_country(Actor(text="", name="police", sector="COP"), located.country, kb=kb),)
     return replace(event, actor=actor, recipient=recipient)
 
 
@@ -139,6 +150,13 @@ def _resident(actor: Actor, located: Place | None, others: tuple[Actor, ...], kb
     states = [a.country for a in others if a.country and a.sector in STATES]
     home = located.country if located is not None else states[0] if states else None
     return with_country(actor, home, kb=kb) if home and home != actor.country else actor
+
+
+def _state_arrest(event: Event) -> bool:
+    """Step 4b: an arrest or detention whose author the text does not name ("X was arrested in Rwanda") was
+    made by the police of the country where it happened, as CAMEO and ACLED code arrests (state forces)."""
+    words = set(event.evidence.trigger.lower().split())
+    return event.type == "COERCE" and event.factuality == "asserted" and bool(words & ARREST_WORDS)
 
 
 def _unidentified(country: str | None, kb: ActorKB) -> tuple[Actor, ...]:
@@ -216,6 +234,35 @@ def _counterpart(actors: tuple[Actor, ...], places: list[tuple[str, Place]], par
             if (party.country not in mine) == foreign:
                 return (party,)
     return ()
+
+
+def _widened(party: Actor, ctx: "ArticleState", bounds: tuple[int, int], event: Event) -> Actor:
+    """A place taken as the counterpart keeps the phrase it is named in when that phrase names who or what is
+    there ("50,000 people in Idlib", "Afghanistan's northern Faryab province", "the needs of people in Yemen"):
+    the text as written, not the bare place name; a place that only says where the act happened stays bare."""
+    start, end = bounds
+    at = ctx.text.find(party.text, start, end) if party.text else -1
+    span = ctx.doc.char_span(at, at + len(party.text), alignment_mode="expand") if at >= 0 else None
+    if span is None or not len(span):
+        return party
+    token, noun = span.root, None
+    for _ in range(3):  # "North West" of "North West Frontier Province": the name's own head first
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("in", "of", "at", "near") \
+            and token.head.head.pos_ == "NOUN":
+        noun = token.head.head
+    elif token.dep_ in ("poss", "compound") and token.head.pos_ == "NOUN":
+        noun = token.head
+    first = noun
+    for _ in range(2):  # "the most pressing needs of people in Yemen"
+        if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+    if noun is None or noun.lower_ in event.evidence.trigger.lower().split() or noun.lemma_.lower() in WORDS_OF_ACTS:
+        return party
+    lo = noun.left_edge.i
+    text = ctx.text[ctx.doc[lo].idx:max(span.end_char, token.idx + len(token), first.idx + len(first))]
+    return replace(party, text=text) if text else party
 
 
 def place_party(place: Place, sector: str | None = None) -> Actor:

@@ -77,6 +77,7 @@ REPORTING = SPEECH_VERBS | {"condemn", "criticize", "criticise", "denounce", "bl
                                 "link", "cite", "review", "study", "reject", "support", "oppose", "call", "predict",
                                 "expect", "fear", "await", "anticipate"}
 FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS | ADMIN_WORDS) - {"embassy"}
+RESTRICTIONS = {"curfew", "ban", "blockade", "siege", "embargo", "closure", "lockdown"}  # imposed on a place
 THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to", "in"}  # ... "refugees in Liberia"
 
 def find_mentions(ctx: ArticleState) -> list[Mention]:
@@ -106,7 +107,7 @@ def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGro
         region = set(range(*group.place_span))
     fact = factuality.factuality(doc, group.tokens, group.head, ctx.lex, definite=group.definite)
     actors = _actors(doc, roles.actors, ctx)
-    recipients = _actors(doc, roles.recipients, ctx, through=True)
+    recipients = _actors(doc, roles.recipients, ctx, through=True, type_=group.rule.type, deeds=roles.deeds)
     places, generic = _places(doc, group, region, roles, ctx)
     capital = None if places else _capital_of(doc, region, ctx)
     date, weak, context = _dates(sent, region, ctx, head=doc[group.head], triggers=by_token.keys())
@@ -220,8 +221,8 @@ def _own_subtree(token: "Token", members: set[int]) -> set[int]:
     return found
 
 
-def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: bool = False
-            ) -> tuple[Actor, ...]:
+def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: bool = False,
+            type_: str | None = None, deeds: tuple[int, ...] = ()) -> tuple[Actor, ...]:
     """Actors of phrase heads; ``through``: a thing's phrase stands for the party it names ("demands from
     the rebels", "the removal of President X", "a blockade on Palestinian lorries")."""
     found: list[Actor] = []
@@ -253,10 +254,47 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
             actor = described(doc[i], resolve, _phrase) or actor
         if actor is None:  # "a man", "several municipalities": named in plain words
             actor = plain_party(doc[i], _phrase(doc[i]))
-        for one in [actor] + _coordinated_modifiers(doc[i], actor, ctx):
+        if actor is None and through:  # "targets in Kirkuk", "a ski resort in Vail": what is hit at a place
+            actor = _at_place(doc[i], ctx, type_, deed=i in deeds)
+        extra = _coordinated_inner(doc[i], actor, ctx) if through else []
+        for one in [actor] + _coordinated_modifiers(doc[i], actor, ctx) + extra:
             if one is not None and one not in found:
                 found.append(one)
     return tuple(found)
+
+
+def _coordinated_inner(head: "Token", actor: Actor | None, ctx: ArticleState) -> list[Actor]:
+    """"relations with Congo and Costa Rica", "the blockade of Iraq and Kuwait": when the phrase stands for the
+    party its prepositional object names, each coordinated object of another country is a party too."""
+    if actor is None or not actor.country:
+        return []
+    extra = []
+    for prep in head.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in THROUGH_PREPS:
+            continue
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            for other in obj.conjuncts:
+                found = resolve_np(_phrase(other), memory=ctx.memory)
+                if found is not None and found.country and found.country != actor.country:
+                    extra.append(found)
+    return extra
+
+
+def _at_place(head: "Token", ctx: ArticleState, type_: str | None, *, deed: bool = False) -> Actor | None:
+    """A thing acted on that its phrase places ("civilian and military targets in Kirkuk", "Afghanistan's
+    northern Faryab province"): the phrase as written, standing for the place it names (CAMEO codes a place by
+    its people or its state, by the event type: :data:`~eventwire.events.implicit.PLACE_SECTOR`), so that the
+    recipient is not cut down to the place name. An act ("a curfew in Algiers") is not what is hit, unless it is
+    a judged ``deed`` with no author ("condemned terrorist attacks in Tehran")."""
+    from .implicit import PLACE_SECTOR
+
+    if head.pos_ != "NOUN" or not deed and (head.lemma_.lower() in RESTRICTIONS or is_weapon(head, ctx.lex)):
+        return None
+    phrase = _phrase(head)
+    named = [p for _t, p in ctx.places.places_in(phrase.start_char, phrase.end_char) if p.country]
+    if not named:
+        return None
+    return Actor(text=phrase.text, name=named[0].name, country=named[0].country, sector=PLACE_SECTOR.get(type_ or ""))
 
 
 def _apposed(head: "Token", actor: Actor | None, ctx: ArticleState) -> Actor | None:

@@ -452,8 +452,9 @@ def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_coun
     best = max(mentions, key=lambda m: (_information(m), -m.index))
     mode = fields.mode_of(mentions)
     actors = fields.union(m.actors for m in mentions)
-    recipients = tuple(a for a in fields.union(m.recipients for m in mentions)
-                       if a not in actors or best.type in SYMMETRIC)  # talks *with* X: X acts and is met
+    named = {a.name for a in actors if a.name and a.sector != "GOV"} if best.type == "ASSAULT" else set()
+    recipients = tuple(a for a in fields.union(m.recipients for m in mentions)  # talks *with* X: X acts and is met
+                       if a not in actors and a.name not in named or best.type in SYMMETRIC)  # nor is an attacker
     coding = acled_coding(lex, best.type, mode, actors, recipients, best.sentence.text, trigger=best.trigger)
     inter1, inter2, interaction = inter_codes(coding.acled_event_type, actors, recipients)
     date, precision = _date(best, mentions, article)
