@@ -30,6 +30,11 @@ from functools import lru_cache
 
 from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers, \
     word_value
+from .casualty_verbs import KINDS as _KINDS, SHOOT as _SHOOT, FATALLY as _FATALLY, HIT as _HIT, cue as _cue, \
+    after_being as _after_being, dated_event_noun as _dated_event_noun, subjectless_killing as _subjectless_killing, \
+    shared_subject_dies as _shared_subject_dies, dies as _dies, wounds_told as _wounds_told, \
+    hit_by_gunfire as _hit_by_gunfire, fatally as _fatally, shot as _shot, shot_dead as _shot_dead, \
+    the_dead as _the_dead, either as _either, attempted as _attempted
 from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from ..knowledge.lexicon import load_lexicon as load_event_lexicon
 from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, additive as _additive, after_semicolon, age_noun as _age_noun, \
@@ -39,20 +44,11 @@ from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, additive as _additive, a
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
-_KINDS = ("dead", "injured", "missing")
-_CUE_PREFIX = {"dead": "death_", "injured": "injury_", "missing": "missing_"}  # lexicon keys: "death_verb"...
 _LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
-_DIE = frozenset({"die", "perish", "succumb"})  # "succumbed to his injuries"
 _REMAINS = frozenset({"body", "corpse"})
 _ONE_KILLING = frozenset(KILLING_NOUNS - {"massacre"})  # not "the massacre of Segovia", a place
 _SHOOTERS = frozenset({"sniper", "assassin", "attacker", "bomber"})  # people, though weapon words name them
-_DATE_GLUE = frozenset({"on", "in", "the", "of", "morning", "afternoon", "evening", "night", "dawn"})
 _SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
-_SHOOT = frozenset({"shoot"})  # its victims are wounded unless the text says they died (see _shot)
-_FATALLY = frozenset({"fatally", "mortally"})
-_WOUND_VERBS = frozenset({"shoot", "treat", "survive"})
-_HIT = frozenset({"hit", "strike", "graze"})
-_WOUND_NOUNS = frozenset({"hospital", "condition"})  # "taken to the hospital", "listed in critical condition"
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
 
@@ -79,16 +75,6 @@ def _attachment(noun):
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in TOTALS:
         node = node.head.head
     return first, node
-
-
-def _cue(token, lex: CasualtyWords, kinds: tuple[str, ...]) -> str | None:
-    lemma, low = token.lemma_.lower(), token.lower_
-    for kind in _KINDS:
-        for suffix in kinds:
-            words = lex.cues.get(_CUE_PREFIX[kind] + suffix, frozenset())
-            if lemma in words or low in words:
-                return kind
-    return None
 
 
 def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str | None:
@@ -199,127 +185,6 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
             return "injured" if any(c.lemma_.lower() in {"injury", "casualty"} for c in verb.subtree
                                     if c.dep_ == "compound") else "dead"
     return None
-
-
-def _after_being(verb, lex: CasualtyWords) -> str | None:
-    """"A girl is recovering after being shot", "the baby was taken to hospital after being shot", "he is
-    expected to survive after being wounded": the subject is the victim of the subjectless passive clause."""
-    for clause in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
-        attached = [c for c in clause.children if c.dep_ == "advcl"] + [  # "after being shot": prep -> pcomp
-            g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
-        for c in attached:
-            if c.tag_ != "VBN" or not any(a.dep_ == "auxpass" and a.lower_ == "being" for a in c.children) \
-                    or any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
-                continue
-            if c.lemma_.lower() in _SHOOT or _hit_by_gunfire(c):
-                return _shot(c, lex)
-            kind = _cue(c, lex, ("verb",))
-            if kind:
-                return kind
-    return None
-
-
-def _dated_event_noun(node, lex: CasualtyWords):
-    """The killing noun of "the murder on 26 February of Mayor X", whose "of" phrase the parse hangs on
-    the date between them, or of "condemn the murders ... and especially that of Senator X"; else None."""
-    prep = node.head
-    if node.dep_ != "pobj" or prep.lower_ != "of":
-        return None
-    if prep.head.lower_ in ("that", "those") and prep.head.pos_ in ("PRON", "DET"):
-        before = [t for t in node.sent if t.i < prep.head.i and t.pos_ == "NOUN" and _cue(t, lex, ("noun",)) == "dead"]
-        return before[-1] if before else None
-    if prep.head.ent_type_ not in ("DATE", "TIME"):
-        return None
-    k = prep.i - 1
-    while k > 0 and (node.doc[k].ent_type_ in ("DATE", "TIME") or node.doc[k].lower_ in _DATE_GLUE):
-        k -= 1
-    noun = node.doc[k]
-    return noun if k < prep.i - 1 and noun.pos_ == "NOUN" and _cue(noun, lex, ("noun",)) == "dead" else None
-
-
-def _subjectless_killing(node, lex: CasualtyWords) -> bool:
-    """``..., an agronomist, identified as X, was killed``: an apposition the parse hung on an earlier noun,
-    right before a passive killing verb that has no subject of its own."""
-    doc, k = node.doc, node.right_edge.i + 1
-    while k < len(doc) and doc[k].text in (",", "--"):
-        k += 1
-    if k >= len(doc) or doc[k].dep_ != "auxpass":
-        return False
-    verb = doc[k].head
-    return _cue(verb, lex, ("verb",)) == "dead" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
-def _shared_subject_dies(verb, lex: CasualtyWords, *, passive: bool = True) -> bool:
-    """A later verb coordinated with ``verb`` without a subject of its own kills its subject: "X and Y were
-    abducted and killed", "X collapsed and died" (an active subject only dies by "die": in "Saad announced
-    ... and killed a Colombian" Saad is no victim)."""
-    return any(c.dep_ == "conj" and c.pos_ == "VERB" and _cue(c, lex, ("verb",)) == "dead" and not _almost(c)
-               and (passive or _dies(c))
-               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
-
-
-def _dies(verb) -> bool:
-    """``died``, ``perished``, ``succumbed to his wounds``, ``passed away``."""
-    lemma = verb.lemma_.lower()
-    return lemma in _DIE or lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in verb.children)
-
-
-def _wounds_told(sent, lex: Lexicon) -> bool:
-    """Does the sentence speak of wounds and of no death ("the victims were taken to hospital", "four
-    victims were shot", "one victim was listed in critical condition"; not "the victim was taken to hospital, where he passed away")?"""
-    if any(_cue(t, lex, ("verb", "noun", "adj")) == "dead" or t.lemma_.lower() == "pass" and any(
-            c.lower_ == "away" for c in t.children) for t in sent):
-        return False
-    return any(_cue(t, lex, ("verb", "noun", "adj")) == "injured" or t.lemma_.lower() in _WOUND_NOUNS
-               or t.pos_ == "VERB" and t.lemma_.lower() in _WOUND_VERBS for t in sent)
-
-
-def _hit_by_gunfire(verb) -> bool:
-    """"was hit by gunfire", "struck by a bullet": shot."""
-    return verb.lemma_.lower() in _HIT and any(
-        c.dep_ == "agent" and any(g.lemma_.lower() in _GUNFIRE for g in c.children) for c in verb.children)
-
-
-def _fatally(verb) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in verb.children)
-
-
-def _shot(verb, lex: Lexicon) -> str:
-    """The people shot: dead when "fatally shot", "shot dead", "shot and killed"; else wounded ("a man was
-    shot in the leg", "shot himself"): a shooting that kills says so. ``"shot"``: wounded, as far as this
-    sentence tells (:attr:`Casualties.shot`)."""
-    if _fatally(verb) or any(c.dep_ in ("acomp", "oprd", "xcomp") and _cue(c, lex, ("adj",)) == "dead"
-                             or c.dep_ == "conj" and _cue(c, lex, ("verb",)) == "dead" for c in verb.children):
-        return "dead"
-    if any(c.dep_ == "conj" and _cue(c, lex, ("verb",)) == "injured" for c in verb.children):
-        return "injured"  # "shot and wounded": the sentence tells they lived
-    return "shot"
-
-
-def _shot_dead(verb, lex: CasualtyWords) -> bool:
-    """"shot and killed", "shot to death", "fatally shot": a shooting verb that tells the death."""
-    return verb.lemma_.lower() in _SHOOT and (_to_death(verb) or _shot(verb, lex) == "dead")
-
-
-
-def _the_dead(noun, lex: CasualtyWords) -> bool:
-    """``the dead``, ``the victims``, ``the bodies``: a noun that names the dead themselves."""
-    return _cue(noun, lex, ("noun", "adj")) == "dead" or noun.lemma_.lower() in lex.cues.get("victim_noun", ())
-
-
-
-def _either(verb, lex: CasualtyWords) -> bool:
-    """``20 people were killed or wounded``: a toll of dead and wounded together, neither count."""
-    return any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children) and any(
-        c.dep_ == "conj" and _cue(c, lex, ("verb", "adj")) not in (None, "dead") for c in verb.children)
-
-
-def _attempted(verb, lex: CasualtyWords) -> bool:
-    """``tried to kill X``, ``a plot to assassinate X``, ``threatened to kill X``: a killing aimed at, not
-    done (the intention words are ``attempt`` cues in the lexicon)."""
-    return verb.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and verb.head.lemma_.lower() in lex.cues.get("attempt", ())
-
 
 
 def _is_subset(node, lex: CasualtyWords) -> bool:
