@@ -303,6 +303,11 @@ def report(articles, per_type, per_source, calib, actor_stats, unplaced, n_place
     high = [r for c, r in calib if c >= 0.8]
     print(f"calibration: ECE {'-' if value is None else f'{value:.3f}'} (10 equal-width bins, {len(calib)} asserted "
           f"events); precision at confidence >= 0.8: {ratio(sum(high), len(high))}")
+    print_table(("confidence", "asserted events", "mean confidence", "precision"),
+                [(f"{lo / 10:.1f}-{(lo + 1) / 10:.1f}", len(m), f"{sum(c for c, _ in m) / len(m):.3f}",
+                  ratio(sum(r for _, r in m), len(m)))
+                 for lo in range(10) for m in [[(c, r) for c, r in calib if lo <= c * 10 < lo + 1 or lo == 9 and c == 1]]
+                 if m])
     for role in ("actor", "recipient"):
         n = actor_stats[f"{role} named"]
         print(f"{role}s of right events whose gold names one: right {ratio(actor_stats[f'{role} right'], n)}, "
