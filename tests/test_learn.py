@@ -98,6 +98,20 @@ def test_the_packaged_topic_model_tells_a_match_report_from_a_war_report():
     assert sport > 0.5 > conflict and sport - conflict > 0.4
 
 
+def test_the_packaged_topic_model_reads_local_crime_news_as_news_not_sport():
+    """Local crime reports (shootings, arrests, a victim's family) are none of the BBC's five topics; the topic
+    model learns them as news, so the raised sport-like threshold never drops their shooting."""
+    from eventwire.learn import article_bag
+
+    model = load_eventness()
+    local = ("A 24-year-old man was shot and killed outside a convenience store on Elm Street late Saturday, police "
+             "said. Officers found the victim with a gunshot wound to the chest; he died at the hospital. Detectives "
+             "are looking for a suspect who fled in a dark sedan, and the victim's mother asked witnesses to call.")
+    match = ("The striker scored twice as City beat Rovers 3-1 in the league on Saturday. The manager praised the "
+             "midfield and the goalkeeper, who saved a penalty before half-time.")
+    assert model.topic(article_bag(local)) < 0.5 < model.topic(article_bag(match))  # BBC-only weights: local 0.79
+
+
 def test_a_weights_file_of_another_format_says_how_to_fix(tmp_path):
     path = tmp_path / "w.json"
     path.write_text('{"format": "something-else"}')
