@@ -25,6 +25,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from .gazetteer.names import name_key as fold
@@ -66,20 +67,23 @@ def find_dateline(body: str, *, dateline: str | None = None) -> str | None:
     return found
 
 
-_US_STATES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
-    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
-    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
-    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
-    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
-    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
-    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
-    "WI": "Wisconsin", "WY": "Wyoming"}  # USPS codes; the title of a US station's page ends "Memphis, TN"
-_PUBLISHER = re.compile(r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}),\s(?P<state>"
-                        + "|".join(sorted(set(_US_STATES) | set(_US_STATES.values()), key=len, reverse=True))
-                        + r")\s*\|?\s*$")
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """USPS code -> name of the 50 US states (ISO 3166-2 US-XX, from pycountry): the title of a US station's page
+    ends "Memphis, TN" or "Memphis, Tennessee"."""
+    import pycountry
+
+    return {s.code.split("-")[1]: s.name for s in pycountry.subdivisions.get(country_code="US") if s.type == "State"}
+
+
+@lru_cache(maxsize=1)
+def _publisher() -> re.Pattern:
+    states = _us_states()
+    return re.compile(r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}),\s(?P<state>"
+                      + "|".join(sorted(set(states) | set(states.values()), key=len, reverse=True))
+                      + r")\s*\|?\s*$")
+
+
 _TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014]\s+")
 
 
@@ -90,9 +94,9 @@ def publisher_place(title: str | None) -> str | None:
     dateline would (a bare "Springfield" in a Springfield, Ohio paper). None when the title names none."""
     parts = _TITLE_PARTS.split((title or "").strip())
     for part in reversed(parts[1:]):
-        found = _PUBLISHER.search(part.strip())
+        found = _publisher().search(part.strip())
         if found is not None:
-            return f"{found['place']}, {_US_STATES.get(found['state'], found['state'])}"
+            return f"{found['place']}, {_us_states().get(found['state'], found['state'])}"
     return None
 
 
