@@ -256,6 +256,8 @@ def _country_forms() -> Iterable[tuple[str, Entry]]:
         entry = Entry(row["name"], "country", **base)
         for form in [row["name"], *_split(row["aliases"]), *_split(row["extra_aliases"])]:
             yield form, entry
+            if " of the " in form:  # "Democratic Republic of the Congo" is also written "... of Congo"
+                yield form.replace(" of the ", " of ", 1), entry
         for form in _split(row["demonyms"]):
             yield form, Entry(row["name"], "demonym", **base)
         for form in [row["capital"], *_split(row["metonyms"])]:

@@ -148,7 +148,8 @@ def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) 
     """The party a personal pronoun stands for: "he"/"she", the nearest PERSON entity before it (its own sentence
     first, then up to three sentences back), else the nearest earlier subject naming people in the singular;
     "they", the subject of the verb that governs its clause, else the nearest subject of an earlier sentence
-    naming people in the plural or an organisation; "we" outside quotes, the body that issues the statement:
+    naming people in the plural or an organisation; "it" as the subject of an actor's clause, the nearest
+    earlier subject in the singular that names a body (not a person) with a country or a sector; "we" outside quotes, the body that issues the statement:
     the nearest subject (not a person) of a verb of stating before it in the article, else the first after it.
     Without
     ``own_sentence`` (recipients: "Trump saying he should have been killed" is not about Trump), only earlier
@@ -157,10 +158,13 @@ def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) 
     lower = pronoun.lower_
     if lower in ORDINAL_REFERENCE and any(c.dep_ == "det" and c.lower_ == "the" for c in pronoun.children):
         return _ordinal_reference(pronoun, resolve)
-    if lower not in PERSONAL and lower not in PLURAL or pronoun.text in ("US", "Us"):  # "the US": a country
-        return None
     doc = pronoun.doc
     floor = window_start(pronoun, back=3)
+    if lower == "it" and own_sentence and pronoun.dep_ in ("nsubj", "nsubjpass"):  # "Congo has freed a diplomat
+        bodies = [t for t in doc[floor:pronoun.i] if t.ent_type_ != "PERSON"]  # it arrested": the last body named
+        return _last_subject(bodies, phrase, resolve, plural=False, accept=lambda a: bool(a.country or a.sector))
+    if lower not in PERSONAL and lower not in PLURAL or pronoun.text in ("US", "Us"):  # "the US": a country
+        return None
     if lower in PERSONAL:
         last = pronoun.i if own_sentence else pronoun.sent.start
         actor = _last_named(doc, ("PERSON",), floor, last, resolve)

@@ -71,6 +71,7 @@ PEOPLE_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 SELF_MOVING = {"MOBILIZE"}  # forces deployed or mobilised are who mobilises
 REPORTED_BY_AUTHOR = {"ACCUSE"}  # an investigation is reported by the body that makes it
 NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
+NAME_ENTS = {"PERSON", "ORG"}  # entities whose words name one party together
 NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 # Verbs that lay an act at someone's door: "blamed the ELN for the bombing", "accused Iran of the attack",
 # "arrested two men for the killing" -- the object did the act named after "for/of/over/with".
@@ -490,15 +491,25 @@ def _speaker(token: "Token") -> list["Token"]:
 def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...],
             deeds: set[int] = frozenset()) -> list["Token"]:
     """Conjuncts, the "of" part of quantities ("a total of five Guards"), the people at places hit; ``deeds``: attack
-    words kept as phrases (a judged deed with no author but a place, which stands for the place)."""
+    words kept as phrases (a judged deed with no author but a place, which stands for the place). Words of one
+    name that the parse split into several phrases ("Sheikh Hamad bin Khalifa al-Thani" read as four subjects)
+    are one party: only the first is kept."""
     out: list["Token"] = []
     for token in tokens:
         for t in [token] + (list(token.conjuncts) if token.dep_ != "conj" else []):
             for item in _unwrap(t):
                 if item.i not in exclude and item not in out and (item.i in deeds or not _weapon(item, lex)) \
-                        and item.ent_type_ not in NOT_PARTIES:
+                        and item.ent_type_ not in NOT_PARTIES and not any(_same_name(item, o) for o in out):
                     out.append(item)
     return out
+
+
+def _same_name(a: "Token", b: "Token") -> bool:
+    """Are ``a`` and ``b`` words of one multi-word person or organisation name (one entity of the parse)?"""
+    if a.ent_type_ not in NAME_ENTS or a.ent_type_ != b.ent_type_ or a.ent_iob_ == "O" or b.ent_iob_ == "O":
+        return False
+    lo, hi = sorted((a.i, b.i))
+    return all(a.doc[k].ent_iob_ == "I" for k in range(lo + 1, hi + 1))
 
 
 def _unwrap(token: "Token") -> list["Token"]:

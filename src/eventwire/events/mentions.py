@@ -346,6 +346,11 @@ def _phrase(token: "Token") -> "SpacySpan":
             continue
         keep += [t.i for t in child.subtree]
     lo, hi = min(keep), max(keep)
+    if token.ent_type_ == "PERSON":  # a phrase never cuts a name of a person the parse split
+        while lo > 0 and doc[lo].ent_iob_ == "I" and doc[lo - 1].ent_type_ == token.ent_type_:
+            lo -= 1
+        while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I" and doc[hi + 1].ent_type_ == token.ent_type_:
+            hi += 1
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     return doc[lo:hi + 1]
