@@ -340,3 +340,26 @@ def test_victims_named_by_an_attack_word_are_not_its_authors(extract):
 def test_a_verb_sharing_a_passive_subject_is_passive_too(extract):
     for event in extract("Five people were shot and injured near the university last weekend."):
         assert "Five people" not in texts(event["actor"]), event["evidence"]["trigger"]
+
+
+def test_words_of_one_name_the_parse_split_are_one_party(extract):
+    effort = one(extract("Quatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on Saturday "
+                         "between the Emirates and Saudi Arabia."), "mediation")
+    assert texts(effort["actor"]) == ["Sheikh Hamad bin Khalifa al-Thani"]
+
+
+def test_a_country_name_without_its_article(extract):
+    freed = one(extract("The Democratic Republic of Congo has freed a US diplomat."), "freed")
+    assert [(a["country"], a["sector"]) for a in freed["actor"]] == [("COD", "GOV")]
+
+
+def test_it_as_subject_stands_for_the_body_named_before(nlp):
+    from eventwire.actors.mentioned import antecedent
+    from eventwire.actors.resolve import PersonMemory, resolve_np
+
+    doc = nlp("The Democratic Republic of Congo has freed a US diplomat it arrested in June.")
+    memory = PersonMemory.from_doc(doc)
+    it = next(t for t in doc if t.lower_ == "it")
+    found = antecedent(it, lambda span: resolve_np(span, memory=memory), lambda t: t)
+    assert found is not None and found.country == "COD"
+    assert antecedent(it, lambda span: resolve_np(span, memory=memory), lambda t: t, own_sentence=False) is None
