@@ -363,3 +363,21 @@ def test_it_as_subject_stands_for_the_body_named_before(nlp):
     found = antecedent(it, lambda span: resolve_np(span, memory=memory), lambda t: t)
     assert found is not None and found.country == "COD"
     assert antecedent(it, lambda span: resolve_np(span, memory=memory), lambda t: t, own_sentence=False) is None
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("ICE in Miami returned five pre-Columbian artifacts to the government of Peru.", "returned", "ICE in Miami"),
+    ("The ambassador received death threats from the death squads.", "threats", "the death squads"),
+])
+def test_a_body_known_by_its_letters_or_as_a_squad_acts(extract, text, trigger, actor):
+    assert texts(one(extract(text), trigger)["actor"]) == [actor]
+
+
+def test_an_acronym_names_a_body_only_as_a_subject_in_ordinary_case(nlp):
+    from eventwire.actors.mentioned import _acronym_subject
+
+    doc = nlp("ICE returned the artifacts to Peru.")
+    assert doc[0].dep_ == "nsubj" and _acronym_subject(doc[0])
+    assert not _acronym_subject(doc[-2])  # "Peru": not an acronym
+    shouting = nlp("ICE RETURNED THE ARTIFACTS TO PERU.")
+    assert not any(_acronym_subject(t) for t in shouting)  # all in capitals: every word looks like one

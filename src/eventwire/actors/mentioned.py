@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Common nouns for people and bodies of people that the role table leaves without a sector ("a man", "the
 # suspects", "her parents"); nouns ending in an agent suffix (-er, -or, -ist, -ant, -ent, -ian) count too.
-PEOPLE_NOUNS = frozenset("""man men woman women boy girl child children kid teen teenager youth person people
+PEOPLE_NOUNS = frozenset("""squad squads man men woman women boy girl child children kid teen teenager youth person people
 persons individual resident residents family families parent mother father son daughter brother sister wife
 husband uncle aunt cousin relative relatives friend neighbor neighbour suspect victim gunman gunmen assailant
 attacker hostage captive prisoner detainee inmate student pupil crowd mob group gang staff crew team delegation
@@ -71,6 +71,15 @@ def names_people(token: "Token") -> bool:
     return lemma.endswith(AGENT_SUFFIXES)
 
 
+def _acronym_subject(token: "Token") -> bool:
+    """An acronym (2-6 capital letters) the KB does not know, as the subject of a clause in a sentence written in
+    ordinary case, names a body ("ICE in Miami returned the artifacts"): names of places and people are not
+    written so, and a place the parse recognised is not taken."""
+    text = token.text
+    return token.dep_ in ("nsubj", "nsubjpass") and 2 <= len(text) <= 6 and text.isalpha() and text.isupper() \
+        and token.ent_type_ in ("", "ORG") and any(t.is_lower for t in token.sent if t.is_alpha)
+
+
 def _named_elsewhere(token: "Token") -> bool:
     """Does the article write ``token``'s word as part of a person's or organisation's name elsewhere?"""
     return any(t.text == token.text and t.i != token.i and t.ent_type_ in ("PERSON", "ORG") for t in token.doc)
@@ -79,7 +88,7 @@ def _named_elsewhere(token: "Token") -> bool:
 def plain_party(token: "Token", phrase: "Span") -> Actor | None:
     """The phrase headed by ``token`` as an actor the KB does not know (no country, no sector), when it names
     people; None otherwise."""
-    if not names_people(token):
+    if not names_people(token) and not _acronym_subject(token):
         return None
     words = [t for t in phrase if not (t.dep_ in ("det", "predet") and t.i == phrase.start)]
     if not words:
