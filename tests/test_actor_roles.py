@@ -381,3 +381,13 @@ def test_an_acronym_names_a_body_only_as_a_subject_in_ordinary_case(nlp):
     assert not _acronym_subject(doc[-2])  # "Peru": not an acronym
     shouting = nlp("ICE RETURNED THE ARTIFACTS TO PERU.")
     assert not any(_acronym_subject(t) for t in shouting)  # all in capitals: every word looks like one
+
+
+def test_the_two_presidents_are_the_last_two_named(extract):
+    events = extract("Guatemalan President Vinicio Cerezo met Taiwanese President Lee Teng-hui in Taipei on Monday. "
+                     "The two presidents agreed to strengthen cultural exchanges.")
+    agreed = one(events, "agreed")
+    assert [a["country"] for a in agreed["actor"]] == ["GTM"]
+    assert [a["country"] for a in agreed["recipient"]] == ["TWN"]
+    alone = one(extract("The two presidents agreed to strengthen cultural exchanges."), "agreed")
+    assert alone["recipient"] == [] and [a["text"] for a in alone["actor"]] == ["The two presidents"]

@@ -49,6 +49,8 @@ def test_real_model_tables(nlp):
     ("THEY CONDEMNED THE ASSASSINATION OF DR ANTONIO RODRIGUEZ PORTH.", ["Dr Antonio Rodriguez Porth"]),
     ("THE PRESIDENT SAID THE GENERAL STRIKE WILL GO ON IN THE BOGOTA SUBURB.",
      ["president said", "general strike", "Bogota suburb"]),
+    ("CEREZO INVITED PRESIDENT LI TO VISIT GUATEMALA, AS HE SAID IN THE CAPITAL.",
+     ["President Li", "as he said in"]),  # a two-letter word after a title; not a function word
 ])
 def test_dictionary_words_that_are_surnames_by_position(nlp, text, names):
     """WordNet lists many surnames ("rivera", "franklin", "galan"): after a title, after two names or between

@@ -241,3 +241,41 @@ def described(head: "Token", resolve, phrase) -> Actor | None:
         return None
     return Actor(text=phrase(head).text, name=actor.name, country=actor.country, sector=actor.sector,
                  wikidata=actor.wikidata)
+
+
+PAIR_WORDS = frozenset({"two", "both"})
+BODY_PAIRS = frozenset({"country", "nation", "state", "government", "side", "party", "capital", "neighbour",
+                        "neighbor", "army", "group", "organisation", "organization"})
+
+
+def described_pair(head: "Token", resolve) -> list[Actor]:
+    """"The two presidents", "both leaders", "the two countries": a plural description counted as two stands for
+    the last two different parties of its kind named before it in the article (up to five sentences back):
+    people for a noun naming people, else states and organisations. Each keeps the description as its text.
+    Empty when the article does not name two such parties."""
+    if "Plur" not in head.morph.get("Number") or not any(
+            c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "quantmod") for c in head.children):
+        return []
+    lemma = head.lemma_.lower()
+    if lemma in BODY_PAIRS:
+        labels = ("GPE", "ORG", "NORP")
+    elif names_people(head) or resolve(head.doc[head.i:head.i + 1]) is not None:  # "the two heads of state"
+        labels = ("PERSON",)
+    else:
+        return []
+    doc = head.doc
+    floor = window_start(head, back=5)
+    parties: list[Actor] = []
+    for ent in reversed([e for e in doc.ents if e.label_ in labels and floor <= e.start and e.end <= head.i]):
+        actor = resolve(ent)
+        if actor is not None and all(actor.name != p.name for p in parties):
+            parties.append(actor)
+        if len(parties) == 2:
+            break
+    if len(parties) < 2:
+        return []
+    lo = min([head.i] + [c.i for c in head.children if c.i < head.i and c.dep_ in ("det", "predet", "nummod", "amod",
+                                                                                 "compound", "quantmod")])
+    text = doc[lo:head.i + 1].text
+    return [Actor(text=text, name=p.name, country=p.country, sector=p.sector, wikidata=p.wikidata)
+            for p in reversed(parties)]

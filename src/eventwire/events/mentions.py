@@ -26,7 +26,7 @@ from . import arguments
 from .triggers import TriggerGroup, find_groups, is_weapon, salience, sums_up
 from . import factuality
 from . import intents
-from ..actors.mentioned import antecedent, described, names_people, plain_party
+from ..actors.mentioned import antecedent, described, described_pair, names_people, plain_party
 from ..actors.resolve import resolve_np
 from .casualties import count_casualties
 from ..knowledge.words import CASUALTY_WORDS
@@ -108,6 +108,9 @@ def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGro
     fact = factuality.factuality(doc, group.tokens, group.head, ctx.lex, definite=group.definite)
     actors = _actors(doc, roles.actors, ctx)
     recipients = _actors(doc, roles.recipients, ctx, through=True, type_=group.rule.type, deeds=roles.deeds)
+    if group.rule.type in arguments.SYMMETRIC and len(actors) > 1 and not recipients \
+            and len({a.text for a in actors}) == 1:  # "the two presidents agreed": each the other's counterpart
+        actors, recipients = actors[:1], actors[1:]
     places, generic = _places(doc, group, region, roles, ctx)
     capital = None if places else _capital_of(doc, region, ctx)
     date, weak, context = _dates(sent, region, ctx, head=doc[group.head], triggers=by_token.keys())
@@ -248,6 +251,10 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
             if better:  # the phrase stands for the party it names: its text is the phrase
                 actor = replace(better[0], text=_phrase(doc[i]).text)
         resolve = lambda span: resolve_np(span, memory=ctx.memory)  # noqa: E731
+        pair = described_pair(doc[i], resolve) if actor is None or not actor.country else []
+        if pair:  # "the two presidents": the last two named before
+            found += [p for p in pair if p not in found]
+            continue
         if actor is None:  # "he" after "Chris Fox said ...": the party named in an earlier sentence
             actor = antecedent(doc[i], resolve, _phrase, own_sentence=not through)
         if actor is None or not actor.country and actor.sector in (None, "UAF"):  # "the group", "the gunman"

@@ -110,7 +110,8 @@ def _kind(match: re.Match, previous: re.Match | None, bracketed: set[int], model
 
 
 def _names_in_chains(text: str, words: list[re.Match], kinds: list[str], model: CaseModel) -> set[str]:
-    """Dictionary nouns that are surnames by position: after a title ("SENATOR GALAN"), after two names
+    """Dictionary nouns (and two-letter words) that are surnames by position: after a title ("SENATOR GALAN",
+    "PRESIDENT LI"), after two names
     ("MARIA ELENA DIAZ") or between two names ("WALDEMAR FRANKLIN QUINTERO"). Only words that are nothing
     but nouns, and never roles ("JOSE LOPEZ, DIRECTOR") or words of organisations ("GOVERNMENT"). Returns
     the words so found: a name once is a name throughout the text ("MARTA OCHOA" after "JOHN OCHOA")."""
@@ -125,9 +126,14 @@ def _names_in_chains(text: str, words: list[re.Match], kinds: list[str], model: 
         word = words[k].group(0).lower()
         return kinds[k] == "word" and word in model.nouns_only and word not in model.common
 
+    def short_name(k: int) -> bool:  # "PRESIDENT LI", "MR XI": a two-letter word after a title is a name
+        word = words[k].group(0).lower()
+        return kinds[k] == "word" and len(word) == 2 and word.isalpha() and word not in model.stop_words \
+            and joined(k - 1, k) and words[k - 1].group(0).lower() in TITLES
+
     found: set[str] = set()
     for k in range(len(words)):
-        if not candidate(k):
+        if not candidate(k) and not short_name(k):
             continue
         after_title = joined(k - 1, k) and words[k - 1].group(0).lower() in TITLES
         after_names = joined(k - 2, k - 1) and joined(k - 1, k) and name(k - 2) and name(k - 1)
