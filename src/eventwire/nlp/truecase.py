@@ -39,6 +39,7 @@ TITLES = frozenset("senator sen president colonel col general gen lieutenant lt 
                    "commander comandante msgr monsignor bishop archbishop cardinal father mr mrs ms dr doctor "
                    "judge magistrate mayor governor minister ambassador comrade deputy congressman attorney "
                    "professor prof engineer eng lic".split())
+HONORIFICS = frozenset("mr mrs ms messrs mme mlle".split())  # never anything but the start of a name
 MONTHS_DAYS = ("january february march april may june july august september october november december "
                "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
                "saturday sunday").split()
@@ -126,10 +127,12 @@ def _names_in_chains(text: str, words: list[re.Match], kinds: list[str], model: 
         word = words[k].group(0).lower()
         return kinds[k] == "word" and word in model.nouns_only and word not in model.common
 
-    def short_name(k: int) -> bool:  # "PRESIDENT LI", "MR XI": a two-letter word after a title is a name
-        word = words[k].group(0).lower()
-        return kinds[k] == "word" and len(word) == 2 and word.isalpha() and word not in model.stop_words \
-            and joined(k - 1, k) and words[k - 1].group(0).lower() in TITLES
+    def short_name(k: int) -> bool:  # "PRESIDENT LI": a two-letter word after a title is a name; any word
+        word = words[k].group(0).lower()  # after an honorific that only comes before a name ("mr brown")
+        if kinds[k] != "word" or word in model.stop_words or not word.isalpha() or not joined(k - 1, k):
+            return False
+        before = words[k - 1].group(0).lower()
+        return before in HONORIFICS or len(word) == 2 and before in TITLES
 
     found: set[str] = set()
     for k in range(len(words)):
@@ -143,13 +146,14 @@ def _names_in_chains(text: str, words: list[re.Match], kinds: list[str], model: 
         between = joined(k - 1, k) and name(k - 1) and joined(end, end + 1) and name(end + 1)
         if after_title or after_names:
             kinds[k] = "name"
-            found.add(words[k].group(0).lower())
+            if candidate(k):  # a word that is also an adjective or a verb ("mr brown") is a name only here
+                found.add(words[k].group(0).lower())
         elif between:
             kinds[k:end + 1] = ["name"] * (end + 1 - k)
             found.update(w.group(0).lower() for w in words[k:end + 1])
     for k in range(len(words) - 1):  # "COLONEL WALDEMAR ..." -> "Colonel Waldemar ..."
         if words[k].group(0).lower() in TITLES and kinds[k + 1] == "name" and joined(k, k + 1) \
-                and words[k + 1].group(0).lower() not in model.names:
+                and (words[k + 1].group(0).lower() not in model.names or words[k].group(0).lower() in HONORIFICS):
             kinds[k] = "name"
     return found
 
