@@ -146,8 +146,7 @@ def _names_in_chains(text: str, words: list[re.Match], kinds: list[str], model: 
         between = joined(k - 1, k) and name(k - 1) and joined(end, end + 1) and name(end + 1)
         if after_title or after_names:
             kinds[k] = "name"
-            if candidate(k):  # a word that is also an adjective or a verb ("mr brown") is a name only here
-                found.add(words[k].group(0).lower())
+            found.add(words[k].group(0).lower())
         elif between:
             kinds[k:end + 1] = ["name"] * (end + 1 - k)
             found.update(w.group(0).lower() for w in words[k:end + 1])
