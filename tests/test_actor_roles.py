@@ -391,3 +391,8 @@ def test_the_two_presidents_are_the_last_two_named(extract):
     assert [a["country"] for a in agreed["recipient"]] == ["TWN"]
     alone = one(extract("The two presidents agreed to strengthen cultural exchanges."), "agreed")
     assert alone["recipient"] == [] and [a["text"] for a in alone["actor"]] == ["The two presidents"]
+
+
+def test_a_judged_demand_stands_for_the_people_who_make_it(extract):
+    rejected = one(extract("The government rejected union demands for higher wages."), "rejected")
+    assert texts(rejected["recipient"]) == ["union"]

@@ -319,14 +319,15 @@ def _performers(noun: "Token") -> list["Token"]:
 
 def _deed_authors(noun: "Token", lex: Lexicon) -> list["Token"]:
     """Who did the deed a noun names, when the sentence says so ("the FMLN's attack", "the murder committed by
-    the FMLN", "the attack by rebels"); else the noun itself."""
+    the FMLN", "the attack by rebels", "union demands"); else the noun itself."""
     if noun.pos_ != "NOUN":
         return [noun]
     victim_noun = noun.lemma_.lower() in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS
     authors = _prep_objects(noun, {"by"}) + _performers(noun)
-    if not victim_noun:
+    if not victim_noun:  # "the FMLN's attack", "US demands", "critics' calls" (the apostrophe lost in lower case)
         authors += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ in (
-            "compound", "amod", "nmod") and _named(c) and not _weapon(c, lex)]
+            "compound", "amod", "nmod") and (_named(c) or c.dep_ == "compound" and c.pos_ == "NOUN"
+                                             and names_people(c)) and not _weapon(c, lex)]
     return authors or [noun]
 
 
