@@ -64,6 +64,17 @@ def test_dictionary_words_that_are_surnames_by_position(nlp, text, names):
     assert all(name in cased for name in names), cased
 
 
+def test_a_word_glossed_in_brackets_is_an_acronym_throughout(nlp):
+    from eventwire.actors.kb import load_actor_kb
+    from eventwire.nlp.model import nlp_text
+
+    text = ("THE WORKERS SELF-DEFENSE, ADO [FORMERLY THE MAO] CLAIMED THE ATTACK AGAINST DAS [ADMINISTRATIVE "
+            "DEPARTMENT OF SECURITY] DIRECTOR MAZA. THE ADO STAGED ITS FIRST ACTION IN 1979. AN ADDER BIT HIM [TEXT].")
+    cased = nlp_text(text, nlp, load_actor_kb())
+    assert "ADO [" in cased and "DAS [" in cased and "The ADO staged" in cased, cased
+    assert "An adder bit him" in cased, cased  # no gloss of several words: an ordinary word
+
+
 def test_a_dictionary_word_after_a_possessive_is_a_word(nlp):
     """"THEIR COOK" is their cook, though Cook is also a surname the name tables know."""
     from eventwire.actors.kb import load_actor_kb

@@ -12,8 +12,9 @@ into the original body), as ordinary case:
 * known names that are also dictionary words (countries, capitals, demonyms, months, weekdays: "PARIS",
   "SALVADOR", "IRAQI", "MONDAY") are capitalised from a small list of name words built from the actor
   knowledge base; multiword place names ("SAN SALVADOR") follow from their parts;
-* acronyms stay in capitals: words without a vowel ("FMLN"), words in brackets, and the all-capital forms of
-  the actor knowledge base ("US", "UN", "FARC").
+* acronyms stay in capitals: words without a vowel ("FMLN"), words in brackets, words glossed in brackets
+  ("DAS [ADMINISTRATIVE DEPARTMENT OF SECURITY]"), and the all-capital forms of the actor knowledge base ("US",
+  "UN", "FARC").
 
 Text written all in lower case (feeds, transcripts, some corpora) is read the same way: it has lost the same
 information. Only text that is mostly capitals or all lower case is changed; mixed-case text is returned as it is.
@@ -39,6 +40,9 @@ TITLES = frozenset("senator sen president colonel col general gen lieutenant lt 
                    "commander comandante msgr monsignor bishop archbishop cardinal father mr mrs ms dr doctor "
                    "judge magistrate mayor governor minister ambassador comrade deputy congressman attorney "
                    "professor prof engineer eng lic".split())
+# A short word the text glosses in brackets is an acronym, there and throughout ("DAS [ADMINISTRATIVE DEPARTMENT
+# OF SECURITY]", "THE WORKERS SELF-DEFENSE, ADO [FORMERLY THE MAO ...]"), although it may be a dictionary word.
+GLOSSED = re.compile(r"\b([A-Za-z]{2,5})\s*\[[A-Za-z][^\]\n]*\s[^\]]*\]")
 HONORIFICS = frozenset("mr mrs ms messrs mme mlle".split())  # never anything but the start of a name
 MONTHS_DAYS = ("january february march april may june july august september october november december "
                "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
@@ -81,6 +85,8 @@ def truecase(text: str, model: CaseModel) -> str:
     kinds = [_kind(m, words[k - 1] if k else None, bracketed, model) for k, m in enumerate(words)]
     surnames = _names_in_chains(text, words, kinds, model)
     kinds = ["name" if kind == "word" and m.group(0).lower() in surnames else kind for m, kind in zip(words, kinds)]
+    glossed = {m.group(1).lower() for m in GLOSSED.finditer(text)} - model.stop_words
+    kinds = ["acronym" if m.group(0).lower() in glossed else kind for m, kind in zip(words, kinds)]
     for match, kind in zip(words, kinds):
         start = match.start()
         if kind == "acronym":
