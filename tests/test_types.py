@@ -179,6 +179,19 @@ def test_sub_types_on_sentences(nlp, text, expected):
     ("President Arroyo has pardoned former president Joseph Estrada.", ("CONCEDE", None)),
     ("The minister returned to Kabul on Monday.", None),  # coming back is no event
     ("The charges were dropped.", None),  # charges no one filed, brought or faced
+    # session 11: constructions that had no rule candidate in whole articles or PLOVER sentences
+    ("El Salvador has broken diplomatic ties with Nicaragua.", ("SANCTION", None)),
+    ("The rebel command expressed its solidarity with the striking miners.", ("SUPPORT", None)),
+    ("President Cerezo thanked President Li for the financial assistance.", ("SUPPORT", None)),
+    ("Thank you and good afternoon.", None),  # a formula, no party thanks anyone
+    ("Two men suffered gunshot wounds outside the bar on Friday.", ("ASSAULT", "firearms")),
+    ("Shots were fired at the checkpoint, hitting four men.", ("ASSAULT", "firearms")),
+    ("The striker fired a shot just wide of the post.", None),  # the sport sense
+    ("The police chiefs made a call for stronger closure powers.", ("REQUEST", None)),
+    ("Police forced the acting head of state out of the country on Tuesday.", ("COERCE", None)),
+    ("The government reversed a decision to exclude foreign workers from the scheme.", ("CONCEDE", None)),
+    ("Bolivian authorities declared a state of siege in the department of Pando.", ("COERCE", "curfew")),
+    ("The army beefed up its troop presence along the border.", ("MOBILIZE", None)),
 ])
 def test_trigger_rows_on_sentences(nlp, text, expected):
     from eventwire import extract
@@ -190,3 +203,19 @@ def test_trigger_rows_on_sentences(nlp, text, expected):
         assert not found
     else:
         assert expected in found, found
+
+
+def test_dependency_frame_of_a_trigger(nlp):
+    """The frame names the trigger's relation, its objects by class and its prepositions (real parse)."""
+    from eventwire.learn.types import frame
+
+    text = "The government expelled the ambassador on Monday."
+    doc = nlp(text)
+    event = _event(text, "SANCTION", "expelled")
+    names = frame(doc, event)
+    assert {"fd:expel/ROOT", "fs:expel/government", "fo:expel/dobj/ambassador", "fp:expel/on"} <= set(names)
+    assert frame(doc, _event(text, "SANCTION", "summoned")) == ()  # a trigger the sentence does not have
+    from eventwire.learn.types import FRAME_WEIGHT
+
+    # the frame counts only with a weight: off (0), the features are those of the event alone
+    assert (type_features(event, names) != type_features(event)) == bool(FRAME_WEIGHT)

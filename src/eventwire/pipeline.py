@@ -169,7 +169,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
         events = drop_aggregate_counts(model.apply(events, article.body, title=article.title))
     typer = resources.get_types()
     if typer is not None:  # learn: the type the sentence gives each event, where it beats the trigger's
-        events = typer.retype(events)
+        events = typer.retype(events, doc)
     events = [coded(e, lex) for e in events]  # quad class, CAMEO, ACLED type, sub-type and actor classes
     coder = resources.coder()
     return [replace(e, coder=coder) for e in events]

@@ -11,7 +11,11 @@ Features (hashed with CRC-32 into :data:`DIM` buckets; no text is kept in the we
    recipient (``MIL``, ``CVL`` ...), and whether each is present;
 2. the trigger (its words and crude stems) and the words within :data:`WINDOW` words of it, with their side;
 3. the words and word pairs of the evidence sentence (weight 0.5): the sentence around the trigger tells an
-   accusation from a sentence, a visit from a deployment.
+   accusation from a sentence, a visit from a deployment;
+4. (where :data:`FRAME_WEIGHT` is not 0) the trigger's dependency frame (:func:`frame`, from the parsed article): its
+   relation to its head, the verb that governs it, and its dependents by relation with their class (entity label,
+   pronoun or lemma): "expelled *the ambassador*" (dobj lemma) against "expelled *from the party*" (prep from),
+   "*Police* forced X *out*" against "forced X *to* resign" (an open clausal complement).
 
 Trained by ``scripts/train_types.py`` from the tune halves of ``../shared/data`` (PLOVER-coded sentences, the
 quad class of Multi-CoPED sentences, MUC-4 key incidents); the weights file is JSON of numbers only.
@@ -22,13 +26,15 @@ import math
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .features import stem, words
 from .model import read_weights
 from .model import weights_path as model_weights_path
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
     from ..models import Event
 
 NAME = "types"
@@ -38,6 +44,12 @@ WINDOW = 4
 SENTENCE_WEIGHT = 0.3
 RULE_WEIGHT = 2.0  # of the rules' decision and the trigger: scaled up, they are regularised less
 BIGRAMS = False
+# The dependency frame's weight (0 turns it off: no frame is read). Out of fold on the tune halves before the filter
+# (docs/benchmarks.md, session 11): ZSP 0.855 -> 0.859, Multi-CoPED 0.930 -> 0.943, GSR 0.893 unchanged, MUC-4 one
+# sentence less; a complement clause counts by its relation only (with its lemma, "urge ... to respond" learned
+# REJECT from "refused to respond").
+FRAME_WEIGHT = 1.0
+FRAME_OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -46,8 +58,8 @@ def _index(name: str) -> int:
     return zlib.crc32(name.encode("utf-8")) & (DIM - 1)
 
 
-def type_features(event: "Event") -> dict[int, float]:
-    """Hashed features of one candidate event (see the module docstring)."""
+def type_features(event: "Event", frame_names: Iterable[str] = ()) -> dict[int, float]:
+    """Hashed features of one candidate event (see the module docstring); ``frame_names``: :func:`frame`."""
     names: dict[str, float] = {}
 
     def add(name: str, value: float = 1.0) -> None:
@@ -76,11 +88,59 @@ def type_features(event: "Event") -> dict[int, float]:
         add("w:" + stem(w), SENTENCE_WEIGHT)
         if BIGRAMS and k + 1 < len(sentence):
             add(f"b:{stem(w)}_{stem(sentence[k + 1])}", SENTENCE_WEIGHT)
+    if FRAME_WEIGHT:
+        for name in frame_names:
+            add(name, FRAME_WEIGHT)
     out: dict[int, float] = {}
     for name, value in names.items():
         key = _index(name)
         out[key] = out.get(key, 0.0) + value
     return out
+
+
+def _class(token: "Token") -> str:
+    if token.ent_type_:
+        return "E" + token.ent_type_
+    return "PRON" if token.pos_ == "PRON" else token.lemma_.lower()
+
+
+def frame(doc: "Doc", event: "Event") -> tuple[str, ...]:
+    """The dependency frame of the event's trigger in the parsed article ``doc`` (whose text the evidence offsets
+    point into): the trigger word's lemma with its relation to its head, the word that governs it (the verb of
+    an object noun), and each dependent by relation: objects and subjects with their class, prepositions with
+    their object's class, clausal complements, a particle, a negation. Empty where the trigger is not found."""
+    ev = event.evidence
+    span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if ev.end <= len(doc.text) else None
+    trigger = words(ev.trigger)
+    if span is None or not trigger:
+        return ()
+    first = trigger[0]
+    token = next((t for t in span if t.lower_ == first or stem(t.lower_) == stem(first)), None)
+    if token is None:
+        return ()
+    lemma, kind = token.lemma_.lower(), event.type
+    out = [f"fd:{lemma}/{token.dep_}", f"fdt:{kind}/{token.dep_}"]
+    if token.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "nsubj"):
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        out.append(f"fh:{lemma}/{governor.lemma_.lower()}")
+    for child in token.children:
+        dep = child.dep_
+        if dep in FRAME_OBJECTS:
+            out += [f"fo:{lemma}/{dep}/{_class(child)}", f"fot:{kind}/{_class(child)}"]
+        elif dep == "prep":
+            out.append(f"fp:{lemma}/{child.lower_}")
+            out += [f"fpo:{lemma}/{child.lower_}/{_class(g)}" for g in child.children if g.dep_ == "pobj"]
+        elif dep == "nsubj":
+            out.append(f"fs:{lemma}/{_class(child)}")
+        elif dep in ("xcomp", "ccomp"):
+            out.append(f"fx:{lemma}/{dep}")
+        elif dep == "neg":
+            out.append(f"fn:{kind}")
+        elif dep == "dative":
+            out.append(f"fdat:{lemma}")
+        elif dep == "prt":
+            out.append(f"fprt:{lemma}/{child.lower_}")
+    return tuple(out)
 
 
 def _find(sentence: list[str], trigger: list[str]) -> int | None:
@@ -106,10 +166,10 @@ class TypeCoder:
     together: tuple[tuple[str, str], ...] = ()  # pairs the training labels do not tell apart: never swapped
     name: str = NAME
 
-    def probabilities(self, event: "Event") -> dict[str, float]:
-        """P(type) for each PLOVER type."""
+    def probabilities(self, event: "Event", frame_names: Iterable[str] = ()) -> dict[str, float]:
+        """P(type) for each PLOVER type (``frame_names``: :func:`frame` of the event in its parsed article)."""
         scores = list(self.bias)
-        for key, value in type_features(event).items():
+        for key, value in type_features(event, frame_names).items():
             row = self.rows.get(key)
             if row is not None:
                 for k, w in enumerate(row):
@@ -119,24 +179,26 @@ class TypeCoder:
         total = sum(exps)
         return {t: e / total for t, e in zip(self.types, exps)}
 
-    def choose(self, event: "Event") -> str:
+    def choose(self, event: "Event", frame_names: Iterable[str] = ()) -> str:
         """The type the event takes: the most probable one if it beats the rules' type by the margin of the
         rules' type (``margins``, else ``margin``), and the two are not a pair the labels do not tell apart."""
-        probs = self.probabilities(event)
+        probs = self.probabilities(event, frame_names)
         best = max(self.types, key=lambda t: (probs[t], t == event.type))
         if (best, event.type) in self.together or (event.type, best) in self.together:
             return event.type
         margin = self.margins.get(event.type, self.margin)
         return best if probs[best] - probs.get(event.type, 0.0) > margin else event.type
 
-    def retype(self, events: Sequence["Event"]) -> list["Event"]:
-        """The events with the type :meth:`choose` gives; a changed type is coded anew (mode, quad class,
+    def retype(self, events: Sequence["Event"], doc: "Doc | None" = None) -> list["Event"]:
+        """The events with the type :meth:`choose` gives (``doc``: the parsed article the events come
+        from, for each trigger's dependency frame; without it the frame features are absent); a changed type is coded anew (mode, quad class,
         CAMEO root, ACLED type and sub-type: :func:`eventwire.events.acled.recode`). An event retyped to the
         type of an event its sentence already reports (kept as the rules typed it), with no casualties of its own,
         is left out: it is another account of that event."""
         from ..events.acled import recode
 
-        chosen = [self.choose(event) for event in events]
+        read = doc is not None and FRAME_WEIGHT > 0
+        chosen = [self.choose(event, frame(doc, event) if read else ()) for event in events]
         kept = {(e.evidence.start, e.evidence.end, e.type) for e, c in zip(events, chosen) if c == e.type}
         out = []
         for event, new_type in zip(events, chosen):
