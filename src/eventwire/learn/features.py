@@ -139,9 +139,9 @@ def article_bag(body: str) -> dict[int, float]:
     return {k: v / norm for k, v in bag.items()}
 
 
-MIN_TOPIC_WORDS = 12  # an article's topic is read from at least this many distinct content words (a sentence alone
-# has a dozen: the topic model then says 0.4 for anything, and its "unsure" band read a one-line attack report as
-# half sport)
+MIN_TOPIC_WORDS = 8  # an article's topic is read from at least this many distinct content words: a short sentence
+# alone has six or seven, and the topic model then says about 0.4 for anything (its "unsure" band, where sport-sense
+# triggers live), so a one-line attack report was read as half a sport report; a two-sentence match report has 11
 
 
 def topic_readable(bag: dict[int, float]) -> bool:
