@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import _corpora  # noqa: E402
 from _muc import match_all, read_incidents  # noqa: E402
 
-from eventwire.learn.features import DIM, article_bag, event_features  # noqa: E402
+from eventwire.learn.features import DIM, article_bag, event_features, topic_readable  # noqa: E402
 from eventwire.learn.model import FORMAT, sport_cut  # noqa: E402
 from eventwire.models import Article, Event  # noqa: E402
 
@@ -143,7 +143,7 @@ def samples(which: str = "tune", *, subset: int | None = None, cache: Path | Non
             article = Article(id=record["id"], body=record["body"], title=record["title"],
                               offsets=tuple(tuple(o) for o in record["offsets"]))
             bag = article_bag(article.body)
-            about = topic.probability(doc.id, bag) if topic is not None else None
+            about = topic.probability(doc.id, bag) if topic is not None and topic_readable(bag) else None
             for event in record["events"]:
                 found = _corpora.label(doc, event, article, muc_matched=matched)
                 if found is None:

@@ -46,6 +46,46 @@ def test_features_are_hashed_and_read_text_lower_cased():
     assert all(isinstance(k, int) and 0 <= k < DIM for k in cased)
 
 
+@pytest.mark.parametrize("line, title", [
+    ("Family: Man killed by police had mental health issues", True),  # a headline: no final stop
+    ('"MP calls for probe into misplaced documents" \u2014 Edmonton Sun, August 16, 2008', True),  # a caption
+    ("Rebels killed four villagers near the market on Friday.", False),
+    ('"We will strike again," the group said.', False),
+    ("Did the army fire first?", False),
+    ('The minister said: "They attacked us."', False),
+])
+def test_a_title_line_is_a_line_without_a_sentence_final_stop(line, title):
+    from eventwire.learn.features import title_line
+
+    assert title_line(line) is title
+
+
+def test_a_sentence_that_is_the_whole_text_has_no_place_in_an_article():
+    """A one-sentence report is not its article's first sentence (which in sources that put the title first is
+    the headline): it gets "alone", no first-sentence or position cues; in an article the same sentence has them."""
+    from eventwire.learn.features import index
+
+    sentence = "Rebels killed four villagers near the market on Friday."
+    alone = event_features(_event(sentence), sentence)
+    body = sentence + " The army said it would send troops to the district, and the governor called for calm."
+    first = event_features(_event(sentence), body)
+    assert index("alone") in alone and index("alone") not in first
+    assert index("first:sentence") in first and index("first:sentence") not in alone
+    assert index("x:ASSAULT/first") in first and index("x:ASSAULT/first") not in alone
+
+
+def test_the_topic_of_a_text_too_short_to_tell_is_not_read():
+    """A sentence alone has too few words for the topic model (which says about 0.4 for anything then): no topic,
+    so a one-line attack report is not half a sport report; two sentences of a match report are read."""
+    from eventwire.learn import article_bag
+
+    model = load_eventness()
+    assert model.topic(article_bag("Soldiers yesterday repelled a rebel attack on a bridge in Tunja.")) is None
+    match = ("The striker scored twice as City beat Rovers 3-1 in the league on Saturday. The manager praised the "
+             "midfield and the goalkeeper, who saved a penalty before half-time.")
+    assert model.topic(article_bag(match)) > 0.5
+
+
 def _weights(tmp_path: Path, *, bias: float, threshold: float) -> Path:
     path = tmp_path / "w.json"
     path.write_text(json.dumps({"format": "eventwire-eventness-v1", "dim": DIM, "bias": bias, "platt": [1.0, 0.0],

@@ -25,7 +25,12 @@ features are strings hashed (CRC-32) into :data:`DIM` buckets, each with a value
    quote is rarely an accusation): on the annotated tune articles, out of fold, these lift the precision of
    the kept asserted events from 0.41 to 0.47 at the same recall;
 7. cues of a specific occurrence (:func:`_specific`), alone and with the type: a weekday, a month, a time of day or
-   "yesterday"; past or present tense (by auxiliaries and "-ed" forms); a figure; study, report and survey nouns.
+   "yesterday"; past or present tense (by auxiliaries and "-ed" forms); a figure; study, report and survey nouns;
+8. whether the evidence is a title line (:func:`title_line`: no sentence-final stop) or a sentence, alone, with the
+   type and with the first-sentence cues: "first" meant "headline" in sources that put the title before the text
+   (BBC, the annotated articles), so a one-sentence report, whose only sentence is its first, was read as one;
+   a sentence that is the whole text (:func:`alone`) gets no place cues at all (first, early, its tenth of the
+   article), only "alone" with the type: a text is not less likely real for being short.
 
 Everything is read lower-cased: a lower-case or all-caps article gets the same features as its cased copy.
 """
@@ -74,6 +79,23 @@ WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday yeste
                  "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
                  "a.m p.m am pm".split())
 SPECIFIC = True  # cues of a specific occurrence against a generic or standing statement (7. above)
+TITLE_LINE = True  # a line with no sentence-final stop (a headline, a caption) told apart from a sentence (8. above)
+FINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*\s*$")
+
+
+ALONE = True  # the sentence that is the whole text has no place in an article (8. above)
+
+
+def alone(event: "Event", body: str) -> bool:
+    """Whether the evidence sentence of ``event`` is the whole of ``body``: a one-sentence report (a wire flash, a
+    sentence given alone), whose place in an article (first, early) says nothing."""
+    return ALONE and event.evidence.start <= 2 and event.evidence.end >= len(body.rstrip()) - 2
+
+
+def title_line(sentence: str) -> bool:
+    """Whether ``sentence`` reads as a headline or a caption: it ends without a full stop, question or exclamation
+    mark (a headline that repeats the body; a sentence of the body, even alone in a text, ends with one)."""
+    return bool(sentence.strip()) and not FINAL.search(sentence)
 
 
 def index(name: str) -> int:
@@ -117,6 +139,16 @@ def article_bag(body: str) -> dict[int, float]:
     return {k: v / norm for k, v in bag.items()}
 
 
+MIN_TOPIC_WORDS = 8  # an article's topic is read from at least this many distinct content words: a short sentence
+# alone has six or seven, and the topic model then says about 0.4 for anything (its "unsure" band, where sport-sense
+# triggers live), so a one-line attack report was read as half a sport report; a two-sentence match report has 11
+
+
+def topic_readable(bag: dict[int, float]) -> bool:
+    """Whether an article's bag (:func:`article_bag`) has words enough to read its topic from."""
+    return len(bag) >= MIN_TOPIC_WORDS
+
+
 def topic_features(topic: float, quad: str, trigger: str) -> dict[str, float]:
     """Feature names and values of the article's topic probability ``topic`` (sport/entertainment/tech), alone,
     with the candidate's quad class, and with its trigger's stem in three bands (a word's sense follows the
@@ -155,14 +187,19 @@ def _crosses(event: "Event", sentence: str, tokens: list[str], at: int, body: st
     a large figure, the sentence's place in the article; and with the factuality the rules gave."""
     t = event.type
     cues = set(tokens)
+    titled = TITLE_LINE and title_line(sentence)
+    placed = not alone(event, body)  # a sentence that is the whole text has no place in an article
     trigger_at = sentence.lower().find(event.evidence.trigger.lower()) if event.evidence.trigger else -1
     marks = {
         "report": bool(cues & REPORTING), "hedge": bool(cues & HEDGE), "neg": bool(cues & NEGATION),
         "modal": bool(cues & MODAL), "quote": bool(QUOTES.search(sentence)),
         "inquote": _inside_quote(sentence, trigger_at), "perfect": bool(PERFECT.search(sentence.lower())),
-        "big": bool(BIG.search(sentence.lower())), "first": event.evidence.start < 3,
-        "question": sentence.rstrip().endswith("?"),
-        "early": event.evidence.start < 0.2 * max(len(body), 1), "hazard": _hazard(tokens),
+        "big": bool(BIG.search(sentence.lower())),
+        "question": sentence.rstrip().endswith("?"), "title": titled,
+        "first": placed and event.evidence.start < 3 and not titled,
+        "first-title": placed and event.evidence.start < 3 and titled,
+        "early": placed and event.evidence.start < 0.2 * max(len(body), 1), "alone": not placed,
+        "hazard": _hazard(tokens),
     }
     names = [f"x:{t}/{k}" for k, v in marks.items() if v]
     names += [f"x:{t}/no-{k}" for k in ("report", "quote") if not marks[k]]
@@ -229,9 +266,15 @@ def event_features(event: "Event", body: str, *, bag: dict[int, float] | None = 
     if sentence.rstrip().endswith("?"):
         names.append("cue:question")
     names.append(f"len:{min(len(tokens) // 10, 6)}")
-    names.append(f"pos:{min(int(10 * event.evidence.start / max(len(body), 1)), 9)}")
-    if event.evidence.start < 3:
-        names.append("first")
+    titled = TITLE_LINE and title_line(sentence)
+    if alone(event, body):
+        names += ["alone", f"alone:{t}"]
+    else:
+        names.append(f"pos:{min(int(10 * event.evidence.start / max(len(body), 1)), 9)}")
+    if event.evidence.start < 3 and not alone(event, body):
+        names.append("first" if not TITLE_LINE else "first:title" if titled else "first:sentence")
+    if titled:
+        names += ["title-line", f"title-line:{t}"]
     if title and words(title) and set(words(title)) <= cues:
         names.append("headline")
     if CROSSES:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from ..errors import EventwireError
-from .features import DIM, article_bag, event_features
+from .features import DIM, article_bag, event_features, topic_readable
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models import Event
@@ -80,8 +80,9 @@ class Eventness:
 
     def topic(self, bag: dict[int, float]) -> float | None:
         """The probability that the article of ``bag`` (its :func:`article_bag`) is about sport, entertainment
-        or technology (None: these weights have no topic model)."""
-        if self.topic_weights is None:
+        or technology (None: these weights have no topic model, or the text is too short to tell its topic,
+        :func:`~.features.topic_readable`)."""
+        if self.topic_weights is None or not topic_readable(bag):
             return None
         w = self.topic_weights
         z = self.topic_bias + sum(w[k] * v for k, v in bag.items())
