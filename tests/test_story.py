@@ -167,3 +167,65 @@ def test_a_namesake_town_is_the_one_near_the_publisher_the_title_names(title, st
     text = "A woman was shot in the head at her home in Springfield on Sunday, police said. She will survive."
     (event,) = [e for e in eventwire.extract(text, title=title, published="2017-01-09") if e.type == "ASSAULT"]
     assert (event.location.name, event.location.admin1) == ("Springfield", state)
+
+
+def test_a_lead_that_names_no_weapon_takes_the_first_one_a_later_report_names():
+    """"Two people were killed ... two others were injured in a shooting": the lead names no weapon and no
+    place; the report naming the shooting and the town is the same attack, and its weapon is the story's."""
+    killed = mention(0, trigger="killed", fatalities=2, paragraph=0)
+    shooting = mention(1, mode="firearms", injured=2, places=(AKRON,), paragraph=0)
+    (event,) = merge([killed, shooting], article=ARTICLE, lex=LEX, locality=LOCAL)
+    assert (event.fatalities, event.injured) == (2, 2)
+    beating = mention(2, mode="beat", paragraph=3)
+    assert len(merge([killed, shooting, beating], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2
+    elsewhere = mention(2, mode="firearms", places=(DAYTON,), paragraph=3)  # far from the town now told
+    assert len(merge([killed, shooting, elsewhere], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2
+
+
+@pytest.mark.parametrize("text, dead, injured", [
+    # the shot whose fate a later sentence does not tell are the dead told before
+    ("A teen was fatally shot Thursday in the 4200 block of Main Street in Akron. Officers found him suffering "
+     "from a gunshot wound.", 1, N),
+    ("A man was shot and killed Thursday in the 4200 block of Main Street in Akron. Police found the victim "
+     "with a gunshot wound to the chest.", 1, N),
+    # ... but others said to be wounded besides them are not
+    ("A man was shot and killed Thursday in the 4200 block of Main Street in Akron. Another man was found "
+     "with a gunshot wound.", 1, 1),
+    # dead named after "N others were wounded" are not among those others
+    ("Two people were killed in a shooting in the 400 block of Main Street in Akron early Sunday. Police said "
+     "three others were wounded. The victims were identified as John Smith and Mary Jones.", 2, 3),
+])
+def test_the_story_toll_counts_each_victim_once(text, dead, injured):
+    import eventwire
+
+    events = [e for e in eventwire.extract(text, published="2020-01-06") if e.type == "ASSAULT"]
+    event = max(events, key=lambda e: e.confidence)
+    assert (event.fatalities, event.injured) == (dead, injured)
+
+
+@pytest.mark.parametrize("text, factuality", [
+    ("Police responded to a shooting call on Main Street on Saturday.", "asserted"),
+    ("Deputies received a call about a shooting at a home on Main Street on Saturday.", "asserted"),
+    ("The union issued a call for attacks on the embassy.", "future"),  # a call for something is a demand
+])
+def test_a_call_that_reports_an_attack_is_no_plan(text, factuality):
+    import eventwire
+
+    (event,) = [e for e in eventwire.extract(text, published="2020-01-06") if e.type == "ASSAULT"]
+    assert event.factuality == factuality
+
+
+@pytest.mark.parametrize("text, types", [
+    ("He suffered non-life-threatening injuries in the attack.", ["ASSAULT"]),
+    ("The victim was taken to a hospital with injuries that were not life threatening.", []),
+    ("He threatened to kill his neighbour.", ["THREATEN"]),
+])
+def test_how_grave_an_injury_is_reports_no_threat(text, types):
+    import eventwire
+
+    assert sorted({e.type for e in eventwire.extract(text, published="2020-01-06")}) == types
+
+
+def test_an_age_written_yr_old_counts_no_one(nlp):
+    sent = next(iter(nlp("Family members mourned the senseless death of 3 yr old Amorie.").sents))
+    assert count_casualties(sent) == Casualties(1, N, N)
