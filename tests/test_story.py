@@ -229,3 +229,33 @@ def test_how_grave_an_injury_is_reports_no_threat(text, types):
 def test_an_age_written_yr_old_counts_no_one(nlp):
     sent = next(iter(nlp("Family members mourned the senseless death of 3 yr old Amorie.").sents))
     assert count_casualties(sent) == Casualties(1, N, N)
+
+
+@pytest.mark.parametrize("text, date", [
+    # a day and month without a year in a past clause lies before the day it is told
+    ("Police said a man was shot and killed on Nov. 2 in the 400 block of Main Street.", "2015-11-02"),
+    ("The shooting happened on Nov. 2.", "2015-11-02"),
+    # ... not one the past clause puts something off to or sets it for, nor a future clause's
+    ("The trial was postponed to Nov. 22.", "2016-11-22"),
+    ("The hearing was set for Nov. 22.", "2016-11-22"),
+    ("He will be sentenced on Nov. 22.", "2016-11-22"),
+])
+def test_a_yearless_day_in_a_past_clause_lies_behind(nlp, text, date):
+    import datetime as dt
+
+    from eventwire.events.dates import find_timexes, past_reader, tense_reader
+
+    doc = nlp(text)
+    (timex,) = find_timexes(doc.text, anchor=dt.date(2016, 10, 18), tense_future=tense_reader(doc),
+                            tense_past=past_reader(doc))
+    assert timex.value == date
+
+
+def test_a_follow_up_dates_the_shootout_by_its_own_day():
+    import eventwire
+
+    text = "Five men pleaded guilty Friday to their roles in the Nov. 22 shootout during a block party."
+    (event,) = [e for e in eventwire.extract(text, published="2016-10-18") if e.type == "ASSAULT"]
+    assert event.date == "2015-11-22"
+    sport = "The Rangers won the game in a shootout on Saturday after the goalie stopped three penalties."
+    assert [e for e in eventwire.extract(sport, published="2016-10-18") if e.type == "ASSAULT"] == []
