@@ -112,6 +112,10 @@ def test_victims_reported_wounded_only_are_no_dead():
     ("He suffered non-life-threatening injuries.", N, 1),
     ("She was treated for a gunshot wound to the arm.", N, 1),
     ("He suffered a broken heart.", N, N),
+    # a shooting victim was hit; whether he lived is for the sentence to say ("murder victims" are dead)
+    ("Officers received the call of a reported shooting victim around 8 p.m.", N, 1),
+    ("The shooting victim died at the hospital.", 1, N),
+    ("The murder victim was identified as John Smith.", 1, N),
     # counts of charges, shots and blocks count no one
     ("He was charged with murder and three counts of assault.", N, N),
     ("The gunman fired five shots, killing two people.", 2, N),
