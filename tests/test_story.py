@@ -112,6 +112,10 @@ def test_victims_reported_wounded_only_are_no_dead():
     ("He suffered non-life-threatening injuries.", N, 1),
     ("She was treated for a gunshot wound to the arm.", N, 1),
     ("He suffered a broken heart.", N, N),
+    # a shooting victim was hit; whether he lived is for the sentence to say ("murder victims" are dead)
+    ("Officers received the call of a reported shooting victim around 8 p.m.", N, 1),
+    ("The shooting victim died at the hospital.", 1, N),
+    ("The murder victim was identified as John Smith.", 1, N),
     # counts of charges, shots and blocks count no one
     ("He was charged with murder and three counts of assault.", N, N),
     ("The gunman fired five shots, killing two people.", 2, N),
@@ -167,3 +171,95 @@ def test_a_namesake_town_is_the_one_near_the_publisher_the_title_names(title, st
     text = "A woman was shot in the head at her home in Springfield on Sunday, police said. She will survive."
     (event,) = [e for e in eventwire.extract(text, title=title, published="2017-01-09") if e.type == "ASSAULT"]
     assert (event.location.name, event.location.admin1) == ("Springfield", state)
+
+
+def test_a_lead_that_names_no_weapon_takes_the_first_one_a_later_report_names():
+    """"Two people were killed ... two others were injured in a shooting": the lead names no weapon and no
+    place; the report naming the shooting and the town is the same attack, and its weapon is the story's."""
+    killed = mention(0, trigger="killed", fatalities=2, paragraph=0)
+    shooting = mention(1, mode="firearms", injured=2, places=(AKRON,), paragraph=0)
+    (event,) = merge([killed, shooting], article=ARTICLE, lex=LEX, locality=LOCAL)
+    assert (event.fatalities, event.injured) == (2, 2)
+    beating = mention(2, mode="beat", paragraph=3)
+    assert len(merge([killed, shooting, beating], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2
+    elsewhere = mention(2, mode="firearms", places=(DAYTON,), paragraph=3)  # far from the town now told
+    assert len(merge([killed, shooting, elsewhere], article=ARTICLE, lex=LEX, locality=LOCAL)) == 2
+
+
+@pytest.mark.parametrize("text, dead, injured", [
+    # the shot whose fate a later sentence does not tell are the dead told before
+    ("A teen was fatally shot Thursday in the 4200 block of Main Street in Akron. Officers found him suffering "
+     "from a gunshot wound.", 1, N),
+    ("A man was shot and killed Thursday in the 4200 block of Main Street in Akron. Police found the victim "
+     "with a gunshot wound to the chest.", 1, N),
+    # ... but others said to be wounded besides them are not
+    ("A man was shot and killed Thursday in the 4200 block of Main Street in Akron. Another man was found "
+     "with a gunshot wound.", 1, 1),
+    # dead named after "N others were wounded" are not among those others
+    ("Two people were killed in a shooting in the 400 block of Main Street in Akron early Sunday. Police said "
+     "three others were wounded. The victims were identified as John Smith and Mary Jones.", 2, 3),
+])
+def test_the_story_toll_counts_each_victim_once(text, dead, injured):
+    import eventwire
+
+    events = [e for e in eventwire.extract(text, published="2020-01-06") if e.type == "ASSAULT"]
+    event = max(events, key=lambda e: e.confidence)
+    assert (event.fatalities, event.injured) == (dead, injured)
+
+
+@pytest.mark.parametrize("text, factuality", [
+    ("Police responded to a shooting call on Main Street on Saturday.", "asserted"),
+    ("Deputies received a call about a shooting at a home on Main Street on Saturday.", "asserted"),
+    ("The union issued a call for attacks on the embassy.", "future"),  # a call for something is a demand
+])
+def test_a_call_that_reports_an_attack_is_no_plan(text, factuality):
+    import eventwire
+
+    (event,) = [e for e in eventwire.extract(text, published="2020-01-06") if e.type == "ASSAULT"]
+    assert event.factuality == factuality
+
+
+@pytest.mark.parametrize("text, types", [
+    ("He suffered non-life-threatening injuries in the attack.", ["ASSAULT"]),
+    ("The victim was taken to a hospital with injuries that were not life threatening.", []),
+    ("He threatened to kill his neighbour.", ["THREATEN"]),
+])
+def test_how_grave_an_injury_is_reports_no_threat(text, types):
+    import eventwire
+
+    assert sorted({e.type for e in eventwire.extract(text, published="2020-01-06")}) == types
+
+
+def test_an_age_written_yr_old_counts_no_one(nlp):
+    sent = next(iter(nlp("Family members mourned the senseless death of 3 yr old Amorie.").sents))
+    assert count_casualties(sent) == Casualties(1, N, N)
+
+
+@pytest.mark.parametrize("text, date", [
+    # a day and month without a year in a past clause lies before the day it is told
+    ("Police said a man was shot and killed on Nov. 2 in the 400 block of Main Street.", "2015-11-02"),
+    ("The shooting happened on Nov. 2.", "2015-11-02"),
+    # ... not one the past clause puts something off to or sets it for, nor a future clause's
+    ("The trial was postponed to Nov. 22.", "2016-11-22"),
+    ("The hearing was set for Nov. 22.", "2016-11-22"),
+    ("He will be sentenced on Nov. 22.", "2016-11-22"),
+])
+def test_a_yearless_day_in_a_past_clause_lies_behind(nlp, text, date):
+    import datetime as dt
+
+    from eventwire.events.dates import find_timexes, past_reader, tense_reader
+
+    doc = nlp(text)
+    (timex,) = find_timexes(doc.text, anchor=dt.date(2016, 10, 18), tense_future=tense_reader(doc),
+                            tense_past=past_reader(doc))
+    assert timex.value == date
+
+
+def test_a_follow_up_dates_the_shootout_by_its_own_day():
+    import eventwire
+
+    text = "Five men pleaded guilty Friday to their roles in the Nov. 22 shootout during a block party."
+    (event,) = [e for e in eventwire.extract(text, published="2016-10-18") if e.type == "ASSAULT"]
+    assert event.date == "2015-11-22"
+    sport = "The Rangers won the game in a shootout on Saturday after the goalie stopped three penalties."
+    assert [e for e in eventwire.extract(sport, published="2016-10-18") if e.type == "ASSAULT"] == []

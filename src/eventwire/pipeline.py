@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .actors.kb import ActorKB, load_actor_kb
 from .read.clean import clean
 from .events.implicit import fill_implicit
-from .events.dates import find_timexes, tense_reader
+from .events.dates import find_timexes, past_reader, tense_reader
 from .errors import EventwireError, InputError
 from .events.mentions import find_mentions
 from .events.records import new_article_state
@@ -147,7 +147,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     written = find_dateline(article.body, dateline=article.dateline) \
         or publisher_place(article.title)  # "Clifton, Colo.", "San Salvador"; "... - Memphis, Tennessee"
     places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=written)
-    timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc)))
+    timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc),
+                                 tense_past=past_reader(doc)))
     ctx = new_article_state(doc, lex, anchor=anchor, places=places, timexes=timexes, kb=resources.get_actor_kb(),
                       gazetteer=resources.get_geocoder().gazetteer, body=article.body)
     mentions = find_mentions(ctx)

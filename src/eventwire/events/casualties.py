@@ -94,6 +94,9 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
         kind = _cue(noun, lex, ("noun", "adj"))
         if kind:
             return kind
+        if noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and _shooting_victim(noun):
+            return _relation_kind(noun, lex) or "shot"  # "a reported shooting victim": someone was hit, the
+            # sentence does not say whether he lived (unless it does: "the shooting victim died")
         if noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and not _wounds_told(noun.sent, lex):
             return "dead"  # "the victims" are the dead, unless the sentence tells of wounds
         if noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in _LIFE_VERBS:
@@ -104,6 +107,15 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
                 if kind:  # "3 civilians killed", "the man shot and killed on Tuesday"
                     return kind
     return None
+
+
+_SHOOTING_WORDS = frozenset({"shooting", "gunshot", "gunfire"})
+
+
+def _shooting_victim(noun) -> bool:
+    """"a shooting victim", "the gunshot victims": named by the shooting they were hit in, not by a death (a
+    "murder victim" or "homicide victim" stays one of the dead)."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _SHOOTING_WORDS for c in noun.children)
 
 
 def _relation_kind(node, lex: CasualtyWords) -> str | None:

@@ -23,7 +23,7 @@ _MONTHS = frozenset(MONTH_NUMBERS)  # "the 16 November assassination": a day, no
 _NUMERAL = re.compile(r"\d{1,3}(,\d{3})+|\d+")  # "12", "1,200"
 _NOT_COUNTS = frozenset({"a", "an", "no", "one"})
 _UNITS = frozenset({"%", "percent", "per", "p.m.", "a.m.", "year", "years", "-year", "km", "miles", "kilometres",
-                    "kilometers", "metres", "meters", "dollars", "o'clock", "feet", "blocks",
+                    "kilometers", "metres", "meters", "dollars", "o'clock", "feet", "blocks", "yr", "yrs", "-yr",  # "3 yr old"
                     # charges ("three counts of assault"), shots ("fired five rounds", "shot three times")
                     "count", "counts", "charge", "charges", "shots", "rounds", "bullets", "times"})
 # what a number of people never counts

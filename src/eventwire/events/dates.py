@@ -32,7 +32,7 @@ from typing import Callable
 
 from ..knowledge.words import MONTH_NUMBERS
 
-__all__ = ["Timex", "find_timexes", "tense_reader", "FORWARD_DAYS"]
+__all__ = ["Timex", "find_timexes", "tense_reader", "past_reader", "FORWARD_DAYS"]
 
 FORWARD_DAYS = 120
 """A yearless day-month may lie up to about four months after the anchor (scheduled dates)."""
@@ -80,6 +80,7 @@ class _Ctx:
     text: str
     anchor: dt.date | None
     tense_future: TenseFuture
+    tense_past: TenseFuture = None
 
 
 # ---------------------------------------------------------------- date arithmetic
@@ -119,7 +120,7 @@ def _weekday(anchor: dt.date, weekday: int, *, mode: str) -> dt.date:
     return anchor + dt.timedelta(days=weekday - anchor.weekday())  # "this": same Monday-Sunday week
 
 
-def _yearless(anchor: dt.date, month: int, day: int, *, future: bool) -> dt.date | None:
+def _yearless(anchor: dt.date, month: int, day: int, *, future: bool, past: bool = False) -> dt.date | None:
     this_year = _safe_date(anchor.year, month, day)
     if this_year is None:
         return _safe_date(anchor.year - 1, month, day) if month == 2 else None
@@ -129,6 +130,8 @@ def _yearless(anchor: dt.date, month: int, day: int, *, future: bool) -> dt.date
         ahead, behind = _safe_date(anchor.year + 1, month, day), this_year
     if future or behind is None:
         return ahead
+    if past and this_year > anchor:  # "pleaded guilty to their roles in the Nov. 22 shootout": what a past
+        return behind  # clause tells of had happened by the day it was told
     if ahead is not None and (ahead - anchor).days <= min(FORWARD_DAYS, (anchor - behind).days):
         return ahead
     return behind
@@ -192,7 +195,8 @@ def _r_day_month(m: re.Match, ctx: _Ctx) -> tuple[str, str] | None:
     if year is not None:
         date = _safe_date(year, month, day)
     elif ctx.anchor is not None:
-        date = _yearless(ctx.anchor, month, day, future=_is_future(ctx, m.start(), m.end()))
+        date = _yearless(ctx.anchor, month, day, future=_is_future(ctx, m.start(), m.end()),
+                         past=bool(ctx.tense_past is not None and ctx.tense_past(m.start(), m.end())))
     else:
         return None
     return _day(date) if date else None
@@ -381,17 +385,20 @@ _NEEDS: dict[Callable, tuple[str, ...]] = {_r_month_relyear: ("year",), _r_weekd
 
 
 def find_timexes(text: str, *, anchor: dt.date | None,
-                 tense_future: Callable[[int, int], bool | None] | None = None) -> list[Timex]:
+                 tense_future: Callable[[int, int], bool | None] | None = None,
+                 tense_past: Callable[[int, int], bool | None] | None = None) -> list[Timex]:
     """All resolvable time expressions of ``text``, in text order, without overlaps.
 
     ``anchor`` is the publication date (relative expressions need it; ``None`` keeps only dates
     that carry their own year). ``tense_future(start, end)`` may say whether the clause around
     ``text[start:end]`` is about the future (``True``/``False``) or not know (``None``); without it,
     or when it returns ``None``, a lexical cue (``will``, ``would``, ``plans to``…) in the clause decides.
+    ``tense_past(start, end)`` says whether that clause tells of the past: a day and month without a year in a
+    past clause is never one ahead of ``anchor``.
     """
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    ctx = _Ctx(text=text, anchor=anchor, tense_future=tense_future)
+    ctx = _Ctx(text=text, anchor=anchor, tense_future=tense_future, tense_past=tense_past)
     candidates = []
     lowered = text.lower()
     quick = len(lowered) == len(text)  # lower() keeps offsets (it does for all but a few scripts)
@@ -451,6 +458,32 @@ def _doc_tense(doc, offset: int) -> Callable[[int, int], bool | None]:
         subject = any(n.dep_ in ("nsubj", "nsubjpass") and n.head == verb for n in [span.root, *span.root.ancestors])
         return _verb_is_future(verb, subject=subject)
     return tense_future
+
+
+_AHEAD_PREPS = frozenset({"to", "for", "until", "till", "by"})  # "was postponed to Nov. 22", "was set for May 3"
+
+
+def past_reader(doc) -> Callable[[int, int], bool]:
+    """A ``tense_past`` callable for :func:`find_timexes` over the whole ``doc.text``: does the clause around a
+    date tell of the past ("pleaded guilty Friday to their roles in the Nov. 22 shootout", "four people were
+    shot at the July 26 party"), the date not being one it was put off to or set for ("was postponed to
+    Nov. 22")?"""
+    def tense_past(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        verb = _clause_verb(span.root)
+        if verb is None or _verb_is_future(verb) or verb.lemma_.lower() in _FUTURE_HEADS:
+            return False
+        path = [span.root, *span.root.ancestors]
+        if any(n.dep_ == "pobj" and n.head.lower_ in _AHEAD_PREPS for n in path[:path.index(verb)]
+               if verb in path):
+            return False
+        heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "was shot and killed on Nov. 2"
+        return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had", "has", "have")
+            for h in heads for c in h.children)
+    return tense_past
 
 
 def tense_reader(doc) -> Callable[[int, int], bool | None]:

@@ -128,13 +128,24 @@ def _embedding_cue(token: "Token", parent: "Token", lex: Lexicon) -> str | None:
     kind = lex.cues.get(parent.lemma_.lower()) or lex.cues.get(parent.lower_)
     if kind == "fear" or (kind == "modal" and (parent.pos_ in ("ADJ", "NOUN") or token.dep_ in ("xcomp", "ccomp"))):
         return "hypothetical"
-    if kind == "plan" and not (token.dep_ == "advcl" and token.tag_ == "VBG"):
+    if kind == "plan" and not (token.dep_ == "advcl" and token.tag_ == "VBG") and not _reporting_call(token, parent):
         return "future"  # not the outcome of a planning verb's own act: "set off two bombs, killing three"
     if kind == "claim" and token.dep_ in ("ccomp", "xcomp", "pcomp", "dobj", "prep", "pobj"):
         return "claimed"
     if kind == "deny" and token.dep_ in ("ccomp", "xcomp", "dobj", "pcomp"):
         return "denied"
     return None
+
+
+REPORTED_BY_CALL = {"of", "about", "regarding", "concerning", "reporting"}
+
+
+def _reporting_call(token: "Token", parent: "Token") -> bool:
+    """A call that reports what it names, not one that demands it: "responded to a shooting call", "a 911
+    call of a shooting", "calls about shots fired" (a call *for* a strike, a call *to* arms stay plans)."""
+    if parent.lemma_.lower() != "call" or parent.pos_ != "NOUN":
+        return False
+    return token.dep_ == "compound" or token.dep_ == "prep" and token.lower_ in REPORTED_BY_CALL
 
 
 def _under(token: "Token", lex: Lexicon, kind: str) -> bool:

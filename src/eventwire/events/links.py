@@ -11,6 +11,7 @@ of :mod:`mentions` cannot see, so that :mod:`merge` makes one event of one real 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["nest", "unclaimed_counts", "attach_orphan_counts"]
 
 
+OTHERS = re.compile(r"\b(?:others?|another)\b", re.IGNORECASE)  # wounded besides the ones told before
 NOT_SAME = frozenset({"after", "before", "since", "following", "retaliation", "revenge", "response", "reprisal",
                       "until", "like", "unlike", "than", "besides"})
 
@@ -125,8 +127,13 @@ def attach_orphan_counts(ctx: "ArticleState", mentions: list["Mention"]) -> list
             continue
         also = any(t.lower_ in ("also", "another", "other", "others", "too") for t in sent)
         injured = _add(target.injured, counted.injured, also=also)
-        if not also and counted.fatalities and counted.injured is None and target.fatalities is None and injured:
+        if not also and counted.fatalities and counted.injured is None and target.fatalities is None and injured \
+                and not OTHERS.search(target.clause.text):  # not "three others were wounded ... the victims were X, Y"
             injured = max(0, injured - counted.fatalities)  # "A man was shot ... He died at the hospital."
+        if not also and counted.shot and counted.fatalities is None and target.fatalities \
+                and target.injured is None and counted.injured <= target.fatalities:
+            injured = None  # "A teen was fatally shot ... Officers found him suffering from a gunshot wound": the
+            # shot whose fate the sentence does not tell are the dead told before, not more wounded
         out[earlier[-1]] = replace(target, fatalities=_add(target.fatalities, counted.fatalities, also=also),
                                    injured=injured)
     return out

@@ -122,20 +122,22 @@ def _join_story(clusters: list[_Cluster]) -> list[_Cluster]:
     Sunday" are one night), a place far from the lead's, "another", several attacks at once, a toll over a
     span of time. Other victims named or counted do not set a report apart: the story's victims are many."""
     lead = next((c for c in clusters if c.first.type in STORY_TYPES and c.first.factuality == "asserted"
-                 and len({o.mode for o in c.mentions if o.mode}) == 1), None)
+                 and len({o.mode for o in c.mentions if o.mode}) <= 1), None)
     if lead is None:
         return clusters
-    told = list(lead.mentions)  # the lead as first told: its weapon and its day
+    told = list(lead.mentions)  # the lead as first told: its day and its weapon
+    weapon = next((o.mode for o in told if o.mode), None)  # else the first joined report's ("killed in a shooting")
     joined: set[int] = set()
     for k, cluster in enumerate(clusters):
         m = cluster.first
         if cluster is lead or m.type != lead.first.type \
                 or any(_merging_fact(o) != "asserted" or o.novel or o.several or aggregate(o)
                        for o in cluster.mentions) \
-                or not _same_weapon(cluster.mentions, told) \
+                or not _same_weapon(cluster.mentions, weapon) \
                 or _dated_apart(cluster.mentions, told) or _placed_apart(cluster.mentions, lead.mentions):
             continue
         lead.mentions = sorted(lead.mentions + cluster.mentions, key=lambda o: o.index)
+        weapon = weapon or next((o.mode for o in cluster.mentions if o.mode), None)
         joined.add(k)
     return [c for k, c in enumerate(clusters) if k not in joined]
 
@@ -166,16 +168,18 @@ def _same_time(a: str, b: str) -> bool:
     return False
 
 
-def _same_weapon(mine: list[Mention], theirs: list[Mention]) -> bool:
+def _same_weapon(mine: list[Mention], weapon: str | None) -> bool:
     """Every report names the story's weapon ("shot", "a shooting", "gunfire": firearms) or only its toll
-    ("two others were wounded")."""
-    modes = {o.mode for o in theirs if o.mode}
-    return len(modes) == 1 and all(m.mode in modes or m.mode is None for m in mine)
+    ("two others were wounded"); while the story has named none ("killed in an attack"), one weapon."""
+    modes = {m.mode for m in mine if m.mode}
+    return modes <= {weapon} if weapon is not None else len(modes) <= 1
 
 
 def _placed_apart(mine: list[Mention], theirs: list[Mention]) -> bool:
-    """A report that names a place the story's attack is not known to be near."""
+    """A report that names a place far from every place the story's attack is told at."""
     here = [p for o in theirs for p in _located(o)]
+    if not here:  # the story's attack has no place of its own yet: a report's place does not set it apart
+        return False
     return any(p.lat is not None and not any(km(p, q) <= FAR_KM for q in here) for m in mine for p in _located(m))
 
 

@@ -95,6 +95,8 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
     pos = "V" if token.pos_ == "VERB" else "N" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None or token.ent_type_ in ("DATE", "TIME") or (token.dep_ == "amod" and token.tag_ == "VBN"):
         return None  # "March" the month; "the detained leaders" describes a state, it reports no event
+    if incorporated(token):
+        return None  # "life-threatening injuries": the word and what it acts on describe how bad, not an act
     if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTITIES and not token.is_upper:
         return None  # a word of a name reports nothing: "the Florida Highway Patrol", "Gerome Battle"
     for rule in rules:
@@ -105,6 +107,14 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
                 return None  # investigating an accident is no accusation: "investigated a hit-and-run crash"
             return rule if rule.type != "-" else None  # a stop row: this use of the word is no event
     return None
+
+
+def incorporated(token: "Token") -> bool:
+    """A participle that has taken what it acts on into one modifier ("life-threatening injuries", "injuries
+    that were not life threatening"): it tells how grave something is, it reports no act."""
+    return token.tag_ == "VBG" and token.dep_ in ("amod", "acomp") and any(
+        c.i < token.i and c.dep_ in ("npadvmod", "amod", "compound", "dobj") and c.pos_ in ("NOUN", "ADJ")
+        for c in token.children)
 
 
 INQUIRY = frozenset("investigate investigation inquiry probe".split())
