@@ -270,10 +270,14 @@ def test_the_article_event_carries_the_dead(text, published, dead):
 
 
 def test_an_arrest_for_a_killing_carries_no_dead():
+    """The rules' counts (Resources(learned=False)), as in the test above: the session-11 filter drops this
+    one-sentence text's killing; keeping it is the event-ness tests' matter."""
     import eventwire
 
+    rules = eventwire.Resources(learned=False)
     events = eventwire.extract("The announcement of the arrest of 45 soldiers and 2 officers for killing 6 clergymen, "
-                               "a maid, and her daughter is a small milestone.", published="1989-11-20")
+                               "a maid, and her daughter is a small milestone.", published="1989-11-20",
+                               resources=rules)
     assert {e.type: e.fatalities for e in events} == {"COERCE": None, "ASSAULT": 8}
 
 

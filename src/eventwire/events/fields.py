@@ -8,6 +8,7 @@ best report.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
@@ -78,15 +79,21 @@ def dead(mentions: list[Mention], injured: int | None = None) -> int | None:
     return base + sum(extra)
 
 
+_OTHERS = re.compile(r"\b(?:others?|another)\b", re.IGNORECASE)  # shot besides the ones told before
+
+
 def wounded(mentions: list[Mention]) -> int | None:
     """The largest count of wounded of the event's reports, less the dead the event's other reports add to
     those a report said were shot ("Four people were shot ... One of them died at the hospital": 3 wounded;
     "Police say X shot himself" and "X fatally shot himself": none)."""
     values = []
     for m in mentions:
-        if m.injured and m.shot:
+        if m.injured and m.shot and not _OTHERS.search(m.clause.text):  # not "another man was found shot"
             others = count(o.fatalities for o in mentions if o is not m) or 0
-            values.append(max(0, m.injured - max(0, others - (m.fatalities or 0))))
+            left = max(0, m.injured - max(0, others - (m.fatalities or 0)))
+            # a report of someone shot whose fate it does not tell, all of them the dead told by another report
+            # ("A teen was fatally shot ... Officers found him suffering from a gunshot wound"), tells no wounded
+            values.append(None if not left and m.fatalities is None else left)
         else:
             values.append(m.injured)
     return count(values)
