@@ -184,7 +184,8 @@ def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) 
         if actor is not None:
             return actor
     if lower in FIRST_PERSON:  # "we" outside quotes: the body that issues the statement, named anywhere in it
-        bodies = [t for t in doc if t.ent_type_ != "PERSON" and not pronoun.sent.start <= t.i < pronoun.sent.end]
+        sent = pronoun.sent  # once: Token.sent walks the document
+        bodies = [t for t in doc if t.ent_type_ != "PERSON" and not sent.start <= t.i < sent.end]
         before = [t for t in bodies if t.i < pronoun.i]
         return _last_subject(before, phrase, resolve, plural=None, verbs=STATING) or _last_subject(
             reversed([t for t in bodies if t.i > pronoun.i]), phrase, resolve, plural=None, verbs=STATING)
