@@ -91,9 +91,11 @@ def wounded(mentions: list[Mention]) -> int | None:
         if m.injured and m.shot and not _OTHERS.search(m.clause.text):  # not "another man was found shot"
             others = count(o.fatalities for o in mentions if o is not m) or 0
             left = max(0, m.injured - max(0, others - (m.fatalities or 0)))
-            # a report of someone shot whose fate it does not tell, all of them the dead told by another report
-            # ("A teen was fatally shot ... Officers found him suffering from a gunshot wound"), tells no wounded
-            values.append(None if not left and m.fatalities is None else left)
+            # a later report of someone shot whose fate it does not tell, all of them the dead told before ("A
+            # teen was fatally shot ... Officers found him suffering from a gunshot wound"), tells no wounded; told
+            # first ("X shot himself ... X fatally shot himself"), the shot less the dead are the wounded (0)
+            retold = all(o.index < m.index for o in mentions if o is not m and o.fatalities)
+            values.append(None if not left and m.fatalities is None and retold else left)
         else:
             values.append(m.injured)
     return count(values)
