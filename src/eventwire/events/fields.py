@@ -8,10 +8,10 @@ best report.
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
+from ..knowledge.words import OTHERS
 from ..models import Actor, Article, ArticleRef, Place
 from .triggers import MODE_ORDER
 
@@ -79,16 +79,13 @@ def dead(mentions: list[Mention], injured: int | None = None) -> int | None:
     return base + sum(extra)
 
 
-_OTHERS = re.compile(r"\b(?:others?|another)\b", re.IGNORECASE)  # shot besides the ones told before
-
-
 def wounded(mentions: list[Mention]) -> int | None:
     """The largest count of wounded of the event's reports, less the dead the event's other reports add to
     those a report said were shot ("Four people were shot ... One of them died at the hospital": 3 wounded;
     "Police say X shot himself" and "X fatally shot himself": none)."""
     values = []
     for m in mentions:
-        if m.injured and m.shot and not _OTHERS.search(m.clause.text):  # not "another man was found shot"
+        if m.injured and m.shot and not OTHERS.search(m.clause.text):  # not "another man was found shot"
             others = count(o.fatalities for o in mentions if o is not m) or 0
             left = max(0, m.injured - max(0, others - (m.fatalities or 0)))
             # a later report of someone shot whose fate it does not tell, all of them the dead told before ("A

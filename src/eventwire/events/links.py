@@ -11,11 +11,10 @@ of :mod:`mentions` cannot see, so that :mod:`merge` makes one event of one real 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..knowledge.words import CASUALTY_WORDS
+from ..knowledge.words import CASUALTY_WORDS, OTHERS
 from .casualties import count_casualties
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,7 +26,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["nest", "unclaimed_counts", "attach_orphan_counts"]
 
 
-OTHERS = re.compile(r"\b(?:others?|another)\b", re.IGNORECASE)  # wounded besides the ones told before
 NOT_SAME = frozenset({"after", "before", "since", "following", "retaliation", "revenge", "response", "reprisal",
                       "until", "like", "unlike", "than", "besides"})
 

@@ -6,6 +6,8 @@ purposes, so they are three lists with three names).
 """
 from __future__ import annotations
 
+import re
+
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
 """The twelve month names, in calendar order."""
@@ -37,3 +39,6 @@ CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", 
                   "massacre", "murder", "execute", "behead", "assassinate", "shoot", "slay", "corpse", "assassination",
                   "execution", "slaying", "gun", "succumb", "survive", "pass"}
 """Lemmas that speak of dead or wounded: a sentence without one reports no casualties."""
+
+OTHERS = re.compile(r"\b(?:others?|another)\b", re.IGNORECASE)
+"""People besides the ones told before ("three others were wounded", "another man was found shot")."""

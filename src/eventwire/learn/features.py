@@ -267,11 +267,12 @@ def event_features(event: "Event", body: str, *, bag: dict[int, float] | None = 
         names.append("cue:question")
     names.append(f"len:{min(len(tokens) // 10, 6)}")
     titled = TITLE_LINE and title_line(sentence)
-    if alone(event, body):
+    lone = alone(event, body)
+    if lone:
         names += ["alone", f"alone:{t}"]
     else:
         names.append(f"pos:{min(int(10 * event.evidence.start / max(len(body), 1)), 9)}")
-    if event.evidence.start < 3 and not alone(event, body):
+    if event.evidence.start < 3 and not lone:
         names.append("first" if not TITLE_LINE else "first:title" if titled else "first:sentence")
     if titled:
         names += ["title-line", f"title-line:{t}"]
