@@ -335,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("tune", "check", "all"), default="check")
     add_common_options(parser)
     args = parser.parse_args(argv)
-    articles = [a for a in selected() if args.half == "all" or a.half == args.half]
+    annotated = set(load_jsonl(GOLD))
+    articles = [a for a in selected() if (args.half == "all" or a.half == args.half) and a.id in annotated]
     if args.limit:
         articles = articles[:args.limit]
     found = extract_items(items_for(articles), label=f"articles-{args.half}", cache=args.cache, workers=args.workers)

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ANN))
 import agreement  # noqa: E402
 import articles  # noqa: E402
 import gold as gold_builder  # noqa: E402
+import selection  # noqa: E402
 from tool import FACTUALITY, TYPES  # noqa: E402
 
 SOURCES = ("gva", "muc4", "bbc_news", "wikinews")
@@ -47,10 +48,16 @@ def strings(value) -> list[str]:
 
 
 def test_sentences_file_covers_the_design():
-    assert len(SENTENCES) == 64 and len(BY_ID) == 64
-    cells = Counter((r["source"], r["half"], r["group"]) for r in SENTENCES)
+    # round 1: 64 articles, 4 per (source, half, group A/B); round 2: EXTRA_TUNE more tune articles per source
+    extra = selection.EXTRA_TUNE
+    assert 64 + 3 * extra <= len(SENTENCES) <= 64 + 4 * extra and len(BY_ID) == len(SENTENCES)
+    cells = Counter((r["source"], r["half"], r["group"]) for r in SENTENCES[:64])
     assert set(cells) == {(s, h, g) for s in SOURCES for h in ("tune", "check") for g in "AB"}
     assert set(cells.values()) == {4}
+    late = Counter((r["source"], r["half"], r["group"]) for r in SENTENCES[64:])
+    assert set(late) == {(s, "tune", g) for s in SOURCES for g in "CD"}
+    assert all(n <= (extra + 1) // 2 for n in late.values())
+    assert all(r["half"] == "tune" for r in SENTENCES[64:])
     for r in SENTENCES:
         spans = r["sentences"]
         assert spans and all(0 <= s < e for s, e in spans)
@@ -80,8 +87,8 @@ def test_annotation_files_are_well_formed_and_hold_no_text(name, keys):
 def test_every_selected_article_is_annotated_and_the_blind_passes_are_complete():
     first = Counter(r["id"] for r in rows("pass1.jsonl"))
     assert set(first) == set(BY_ID) and set(first.values()) == {1}
-    for r in rows("pass1.jsonl"):  # group A first pass by annotator 1, group B by annotator 2
-        assert r["annotator"] == {"A": 1, "B": 2}[BY_ID[r["id"]]["group"]]
+    for r in rows("pass1.jsonl"):  # group A first pass by annotator 1, B by 2; round 2: C by 3, D by 4
+        assert r["annotator"] == {"A": 1, "B": 2, "C": 3, "D": 4}[BY_ID[r["id"]]["group"]]
     blind = {(r["id"], r["annotator"]) for r in rows("pass2.jsonl")}
     for group, annotator in (("A", 2), ("B", 1)):
         first_eleven = [r["id"] for r in SENTENCES if r["group"] == group][:11]

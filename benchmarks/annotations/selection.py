@@ -18,6 +18,10 @@ reader, and every offset in ``benchmarks/annotations/*.jsonl`` points into it:
     bbc_news  the first column of the .tsv line named by *_topics.tsv (lower-cased; CRLF line end removed)
     wikinews  the JSON ``text``
 
+Round 2 (session 12) adds up to :data:`EXTRA_TUNE` more TUNE-half articles of every source (the next ones in the
+same sha256 order, same rules; as many as qualify), after the 64, rank-major again; even ranks group C (annotator 3), odd ranks group D
+(annotator 4); singly annotated (training data for the learned layers: the check half is unchanged).
+
 Order: rank-major (rank 0 of every (source, half), then rank 1, ...), sources gva, muc4, bbc_news, wikinews,
 halves tune then check; even ranks are group A, odd ranks group B. So each group holds 4 of every (source, half),
 and the first 11 articles of a group (the blind second pass) span every source and half.
@@ -43,6 +47,7 @@ from split import CHECK, TUNE, gva_groups, gva_half, half  # noqa: E402
 
 SOURCES = ("gva", "muc4", "bbc_news", "wikinews")
 PER_HALF = 8
+EXTRA_TUNE = 12  # round 2 (session 12): more tune-half articles per source, training data for the learned layers
 MAX_CHARS = 6000
 MIN_CHARS = 200
 
@@ -115,18 +120,19 @@ def sha(key: str) -> str:
 
 @lru_cache(maxsize=2)
 def selected(data: Path = DATA) -> tuple[Selected, ...]:
-    """The 64 selected articles in the order above."""
+    """The selected articles in the order above: the 64 of round 1, then the round-2 tune articles."""
     cells: dict[tuple[str, str], list[_Candidate]] = {}
     for source in SOURCES:
         candidates = sorted(READERS[source](data), key=lambda c: sha(c.id))
         for which in (TUNE, CHECK):
+            wanted = PER_HALF + (EXTRA_TUNE if which == TUNE else 0)
             chosen, units = [], set()
             for cand in candidates:
                 if cand.half != which or len(cand.text.strip()) < MIN_CHARS or len(cand.text) > MAX_CHARS or cand.unit in units:
                     continue
                 chosen.append(cand)
                 units.add(cand.unit)
-                if len(chosen) == PER_HALF:
+                if len(chosen) == wanted:
                     break
             if len(chosen) < PER_HALF:
                 raise RuntimeError(f"{source}/{which}: only {len(chosen)} articles qualify, {PER_HALF} needed")
@@ -137,6 +143,12 @@ def selected(data: Path = DATA) -> tuple[Selected, ...]:
             for which in (TUNE, CHECK):
                 c = cells[(source, which)][rank]
                 out.append(Selected(source, c.id, which, "AB"[rank % 2], c.text, c.published))
+    for rank in range(PER_HALF, PER_HALF + EXTRA_TUNE):
+        for source in SOURCES:
+            if rank >= len(cells[(source, TUNE)]):  # fewer qualify (wikinews has 14 tune articles)
+                continue
+            c = cells[(source, TUNE)][rank]
+            out.append(Selected(source, c.id, TUNE, "CD"[rank % 2], c.text, c.published))
     return tuple(out)
 
 

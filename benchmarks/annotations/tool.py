@@ -1,6 +1,6 @@
 """Annotators' helper for the whole-article evaluation set (see GUIDELINES.md).
 
-    python benchmarks/annotations/tool.py list [--group A|B]            articles in order, with draft status
+    python benchmarks/annotations/tool.py list [--group A-D]            articles in order, with draft status
     python benchmarks/annotations/tool.py show ID                       an article's sentences, numbered
     python benchmarks/annotations/tool.py template ID --annotator N --pass P
                                          writes /tmp/annot/N/passP/<ID>.txt (never overwrites): the sentences
@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("list")
-    p.add_argument("--group", choices=("A", "B"))
+    p.add_argument("--group", choices=("A", "B", "C", "D"))
     p = sub.add_parser("show")
     p.add_argument("id")
     for name in ("template", "write"):
