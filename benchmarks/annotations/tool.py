@@ -77,7 +77,7 @@ def cmd_list(args) -> int:
     for row in sentence_rows():
         if args.group and row["group"] != args.group:
             continue
-        marks = [f"{n}/{p}" for n in (1, 2) for p in (1, 2) if draft_path(row["id"], n, p).is_file()]
+        marks = [f"{n}/{p}" for n in (1, 2, 3, 4) for p in (1, 2) if draft_path(row["id"], n, p).is_file()]
         print(f"{row['group']} {row['source']:9} {row['half']:5} {row['id']:34} {len(row['sentences']):3} sentences"
               f"  drafts: {' '.join(marks) or '-'}")
     return 0
