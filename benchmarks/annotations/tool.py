@@ -227,8 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name)
         if name == "template":
             p.add_argument("id")
-        p.add_argument("--annotator", type=int, choices=(1, 2), required=True)
-        p.add_argument("--pass", dest="pass_no", type=int, choices=(1, 2), required=True)
+        p.add_argument("--annotator", type=int, choices=(1, 2, 3, 4), required=True)
+        p.add_argument("--pass", dest="pass_no", type=int, choices=(1, 2, 3, 4), required=True)
     args = parser.parse_args(argv)
     return {"list": cmd_list, "show": cmd_show, "template": cmd_template, "write": cmd_write}[args.command](args)
 
