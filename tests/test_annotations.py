@@ -55,8 +55,9 @@ def test_sentences_file_covers_the_design():
     assert set(cells) == {(s, h, g) for s in SOURCES for h in ("tune", "check") for g in "AB"}
     assert set(cells.values()) == {4}
     late = Counter((r["source"], r["half"], r["group"]) for r in SENTENCES[64:])
-    assert set(late) == {(s, "tune", g) for s in SOURCES for g in "CD"}
-    assert all(n <= (extra + 1) // 2 for n in late.values())
+    assert {(s, h) for s, h, _ in late} == {(s, "tune") for s in SOURCES}
+    assert {g for _, _, g in late} == set("CDEF")
+    assert all(n <= 6 for n in late.values())  # ranks alternate between the two groups of a round
     assert all(r["half"] == "tune" for r in SENTENCES[64:])
     for r in SENTENCES:
         spans = r["sentences"]
@@ -87,12 +88,12 @@ def test_annotation_files_are_well_formed_and_hold_no_text(name, keys):
 def test_every_selected_article_is_annotated_and_the_blind_passes_are_complete():
     first = Counter(r["id"] for r in rows("pass1.jsonl"))
     assert set(first) == set(BY_ID) and set(first.values()) == {1}
-    for r in rows("pass1.jsonl"):  # group A first pass by annotator 1, B by 2; round 2: C by 3, D by 4
-        assert r["annotator"] == {"A": 1, "B": 2, "C": 3, "D": 4}[BY_ID[r["id"]]["group"]]
+    for r in rows("pass1.jsonl"):  # group A first pass by annotator 1, B by 2; C by 3, D by 4, E by 5, F by 6
+        assert r["annotator"] == {"A": 1, "B": 2, "C": 3, "D": 4, "E": 5, "F": 6}[BY_ID[r["id"]]["group"]]
     blind = {(r["id"], r["annotator"]) for r in rows("pass2.jsonl")}
-    for group, annotator in (("A", 2), ("B", 1)):
-        first_eleven = [r["id"] for r in SENTENCES if r["group"] == group][:11]
-        assert {(i, annotator) for i in first_eleven} <= blind, group
+    for group, annotator, n in (("A", 2, 11), ("B", 1, 11), ("C", 6, 7), ("D", 5, 7)):
+        first_n = [r["id"] for r in SENTENCES if r["group"] == group][:n]
+        assert {(i, annotator) for i in first_n} <= blind, group
     assert [r["id"] for r in rows("gold.jsonl")] == [r["id"] for r in SENTENCES]
 
 

@@ -2,7 +2,7 @@
 annotated article disagree resolved by a decision in ``ADJUDICATION.md``.
 
 A decision row of ADJUDICATION.md reads ``| article id | sentence index | decision | reason |``; decision is
-    1 or 2          the events annotator 1 (or 2) gave that sentence
+    1 or 2 (3...)   the events annotator 1 (or 2, 3 ...) gave that sentence
     none            no event
     1:0 2:1 ...     the events picked by index (0-based, in that annotator's list for the sentence)
     1:0=claimed     ... with the factuality set to the value after '='
@@ -59,7 +59,7 @@ def apply(decision: str, by_annotator: dict[int, dict], key) -> list[dict]:
     for pick in decision.split():
         if pick == "none":
             continue
-        if pick in ("1", "2"):
+        if pick.isdigit():
             events.extend(dict(e) for e in by_annotator[int(pick)]["events"])
             continue
         if pick.startswith("+"):
@@ -69,7 +69,7 @@ def apply(decision: str, by_annotator: dict[int, dict], key) -> list[dict]:
             events.append({"type": parts[0], "factuality": parts[1], "actor": _spans(parts[2]),
                            "recipient": _spans(parts[3])})
             continue
-        m = re.fullmatch(r"([12]):(\d+)(?:=(\w+))?", pick)
+        m = re.fullmatch(r"(\d):(\d+)(?:=(\w+))?", pick)
         if not m:
             raise ValueError(f"{key}: cannot read decision {decision!r}")
         event = dict(by_annotator[int(m.group(1))]["events"][int(m.group(2))])

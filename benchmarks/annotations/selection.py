@@ -19,8 +19,10 @@ reader, and every offset in ``benchmarks/annotations/*.jsonl`` points into it:
     wikinews  the JSON ``text``
 
 Round 2 (session 12) adds up to :data:`EXTRA_TUNE` more TUNE-half articles of every source (the next ones in the
-same sha256 order, same rules; as many as qualify), after the 64, rank-major again; even ranks group C (annotator 3), odd ranks group D
-(annotator 4); singly annotated (training data for the learned layers: the check half is unchanged).
+same sha256 order, same rules; as many as qualify), after the 64, rank-major again: the first :data:`ROUND_2` ranks
+groups C (even, annotator 3) and D (odd, annotator 4), then round 3 groups E (annotator 5) and F (annotator 6). Training
+data for the learned layers: the check half is unchanged. Blind second passes: the first 7 of group D by annotator 5,
+the first 7 of group C by annotator 6.
 
 Order: rank-major (rank 0 of every (source, half), then rank 1, ...), sources gva, muc4, bbc_news, wikinews,
 halves tune then check; even ranks are group A, odd ranks group B. So each group holds 4 of every (source, half),
@@ -47,7 +49,8 @@ from split import CHECK, TUNE, gva_groups, gva_half, half  # noqa: E402
 
 SOURCES = ("gva", "muc4", "bbc_news", "wikinews")
 PER_HALF = 8
-EXTRA_TUNE = 12  # round 2 (session 12): more tune-half articles per source, training data for the learned layers
+EXTRA_TUNE = 24  # rounds 2 and 3 (session 12): more tune-half articles per source, training data for the learned layers
+ROUND_2 = 12  # ranks PER_HALF .. PER_HALF + ROUND_2 - 1 are round 2 (groups C, D); the rest round 3 (groups E, F)
 MAX_CHARS = 6000
 MIN_CHARS = 200
 
@@ -148,7 +151,8 @@ def selected(data: Path = DATA) -> tuple[Selected, ...]:
             if rank >= len(cells[(source, TUNE)]):  # fewer qualify (wikinews has 14 tune articles)
                 continue
             c = cells[(source, TUNE)][rank]
-            out.append(Selected(source, c.id, TUNE, "CD"[rank % 2], c.text, c.published))
+            groups = "CD" if rank < PER_HALF + ROUND_2 else "EF"
+            out.append(Selected(source, c.id, TUNE, groups[rank % 2], c.text, c.published))
     return tuple(out)
 
 
