@@ -3,6 +3,7 @@ both passes annotate (pass1.jsonl and pass2.jsonl, by different annotators).
 
     python benchmarks/annotations/agreement.py              # tables
     python benchmarks/annotations/agreement.py --list       # also every disagreeing sentence (id, index, labels)
+    python benchmarks/annotations/agreement.py --groups CD  # only the articles of groups C and D (round 2)
 
 (a) event vs no event per sentence; (b) the set of types of a sentence as one label ("-" when none);
 (c) factuality, over the (sentence, type) pairs both passes annotate (the set of factualities of that type as one
@@ -135,6 +136,11 @@ def report(articles: list[tuple[dict, dict]], *, listing: bool = False) -> dict:
 
 def main(argv: list[str]) -> int:
     articles = pairs_of_articles()
+    if "--groups" in argv:  # e.g. --groups CD: only the articles of those groups (round 2: C and D)
+        wanted = set(argv[argv.index("--groups") + 1])
+        groups = {json.loads(line)["id"]: json.loads(line)["group"]
+                  for line in (HERE / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+        articles = [(a, b) for a, b in articles if groups.get(a["id"]) in wanted]
     if not articles:
         print("no doubly annotated article yet (pass2.jsonl)")
         return 1
