@@ -48,17 +48,18 @@ def strings(value) -> list[str]:
 
 
 def test_sentences_file_covers_the_design():
-    # round 1: 64 articles, 4 per (source, half, group A/B); round 2: EXTRA_TUNE more tune articles per source
-    extra = selection.EXTRA_TUNE
-    assert 64 + 3 * extra <= len(SENTENCES) <= 64 + 4 * extra and len(BY_ID) == len(SENTENCES)
+    # round 1: 64 articles, 4 per (source, half, group A/B); later rounds (selection.ROUNDS): their half and groups
     cells = Counter((r["source"], r["half"], r["group"]) for r in SENTENCES[:64])
     assert set(cells) == {(s, h, g) for s in SOURCES for h in ("tune", "check") for g in "AB"}
     assert set(cells.values()) == {4}
-    late = Counter((r["source"], r["half"], r["group"]) for r in SENTENCES[64:])
-    assert {(s, h) for s, h, _ in late} == {(s, "tune") for s in SOURCES}
-    assert {g for _, _, g in late} == set("CDEF")
-    assert all(n <= 6 for n in late.values())  # ranks alternate between the two groups of a round
-    assert all(r["half"] == "tune" for r in SENTENCES[64:])
+    assert len(BY_ID) == len(SENTENCES)
+    late = SENTENCES[64:]
+    for which, first, end, groups in selection.ROUNDS:
+        mine = [r for r in late if r["group"] in groups]
+        assert {r["half"] for r in mine} == {which} and {r["source"] for r in mine} <= set(SOURCES)
+        per_source = Counter(r["source"] for r in mine)
+        assert max(per_source.values()) == end - first and {"gva", "muc4", "bbc_news"} <= set(per_source)
+    assert len(late) == sum(len([r for r in late if r["group"] in g]) for *_, g in selection.ROUNDS)
     for r in SENTENCES:
         spans = r["sentences"]
         assert spans and all(0 <= s < e for s, e in spans)
@@ -80,7 +81,7 @@ def test_annotation_files_are_well_formed_and_hold_no_text(name, keys):
                 for start, end in e["actor"] + e["recipient"]:
                     assert any(a <= start < end <= b for a, b in spans), (name, r["id"], s["i"], start, end)
         # no corpus text: the only strings are keys, ids and the closed vocabularies
-        allowed = keys | EVENT_KEYS | {"i", "events", r["id"], r["source"], "tune", "check", *"ABCDEF"}
+        allowed = keys | EVENT_KEYS | {"i", "events", r["id"], r["source"], "tune", "check", *selection.GROUPS}
         allowed |= set(TYPES) | set(FACTUALITY)
         assert set(strings(r)) <= allowed, (name, r["id"], set(strings(r)) - allowed)
 
@@ -88,10 +89,10 @@ def test_annotation_files_are_well_formed_and_hold_no_text(name, keys):
 def test_every_selected_article_is_annotated_and_the_blind_passes_are_complete():
     first = Counter(r["id"] for r in rows("pass1.jsonl"))
     assert set(first) == set(BY_ID) and set(first.values()) == {1}
-    for r in rows("pass1.jsonl"):  # group A first pass by annotator 1, B by 2; C by 3, D by 4, E by 5, F by 6
-        assert r["annotator"] == {"A": 1, "B": 2, "C": 3, "D": 4, "E": 5, "F": 6}[BY_ID[r["id"]]["group"]]
+    for r in rows("pass1.jsonl"):  # group A first pass by annotator 1, B by 2, C by 3 ...
+        assert r["annotator"] == selection.GROUPS.index(BY_ID[r["id"]]["group"]) + 1
     blind = {(r["id"], r["annotator"]) for r in rows("pass2.jsonl")}
-    for group, annotator, n in (("A", 2, 11), ("B", 1, 11), ("C", 6, 7), ("D", 5, 7)):
+    for group, annotator, n in (("A", 2, 11), ("B", 1, 11), ("C", 6, 7), ("D", 5, 7), ("G", 8, 5), ("H", 7, 5)):
         first_n = [r["id"] for r in SENTENCES if r["group"] == group][:n]
         assert {(i, annotator) for i in first_n} <= blind, group
     assert [r["id"] for r in rows("gold.jsonl")] == [r["id"] for r in SENTENCES]

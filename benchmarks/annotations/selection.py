@@ -18,11 +18,12 @@ reader, and every offset in ``benchmarks/annotations/*.jsonl`` points into it:
     bbc_news  the first column of the .tsv line named by *_topics.tsv (lower-cased; CRLF line end removed)
     wikinews  the JSON ``text``
 
-Round 2 (session 12) adds up to :data:`EXTRA_TUNE` more TUNE-half articles of every source (the next ones in the
-same sha256 order, same rules; as many as qualify), after the 64, rank-major again: the first :data:`ROUND_2` ranks
-groups C (even, annotator 3) and D (odd, annotator 4), then round 3 groups E (annotator 5) and F (annotator 6). Training
-data for the learned layers: the check half is unchanged. Blind second passes: the first 7 of group D by annotator 5,
-the first 7 of group C by annotator 6.
+Later rounds (session 12, :data:`ROUNDS`) add more articles of a half: the next ones of each source in the same
+sha256 order, same rules, as many as qualify; rank-major again, after the 64; even ranks the round's first group,
+odd ranks its second. Rounds 2 and 3 (groups C-F) and round 4's J/I are TUNE articles, training data for the learned
+layers; round 4's G/H are 30 more CHECK articles (the check half grows from 32 to 62 articles; the round-1 check
+articles stay selectable as groups A and B). Blind second passes: the first 7 of C (annotator 6) and D (annotator 5),
+the first 5 of G (annotator 8) and H (annotator 7).
 
 Order: rank-major (rank 0 of every (source, half), then rank 1, ...), sources gva, muc4, bbc_news, wikinews,
 halves tune then check; even ranks are group A, odd ranks group B. So each group holds 4 of every (source, half),
@@ -49,8 +50,13 @@ from split import CHECK, TUNE, gva_groups, gva_half, half  # noqa: E402
 
 SOURCES = ("gva", "muc4", "bbc_news", "wikinews")
 PER_HALF = 8
-EXTRA_TUNE = 24  # rounds 2 and 3 (session 12): more tune-half articles per source, training data for the learned layers
-ROUND_2 = 12  # ranks PER_HALF .. PER_HALF + ROUND_2 - 1 are round 2 (groups C, D); the rest round 3 (groups E, F)
+ROUNDS = (  # later rounds (session 12): (half, first rank, end rank, groups of even / odd ranks)
+    (TUNE, 8, 20, "CD"),    # round 2: annotators 3, 4
+    (TUNE, 20, 32, "EF"),   # round 3: annotators 5, 6
+    (CHECK, 8, 16, "GH"),   # round 4, check half: annotators 7, 8
+    (TUNE, 32, 46, "IJ"),   # round 4, tune half: annotators 9, 10
+)
+GROUPS = "ABCDEFGHIJ"  # group k is annotated (first pass) by annotator k + 1
 MAX_CHARS = 6000
 MIN_CHARS = 200
 
@@ -123,12 +129,12 @@ def sha(key: str) -> str:
 
 @lru_cache(maxsize=2)
 def selected(data: Path = DATA) -> tuple[Selected, ...]:
-    """The selected articles in the order above: the 64 of round 1, then the round-2 tune articles."""
+    """The selected articles in the order above: the 64 of round 1, then those of :data:`ROUNDS`."""
     cells: dict[tuple[str, str], list[_Candidate]] = {}
     for source in SOURCES:
         candidates = sorted(READERS[source](data), key=lambda c: sha(c.id))
         for which in (TUNE, CHECK):
-            wanted = PER_HALF + (EXTRA_TUNE if which == TUNE else 0)
+            wanted = max([PER_HALF] + [end for h, _, end, _ in ROUNDS if h == which])
             chosen, units = [], set()
             for cand in candidates:
                 if cand.half != which or len(cand.text.strip()) < MIN_CHARS or len(cand.text) > MAX_CHARS or cand.unit in units:
@@ -146,13 +152,13 @@ def selected(data: Path = DATA) -> tuple[Selected, ...]:
             for which in (TUNE, CHECK):
                 c = cells[(source, which)][rank]
                 out.append(Selected(source, c.id, which, "AB"[rank % 2], c.text, c.published))
-    for rank in range(PER_HALF, PER_HALF + EXTRA_TUNE):
-        for source in SOURCES:
-            if rank >= len(cells[(source, TUNE)]):  # fewer qualify (wikinews has 14 tune articles)
-                continue
-            c = cells[(source, TUNE)][rank]
-            groups = "CD" if rank < PER_HALF + ROUND_2 else "EF"
-            out.append(Selected(source, c.id, TUNE, groups[rank % 2], c.text, c.published))
+    for which, first, end, groups in ROUNDS:
+        for rank in range(first, end):
+            for source in SOURCES:
+                if rank >= len(cells[(source, which)]):  # fewer qualify (wikinews has 14 tune articles)
+                    continue
+                c = cells[(source, which)][rank]
+                out.append(Selected(source, c.id, which, groups[rank % 2], c.text, c.published))
     return tuple(out)
 
 
