@@ -18,6 +18,7 @@ first line (as a user would feed a page); offsets are mapped back into the annot
 
     PYTHONPATH=src python benchmarks/articles.py --cache /tmp/eventwire-bench            # check half
     PYTHONPATH=src python benchmarks/articles.py --half all --errors --cache /tmp/eventwire-bench
+    PYTHONPATH=src python benchmarks/articles.py --groups AB --cache /tmp/eventwire-bench  # round 1's 32 check articles
 """
 from __future__ import annotations
 
@@ -333,10 +334,13 @@ def items_for(articles: list[Selected]) -> list[Item]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--half", choices=("tune", "check", "all"), default="check")
+    parser.add_argument("--groups", default="", help="only the articles of these annotation groups (AB: round 1, the "
+                        "32 check articles quoted before session 12; see annotations/selection.py ROUNDS)")
     add_common_options(parser)
     args = parser.parse_args(argv)
     annotated = set(load_jsonl(GOLD))
-    articles = [a for a in selected() if (args.half == "all" or a.half == args.half) and a.id in annotated]
+    articles = [a for a in selected() if (args.half == "all" or a.half == args.half) and a.id in annotated
+                and (not args.groups or a.group in args.groups)]
     if args.limit:
         articles = articles[:args.limit]
     found = extract_items(items_for(articles), label=f"articles-{args.half}", cache=args.cache, workers=args.workers)
