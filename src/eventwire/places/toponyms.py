@@ -226,9 +226,32 @@ def street_name(text: str, start: int, end: int) -> bool:
         is not None
 
 
-def _person_words(toks: _Tokens, ents: list[tuple[str, int, int]]) -> set[str]:
-    """Folded PERSON names and their capitalised words (every longer word in ALL-CAPS text)."""
+# What only people are, whatever NER tagged the name: aged ("17-year-old Medina Knowles", "David Clark, 52,"),
+# a "who" ("Stover, who was dating her"), kin ("Knowles' mother"). Local news names victims and suspects so, and
+# then by their surname alone, which is often also a small town's name somewhere.
+_NAME = r"[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2}"
+_KIN = r"(?:mother|father|mom|dad|son|daughter|wife|husband|girlfriend|boyfriend|fianc[ée]e?|brother|sister|" \
+       r"grandmother|grandfather|aunt|uncle|cousin|family|parents|children|attorney|lawyer)"
+_PERSON_CUES = re.compile(
+    r"\b\d{1,3}-year-old\s+(?P<aged>" + _NAME + r")"
+    r"|(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bto )(?<!from )(?<!near )\b(?P<apposed>" + _NAME + r"),\s+(?:\d{1,3},|who\s)"
+    r"|\b(?P<kin>[A-Z][a-z\-]+)(?:'s|’s|'|’)\s+" + _KIN + r"\b")
+
+
+def _cued_people(text: str) -> set[str]:
+    """Folded names, and each of their words, that :data:`_PERSON_CUES` marks as people's in ``text``."""
     words: set[str] = set()
+    for match in _PERSON_CUES.finditer(text):
+        name = next(g for g in match.groups() if g)
+        words.add(name_key(name))
+        words.update(name_key(w) for w in name.split() if len(w) > 2 and not w.endswith("."))
+    return words
+
+
+def _person_words(toks: _Tokens, ents: list[tuple[str, int, int]]) -> set[str]:
+    """Folded PERSON names and their capitalised words (every longer word in ALL-CAPS text), and the names
+    the text's own cues mark as people's (:func:`_cued_people`)."""
+    words: set[str] = set() if toks.caps else _cued_people(toks.text)
     for label, start, end in ents:
         if label == "PERSON":
             words.add(name_key(toks.span(start, end)))
