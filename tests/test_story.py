@@ -130,6 +130,9 @@ def test_the_people_shot(nlp, text, dead, injured):
     ("A boy was shot on Sunday. He was taken to the hospital in stable condition.", 0, 1),
     ("A man was shot and killed on Sunday in the 300 block of Main Street in Akron. Two others were wounded.",
      1, 2),
+    # a later report of care tells the state of the victims counted before, not more victims
+    ("Four men were shot on Sunday outside a bar in Akron. The other three men were in serious condition.", 0, 4),
+    ("A man was shot and killed on Sunday outside a bar in Akron. Two other men were taken to a hospital.", 1, 2),
 ])
 def test_a_later_sentence_gives_the_toll(text, dead, injured):
     import eventwire

@@ -232,8 +232,12 @@ def street_name(text: str, start: int, end: int) -> bool:
 _NAME = r"[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2}"
 _KIN = r"(?:mother|father|mom|dad|son|daughter|wife|husband|girlfriend|boyfriend|fianc[ée]e?|brother|sister|" \
        r"grandmother|grandfather|aunt|uncle|cousin|family|parents|children|attorney|lawyer)"
+# "a 29-year-old Smithfield woman", "a 16-year-old Bladensburg High School student": the name is where they are from
+_OF_PLACE = r"(?:man|woman|men|women|boy|girl|boys|girls|teen|teens|teenager|resident|residents|native|student|" \
+            r"youth|male|female|mother|father|son|daughter|person|people|driver|officer|deputy|child|infant|baby|" \
+            r"toddler|victim|suspect)"
 _PERSON_CUES = re.compile(
-    r"\b\d{1,3}-year-old\s+(?P<aged>" + _NAME + r")"
+    r"\b\d{1,3}-year-old\s+(?P<aged>" + _NAME + r")(?![\w'-]|\s+[A-Z]|\s+" + _OF_PLACE + r"\b)"
     r"|(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bto )(?<!from )(?<!near )\b(?P<apposed>" + _NAME + r"),\s+(?:\d{1,3},|who\s)"
     r"|\b(?P<kin>[A-Z][a-z\-]+)(?:'s|’s|'|’)\s+" + _KIN + r"\b")
 
