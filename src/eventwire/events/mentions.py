@@ -472,14 +472,18 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
 
 
 def _justice_day(span: "SpacySpan | None") -> bool:
-    """Does the timex date a step of justice (:data:`JUSTICE`: "was arrested Monday", "charged on Friday")? A
-    follow-up story is told as of that day, but the attack it retells came before: that day is no attack's."""
+    """Does the timex date a step of justice (:data:`JUSTICE`: "was arrested Monday", "charged on Friday"), told
+    in a clause of its own? A follow-up story is told as of that day, but the attack it retells came before: that
+    day is no attack's (a victim is often identified the same day)."""
     if span is None:
         return False
     verb = span.root
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
-    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in JUSTICE
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in JUSTICE - {"identify"} \
+        and verb.dep_ not in ("xcomp", "advcl", "relcl", "pcomp", "acl") \
+        and not any(c.lower_ == "after" or c.dep_ == "advcl" and any(m.lower_ == "after" for m in c.children)
+                    for c in verb.children)  # not "(shot) as she tried to arrest him", "arrested Friday after he shot"
 
 
 LEAD_DAYS = 7  # a story's lead tells what happened in the week before it was published
