@@ -238,17 +238,25 @@ _OF_PLACE = r"(?:man|woman|men|women|boy|girl|boys|girls|teen|teens|teenager|res
             r"toddler|victim|suspect)"
 _PERSON_CUES = re.compile(
     r"\b\d{1,3}-year-old\s+(?P<aged>" + _NAME + r")(?![\w'-]|\s+[A-Z]|\s+" + _OF_PLACE + r"\b)"
-    r"|(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bto )(?<!from )(?<!near )\b(?P<apposed>" + _NAME + r"),\s+(?:\d{1,3},|who\s)"
+    r"|(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bto )(?<!from )(?<!near )(?<!\bthe )\b(?P<apposed>" + _NAME + r"),\s+"
+    r"(?:(?P<age>\d{1,3}),|who\s)"
     r"|\b(?P<kin>[A-Z][a-z\-]+)(?:'s|’s|'|’)\s+" + _KIN + r"\b")
 
 
 def _cued_people(text: str) -> set[str]:
-    """Folded names, and each of their words, that :data:`_PERSON_CUES` marks as people's in ``text``."""
+    """Folded names that :data:`_PERSON_CUES` marks as people's in ``text``, and their last words (the surname
+    they are named by later). An age after the name or a kin word marks even one word; an age before it or a
+    "who" after it only a name of several words (a 28-year-old "Manchester Marine" or "Tipperary, who" may be
+    a place's)."""
     words: set[str] = set()
     for match in _PERSON_CUES.finditer(text):
-        name = next(g for g in match.groups() if g)
+        name = match.group("aged") or match.group("apposed") or match.group("kin")
+        parts = name.split()
+        if len(parts) < 2 and not (match.group("age") or match.group("kin")):
+            continue
         words.add(name_key(name))
-        words.update(name_key(w) for w in name.split() if len(w) > 2 and not w.endswith("."))
+        if len(parts[-1]) > 2:
+            words.add(name_key(parts[-1]))
     return words
 
 
