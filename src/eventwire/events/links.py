@@ -123,7 +123,8 @@ def attach_orphan_counts(ctx: "ArticleState", mentions: list["Mention"]) -> list
         counted = count_casualties(sent)
         if counted.fatalities is None and counted.injured is None:
             continue
-        also = any(t.lower_ in ("also", "another", "other", "others", "too") for t in sent)
+        also = any(t.lower_ in ("also", "another", "other", "others", "too") for t in sent) and not counted.cared
+        # "the other three were in serious condition": the state of victims counted before, not more of them
         injured = _add(target.injured, counted.injured, also=also)
         if not also and counted.fatalities and counted.injured is None and target.fatalities is None and injured \
                 and not OTHERS.search(target.clause.text):  # not "three others were wounded ... the victims were X, Y"

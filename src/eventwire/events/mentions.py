@@ -453,7 +453,7 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
             continue
         if span is not None and span.root.i in region:
             own = own or timex
-        elif span is None or head is None or not _governs(span.root, head):
+        elif span is None or head is None or not _governs(span.root, head) and not _justice_day(span):
             weak = weak or timex
     if weak is None and own is None:  # the nearest earlier date of the paragraph
         for timex in reversed(ctx.timexes):
@@ -461,12 +461,29 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
                 continue
             if "\n\n" in ctx.text[timex.end:sent.start_char]:
                 break
-            if _dates_events(ctx, timex, doc.char_span(timex.start, timex.end, alignment_mode="expand"), triggers):
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if _dates_events(ctx, timex, span, triggers) and not _justice_day(span):
                 weak = timex
                 break
     latest = ctx.anchor.isoformat() if ctx.anchor is not None else "9999"  # a story is set before it is told
-    before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day" and t.value <= latest]
+    before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day" and t.value <= latest
+              and not _justice_day(doc.char_span(t.start, t.end, alignment_mode="expand"))]
     return own, weak, (before[-1] if before else _told_later(sent, ctx, triggers))
+
+
+def _justice_day(span: "SpacySpan | None") -> bool:
+    """Does the timex date a step of justice (:data:`JUSTICE`: "was arrested Monday", "charged on Friday"), told
+    in a clause of its own? A follow-up story is told as of that day, but the attack it retells came before: that
+    day is no attack's (a victim is often identified the same day)."""
+    if span is None:
+        return False
+    verb = span.root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in JUSTICE - {"identify"} \
+        and verb.dep_ not in ("xcomp", "advcl", "relcl", "pcomp", "acl") \
+        and not any(c.lower_ == "after" or c.dep_ == "advcl" and any(m.lower_ == "after" for m in c.children)
+                    for c in verb.children)  # not "(shot) as she tried to arrest him", "arrested Friday after he shot"
 
 
 LEAD_DAYS = 7  # a story's lead tells what happened in the week before it was published

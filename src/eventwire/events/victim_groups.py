@@ -11,8 +11,8 @@ people a group counts. :func:`with_gunshot_wound` tells a person "found with a g
 """
 from __future__ import annotations
 
-__all__ = ["TOTALS", "members", "group_count", "name_end", "after_semicolon", "someone_else", "GUNFIRE",
-           "with_gunshot_wound"]
+__all__ = ["TOTALS", "cared_for", "CARE_STATES", "members", "group_count", "name_end", "after_semicolon",
+           "someone_else", "GUNFIRE", "with_gunshot_wound"]
 
 TOTALS = frozenset({"total", "group", "number", "toll"})
 _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
@@ -222,6 +222,47 @@ def with_gunshot_wound(node) -> bool:
         return not any(c.dep_ == "det" and c.lower_ == "no" for c in wound.children)
     return wound.lemma_.lower() in _WOUND_NOUNS and any(
         c.lemma_.lower() in GUNFIRE | {"bullet"} or c.lower_ == "gunshot" for c in wound.children)
+
+
+CARE_STATES = frozenset({"critical", "stable", "serious", "fair", "good", "grave", "satisfactory", "guarded",
+                         "unknown", "undisclosed"})  # "in critical condition": alive and cared for
+_CARRIED_TO = frozenset({"take", "transport", "rush", "airlift", "fly", "bring", "drive", "carry", "send", "admit",
+                         "transfer"})
+_CARE_PLACES = frozenset({"hospital", "clinic", "center", "centre", "er", "trauma"})
+_OUTCOMES = frozenset({"survive", "recover", "live"})
+
+
+def cared_for(node) -> bool:
+    """A person in medical care after the attack, the news convention for the wounded: "is in critical
+    condition", "listed in stable condition", "left a boy in serious condition", "was taken to (a) hospital",
+    "is expected to survive", "was treated and released". Wounded as far as the sentence tells: the story may
+    tell later that they died (a sentence that tells a death too is the counter's to weigh)."""
+    if node.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    head = node.head
+    lemma = head.lemma_.lower()
+    steps = [head] + [c for c in head.children if c.dep_ in ("acomp", "xcomp", "oprd", "advcl") and c.i > node.i]
+    for verb in steps:
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if prep.lower_ == "in" and obj.lemma_.lower() == "condition" and any(
+                        c.dep_ in ("amod", "compound", "conj") and c.lower_ in CARE_STATES for c in obj.subtree):
+                    return True  # "in critical condition", "in critical but stable condition"
+                if prep.lower_ in ("to", "at") and verb.lemma_.lower() in _CARRIED_TO | {"hospitalize", "treat"} \
+                        and node.dep_ == "nsubjpass" and any(t.lower_ in _CARE_PLACES for t in obj.subtree):
+                    return True  # "was taken to a hospital", "rushed to the trauma center"
+    if node.dep_ == "nsubjpass" and lemma == "treat":
+        return True  # "was treated and released", "was treated at the scene"
+    if node.dep_ == "nsubjpass" and lemma == "expect" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in _OUTCOMES for c in head.children):
+        return True  # "is expected to survive"
+    return node.dep_ == "nsubj" and lemma in ("remain", "stay") and any(
+        c.dep_ in ("acomp", "oprd", "xcomp") and c.lemma_.lower() in ("hospitalize", "hospitalized")
+        for c in head.children)  # "remains hospitalized"
 
 
 def _on_path(prep, verb) -> bool:

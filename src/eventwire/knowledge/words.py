@@ -37,8 +37,10 @@ DASH_FOLD.update(dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u0060\u00b4"), "'"))
 CASUALTY_WORDS = {"kill", "killing", "die", "dead", "death", "wound", "injure", "casualty", "victim", "hurt",
                   "toll", "body", "wounded", "injured", "injury", "fatality", "life", "unhurt", "unharmed",
                   "massacre", "murder", "execute", "behead", "assassinate", "shoot", "slay", "corpse", "assassination",
-                  "execution", "slaying", "gun", "succumb", "survive", "pass"}
-"""Lemmas that speak of dead or wounded: a sentence without one reports no casualties."""
+                  "execution", "slaying", "gun", "succumb", "survive", "pass", "gunfire", "hospital", "hospitalize",
+                  "condition"}
+"""Lemmas that speak of dead or wounded: a sentence without one reports no casualties (one "in critical condition",
+"taken to a hospital", "struck by gunfire" is wounded)."""
 
 OTHERS = re.compile(r"\b(?:others?|another)\b", re.IGNORECASE)
 """People besides the ones told before ("three others were wounded", "another man was found shot")."""

@@ -226,9 +226,44 @@ def street_name(text: str, start: int, end: int) -> bool:
         is not None
 
 
-def _person_words(toks: _Tokens, ents: list[tuple[str, int, int]]) -> set[str]:
-    """Folded PERSON names and their capitalised words (every longer word in ALL-CAPS text)."""
+# What only people are, whatever NER tagged the name: aged ("17-year-old Medina Knowles", "David Clark, 52,"),
+# a "who" ("Stover, who was dating her"), kin ("Knowles' mother"). Local news names victims and suspects so, and
+# then by their surname alone, which is often also a small town's name somewhere.
+_NAME = r"[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2}"
+_KIN = r"(?:mother|father|mom|dad|son|daughter|wife|husband|girlfriend|boyfriend|fianc[ée]e?|brother|sister|" \
+       r"grandmother|grandfather|aunt|uncle|cousin|family|parents|children|attorney|lawyer)"
+# "a 29-year-old Smithfield woman", "a 16-year-old Bladensburg High School student": the name is where they are from
+_OF_PLACE = r"(?:man|woman|men|women|boy|girl|boys|girls|teen|teens|teenager|resident|residents|native|student|" \
+            r"youth|male|female|mother|father|son|daughter|person|people|driver|officer|deputy|child|infant|baby|" \
+            r"toddler|victim|suspect)"
+_PERSON_CUES = re.compile(
+    r"\b\d{1,3}-year-old\s+(?P<aged>" + _NAME + r")(?![\w'-]|\s+[A-Z]|\s+" + _OF_PLACE + r"\b)"
+    r"|(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bto )(?<!from )(?<!near )(?<!\bthe )\b(?P<apposed>" + _NAME + r"),\s+"
+    r"(?:(?P<age>\d{1,3}),|who\s)"
+    r"|\b(?P<kin>[A-Z][a-z\-]+)(?:'s|’s|'|’)\s+" + _KIN + r"\b")
+
+
+def _cued_people(text: str) -> set[str]:
+    """Folded names that :data:`_PERSON_CUES` marks as people's in ``text``, and their last words (the surname
+    they are named by later). An age after the name or a kin word marks even one word; an age before it or a
+    "who" after it only a name of several words (a 28-year-old "Manchester Marine" or "Tipperary, who" may be
+    a place's)."""
     words: set[str] = set()
+    for match in _PERSON_CUES.finditer(text):
+        name = match.group("aged") or match.group("apposed") or match.group("kin")
+        parts = name.split()
+        if len(parts) < 2 and not (match.group("age") or match.group("kin")):
+            continue
+        words.add(name_key(name))
+        if len(parts[-1]) > 2:
+            words.add(name_key(parts[-1]))
+    return words
+
+
+def _person_words(toks: _Tokens, ents: list[tuple[str, int, int]]) -> set[str]:
+    """Folded PERSON names and their capitalised words (every longer word in ALL-CAPS text), and the names
+    the text's own cues mark as people's (:func:`_cued_people`)."""
+    words: set[str] = set() if toks.caps else _cued_people(toks.text)
     for label, start, end in ents:
         if label == "PERSON":
             words.add(name_key(toks.span(start, end)))
