@@ -74,10 +74,11 @@ def names_people(token: "Token") -> bool:
 def _acronym_subject(token: "Token") -> bool:
     """An acronym (2-6 capital letters) the KB does not know, as the subject of a clause in a sentence written in
     ordinary case, names a body ("ICE in Miami returned the artifacts"): names of places and people are not
-    written so, and a place the parse recognised is not taken."""
+    written so (one the parse tags as a place counts too: a country or a place the actor KB or the gazetteer knows
+    has resolved before this is asked, "UNDOF also withdrew")."""
     text = token.text
     return token.dep_ in ("nsubj", "nsubjpass") and 2 <= len(text) <= 6 and text.isalpha() and text.isupper() \
-        and token.ent_type_ in ("", "ORG") and any(t.is_lower for t in token.sent if t.is_alpha)
+        and token.ent_type_ in ("", "ORG", "GPE") and any(t.is_lower for t in token.sent if t.is_alpha)
 
 
 def _named_elsewhere(token: "Token") -> bool:

@@ -69,14 +69,15 @@ def fill_implicit(events: list[Event], ctx: "ArticleState") -> list[Event]:
     sentence_places: dict[tuple[int, int], tuple[list, list]] = {}  # bounds -> (places, own), read once
     starts = [sent.start_char for sent in ctx.sentences]
     return _named_attackers([_complete(event, ctx, sentence_parties, sentence_places,
-                                       _sentence_bounds(event, starts, ctx)) for event in events], ctx)
+                                       _sentence_bounds(event, starts, ctx)) for event in events], ctx, starts)
 
 
-def _named_attackers(events: list[Event], ctx: "ArticleState") -> list[Event]:
+def _named_attackers(events: list[Event], ctx: "ArticleState", starts: list[int]) -> list[Event]:
     """Step 5: an attack that the text reports without author or place of its own, as a sequel ("Three other
     people were injured" after "Shine opened fire ..."), takes the named author of the asserted attack reported
-    just before it (same or previous paragraph), never one of its own victims. Otherwise an attack with no named
-    author keeps the unidentified armed group."""
+    just before it (same or previous paragraph), never one of its own victims; a killing told in the sentence of
+    an attack whose author it names ("23 civilians were killed as government forces launched air strikes") takes
+    that author, place or not. Otherwise an attack with no named author keeps the unidentified armed group."""
     named = sorted(((e.evidence.start, e.actor) for e in events if e.type in UNSEEN_HANDS
                     and e.factuality == "asserted" and e.actor and all(a.text for a in e.actor)),
                    key=lambda pair: pair[0])
@@ -84,11 +85,19 @@ def _named_attackers(events: list[Event], ctx: "ArticleState") -> list[Event]:
         return events
     out = []
     for event in events:
-        if event.type not in UNSEEN_HANDS or event.factuality != "asserted" or any(a.text for a in event.actor) \
-                or _named_location(event) is not None:
+        if event.type not in UNSEEN_HANDS or event.factuality != "asserted" or any(a.text for a in event.actor):
             out.append(event)
             continue
         victims = {a.name for a in event.recipient}
+        bounds = _sentence_bounds(event, starts, ctx)
+        beside = [actors for start, actors in named if bounds[0] <= start < bounds[1]
+                  and not any(a.name in victims for a in actors)]
+        if beside:
+            out.append(replace(event, actor=beside[0]))
+            continue
+        if _named_location(event) is not None:
+            out.append(event)
+            continue
         here = ctx.paragraph_of(event.evidence.start)
         before = [actors for start, actors in named if start < event.evidence.start
                   and here - ctx.paragraph_of(start) <= 1]
