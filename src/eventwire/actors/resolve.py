@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from .kb import SECTOR_LABELS, ActorKB, Entry, Match, Scan, actor_key, load_actor_kb
 from ..models import Actor
-from .people import _NON_ACTOR_ENTS, _NOUNISH, DocView, PersonInfo, PersonMemory, core, cues, hits, person_at
+from .mentioned import names_people
+from .people import _NON_ACTOR_ENTS, _NOUNISH, DocView, PersonInfo, PersonMemory, _Hit, core, cues, hits, person_at
 
 __all__ = ["Entry", "Match", "Scan", "ActorKB", "PersonMemory", "PersonInfo", "load_actor_kb", "resolve_np",
            "with_country", "actor_key", "SECTOR_LABELS"]
@@ -340,6 +341,7 @@ def _role_name(kb: ActorKB, country: str | None, sector: str | None, fallback: s
 def _from_cues(view: DocView, found, head: int, tokens: list[int], *, text: str,
                context_country: str | None, strict: bool) -> Actor | None:
     kb, org, role, place = view.kb, found.org, found.role, found.country
+    role = role or (_adjective_role(view, tokens, head) if org is None else None)
     country = place.entry.country if place else None
     if org is not None:
         sector = org.entry.sector
@@ -366,6 +368,20 @@ def _from_cues(view: DocView, found, head: int, tokens: list[int], *, text: str,
     if entry.kind == "demonym":
         return Actor(text=text, name=_role_name(kb, country, "CVL", entry.name), country=country, sector="CVL")
     return Actor(text=text, name=entry.name, country=country, sector="GOV", wikidata=entry.wikidata)
+
+
+def _adjective_role(view: DocView, tokens: list[int], head: int):
+    """A role word used as an adjective on a common noun that names no role ("Russian civilian advisers",
+    "military advisers"): the noun's people have that role's sector."""
+    if view.pos[head] != "NOUN" or not names_people(view.doc[head]):  # not "military aid", "military bases"
+        return None
+    for t in tokens:
+        if view.head[t] == head and view.dep[t] == "amod" and view.pos[t] == "ADJ":
+            found = view.kb.match(view.token_text(t), shouting=False)
+            if len(found) == 1 and found[0].entry.kind == "role" and found[0].entry.sector \
+                    and found[0].entry.flag in ("role", "institution"):
+                return _Hit(found[0].entry, t, head, 0)
+    return None
 
 
 def _strip(view: DocView, tokens: list[int]) -> str:
