@@ -164,6 +164,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients = asked or recipients
     if not recipients:  # "offered to hand over to Britain": the act's receiver is the offer's
         recipients = _complement_recipients(doc[group.head], lex, type_)
+    if type_ == "PROTEST":  # "a rally in Lagos to protest the rights violations", "in protest of X's refusal"
+        recipients = _protested(doc[group.head]) + recipients
     if type_ in ("PROTEST", "REJECT", "RETREAT"):  # "will not end the strike until the government meets ...": whose
         recipients += _until_party(doc[group.head])  # act would end it is whom it is aimed at
     if group.rule.condition == "quote":
@@ -390,6 +392,25 @@ def _phrase_bearers(token: "Token") -> list["Token"]:
     if token.pos_ != "VERB" and noun.dep_ == "dobj" and noun.head.lemma_.lower() not in OBSERVING:
         bearers.append(noun.head)
     return bearers
+
+
+# Verbs of a protest's purpose clause whose object is what the protest is against ("to protest X", "to demand
+# the return of property seized by X", "their effort to overthrow President X").
+PROTESTING = {"protest", "oppose", "denounce", "condemn", "decry", "demand", "overthrow", "topple", "oust", "reject",
+              "challenge", "press", "pressure", "urge", "force"}
+
+
+def _protested(trigger: "Token") -> list["Token"]:
+    """What a protest is against: the object of its purpose clause, or of "of/over/at" after a protest noun."""
+    found = _prep_objects(trigger, {"of", "over", "at"}) if trigger.pos_ == "NOUN" else []
+    bearers = [trigger] + ([trigger.head] if trigger.dep_ in ("dobj", "pobj", "nsubj") else [])
+    bearers += [b.head for b in bearers if b.dep_ == "pobj" and b.head.dep_ == "prep"]  # "went on strike to ..."
+    for bearer in bearers:
+        for clause in (c for c in bearer.subtree if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.pos_ == "VERB"
+                       and c.lemma_.lower() in PROTESTING and c.head in bearers or c.head.head in bearers
+                       and c.dep_ == "xcomp" and c.lemma_.lower() in PROTESTING):
+            found += [c for c in clause.children if c.dep_ == "dobj" and c not in found]
+    return found
 
 
 def _until_party(trigger: "Token") -> list["Token"]:
