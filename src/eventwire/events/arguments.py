@@ -217,6 +217,7 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     if passive:
         recipients += [c for c in (verb.head.children if shared else children) if c.dep_ == "nsubjpass"]
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        actors = actors or _assailants(children)
     else:
         actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
         if not actors:  # "X however have opposed": the parse may hang the subject on the auxiliary
@@ -248,6 +249,18 @@ def _up_to(children: list["Token"]) -> list["Token"]:
     """"kidnapped up to 16 advisers": the counted object the parse hung on "up to" as a particle's phrase."""
     return [g for c in children if c.dep_ == "prt" and c.lower_ == "up" for p in c.children if p.lower_ == "to"
             for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
+
+
+# Verbs of a "when/as" clause whose subject did what a passive clause without agent reports ("five officers were
+# killed when gunmen opened fire", "he was arrested as police raided the house").
+ASSAILING = {"open", "attack", "shoot", "storm", "raid", "ambush", "bomb", "shell", "launch", "detonate", "blow",
+             "throw", "hurl", "fire", "stab", "strike", "hit", "seize", "kidnap", "abduct", "arrest", "detain"}
+
+
+def _assailants(children: list["Token"]) -> list["Token"]:
+    return [s for c in children if c.dep_ == "advcl" and c.lemma_.lower() in ASSAILING and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children)
+        for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
 
 
 def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"], list["Token"]]:
