@@ -100,3 +100,17 @@ def test_a_role_adjective_on_a_thing_names_no_party(nlp):
 
     doc = nlp("Military aid arrived in Kabul on Monday.")
     assert resolve_np(doc[0:2], memory=PersonMemory.from_doc(doc)) is None
+
+
+@pytest.mark.parametrize("sentence, phrase, country", [
+    ("A newspaper based in east Beirut has violated a ban.", "A newspaper based in east Beirut", "LBN"),
+    ("The UN will provide food aid to refugees fleeing the civil war in Liberia.",
+     "refugees fleeing the civil war in Liberia", "LBR"),
+])
+def test_a_group_is_placed_where_its_participle_says_it_is(nlp, sentence, phrase, country):
+    from eventwire.actors.resolve import PersonMemory, resolve_np
+
+    doc = nlp(sentence)
+    at = sentence.index(phrase)
+    actor = resolve_np(doc.char_span(at, at + len(phrase)), memory=PersonMemory.from_doc(doc))
+    assert actor is not None and actor.country == country

@@ -267,7 +267,22 @@ def _place_in(view: DocView, tokens, found, *, ctx: _Ctx) -> str | None:
 
 
 def _located(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
-    """The country of "in/across/from <place>" after a rebel, civilian, police or criminal head."""
+    """The country of "in/across/from <place>" after a rebel, civilian, police or criminal head, or in the
+    participle that says where they are ("a newspaper based in east Beirut", "militias operating in Tripoli",
+    "refugees fleeing the civil war in Liberia")."""
+    found = _located_at(view, head, allowed, ctx=ctx)
+    if found is not None:
+        return found
+    for verb in view.children[head]:
+        if view.dep[verb] == "acl" and view.pos[verb] == "VERB" and (allowed is None or verb in allowed):
+            for at in [verb] + [o for o in view.children[verb] if view.dep[o] == "dobj"]:
+                found = _located_at(view, at, allowed, ctx=ctx)
+                if found is not None:
+                    return found
+    return None
+
+
+def _located_at(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
     for prep in view.children[head]:
         if view.dep[prep] != "prep" or view.lower[prep] not in _LOCATIVE_PREPS and \
                 view.lower[prep] not in _AFFILIATION_PREPS or \
