@@ -113,7 +113,7 @@ def test_a_known_organisation_written_whole_is_a_name(nlp):
     from eventwire.nlp.truecase import case_model
 
     model = case_model(nlp, load_actor_kb())
-    text = "THE RED CROSS AND AMNESTY INTERNATIONAL CONDEMNED THE ORGANIZATION OF AMERICAN STATES. A RED CAR LEFT. " * 2
+    text = "THE RED CROSS AND AMNESTY INTERNATIONAL CONDEMNED THE ORGANIZATION OF AMERICAN STATES. A RED BUS LEFT. " * 2
     got = truecase(text, model)
     assert "Red Cross" in got and "Amnesty International" in got and "Organization of American States" in got
-    assert "A red car left" in got  # the words alone stay words
+    assert "A red bus left" in got  # the words alone stay words
