@@ -114,3 +114,12 @@ def test_a_group_is_placed_where_its_participle_says_it_is(nlp, sentence, phrase
     at = sentence.index(phrase)
     actor = resolve_np(doc.char_span(at, at + len(phrase)), memory=PersonMemory.from_doc(doc))
     assert actor is not None and actor.country == country
+
+
+def test_the_latter_in_text_written_in_capitals():
+    text = ("TAIPEI, 4 SEPT 89 -- [TEXT] THE PRESIDENTS OF THE REPUBLIC OF CHINA AND THE REPUBLIC OF GUATEMALA MET "
+            "TODAY.\n\n   PRESIDENT CEREZO THANKED PRESIDENT LI FOR THE ROC'S ASSISTANCE TO GUATEMALA.\n\n"
+            "   CEREZO IN THE MEANTIME CORDIALLY INVITED PRESIDENT LI TO VISIT\nGUATEMALA.  THE LATTER ACCEPTED THE "
+            "INVITATION WITH GREAT PLEASURE,\nAND ASKED THEIR STAFFS TO ARRANGE THE DETAILS.\n")
+    agreed = [e for e in extract(text) if e.type == "AGREE"]
+    assert agreed and [a.name for a in agreed[0].actor] == ["Li"]  # "Cerezo" is a name the tagger missed

@@ -204,6 +204,10 @@ def _ordinal_reference(word: "Token", resolve) -> Actor | None:
     for (lo, hi), labels in product(((sent.start, word.i), (before.start, before.end) if before else (0, 0)),
                                     (("PERSON",), ("ORG", "NORP", "GPE"))):
         named = [e for e in doc.ents if e.label_ in labels and lo <= e.start and e.end <= hi]
+        if labels == ("PERSON",):  # a name the tagger missed ("Cerezo ... invited President Li"): a proper noun
+            named = sorted(named + [doc[t.i:t.i + 1] for t in doc[lo:hi] if t.pos_ == "PROPN" and not t.ent_type_
+                                    and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos")],
+                           key=lambda span: span.start)  # subject or object, outside any entity
         parties = [a for a in map(resolve, named) if a is not None]
         if len(parties) >= 2:
             party = parties[-1] if word.lower_ == "latter" else parties[0]

@@ -40,6 +40,7 @@ _CONTRARY = {"opponent", "opponents", "critic", "critics", "rival", "rivals", "e
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "through", "throughout",
                    "north", "south", "east", "west", "within", "over", "on"}
 _LOCAL_SECTORS = frozenset({"REB", "CVL", "UAF", "CRM", "COP", "REL", "MED", "BUS"})  # placed by "in <place>"
+_PLACE_SECTORS = {"admin1": "GOV", "city": "CVL"}  # a place named as the actor: its government, its people
 _QUANTITY_NOUNS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "number", "total", "group",
                    "members", "member", "handful", "majority", "some", "many", "most", "all", "several", "few",
                    "both", "each", "one", "none", "rest", "part", "half", "crowds", "crowd", "lot", "lots"}
@@ -99,7 +100,7 @@ def resolve_np(np, *, memory: PersonMemory | None = None, kb: ActorKB | None = N
     criminals and unidentified gunmen ("rebels in Darfur" -> Sudan rebels). Coordinated phrases resolve to
     their first conjunct. An organisation's name may span a preposition ("Liberation Tigers of Tamil Eelam").
     A first-level division, region or city of 250,000 or more that the KB does not know, named as the actor,
-    resolves through the gazetteer ("Darfur" -> SDN; divisions and cities as their government, GOV).
+    resolves through the gazetteer ("Darfur" -> SDN; a division as its government, GOV; a city as its people, CVL).
     ``context_country`` (ISO3; default: the memory's main country) is the country of "state media" and of a
     titled person whose country is not written ("President Bouteflika"). Pass the document's ``memory``
     (:meth:`PersonMemory.from_doc`): besides the people, it holds the document's token view, so resolving
@@ -244,7 +245,9 @@ def _place_key(view: DocView, head: int, tokens) -> str:
 
 
 def _place_actor(view: DocView, head: int, tokens, *, text: str, ctx: _Ctx) -> Actor | None:
-    """A sub-national place named as the actor: its country; divisions and cities as their government."""
+    """A sub-national place named as the actor: its country; a division as its government, a city as its people
+    (the PLOVER gold standard's convention: "cities in general go to sector CVL"; a capital named as a party is
+    the state, which the knowledge base reads before this)."""
     if view.dep[head] == "pobj" and view.lower[view.head[head]] in _LOCATIVE_PREPS or view.pos[head] != "PROPN":
         return None
     name = _place_key(view, head, tokens)
@@ -252,7 +255,7 @@ def _place_actor(view: DocView, head: int, tokens, *, text: str, ctx: _Ctx) -> A
     if found is None:
         return None
     country, feature = found
-    return Actor(text=text, name=name, country=country, sector="GOV" if feature in ("admin1", "city") else None)
+    return Actor(text=text, name=name, country=country, sector=_PLACE_SECTORS.get(feature))
 
 
 def _place_in(view: DocView, tokens, found, *, ctx: _Ctx) -> str | None:
