@@ -123,3 +123,10 @@ def test_the_latter_in_text_written_in_capitals():
             "INVITATION WITH GREAT PLEASURE,\nAND ASKED THEIR STAFFS TO ARRANGE THE DETAILS.\n")
     agreed = [e for e in extract(text) if e.type == "AGREE"]
     assert agreed and [a.name for a in agreed[0].actor] == ["Li"]  # "Cerezo" is a name the tagger missed
+
+
+def test_a_village_in_a_country_is_its_people_not_its_government():
+    events = _events("Vietnamese-led forces have retaken a strategic village in Western Cambodia after fierce fighting "
+                     "with guerrillas who overran it late last month, Thai military sources said today.", "ASSAULT")
+    village = [a for e in events for a in e.recipient if "village" in a.text]
+    assert village and (village[0].country, village[0].sector) == ("KHM", "CVL")

@@ -24,7 +24,7 @@ from .mentioned import names_people
 from .people import _NON_ACTOR_ENTS, _NOUNISH, DocView, PersonInfo, PersonMemory, _Hit, core, cues, hits, person_at
 
 __all__ = ["Entry", "Match", "Scan", "ActorKB", "PersonMemory", "PersonInfo", "load_actor_kb", "resolve_np",
-           "with_country", "actor_key", "SECTOR_LABELS"]
+           "with_country", "settled", "actor_key", "SECTOR_LABELS"]
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _AFFILIATION_PREPS = {"of", "for", "from"}
@@ -300,6 +300,20 @@ def _located_at(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
             if view.ent[obj] in ("GPE", "LOC") and obj not in found.covered:
                 return _place_in(view, [t for t in tokens if t <= obj], found, ctx=ctx)
     return None
+
+
+SETTLEMENTS = frozenset({"village", "town", "city", "area", "neighbourhood", "neighborhood", "district", "suburb",
+                         "hamlet", "settlement", "community", "market", "street"})
+
+
+def settled(lemma: str, actor: Actor, *, kb: ActorKB) -> Actor:
+    """``actor``, read through a phrase headed by ``lemma`` that names a place in it: a settlement in a country
+    ("a strategic village in Western Cambodia") stands for the people who live there (CVL, as the PLOVER gold
+    standard codes towns and villages), not for the country's government."""
+    entry = kb.country(actor.country) if actor.country else None
+    if lemma not in SETTLEMENTS or actor.sector != "GOV" or entry is None or actor.name != entry.name:
+        return actor
+    return with_country(Actor(text=actor.text, name="civilians", sector="CVL"), actor.country, kb=kb)
 
 
 def with_country(actor: Actor, country: str, *, kb: ActorKB) -> Actor:
