@@ -130,3 +130,10 @@ def test_a_village_in_a_country_is_its_people_not_its_government():
                      "with guerrillas who overran it late last month, Thai military sources said today.", "ASSAULT")
     village = [a for e in events for a in e.recipient if "village" in a.text]
     assert village and (village[0].country, village[0].sector) == ("KHM", "CVL")
+
+
+def test_a_denied_or_unmade_claim_names_no_one():
+    events = _events("Five police officers were killed on Tuesday when gunmen opened fire on their car in Makhachkala, "
+                     "officials said.\n\nNo group has claimed responsibility. The Islamic State group has not claimed "
+                     "responsibility either.", "ASSAULT")
+    assert events and _texts(events[0].actor) == ["gunmen"]

@@ -128,8 +128,11 @@ def _claims(ctx: "ArticleState") -> list[tuple[int, Actor]]:
         if token.lemma_.lower() not in RESPONSIBILITY or token.dep_ != "dobj" or verb.lemma_.lower() not in CLAIMING \
                 or any(c.dep_ == "prep" and c.lower_ == "for" for c in (*token.children, *verb.children)):
             continue
+        if any(c.dep_ == "neg" for c in verb.children):  # "the group has not claimed responsibility"
+            continue
         for subject in _antecedents([c for c in verb.children if c.dep_ == "nsubj"]):
-            if subject.pos_ not in ("NOUN", "PROPN"):
+            if subject.pos_ not in ("NOUN", "PROPN") or any(  # "no group has claimed responsibility"
+                    c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children):
                 continue
             span = ctx.doc[subject.left_edge.i:subject.i + 1]
             actor = resolve_np(span, memory=ctx.memory) or plain_party(subject, span)
