@@ -33,7 +33,8 @@ company firm bank court tribunal lawmaker deputy deputies mp mps onlooker bystan
 expert experts official officials
 victims suspects hostages prisoners players fans couple pair duo nation nations country countries ally allies
 member members leader leaders signatory signatories neighbour neighbours neighbor neighbors power powers
-troop troops personnel contingent contingents battalion battalions brigade brigades regiment regiments""".split())
+troop troops personnel contingent contingents battalion battalions brigade brigades regiment regiments
+critic critics rival rivals foe foes enemy enemies""".split())
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
 NOT_PEOPLE = frozenset("""number order power matter water center centre border corner quarter letter paper
 chapter murder computer monitor sector factor error honor honour terror interior weather shelter tower danger
