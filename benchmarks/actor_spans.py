@@ -215,6 +215,9 @@ def gsr(args) -> list[list[str]]:
                           workers=args.workers)
     nlp = args.nlp
     tally: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    misses: dict[str, Counter] = {"country": Counter(), "sector": Counter()}
+    examples: dict[tuple[str, str], list[str]] = defaultdict(list)
+    confusion: dict[str, Counter] = {"country": Counter(), "sector": Counter()}
     for record in records:
         which = half("plover_gsr", record.id)
         gold_type = OLD_TYPES.get(record.type, record.type)
@@ -239,6 +242,10 @@ def gsr(args) -> list[list[str]]:
                     c["sector event"] += want in ok_ours or code in ("IGO", "NGO") and code in ok_ours
                     got = alone.sector if alone else None
                     c["sector resolved"] += got == want or code in ("IGO", "NGO") and got == code
+                if which == TUNE and args.errors:
+                    _gsr_miss(record, event, ours, g, code, want, misses, examples, confusion)
+    if args.errors:
+        _print_gsr_misses(misses, examples, confusion)
     rows = []
     for key, _ in ROLES:
         for which in HALVES:
@@ -247,6 +254,49 @@ def gsr(args) -> list[list[str]]:
                          ratio(c["country resolved"], c["country n"]), ratio(c["sector event"], c["sector n"]),
                          ratio(c["sector resolved"], c["sector n"])])
     return rows
+
+
+def _gsr_miss(record, event, ours, g, code, want, misses, examples, confusion) -> None:
+    """Tune half: classify a missed country (sector) of one gold actor as no event / no actor found (the list
+    empty) / wrong entity (no actor of ours shares the gold text's words) / right entity, wrong country
+    (sector); count the confusion gold -> ours of the right entity."""
+    from articles import content_words
+
+    gold_words = set(content_words(g.text or ""))
+    same = [a for a in ours if gold_words & (set(content_words(a.get("text") or ""))
+                                             | set(content_words(a.get("name") or "")))]
+    for measure, gold, ok in (("country", code if iso3(code) else None,
+                               lambda a: a.get("country") == code),
+                              ("sector", want, lambda a: a.get("sector") == want
+                               or code in ("IGO", "NGO") and a.get("sector") == code)):
+        if gold is None or any(ok(a) for a in ours):
+            continue
+        if event is None:
+            kind = "no event"
+        elif not ours:
+            kind = "no actor found"
+        elif not same:
+            kind = "wrong entity"
+        else:
+            kind = f"right entity, wrong {measure}"
+            confusion[measure][(gold, same[0].get(measure))] += 1
+        misses[measure][kind] += 1
+        got = ", ".join(f"{a.get('text')}={a.get(measure)}" for a in ours) or "-"
+        examples[(measure, kind)].append(f"[{record.id}] {short(record.text, 110)} || gold {g.text!r}={gold} "
+                                         f"ours {got}")
+
+
+def _print_gsr_misses(misses, examples, confusion) -> None:
+    for measure in ("country", "sector"):
+        print(f"\nGSR {measure} misses on the tune half:",
+              ", ".join(f"{k} {n}" for k, n in misses[measure].most_common()))
+        print(f"  right entity, confusion gold -> ours:",
+              ", ".join(f"{a}->{b} {n}" for (a, b), n in confusion[measure].most_common()))
+        for (m, kind), rows in sorted(examples.items()):
+            if m == measure:
+                print(f"  {kind}:")
+                for row in rows:
+                    print("    " + row)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -261,7 +261,8 @@ def evaluate(articles: list[Selected], found: dict[str, list[dict]], *, errors: 
                 continue
             golds = " | ".join(raw[s:e] for ev in named for s, e in ev[role])
             ours = ", ".join(a.get("text") or a.get("name") or "" for a in predicted) or "-"
-            actor_misses.append(f"{role:9} {t:9} {p.article}: gold {golds!r} ours {ours!r}")
+            actor_misses.append(f"{role:9} {t:9} {p.article}: gold {golds!r} ours {ours!r}\n"
+                                f"            in: {short(p.event['evidence']['text'], 160)}")
     missed = []
     for article in articles:
         g = gold[article.id]

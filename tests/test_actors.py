@@ -343,6 +343,7 @@ def test_more_organisations_and_roles(nlp, phrase, country, sector):
     ("The rebels in Darfur attacked the town on Monday.", "rebels", "SDN", "REB"),
     ("Police in Lagos arrested five men on Monday.", "Police", "NGA", "COP"),
     ("California sued the administration on Monday.", "California", "USA", "GOV"),  # a division as the actor
+    ("Mosul was shelled on Monday.", "Mosul", "IRQ", "CVL"),  # a city: its people (PLOVER GSR)
     ("Darfur was hit by fighting.", "Darfur", "SDN", None),  # a region: its country, no sector
     ("Fighters from Darfur crossed the border.", "Fighters", "SDN", "REB"),
     ("US troops in Iraq left on Monday.", "troops", "USA", "MIL"),  # the written country wins

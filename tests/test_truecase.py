@@ -106,3 +106,14 @@ def test_editorial_notes_are_blanked_for_the_parser(nlp):
     text = nlp_text(body, nlp, load_actor_kb())
     assert len(text) == len(body) and "TRANSLITERATED" not in text.upper() and "INDISTINCT" not in text.upper()
     assert "[FMLN]" in text  # an expansion the monitor added to a name stays
+
+
+def test_a_known_organisation_written_whole_is_a_name(nlp):
+    from eventwire.actors.kb import load_actor_kb
+    from eventwire.nlp.truecase import case_model
+
+    model = case_model(nlp, load_actor_kb())
+    text = "THE RED CROSS AND AMNESTY INTERNATIONAL CONDEMNED THE ORGANIZATION OF AMERICAN STATES. A RED BUS LEFT. " * 2
+    got = truecase(text, model)
+    assert "Red Cross" in got and "Amnesty International" in got and "Organization of American States" in got
+    assert "A red bus left" in got  # the words alone stay words

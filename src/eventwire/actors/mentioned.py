@@ -33,7 +33,8 @@ company firm bank court tribunal lawmaker deputy deputies mp mps onlooker bystan
 expert experts official officials
 victims suspects hostages prisoners players fans couple pair duo nation nations country countries ally allies
 member members leader leaders signatory signatories neighbour neighbours neighbor neighbors power powers
-troop troops personnel contingent contingents battalion battalions brigade brigades regiment regiments""".split())
+troop troops personnel contingent contingents battalion battalions brigade brigades regiment regiments
+critic critics rival rivals foe foes enemy enemies""".split())
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
 NOT_PEOPLE = frozenset("""number order power matter water center centre border corner quarter letter paper
 chapter murder computer monitor sector factor error honor honour terror interior weather shelter tower danger
@@ -74,10 +75,11 @@ def names_people(token: "Token") -> bool:
 def _acronym_subject(token: "Token") -> bool:
     """An acronym (2-6 capital letters) the KB does not know, as the subject of a clause in a sentence written in
     ordinary case, names a body ("ICE in Miami returned the artifacts"): names of places and people are not
-    written so, and a place the parse recognised is not taken."""
+    written so (one the parse tags as a place counts too: a country or a place the actor KB or the gazetteer knows
+    has resolved before this is asked, "UNDOF also withdrew")."""
     text = token.text
     return token.dep_ in ("nsubj", "nsubjpass") and 2 <= len(text) <= 6 and text.isalpha() and text.isupper() \
-        and token.ent_type_ in ("", "ORG") and any(t.is_lower for t in token.sent if t.is_alpha)
+        and token.ent_type_ in ("", "ORG", "GPE") and any(t.is_lower for t in token.sent if t.is_alpha)
 
 
 def _named_elsewhere(token: "Token") -> bool:
@@ -203,6 +205,10 @@ def _ordinal_reference(word: "Token", resolve) -> Actor | None:
     for (lo, hi), labels in product(((sent.start, word.i), (before.start, before.end) if before else (0, 0)),
                                     (("PERSON",), ("ORG", "NORP", "GPE"))):
         named = [e for e in doc.ents if e.label_ in labels and lo <= e.start and e.end <= hi]
+        if labels == ("PERSON",):  # a name the tagger missed ("Cerezo ... invited President Li"): a proper noun
+            named = sorted(named + [doc[t.i:t.i + 1] for t in doc[lo:hi] if t.pos_ == "PROPN" and not t.ent_type_
+                                    and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos")],
+                           key=lambda span: span.start)  # subject or object, outside any entity
         parties = [a for a in map(resolve, named) if a is not None]
         if len(parties) >= 2:
             party = parties[-1] if word.lower_ == "latter" else parties[0]

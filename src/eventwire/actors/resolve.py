@@ -20,10 +20,11 @@ from functools import lru_cache
 
 from .kb import SECTOR_LABELS, ActorKB, Entry, Match, Scan, actor_key, load_actor_kb
 from ..models import Actor
-from .people import _NON_ACTOR_ENTS, _NOUNISH, DocView, PersonInfo, PersonMemory, core, cues, hits, person_at
+from .mentioned import names_people
+from .people import _NON_ACTOR_ENTS, _NOUNISH, DocView, PersonInfo, PersonMemory, _Hit, core, cues, hits, person_at
 
 __all__ = ["Entry", "Match", "Scan", "ActorKB", "PersonMemory", "PersonInfo", "load_actor_kb", "resolve_np",
-           "with_country", "actor_key", "SECTOR_LABELS"]
+           "with_country", "settled", "actor_key", "SECTOR_LABELS"]
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _AFFILIATION_PREPS = {"of", "for", "from"}
@@ -39,6 +40,7 @@ _CONTRARY = {"opponent", "opponents", "critic", "critics", "rival", "rivals", "e
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "through", "throughout",
                    "north", "south", "east", "west", "within", "over", "on"}
 _LOCAL_SECTORS = frozenset({"REB", "CVL", "UAF", "CRM", "COP", "REL", "MED", "BUS"})  # placed by "in <place>"
+_PLACE_SECTORS = {"admin1": "GOV", "city": "CVL"}  # a place named as the actor: its government, its people
 _QUANTITY_NOUNS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "number", "total", "group",
                    "members", "member", "handful", "majority", "some", "many", "most", "all", "several", "few",
                    "both", "each", "one", "none", "rest", "part", "half", "crowds", "crowd", "lot", "lots"}
@@ -98,7 +100,7 @@ def resolve_np(np, *, memory: PersonMemory | None = None, kb: ActorKB | None = N
     criminals and unidentified gunmen ("rebels in Darfur" -> Sudan rebels). Coordinated phrases resolve to
     their first conjunct. An organisation's name may span a preposition ("Liberation Tigers of Tamil Eelam").
     A first-level division, region or city of 250,000 or more that the KB does not know, named as the actor,
-    resolves through the gazetteer ("Darfur" -> SDN; divisions and cities as their government, GOV).
+    resolves through the gazetteer ("Darfur" -> SDN; a division as its government, GOV; a city as its people, CVL).
     ``context_country`` (ISO3; default: the memory's main country) is the country of "state media" and of a
     titled person whose country is not written ("President Bouteflika"). Pass the document's ``memory``
     (:meth:`PersonMemory.from_doc`): besides the people, it holds the document's token view, so resolving
@@ -243,7 +245,9 @@ def _place_key(view: DocView, head: int, tokens) -> str:
 
 
 def _place_actor(view: DocView, head: int, tokens, *, text: str, ctx: _Ctx) -> Actor | None:
-    """A sub-national place named as the actor: its country; divisions and cities as their government."""
+    """A sub-national place named as the actor: its country; a division as its government, a city as its people
+    (the PLOVER gold standard's convention: "cities in general go to sector CVL"; a capital named as a party is
+    the state, which the knowledge base reads before this)."""
     if view.dep[head] == "pobj" and view.lower[view.head[head]] in _LOCATIVE_PREPS or view.pos[head] != "PROPN":
         return None
     name = _place_key(view, head, tokens)
@@ -251,7 +255,7 @@ def _place_actor(view: DocView, head: int, tokens, *, text: str, ctx: _Ctx) -> A
     if found is None:
         return None
     country, feature = found
-    return Actor(text=text, name=name, country=country, sector="GOV" if feature in ("admin1", "city") else None)
+    return Actor(text=text, name=name, country=country, sector=_PLACE_SECTORS.get(feature))
 
 
 def _place_in(view: DocView, tokens, found, *, ctx: _Ctx) -> str | None:
@@ -266,7 +270,22 @@ def _place_in(view: DocView, tokens, found, *, ctx: _Ctx) -> str | None:
 
 
 def _located(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
-    """The country of "in/across/from <place>" after a rebel, civilian, police or criminal head."""
+    """The country of "in/across/from <place>" after a rebel, civilian, police or criminal head, or in the
+    participle that says where they are ("a newspaper based in east Beirut", "militias operating in Tripoli",
+    "refugees fleeing the civil war in Liberia")."""
+    found = _located_at(view, head, allowed, ctx=ctx)
+    if found is not None:
+        return found
+    for verb in view.children[head]:
+        if view.dep[verb] == "acl" and view.pos[verb] == "VERB" and (allowed is None or verb in allowed):
+            for at in [verb] + [o for o in view.children[verb] if view.dep[o] == "dobj"]:
+                found = _located_at(view, at, allowed, ctx=ctx)
+                if found is not None:
+                    return found
+    return None
+
+
+def _located_at(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
     for prep in view.children[head]:
         if view.dep[prep] != "prep" or view.lower[prep] not in _LOCATIVE_PREPS and \
                 view.lower[prep] not in _AFFILIATION_PREPS or \
@@ -281,6 +300,20 @@ def _located(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
             if view.ent[obj] in ("GPE", "LOC") and obj not in found.covered:
                 return _place_in(view, [t for t in tokens if t <= obj], found, ctx=ctx)
     return None
+
+
+SETTLEMENTS = frozenset({"village", "town", "city", "area", "neighbourhood", "neighborhood", "district", "suburb",
+                         "hamlet", "settlement", "community", "market", "street"})
+
+
+def settled(lemma: str, actor: Actor, *, kb: ActorKB) -> Actor:
+    """``actor``, read through a phrase headed by ``lemma`` that names a place in it: a settlement in a country
+    ("a strategic village in Western Cambodia") stands for the people who live there (CVL, as the PLOVER gold
+    standard codes towns and villages), not for the country's government."""
+    entry = kb.country(actor.country) if actor.country else None
+    if lemma not in SETTLEMENTS or actor.sector != "GOV" or entry is None or actor.name != entry.name:
+        return actor
+    return with_country(Actor(text=actor.text, name="civilians", sector="CVL"), actor.country, kb=kb)
 
 
 def with_country(actor: Actor, country: str, *, kb: ActorKB) -> Actor:
@@ -340,6 +373,7 @@ def _role_name(kb: ActorKB, country: str | None, sector: str | None, fallback: s
 def _from_cues(view: DocView, found, head: int, tokens: list[int], *, text: str,
                context_country: str | None, strict: bool) -> Actor | None:
     kb, org, role, place = view.kb, found.org, found.role, found.country
+    role = role or (_adjective_role(view, tokens, head) if org is None else None)
     country = place.entry.country if place else None
     if org is not None:
         sector = org.entry.sector
@@ -366,6 +400,20 @@ def _from_cues(view: DocView, found, head: int, tokens: list[int], *, text: str,
     if entry.kind == "demonym":
         return Actor(text=text, name=_role_name(kb, country, "CVL", entry.name), country=country, sector="CVL")
     return Actor(text=text, name=entry.name, country=country, sector="GOV", wikidata=entry.wikidata)
+
+
+def _adjective_role(view: DocView, tokens: list[int], head: int):
+    """A role word used as an adjective on a common noun that names no role ("Russian civilian advisers",
+    "military advisers"): the noun's people have that role's sector."""
+    if view.pos[head] != "NOUN" or not names_people(view.doc[head]):  # not "military aid", "military bases"
+        return None
+    for t in tokens:
+        if view.head[t] == head and view.dep[t] == "amod" and view.pos[t] == "ADJ":
+            found = view.kb.match(view.token_text(t), shouting=False)
+            if len(found) == 1 and found[0].entry.kind == "role" and found[0].entry.sector \
+                    and found[0].entry.flag in ("role", "institution"):
+                return _Hit(found[0].entry, t, head, 0)
+    return None
 
 
 def _strip(view: DocView, tokens: list[int]) -> str:

@@ -38,6 +38,9 @@ PARTNER_PREPS = {"with"}
 TO_TYPES = {"AID", "AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "REQUEST", "CONSULT", "ACCUSE", "REJECT",
             "THREATEN", "SANCTION", "RETREAT"}
 FROM_TYPES = {"RETREAT", "SANCTION"}
+# Acts named by a noun that goes *for* someone: "aid for Romania", "its support for the GNA", "solidarity for the
+# Salvadoran people"; with a possessor the "of" phrase is the receiver too ("his strong support of President X").
+FOR_TYPES = {"AID", "SUPPORT"}
 JUDGING_TYPES = {"ACCUSE", "REJECT", "SANCTION", "THREATEN"}  # their object may be a deed that stands for its author
 BETWEEN_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 PURPOSE_PREPS = {"for", "on"}  # "arrived on a visit", "flew in for talks": the traveller is the actor
@@ -102,7 +105,8 @@ VOICING = {"reiterate", "reaffirm", "promise", "pledge", "express", "voice", "ex
            "declare", "affirm", "renew", "assure", "emphasize", "emphasise", "stress", "underline"}
 # Verbs whose subject undergoes the act their object names ("faces criticism from the U.N.", "drew condemnation
 # from Iran", "received threats from the group"): the subject is the recipient, "from X" the actor.
-UNDERGOING = {"face", "receive", "draw", "attract", "suffer", "endure", "incur", "sustain", "encounter", "meet"}
+UNDERGOING = {"face", "receive", "draw", "attract", "suffer", "endure", "incur", "sustain", "encounter", "meet",
+              "undergo", "stand"}  # "are undergoing trial for manslaughter", "stood trial"
 DEPLOYING = {"deploy", "station", "dispatch", "redeploy", "post"}  # forces deployed are their senders' act
 HOSTILE = {"ASSAULT", "COERCE"}  # "murder victims": whom an attack word names are not its authors
 JOINT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "exercise", "drill", "drills", "games",
@@ -136,11 +140,14 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         actors += a
         if type_ not in NO_OBJECT_RECIPIENT:  # what is waved, sent or stopped is not a party
             recipients += r
-        else:  # ... but people set free are ("released two homeguards"; not "withdrew its troops")
-            recipients += [t for t in r if (names_people(t) or t.lower_ in PEOPLE_PRONOUNS) and not any(
+        elif type_ not in SELF_MOVING:  # ... but people set free are ("released two homeguards"; not "withdrew
+            recipients += [t for t in r if (names_people(t) or t.lower_ in PEOPLE_PRONOUNS) and not any(  # its troops")
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)]
+        else:  # "mobilized reservists for a possible war against Iraq": whom the forces are raised against
+            recipients += [g for p in token.subtree if p.dep_ == "prep" and p.lower_ == "against"
+                           for g in p.children if g.dep_ == "pobj"]
         for bearer in _phrase_bearers(token):  # "a mediation mission between ...", "opened investigations against"
-            recipients += _prep_objects(bearer, _directional(type_) | {"against"})
+            recipients += _prep_objects(bearer, _directional(type_, noun=token.pos_ != "VERB") | {"against"})
             recipients += _prep_objects(bearer, {"between"} if type_ in BETWEEN_TYPES else set())
             if (token.lemma_.lower() in RECIPROCAL or type_ in BETWEEN_TYPES) and token.pos_ == "NOUN" \
                     and bearer is token and not actors:  # "cooperation between the Philippines and the US"
@@ -157,6 +164,10 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients = asked or recipients
     if not recipients:  # "offered to hand over to Britain": the act's receiver is the offer's
         recipients = _complement_recipients(doc[group.head], lex, type_)
+    if type_ == "PROTEST":  # "a rally in Lagos to protest the rights violations", "in protest of X's refusal"
+        recipients = _protested(doc[group.head]) + recipients
+    if type_ in ("PROTEST", "REJECT", "RETREAT"):  # "will not end the strike until the government meets ...": whose
+        recipients += _until_party(doc[group.head])  # act would end it is whom it is aimed at
     if group.rule.condition == "quote":
         actors += _speaker(doc[group.head])
     head = doc[group.head]
@@ -206,6 +217,7 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     if passive:
         recipients += [c for c in (verb.head.children if shared else children) if c.dep_ == "nsubjpass"]
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        actors = actors or _assailants(children)
     else:
         actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
         if not actors:  # "X however have opposed": the parse may hang the subject on the auxiliary
@@ -213,7 +225,7 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         if not actors:  # "USAID deployed ...": a name before the verb that the parse took for an adverb
             actors += [c for c in children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i
                        and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") and not list(c.children)]
-        recipients += [c for c in children if c.dep_ in ("dobj", "dative")]
+        recipients += [c for c in children if c.dep_ in ("dobj", "dative")] + _up_to(children)
         if not recipients:
             recipients += _prep_objects(verb, TARGET_PREPS | PARTNER_PREPS)
     if not actors and not passive:  # "blamed the rebels for killing five soldiers"
@@ -233,6 +245,24 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     return actors, _antecedents(recipients)
 
 
+def _up_to(children: list["Token"]) -> list["Token"]:
+    """"kidnapped up to 16 advisers": the counted object the parse hung on "up to" as a particle's phrase."""
+    return [g for c in children if c.dep_ == "prt" and c.lower_ == "up" for p in c.children if p.lower_ == "to"
+            for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
+
+
+# Verbs of a "when/as" clause whose subject did what a passive clause without agent reports ("five officers were
+# killed when gunmen opened fire", "he was arrested as police raided the house").
+ASSAILING = {"open", "attack", "shoot", "storm", "raid", "ambush", "bomb", "shell", "launch", "detonate", "blow",
+             "throw", "hurl", "fire", "stab", "strike", "hit", "seize", "kidnap", "abduct", "arrest", "detain"}
+
+
+def _assailants(children: list["Token"]) -> list["Token"]:
+    return [s for c in children if c.dep_ == "advcl" and c.lemma_.lower() in ASSAILING and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children)
+        for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
+
+
 def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"], list["Token"]]:
     lemma = noun.lemma_.lower()
     victim_noun = lemma in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS
@@ -250,7 +280,8 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in UNDERGOING:  # "Iran faces criticism from the U.N.":
         actors += _prep_objects(noun, {"from"}) + _prep_objects(noun.head, {"from"})  # the subject undergoes it
         recipients += [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun else set()))
+    owned = type_ in FOR_TYPES and any(c.dep_ == "poss" for c in noun.children)  # "his support of President X"
+    recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun or owned else set()))
     phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
     authors = _authors(phrase)
     if not authors and phrase.dep_ == "pobj" and phrase.head.lower_ == "of" \
@@ -266,8 +297,8 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
         governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
         purpose = phrase.dep_ == "pobj" and phrase.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
         verb = governor.lemma_.lower()
-        performed = phrase.dep_ == "dobj" and governor.pos_ == "VERB" and (verb not in OBSERVING or (
-            verb in DECLARING and type_ != "ASSAULT"))  # "Italy announced a suspension of air links"
+        performed = phrase.dep_ == "dobj" and governor.pos_ == "VERB" and verb not in UNDERGOING and (
+            verb not in OBSERVING or verb in DECLARING and type_ != "ASSAULT")  # "Italy announced a suspension"
         if verb in SUPPORT_VERBS or purpose or performed:  # "issued an ultimatum"
             deps = ("nsubj", "nsubjpass") if verb in PARTAKING else ("nsubj",)  # "were engaged in ethnic cleansing"
             actors = [c for c in governor.children if c.dep_ in deps] or _inherited_subject(governor) or actors
@@ -376,6 +407,37 @@ def _phrase_bearers(token: "Token") -> list["Token"]:
     return bearers
 
 
+# Verbs of a protest's purpose clause whose object is what the protest is against ("to protest X", "to demand
+# the return of property seized by X", "their effort to overthrow President X").
+PROTESTING = {"protest", "oppose", "denounce", "condemn", "decry", "demand", "overthrow", "topple", "oust", "reject",
+              "challenge", "press", "pressure", "urge", "force"}
+
+
+def _protested(trigger: "Token") -> list["Token"]:
+    """What a protest is against: the object of its purpose clause, or of "of/over/at" after a protest noun."""
+    found = _prep_objects(trigger, {"of", "over", "at"}) if trigger.pos_ == "NOUN" else []
+    bearers = [trigger] + ([trigger.head] if trigger.dep_ in ("dobj", "pobj", "nsubj") else [])
+    bearers += [b.head for b in bearers if b.dep_ == "pobj" and b.head.dep_ == "prep"]  # "went on strike to ..."
+    for bearer in bearers:
+        for clause in (c for c in bearer.subtree if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.pos_ == "VERB"
+                       and c.lemma_.lower() in PROTESTING and c.head in bearers or c.head.head in bearers
+                       and c.dep_ == "xcomp" and c.lemma_.lower() in PROTESTING):
+            found += [c for c in clause.children if c.dep_ == "dobj" and c not in found]
+    return found
+
+
+def _until_party(trigger: "Token") -> list["Token"]:
+    """The subject (passive: the agent) of an "until" clause of the trigger or of the verb whose object it is."""
+    found = []
+    for bearer in {trigger, trigger.head if trigger.dep_ in ("dobj", "pobj") else trigger}:
+        bearer = bearer.head if bearer.dep_ == "pobj" else bearer  # "went on strike until ..."
+        for clause in (c for c in bearer.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "until" for m in c.children)):
+            agents = [g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            found += agents or [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
+    return [t for t in found if t.pos_ != "PRON" or t.lower_ in PRONOUNS]
+
+
 def _complement_recipients(head: "Token", lex: Lexicon, type_: str) -> list["Token"]:
     """Receivers named in the clause a verb of intent or refusal governs ("agreed to send aid to X")."""
     found = []
@@ -388,8 +450,8 @@ def _complement_recipients(head: "Token", lex: Lexicon, type_: str) -> list["Tok
     return found
 
 
-def _directional(type_: str) -> set[str]:
-    preps = {"for"} if type_ == "AID" else set()  # "aid for Romania and Poland"
+def _directional(type_: str, *, noun: bool = True) -> set[str]:
+    preps = {"for"} if type_ == "AID" or type_ in FOR_TYPES and noun else set()  # "aid for Romania and Poland"
     if type_ in TO_TYPES:
         preps |= {"to", "toward", "towards"}
     if type_ in FROM_TYPES:

@@ -69,33 +69,76 @@ def fill_implicit(events: list[Event], ctx: "ArticleState") -> list[Event]:
     sentence_places: dict[tuple[int, int], tuple[list, list]] = {}  # bounds -> (places, own), read once
     starts = [sent.start_char for sent in ctx.sentences]
     return _named_attackers([_complete(event, ctx, sentence_parties, sentence_places,
-                                       _sentence_bounds(event, starts, ctx)) for event in events], ctx)
+                                       _sentence_bounds(event, starts, ctx)) for event in events], ctx, starts)
 
 
-def _named_attackers(events: list[Event], ctx: "ArticleState") -> list[Event]:
+def _named_attackers(events: list[Event], ctx: "ArticleState", starts: list[int]) -> list[Event]:
     """Step 5: an attack that the text reports without author or place of its own, as a sequel ("Three other
     people were injured" after "Shine opened fire ..."), takes the named author of the asserted attack reported
-    just before it (same or previous paragraph), never one of its own victims. Otherwise an attack with no named
+    just before it (same or previous paragraph), never one of its own victims; a killing told in the sentence of
+    an attack whose author it names ("23 civilians were killed as government forces launched air strikes") takes
+    that author, place or not; one followed (same or next paragraph) by a bare claim ("Islamic State later claimed
+    responsibility", "..., which claimed responsibility") takes the claimant. Otherwise an attack with no named
     author keeps the unidentified armed group."""
     named = sorted(((e.evidence.start, e.actor) for e in events if e.type in UNSEEN_HANDS
                     and e.factuality == "asserted" and e.actor and all(a.text for a in e.actor)),
                    key=lambda pair: pair[0])
-    if not named:
+    claims = _claims(ctx)
+    if not named and not claims:
         return events
     out = []
     for event in events:
-        if event.type not in UNSEEN_HANDS or event.factuality != "asserted" or any(a.text for a in event.actor) \
-                or _named_location(event) is not None:
+        if event.type not in UNSEEN_HANDS or event.factuality != "asserted" \
+                or any(a.sector != "UAF" for a in event.actor):
             out.append(event)
             continue
         victims = {a.name for a in event.recipient}
+        bounds = _sentence_bounds(event, starts, ctx)
         here = ctx.paragraph_of(event.evidence.start)
+        claimed = [a for at, a in claims if at >= bounds[0] and ctx.paragraph_of(at) - here <= 1
+                   and a.name not in victims]
+        if claimed:  # "gunmen opened fire ... Islamic State later claimed responsibility"
+            out.append(replace(event, actor=(claimed[0],)))
+            continue
+        beside = [actors for start, actors in named if bounds[0] <= start < bounds[1]
+                  and not any(a.name in victims for a in actors)]
+        if any(a.text for a in event.actor) or not beside and _named_location(event) is not None:
+            out.append(event)
+            continue
+        if beside:
+            out.append(replace(event, actor=beside[0]))
+            continue
         before = [actors for start, actors in named if start < event.evidence.start
                   and here - ctx.paragraph_of(start) <= 1]
         if before and not any(a.name in victims for a in before[-1]):
             event = replace(event, actor=before[-1])
         out.append(event)
     return out
+
+
+def _claims(ctx: "ArticleState") -> list[tuple[int, Actor]]:
+    """(offset, claimant) of each claim of responsibility that names no deed ("X later claimed responsibility";
+    "X claimed responsibility for the attack" is read with its deed by :mod:`arguments`)."""
+    from .arguments import CLAIMING, RESPONSIBILITY, _antecedents
+    from ..actors.mentioned import plain_party
+
+    found = []
+    for token in ctx.doc:
+        verb = token.head
+        if token.lemma_.lower() not in RESPONSIBILITY or token.dep_ != "dobj" or verb.lemma_.lower() not in CLAIMING \
+                or any(c.dep_ == "prep" and c.lower_ == "for" for c in (*token.children, *verb.children)):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):  # "the group has not claimed responsibility"
+            continue
+        for subject in _antecedents([c for c in verb.children if c.dep_ == "nsubj"]):
+            if subject.pos_ not in ("NOUN", "PROPN") or any(  # "no group has claimed responsibility"
+                    c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children):
+                continue
+            span = ctx.doc[subject.left_edge.i:subject.i + 1]
+            actor = resolve_np(span, memory=ctx.memory) or plain_party(subject, span)
+            if actor is not None:
+                found.append((token.idx, actor))
+    return found
 
 
 def _complete(event: Event, ctx: "ArticleState", parties_of: Callable[[int, int], list[tuple[Actor, bool]]],

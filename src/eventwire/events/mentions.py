@@ -27,7 +27,7 @@ from .triggers import TriggerGroup, find_groups, is_weapon, salience, sums_up
 from . import factuality
 from . import intents
 from ..actors.mentioned import antecedent, described, described_pair, names_people, plain_party
-from ..actors.resolve import resolve_np
+from ..actors.resolve import resolve_np, settled
 from .casualties import count_casualties
 from ..knowledge.words import CASUALTY_WORDS
 from .links import attach_orphan_counts, nest, unclaimed_counts
@@ -249,7 +249,8 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
             better = [a for a in (resolve_np(_phrase(g), memory=ctx.memory) or (
                 None if actor else plain_party(g, _phrase(g))) for g in inner) if a is not None]
             if better:  # the phrase stands for the party it names: its text is the phrase
-                actor = replace(better[0], text=_phrase(doc[i]).text)
+                actor = settled(doc[i].lemma_.lower(), replace(better[0], text=_phrase(doc[i]).text),
+                                kb=ctx.memory.view.kb)
         resolve = lambda span: resolve_np(span, memory=ctx.memory)  # noqa: E731
         pair = described_pair(doc[i], resolve) if actor is None or not actor.country else []
         if pair:  # "the two presidents": the last two named before

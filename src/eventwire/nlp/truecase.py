@@ -61,6 +61,7 @@ class CaseModel:
     stop_words: frozenset[str] = frozenset()  # function words ("who", "us", "it")
     nouns_only: frozenset[str] = frozenset()  # dictionary words that are only nouns: maybe a surname ("rivera")
     common: frozenset[str] = frozenset()  # roles and other words never taken for a name ("director")
+    phrases: frozenset[tuple[str, ...]] = frozenset()  # multiword names of organisations and people, lower case
 
 
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -87,6 +88,7 @@ def truecase(text: str, model: CaseModel) -> str:
     kinds = ["name" if kind == "word" and m.group(0).lower() in surnames else kind for m, kind in zip(words, kinds)]
     glossed = {m.group(1).lower() for m in GLOSSED.finditer(text)} - model.stop_words
     kinds = ["acronym" if m.group(0).lower() in glossed else kind for m, kind in zip(words, kinds)]
+    kinds = _known_phrases(text, words, kinds, model)
     for match, kind in zip(words, kinds):
         start = match.start()
         if kind == "acronym":
@@ -101,6 +103,30 @@ def truecase(text: str, model: CaseModel) -> str:
         k = match.start(2)
         chars[k] = chars[k].upper()
     return "".join(chars)
+
+
+FUNCTION_WORDS = frozenset("of the and for de del la el los las le les al".split())
+
+
+def _known_phrases(text: str, words: list[re.Match], kinds: list[str], model: CaseModel) -> list[str]:
+    """The words of a multiword organisation or person the actor knowledge base knows are a name, written
+    whole ("AMNESTY INTERNATIONAL", "RED CROSS"), although each is a dictionary word; function words inside stay
+    lower case ("Organization of American States")."""
+    if not model.phrases:
+        return kinds
+    longest = max(map(len, model.phrases))
+    lows = [m.group(0).lower() for m in words]
+    out, k = list(kinds), 0
+    while k < len(words):
+        for n in range(min(longest, len(words) - k), 1, -1):
+            if tuple(lows[k:k + n]) in model.phrases and all(
+                    re.fullmatch(r"[ \t\n]+", text[words[j].end():words[j + 1].start()]) for j in range(k, k + n - 1)):
+                out[k:k + n] = [kind if kind == "acronym" or w in FUNCTION_WORDS else "name"
+                                for kind, w in zip(out[k:k + n], lows[k:k + n])]
+                k += n - 1
+                break
+        k += 1
+    return out
 
 
 def _kind(match: re.Match, previous: re.Match | None, bracketed: set[int], model: CaseModel) -> str:
@@ -210,7 +236,19 @@ def case_model(nlp: "Language", kb, places: frozenset[str] = frozenset()) -> Cas
     return CaseModel(frozenset(dictionary), tuple(sorted(suffixes, key=lambda r: -len(r[0]))),
                      frozenset(exceptions), frozenset(names | set(MONTHS_DAYS)), frozenset(acronyms), stop_words,
                      nouns_only=frozenset(set(index.get("noun", [])) - others - stop_words),
-                     common=frozenset(common | COMMON_CAPITALISED | set(TITLES)))
+                     common=frozenset(common | COMMON_CAPITALISED | set(TITLES)),
+                     phrases=frozenset(_kb_phrases(kb)))
+
+
+def _kb_phrases(kb) -> set[tuple[str, ...]]:
+    """Lower-case word tuples of the knowledge base's multiword organisation and person names written with
+    capitals (not role phrases)."""
+    out = set()
+    for form in kb.forms(kinds=("org", "person")):
+        found = WORD.findall(form)
+        if len(found) >= 2 and found[0][:1].isupper() and found[-1][:1].isupper():
+            out.add(tuple(w.lower() for w in found))
+    return out
 
 
 MAJOR_PLACE = 1_000_000  # cities this large (and first-level divisions) are names even when WordNet lists them
