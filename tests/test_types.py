@@ -192,6 +192,11 @@ def test_sub_types_on_sentences(nlp, text, expected):
     ("The government reversed a decision to exclude foreign workers from the scheme.", ("CONCEDE", None)),
     ("Bolivian authorities declared a state of siege in the department of Pando.", ("COERCE", "curfew")),
     ("The army beefed up its troop presence along the border.", ("MOBILIZE", None)),
+    # session 12: a sum of money given is aid; permission or citizenship granted is a concession (PLOVER CONCEDE)
+    ("Germany gave 20 million euros to Ethiopia's health programme.", ("AID", None)),
+    ("Japan provided $40 million to rebuild the schools.", ("AID", None)),
+    ("Pakistan had given the Pentagon permission to use its airspace.", ("CONCEDE", None)),
+    ("The president granted citizenship to 14 foreign volunteers.", ("CONCEDE", None)),
 ])
 def test_trigger_rows_on_sentences(nlp, text, expected):
     from eventwire import extract

@@ -3,7 +3,10 @@
 "Portugal will support Turkey", "Syria is willing to withdraw its troops", "Nigeria will withdraw its
 force unless ...": the act has not happened (its mention keeps factuality ``future``), but the statement
 has, and event coders code it: an announced cooperative act is an AGREE (an expressed intent to cooperate),
-an announced conflictual act a THREATEN, an announced refusal to cooperate ("will not release") a REJECT.
+also when offered on a condition the other side can meet ("willing to withdraw its troops if ..."); an announced
+conflictual act, a cooperative one held out against a condition ("unless ...", "if ... not") or one under a
+threat word ("threatened to withdraw trade preferences") a THREATEN; an announced refusal to cooperate ("will not
+release") a REJECT.
 (Obligations, "X said Y must ...", are REQUEST triggers of the lexicon: the speech verb with an
 obligation clause.)
 
@@ -31,6 +34,7 @@ CONFIDENCE = 0.6
 # reports the attempt, not a threat). Guidelines of benchmarks/annotations, "Embedded events".
 NOT_ANNOUNCED = frozenset("call urge demand ask order encourage incite persuade instruct exhort goad propose proposal "
                           "attempt try expected".split())
+THREAT_PLANS = frozenset({"threaten"})
 
 
 def derived_mentions(doc: "Doc", mentions: list["Mention"], lex: Lexicon) -> list["Mention"]:
@@ -53,13 +57,25 @@ def _intent(doc: "Doc", m: "Mention", lex: Lexicon) -> "Mention | None":
         c.dep_ == "aux" and c.lower_ in POSSIBLE for c in head.children)
     if m.factuality != "future" and not possible:
         return None
-    if _planned_by_another(head, lex):
+    plan = _closest_plan(head, lex)
+    if plan is not None and plan in NOT_ANNOUNCED:
         return None
-    conditional = any(mark.dep_ == "mark" and mark.lower_ in ("unless", "if")
-                      for c in head.children if c.dep_ == "advcl" for mark in c.children)
-    if _cooperative(m.type, lex) and not conditional and not possible:
+    if _cooperative(m.type, lex) and not possible and plan not in THREAT_PLANS and not _threat_condition(head):
         return _statement(m, "AGREE")
     return _statement(m, "THREATEN")
+
+
+def _threat_condition(head) -> bool:
+    """Whether the act is held out against a condition: "will withdraw its force *unless* ...", "*if* they do
+    *not* ...". A cooperative act offered on a condition the other side can meet ("is willing to withdraw its
+    troops *if* it can retain ...") is an offer, CAMEO 03 (express intent to cooperate): PLOVER AGREE."""
+    for clause in head.children:
+        if clause.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if "unless" in marks or ("if" in marks and any(c.dep_ == "neg" for c in clause.children)):
+            return True
+    return False
 
 
 def _refusal(doc: "Doc", m: "Mention", lex: Lexicon) -> "Mention | None":
@@ -72,14 +88,16 @@ def _refusal(doc: "Doc", m: "Mention", lex: Lexicon) -> "Mention | None":
     return _statement(m, "REJECT")
 
 
-def _planned_by_another(head, lex: Lexicon) -> bool:
-    """Whether the closest plan word above the act (``data/cues.tsv``) is a request's or an attempt's
-    (:data:`NOT_ANNOUNCED`): "urged Y to attack", "attempting to murder two men"."""
+def _closest_plan(head, lex: Lexicon) -> str | None:
+    """The closest plan word above the act (``data/cues.tsv``), as its lemma (or its form where only the form
+    is listed): a request's or an attempt's (:data:`NOT_ANNOUNCED`: "urged Y to attack", "attempting to murder
+    two men") announces nothing of the actor's; a threat's (:data:`THREAT_PLANS`: "threatened to withdraw trade
+    preferences") makes the act a threat, whatever its type."""
     for above in head.ancestors:
         lemma = above.lemma_.lower()
         if lex.cues.get(lemma) == "plan" or lex.cues.get(above.lower_) == "plan":
-            return lemma in NOT_ANNOUNCED or above.lower_ in NOT_ANNOUNCED
-    return False
+            return above.lower_ if above.lower_ in NOT_ANNOUNCED and lemma not in NOT_ANNOUNCED else lemma
+    return None
 
 
 def _cooperative(type_: str, lex: Lexicon) -> bool:
