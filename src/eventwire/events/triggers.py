@@ -148,6 +148,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
                     quoted: frozenset[int] = frozenset()) -> bool:
     if condition is None:
         return True
+    if "&" in condition:
+        return all(condition_holds(token, part, lex, quoted=quoted) for part in condition.split("&"))
     name, _, arg = condition.partition("=")
     words = set(arg.split("|")) if arg else set()
     if name == "obj":
@@ -184,6 +186,11 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
                                              for a in c.children) for c in token.children)
     if name == "party":
         return any(_is_party(s) for s in subjects(token))
+    if name == "passive":  # "they were charged under the act"
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    if name == "appeal":  # "anyone with information should contact police": a request to the public
+        return any(s.lemma_.lower() in APPEALED for s in subjects(token)) and any(
+            c.dep_ == "aux" and c.lower_ in APPEAL_MODALS for c in token.children)
     if name == "gov":
         governor = token.head.head if token.dep_ == "pobj" else token.head
         return token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.lemma_.lower() in words
@@ -200,6 +207,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     return False
 
 
+APPEALED = frozenset("anyone anybody whoever".split())  # the public a request is made to
+APPEAL_MODALS = frozenset("should must can could may".split())
 WHEN_MARKS = {"when", "as"}
 
 
