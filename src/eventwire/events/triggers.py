@@ -148,8 +148,6 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
                     quoted: frozenset[int] = frozenset()) -> bool:
     if condition is None:
         return True
-    if "&" in condition:
-        return all(condition_holds(token, part, lex, quoted=quoted) for part in condition.split("&"))
     name, _, arg = condition.partition("=")
     words = set(arg.split("|")) if arg else set()
     if name == "obj":
