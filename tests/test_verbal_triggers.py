@@ -1,5 +1,6 @@
-"""Rule tests on hand-built parses: general English constructions of PLOVER's verbal types (issue #15: whole
-articles showed gold accusations, requests, arrests... without any rules candidate). No model needed."""
+"""Rule tests on hand-built parses: general English constructions of PLOVER's verbal types and of reports of
+gunfire (issue #15: whole articles showed gold accusations, requests, arrests, shootings... without any rules
+candidate), each with a near miss that must stay no event. No model needed."""
 from __future__ import annotations
 
 import pytest
@@ -104,6 +105,53 @@ help help NOUN NN pobj 3
 . . PUNCT . punct 2
 """
 
+SAID_JUDGEMENT = """
+the the DET DT det 1
+council council NOUN NN nsubj 2
+said say VERB VBD ROOT 2
+the the DET DT det 4
+comments comment NOUN NNS nsubj 5
+were be AUX VBD ccomp 2
+{adjective} {adjective} ADJ JJ acomp 5
+. . PUNCT . punct 2
+"""
+HOMICIDE = """
+a a DET DT det 1
+homicide homicide NOUN NN {dep} {head}
+{rest}
+"""
+OPENED_FIRE = """
+a a DET DT det 1
+gunman gunman NOUN NN nsubj 2
+opened open VERB VBD ROOT 2
+fire fire NOUN NN dobj 2
+. . PUNCT . punct 2
+"""
+SHOTS_RANG_OUT = """
+shots shot NOUN NNS nsubj 1
+rang ring VERB VBD ROOT 1
+out out ADP RP prt 1
+. . PUNCT . punct 1
+"""
+HIT_IN = """
+he he PRON PRP nsubjpass 2
+was be AUX VBD auxpass 2
+hit hit VERB VBN ROOT 2
+in in ADP IN prep 2
+the the DET DT det 5
+{part} {part} NOUN NN pobj 3
+{more}
+"""
+HIT_BY = """
+he he PRON PRP nsubjpass 2
+was be AUX VBD auxpass 2
+hit hit VERB VBN ROOT 2
+by by ADP IN agent 2
+a a DET DT det 5
+{thing} {thing} NOUN NN pobj 3
+. . PUNCT . punct 2
+"""
+
 
 def _types(table: str) -> list[str]:
     doc = parsed(table)
@@ -130,6 +178,19 @@ def _types(table: str) -> list[str]:
                  id="expressed-misgivings-disapproves"),
     pytest.param(EXPRESSED_CONCERN, [], id="expressed-concern-is-no-accusation"),
     pytest.param(ASKED_FOR, ["REQUEST"], id="asking-for-help-is-a-request"),
+    pytest.param(SAID_JUDGEMENT.format(adjective="irresponsible"), ["ACCUSE"], id="saying-conduct-is-irresponsible"),
+    pytest.param(SAID_JUDGEMENT.format(adjective="important"), [], id="saying-something-is-important-is-no-event"),
+    pytest.param(HOMICIDE.format(dep="nsubj", head=2, rest="occurred occur VERB VBD ROOT 2"), ["ASSAULT"],
+                 id="a-homicide-occurred"),
+    pytest.param(HOMICIDE.format(dep="compound", head=2, rest="detectives detective NOUN NNS ROOT 2"), [],
+                 id="homicide-detectives-are-no-event"),
+    pytest.param(OPENED_FIRE, ["ASSAULT"], id="opening-fire-is-an-attack"),
+    pytest.param(SHOTS_RANG_OUT, ["ASSAULT"], id="shots-rang-out"),
+    pytest.param(HIT_IN.format(part="leg", more=". . PUNCT . punct 2"), ["ASSAULT"], id="hit-in-the-leg"),
+    pytest.param(HIT_IN.format(part="face", more="by by ADP IN agent 2\nthe the DET DT det 8\nball ball NOUN NN pobj 6"),
+                 [], id="hit-in-the-face-by-a-ball-is-sport"),
+    pytest.param(HIT_BY.format(thing="bullet"), ["ASSAULT"], id="hit-by-a-bullet"),
+    pytest.param(HIT_BY.format(thing="car"), [], id="hit-by-a-car-is-no-attack"),
 ])
 def test_verbal_constructions(table, types):
     assert _types(table) == types
