@@ -152,8 +152,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     words = set(arg.split("|")) if arg else set()
     if name == "obj":
         return any(t.lemma_.lower() in words for t in objects(token))
-    if name == "subj":
-        return any(is_weapon(s, lex) for s in subjects(token))
+    if name == "subj":  # "a bullet hit him", "he was hit by a bullet"
+        return any(is_weapon(s, lex) for s in subjects(token) + agents(token))
     if name == "human":
         return not any(is_weapon(s, lex) for s in subjects(token))
     if name == "prep":
@@ -184,6 +184,22 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
                                              for a in c.children) for c in token.children)
     if name == "party":
         return any(_is_party(s) for s in subjects(token))
+    if name == "says":  # "said the plan was irresponsible": a judgement (judgements.tsv) in the reported clause
+        judged = words or lex.judgements
+        return any(c.dep_ == "ccomp" and any(t.lemma_.lower() in judged or t.lower_ in judged for t in c.subtree)
+                   for c in token.children)
+    if name == "nocompound":  # "a homicide occurred", not "homicide detectives"
+        return token.dep_ != "compound"
+    if name == "subjof":  # "shots rang out", "a bullet came through the wall"
+        return token.dep_ == "nsubj" and token.head.lemma_.lower() in words
+    if name == "inpart":  # "was hit in the leg"
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in words for g in c.children) for c in token.children)
+    if name == "passive":  # "they were charged under the act"
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    if name == "appeal":  # "anyone with information should contact police": a request to the public
+        return any(s.lemma_.lower() in APPEALED for s in subjects(token)) and any(
+            c.dep_ == "aux" and c.lower_ in APPEAL_MODALS for c in token.children)
     if name == "gov":
         governor = token.head.head if token.dep_ == "pobj" else token.head
         return token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.lemma_.lower() in words
@@ -200,6 +216,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     return False
 
 
+APPEALED = frozenset("anyone anybody whoever".split())  # the public a request is made to
+APPEAL_MODALS = frozenset("should must can could may".split())
 WHEN_MARKS = {"when", "as"}
 
 
@@ -247,6 +265,11 @@ def objects(token: "Token") -> list["Token"]:
                  if g.dep_ == "pobj"]
         more += [c for c in obj.children if c.dep_ in ("compound", "conj")]
     return found + more
+
+
+def agents(token: "Token") -> list["Token"]:
+    """The doers of a passive verb: its "by" phrase ("was hit by a bullet")."""
+    return [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def subjects(token: "Token") -> list["Token"]:

@@ -51,6 +51,7 @@ class Lexicon:
     cues: dict[str, str]
     crosswalk: dict[tuple[str, str], Coding]
     hazards: frozenset[str] = frozenset()  # natural hazards and accidents (hazards.tsv)
+    judgements: frozenset[str] = frozenset()  # words that find fault with conduct (judgements.tsv)
 
     def coding(self, type_: str, mode: str | None) -> Coding:
         """The crosswalk row for ``type_`` and ``mode``, falling back to the type's default row."""
@@ -79,4 +80,5 @@ def load_lexicon() -> Lexicon:
         raise DataError(f"crosswalk.tsv has no default row for {', '.join(missing)}")
     # Stop rows ("-": this use of the word reports no event) are tried before the word's event rows.
     ordered = {k: tuple(sorted(v, key=lambda r: r.type != "-")) for k, v in triggers.items()}
-    return Lexicon(ordered, weapons, cues, crosswalk, hazard_words())
+    judgements = frozenset(row[0].lower() for row in read_table("judgements.tsv", 1))
+    return Lexicon(ordered, weapons, cues, crosswalk, hazard_words(), judgements)
