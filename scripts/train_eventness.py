@@ -554,8 +554,8 @@ def bagged(rows: list[dict], z: np.ndarray, full: dict) -> dict:
         per_type.update({t: max(per_type[t], full["per_type"].get(t, full["threshold"])) for t in material})
     if muc_recall_cut(rows, p, cuts_of(threshold, per_type)) < min(MIN_MUC_RECALL, muc_recall_cut(rows, p, full_cut)):
         per_type.update({t: min(per_type[t], full["per_type"].get(t, full["threshold"])) for t in material})
-    return {**full, "threshold": threshold, "per_type": {t: v for t, v in per_type.items()
-                                                         if abs(v - threshold) >= 5e-5}}
+    return {**full, "threshold": threshold, "sport_threshold": max(full["sport_threshold"], threshold),
+            "per_type": {t: v for t, v in per_type.items() if abs(v - threshold) >= 5e-5}}
 
 
 def decide(rows: list[dict], z: np.ndarray, topical: bool = True) -> dict:
