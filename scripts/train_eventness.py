@@ -15,7 +15,8 @@
    fitted on all labelled candidates; from out-of-fold scores (5 folds by document): Platt's calibration with
    an offset per type (:func:`typed_platt`, on the annotated whole articles), the common drop threshold
    (:func:`choose_threshold`), lower ones for types it would thin out (:func:`type_thresholds`) and one for
-   articles the topic model reads as sport-like; then the calibration of
+   articles the topic model reads as sport-like (each type's threshold the median of :data:`BAGS` such choices on
+   bootstrap resamples of the tune articles, :func:`bagged`); then the calibration of
    ``confidence`` on the asserted whole-article candidates those thresholds keep.
 4. The weights file: JSON of numbers rounded to 5 decimals, keys sorted: byte-identical on a rebuild.
 
@@ -69,7 +70,9 @@ MIN_TYPE_REAL = 20  # ... when the tune halves label at least this many of its c
 RAISE = True  # raise the thresholds of types whose whole-article candidates are mostly no event (raised_thresholds)
 MIN_RAISE = 10  # a type's threshold is raised (raised_thresholds) only with this many asserted article candidates
 RAISE_GAIN = 0.005  # ... and only where that lifts their F1 by this much (out of fold, tune articles)
-BAGS = 16  # the thresholds are the median of this many choices on bootstrap resamples of the tune articles (bagged)
+BAGS = 16  # the thresholds are the median of this many choices on bootstrap resamples of the tune articles (bagged):
+# rebuilt without one eighth of 150 tune articles, 0.057 of the GSR/ZSP/CoPED candidates' decisions flipped with one
+# choice, 0.024 bagged (docs/benchmarks.md, session 12); about a minute of training
 BAG_SEED = 0
 CONFIDENCE_PRIORS = (3.0, 10.0, 30.0, 100.0, 1000.0)  # ... of the confidence's, chosen out of fold among these
 CONFIDENCE_SLOPE = True  # the confidence keeps the slope of the filter's calibration and fits only its intercept
