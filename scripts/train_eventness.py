@@ -15,7 +15,8 @@
    fitted on all labelled candidates; from out-of-fold scores (5 folds by document): Platt's calibration with
    an offset per type (:func:`typed_platt`, on the annotated whole articles), the common drop threshold
    (:func:`choose_threshold`), lower ones for types it would thin out (:func:`type_thresholds`) and one for
-   articles the topic model reads as sport-like; then the calibration of
+   articles the topic model reads as sport-like (each type's threshold the median of :data:`BAGS` such choices on
+   bootstrap resamples of the tune articles, :func:`bagged`); then the calibration of
    ``confidence`` on the asserted whole-article candidates those thresholds keep.
 4. The weights file: JSON of numbers rounded to 5 decimals, keys sorted: byte-identical on a rebuild.
 
@@ -40,7 +41,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "src"))
 
 import _corpora  # noqa: E402
-from _muc import match_all, read_incidents  # noqa: E402
+from _muc import match, match_all, read_incidents  # noqa: E402
 
 from eventwire.learn.features import DIM, article_bag, event_features, topic_readable  # noqa: E402
 from eventwire.learn.model import FORMAT, sport_cut  # noqa: E402
@@ -69,6 +70,10 @@ MIN_TYPE_REAL = 20  # ... when the tune halves label at least this many of its c
 RAISE = True  # raise the thresholds of types whose whole-article candidates are mostly no event (raised_thresholds)
 MIN_RAISE = 10  # a type's threshold is raised (raised_thresholds) only with this many asserted article candidates
 RAISE_GAIN = 0.005  # ... and only where that lifts their F1 by this much (out of fold, tune articles)
+BAGS = 16  # the thresholds are the median of this many choices on bootstrap resamples of the tune articles (bagged):
+# rebuilt without one eighth of 150 tune articles, 0.057 of the GSR/ZSP/CoPED candidates' decisions flipped with one
+# choice, 0.024 bagged (docs/benchmarks.md, session 12); about a minute of training
+BAG_SEED = 0
 CONFIDENCE_PRIORS = (3.0, 10.0, 30.0, 100.0, 1000.0)  # ... of the confidence's, chosen out of fold among these
 CONFIDENCE_SLOPE = True  # the confidence keeps the slope of the filter's calibration and fits only its intercept
 # and type offsets on the kept candidates. A slope fitted on the kept tune-article candidates alone comes out 0 (they
@@ -226,15 +231,39 @@ def _dev_incidents() -> dict:
     return read_incidents("dev")
 
 
+_MATCHABLE: dict[tuple, list[list[tuple[str, str]]]] = {}
+
+
+def _matchable(rows: list[dict]) -> list[list[tuple[str, str]]]:
+    """For every non-optional key incident of the MUC-4 texts among ``rows``: the (text, event id) of the
+    candidates that match it on their own (benchmarks/_muc.py: an event is found when any kept candidate of
+    its text matches it, so recall at a threshold needs one matching per candidate, not per threshold)."""
+    muc = [r for r in rows if r["dataset"] == "muc"]
+    key = tuple(sorted({(r["doc"], r["event"]["event_id"]) for r in muc}))
+    if key not in _MATCHABLE:
+        events: dict[str, list[dict]] = {}
+        for r in muc:
+            if not any(e["event_id"] == r["event"]["event_id"] for e in events.setdefault(r["doc"], [])):
+                events[r["doc"]].append(r["event"])
+        groups = []
+        for doc, found in _dev_incidents().items():
+            for incident in found if doc in events else ():
+                if not incident.optional:
+                    groups.append([(doc, e["event_id"]) for e in events[doc] if match(incident, [e]).event is not None])
+        _MATCHABLE.clear()
+        _MATCHABLE[key] = groups
+    return _MATCHABLE[key]
+
+
 def muc_recall(rows: list[dict], p: np.ndarray, threshold: float) -> float:
     """MUC-4 incident recall (benchmarks/_muc.py matching) of the tune texts' candidates kept at ``threshold``."""
-    docs = {r["doc"] for r in rows if r["dataset"] == "muc"}
-    kept: dict[str, list[dict]] = {d: [] for d in docs}
+    best: dict[tuple[str, str], float] = {}
     for r, q in zip(rows, p):
-        if r["dataset"] == "muc" and q >= threshold:
-            kept[r["doc"]].append(r["event"])
-    incidents = {k: v for k, v in _dev_incidents().items() if k in docs}
-    found = [m.event is not None for m in match_all(incidents, kept) if not m.incident.optional]
+        if r["dataset"] == "muc":
+            k = (r["doc"], r["event"]["event_id"])
+            best[k] = max(best.get(k, -math.inf), float(q))
+    groups = _matchable(rows)
+    found = [any(best[k] >= threshold for k in g) for g in groups]
     return sum(found) / max(len(found), 1)
 
 
@@ -423,6 +452,30 @@ def train(rows: list[dict], topic: Topic | None = None) -> dict:
     calibration, fitted on the asserted candidates those thresholds keep; then the final model on every row."""
     y, w = np.array([r["y"] for r in rows], float), np.array([r["w"] for r in rows], float)
     z = out_of_fold(rows)
+    d = decide(rows, z, topic is not None)
+    theta, bias = fit(Sparse([r["features"] for r in rows]), y, w)
+    counts = {}
+    for r in rows:
+        c = counts.setdefault(r["dataset"], [0, 0])
+        c[r["y"]] += 1
+    model = {"format": FORMAT, "dim": DIM, "bias": round(float(bias), 5), "platt": [d["a"], d["b"]],
+             "type_offsets": d["offsets"], "threshold": d["threshold"], "type_thresholds": d["per_type"],
+             "confidence": {"platt": [d["ca"], d["cb"]], "type_offsets": d["coffsets"]},
+             "sport_threshold": [SPORT_TOPIC, d["sport_threshold"]] if topic is not None else None,
+             "weights": [round(float(x), 5) + 0.0 for x in theta],
+             "trained_on": {k: {"false": v[0], "real": v[1]} for k, v in sorted(counts.items())}}
+    if topic is not None:
+        model["topic"] = topic.to_dict()
+    return model
+
+
+def thresholds(rows: list[dict], z: np.ndarray) -> dict:
+    """One choice of the filter's calibration and thresholds from out-of-fold raw scores ``z``: Platt's
+    calibration with an offset per type (:func:`typed_platt`, its penalty chosen out of fold, fitted on the
+    annotated whole articles when there are enough of them, else on every labelled candidate, weighted), the
+    common and sport-like thresholds (:func:`choose_threshold`), the lowered (:func:`type_thresholds`) and raised
+    (:func:`raised_thresholds`) thresholds of single types."""
+    y, w = np.array([r["y"] for r in rows], float), np.array([r["w"] for r in rows], float)
     whole = _in(rows, "articles").sum() >= 50
     calib = _in(rows, "articles") if whole else np.ones(len(rows), bool)
     weight = np.ones(calib.sum()) if whole else w[calib]
@@ -437,8 +490,90 @@ def train(rows: list[dict], topic: Topic | None = None) -> dict:
     if RAISE:
         raised = raised_thresholds(rows, p, cut)
         per_type.update({t: max(v, per_type.get(t, threshold)) for t, v in raised.items()})
-        cut = np.array([per_type.get(r["event"]["type"], threshold) for r in rows])
-    if topic is not None:
+    return {"a": a, "b": b, "offsets": offsets, "threshold": threshold, "per_type": per_type,
+            "sport_threshold": sport_threshold}
+
+
+def _logit(q: float) -> float:
+    q = min(max(q, 1e-6), 1 - 1e-6)
+    return math.log(q / (1 - q))
+
+
+def raw_cut(choice: dict, type_: str | None) -> float:
+    """The raw score at which a candidate of ``type_`` meets the threshold of ``choice`` (:func:`thresholds`);
+    ``None``: the common threshold with no type offset."""
+    t = choice["threshold"] if type_ is None else choice["per_type"].get(type_, choice["threshold"])
+    offset = 0.0 if type_ is None else choice["offsets"].get(type_, 0.0)
+    return (_logit(t) - choice["b"] - offset) / choice["a"]
+
+
+def bagged(rows: list[dict], z: np.ndarray, full: dict) -> dict:
+    """:data:`BAGS` choices of :func:`thresholds`, each on a bootstrap resample of the annotated whole articles
+    (by document; the other corpora's candidates kept as they are), combined: each type's raw-score cut is the
+    median of the resamples' cuts, written back as a threshold of the calibration ``full`` chose on all of them.
+    A threshold chosen on ~240 candidates of 32 articles (the F1-best common one, a type raised on ten
+    candidates) moves with any change of those candidates; the median of resamples moves only with a change
+    most resamples see."""
+    docs = sorted({r["doc"] for r in rows if r["dataset"] == "articles"})
+    if not BAGS or len(docs) < 10:
+        return full
+    others = [k for k, r in enumerate(rows) if r["dataset"] != "articles"]
+    of_doc: dict[str, list[int]] = {}
+    for k, r in enumerate(rows):
+        if r["dataset"] == "articles":
+            of_doc.setdefault(r["doc"], []).append(k)
+    rng = np.random.default_rng(BAG_SEED)
+    types = sorted({r["event"]["type"] for r in rows})
+    cuts: dict[str | None, list[float]] = {t: [] for t in [None] + types}
+    for _ in range(BAGS):
+        pick = rng.integers(0, len(docs), len(docs))
+        index = others + [k for n in pick for k in of_doc[docs[n]]]
+        sample = [rows[k] for k in index]
+        choice = thresholds(sample, z[np.array(index)])
+        if choice["a"] <= 0:
+            continue
+        for t in cuts:
+            cuts[t].append(raw_cut(choice, t))
+    if not cuts[None]:
+        return full
+
+    def back(t: str | None) -> float:
+        offset = 0.0 if t is None else full["offsets"].get(t, 0.0)
+        return round(float(1 / (1 + np.exp(-(full["a"] * float(np.median(cuts[t])) + full["b"] + offset)))), 4)
+
+    threshold = back(None)
+    per_type = {t: back(t) for t in types}
+    # the bounds every choice keeps, on all the candidates: no more BBC sport-like material conflict than the full
+    # choice keeps (else the full choice's threshold where higher), no lower MUC-4 recall (else where lower)
+    material = {r["event"]["type"] for r in rows if r["event"]["quad_class"] == "material-conflict"}
+    p = _calibrate(z, rows, full["a"], full["b"], full["offsets"])
+
+    def cuts_of(choice_threshold: float, choice_types: dict[str, float]) -> np.ndarray:
+        return np.array([choice_types.get(r["event"]["type"], choice_threshold) for r in rows])
+
+    full_cut = cuts_of(full["threshold"], full["per_type"])
+    sport = _in(rows, "bbc") & _asserted_material(rows)
+    if (sport & (p >= cuts_of(threshold, per_type))).sum() > (sport & (p >= full_cut)).sum():
+        per_type.update({t: max(per_type[t], full["per_type"].get(t, full["threshold"])) for t in material})
+    if muc_recall_cut(rows, p, cuts_of(threshold, per_type)) < min(MIN_MUC_RECALL, muc_recall_cut(rows, p, full_cut)):
+        per_type.update({t: min(per_type[t], full["per_type"].get(t, full["threshold"])) for t in material})
+    return {**full, "threshold": threshold, "sport_threshold": max(full["sport_threshold"], threshold),
+            "per_type": {t: v for t, v in per_type.items() if abs(v - threshold) >= 5e-5}}
+
+
+def decide(rows: list[dict], z: np.ndarray, topical: bool = True) -> dict:
+    """From out-of-fold raw scores ``z``: the filter's calibration (a, b, offsets), its thresholds (threshold,
+    per_type, sport_threshold: :func:`thresholds`, :func:`bagged`) and the confidence's calibration (ca, cb,
+    coffsets); also each row's probability ``p`` and threshold ``cut``."""
+    y, w = np.array([r["y"] for r in rows], float), np.array([r["w"] for r in rows], float)
+    choice = bagged(rows, z, thresholds(rows, z))
+    a, b, offsets = choice["a"], choice["b"], choice["offsets"]
+    threshold, sport_threshold, per_type = choice["threshold"], choice["sport_threshold"], choice["per_type"]
+    whole = _in(rows, "articles").sum() >= 50
+    calib = _in(rows, "articles") if whole else np.ones(len(rows), bool)
+    p = _calibrate(z, rows, a, b, offsets)
+    cut = np.array([per_type.get(r["event"]["type"], threshold) for r in rows])
+    if topical:
         scaled = np.array([sport_cut(r["topic"], SPORT_TOPIC, max(sport_threshold, threshold)) if s else 0.0
                            for r, s in zip(rows, _sporty(rows))])
         cut = np.where(_sporty(rows), np.maximum(scaled, cut), cut)
@@ -451,20 +586,8 @@ def train(rows: list[dict], topic: Topic | None = None) -> dict:
     lam = confidence_prior(z[kept], y[kept], kept_w, kept_types, [r["doc"] for r, k in zip(rows, kept) if k],
                            fixed=fixed)
     ca, cb, coffsets = typed_platt(z[kept], y[kept], kept_w, kept_types, lam=lam, fixed=fixed)
-    theta, bias = fit(Sparse([r["features"] for r in rows]), y, w)
-    counts = {}
-    for r in rows:
-        c = counts.setdefault(r["dataset"], [0, 0])
-        c[r["y"]] += 1
-    model = {"format": FORMAT, "dim": DIM, "bias": round(float(bias), 5), "platt": [a, b], "type_offsets": offsets,
-             "threshold": threshold, "type_thresholds": per_type,
-             "confidence": {"platt": [ca, cb], "type_offsets": coffsets},
-             "sport_threshold": [SPORT_TOPIC, sport_threshold] if topic is not None else None,
-             "weights": [round(float(x), 5) + 0.0 for x in theta],
-             "trained_on": {k: {"false": v[0], "real": v[1]} for k, v in sorted(counts.items())}}
-    if topic is not None:
-        model["topic"] = topic.to_dict()
-    return model
+    return {"a": a, "b": b, "offsets": offsets, "threshold": threshold, "per_type": per_type,
+            "sport_threshold": sport_threshold, "ca": ca, "cb": cb, "coffsets": coffsets, "p": p, "cut": cut}
 
 
 def main(argv: list[str] | None = None) -> int:

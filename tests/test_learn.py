@@ -74,6 +74,27 @@ def test_a_sentence_that_is_the_whole_text_has_no_place_in_an_article():
     assert index("x:ASSAULT/first") in first and index("x:ASSAULT/first") not in alone
 
 
+@pytest.mark.parametrize("sentence, trigger, cues", [
+    ("The group protested against such a vile murder.", "murder", {"nom:det", "nom:prep", "nom:told"}),
+    ("The army rejected any reports on this murder.", "murder", {"nom:det", "nom:prep", "nom:told"}),
+    ("The murder of the priests shocked the country.", "murder", {"nom:det", "nom:subject", "nom:told"}),
+    ("Gunmen murdered a judge in the capital on Friday.", "murdered", set()),  # a report, no determiner
+])
+def test_a_noun_that_names_an_event_told_before_is_told_from_a_report(sentence, trigger, cues):
+    """A trigger after a determiner (after a preposition: the topic of another predicate) that the article named
+    before this sentence gets the "told before" cues; the same sentence opening the article does not get nom:told."""
+    from eventwire.learn.features import index
+
+    told = "Six priests were murdered at the university on Thursday. "
+    event = Event(event_id="e1", article=ArticleRef(id="a"), type="ASSAULT", quad_class="material-conflict",
+                  evidence=Evidence(sentence, len(told), len(told) + len(sentence), trigger), factuality="asserted")
+    names = {"nom:det", "nom:prep", "nom:subject", "nom:told"}
+    after = event_features(event, told + sentence)
+    assert {n for n in names if index(n) in after} == cues
+    first = event_features(_event(sentence, trigger=trigger), sentence)
+    assert index("nom:told") not in first and index("nom:ASSAULT/told") not in first
+
+
 def test_the_topic_of_a_text_too_short_to_tell_is_not_read():
     """A sentence alone has too few words for the topic model (which says about 0.4 for anything then): no topic,
     so a one-line attack report is not half a sport report; two sentences of a match report are read."""

@@ -30,7 +30,11 @@ features are strings hashed (CRC-32) into :data:`DIM` buckets, each with a value
    type and with the first-sentence cues: "first" meant "headline" in sources that put the title before the text
    (BBC, the annotated articles), so a one-sentence report, whose only sentence is its first, was read as one;
    a sentence that is the whole text (:func:`alone`) gets no place cues at all (first, early, its tenth of the
-   article), only "alone" with the type: a text is not less likely real for being short.
+   article), only "alone" with the type: a text is not less likely real for being short;
+9. a trigger that names an event rather than reports it (:func:`_told`): a determiner or possessive before it,
+   a preposition before that (the event is the topic of another predicate: "protested against such a vile
+   murder", "reports on this murder"), the noun phrase at the head of its sentence, and whether the article named
+   an event by the same stem before this sentence (the noun then refers back to an event already told).
 
 Everything is read lower-cased: a lower-case or all-caps article gets the same features as its cased copy.
 """
@@ -84,12 +88,60 @@ FINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*\s*$")
 
 
 ALONE = True  # the sentence that is the whole text has no place in an article (8. above)
+TOLD = True  # a nominal trigger that names an event the article told before (9. above)
+DETERMINERS = frozenset("the this that these those such his her its their our your my".split())
+PREPOSITIONS = frozenset("of into about over on for against after from to in by with at behind following "
+                         "despite amid regarding concerning".split())
 
 
 def alone(event: "Event", body: str) -> bool:
     """Whether the evidence sentence of ``event`` is the whole of ``body``: a one-sentence report (a wire flash, a
     sentence given alone), whose place in an article (first, early) says nothing."""
     return ALONE and event.evidence.start <= 2 and event.evidence.end >= len(body.rstrip()) - 2
+
+
+@lru_cache(maxsize=8)
+def _stems_before(body: str) -> tuple[tuple[int, str], ...]:
+    """(character offset, stem) of every word of ``body``, in order (one pass per article)."""
+    low = body.lower().replace("\u2019", "'")
+    return tuple((m.start(), stem(m.group())) for m in WORD.finditer(low))
+
+
+def told_before(head: str, body: str, start: int) -> bool:
+    """Whether a word of the stem of ``head`` stands in ``body`` before offset ``start`` (the evidence sentence):
+    the article named that kind of event before this sentence."""
+    if not head or not body:
+        return False
+    want = stem(head)
+    return any(s == want for at, s in _stems_before(body) if at < start)
+
+
+def _told(event: "Event", tokens: list[str], at: int, head: str, body: str) -> list[str]:
+    """Cues of a trigger that names an event rather than reports one (9. above): a determiner or possessive
+    before it ("the attack", "such a vile murder", "his requests"), a preposition before that ("protested against
+    such a vile murder", "reports on this murder", "the investigation into the killing"), the trigger the subject
+    at the head of its sentence ("The request of the municipalities results from ..."), and whether the article
+    named an event by the same stem before this sentence (a definite noun then refers back to it, not a new
+    report). Each with the type."""
+    if at < 0:
+        return []
+    k = next((k for k in range(at - 1, max(at - 4, -1), -1) if tokens[k] in DETERMINERS
+              or (tokens[k] == "a" and k > 0 and tokens[k - 1] == "such")), None)  # up to two words between
+    if k is None:
+        return []
+    k -= tokens[k] == "a"  # "such a vile murder": the phrase begins at "such"
+    prep = k > 0 and tokens[k - 1] in PREPOSITIONS
+    subject = k == 0
+    told = told_before(head, body, event.evidence.start)
+    t = event.type
+    names = ["nom:det", f"nom:{t}/det"]
+    if prep:
+        names += ["nom:prep", f"nom:{t}/prep"]
+    if subject:
+        names += ["nom:subject", f"nom:{t}/subject"]
+    if told:
+        names += ["nom:told", f"nom:{t}/told"] + (["nom:prep-told", f"nom:{t}/prep-told"] if prep else [])
+    return names
 
 
 def title_line(sentence: str) -> bool:
@@ -282,6 +334,8 @@ def event_features(event: "Event", body: str, *, bag: dict[int, float] | None = 
         names += _crosses(event, sentence, tokens, at, body)
     if SPECIFIC:
         names += _specific(event.type, tokens)
+    if TOLD:
+        names += _told(event, tokens, at, head, body)
     out: dict[int, float] = {}
     for name in names:
         key = index(name)
