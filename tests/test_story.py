@@ -102,8 +102,10 @@ def test_victims_reported_wounded_only_are_no_dead():
     ("The four victims were buried on Sunday.", 4, N),  # "victims" are the dead ...
     # ... unless the sentence tells of wounds: people in care are the wounded (session 12; before, no count)
     ("The four victims were taken to the hospital.", N, 4),
-    # (the gapped "and the other in stable condition" is not read: the parse makes "the other" a condition)
-    ("One victim was listed in critical condition and the other in stable condition.", N, 1),
+    # two in care; the gapped "and the other in stable condition" is not read yet (the parse makes "the other" a
+    # condition): known defect, kept as a strict xfail so that fixing it is noticed
+    pytest.param("One victim was listed in critical condition and the other in stable condition.", N, 2,
+                 marks=pytest.mark.xfail(strict=True, reason="gapped coordination of care states not read yet")),
     ("The victim was taken to the hospital, where he passed away.", 1, N),  # ... and of no death
     # the subject of a subjectless passive clause ("after being shot") is its victim
     ("A girl is recovering at the hospital after being shot by her brother.", N, 1),
