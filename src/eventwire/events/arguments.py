@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..knowledge.words import SPEECH_VERBS
-from .triggers import TriggerGroup, is_weapon
+from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
 from ..actors.mentioned import names_people
 
@@ -433,8 +433,7 @@ def _until_party(trigger: "Token") -> list["Token"]:
         bearer = bearer.head if bearer.dep_ == "pobj" else bearer  # "went on strike until ..."
         for clause in (c for c in bearer.children if c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "until" for m in c.children)):
-            agents = [g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-            found += agents or [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
+            found += agents(clause) or [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
     return [t for t in found if t.pos_ != "PRON" or t.lower_ in PRONOUNS]
 
 

@@ -444,12 +444,10 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
     that bounds a span ("since 1981") or dates a thing that is no event (``triggers``: all trigger tokens;
     "a 1981 blue Chevrolet", "the 19 March elections").
     """
-    doc = ctx.doc
     own, weak = None, None
-    for timex in ctx.timexes:
+    for timex, span in zip(ctx.timexes, ctx.timex_spans):
         if timex.start < sent.start_char or timex.end > sent.end_char:
             continue
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if not _dates_events(ctx, timex, span, triggers) or _sourced(span):
             continue
         if span is not None and span.root.i in region:
@@ -457,18 +455,17 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
         elif span is None or head is None or not _governs(span.root, head) and not _justice_day(span):
             weak = weak or timex
     if weak is None and own is None:  # the nearest earlier date of the paragraph
-        for timex in reversed(ctx.timexes):
+        for timex, span in reversed(list(zip(ctx.timexes, ctx.timex_spans))):
             if timex.end > sent.start_char:
                 continue
             if "\n\n" in ctx.text[timex.end:sent.start_char]:
                 break
-            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if _dates_events(ctx, timex, span, triggers) and not _justice_day(span):
                 weak = timex
                 break
     latest = ctx.anchor.isoformat() if ctx.anchor is not None else "9999"  # a story is set before it is told
-    before = [t for t in ctx.timexes if t.end <= sent.start_char and t.precision == "day" and t.value <= latest
-              and not _justice_day(doc.char_span(t.start, t.end, alignment_mode="expand"))]
+    before = [t for t, span in zip(ctx.timexes, ctx.timex_spans) if t.end <= sent.start_char
+              and t.precision == "day" and t.value <= latest and not _justice_day(span)]
     return own, weak, (before[-1] if before else _told_later(sent, ctx, triggers))
 
 

@@ -80,6 +80,11 @@ class ArticleState:
     anchor: dt.date | None
 
     @cached_property
+    def timex_spans(self) -> tuple["SpacySpan | None", ...]:
+        """The token span of each of :attr:`timexes` (expanded to whole tokens; None where none aligns)."""
+        return tuple(self.doc.char_span(t.start, t.end, alignment_mode="expand") for t in self.timexes)
+
+    @cached_property
     def sentences(self) -> tuple["SpacySpan", ...]:
         return tuple(self.doc.sents)
 

@@ -101,10 +101,12 @@ def alone(event: "Event", body: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _stems_before(body: str) -> tuple[tuple[int, str], ...]:
-    """(character offset, stem) of every word of ``body``, in order (one pass per article)."""
-    low = body.lower().replace("\u2019", "'")
-    return tuple((m.start(), stem(m.group())) for m in WORD.finditer(low))
+def _first_stems(body: str) -> dict[str, int]:
+    """The character offset of the first word of each stem in ``body`` (one pass per article)."""
+    first: dict[str, int] = {}
+    for m in WORD.finditer(body.lower().replace("\u2019", "'")):
+        first.setdefault(stem(m.group()), m.start())
+    return first
 
 
 def told_before(head: str, body: str, start: int) -> bool:
@@ -112,8 +114,7 @@ def told_before(head: str, body: str, start: int) -> bool:
     the article named that kind of event before this sentence."""
     if not head or not body:
         return False
-    want = stem(head)
-    return any(s == want for at, s in _stems_before(body) if at < start)
+    return _first_stems(body).get(stem(head), start) < start
 
 
 def _told(event: "Event", tokens: list[str], at: int, head: str, body: str) -> list[str]:
