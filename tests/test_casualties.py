@@ -36,6 +36,9 @@ N = None
     ("Five soldiers were killed and three civilians died.", 8, N, N),
     ("The clash cost the army 29 dead, although it admitted only 21 deaths.", 29, N, N),
     ("Mourners honoured a commander and others killed in the strike.", N, N, N),  # uncounted "others"
+    # a part of a counted whole ("two of the four victims"): the part is what the sentence tells of, once
+    ("Two of the four victims later died.", 2, N, N),
+    ("One of the three men who were shot died at the hospital.", 1, N, N),
     ("A bus bomb destroyed the building, leaving 67 dead and approximately 1,000 wounded.", 67, 1000, N),
     # numbers that are not victims
     ("Trump said he was planning an attack on the roughly 5,200 American troops deployed in Baghdad.", N, N, N),

@@ -213,6 +213,13 @@ def _is_subset(node, lex: CasualtyWords) -> bool:
     return node.head.lower_ in subset or (node.head.dep_ in ("prep", "pobj") and node.head.head.lower_ in subset)
 
 
+def _partitive_whole(noun, quantities: dict[int, int]) -> bool:
+    """``two of the four victims``, ``one of the victims``: the whole a counted part is taken from; the part
+    tells what happened to some of them (the whole is counted where the story counts it, not again here)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i in quantities \
+        and noun.head.head.i != noun.i
+
+
 def _stand_in(noun, quantities: dict[int, int], lex: CasualtyWords):
     """The first name of the names that list an uncounted plural (``brothers X and Y``), else ``noun``."""
     names = [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -442,7 +449,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if first.i in seen:
             continue
         seen.add(first.i)
-        if _is_subset(node, lex) or not any(_in_scope(node, t, inside=inside, lex=lex) for t in triggers):
+        if _is_subset(node, lex) or _partitive_whole(first, quantities) \
+                or not any(_in_scope(node, t, inside=inside, lex=lex) for t in triggers):
             continue
         group = members(first, quantities)
         seen.update(n.i for n in group)  # a member is never the start of another group
