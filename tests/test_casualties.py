@@ -39,6 +39,11 @@ N = None
     # a part of a counted whole ("two of the four victims"): the part is what the sentence tells of, once
     ("Two of the four victims later died.", 2, N, N),
     ("One of the three men who were shot died at the hospital.", 1, N, N),
+    # a shooter's suicide is one more of the dead; found dead with a wound: dead
+    ("A man shot and killed his wife before turning the gun on himself.", 2, N, N),
+    ("The man killed three people and wounded two before turning the gun on himself.", 4, 2, N),
+    ("Two men were found dead with gunshot wounds.", 2, N, N),
+    ("A man was found with a gunshot wound.", N, 1, N),
     ("A bus bomb destroyed the building, leaving 67 dead and approximately 1,000 wounded.", 67, 1000, N),
     # numbers that are not victims
     ("Trump said he was planning an attack on the roughly 5,200 American troops deployed in Baghdad.", N, N, N),

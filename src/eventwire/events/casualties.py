@@ -129,6 +129,8 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
     head, rel = node.head, node.dep_
     if head is node:
         return None
+    if _turned_on_self(node):
+        return "dead"
     if rel in ("nsubj", "nsubjpass") and _shared_subject_dies(head, lex, passive=rel == "nsubjpass"):
         return "dead"  # "X and Y were abducted and killed": the second verb shares the subject
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
@@ -143,6 +145,9 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
     if rel == "dobj" and head.lemma_.lower() in _HIT and any(  # "the bullet struck the boy": shot
             c.dep_ == "nsubj" and c.lemma_.lower() in _GUNFIRE for c in head.children):
         return _shot(head, lex)
+    if rel in ("nsubjpass", "dobj") and any(c.dep_ in ("oprd", "acomp", "xcomp") and _cue(c, lex, ("adj",)) == "dead"
+                                           for c in head.children):
+        return "dead"  # "was found dead with a gunshot wound", "found the woman dead": the wound killed
     if with_gunshot_wound(node):  # "found with a gunshot wound", "suffered a gunshot wound to the leg"
         return "shot"
     if cared_for(node):  # "is in critical condition", "was taken to a hospital": wounded unless the sentence
@@ -313,6 +318,17 @@ def _is_event_word(token) -> bool:
     return is_weapon(token, load_event_lexicon()) and lemma not in ARMED_BODIES and lemma not in _SHOOTERS
 
 
+_GUNS = frozenset({"gun", "weapon", "firearm", "rifle", "shotgun", "handgun", "pistol", "revolver"})
+
+
+def _turned_on_self(token) -> bool:
+    """"(before) turning the gun on himself": the news convention for a shooter's suicide."""
+    prep = token.head
+    return token.lower_ in {"himself", "herself"} and token.dep_ == "pobj" and prep.lower_ == "on" \
+        and prep.head.lemma_.lower() == "turn" \
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _GUNS for c in prep.head.children)
+
+
 def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> set[int]:
     """One person: ``a soldier was killed``, ``the minister died``, ``his driver``, ``Carlos Torrado was
     killed`` (a name). Counted only where the noun is a casualty (a victim of a killing verb, ...)."""
@@ -323,6 +339,9 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
         if token.i in quantities or lemma in TOTALS or is_number_word(token, lex) \
                 or _same_person(token, quantities) or lemma == "life":
             continue  # "took the life of X": X is the one
+        if _turned_on_self(token):
+            quantities[token.i] = 1  # "before turning the gun on himself": the shooter, one more of the dead
+            continue
         if low in _SINGLE_PRONOUNS and (dep in ("nsubjpass", "dobj") or dep == "nsubj"
                                         and (_dies(token.head) or with_gunshot_wound(token))):
             quantities[token.i] = 1  # "he was murdered", "killing him instantly", "he died later", "she suffered
@@ -405,9 +424,16 @@ def _killed_name(token, lex: CasualtyWords) -> bool:
 def _combine(groups: list) -> int | None:
     """Groups of one kind: added when under one verb or chained verbs (``5 were killed and 3 died``) or
     when a later group is ``also`` killed, else the largest (``29 dead, although it admitted 21 deaths``:
-    two reports of one count)."""
+    two reports of one count); a shooter who turned the gun on himself adds himself to those he killed."""
     if not groups:
         return None
+    shooter = [count for verb, count in groups if verb is not None and any(  # "before turning the gun on himself"
+        _turned_on_self(t) for c in verb.children if c.dep_ == "prep" for t in c.children)]
+    if shooter and len(shooter) < len(groups):  # the shooter is one more than the others he killed
+        others = [(verb, count) for verb, count in groups if not any(
+            _turned_on_self(t) for c in (verb.children if verb is not None else ()) if c.dep_ == "prep"
+            for t in c.children)]
+        return _combine(others) + sum(shooter)
     total, verbs = groups[0][1], [groups[0][0]]
     for verb, count in groups[1:]:
         chained = verb is not None and any(v is not None and verb in _event_verbs(v) for v in verbs)
