@@ -44,6 +44,9 @@ N = None
     ("The man killed three people and wounded two before turning the gun on himself.", 4, 2, N),
     ("Two men were found dead with gunshot wounds.", 2, N, N),
     ("A man was found with a gunshot wound.", N, 1, N),
+    # "left X dead and Y wounded": the parse makes a clause of the second part, whose subject is a victim
+    ("The attack left a teenager dead and his brother wounded.", 1, 1, N),
+    ("The gunman left the house and police wounded him.", N, 1, N),
     ("A bus bomb destroyed the building, leaving 67 dead and approximately 1,000 wounded.", 67, 1000, N),
     # numbers that are not victims
     ("Trump said he was planning an attack on the roughly 5,200 American troops deployed in Baghdad.", N, N, N),

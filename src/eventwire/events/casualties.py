@@ -131,6 +131,9 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
         return None
     if _turned_on_self(node):
         return "dead"
+    if rel == "nsubj" and head.dep_ == "conj" and head.head.lemma_.lower() == "leave" and _cue(head, lex, ("verb",)) \
+            and not any(c.dep_ == "dobj" for c in head.children):
+        return _cue(head, lex, ("verb",))  # "left a girl dead and her grandmother wounded": "left" is understood
     if rel in ("nsubj", "nsubjpass") and _shared_subject_dies(head, lex, passive=rel == "nsubjpass"):
         return "dead"  # "X and Y were abducted and killed": the second verb shares the subject
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
