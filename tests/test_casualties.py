@@ -388,3 +388,23 @@ def test_a_report_of_care_is_the_state_of_victims_counted_before(nlp):
     doc = nlp("Four men were shot outside a bar. The other three men were in serious condition.")
     first, second = list(doc.sents)
     assert count_casualties(second).cared and not count_casualties(first).cared
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("The four female victims and one male victim were hanging out in the parking lot.", True),  # dead or wounded
+    ("Two murder victims were found in the house.", False),
+    ("Three people were killed.", False),
+    ("The victims were killed in the attack.", False),
+])
+def test_dead_only_called_victims(nlp, text, victims):
+    """The dead a sentence only calls victims are the story's victims, whom the merge reads as its wounded when the
+    story reports wounded and no death (events.fields.dead)."""
+    counted = count_casualties(next(iter(nlp(text).sents)))
+    assert counted.victims is victims
+    assert counted.fatalities is None or not victims or counted.fatalities > 0
+
+
+def test_officers_called_to_a_shooting_victim_is_no_part_of_a_whole(nlp):
+    """"the call of a reported shooting victim" is no partitive ("one of the victims"): the victim counts."""
+    sent = next(iter(nlp("Officers received the call of a reported shooting victim around 8 p.m.").sents))
+    assert count_casualties(sent).injured == 1

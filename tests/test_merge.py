@@ -315,3 +315,13 @@ def test_the_shot_who_died_elsewhere_in_the_story_are_not_wounded(reports, wound
     from eventwire.events.fields import wounded as count_wounded
 
     assert count_wounded([mention(k, **r) for k, r in enumerate(reports)]) == wounded
+
+
+@pytest.mark.parametrize("victims, dead", [(True, 0), (False, 5)])
+def test_the_victims_of_a_story_that_tells_only_wounded_are_its_wounded(victims, dead):
+    """"Five people were injured ... The four female victims and one male victim were ...": dead a report only
+    called victims are no dead when the event's other reports tell wounded and no death."""
+    from eventwire.events import fields
+
+    mentions = [mention(0, injured=5), mention(1, fatalities=5, victims=victims)]
+    assert fields.dead(mentions, fields.wounded(mentions)) == dead

@@ -66,6 +66,9 @@ class Casualties:
     # every wounded person counted was only said to be in care ("in critical condition", "taken to a hospital"): a
     # report of the state of victims counted before more often than of others
     cared: bool = field(default=False, compare=False)
+    # every dead person counted was only called a victim ("the four victims were hanging out"): the story's victims,
+    # dead or wounded as the story tells elsewhere
+    victims: bool = field(default=False, compare=False)
 
 
 # ---------------------------------------------------------------- groups and their kind
@@ -116,6 +119,13 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
 
 
 _SHOOTING_WORDS = frozenset({"shooting", "gunshot", "gunfire"})
+
+
+def _bare_victim(noun, lex: CasualtyWords) -> bool:
+    """A victim noun and nothing more ("the victims", "one male victim"; not "murder victims")."""
+    return noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and _cue(noun, lex, ("noun", "adj")) is None \
+        and not any(c.dep_ in ("compound", "amod", "nmod") and _cue(c, lex, ("noun", "adj", "verb"))
+                    for c in noun.children)
 
 
 def _shooting_victim(noun) -> bool:
@@ -221,11 +231,15 @@ def _is_subset(node, lex: CasualtyWords) -> bool:
     return node.head.lower_ in subset or (node.head.dep_ in ("prep", "pobj") and node.head.head.lower_ in subset)
 
 
+_PARTS = frozenset({"one", "some", "all", "both", "each", "none", "many", "several", "most"})
+
+
 def _partitive_whole(noun, quantities: dict[int, int]) -> bool:
     """``two of the four victims``, ``one of the victims``: the whole a counted part is taken from; the part
     tells what happened to some of them (the whole is counted where the story counts it, not again here)."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i in quantities \
-        and noun.head.head.i != noun.i
+    owner = noun.head.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and owner.i in quantities and owner.i != noun.i \
+        and (owner.like_num or owner.pos_ in ("NUM", "PRON") or owner.lower_ in _PARTS)
 
 
 def _stand_in(noun, quantities: dict[int, int], lex: CasualtyWords):
@@ -467,6 +481,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
                 and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children):
             quantities[token.i] = earlier[token.lemma_.lower()]
     groups: dict[str, list] = {kind: [] for kind in _KINDS + ("shot", "care")}
+    named_only: set[int] = set()
+    told_dead = False
     by_pronoun: dict[str, list] = {kind: [] for kind in _KINDS + ("shot", "care")}
     seen: set[int] = set()
     seen_subjects: dict[int, int] | None = None  # built on first need
@@ -485,7 +501,11 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         seen.update(n.i for n in group)  # a member is never the start of another group
         if _identified_as(node) and _the_dead(node, lex):
             continue  # "the victim was identified as X": X is counted, not the victim as well
-        kind = _noun_kind(group, lex) or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
+        nominal = _noun_kind(group, lex)
+        kind = nominal or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
+        if kind == "dead" and nominal == "dead" and all(_bare_victim(n, lex) for n in group) \
+                and _relation_kind(node, lex) is None and _noun_kind(group, lex, clauses=True) is None:
+            named_only.add(node.i)  # "the four victims": called victims, no word of their death
         if kind == "shot" and _noun_kind(group, lex, clauses=True) == "dead":
             kind = "dead"  # "the man who was shot and killed ... was accidentally shot by his friend"
         for member, own in _own_kinds(group[1:], lex, quantities):
@@ -501,6 +521,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if count is not None:
             found = by_pronoun if all(n.i in pronouns for n in group) else groups
             found[kind].append((_clause_verb(node.head), count))
+            if kind == "dead" and node.i not in named_only:
+                told_dead = True
     if by_pronoun["shot"] and (groups["dead"] or by_pronoun["dead"] or trigger is not None and count_casualties(
             sent, earlier=earlier, inside=inside).fatalities):  # "a boy has died after he was shot": the pronoun
         by_pronoun["shot"] = []  # is one of the dead the sentence counts (whichever clause counts them)
@@ -525,7 +547,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         for kind in (("dead", "injured") if fields == "all" else (fields,)):
             totals[kind] = 0 if totals[kind] is None else totals[kind]
     return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"],
-                      shot=shot and bool(totals["injured"]), cared=cared and bool(totals["injured"]))
+                      shot=shot and bool(totals["injured"]), cared=cared and bool(totals["injured"]),
+                      victims=bool(totals["dead"]) and not told_dead and fatal is None)
 
 
 def _fatal_share(sent, lex: CasualtyWords, triggers, *, inside: bool) -> int | None:

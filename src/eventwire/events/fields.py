@@ -69,9 +69,9 @@ def capital_of(mentions: list[Mention], main_country: Place | None,
 def dead(mentions: list[Mention], injured: int | None = None) -> int | None:
     """The largest count of the event's reports, plus the dead a later report adds ("the driver was also
     killed in the attack"); 0 when no report gives dead but some give wounded (victims reported injured
-    only: ``injured``)."""
-    if injured and all(m.fatalities is None for m in mentions):
-        return 0
+    only: ``injured``), counting as none the dead a report only called victims (:attr:`Mention.victims`)."""
+    if injured and all(m.fatalities is None or m.victims for m in mentions):
+        return 0  # "Five people were injured ... The four female victims and one male victim were ...": no dead
     base = count(m.fatalities for m in mentions if not m.also)
     extra = [m.fatalities for m in mentions if m.also and m.fatalities]
     if base is None or not extra:

@@ -114,7 +114,7 @@ def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGro
     places, generic = _places(doc, group, region, roles, ctx)
     capital = None if places else _capital_of(doc, region, ctx)
     date, weak, context = _dates(sent, region, ctx, head=doc[group.head], triggers=by_token.keys())
-    fatalities, injured, shot = _casualties(sent, group, shared, ctx)
+    fatalities, injured, shot, victims = _casualties(sent, group, shared, ctx)
     names = _names(doc, group, sent, shared, roles, ctx.toponym_tokens)
     cause = by_token.get(roles.cause) if roles.cause is not None else None
     head = doc[group.head]
@@ -125,7 +125,8 @@ def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGro
         factuality=fact, actors=actors,
         recipients=recipients, places=places, generic_site=generic, date=date, weak_date=weak, capital_of=capital,
         context_date=context,
-        fatalities=fatalities, injured=injured, shot=shot, definite=group.definite, novel=group.novel, names=names,
+        fatalities=fatalities, injured=injured, shot=shot, victims=victims, definite=group.definite, novel=group.novel,
+        names=names,
         cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.paragraph_of(sent.start_char),
         also=_also(sent, group, fatalities, ctx),
         several=head.pos_ == "NOUN" and "Plur" in head.morph.get("Number") and any(
@@ -565,40 +566,41 @@ FATAL_WORDS = frozenset({"fatal", "deadly", "lethal"})
 
 
 def _casualties(sent: "SpacySpan", group: TriggerGroup, shared: bool,
-                ctx: ArticleState) -> tuple[int | None, int | None, bool]:
+                ctx: ArticleState) -> tuple[int | None, int | None, bool, bool]:
     """:func:`_counted`; a single attack called fatal ("a deadly shooting", "the fatal shooting of a teen")
     killed at least one person, though the sentence counts no dead."""
-    dead, injured, shot = _counted(sent, group, shared, ctx)
+    dead, injured, shot, victims = _counted(sent, group, shared, ctx)
     head = ctx.doc[group.head]
     if dead is None and group.rule.type == "ASSAULT" and head.pos_ == "NOUN" \
             and "Plur" not in head.morph.get("Number") \
             and any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in head.children):
-        dead = 1
+        dead, victims = 1, False
         if injured and shot:
             injured, shot = max(0, injured - 1), injured > 1  # "the fatal shooting of a man shot in the head"
-    return dead, injured, shot
+    return dead, injured, shot, victims and dead is not None
 
 
 def _counted(sent: "SpacySpan", group: TriggerGroup, shared: bool,
-             ctx: ArticleState) -> tuple[int | None, int | None, bool]:
+             ctx: ArticleState) -> tuple[int | None, int | None, bool, bool]:
     """Casualties of the sentence, when the sentence reports only this event or the group kills: dead,
-    wounded, and whether the wounded were only said to be shot (:attr:`Casualties.shot`)."""
+    wounded, whether the wounded were only said to be shot (:attr:`Casualties.shot`) and the dead only called
+    victims (:attr:`Casualties.victims`)."""
     kills = any(ctx.doc[i].lemma_.lower() in CASUALTY_WORDS for i in group.tokens)
     if group.rule.type not in ("ASSAULT", "COERCE", "PROTEST"):
-        return None, None, False
+        return None, None, False, False
     if shared and not kills:  # one of several events: only the dead its own phrase names ("attacks that
         head = ctx.doc[group.head]  # claimed the lives of X and Y", "attacks in which X and Y were killed")
         if head.pos_ != "NOUN" or group.rule.type != "ASSAULT":
-            return None, None, False
+            return None, None, False, False
         counted = count_casualties(sent, trigger=head, earlier=ctx.counted_before(sent.start_char), inside=True)
-        return counted.fatalities, counted.injured, counted.shot
+        return counted.fatalities, counted.injured, counted.shot, counted.victims
     if not kills and not ctx.speaks_of_casualties(sent, forms=True):
-        return None, None, False  # nothing in the sentence speaks of dead or wounded
+        return None, None, False, False  # nothing in the sentence speaks of dead or wounded
     earlier = ctx.counted_before(sent.start_char)
     counted = count_casualties(sent, trigger=[ctx.doc[i] for i in group.tokens], earlier=earlier)
     if not shared and (counted.fatalities is None or counted.injured is None):
         every = count_casualties(sent, earlier=earlier)  # the sentence's only event: its dead, whatever clause
         wounded = every if counted.injured is None else counted
-        return (every.fatalities if counted.fatalities is None else counted.fatalities, wounded.injured,
-                wounded.shot)
-    return counted.fatalities, counted.injured, counted.shot
+        dead = every if counted.fatalities is None else counted
+        return dead.fatalities, wounded.injured, wounded.shot, dead.victims
+    return counted.fatalities, counted.injured, counted.shot, counted.victims

@@ -65,6 +65,8 @@ class Mention:
     capital_of: str | None = None  # "in the capital": "" (the story's country) or the ISO3 of "the Salvadoran
     # capital"; None when the clause names no capital
     shot: bool = False  # its wounded were only said to be shot (the story may tell elsewhere that they died)
+    victims: bool = False  # its dead were only called victims ("the four victims"): the story's victims, who may
+    # be its wounded
 
 
 @dataclass(frozen=True)
