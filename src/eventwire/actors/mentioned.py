@@ -34,7 +34,7 @@ expert experts official officials
 victims suspects hostages prisoners players fans couple pair duo nation nations country countries ally allies
 member members leader leaders signatory signatories neighbour neighbours neighbor neighbors power powers
 troop troops personnel contingent contingents battalion battalions brigade brigades regiment regiments
-critic critics rival rivals foe foes enemy enemies""".split())
+critic critics rival rivals foe foes enemy enemies jury juries detective detectives public citizenry""".split())
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
 NOT_PEOPLE = frozenset("""number order power matter water center centre border corner quarter letter paper
 chapter murder computer monitor sector factor error honor honour terror interior weather shelter tower danger

@@ -216,6 +216,8 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     actors, recipients = [], []
     if passive:
         recipients += [c for c in (verb.head.children if shared else children) if c.dep_ == "nsubjpass"]
+        if not recipients and not shared and verb.dep_ != "acl":  # "..., 53-year-old Quenten Wright was shot":
+            recipients += _left_subject(verb)  # a subject the parse hung elsewhere stands just before the verb
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         actors = actors or _assailants(children)
     else:
@@ -245,6 +247,28 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     return actors, _antecedents(recipients)
 
 
+def _left_subject(verb: "Token") -> list["Token"]:
+    """The noun phrase that ends just before a passive verb and its auxiliaries, when it names people and the parse
+    did not make it the verb's subject (it hung it as an apposition or a modifier of an earlier phrase)."""
+    k = verb.i - 1
+    while k >= verb.sent.start and verb.doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and verb.doc[k].head == verb:
+        k -= 1
+    if k < verb.sent.start or k == verb.i - 1:
+        return []
+    noun = verb.doc[k]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
+        return []
+    return [noun] if names_people(noun) else []
+
+
+# Nouns of harm: whoever suffers, nurses or dies of them is the victim, not the author ("four people are nursing
+# bullet wounds", "a man died from a gunshot wound").
+WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
+# Custody: who is taken into it or held in it is the recipient, whoever the parse makes the verb's subject.
+CUSTODY_NOUNS = {"custody"}
+CUSTODY_VERBS = {"take", "be", "remain", "place", "put", "hold", "keep", "book"}
+
+
 def _up_to(children: list["Token"]) -> list["Token"]:
     """"kidnapped up to 16 advisers": the counted object the parse hung on "up to" as a particle's phrase."""
     return [g for c in children if c.dep_ == "prt" and c.lower_ == "up" for p in c.children if p.lower_ == "to"
@@ -265,6 +289,26 @@ def _assailants(children: list["Token"]) -> list["Token"]:
 
 def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"], list["Token"]]:
     lemma = noun.lemma_.lower()
+    if lemma in WOUND_NOUNS or noun.lower_ in WOUND_NOUNS:  # "died from a gunshot wound": the subject suffered it
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "attr") else None
+        victims = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] \
+            if governor is not None and governor.pos_ in ("VERB", "AUX") else []
+        return _prep_objects(noun, {"by"}), victims + _prep_objects(noun, {"to", "of"}) if victims else \
+            [c for c in noun.children if c.dep_ == "poss"]
+    if lemma in CUSTODY_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("into", "in") \
+            and noun.head.head.pos_ == "VERB" and noun.head.head.lemma_.lower() in CUSTODY_VERBS:
+        verb = noun.head.head  # "X was taken into custody by police", "police took X into custody", "X is in custody"
+        held = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        if not held and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) or not held \
+                and verb.dep_ == "conj" and verb.tag_ == "VBN":  # "... were located by police and taken into custody"
+            held = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        takers = [g for v in (verb, verb.head if verb.dep_ == "conj" else verb) for c in v.children
+                  if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not held and verb.lemma_.lower() == "be":
+            held = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and verb.dep_ != "conj":
+            takers += [c for c in verb.children if c.dep_ == "nsubj"]
+        return takers, held
     victim_noun = lemma in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS
     actors, recipients = [], []
     for child in noun.children:

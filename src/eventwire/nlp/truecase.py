@@ -273,6 +273,10 @@ def _kb_words(kb) -> tuple[set[str], set[str]]:
                 acronyms.add(word.lower())
     for form in kb.forms(kinds=("country", "capital", "demonym")):  # not organisations: "Post", "Guard"
         names.update(word.lower() for word in WORD.findall(form) if word[:1].isupper())
+    for form in kb.forms(kinds=("org",), sectors=("PTY",)):  # ... but a party's one-word name ("Labour", "Tories")
+        found = WORD.findall(form)
+        if len(found) == 1 and found[0][:1].isupper() and not found[0].isupper():
+            names.add(found[0].lower())
     return names - COMMON_CAPITALISED, acronyms
 
 
