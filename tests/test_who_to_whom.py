@@ -137,3 +137,50 @@ def test_a_denied_or_unmade_claim_names_no_one():
                      "officials said.\n\nNo group has claimed responsibility. The Islamic State group has not claimed "
                      "responsibility either.", "ASSAULT")
     assert events and _texts(events[0].actor) == ["gunmen"]
+
+
+def test_an_attack_without_author_takes_the_attacker_the_article_describes():
+    text = ("A gunman opened fire outside a bar on Main Street in Dayton on Friday night.\n\nPolice say a small "
+            "group of people were near the front of the bar when four gunshots rang out. Two people were wounded.")
+    events = [e for e in _events(text, "ASSAULT") if "gunshots" in e.evidence.text]
+    assert events and _texts(events[0].actor) == ["A gunman"]
+
+
+def test_an_attack_whose_article_describes_no_one_keeps_the_unidentified_group():
+    events = _events("A man was shot on Friday in Detroit, police said. Police have no suspects.", "ASSAULT")
+    assert events and [(a.text, a.sector) for a in events[0].actor] == [("", "UAF")]
+
+
+def test_an_arrest_without_author_was_made_by_the_police_the_article_names():
+    events = _events("Hilo police said a man shot three people on Friday. He was arrested on suspicion of murder.",
+                     "COERCE")
+    assert events and _texts(events[0].actor) == ["Hilo police"]
+
+
+@pytest.mark.parametrize("text, victim", [
+    pytest.param("Four people are nursing bullet wounds after a large fight escalated into gunfire overnight in "
+                 "Shreveport.", "Four people", id="nursing-wounds"),
+    pytest.param("A 21-year-old man died from a close-range gunshot wound in Dickinson Saturday.",
+                 "A 21-year-old man", id="died-from-wound"),
+    pytest.param("Earlier on the Far South Side, 53-year-old Quenten Wright was shot in the head around 11:45 a.m. "
+                 "in Roseland, according to police.", "Quenten Wright", id="subject-hung-as-apposition"),
+])
+def test_who_suffers_a_wound_or_is_shot_is_the_recipient(text, victim):
+    events = _events(text, "ASSAULT")
+    assert events and any(victim in a.text for a in events[0].recipient)
+    assert not any(victim in a.text for a in events[0].actor)
+
+
+def test_who_is_taken_into_custody_is_the_recipient_and_the_agent_the_actor():
+    events = _events("Pipkins and the other passenger were later located by Houston police and taken into custody.",
+                     "COERCE")
+    assert events and _texts(events[0].actor) == ["Houston police"]
+    assert "Houston police" not in _texts(events[0].recipient)
+
+
+def test_british_parties_in_lower_case_text():
+    text = ("the tory co-chairman attacked labour s six new pledges as vacuous. the conservatives have expressed "
+            "serious misgivings about government plans for house arrest.")
+    events = _events(text, "ACCUSE")
+    assert events and {a.name for e in events for a in e.actor} == {"Conservative Party"}
+    assert "Labour Party" in {a.name for a in events[0].recipient}

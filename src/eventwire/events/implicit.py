@@ -22,7 +22,8 @@ reader understands them, and so does eventwire, after :mod:`merge`, in four gene
    the named author of the asserted attack reported just before it;
 6. ... or the article describes an attacker ("a gunman", "the suspects", "the guerrillas", an armed group the KB
    knows): then the description nearest to the attack's sentence (its own, else the nearest earlier, else the
-   nearest later sentence) is the actor, as written.
+   nearest later sentence, never across "In a separate incident", "Elsewhere" ...) is the actor, as written; an
+   arrest whose author is not named was made by the police force the article names nearest to it.
 
 Nothing else is invented: every filled value comes from a name in the event's sentence or its location.
 Reporters ("sources in Pakistan said") are never parties, and a place that is a clause's subject ("Italy
@@ -30,6 +31,7 @@ announced ...") is a party, not a place.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
@@ -143,8 +145,17 @@ def _described_attacker(ctx: "ArticleState", bounds: tuple[int, int], event: Eve
     from .mentions import _phrase
 
     start, end = bounds
+    floor, ceiling = 0, len(ctx.text)
+    for sent in ctx.sentences:  # "In a separate incident, ...": a new story begins; descriptions do not cross it
+        if SEPARATE.match(sent.text.lstrip("•*-–— \n")):
+            if sent.start_char <= start:
+                floor = sent.start_char
+            elif sent.start_char >= end:
+                ceiling = min(ceiling, sent.start_char)
     here, before, after = [], [], []
     for token in ctx.doc:
+        if not floor <= token.idx < ceiling:
+            continue
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "poss", "nmod"):
             continue
         kind = token.lower_ in nouns or token.lemma_.lower() in nouns
@@ -171,6 +182,8 @@ def _described_attacker(ctx: "ArticleState", bounds: tuple[int, int], event: Eve
     return None
 
 
+SEPARATE = re.compile(r"(?i)(?:in (?:a|an|another) (?:separate|unrelated|different|other)? ?(?:incident|case|attack|"
+                      r"shooting)|separately|elsewhere|meanwhile|in other (?:shootings|incidents|news|violence))\b")
 # Who makes arrests: an arrest the article tells without its author was made by the police force it names.
 POLICE_NOUNS = frozenset({"police", "officer", "officers", "deputy", "deputies", "detective", "detectives", "trooper",
                           "troopers", "sheriff", "marshal", "marshals", "agent", "agents"})
