@@ -51,8 +51,17 @@ STATING = SPEECH_VERBS | {"express", "inform", "reiterate", "issue", "publish", 
                           "denounce", "call", "urge", "demand", "reject", "welcome"}
 
 
+def is_age_noun(token: "Token") -> bool:
+    """"A 7-year-old", "the 16-year-old": an age used as a noun phrase's head names a person (the tagger reads it
+    as an adjective in a DATE entity)."""
+    return token.lower_ == "old" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr") \
+        and any(c.lemma_.lower() in ("year", "month", "week") for c in token.children)
+
+
 def names_people(token: "Token") -> bool:
     """Does the head noun ``token`` name a person or a body of people?"""
+    if is_age_noun(token):
+        return True
     if token.ent_type_ in PLACE_ENTS:
         return False
     if token.ent_type_ in ("PERSON", "ORG", "NORP"):

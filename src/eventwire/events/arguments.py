@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.words import SPEECH_VERBS
 from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
-from ..actors.mentioned import names_people
+from ..actors.mentioned import is_age_noun, names_people
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -93,7 +93,8 @@ ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him", "i", "me", "my"}
 COUNTRY_LOOKALIKES = {"US", "Us", "U.S."}  # "blaming the US": a country, not the pronoun
 # Verbs whose subjects act on each other ("the army and the rebels clashed", "clashes between X and Y"): the
 # first party named is the actor, the others its counterparts.
-RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "confront"}
+RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "confront", "fighting", "combat",
+              "confrontation", "firefight", "gunfight", "shootout", "hostility", "hostilities"}
 # Verbs that perform an act named by the noun they modify ("the murder committed by X", "attacks carried out by X").
 PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mount", "claim", "order", "plan",
               "orchestrate", "mastermind", "execute", "make", "issue", "impose"}
@@ -605,7 +606,8 @@ def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...],
         for t in [token] + (list(token.conjuncts) if token.dep_ != "conj" else []):
             for item in _unwrap(t):
                 if item.i not in exclude and item not in out and (item.i in deeds or not _weapon(item, lex)) \
-                        and item.ent_type_ not in NOT_PARTIES and not any(_same_name(item, o) for o in out):
+                        and (item.ent_type_ not in NOT_PARTIES or is_age_noun(item)) \
+                        and not any(_same_name(item, o) for o in out):
                     out.append(item)
     return out
 
