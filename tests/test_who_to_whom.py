@@ -184,3 +184,28 @@ def test_british_parties_in_lower_case_text():
     events = _events(text, "ACCUSE")
     assert events and {a.name for e in events for a in e.actor} == {"Conservative Party"}
     assert "Labour Party" in {a.name for a in events[0].recipient}
+
+
+@pytest.mark.parametrize("text, who", [
+    pytest.param("A guerrilla attack on a police post in Cauca left two officers dead.", "guerrilla", id="compound"),
+    pytest.param("THE GUERRILLA ATTACK LAUNCHED ON 11 NOVEMBER HAS INFLICTED 4,834 CASUALTIES ON THE SALVADORAN "
+                 "TROOPS, ACCORDING TO A REPORT ISSUED TODAY BY THE ARMED FORCES.", "guerrilla", id="capitals"),
+])
+def test_an_attack_word_modified_by_who_attacks_names_its_author(text, who):
+    events = _events(text, "ASSAULT")
+    assert events and any(who in a.text.lower() for a in events[0].actor)
+
+
+@pytest.mark.parametrize("text, victim", [
+    pytest.param("NEWPORT (WATE) – A 7-year-old was fatally shot in Cocke County early Thursday morning.",
+                 "A 7-year-old", id="age-as-noun"),
+])
+def test_an_age_as_a_noun_names_the_victim(text, victim):
+    events = _events(text, "ASSAULT")
+    assert events and victim in _texts(events[0].recipient)
+
+
+def test_fighting_between_two_sides():
+    events = _events("Military sources have confirmed that heavy fighting between rebels and soldiers broke out "
+                     "this evening in Ciudad Merliot.", "ASSAULT")
+    assert events and _texts(events[0].actor) == ["rebels"] and _texts(events[0].recipient) == ["soldiers"]

@@ -262,6 +262,15 @@ def _left_subject(verb: "Token") -> list["Token"]:
     return [noun] if names_people(noun) else []
 
 
+# Head nouns that describe who attacks ("a gunman", "the suspects", "the guerrillas"): an attack the article tells
+# without its author stands for the attacker it describes elsewhere.
+ATTACKER_NOUNS = frozenset({"gunman", "gunmen", "shooter", "shooters", "suspect", "suspects", "attacker", "attackers",
+                            "assailant", "assailants", "killer", "killers", "robber", "robbers", "perpetrator",
+                            "perpetrators", "guerrilla", "guerrillas", "rebel", "rebels", "terrorist", "terrorists",
+                            "militant", "militants", "insurgent", "insurgents", "kidnapper", "kidnappers", "bomber",
+                            "bombers", "sniper", "snipers", "murderer", "murderers", "stabber"})
+
+
 # Nouns of harm: whoever suffers, nurses or dies of them is the victim, not the author ("four people are nursing
 # bullet wounds", "a man died from a gunshot wound").
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
@@ -319,8 +328,9 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
             continue  # "will attend Saturday's meeting": a date, not a party; the performing verb's subject is
         if child.dep_ == "poss":
             (recipients if victim_noun else actors).append(child)
-        elif child.dep_ in ("compound", "amod", "nmod") and _named(child) and not victim_noun:
-            actors.append(child)
+        elif child.dep_ in ("compound", "amod", "nmod") and (_named(child) or _attacker_word(child)) \
+                and not victim_noun:
+            actors.append(child)  # "US strike", "the guerrilla attack"
     actors += _prep_objects(noun, {"by"}) + _performers(noun)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in UNDERGOING:  # "Iran faces criticism from the U.N.":
         actors += _prep_objects(noun, {"from"}) + _prep_objects(noun.head, {"from"})  # the subject undergoes it
@@ -522,8 +532,14 @@ def _event_agents(subjects: list["Token"], lex: Lexicon) -> list["Token"]:
     for subject in subjects:
         if _weapon(subject, lex):
             found += [c for c in subject.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                      and _named(c) and not _weapon(c, lex)]
+                      and (_named(c) or _attacker_word(c)) and not _weapon(c, lex)]
     return found
+
+
+def _attacker_word(token: "Token") -> bool:
+    """A modifier that names who attacks ("the guerrilla attack", "a rebel offensive")."""
+    return token.dep_ in ("compound", "amod") and (token.lower_ in ATTACKER_NOUNS
+                                                   or token.lemma_.lower() in ATTACKER_NOUNS)
 
 
 def _inherited_subject(token: "Token") -> list["Token"]:

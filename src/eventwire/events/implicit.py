@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..actors.kb import ActorKB
 from ..actors.resolve import resolve_np, with_country
-from .arguments import OBSERVING
+from .arguments import ATTACKER_NOUNS, OBSERVING
 from ..knowledge.words import SPEECH_VERBS
 from ..models import Actor, Event, Place
 
@@ -123,13 +123,6 @@ def _named_attackers(events: list[Event], ctx: "ArticleState", starts: list[int]
     return out
 
 
-# Head nouns that describe who attacks ("a gunman", "the suspects", "the guerrillas"): an attack the article tells
-# without its author stands for the attacker it describes elsewhere.
-ATTACKER_NOUNS = frozenset({"gunman", "gunmen", "shooter", "shooters", "suspect", "suspects", "attacker", "attackers",
-                            "assailant", "assailants", "killer", "killers", "robber", "robbers", "perpetrator",
-                            "perpetrators", "guerrilla", "guerrillas", "rebel", "rebels", "terrorist", "terrorists",
-                            "militant", "militants", "insurgent", "insurgents", "kidnapper", "kidnappers", "bomber",
-                            "bombers", "sniper", "snipers", "murderer", "murderers", "stabber"})
 ARMED_SECTORS = frozenset({"REB", "UAF", "CRM"})
 
 
