@@ -35,6 +35,7 @@ victims suspects hostages prisoners players fans couple pair duo nation nations 
 member members leader leaders signatory signatories neighbour neighbours neighbor neighbors power powers
 troop troops personnel contingent contingents battalion battalions brigade brigades regiment regiments
 critic critics rival rivals foe foes enemy enemies jury juries detective detectives public citizenry""".split())
+GOVERNING_BODIES = frozenset({"municipality", "council", "government", "administration", "municipalities"})
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
 NOT_PEOPLE = frozenset("""number order power matter water center centre border corner quarter letter paper
 chapter murder computer monitor sector factor error honor honour terror interior weather shelter tower danger
@@ -61,6 +62,8 @@ def is_age_noun(token: "Token") -> bool:
 def names_people(token: "Token") -> bool:
     """Does the head noun ``token`` name a person or a body of people?"""
     if is_age_noun(token):
+        return True
+    if token.ent_type_ == "GPE" and token.lemma_.lower() in GOVERNING_BODIES:  # "the Municipality of Livorno"
         return True
     if token.ent_type_ in PLACE_ENTS:
         return False

@@ -97,7 +97,8 @@ RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "due
               "confrontation", "firefight", "gunfight", "shootout", "hostility", "hostilities"}
 # Verbs that perform an act named by the noun they modify ("the murder committed by X", "attacks carried out by X").
 PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mount", "claim", "order", "plan",
-              "orchestrate", "mastermind", "execute", "make", "issue", "impose"}
+              "orchestrate", "mastermind", "execute", "make", "issue", "impose", "call", "organise", "organize",
+              "lead"}  # "the strike called by the union"
 
 
 # Verbs by which a person states their state's act ("Erdogan reiterated Turkey's support", "the ambassador
