@@ -179,7 +179,7 @@ def test_who_is_taken_into_custody_is_the_recipient_and_the_agent_the_actor():
 
 
 def test_british_parties_in_lower_case_text():
-    text = ("the tory co-chairman attacked labour s six new pledges as vacuous. the conservatives have expressed "
+    text = ("the tory co-chairman attacked labour s six new pledges as vacuous. the tories have expressed "
             "serious misgivings about government plans for house arrest.")
     events = _events(text, "ACCUSE")
     assert events and {a.name for e in events for a in e.actor} == {"Conservative Party"}
@@ -209,3 +209,10 @@ def test_fighting_between_two_sides():
     events = _events("Military sources have confirmed that heavy fighting between rebels and soldiers broke out "
                      "this evening in Ciudad Merliot.", "ASSAULT")
     assert events and _texts(events[0].actor) == ["rebels"] and _texts(events[0].recipient) == ["soldiers"]
+
+
+def test_a_labour_minister_is_a_government_role_not_the_british_party():
+    events = _events("Some 500,000 workers affiliated with the Serbian Workers' Union stopped work on the first day of "
+                     "an open-ended strike, demanding talks with Serbian Labour Minister Dragan Milovanovic.")
+    parties = [a for e in events for a in (*e.actor, *e.recipient) if "Milovanovic" in a.text]
+    assert parties and all(a.country == "SRB" and a.sector == "GOV" for a in parties)
