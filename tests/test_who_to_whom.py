@@ -216,3 +216,15 @@ def test_a_labour_minister_is_a_government_role_not_the_british_party():
                      "an open-ended strike, demanding talks with Serbian Labour Minister Dragan Milovanovic.")
     parties = [a for e in events for a in (*e.actor, *e.recipient) if "Milovanovic" in a.text]
     assert parties and all(a.country == "SRB" and a.sector == "GOV" for a in parties)
+
+
+@pytest.mark.parametrize("text, type_, who", [
+    pytest.param("Prosecutors in Cook County said the suspect shot two men outside a bar. Barnett is charged with "
+                 "first-degree murder.", "ACCUSE", "Prosecutors in Cook County", id="charged"),
+    pytest.param("Wayne County Circuit Court Judge Dana Hathaway heard the case on Monday. The father was sentenced to "
+                 "25 to 50 years in prison.", "COERCE", "Wayne County Circuit Court Judge Dana Hathaway",
+                 id="sentenced"),
+])
+def test_a_charge_or_sentence_without_author_was_made_by_the_authority_the_article_names(text, type_, who):
+    events = [e for e in _events(text, type_) if "charged" in e.evidence.text or "sentenced" in e.evidence.text]
+    assert events and any(who in a.text or a.text in who and a.text for a in events[0].actor)

@@ -23,7 +23,9 @@ reader understands them, and so does eventwire, after :mod:`merge`, in four gene
 6. ... or the article describes an attacker ("a gunman", "the suspects", "the guerrillas", an armed group the KB
    knows): then the description nearest to the attack's sentence (its own, else the nearest earlier, else the
    nearest later sentence, never across "In a separate incident", "Elsewhere" ...) is the actor, as written; an
-   arrest whose author is not named was made by the police force the article names nearest to it.
+   arrest whose author is not named was made by the police force the article names nearest to it, a prison
+   sentence passed by the judge or court, a charge brought by the prosecutors or police, an investigation made by
+   the police.
 
 Nothing else is invented: every filled value comes from a name in the event's sentence or its location.
 Reporters ("sources in Pakistan said") are never parties, and a place that is a clause's subject ("Italy
@@ -152,7 +154,7 @@ def _described_attacker(ctx: "ArticleState", bounds: tuple[int, int], event: Eve
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "poss", "nmod"):
             continue
         kind = token.lower_ in nouns or token.lemma_.lower() in nouns
-        if not kind and token.ent_type_ not in ("ORG", "NORP", ""):
+        if not kind and token.ent_type_ not in ("ORG", "NORP", "PERSON", ""):
             continue
         if not kind and not token.pos_ == "PROPN" or any(  # "no suspects have been identified"
                 c.dep_ == "det" and c.lower_ in ("no", "any") for c in token.children):
@@ -238,6 +240,11 @@ def _complete(event: Event, ctx: "ArticleState", parties_of: Callable[[int, int]
             actor = (named,)
         elif located is not None:
             actor = (with_country(Actor(text="", name="police", sector="COP"), located.country, kb=kb),)
+    elif not actor and event.factuality == "asserted" and _authority(event) is not None:  # "He was sentenced",
+        nouns, sectors = _authority(event)  # "X is charged with murder", "the investigation is ongoing"
+        named = _described_attacker(ctx, bounds, event, {a.name for a in recipient}, nouns=nouns,
+                                    sectors=frozenset(sectors), fallback=sectors[0])
+        actor = (named,) if named is not None else actor
     return replace(event, actor=actor, recipient=recipient)
 
 
@@ -271,6 +278,27 @@ def _state_arrest(event: Event) -> bool:
     made by the police of the country where it happened, as CAMEO and ACLED code arrests (state forces)."""
     words = set(event.evidence.trigger.lower().split())
     return event.type == "COERCE" and event.factuality == "asserted" and bool(words & ARREST_WORDS)
+
+
+SENTENCING = frozenset({"sentenced", "sentence", "sentences", "sentencing", "jailed", "imprisoned"})
+CHARGING = frozenset({"charged", "charge", "charges", "charging", "indicted", "indictment", "convicted", "conviction"})
+INVESTIGATING = frozenset({"investigation", "investigating", "investigate", "investigated", "probe", "inquiry"})
+JUDGES = frozenset({"judge", "judges", "court", "magistrate", "justice"})  # a jury convicts, a judge sentences
+PROSECUTORS = frozenset({"prosecutor", "prosecutors", "prosecution", "attorney", "jury"}) | POLICE_NOUNS
+INVESTIGATORS = POLICE_NOUNS | frozenset({"investigators", "investigator"})
+
+
+def _authority(event: Event) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """Step 4c: who passes a sentence (a judge or court), brings a charge (prosecutors or police) or investigates
+    (police), when the sentence names no one: the nouns and sectors that may name them in the article."""
+    words = set(event.evidence.trigger.lower().split())
+    if event.type == "COERCE" and words & SENTENCING:
+        return JUDGES, ("JUD",)
+    if event.type == "ACCUSE" and words & CHARGING:
+        return PROSECUTORS, ("JUD", "COP")
+    if event.type == "ACCUSE" and words & INVESTIGATING:
+        return INVESTIGATORS, ("COP",)
+    return None
 
 
 def _unidentified(country: str | None, kb: ActorKB) -> tuple[Actor, ...]:
