@@ -64,6 +64,7 @@ DOCUMENTS = {"declaration", "statement", "letter", "report", "communique", "mess
              "appeal", "decree", "order", "ultimatum", "petition", "memo", "memorandum", "bulletin", "notice"}
 QUANTITY_NOUNS = {"total", "number", "dozens", "hundreds", "thousands", "tens", "scores", "group", "some", "many",
                   "all", "most", "several", "dozen", "hundred", "thousand"}
+LIVES = {"life", "lives"}  # "the shooting claimed the life of a boy": whose life it is
 PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "themselves"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
@@ -221,7 +222,7 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         if not recipients and not shared and verb.dep_ != "acl":  # "..., 53-year-old Quenten Wright was shot":
             recipients += _left_subject(verb)  # a subject the parse hung elsewhere stands just before the verb
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        actors = actors or _assailants(children)
+        actors = actors or _assailants(children) or _contacted(verb)
     else:
         actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
         if not actors:  # "X however have opposed": the parse may hang the subject on the auxiliary
@@ -240,6 +241,8 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         head = verb.head  # "media blaming the US"; "issued a statement demanding ...": the issuer
         document = head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj"
         actors += [c for c in head.head.children if c.dep_ == "nsubj"] if document else [head]
+    if verb.dep_ == "nsubj" and verb.head.pos_ == "VERB" and verb.tag_ == "VBG":  # "a drive-by shooting claimed
+        recipients += [c for c in verb.head.children if c.dep_ == "dobj"]  # the life of a boy" (gerund subject)
     if not actors and not passive and verb.dep_ == "relcl" and verb.tag_ == "VBD":  # "X, a number of parties
         actors.append(verb.head)  # and the Taliban on Thursday condemned ...": a past verb parsed as a relative
     if not actors and not passive:
@@ -247,6 +250,19 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     actors = _antecedents(actors)
     actors = [a for a in actors if not _weapon(a, lex)] + _event_agents(actors, lex)
     return actors, _antecedents(recipients)
+
+
+APPEALING = {"ask", "urge", "encourage", "request", "invite", "beg"}
+CONTACTING = {"call", "contact", "phone", "email", "reach", "notify", "text"}
+
+
+def _contacted(verb: "Token") -> list["Token"]:
+    """"Anyone with information is asked to call the Riverside Police Department": a passive appeal that names the
+    authority to contact is that authority's appeal (the annotation guidelines' codebook rule)."""
+    if verb.lemma_.lower() not in APPEALING:
+        return []
+    return [o for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in CONTACTING
+            for o in c.children if o.dep_ == "dobj" and names_people(o)]
 
 
 def _left_subject(verb: "Token") -> list["Token"]:
@@ -639,7 +655,7 @@ def _same_name(a: "Token", b: "Token") -> bool:
 
 def _unwrap(token: "Token") -> list["Token"]:
     lemma = token.lemma_.lower()
-    if lemma in QUANTITY_NOUNS or token.lower_ in QUANTITY_NOUNS:
+    if lemma in QUANTITY_NOUNS or token.lower_ in QUANTITY_NOUNS or lemma in LIVES:  # "claimed the life of X"
         inner = _prep_objects(token, {"of"})
         if inner:
             return inner + [c for t in inner for c in t.conjuncts]
