@@ -238,3 +238,14 @@ def test_a_passive_appeal_is_made_by_the_authority_it_names_to_call():
     events = _events("Anyone with information on the shooting is asked to call the Waycross Police Department at "
                      "912-287-2921.", "REQUEST")
     assert events and _texts(events[0].actor) == ["the Waycross Police Department"]
+
+
+@pytest.mark.parametrize("text, whom", [
+    pytest.param("The Muslim Council of Britain said Ofsted boss Mr Bell's comments were highly irresponsible.", "Bell",
+                 id="comments"),
+    pytest.param("Peter Ainsworth said: the government's housing policy is an alarming example of disjointed thinking.",
+                 "government", id="policy"),
+])
+def test_a_judgement_voiced_by_a_speech_verb_is_about_the_owner_of_what_it_judges(text, whom):
+    events = _events(text, "ACCUSE")
+    assert events and [a.name for a in events[0].recipient] == [whom]

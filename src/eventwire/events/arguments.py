@@ -167,6 +167,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients = asked or recipients
     if not recipients:  # "offered to hand over to Britain": the act's receiver is the offer's
         recipients = _complement_recipients(doc[group.head], lex, type_)
+    if not recipients and type_ in JUDGED_BY_SAYING and doc[group.head].lemma_.lower() in SPEECH_VERBS:
+        recipients = _judged(doc[group.head])  # "said Mr Bell's comments were irresponsible"
     if type_ == "PROTEST":  # "a rally in Lagos to protest the rights violations", "in protest of X's refusal"
         recipients = _protested(doc[group.head]) + recipients
     if type_ in ("PROTEST", "REJECT", "RETREAT"):  # "will not end the strike until the government meets ...": whose
@@ -263,6 +265,16 @@ def _contacted(verb: "Token") -> list["Token"]:
         return []
     return [o for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in CONTACTING
             for o in c.children if o.dep_ == "dobj" and names_people(o)]
+
+
+JUDGED_BY_SAYING = {"ACCUSE", "SUPPORT"}
+
+
+def _judged(verb: "Token") -> list["Token"]:
+    """What a judgement voiced by a speech verb is about: the subject of the clause it reports ("said Mr Bell's
+    comments were irresponsible", "said: the government's policy is an alarming example"), not a pronoun."""
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN")]
 
 
 def _left_subject(verb: "Token") -> list["Token"]:
