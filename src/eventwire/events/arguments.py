@@ -25,6 +25,9 @@ from ..knowledge.words import SPEECH_VERBS
 from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
 from ..actors.mentioned import is_age_noun, names_people
+from .constructions import (ATTACKER_NOUNS, JUDGED_BY_SAYING, attacker_word as _attacker_word,  # noqa: F401
+                           assailants as _assailants, contacted as _contacted, harm_or_custody, judged as _judged,
+                           left_subject as _left_subject, up_to as _up_to)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -254,100 +257,11 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     return actors, _antecedents(recipients)
 
 
-APPEALING = {"ask", "urge", "encourage", "request", "invite", "beg"}
-CONTACTING = {"call", "contact", "phone", "email", "reach", "notify", "text"}
-
-
-def _contacted(verb: "Token") -> list["Token"]:
-    """"Anyone with information is asked to call the Riverside Police Department": a passive appeal that names the
-    authority to contact is that authority's appeal (the annotation guidelines' codebook rule)."""
-    if verb.lemma_.lower() not in APPEALING:
-        return []
-    return [o for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in CONTACTING
-            for o in c.children if o.dep_ == "dobj" and names_people(o)]
-
-
-JUDGED_BY_SAYING = {"ACCUSE", "SUPPORT"}
-
-
-def _judged(verb: "Token") -> list["Token"]:
-    """What a judgement voiced by a speech verb is about: the subject of the clause it reports ("said Mr Bell's
-    comments were irresponsible", "said: the government's policy is an alarming example"), not a pronoun."""
-    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children
-            if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN")]
-
-
-def _left_subject(verb: "Token") -> list["Token"]:
-    """The noun phrase that ends just before a passive verb and its auxiliaries, when it names people and the parse
-    did not make it the verb's subject (it hung it as an apposition or a modifier of an earlier phrase)."""
-    k = verb.i - 1
-    while k >= verb.sent.start and verb.doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and verb.doc[k].head == verb:
-        k -= 1
-    if k < verb.sent.start or k == verb.i - 1:
-        return []
-    noun = verb.doc[k]
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
-        return []
-    return [noun] if names_people(noun) else []
-
-
-# Head nouns that describe who attacks ("a gunman", "the suspects", "the guerrillas"): an attack the article tells
-# without its author stands for the attacker it describes elsewhere.
-ATTACKER_NOUNS = frozenset({"gunman", "gunmen", "shooter", "shooters", "suspect", "suspects", "attacker", "attackers",
-                            "assailant", "assailants", "killer", "killers", "robber", "robbers", "perpetrator",
-                            "perpetrators", "guerrilla", "guerrillas", "rebel", "rebels", "terrorist", "terrorists",
-                            "militant", "militants", "insurgent", "insurgents", "kidnapper", "kidnappers", "bomber",
-                            "bombers", "sniper", "snipers", "murderer", "murderers", "stabber"})
-
-
-# Nouns of harm: whoever suffers, nurses or dies of them is the victim, not the author ("four people are nursing
-# bullet wounds", "a man died from a gunshot wound").
-WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
-# Custody: who is taken into it or held in it is the recipient, whoever the parse makes the verb's subject.
-CUSTODY_NOUNS = {"custody"}
-CUSTODY_VERBS = {"take", "be", "remain", "place", "put", "hold", "keep", "book"}
-
-
-def _up_to(children: list["Token"]) -> list["Token"]:
-    """"kidnapped up to 16 advisers": the counted object the parse hung on "up to" as a particle's phrase."""
-    return [g for c in children if c.dep_ == "prt" and c.lower_ == "up" for p in c.children if p.lower_ == "to"
-            for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
-
-
-# Verbs of a "when/as" clause whose subject did what a passive clause without agent reports ("five officers were
-# killed when gunmen opened fire", "he was arrested as police raided the house").
-ASSAILING = {"open", "attack", "shoot", "storm", "raid", "ambush", "bomb", "shell", "launch", "detonate", "blow",
-             "throw", "hurl", "fire", "stab", "strike", "hit", "seize", "kidnap", "abduct", "arrest", "detain"}
-
-
-def _assailants(children: list["Token"]) -> list["Token"]:
-    return [s for c in children if c.dep_ == "advcl" and c.lemma_.lower() in ASSAILING and any(
-        m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children)
-        for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
-
-
 def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"], list["Token"]]:
     lemma = noun.lemma_.lower()
-    if lemma in WOUND_NOUNS or noun.lower_ in WOUND_NOUNS:  # "died from a gunshot wound": the subject suffered it
-        governor = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "attr") else None
-        victims = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] \
-            if governor is not None and governor.pos_ in ("VERB", "AUX") else []
-        return _prep_objects(noun, {"by"}), victims + _prep_objects(noun, {"to", "of"}) if victims else \
-            [c for c in noun.children if c.dep_ == "poss"]
-    if lemma in CUSTODY_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("into", "in") \
-            and noun.head.head.pos_ == "VERB" and noun.head.head.lemma_.lower() in CUSTODY_VERBS:
-        verb = noun.head.head  # "X was taken into custody by police", "police took X into custody", "X is in custody"
-        held = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-        if not held and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) or not held \
-                and verb.dep_ == "conj" and verb.tag_ == "VBN":  # "... were located by police and taken into custody"
-            held = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-        takers = [g for v in (verb, verb.head if verb.dep_ == "conj" else verb) for c in v.children
-                  if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if not held and verb.lemma_.lower() == "be":
-            held = [c for c in verb.children if c.dep_ == "nsubj"]
-        elif not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and verb.dep_ != "conj":
-            takers += [c for c in verb.children if c.dep_ == "nsubj"]
-        return takers, held
+    held = harm_or_custody(noun, _prep_objects)  # "died from a gunshot wound", "taken into custody by police"
+    if held is not None:
+        return held
     victim_noun = lemma in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS
     actors, recipients = [], []
     for child in noun.children:
@@ -563,12 +477,6 @@ def _event_agents(subjects: list["Token"], lex: Lexicon) -> list["Token"]:
             found += [c for c in subject.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                       and (_named(c) or _attacker_word(c)) and not _weapon(c, lex)]
     return found
-
-
-def _attacker_word(token: "Token") -> bool:
-    """A modifier that names who attacks ("the guerrilla attack", "a rebel offensive")."""
-    return token.dep_ in ("compound", "amod") and (token.lower_ in ATTACKER_NOUNS
-                                                   or token.lemma_.lower() in ATTACKER_NOUNS)
 
 
 def _inherited_subject(token: "Token") -> list["Token"]:

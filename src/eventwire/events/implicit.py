@@ -137,7 +137,7 @@ def _described_attacker(ctx: "ArticleState", bounds: tuple[int, int], event: Eve
     annotation guidelines' "mention nearest to the sentence"). Never one of the attack's victims; the
     unidentified group's country stays where the description has none."""
     from ..actors.mentioned import plain_party
-    from .mentions import _phrase
+    from .constructions import phrase as _phrase
 
     start, end = bounds
     floor, ceiling = 0, len(ctx.text)
