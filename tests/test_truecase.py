@@ -117,3 +117,15 @@ def test_a_known_organisation_written_whole_is_a_name(nlp):
     got = truecase(text, model)
     assert "Red Cross" in got and "Amnesty International" in got and "Organization of American States" in got
     assert "A red bus left" in got  # the words alone stay words
+
+
+def test_lower_case_copy_gets_its_dropped_apostrophes_back():
+    text = "the men who fled told us it s late and they don t know the rebels s office. " * 2
+    got = truecase(text, TOY)
+    assert "it's late" in got and "'t " in got and "rebels's office" in got
+    assert len(got) == len(text)
+
+
+def test_capitals_keep_a_lone_letter_s():
+    text = "THE MEN WHO FLED TOLD US S AND T. " * 3
+    assert "'" not in truecase(text, TOY)

@@ -137,3 +137,115 @@ def test_a_denied_or_unmade_claim_names_no_one():
                      "officials said.\n\nNo group has claimed responsibility. The Islamic State group has not claimed "
                      "responsibility either.", "ASSAULT")
     assert events and _texts(events[0].actor) == ["gunmen"]
+
+
+def test_an_attack_without_author_takes_the_attacker_the_article_describes():
+    text = ("A gunman opened fire outside a bar on Main Street in Dayton on Friday night.\n\nPolice say a small "
+            "group of people were near the front of the bar when four gunshots rang out. Two people were wounded.")
+    events = [e for e in _events(text, "ASSAULT") if "gunshots" in e.evidence.text]
+    assert events and _texts(events[0].actor) == ["A gunman"]
+
+
+def test_an_attack_whose_article_describes_no_one_keeps_the_unidentified_group():
+    events = _events("A man was shot on Friday in Detroit, police said. Police have no suspects.", "ASSAULT")
+    assert events and [(a.text, a.sector) for a in events[0].actor] == [("", "UAF")]
+
+
+def test_an_arrest_without_author_was_made_by_the_police_the_article_names():
+    events = _events("Hilo police said a man shot three people on Friday. He was arrested on suspicion of murder.",
+                     "COERCE")
+    assert events and _texts(events[0].actor) == ["Hilo police"]
+
+
+@pytest.mark.parametrize("text, victim", [
+    pytest.param("Four people are nursing bullet wounds after a large fight escalated into gunfire overnight in "
+                 "Shreveport.", "Four people", id="nursing-wounds"),
+    pytest.param("A 21-year-old man died from a close-range gunshot wound in Dickinson Saturday.",
+                 "A 21-year-old man", id="died-from-wound"),
+    pytest.param("Earlier on the Far South Side, 53-year-old Quenten Wright was shot in the head around 11:45 a.m. "
+                 "in Roseland, according to police.", "Quenten Wright", id="subject-hung-as-apposition"),
+])
+def test_who_suffers_a_wound_or_is_shot_is_the_recipient(text, victim):
+    events = _events(text, "ASSAULT")
+    assert events and any(victim in a.text for a in events[0].recipient)
+    assert not any(victim in a.text for a in events[0].actor)
+
+
+def test_who_is_taken_into_custody_is_the_recipient_and_the_agent_the_actor():
+    events = _events("Pipkins and the other passenger were later located by Houston police and taken into custody.",
+                     "COERCE")
+    assert events and _texts(events[0].actor) == ["Houston police"]
+    assert "Houston police" not in _texts(events[0].recipient)
+
+
+def test_british_parties_in_lower_case_text():
+    text = ("the tory co-chairman attacked labour s six new pledges as vacuous. the tories have expressed "
+            "serious misgivings about government plans for house arrest.")
+    events = _events(text, "ACCUSE")
+    assert events and {a.name for e in events for a in e.actor} == {"Conservative Party"}
+    assert "Labour Party" in {a.name for a in events[0].recipient}
+
+
+@pytest.mark.parametrize("text, who", [
+    pytest.param("A guerrilla attack on a police post in Cauca left two officers dead.", "guerrilla", id="compound"),
+    pytest.param("THE GUERRILLA ATTACK LAUNCHED ON 11 NOVEMBER HAS INFLICTED 4,834 CASUALTIES ON THE SALVADORAN "
+                 "TROOPS, ACCORDING TO A REPORT ISSUED TODAY BY THE ARMED FORCES.", "guerrilla", id="capitals"),
+])
+def test_an_attack_word_modified_by_who_attacks_names_its_author(text, who):
+    events = _events(text, "ASSAULT")
+    assert events and any(who in a.text.lower() for a in events[0].actor)
+
+
+@pytest.mark.parametrize("text, victim", [
+    pytest.param("NEWPORT (WATE) – A 7-year-old was fatally shot in Cocke County early Thursday morning.",
+                 "A 7-year-old", id="age-as-noun"),
+    pytest.param("A drive-by shooting in the East Bluff in August 2011 claimed the life of a sleeping 8-year-old boy.",
+                 "a sleeping 8-year-old boy", id="claimed-the-life-of"),
+    pytest.param("Four people were shot in Shreveport on Friday. A male had a bullet wound to a knee.", "A male",
+                 id="a-male"),
+])
+def test_an_age_as_a_noun_names_the_victim(text, victim):
+    events = _events(text, "ASSAULT")
+    assert any(victim in _texts(e.recipient) for e in events)
+
+
+def test_fighting_between_two_sides():
+    events = _events("Military sources have confirmed that heavy fighting between rebels and soldiers broke out "
+                     "this evening in Ciudad Merliot.", "ASSAULT")
+    assert events and _texts(events[0].actor) == ["rebels"] and _texts(events[0].recipient) == ["soldiers"]
+
+
+def test_a_labour_minister_is_a_government_role_not_the_british_party():
+    events = _events("Some 500,000 workers affiliated with the Serbian Workers' Union stopped work on the first day of "
+                     "an open-ended strike, demanding talks with Serbian Labour Minister Dragan Milovanovic.")
+    parties = [a for e in events for a in (*e.actor, *e.recipient) if "Milovanovic" in a.text]
+    assert parties and all(a.country == "SRB" and a.sector == "GOV" for a in parties)
+
+
+@pytest.mark.parametrize("text, type_, who", [
+    pytest.param("Prosecutors in Cook County said the suspect shot two men outside a bar. Barnett is charged with "
+                 "first-degree murder.", "ACCUSE", "Prosecutors in Cook County", id="charged"),
+    pytest.param("Wayne County Circuit Court Judge Dana Hathaway heard the case on Monday. The father was sentenced to "
+                 "25 to 50 years in prison.", "COERCE", "Wayne County Circuit Court Judge Dana Hathaway",
+                 id="sentenced"),
+])
+def test_a_charge_or_sentence_without_author_was_made_by_the_authority_the_article_names(text, type_, who):
+    events = [e for e in _events(text, type_) if "charged" in e.evidence.text or "sentenced" in e.evidence.text]
+    assert events and any(who in a.text or a.text in who and a.text for a in events[0].actor)
+
+
+def test_a_passive_appeal_is_made_by_the_authority_it_names_to_call():
+    events = _events("Anyone with information on the shooting is asked to call the Waycross Police Department at "
+                     "912-287-2921.", "REQUEST")
+    assert events and _texts(events[0].actor) == ["the Waycross Police Department"]
+
+
+@pytest.mark.parametrize("text, whom", [
+    pytest.param("The Muslim Council of Britain said Ofsted boss Mr Bell's comments were highly irresponsible.", "Bell",
+                 id="comments"),
+    pytest.param("Peter Ainsworth said: the government's housing policy is an alarming example of disjointed thinking.",
+                 "government", id="policy"),
+])
+def test_a_judgement_voiced_by_a_speech_verb_is_about_the_owner_of_what_it_judges(text, whom):
+    events = _events(text, "ACCUSE")
+    assert events and [a.name for a in events[0].recipient] == [whom]

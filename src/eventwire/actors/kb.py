@@ -141,11 +141,11 @@ class ActorKB:
     def __init__(self, forms: Iterable[tuple[str, Entry]]):
         """``forms``: (surface form, entry) pairs; a form ending in ``*`` is a word-like acronym."""
         index: dict[tuple[str, ...], list[_Form]] = {}
-        surfaces: list[tuple[str, str]] = []
+        surfaces: list[tuple[str, str, str | None]] = []
         for surface, entry in forms:
             wordlike = surface.endswith("*")
             surface = surface.rstrip("*").strip()
-            surfaces.append((surface, entry.kind))
+            surfaces.append((surface, entry.kind, entry.sector))
             key = _key(surface)
             if not key:
                 continue
@@ -167,13 +167,16 @@ class ActorKB:
     def __len__(self) -> int:
         return len(self._index)
 
-    def forms(self, *, kinds: Iterable[str] | None = None) -> tuple[str, ...]:
+    def forms(self, *, kinds: Iterable[str] | None = None, sectors: Iterable[str] | None = None) -> tuple[str, ...]:
         """The surface forms the KB matches, as written in its data (``*`` marks removed), in data order.
 
-        ``kinds``: only forms of entries of these kinds (country, capital, demonym, org, person, role, block).
+        ``kinds``: only forms of entries of these kinds (country, capital, demonym, org, person, role, block);
+        ``sectors``: only forms of entries of these sectors.
         """
         wanted = None if kinds is None else set(kinds)
-        return tuple(form for form, kind in self._surfaces if wanted is None or kind in wanted)
+        in_sectors = None if sectors is None else set(sectors)
+        return tuple(form for form, kind, sector in self._surfaces if (wanted is None or kind in wanted)
+                     and (in_sectors is None or sector in in_sectors))
 
     def match(self, text: str, *, shouting: bool | None = None) -> list[Match]:
         """Longest, leftmost, non-overlapping matches of KB forms in ``text`` (block phrases omitted).

@@ -34,7 +34,9 @@ expert experts official officials
 victims suspects hostages prisoners players fans couple pair duo nation nations country countries ally allies
 member members leader leaders signatory signatories neighbour neighbours neighbor neighbors power powers
 troop troops personnel contingent contingents battalion battalions brigade brigades regiment regiments
-critic critics rival rivals foe foes enemy enemies""".split())
+critic critics rival rivals foe foes enemy enemies jury juries detective detectives public citizenry
+male males female females""".split())
+GOVERNING_BODIES = frozenset({"municipality", "council", "government", "administration", "municipalities"})
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
 NOT_PEOPLE = frozenset("""number order power matter water center centre border corner quarter letter paper
 chapter murder computer monitor sector factor error honor honour terror interior weather shelter tower danger
@@ -51,8 +53,19 @@ STATING = SPEECH_VERBS | {"express", "inform", "reiterate", "issue", "publish", 
                           "denounce", "call", "urge", "demand", "reject", "welcome"}
 
 
+def is_age_noun(token: "Token") -> bool:
+    """"A 7-year-old", "the 16-year-old": an age used as a noun phrase's head names a person (the tagger reads it
+    as an adjective in a DATE entity)."""
+    return token.lower_ == "old" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr") \
+        and any(c.lemma_.lower() in ("year", "month", "week") for c in token.children)
+
+
 def names_people(token: "Token") -> bool:
     """Does the head noun ``token`` name a person or a body of people?"""
+    if is_age_noun(token):
+        return True
+    if token.ent_type_ == "GPE" and token.lemma_.lower() in GOVERNING_BODIES:  # "the Municipality of Livorno"
+        return True
     if token.ent_type_ in PLACE_ENTS:
         return False
     if token.ent_type_ in ("PERSON", "ORG", "NORP"):

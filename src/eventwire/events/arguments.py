@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING
 from ..knowledge.words import SPEECH_VERBS
 from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
-from ..actors.mentioned import names_people
+from ..actors.mentioned import is_age_noun, names_people
+from .constructions import (ATTACKER_NOUNS, JUDGED_BY_SAYING, attacker_word as _attacker_word,  # noqa: F401
+                           assailants as _assailants, contacted as _contacted, harm_or_custody, judged as _judged,
+                           left_subject as _left_subject, up_to as _up_to)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -64,6 +67,7 @@ DOCUMENTS = {"declaration", "statement", "letter", "report", "communique", "mess
              "appeal", "decree", "order", "ultimatum", "petition", "memo", "memorandum", "bulletin", "notice"}
 QUANTITY_NOUNS = {"total", "number", "dozens", "hundreds", "thousands", "tens", "scores", "group", "some", "many",
                   "all", "most", "several", "dozen", "hundred", "thousand"}
+LIVES = {"life", "lives"}  # "the shooting claimed the life of a boy": whose life it is
 PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "themselves"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
@@ -93,10 +97,12 @@ ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him", "i", "me", "my"}
 COUNTRY_LOOKALIKES = {"US", "Us", "U.S."}  # "blaming the US": a country, not the pronoun
 # Verbs whose subjects act on each other ("the army and the rebels clashed", "clashes between X and Y"): the
 # first party named is the actor, the others its counterparts.
-RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "confront"}
+RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "confront", "fighting", "combat",
+              "confrontation", "firefight", "gunfight", "shootout", "hostility", "hostilities"}
 # Verbs that perform an act named by the noun they modify ("the murder committed by X", "attacks carried out by X").
 PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mount", "claim", "order", "plan",
-              "orchestrate", "mastermind", "execute", "make", "issue", "impose"}
+              "orchestrate", "mastermind", "execute", "make", "issue", "impose", "call", "organise", "organize",
+              "lead"}  # "the strike called by the union"
 
 
 # Verbs by which a person states their state's act ("Erdogan reiterated Turkey's support", "the ambassador
@@ -164,6 +170,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients = asked or recipients
     if not recipients:  # "offered to hand over to Britain": the act's receiver is the offer's
         recipients = _complement_recipients(doc[group.head], lex, type_)
+    if not recipients and type_ in JUDGED_BY_SAYING and doc[group.head].lemma_.lower() in SPEECH_VERBS:
+        recipients = _judged(doc[group.head])  # "said Mr Bell's comments were irresponsible"
     if type_ == "PROTEST":  # "a rally in Lagos to protest the rights violations", "in protest of X's refusal"
         recipients = _protested(doc[group.head]) + recipients
     if type_ in ("PROTEST", "REJECT", "RETREAT"):  # "will not end the strike until the government meets ...": whose
@@ -216,8 +224,10 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     actors, recipients = [], []
     if passive:
         recipients += [c for c in (verb.head.children if shared else children) if c.dep_ == "nsubjpass"]
+        if not recipients and not shared and verb.dep_ != "acl":  # "..., 53-year-old Quenten Wright was shot":
+            recipients += _left_subject(verb)  # a subject the parse hung elsewhere stands just before the verb
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        actors = actors or _assailants(children)
+        actors = actors or _assailants(children) or _contacted(verb)
     else:
         actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
         if not actors:  # "X however have opposed": the parse may hang the subject on the auxiliary
@@ -236,6 +246,8 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         head = verb.head  # "media blaming the US"; "issued a statement demanding ...": the issuer
         document = head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj"
         actors += [c for c in head.head.children if c.dep_ == "nsubj"] if document else [head]
+    if verb.dep_ == "nsubj" and verb.head.pos_ == "VERB" and verb.tag_ == "VBG":  # "a drive-by shooting claimed
+        recipients += [c for c in verb.head.children if c.dep_ == "dobj"]  # the life of a boy" (gerund subject)
     if not actors and not passive and verb.dep_ == "relcl" and verb.tag_ == "VBD":  # "X, a number of parties
         actors.append(verb.head)  # and the Taliban on Thursday condemned ...": a past verb parsed as a relative
     if not actors and not passive:
@@ -245,26 +257,11 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     return actors, _antecedents(recipients)
 
 
-def _up_to(children: list["Token"]) -> list["Token"]:
-    """"kidnapped up to 16 advisers": the counted object the parse hung on "up to" as a particle's phrase."""
-    return [g for c in children if c.dep_ == "prt" and c.lower_ == "up" for p in c.children if p.lower_ == "to"
-            for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
-
-
-# Verbs of a "when/as" clause whose subject did what a passive clause without agent reports ("five officers were
-# killed when gunmen opened fire", "he was arrested as police raided the house").
-ASSAILING = {"open", "attack", "shoot", "storm", "raid", "ambush", "bomb", "shell", "launch", "detonate", "blow",
-             "throw", "hurl", "fire", "stab", "strike", "hit", "seize", "kidnap", "abduct", "arrest", "detain"}
-
-
-def _assailants(children: list["Token"]) -> list["Token"]:
-    return [s for c in children if c.dep_ == "advcl" and c.lemma_.lower() in ASSAILING and any(
-        m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children)
-        for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
-
-
 def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"], list["Token"]]:
     lemma = noun.lemma_.lower()
+    held = harm_or_custody(noun, _prep_objects)  # "died from a gunshot wound", "taken into custody by police"
+    if held is not None:
+        return held
     victim_noun = lemma in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS
     actors, recipients = [], []
     for child in noun.children:
@@ -274,8 +271,9 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
             continue  # "will attend Saturday's meeting": a date, not a party; the performing verb's subject is
         if child.dep_ == "poss":
             (recipients if victim_noun else actors).append(child)
-        elif child.dep_ in ("compound", "amod", "nmod") and _named(child) and not victim_noun:
-            actors.append(child)
+        elif child.dep_ in ("compound", "amod", "nmod") and (_named(child) or _attacker_word(child)) \
+                and not victim_noun:
+            actors.append(child)  # "US strike", "the guerrilla attack"
     actors += _prep_objects(noun, {"by"}) + _performers(noun)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in UNDERGOING:  # "Iran faces criticism from the U.N.":
         actors += _prep_objects(noun, {"from"}) + _prep_objects(noun.head, {"from"})  # the subject undergoes it
@@ -477,7 +475,7 @@ def _event_agents(subjects: list["Token"], lex: Lexicon) -> list["Token"]:
     for subject in subjects:
         if _weapon(subject, lex):
             found += [c for c in subject.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                      and _named(c) and not _weapon(c, lex)]
+                      and (_named(c) or _attacker_word(c)) and not _weapon(c, lex)]
     return found
 
 
@@ -561,7 +559,8 @@ def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...],
         for t in [token] + (list(token.conjuncts) if token.dep_ != "conj" else []):
             for item in _unwrap(t):
                 if item.i not in exclude and item not in out and (item.i in deeds or not _weapon(item, lex)) \
-                        and item.ent_type_ not in NOT_PARTIES and not any(_same_name(item, o) for o in out):
+                        and (item.ent_type_ not in NOT_PARTIES or is_age_noun(item)) \
+                        and not any(_same_name(item, o) for o in out):
                     out.append(item)
     return out
 
@@ -576,7 +575,7 @@ def _same_name(a: "Token", b: "Token") -> bool:
 
 def _unwrap(token: "Token") -> list["Token"]:
     lemma = token.lemma_.lower()
-    if lemma in QUANTITY_NOUNS or token.lower_ in QUANTITY_NOUNS:
+    if lemma in QUANTITY_NOUNS or token.lower_ in QUANTITY_NOUNS or lemma in LIVES:  # "claimed the life of X"
         inner = _prep_objects(token, {"of"})
         if inner:
             return inner + [c for t in inner for c in t.conjuncts]

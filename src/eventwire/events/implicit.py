@@ -19,7 +19,13 @@ reader understands them, and so does eventwire, after :mod:`merge`, in four gene
    an arrest or detention whose author is not named ("X was arrested in Rwanda") gets the police of the
    country the sentence places it in (state forces, as CAMEO and ACLED code arrests);
 5. ... unless it is a sequel with no author or place of its own ("Three other people were injured"), which takes
-   the named author of the asserted attack reported just before it.
+   the named author of the asserted attack reported just before it;
+6. ... or the article describes an attacker ("a gunman", "the suspects", "the guerrillas", an armed group the KB
+   knows): then the description nearest to the attack's sentence (its own, else the nearest earlier, else the
+   nearest later sentence, never across "In a separate incident", "Elsewhere" ...) is the actor, as written; an
+   arrest whose author is not named was made by the police force the article names nearest to it, a prison
+   sentence passed by the judge or court, a charge brought by the prosecutors or police, an investigation made by
+   the police.
 
 Nothing else is invented: every filled value comes from a name in the event's sentence or its location.
 Reporters ("sources in Pakistan said") are never parties, and a place that is a clause's subject ("Italy
@@ -27,13 +33,14 @@ announced ...") is a party, not a place.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from ..actors.kb import ActorKB
 from ..actors.resolve import resolve_np, with_country
-from .arguments import OBSERVING
+from .arguments import ATTACKER_NOUNS, OBSERVING
 from ..knowledge.words import SPEECH_VERBS
 from ..models import Actor, Event, Place
 
@@ -84,8 +91,6 @@ def _named_attackers(events: list[Event], ctx: "ArticleState", starts: list[int]
                     and e.factuality == "asserted" and e.actor and all(a.text for a in e.actor)),
                    key=lambda pair: pair[0])
     claims = _claims(ctx)
-    if not named and not claims:
-        return events
     out = []
     for event in events:
         if event.type not in UNSEEN_HANDS or event.factuality != "asserted" \
@@ -103,7 +108,8 @@ def _named_attackers(events: list[Event], ctx: "ArticleState", starts: list[int]
         beside = [actors for start, actors in named if bounds[0] <= start < bounds[1]
                   and not any(a.name in victims for a in actors)]
         if any(a.text for a in event.actor) or not beside and _named_location(event) is not None:
-            out.append(event)
+            described = None if any(a.text for a in event.actor) else _described_attacker(ctx, bounds, event, victims)
+            out.append(replace(event, actor=(described,)) if described is not None else event)
             continue
         if beside:
             out.append(replace(event, actor=beside[0]))
@@ -112,8 +118,70 @@ def _named_attackers(events: list[Event], ctx: "ArticleState", starts: list[int]
                   and here - ctx.paragraph_of(start) <= 1]
         if before and not any(a.name in victims for a in before[-1]):
             event = replace(event, actor=before[-1])
+        elif not any(a.text for a in event.actor):
+            described = _described_attacker(ctx, bounds, event, victims)
+            event = replace(event, actor=(described,)) if described is not None else event
         out.append(event)
     return out
+
+
+ARMED_SECTORS = frozenset({"REB", "UAF", "CRM"})
+
+
+def _described_attacker(ctx: "ArticleState", bounds: tuple[int, int], event: Event, victims: set[str], *,
+                        nouns: frozenset[str] = ATTACKER_NOUNS, sectors: frozenset[str] = ARMED_SECTORS,
+                        fallback: str = "UAF") -> Actor | None:
+    """Step 6: an attack still without author whose article describes an attacker ("a gunman", "the suspects",
+    "the guerrillas", or an armed group or gang the knowledge base knows) takes the description nearest to its
+    sentence: in the sentence itself, else the nearest earlier sentence, else the nearest later one (the
+    annotation guidelines' "mention nearest to the sentence"). Never one of the attack's victims; the
+    unidentified group's country stays where the description has none."""
+    from ..actors.mentioned import plain_party
+    from .constructions import phrase as _phrase
+
+    start, end = bounds
+    floor, ceiling = 0, len(ctx.text)
+    for sent in ctx.sentences:  # "In a separate incident, ...": a new story begins; descriptions do not cross it
+        if SEPARATE.match(sent.text.lstrip("•*-–— \n")):
+            if sent.start_char <= start:
+                floor = sent.start_char
+            elif sent.start_char >= end:
+                ceiling = min(ceiling, sent.start_char)
+    here, before, after = [], [], []
+    for token in ctx.doc:
+        if not floor <= token.idx < ceiling:
+            continue
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "poss", "nmod"):
+            continue
+        kind = token.lower_ in nouns or token.lemma_.lower() in nouns
+        if not kind and token.ent_type_ not in ("ORG", "NORP", "PERSON", ""):
+            continue
+        if not kind and not token.pos_ == "PROPN" or any(  # "no suspects have been identified"
+                c.dep_ == "det" and c.lower_ in ("no", "any") for c in token.children):
+            continue
+        at = token.idx
+        (here if start <= at < end else before if at < start else after).append(token)
+    for token in here + before[::-1] + after:
+        phrase = _phrase(token)
+        actor = resolve_np(phrase, memory=ctx.memory)
+        armed = token.lower_ in nouns or token.lemma_.lower() in nouns
+        if actor is None and armed:
+            actor = plain_party(token, phrase)
+        if actor is None or not armed and actor.sector not in sectors or actor.name in victims \
+                or any(phrase.text == r.text for r in event.recipient):
+            continue
+        country = next((a.country for a in event.actor if a.country), None)
+        if not actor.country and country:
+            actor = with_country(actor, country, kb=ctx.memory.view.kb)
+        return replace(actor, sector=actor.sector or fallback)
+    return None
+
+
+SEPARATE = re.compile(r"(?i)(?:in (?:a|an|another) (?:separate|unrelated|different|other)? ?(?:incident|case|attack|"
+                      r"shooting)|separately|elsewhere|meanwhile|in other (?:shootings|incidents|news|violence))\b")
+# Who makes arrests: an arrest the article tells without its author was made by the police force it names.
+POLICE_NOUNS = frozenset({"police", "officer", "officers", "deputy", "deputies", "detective", "detectives", "trooper",
+                          "troopers", "sheriff", "marshal", "marshals", "agent", "agents"})
 
 
 def _claims(ctx: "ArticleState") -> list[tuple[int, Actor]]:
@@ -165,8 +233,18 @@ def _complete(event: Event, ctx: "ArticleState", parties_of: Callable[[int, int]
         actor = tuple(_resident(a, located, recipient, kb) for a in actor)  # ethnic groups facing their state
     if not actor and event.type in UNSEEN_HANDS:
         actor = _unidentified(main or sole, kb)
-    elif not actor and _state_arrest(event) and located is not None:
-        actor = (with_country(Actor(text="", name="police", sector="COP"), located.country, kb=kb),)
+    elif not actor and _state_arrest(event):  # "He was arrested ...": the police the article names, else the
+        named = _described_attacker(ctx, bounds, event, {a.name for a in recipient}, nouns=POLICE_NOUNS,  # country's
+                                    sectors=frozenset({"COP"}), fallback="COP")
+        if named is not None:
+            actor = (named,)
+        elif located is not None:
+            actor = (with_country(Actor(text="", name="police", sector="COP"), located.country, kb=kb),)
+    elif not actor and event.factuality == "asserted" and _authority(event) is not None:  # "He was sentenced",
+        nouns, sectors = _authority(event)  # "X is charged with murder", "the investigation is ongoing"
+        named = _described_attacker(ctx, bounds, event, {a.name for a in recipient}, nouns=nouns,
+                                    sectors=frozenset(sectors), fallback=sectors[0])
+        actor = (named,) if named is not None else actor
     return replace(event, actor=actor, recipient=recipient)
 
 
@@ -200,6 +278,27 @@ def _state_arrest(event: Event) -> bool:
     made by the police of the country where it happened, as CAMEO and ACLED code arrests (state forces)."""
     words = set(event.evidence.trigger.lower().split())
     return event.type == "COERCE" and event.factuality == "asserted" and bool(words & ARREST_WORDS)
+
+
+SENTENCING = frozenset({"sentenced", "sentence", "sentences", "sentencing", "jailed", "imprisoned"})
+CHARGING = frozenset({"charged", "charge", "charges", "charging", "indicted", "indictment", "convicted", "conviction"})
+INVESTIGATING = frozenset({"investigation", "investigating", "investigate", "investigated", "probe", "inquiry"})
+JUDGES = frozenset({"judge", "judges", "court", "magistrate", "justice"})  # a jury convicts, a judge sentences
+PROSECUTORS = frozenset({"prosecutor", "prosecutors", "prosecution", "attorney", "jury"}) | POLICE_NOUNS
+INVESTIGATORS = POLICE_NOUNS | frozenset({"investigators", "investigator"})
+
+
+def _authority(event: Event) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """Step 4c: who passes a sentence (a judge or court), brings a charge (prosecutors or police) or investigates
+    (police), when the sentence names no one: the nouns and sectors that may name them in the article."""
+    words = set(event.evidence.trigger.lower().split())
+    if event.type == "COERCE" and words & SENTENCING:
+        return JUDGES, ("JUD",)
+    if event.type == "ACCUSE" and words & CHARGING:
+        return PROSECUTORS, ("JUD", "COP")
+    if event.type == "ACCUSE" and words & INVESTIGATING:
+        return INVESTIGATORS, ("COP",)
+    return None
 
 
 def _unidentified(country: str | None, kb: ActorKB) -> tuple[Actor, ...]:

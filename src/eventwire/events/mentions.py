@@ -35,6 +35,7 @@ from .dates import Timex
 from ..places.gazetteer.names import name_key
 from ..models import Actor, Place, Span
 from .records import ELSEWHERE, ArticleState, Mention
+from .constructions import phrase as _phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -59,9 +60,6 @@ ADMIN_WORDS = {"department", "province", "state", "county", "region", "district"
 JUSTICE = {"arrest", "charge", "sentence", "indict", "arraign", "convict", "acquit", "plead", "identify", "book",
            "jail", "detain"}
 BOUND_WORDS = {"since", "until", "till", "through", "by"}  # "by 2000": a deadline, not when it happened
-SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador", "advocate",
-                "negotiator", "adviser", "advisor", "secretary", "minister", "commissioner", "coordinator", "director",
-                "correspondent", "lawyer", "attorney", "candidate", "official"}
 # Who speaks or acts for a body: what they say or do is the body's ("a spokesman for the Taliban, X, claimed").
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "advocate",
                 "lawyer", "attorney", "correspondent", "source", "member"}
@@ -341,28 +339,6 @@ def _coordinated_modifiers(head: "Token", actor: Actor | None, ctx: ArticleState
                 sector = actor.sector if actor is not None else found.sector
                 extra.append(replace(found, sector=sector))
     return extra
-
-
-def _phrase(token: "Token") -> "SpacySpan":
-    """The noun phrase headed by ``token`` without relative clauses, appositions or coordination."""
-    doc = token.doc
-    keep = [token.i]
-    for child in token.children:
-        if child.dep_ in ("relcl", "acl", "conj", "cc", "punct", "appos", "advcl") and child.i > token.i:
-            continue
-        if child.dep_ == "prep" and child.lower_ in ("for", "to", "over", "after", "amid", "following") and not (
-                child.lower_ == "for" and token.lemma_.lower() in SPEAKING_FOR):  # "a spokesman for the Taliban"
-            continue
-        keep += [t.i for t in child.subtree]
-    lo, hi = min(keep), max(keep)
-    if token.ent_type_ == "PERSON":  # a phrase never cuts a name of a person the parse split
-        while lo > 0 and doc[lo].ent_iob_ == "I" and doc[lo - 1].ent_type_ == token.ent_type_:
-            lo -= 1
-        while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I" and doc[hi + 1].ent_type_ == token.ent_type_:
-            hi += 1
-    while hi > lo and doc[hi].is_punct:
-        hi -= 1
-    return doc[lo:hi + 1]
 
 
 def _places(doc: "Doc", group: TriggerGroup, region: set[int], roles: arguments.Roles,

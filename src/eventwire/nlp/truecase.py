@@ -102,7 +102,15 @@ def truecase(text: str, model: CaseModel) -> str:
     for match in SENTENCE_START.finditer(text):
         k = match.start(2)
         chars[k] = chars[k].upper()
-    return "".join(chars)
+    out = "".join(chars)
+    if not any(ch.isupper() for ch in text):  # lower-case copy lost its apostrophes too: "labour s plans", "i m"
+        out = LOST_APOSTROPHE.sub(lambda m: "'" + m.group(1).lower(), out)
+    return out
+
+
+# A clitic written as a word of its own after a space, where lower-case copy dropped the apostrophe ("mr bell s
+# comments", "don t", "i m sorry"): the space becomes the apostrophe again (same length).
+LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z]) ([sS]|[tT]|[mM]|re|ve|ll|[dD])(?= )")
 
 
 FUNCTION_WORDS = frozenset("of the and for de del la el los las le les al".split())
@@ -273,6 +281,10 @@ def _kb_words(kb) -> tuple[set[str], set[str]]:
                 acronyms.add(word.lower())
     for form in kb.forms(kinds=("country", "capital", "demonym")):  # not organisations: "Post", "Guard"
         names.update(word.lower() for word in WORD.findall(form) if word[:1].isupper())
+    for form in kb.forms(kinds=("org",), sectors=("PTY",)):  # ... but a party's one-word name ("Labour", "Tories")
+        found = WORD.findall(form)
+        if len(found) == 1 and found[0][:1].isupper() and not found[0].isupper():
+            names.add(found[0].lower())
     return names - COMMON_CAPITALISED, acronyms
 
 
