@@ -148,6 +148,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
                     quoted: frozenset[int] = frozenset()) -> bool:
     if condition is None:
         return True
+    if "&" in condition:  # "obj=himself&prt=in": every part holds
+        return all(condition_holds(token, part, lex, quoted=quoted) for part in condition.split("&"))
     name, _, arg = condition.partition("=")
     words = set(arg.split("|")) if arg else set()
     if name == "obj":
@@ -179,9 +181,13 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     if name == "possof":  # "the release of a French citizen"
         return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
     if name == "obligation":  # "said that Libya must hand over ...": the speaker requests
-        return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should")
-                                             and not any(h.lower_ == "have" for h in c.children)
-                                             for a in c.children) for c in token.children)
+        return any(c.dep_ == "ccomp" and directive(c) for c in token.children)
+    if name == "nonfinite":  # "to support", "defending jobs": an aim or a topic, not a reported act
+        return not finite(token)
+    if name == "finite":  # "he asked whether ...", not "asked if he would stand, he replied"
+        return finite(token)
+    if name == "directs":  # "told councils to find sites", "wanted the army to withdraw"
+        return directs(token)
     if name == "party":
         return any(_is_party(s) for s in subjects(token))
     if name == "says":  # "said the plan was irresponsible": a judgement (judgements.tsv) in the reported clause
@@ -214,6 +220,54 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return any(c.lemma_.lower() in lex.hazards or c.lower_ in lex.hazards
                    for c in causes(token) + cause_clauses(token))
     return False
+
+
+OBLIGED = frozenset("must should".split())
+NO_ADDRESSEE = frozenset("i we us me everyone everybody nobody there".split())  # the speaker's side, all, none
+FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+
+
+def directive(clause: "Token") -> bool:
+    """A reported clause that tells another party to act: a must/should clause ("said that Libya must hand over
+    the suspects") whose verb is an action, not a state or a passive ("2005 must be the year", "he should be
+    judged by results", "should have been attached"), and whose subject is neither the speaker's own side nor
+    everyone ("we must show them", "all of us must", "there should be")."""
+    kids = list(clause.children)
+    if not any(a.dep_ == "aux" and a.lower_ in OBLIGED for a in kids):
+        return False
+    if clause.lemma_.lower() == "be" or any(c.dep_ == "auxpass" or c.lower_ == "have" for c in kids):
+        return False
+    subjects_ = [c for c in kids if c.dep_ in ("nsubj", "expl")]
+    return bool(subjects_) and not any(
+        s.lower_ in NO_ADDRESSEE or any(g.dep_ == "pobj" and g.lower_ in NO_ADDRESSEE
+                                        for p in s.children for g in p.children)
+        for s in subjects_)
+
+
+def directs(token: "Token") -> bool:
+    """Whether the verb tells someone else to act: an addressee and a to-infinitive ("told councils to find more
+    sites", "were told to leave"), or a clause with its own subject and a to-infinitive ("wanted it to end")."""
+    kids = list(token.children)
+
+    def to_clause(c: "Token") -> bool:
+        return any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in kids) and any(c.dep_ == "xcomp" and to_clause(c) for c in kids):
+        return True
+    return any(c.dep_ == "ccomp" and to_clause(c) and any(g.dep_ == "nsubj" for g in c.children) for c in kids)
+
+
+def finite(token: "Token") -> bool:
+    """A finite verb (a tensed form or one with a tensed or modal auxiliary), or one coordinated with one: an act
+    told ("backed the plan", "have backed", "will defend and guarantee"), not an infinitive or gerund of aim
+    ("to support the process", "bent on defending the country")."""
+    while True:
+        if token.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                            for c in token.children):
+            return True
+        if token.dep_ != "conj" or token.head.i == token.i:
+            return False
+        token = token.head
 
 
 APPEALED = frozenset("anyone anybody whoever".split())  # the public a request is made to
