@@ -257,15 +257,21 @@ def directs(token: "Token") -> bool:
     return any(c.dep_ == "ccomp" and to_clause(c) and any(g.dep_ == "nsubj" for g in c.children) for c in kids)
 
 
+# Verbs whose to-infinitive is the act itself, decided or arranged: "voted to back", "are to back", "pledged to support".
+DECIDING = frozenset("be vote decide agree resolve opt choose move pledge promise vow".split())
+
+
 def finite(token: "Token") -> bool:
-    """A finite verb (a tensed form or one with a tensed or modal auxiliary), or one coordinated with one: an act
-    told ("backed the plan", "have backed", "will defend and guarantee"), not an infinitive or gerund of aim
-    ("to support the process", "bent on defending the country")."""
+    """A finite verb (a tensed form or one with a tensed or modal auxiliary), or one coordinated with one or
+    completing a verb of deciding (:data:`DECIDING`): an act told ("backed the plan", "have backed", "will defend
+    and guarantee", "voted to back", "are to back"), not an infinitive or gerund of aim ("to support the process",
+    "bent on defending the country", "no longer wants to support it")."""
     while True:
         if token.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
                                             for c in token.children):
             return True
-        if token.dep_ != "conj" or token.head.i == token.i:
+        if token.head.i == token.i or not (token.dep_ == "conj" or (
+                token.dep_ == "xcomp" and token.head.lemma_.lower() in DECIDING)):
             return False
         token = token.head
 
