@@ -117,3 +117,18 @@ def test_a_known_organisation_written_whole_is_a_name(nlp):
     got = truecase(text, model)
     assert "Red Cross" in got and "Amnesty International" in got and "Organization of American States" in got
     assert "A red bus left" in got  # the words alone stay words
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the tories say labour s plans failed and we re asking why they won t act.",
+     "the tories say labour's plans failed and we're asking why they won't act."),
+    ("the party s leader said it s over.", "the party's leader said it's over."),
+    ("one clitic only: labour s plans.", "one clitic only: labour s plans."),  # not enough evidence of a stripped feed
+    ("labour's plans and the party s leader and it s over.", "labour's plans and the party s leader and it s over."),
+])
+def test_stripped_apostrophes_are_restored_in_place(text, expected):
+    from eventwire.nlp.model import restore_apostrophes
+
+    got = restore_apostrophes(text)
+    assert got == expected
+    assert len(got) == len(text)
