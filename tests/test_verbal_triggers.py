@@ -315,3 +315,47 @@ resigned resign VERB VBD ROOT 2
 ])
 def test_session13_constructions(table, types):
     assert _types(table) == types
+
+
+THANKED = """
+{head}
+the the DET DT det {noun}
+officers officer NOUN NNS dobj {verb}
+. . PUNCT . punct {root}
+"""
+UNDER_INVESTIGATION = """
+the the DET DT det 1
+motive motive NOUN NN nsubj 2
+remains remain VERB VBZ ROOT 2
+under under ADP IN prep 2
+{noun} {lemma} NOUN NN pobj 3
+. . PUNCT . punct 2
+"""
+REOPENED = """
+police police NOUN NNS nsubj 1
+reopened reopen VERB VBD ROOT 1
+the the DET DT det 3
+{noun} {noun} NOUN NN dobj 1
+. . PUNCT . punct 1
+"""
+
+
+@pytest.mark.parametrize("table, types", [
+    pytest.param(THANKED.format(head="the the DET DT det 1\nmayor mayor NOUN NN nsubj 2\nthanked thank VERB VBD ROOT 2",
+                                noun=4, verb=2, root=2), ["SUPPORT"], id="the-mayor-thanked-the-officers"),
+    pytest.param(THANKED.format(head="we we PRON PRP nsubj 2\nwould would AUX MD aux 2\nlike like VERB VB ROOT 2\n"
+                                "to to PART TO aux 4\nthank thank VERB VB xcomp 2", noun=6, verb=4, root=2),
+                 ["SUPPORT"], id="we-would-like-to-thank-the-officers"),
+    pytest.param("thank thank VERB VB ROOT 0\nyou you PRON PRP dobj 0\n. . PUNCT . punct 0", [],
+                 id="the-formula-thank-you-is-no-event"),
+    pytest.param(THANKED.replace("officers officer", "prime prime").format(
+        head="i i PRON PRP nsubj 1\ntrust trust VERB VBP ROOT 1", noun=3, verb=1, root=1), ["SUPPORT"],
+        id="i-trust-the-prime-minister"),
+    pytest.param(UNDER_INVESTIGATION.format(noun="investigation", lemma="investigation"), ["ACCUSE"],
+                 id="remains-under-investigation"),
+    pytest.param(UNDER_INVESTIGATION.format(noun="review", lemma="review"), [], id="remains-under-review-is-no-event"),
+    pytest.param(REOPENED.format(noun="case"), ["ACCUSE"], id="police-reopened-the-case"),
+    pytest.param(REOPENED.format(noun="road"), [], id="police-reopened-the-road"),
+])
+def test_support_and_inquiry_constructions(table, types):
+    assert _types(table) == types

@@ -170,7 +170,11 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return token.tag_ in ("NNS", "NNPS")
     if name == "oprd" and token.dep_ == "acl":
         return False  # a participle with a complement names or describes its noun: "a group called the Sea Org"
-    if name in ("xcomp", "oprd", "ccomp"):
+    if name == "subject":  # "we thank the officers", "would like to thank you"; not the formula "thank you"
+        return bool(subjects(token)) or (token.dep_ == "xcomp" and bool(subjects(token.head)))
+    if name == "pobjof":  # "remains under investigation": the object of the preposition a or b
+        return token.dep_ == "pobj" and token.head.lower_ in words
+    if name in ("xcomp", "oprd", "ccomp", "dobj"):
         return any(c.dep_ == name and (not words or c.lemma_.lower() in words) for c in token.children)
     if name == "dynamic":
         return token.dep_ != "acl" and not (
