@@ -359,3 +359,30 @@ the the DET DT det 3
 ])
 def test_support_and_inquiry_constructions(table, types):
     assert _types(table) == types
+
+
+FIGHT = """
+{head}
+a a DET DT det {noun}
+fight fight NOUN NN {dep} {governor}
+{rest}
+. . PUNCT . punct {root}
+"""
+
+
+@pytest.mark.parametrize("table, types", [
+    pytest.param(FIGHT.format(head="the the DET DT det 1\nargument argument NOUN NN nsubj 2\n"
+                              "escalated escalate VERB VBD ROOT 2\ninto into ADP IN prep 2", noun=5, dep="pobj",
+                              governor=3, rest="", root=2), ["ASSAULT"], id="an-argument-escalated-into-a-fight"),
+    pytest.param(FIGHT.format(head="", noun=1, dep="nsubj", governor=2, rest="began begin VERB VBD ROOT 2", root=2),
+                 ["ASSAULT"], id="a-fight-began"),
+    pytest.param(FIGHT.format(head="", noun=1, dep="nsubj", governor=2,
+                              rest="began begin VERB VBD ROOT 2\nagainst against ADP IN prep 1\n"
+                                   "poverty poverty NOUN NN pobj 3", root=2), [],
+                 id="a-fight-against-poverty-is-no-attack"),
+    pytest.param(FIGHT.format(head="the the DET DT det 1\nunion union NOUN NN nsubj 2\nlost lose VERB VBD ROOT 2",
+                              noun=4, dep="dobj", governor=2, rest="", root=2), [],
+                 id="losing-a-fight-is-no-attack"),
+])
+def test_fights_between_people(table, types):
+    assert _types(table) == types
