@@ -253,12 +253,14 @@ turned turn VERB VBD ROOT 1
 {particle} {particle} ADP RP prt 1
 . . PUNCT . punct 1
 """
-DENIED = """
-they they PRON PRP nsubjpass 2
-were be AUX VBD auxpass 2
-denied deny VERB VBN ROOT 2
-{noun} {lemma} NOUN NNS dobj 2
-. . PUNCT . punct 2
+FORCED_TO_RESIGN = """
+the the DET DT det 1
+minister minister NOUN NN nsubjpass 3
+was be AUX VBD auxpass 3
+forced force VERB VBN ROOT 3
+to to PART TO aux 5
+resign resign VERB VB xcomp 3
+. . PUNCT . punct 3
 """
 RESIGNED = """
 the the DET DT det 1
@@ -310,8 +312,7 @@ resigned resign VERB VBD ROOT 2
     pytest.param(PLACED.format(noun="flowers", lemma="flower"), [], id="placing-flowers-is-no-event"),
     pytest.param(TURNED_IN.format(object="himself", particle="in"), ["COERCE"], id="turning-himself-in"),
     pytest.param(TURNED_IN.format(object="himself", particle="around"), [], id="turning-himself-around"),
-    pytest.param(DENIED.format(noun="visas", lemma="visa"), ["REJECT"], id="a-visa-refused-is-a-rejection"),
-    pytest.param(RESIGNED, ["CONCEDE"], id="a-resignation-concedes"),
+    pytest.param(RESIGNED, ["RETREAT"], id="a-resignation-told-alone-retreats"),
 ])
 def test_session13_constructions(table, types):
     assert _types(table) == types
@@ -386,3 +387,8 @@ fight fight NOUN NN {dep} {governor}
 ])
 def test_fights_between_people(table, types):
     assert _types(table) == types
+
+
+def test_a_forced_resignation_concedes():
+    types = _types(FORCED_TO_RESIGN)
+    assert "CONCEDE" in types and "RETREAT" not in types

@@ -172,6 +172,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return False  # a participle with a complement names or describes its noun: "a group called the Sea Org"
     if name == "subject":  # "we thank the officers", "would like to thank you"; not the formula "thank you"
         return bool(subjects(token)) or (token.dep_ == "xcomp" and bool(subjects(token.head)))
+    if name == "xcompof":  # "was forced to resign": the open complement of a verb a or b
+        return token.dep_ == "xcomp" and token.head.lemma_.lower() in words
     if name == "pobjof":  # "remains under investigation": the object of the preposition a or b
         return token.dep_ == "pobj" and token.head.lower_ in words
     if name in ("xcomp", "oprd", "ccomp", "dobj"):
@@ -186,8 +188,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
     if name == "obligation":  # "said that Libya must hand over ...": the speaker requests
         return any(c.dep_ == "ccomp" and directive(c) for c in token.children)
-    if name == "nonfinite":  # "to support", "defending jobs": an aim or a topic, not a reported act
-        return not finite(token)
+    if name == "nonfinite":  # "wants to support it", "bent on defending jobs": an aim or a topic, not a reported act
+        return not finite(token) and (token.tag_ == "VBG" or token.dep_ == "xcomp")
     if name == "finite":  # "he asked whether ...", not "asked if he would stand, he replied"
         return finite(token)
     if name == "directs":  # "told councils to find sites", "wanted the army to withdraw"
@@ -233,15 +235,19 @@ FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
 
 def directive(clause: "Token") -> bool:
     """A reported clause that tells another party to act: a must/should clause ("said that Libya must hand over
-    the suspects") whose verb is an action, not a state or a passive ("2005 must be the year", "he should be
-    judged by results", "should have been attached"), and whose subject is neither the speaker's own side nor
-    everyone ("we must show them", "all of us must", "there should be")."""
+    the suspects", "the EU must be ready to mediate", "military intervention must be avoided") whose verb is an
+    action or a readiness, not a state of things ("2005 must be the year", "should have been attached"), whose
+    passive subject is a thing to be acted on, not a person to be judged ("he should be judged by results"), and
+    whose subject is neither the speaker's own side nor everyone ("we must show them", "all of us must", "there
+    should be")."""
     kids = list(clause.children)
-    if not any(a.dep_ == "aux" and a.lower_ in OBLIGED for a in kids):
+    if not any(a.dep_ == "aux" and a.lower_ in OBLIGED for a in kids) or any(c.lower_ == "have" for c in kids):
         return False
-    if clause.lemma_.lower() == "be" or any(c.dep_ == "auxpass" or c.lower_ == "have" for c in kids):
+    if clause.lemma_.lower() == "be" and not any(c.dep_ == "acomp" for c in kids):
         return False
-    subjects_ = [c for c in kids if c.dep_ in ("nsubj", "expl")]
+    subjects_ = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if any(s.dep_ == "nsubjpass" and (s.pos_ == "PRON" or s.ent_type_ == "PERSON") for s in subjects_):
+        return False
     return bool(subjects_) and not any(
         s.lower_ in NO_ADDRESSEE or any(g.dep_ == "pobj" and g.lower_ in NO_ADDRESSEE
                                         for p in s.children for g in p.children)
