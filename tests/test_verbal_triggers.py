@@ -392,3 +392,17 @@ def test_fights_between_people(table, types):
 def test_a_forced_resignation_concedes():
     types = _types(FORCED_TO_RESIGN)
     assert "CONCEDE" in types and "RETREAT" not in types
+
+
+@pytest.mark.parametrize("table, types", [
+    pytest.param(OBLIGED.format(subject="union", subject_lemma="union", subject_pos="PROPN", subject_tag="NNP",
+                                passive="", modal="must", verb="be", verb_lemma="be", verb_pos="AUX",
+                                verb_tag="VB", rest="ready ready ADJ JJ acomp 5"), ["REQUEST"],
+                 id="said-a-party-must-be-ready"),
+    pytest.param(OBLIGED.format(subject="intervention", subject_lemma="intervention", subject_pos="NOUN",
+                                subject_tag="NN", passive="pass", modal="must", verb="avoided", verb_lemma="avoid",
+                                verb_pos="VERB", verb_tag="VBN", rest="be be AUX VB auxpass 5"), ["REQUEST"],
+                 id="said-an-intervention-must-be-avoided"),
+])
+def test_directives_of_readiness_and_about_things(table, types):
+    assert _types(table) == types
