@@ -194,3 +194,215 @@ def _types(table: str) -> list[str]:
 ])
 def test_verbal_constructions(table, types):
     assert _types(table) == types
+
+
+# --- session 13: support told as an act, requests put to another party, bombs that go off, surrender, refusals
+SUPPORT_VERB = """
+the the DET DT det 1
+party party NOUN NN nsubj {root}
+{verbs}
+the the DET DT det {noun}
+plan plan NOUN NN dobj {back}
+. . PUNCT . punct {root}
+"""
+OBLIGED = """
+the the DET DT det 1
+minister minister NOUN NN nsubj 2
+said say VERB VBD ROOT 2
+{subject} {subject_lemma} {subject_pos} {subject_tag} nsubj{passive} 5
+{modal} {modal} AUX MD aux 5
+{verb} {verb_lemma} {verb_pos} {verb_tag} ccomp 2
+{rest}
+. . PUNCT . punct 2
+"""
+TOLD_TO = """
+ministers minister NOUN NNS nsubj 1
+told tell VERB VBD ROOT 1
+{addressee} {addressee} {addressee_pos} {addressee_tag} {addressee_dep} 1
+{rest}
+. . PUNCT . punct 1
+"""
+ASKED_WHETHER = """
+{head}
+whether whether SCONJ IN mark {verb}
+the the DET DT det {subject}
+party party NOUN NN nsubj {verb}
+would would AUX MD aux {verb}
+match match VERB VB ccomp {asked}
+the the DET DT det {object}
+pledge pledge NOUN NN dobj {verb}
+"""
+WENT_OFF = """
+a a DET DT det 1
+{noun} {noun} NOUN NN nsubj 2
+went go VERB VBD ROOT 2
+off off ADP RP prt 2
+. . PUNCT . punct 2
+"""
+PLACED = """
+rebels rebel NOUN NNS nsubj 1
+placed place VERB VBD ROOT 1
+four four NUM CD nummod 3
+{noun} {lemma} NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+TURNED_IN = """
+he he PRON PRP nsubj 1
+turned turn VERB VBD ROOT 1
+{object} {object} PRON PRP dobj 1
+{particle} {particle} ADP RP prt 1
+. . PUNCT . punct 1
+"""
+FORCED_TO_RESIGN = """
+the the DET DT det 1
+minister minister NOUN NN nsubjpass 3
+was be AUX VBD auxpass 3
+forced force VERB VBN ROOT 3
+to to PART TO aux 5
+resign resign VERB VB xcomp 3
+. . PUNCT . punct 3
+"""
+RESIGNED = """
+the the DET DT det 1
+minister minister NOUN NN nsubj 2
+resigned resign VERB VBD ROOT 2
+. . PUNCT . punct 2
+"""
+
+
+@pytest.mark.parametrize("table, types", [
+    pytest.param(SUPPORT_VERB.format(root=2, verbs="backed back VERB VBD ROOT 2", noun=4, back=2), ["SUPPORT"],
+                 id="backing-a-plan-is-support"),
+    pytest.param(SUPPORT_VERB.format(root=2, verbs="voted vote VERB VBD ROOT 2\nto to PART TO aux 4\n"
+                                     "back back VERB VB xcomp 2", noun=6, back=4), ["SUPPORT"],
+                 id="voting-to-back-a-plan-is-support"),
+    pytest.param(SUPPORT_VERB.format(root=2, verbs="wants want VERB VBZ ROOT 2\nto to PART TO aux 4\n"
+                                     "support support VERB VB xcomp 2", noun=6, back=4), [],
+                 id="wanting-to-support-is-no-act"),
+    pytest.param(SUPPORT_VERB.format(root=2, verbs="is be AUX VBZ ROOT 2\nbent bent ADJ JJ acomp 2\n"
+                                     "on on ADP IN prep 3\ndefending defend VERB VBG pcomp 4", noun=7, back=5), [],
+                 id="bent-on-defending-is-no-act"),
+    pytest.param(OBLIGED.format(subject="councils", subject_lemma="council", subject_pos="NOUN", subject_tag="NNS",
+                                passive="", modal="must", verb="act", verb_lemma="act", verb_pos="VERB",
+                                verb_tag="VB", rest=""), ["REQUEST"], id="said-another-party-must-act"),
+    pytest.param(OBLIGED.format(subject="we", subject_lemma="we", subject_pos="PRON", subject_tag="PRP",
+                                passive="", modal="must", verb="act", verb_lemma="act", verb_pos="VERB",
+                                verb_tag="VB", rest=""), [], id="said-we-must-act-is-no-request"),
+    pytest.param(OBLIGED.format(subject="he", subject_lemma="he", subject_pos="PRON", subject_tag="PRP",
+                                passive="pass", modal="should", verb="judged", verb_lemma="judge", verb_pos="VERB",
+                                verb_tag="VBN", rest="be be AUX VB auxpass 5"), [],
+                 id="said-he-should-be-judged-is-no-request"),
+    pytest.param(OBLIGED.format(subject="2005", subject_lemma="2005", subject_pos="NUM", subject_tag="CD",
+                                passive="", modal="must", verb="be", verb_lemma="be", verb_pos="AUX",
+                                verb_tag="VB", rest="the the DET DT det 7\nyear year NOUN NN attr 5"), [],
+                 id="said-it-must-be-the-year-is-no-request"),
+    pytest.param(TOLD_TO.format(addressee="councils", addressee_pos="NOUN", addressee_tag="NNS",
+                                addressee_dep="dobj", rest="to to PART TO aux 4\nfind find VERB VB xcomp 1\n"
+                                "sites site NOUN NNS dobj 4"), ["REQUEST"], id="told-councils-to-find-sites"),
+    pytest.param(TOLD_TO.format(addressee="reporters", addressee_pos="NOUN", addressee_tag="NNS",
+                                addressee_dep="dobj", rest="about about ADP IN prep 1\nsites site NOUN NNS pobj 3"),
+                 [], id="told-reporters-about-is-no-request"),
+    pytest.param(ASKED_WHETHER.format(head="he he PRON PRP nsubj 1\nasked ask VERB VBD ROOT 1", verb=7, subject=4,
+                                      asked=1, object=8), ["REQUEST"], id="asked-whether-a-party-would-act"),
+    pytest.param(ASKED_WHETHER.format(head="asked ask VERB VBN advcl 0", verb=6, subject=3, asked=0, object=7), [],
+                 id="asked-if-in-an-interview-is-no-request"),
+    pytest.param(WENT_OFF.format(noun="bomb"), ["ASSAULT"], id="a-bomb-went-off"),
+    pytest.param(WENT_OFF.format(noun="alarm"), [], id="an-alarm-went-off-is-no-attack"),
+    pytest.param(PLACED.format(noun="bombs", lemma="bomb"), ["ASSAULT"], id="placing-bombs-is-an-attack"),
+    pytest.param(PLACED.format(noun="flowers", lemma="flower"), [], id="placing-flowers-is-no-event"),
+    pytest.param(TURNED_IN.format(object="himself", particle="in"), ["COERCE"], id="turning-himself-in"),
+    pytest.param(TURNED_IN.format(object="himself", particle="around"), [], id="turning-himself-around"),
+    pytest.param(RESIGNED, ["RETREAT"], id="a-resignation-told-alone-retreats"),
+])
+def test_session13_constructions(table, types):
+    assert _types(table) == types
+
+
+THANKED = """
+{head}
+the the DET DT det {noun}
+officers officer NOUN NNS dobj {verb}
+. . PUNCT . punct {root}
+"""
+UNDER_INVESTIGATION = """
+the the DET DT det 1
+motive motive NOUN NN nsubj 2
+remains remain VERB VBZ ROOT 2
+under under ADP IN prep 2
+{noun} {lemma} NOUN NN pobj 3
+. . PUNCT . punct 2
+"""
+REOPENED = """
+police police NOUN NNS nsubj 1
+reopened reopen VERB VBD ROOT 1
+the the DET DT det 3
+{noun} {noun} NOUN NN dobj 1
+. . PUNCT . punct 1
+"""
+
+
+@pytest.mark.parametrize("table, types", [
+    pytest.param(THANKED.format(head="the the DET DT det 1\nmayor mayor NOUN NN nsubj 2\nthanked thank VERB VBD ROOT 2",
+                                noun=4, verb=2, root=2), ["SUPPORT"], id="the-mayor-thanked-the-officers"),
+    pytest.param(THANKED.format(head="we we PRON PRP nsubj 2\nwould would AUX MD aux 2\nlike like VERB VB ROOT 2\n"
+                                "to to PART TO aux 4\nthank thank VERB VB xcomp 2", noun=6, verb=4, root=2),
+                 ["SUPPORT"], id="we-would-like-to-thank-the-officers"),
+    pytest.param("thank thank VERB VB ROOT 0\nyou you PRON PRP dobj 0\n. . PUNCT . punct 0", [],
+                 id="the-formula-thank-you-is-no-event"),
+    pytest.param(THANKED.replace("officers officer", "prime prime").format(
+        head="i i PRON PRP nsubj 1\ntrust trust VERB VBP ROOT 1", noun=3, verb=1, root=1), ["SUPPORT"],
+        id="i-trust-the-prime-minister"),
+    pytest.param(UNDER_INVESTIGATION.format(noun="investigation", lemma="investigation"), ["ACCUSE"],
+                 id="remains-under-investigation"),
+    pytest.param(UNDER_INVESTIGATION.format(noun="review", lemma="review"), [], id="remains-under-review-is-no-event"),
+    pytest.param(REOPENED.format(noun="case"), ["ACCUSE"], id="police-reopened-the-case"),
+    pytest.param(REOPENED.format(noun="road"), [], id="police-reopened-the-road"),
+])
+def test_support_and_inquiry_constructions(table, types):
+    assert _types(table) == types
+
+
+FIGHT = """
+{head}
+a a DET DT det {noun}
+fight fight NOUN NN {dep} {governor}
+{rest}
+. . PUNCT . punct {root}
+"""
+
+
+@pytest.mark.parametrize("table, types", [
+    pytest.param(FIGHT.format(head="the the DET DT det 1\nargument argument NOUN NN nsubj 2\n"
+                              "escalated escalate VERB VBD ROOT 2\ninto into ADP IN prep 2", noun=5, dep="pobj",
+                              governor=3, rest="", root=2), ["ASSAULT"], id="an-argument-escalated-into-a-fight"),
+    pytest.param(FIGHT.format(head="", noun=1, dep="nsubj", governor=2, rest="began begin VERB VBD ROOT 2", root=2),
+                 ["ASSAULT"], id="a-fight-began"),
+    pytest.param(FIGHT.format(head="", noun=1, dep="nsubj", governor=2,
+                              rest="began begin VERB VBD ROOT 2\nagainst against ADP IN prep 1\n"
+                                   "poverty poverty NOUN NN pobj 3", root=2), [],
+                 id="a-fight-against-poverty-is-no-attack"),
+    pytest.param(FIGHT.format(head="the the DET DT det 1\nunion union NOUN NN nsubj 2\nlost lose VERB VBD ROOT 2",
+                              noun=4, dep="dobj", governor=2, rest="", root=2), [],
+                 id="losing-a-fight-is-no-attack"),
+])
+def test_fights_between_people(table, types):
+    assert _types(table) == types
+
+
+def test_a_forced_resignation_concedes():
+    types = _types(FORCED_TO_RESIGN)
+    assert "CONCEDE" in types and "RETREAT" not in types
+
+
+@pytest.mark.parametrize("table, types", [
+    pytest.param(OBLIGED.format(subject="union", subject_lemma="union", subject_pos="PROPN", subject_tag="NNP",
+                                passive="", modal="must", verb="be", verb_lemma="be", verb_pos="AUX",
+                                verb_tag="VB", rest="ready ready ADJ JJ acomp 5"), ["REQUEST"],
+                 id="said-a-party-must-be-ready"),
+    pytest.param(OBLIGED.format(subject="intervention", subject_lemma="intervention", subject_pos="NOUN",
+                                subject_tag="NN", passive="pass", modal="must", verb="avoided", verb_lemma="avoid",
+                                verb_pos="VERB", verb_tag="VBN", rest="be be AUX VB auxpass 5"), ["REQUEST"],
+                 id="said-an-intervention-must-be-avoided"),
+])
+def test_directives_of_readiness_and_about_things(table, types):
+    assert _types(table) == types

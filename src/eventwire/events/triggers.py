@@ -148,6 +148,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
                     quoted: frozenset[int] = frozenset()) -> bool:
     if condition is None:
         return True
+    if "&" in condition:  # "obj=himself&prt=in": every part holds
+        return all(condition_holds(token, part, lex, quoted=quoted) for part in condition.split("&"))
     name, _, arg = condition.partition("=")
     words = set(arg.split("|")) if arg else set()
     if name == "obj":
@@ -168,7 +170,13 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return token.tag_ in ("NNS", "NNPS")
     if name == "oprd" and token.dep_ == "acl":
         return False  # a participle with a complement names or describes its noun: "a group called the Sea Org"
-    if name in ("xcomp", "oprd", "ccomp"):
+    if name == "subject":  # "we thank the officers", "would like to thank you"; not the formula "thank you"
+        return bool(subjects(token)) or (token.dep_ == "xcomp" and bool(subjects(token.head)))
+    if name == "xcompof":  # "was forced to resign": the open complement of a verb a or b
+        return token.dep_ == "xcomp" and token.head.lemma_.lower() in words
+    if name == "pobjof":  # "remains under investigation": the object of the preposition a or b
+        return token.dep_ == "pobj" and token.head.lower_ in words
+    if name in ("xcomp", "oprd", "ccomp", "dobj"):
         return any(c.dep_ == name and (not words or c.lemma_.lower() in words) for c in token.children)
     if name == "dynamic":
         return token.dep_ != "acl" and not (
@@ -179,9 +187,13 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     if name == "possof":  # "the release of a French citizen"
         return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
     if name == "obligation":  # "said that Libya must hand over ...": the speaker requests
-        return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should")
-                                             and not any(h.lower_ == "have" for h in c.children)
-                                             for a in c.children) for c in token.children)
+        return any(c.dep_ == "ccomp" and directive(c) for c in token.children)
+    if name == "nonfinite":  # "wants to support it", "bent on defending jobs": an aim or a topic, not a reported act
+        return not finite(token) and (token.tag_ == "VBG" or token.dep_ == "xcomp")
+    if name == "finite":  # "he asked whether ...", not "asked if he would stand, he replied"
+        return finite(token)
+    if name == "directs":  # "told councils to find sites", "wanted the army to withdraw"
+        return directs(token)
     if name == "party":
         return any(_is_party(s) for s in subjects(token))
     if name == "says":  # "said the plan was irresponsible": a judgement (judgements.tsv) in the reported clause
@@ -214,6 +226,64 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return any(c.lemma_.lower() in lex.hazards or c.lower_ in lex.hazards
                    for c in causes(token) + cause_clauses(token))
     return False
+
+
+OBLIGED = frozenset("must should".split())
+NO_ADDRESSEE = frozenset("i we us me everyone everybody nobody there".split())  # the speaker's side, all, none
+FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+
+
+def directive(clause: "Token") -> bool:
+    """A reported clause that tells another party to act: a must/should clause ("said that Libya must hand over
+    the suspects", "the EU must be ready to mediate", "military intervention must be avoided") whose verb is an
+    action or a readiness, not a state of things ("2005 must be the year", "should have been attached"), whose
+    passive subject is a thing to be acted on, not a person to be judged ("he should be judged by results"), and
+    whose subject is neither the speaker's own side nor everyone ("we must show them", "all of us must", "there
+    should be")."""
+    kids = list(clause.children)
+    if not any(a.dep_ == "aux" and a.lower_ in OBLIGED for a in kids) or any(c.lower_ == "have" for c in kids):
+        return False
+    if clause.lemma_.lower() == "be" and not any(c.dep_ == "acomp" for c in kids):
+        return False
+    subjects_ = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if any(s.dep_ == "nsubjpass" and (s.pos_ == "PRON" or s.ent_type_ == "PERSON") for s in subjects_):
+        return False
+    return bool(subjects_) and not any(
+        s.lower_ in NO_ADDRESSEE or any(g.dep_ == "pobj" and g.lower_ in NO_ADDRESSEE
+                                        for p in s.children for g in p.children)
+        for s in subjects_)
+
+
+def directs(token: "Token") -> bool:
+    """Whether the verb tells someone else to act: an addressee and a to-infinitive ("told councils to find more
+    sites", "were told to leave"), or a clause with its own subject and a to-infinitive ("wanted it to end")."""
+    kids = list(token.children)
+
+    def to_clause(c: "Token") -> bool:
+        return any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in kids) and any(c.dep_ == "xcomp" and to_clause(c) for c in kids):
+        return True
+    return any(c.dep_ == "ccomp" and to_clause(c) and any(g.dep_ == "nsubj" for g in c.children) for c in kids)
+
+
+# Verbs whose to-infinitive is the act itself, decided or arranged: "voted to back", "are to back", "pledged to support".
+DECIDING = frozenset("be vote decide agree resolve opt choose move pledge promise vow".split())
+
+
+def finite(token: "Token") -> bool:
+    """A finite verb (a tensed form or one with a tensed or modal auxiliary), or one coordinated with one or
+    completing a verb of deciding (:data:`DECIDING`): an act told ("backed the plan", "have backed", "will defend
+    and guarantee", "voted to back", "are to back"), not an infinitive or gerund of aim ("to support the process",
+    "bent on defending the country", "no longer wants to support it")."""
+    while True:
+        if token.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                            for c in token.children):
+            return True
+        if token.head.i == token.i or not (token.dep_ == "conj" or (
+                token.dep_ == "xcomp" and token.head.lemma_.lower() in DECIDING)):
+            return False
+        token = token.head
 
 
 APPEALED = frozenset("anyone anybody whoever".split())  # the public a request is made to

@@ -56,13 +56,28 @@ EDITORIAL_NOTE = re.compile(r"\[[^\[\]\n]{0,40}?\b(?:indistinct|omitted|as heard
                             r"as transliterated)\b[^\[\]\n]{0,20}\]", re.I)
 
 
+# Clitics whose apostrophe a feed stripped to a space ("labour s plans", "we re asking", "i won t"): the parser reads
+# "s" as a word and loses the possessive, the verb, the negation. Restored only in a text that has no apostrophe
+# at all and at least two such clitics.
+STRIPPED_CLITIC = re.compile(r"(?<=[a-z][a-z]) (?=s\b)|(?<=n) (?=t\b)")  # "labour s", "won t"; not capitals ("US S")
+STRIPPED_PRONOUN_CLITIC = re.compile(r"\b(i|you|we|they|he|she|who|there|that|what) (re|ve|ll|d|m)\b", re.I)
+
+
+def restore_apostrophes(text: str) -> str:
+    """``text`` with the apostrophes of stripped clitics put back in place of the space (same length)."""
+    if "'" in text or "\u2019" in text or len(STRIPPED_CLITIC.findall(text)) < 2:
+        return text
+    return STRIPPED_PRONOUN_CLITIC.sub(r"\1'\2", STRIPPED_CLITIC.sub("'", text))
+
+
 def nlp_text(body: str, nlp: Language, kb, *, places: frozenset[str] = frozenset()) -> str:
     """What the parser reads: the body, re-cased when it is written in capitals or all in lower case
     (:mod:`eventwire.nlp.truecase`, with the names of the actor knowledge base ``kb`` and of the major places
-    ``places``), with editorial notes blanked out (same length: every offset still points into the body)."""
+    ``places``), with editorial notes blanked out and stripped apostrophes restored (:func:`restore_apostrophes`;
+    same length: every offset still points into the body)."""
     from .truecase import case_model, is_shouting, truecase
 
-    text = EDITORIAL_NOTE.sub(lambda m: " " * len(m.group(0)), body)
+    text = restore_apostrophes(EDITORIAL_NOTE.sub(lambda m: " " * len(m.group(0)), body))
     return truecase(text, case_model(nlp, kb, places)) if is_shouting(text) else text
 
 

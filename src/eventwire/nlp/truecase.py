@@ -102,15 +102,7 @@ def truecase(text: str, model: CaseModel) -> str:
     for match in SENTENCE_START.finditer(text):
         k = match.start(2)
         chars[k] = chars[k].upper()
-    out = "".join(chars)
-    if not any(ch.isupper() for ch in text):  # lower-case copy lost its apostrophes too: "labour s plans", "i m"
-        out = LOST_APOSTROPHE.sub(lambda m: "'" + m.group(1).lower(), out)
-    return out
-
-
-# A clitic written as a word of its own after a space, where lower-case copy dropped the apostrophe ("mr bell s
-# comments", "don t", "i m sorry"): the space becomes the apostrophe again (same length).
-LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z]) ([sS]|[tT]|[mM]|re|ve|ll|[dD])(?= )")
+    return "".join(chars)  # apostrophes a lower-case copy lost: eventwire.nlp.model.restore_apostrophes, before
 
 
 FUNCTION_WORDS = frozenset("of the and for de del la el los las le les al".split())
