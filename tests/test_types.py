@@ -197,6 +197,13 @@ def test_sub_types_on_sentences(nlp, text, expected):
     ("Japan provided $40 million to rebuild the schools.", ("AID", None)),
     ("Pakistan had given the Pentagon permission to use its airspace.", ("CONCEDE", None)),
     ("The president granted citizenship to 14 foreign volunteers.", ("CONCEDE", None)),
+    # session 13: a source asking for anonymity, a witness calling for help, sanctions removed
+    ("A neighbour who asked not to be named described the family as quiet.", None),
+    ("The driver stayed at the scene and called for medical help.", None),  # the emergency services, no appeal
+    ("The government called for international help after the floods.", ("REQUEST", None)),
+    ("The minister asked parliament to approve the budget.", ("REQUEST", None)),
+    ("The United States removed sanctions on five shipping companies.", ("RETREAT", "ease")),
+    ("Brazil scrapped its ban on beef imports.", ("RETREAT", "ease")),
 ])
 def test_trigger_rows_on_sentences(nlp, text, expected):
     from eventwire import extract

@@ -200,6 +200,9 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     if name == "appeal":  # "anyone with information should contact police": a request to the public
         return any(s.lemma_.lower() in APPEALED for s in subjects(token)) and any(
             c.dep_ == "aux" and c.lower_ in APPEAL_MODALS for c in token.children)
+    if name == "helpcall":  # "the driver called for help": a call to the emergency services, no appeal of an actor
+        return not any(_is_party(s) for s in subjects(token)) and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(_plain_help(g) for g in c.children) for c in token.children)
     if name == "gov":
         governor = token.head.head if token.dep_ == "pobj" else token.head
         return token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.lemma_.lower() in words
@@ -214,6 +217,17 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return any(c.lemma_.lower() in lex.hazards or c.lower_ in lex.hazards
                    for c in causes(token) + cause_clauses(token))
     return False
+
+
+HELP = frozenset("help assistance ambulance backup".split())  # what a caller asks the emergency services for
+HELP_MODS = frozenset("medical emergency immediate urgent".split())
+
+
+def _plain_help(token: "Token") -> bool:
+    """Help asked of the emergency services: "help", "medical help", not "international / military help" nor
+    help from someone ("help from the UN"), which an actor's appeal asks for."""
+    return token.dep_ == "pobj" and token.lemma_.lower() in HELP and all(
+        c.lemma_.lower() in HELP_MODS for c in token.children if c.dep_ in ("amod", "compound", "prep", "nmod"))
 
 
 APPEALED = frozenset("anyone anybody whoever".split())  # the public a request is made to
