@@ -217,6 +217,20 @@ def test_trigger_rows_on_sentences(nlp, text, expected):
         assert expected in found, found
 
 
+@pytest.mark.parametrize("text", [
+    "The United States suspended military aid to the rebels on Friday.",
+    "The agency announced a suspension of aid to the northern provinces.",
+    "Western governments have cut humanitarian assistance to the regime.",
+])
+def test_aid_that_is_cut_is_a_sanction_not_aid(nlp, text):
+    """Aid suspended, cut or halted is not given: the cut is the event (PLOVER SANCTION, CAMEO 162), no AID."""
+    from eventwire import extract
+    from eventwire.pipeline import Resources
+
+    found = {e.type for e in extract(text, published="2024-05-07", resources=Resources(nlp=nlp, learned=False))}
+    assert "SANCTION" in found and "AID" not in found, found
+
+
 def test_dependency_frame_of_a_trigger(nlp):
     """The frame names the trigger's relation, its objects by class and its prepositions (real parse)."""
     from eventwire.learn.types import frame
