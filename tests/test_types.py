@@ -204,6 +204,8 @@ def test_sub_types_on_sentences(nlp, text, expected):
     ("The minister asked parliament to approve the budget.", ("REQUEST", None)),
     ("The United States removed sanctions on five shipping companies.", ("RETREAT", "ease")),
     ("Brazil scrapped its ban on beef imports.", ("RETREAT", "ease")),
+    ("An ancient sarcophagus was returned to Egypt by customs officials.", ("RETREAT", "return")),  # the passive
+    ("The minister was returned to office.", None),  # re-elected: no receiver
 ])
 def test_trigger_rows_on_sentences(nlp, text, expected):
     from eventwire import extract

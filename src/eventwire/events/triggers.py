@@ -174,6 +174,9 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return token.dep_ != "acl" and not (
             any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in token.children))
     if name == "recipient":  # "gave $2m to Nigeria", "provided the army with aircraft"
+        if any(c.dep_ == "nsubjpass" for c in token.children):  # "a sarcophagus was returned to Egypt"
+            return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and _is_party(g)
+                                                                     for g in c.children) for c in token.children)
         return any(c.dep_ in ("dative", "dobj") for c in token.children) and any(
             c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "with")) for c in token.children)
     if name == "possof":  # "the release of a French citizen"
