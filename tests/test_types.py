@@ -233,6 +233,22 @@ def test_aid_that_is_cut_is_a_sanction_not_aid(nlp, text):
     assert "SANCTION" in found and "AID" not in found, found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The military council decided to ease restrictions on political parties.", ("CONCEDE", "asserted")),
+    ("The government has decided to release 200 prisoners.", ("RETREAT", "asserted")),
+    ("The government plans to release 200 prisoners.", ("RETREAT", "future")),  # a plan stays a plan
+])
+def test_a_decision_to_act_is_the_act(nlp, text, expected):
+    """An authority that decided to act has acted by deciding: PLOVER-coded sentences code "decided to lift
+    sanctions" as the easing (ZSP CONCEDE/RETREAT, Multi-CoPED material cooperation), not an intent."""
+    from eventwire import extract
+    from eventwire.pipeline import Resources
+
+    found = {(e.type, e.factuality) for e in extract(text, published="2024-05-07",
+                                                     resources=Resources(nlp=nlp, learned=False))}
+    assert expected in found, found
+
+
 def test_dependency_frame_of_a_trigger(nlp):
     """The frame names the trigger's relation, its objects by class and its prepositions (real parse)."""
     from eventwire.learn.types import frame
