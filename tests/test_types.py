@@ -197,6 +197,15 @@ def test_sub_types_on_sentences(nlp, text, expected):
     ("Japan provided $40 million to rebuild the schools.", ("AID", None)),
     ("Pakistan had given the Pentagon permission to use its airspace.", ("CONCEDE", None)),
     ("The president granted citizenship to 14 foreign volunteers.", ("CONCEDE", None)),
+    # session 13: a source asking for anonymity, a witness calling for help, sanctions removed
+    ("A neighbour who asked not to be named described the family as quiet.", None),
+    ("The driver stayed at the scene and called for medical help.", None),  # the emergency services, no appeal
+    ("The government called for international help after the floods.", ("REQUEST", None)),
+    ("The minister asked parliament to approve the budget.", ("REQUEST", None)),
+    ("The United States removed sanctions on five shipping companies.", ("RETREAT", "ease")),
+    ("Brazil scrapped its ban on beef imports.", ("RETREAT", "ease")),
+    ("An ancient sarcophagus was returned to Egypt by customs officials.", ("RETREAT", "return")),  # the passive
+    ("The minister was returned to office.", None),  # re-elected: no receiver
 ])
 def test_trigger_rows_on_sentences(nlp, text, expected):
     from eventwire import extract
@@ -208,6 +217,36 @@ def test_trigger_rows_on_sentences(nlp, text, expected):
         assert not found
     else:
         assert expected in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The United States suspended military aid to the rebels on Friday.",
+    "The agency announced a suspension of aid to the northern provinces.",
+    "Western governments have cut humanitarian assistance to the regime.",
+])
+def test_aid_that_is_cut_is_a_sanction_not_aid(nlp, text):
+    """Aid suspended, cut or halted is not given: the cut is the event (PLOVER SANCTION, CAMEO 162), no AID."""
+    from eventwire import extract
+    from eventwire.pipeline import Resources
+
+    found = {e.type for e in extract(text, published="2024-05-07", resources=Resources(nlp=nlp, learned=False))}
+    assert "SANCTION" in found and "AID" not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The military council decided to ease restrictions on political parties.", ("CONCEDE", "asserted")),
+    ("The government has decided to release 200 prisoners.", ("RETREAT", "asserted")),
+    ("The government plans to release 200 prisoners.", ("RETREAT", "future")),  # a plan stays a plan
+])
+def test_a_decision_to_act_is_the_act(nlp, text, expected):
+    """An authority that decided to act has acted by deciding: PLOVER-coded sentences code "decided to lift
+    sanctions" as the easing (ZSP CONCEDE/RETREAT, Multi-CoPED material cooperation), not an intent."""
+    from eventwire import extract
+    from eventwire.pipeline import Resources
+
+    found = {(e.type, e.factuality) for e in extract(text, published="2024-05-07",
+                                                     resources=Resources(nlp=nlp, learned=False))}
+    assert expected in found, found
 
 
 def test_dependency_frame_of_a_trigger(nlp):

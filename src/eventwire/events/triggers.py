@@ -182,6 +182,9 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return token.dep_ != "acl" and not (
             any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in token.children))
     if name == "recipient":  # "gave $2m to Nigeria", "provided the army with aircraft"
+        if any(c.dep_ == "nsubjpass" for c in token.children):  # "a sarcophagus was returned to Egypt"
+            return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and _is_party(g)
+                                                                     for g in c.children) for c in token.children)
         return any(c.dep_ in ("dative", "dobj") for c in token.children) and any(
             c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "with")) for c in token.children)
     if name == "possof":  # "the release of a French citizen"
@@ -212,6 +215,9 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     if name == "appeal":  # "anyone with information should contact police": a request to the public
         return any(s.lemma_.lower() in APPEALED for s in subjects(token)) and any(
             c.dep_ == "aux" and c.lower_ in APPEAL_MODALS for c in token.children)
+    if name == "helpcall":  # "the driver called for help": a call to the emergency services, no appeal of an actor
+        return not any(_is_party(s) for s in subjects(token)) and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(_plain_help(g) for g in c.children) for c in token.children)
     if name == "gov":
         governor = token.head.head if token.dep_ == "pobj" else token.head
         return token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.lemma_.lower() in words
@@ -284,6 +290,17 @@ def finite(token: "Token") -> bool:
                 token.dep_ == "xcomp" and token.head.lemma_.lower() in DECIDING)):
             return False
         token = token.head
+
+
+HELP = frozenset("help assistance ambulance backup".split())  # what a caller asks the emergency services for
+HELP_MODS = frozenset("medical emergency immediate urgent".split())
+
+
+def _plain_help(token: "Token") -> bool:
+    """Help asked of the emergency services: "help", "medical help", not "international / military help" nor
+    help from someone ("help from the UN"), which an actor's appeal asks for."""
+    return token.dep_ == "pobj" and token.lemma_.lower() in HELP and all(
+        c.lemma_.lower() in HELP_MODS for c in token.children if c.dep_ in ("amod", "compound", "prep", "nmod"))
 
 
 APPEALED = frozenset("anyone anybody whoever".split())  # the public a request is made to
