@@ -35,6 +35,7 @@ from .acled import acled_coding, inter_codes
 from ..knowledge.lexicon import Lexicon
 from ..places.locality import Setting
 from . import fields
+from .backrefs import join_back_references
 from ..models import Actor, Article, Event, Evidence, Place
 
 SITE_FEATURES = {"base": ("military base", "airport", "airbase", "air base"),
@@ -105,12 +106,20 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
             best.mentions.append(mention)
         else:
             clusters.append(_Cluster([mention]))
+    clusters = join_back_references(clusters, material=_material_types(lex, clusters),
+                                    apart=_other_victims)  # "condemned the attack"
     if locality is not None and locality.local:  # a local story tells one attack; a national one, many
         clusters = _join_story(clusters)
     owner = {m.index: k for k, c in enumerate(clusters) for m in c.mentions}
     drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country, capital=capital,
                                  locality=locality) for c in clusters])
     return [_link_causes(event, cluster, drafts, owner, other_parties) for event, cluster in zip(drafts, clusters)]
+
+
+def _material_types(lex: Lexicon, clusters: list[_Cluster]) -> set[str]:
+    """The types among ``clusters`` whose events are of a merging quad class (material acts)."""
+    types = {c.first.type for c in clusters}
+    return {t for t in types if lex.coding(t, None).quad_class in MERGING_QUADS}
 
 
 def _join_story(clusters: list[_Cluster]) -> list[_Cluster]:
@@ -453,7 +462,7 @@ def km(a: Place, b: Place) -> float:
 
 def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None,
            capital: Callable[[str], Place | None] | None = None, locality: Setting | None = None) -> Event:
-    best = max(mentions, key=lambda m: (_information(m), -m.index))
+    best = max(mentions, key=lambda m: (not m.told or all(o.told for o in mentions), _information(m), -m.index))
     mode = fields.mode_of(mentions)
     actors = fields.union(m.actors for m in mentions)
     named = {a.name for a in actors if a.name and a.sector != "GOV"} if best.type == "ASSAULT" else set()

@@ -65,6 +65,8 @@ class Mention:
     capital_of: str | None = None  # "in the capital": "" (the story's country) or the ISO3 of "the Salvadoran
     # capital"; None when the clause names no capital
     shot: bool = False  # its wounded were only said to be shot (the story may tell elsewhere that they died)
+    told: bool = False  # a definite event noun that another word takes as its object ("condemned the shooting"):
+    # names an event the article may have told before (:mod:`.backrefs`)
 
 
 @dataclass(frozen=True)

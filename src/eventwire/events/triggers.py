@@ -101,12 +101,27 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
         return None  # a word of a name reports nothing: "the Florida Highway Patrol", "Gerome Battle"
     for rule in rules:
         if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
-            if rule.type == "ASSAULT" and accidental(token):
-                return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally"
+            if rule.type == "ASSAULT" and (accidental(token) or self_inflicted(token)):
+                return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally";
+                # nor is a suicide or a wound one gives oneself: "he shot himself"
             if rule.type == "ACCUSE" and token.lemma_.lower() in INQUIRY and _into_accident(token, lex):
                 return None  # investigating an accident is no accusation: "investigated a hit-and-run crash"
             return rule if rule.type != "-" else None  # a stop row: this use of the word is no event
     return None
+
+
+REFLEXIVE = frozenset("himself herself themselves itself myself yourself ourselves oneself".split())
+
+
+def self_inflicted(token: "Token") -> bool:
+    """A violent verb whose only object is its doer ("he shot himself in the face", "killed herself"): a suicide
+    or an accident, no event of the guidelines; not "shot his wife and then himself", "killing himself and 4
+    others"."""
+    if token.pos_ != "VERB" or any(c.dep_ == "prt" for c in token.children):
+        return False  # "the bomber blew himself up" at a checkpoint is an attack
+    found = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(found) and all(o.lower_ in REFLEXIVE and not any(c.dep_ == "conj" for c in o.children)
+                               for o in found)
 
 
 def incorporated(token: "Token") -> bool:
@@ -181,7 +196,7 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     if name == "obligation":  # "said that Libya must hand over ...": the speaker requests
         return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should")
                                              and not any(h.lower_ == "have" for h in c.children)
-                                             for a in c.children) for c in token.children)
+                                             for a in c.children) and _obliged_other(c) for c in token.children)
     if name == "party":
         return any(_is_party(s) for s in subjects(token))
     if name == "says":  # "said the plan was irresponsible": a judgement (judgements.tsv) in the reported clause
@@ -214,6 +229,23 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return any(c.lemma_.lower() in lex.hazards or c.lower_ in lex.hazards
                    for c in causes(token) + cause_clauses(token))
     return False
+
+
+FIRST_PERSON = frozenset("we i us".split())
+
+
+def _obliged_other(clause: "Token") -> bool:
+    """Whether an obligation clause ("... must hand over the suspects") puts an act on someone other than the
+    speaker's side: not "we must show the cartels" or "all of us must act" (an exhortation of one's own side,
+    no request), nor a copula ("2005 must be the year that ...": a wish, no act)."""
+    if clause.lemma_.lower() == "be" and not any(c.dep_ == "auxpass" for c in clause.children):
+        return False
+    for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in FIRST_PERSON or any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in FIRST_PERSON for o in p.children)
+                for p in subject.children):
+            return False
+    return True
 
 
 APPEALED = frozenset("anyone anybody whoever".split())  # the public a request is made to
