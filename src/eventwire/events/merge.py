@@ -56,7 +56,7 @@ SPAN_OF_TIME = re.compile(
     r"|(?:the |its |their )?(?:beginning|start|founding|creation)\b"
     r"|(?:it|they|he|she|the [\w-]+(?: [\w-]+)?) (?:was|were) (?:founded|created|formed|established|elected)\b)"
     r"|(?:during|in|over|within|throughout) the (?:last|past|previous) (?:[\w-]+ ){0,2}"
-    r"(?:weeks|months|years|decades?)\b"
+    r"(?:days|weeks|months|years|decades?)\b"
     r"|in recent (?:weeks|months|years)\b|over the years\b"
     r"|since (?:(?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the weekend)\b"
     r"|(?:over|throughout|in) (?:its|their|the \w+'s) (?:[\w-]+ ){0,2}history\b"
@@ -106,6 +106,7 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
             best.mentions.append(mention)
         else:
             clusters.append(_Cluster([mention]))
+    clusters = [c for c in clusters if not all(aggregate(m) and m.within is None for m in c.mentions)]  # totals
     clusters = join_back_references(clusters, material=_material_types(lex, clusters),
                                     apart=_other_victims)  # "condemned the attack"
     if locality is not None and locality.local:  # a local story tells one attack; a national one, many

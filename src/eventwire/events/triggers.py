@@ -237,9 +237,10 @@ FIRST_PERSON = frozenset("we i us".split())
 def _obliged_other(clause: "Token") -> bool:
     """Whether an obligation clause ("... must hand over the suspects") puts an act on someone other than the
     speaker's side: not "we must show the cartels" or "all of us must act" (an exhortation of one's own side,
-    no request), nor a copula ("2005 must be the year that ...": a wish, no act)."""
-    if clause.lemma_.lower() == "be" and not any(c.dep_ == "auxpass" for c in clause.children):
-        return False
+    no request), nor a copula ("2005 must be the year that ...": a wish, no act; "there must be a vote" is a
+    demand)."""
+    if clause.lemma_.lower() == "be" and not any(c.dep_ in ("auxpass", "expl") for c in clause.children):
+        return False  # ... but "there must first be approval of a plan" demands the approval
     for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
         if subject.lower_ in FIRST_PERSON or any(
                 p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in FIRST_PERSON for o in p.children)
