@@ -106,7 +106,6 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
             best.mentions.append(mention)
         else:
             clusters.append(_Cluster([mention]))
-    clusters = [c for c in clusters if not all(aggregate(m) and m.within is None for m in c.mentions)]  # totals
     clusters = join_back_references(clusters, material=_material_types(lex, clusters),
                                     apart=_other_victims)  # "condemned the attack"
     if locality is not None and locality.local:  # a local story tells one attack; a national one, many
