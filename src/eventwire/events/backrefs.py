@@ -12,11 +12,13 @@ with nothing of its type before it (a follow-up story's "the shooting" may be it
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Callable, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+    from ..models import Event
     from .records import Mention
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -71,3 +73,27 @@ def join_back_references(clusters: Sequence, *, material: set[str],
         else:
             target.mentions = sorted(target.mentions + list(mentions), key=lambda m: m.index)
     return out
+
+
+FINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*\s*$")  # a sentence's end (what a headline or a link lacks)
+MAX_LINE_WORDS = 16  # a headline, a caption or a link to another story is short
+
+
+def link_line(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is a short line of its own with no sentence-final stop: a headline, a caption
+    or a link to another story ("Two men, youth charged in Oakland killing", "Related Articles ...")."""
+    text = body[start:end]
+    if not text.strip() or FINAL.search(text) or len(text.split()) > MAX_LINE_WORDS:
+        return False
+    before, after = body[:start].rstrip(" \t"), body[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def told_in_other_lines(events: Sequence["Event"], body: str) -> list["Event"]:
+    """The events, without those told only in headline-like lines of a text (:func:`link_line`): a list of links
+    to other stories, a caption, a headline repeated above the text tell no event of this article (the guidelines:
+    headlines and captions that repeat the body, or name another story, are no event). Not in a text written in
+    capitals (its lines break sentences: wire copy), nor a line that is the whole text (a flash)."""
+    if body.upper() == body or "\n" not in body.strip():
+        return list(events)
+    return [e for e in events if not all(link_line(body, s.start, s.end) for s in (e.evidence, *e.mentions))]
