@@ -86,6 +86,9 @@ def link_line(body: str, start: int, end: int) -> bool:
     if not text.strip() or FINAL.search(text) or len(text.split()) > MAX_LINE_WORDS:
         return False
     before, after = body[:start].rstrip(" \t"), body[end:].lstrip(" \t")
+    following = after.lstrip()
+    if following[:1].islower() or following[:1].isdigit():
+        return False  # a sentence wrapped at the line's end goes on: "... near the 200\nblock of Main Street"
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 

@@ -497,6 +497,8 @@ def _factuality(best: Mention, mentions: list[Mention]) -> str:
     blames someone for it."""
     if _blame_only(best) and any(m.factuality == "asserted" for m in mentions):
         return "asserted"
+    if best.factuality == "claimed" and any(m.told and m.factuality == "asserted" for m in mentions):
+        return "asserted"  # "charged him in connection with the March 18 shooting": the noun presupposes it
     return best.factuality
 
 
