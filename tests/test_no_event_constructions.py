@@ -157,3 +157,15 @@ def test_a_wound_one_gives_oneself_is_no_attack(nlp, text, assault):
 ])
 def test_an_obligation_on_ones_own_side_is_no_request(nlp, text, requested):
     assert any(t == "REQUEST" for t, _ in _types(nlp, text)) is requested
+
+
+@pytest.mark.model
+def test_links_to_other_stories_tell_no_event_of_the_article(nlp):
+    """Short lines of their own with no sentence-final stop below a report ("Related Articles", headlines of other
+    stories) are links, not reports; a text made only of such lines is its own report."""
+    article = ("Man shot dead on Main Street\n\nA man was shot dead on Main Street in Akron on Saturday, police "
+               "said.\n\nRelated Articles\nTwo men charged in Oakland killing\nWoman accused of running down "
+               "ex-boyfriend\n")
+    assert [e.type for e in _events(nlp, article)] == ["ASSAULT"]
+    summary = "Police seek gunman\n\nThe gunman is still at large\n\nFour people were shot at a birthday party\n"
+    assert [e.type for e in _events(nlp, summary)] == ["ASSAULT"]

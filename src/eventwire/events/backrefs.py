@@ -96,7 +96,9 @@ def told_in_other_lines(events: Sequence["Event"], body: str) -> list["Event"]:
     """The events, without those told only in headline-like lines of a text (:func:`link_line`): a list of links
     to other stories, a caption, a headline repeated above the text tell no event of this article (the guidelines:
     headlines and captions that repeat the body, or name another story, are no event). Not in a text written in
-    capitals (its lines break sentences: wire copy), nor a line that is the whole text (a flash)."""
-    if body.upper() == body or "\n" not in body.strip():
-        return list(events)
+    capitals (its lines break sentences: wire copy), nor a line that is the whole text (a flash), nor a text with no
+    sentence at all."""
+    if body.upper() == body or "\n" not in body.strip() \
+            or not any(FINAL.search(line) for line in body.splitlines()):
+        return list(events)  # ... nor a text of headline-like lines only (a summary: its lines are its report)
     return [e for e in events if not all(link_line(body, s.start, s.end) for s in (e.evidence, *e.mentions))]
