@@ -232,10 +232,11 @@ def test_a_call_that_reports_an_attack_is_no_plan(text, factuality):
 @pytest.mark.parametrize("text, types", [
     ("He suffered non-life-threatening injuries in the attack.", ["ASSAULT"]),
     ("The victim was taken to a hospital with injuries that were not life threatening.", []),
-    # known defect: the rules code the threat's content ("to kill") as a future ASSAULT besides the THREATEN (the
-    # guidelines' embedded events: only the threat); the filter dropped it until its session-12 rebuild
-    pytest.param("He threatened to kill his neighbour.", ["THREATEN"],
-                 marks=pytest.mark.xfail(strict=True, reason="a threat's content is coded as a future ASSAULT")),
+    # the content of a threat is no event of its own (the guidelines' embedded events: only the threat)
+    ("He threatened to kill his neighbour.", ["THREATEN"]),
+    ("The militia threatened to shell the town.", ["THREATEN"]),
+    # ... but what a request asks for stays (a future act), beside the request
+    ("The cleric urged his followers to attack the embassy.", ["ASSAULT", "REQUEST"]),
 ])
 def test_how_grave_an_injury_is_reports_no_threat(text, types):
     """The rules (learned layers off: what one sentence alone is worth is the filter's, measured elsewhere)."""

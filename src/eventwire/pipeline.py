@@ -28,6 +28,7 @@ from .events.records import new_article_state
 from .read.files import document_from_text, iter_documents
 from .knowledge.lexicon import Lexicon, load_lexicon
 from .events.merge import merge
+from .events.backrefs import told_in_other_lines
 from .events.acled import coded
 from .learn.aggregates import drop_aggregate_counts
 from .models import Actor, Article, Coder, Document, Event, Place, Skipped, replace
@@ -164,7 +165,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
                        parts=_town_parts(places, doc.text))
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital, locality=locality)
-    events = fill_implicit(events, ctx)
+    events = told_in_other_lines(fill_implicit(events, ctx), article.body)  # headlines, captions, links
     model = resources.get_eventness()
     if model is not None:  # learn: real events only, calibrated confidence; totals are no event's casualties
         events = drop_aggregate_counts(model.apply(events, article.body, title=article.title))

@@ -91,12 +91,29 @@ def _temporal_fact(token: "Token") -> bool:
     return False
 
 
+NO_ONE = frozenset("none nobody nothing neither".split())
+
+
 def _own_polarity(doc: "Doc", tokens: tuple[int, ...], lex: Lexicon) -> str | None:
     for i in tokens:
         for child in doc[i].children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "negated"
+    if len(tokens) == 1 and _no_one_did(doc[tokens[0]]):
+        return "negated"
     return None
+
+
+def _no_one_did(token: "Token") -> bool:
+    """A verb whose subject is a negative quantifier: "none was killed", "no one was hurt", "nobody fired" (a
+    trigger alone in its group: "no one was hurt in the attack" still tells the attack)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in NO_ONE or (subject.lower_ in ("one", "body") and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in subject.children)):
+            return True
+    return False
 
 
 def _clause_cues(token: "Token", lex: Lexicon, *, skip_modal: bool) -> str | None:

@@ -38,9 +38,14 @@ THREAT_PLANS = frozenset({"threaten"})
 
 
 def derived_mentions(doc: "Doc", mentions: list["Mention"], lex: Lexicon) -> list["Mention"]:
-    """The statement events implied by announced acts, numbered after ``mentions``."""
+    """The statement events implied by announced acts, numbered after ``mentions``: not where a threat word that is
+    itself a THREATEN trigger holds the act ("threatened to kill him": that THREATEN is the statement)."""
+    threats = {m.head for m in mentions if m.type == "THREATEN"}
     derived: list["Mention"] = []
     for m in mentions:
+        plan = _closest_plan_token(doc[m.head], lex) if m.type not in STATEMENT_TYPES else None
+        if plan is not None and plan.i in threats and plan.lemma_.lower() in THREAT_PLANS:
+            continue
         new = _intent(doc, m, lex) or _refusal(doc, m, lex)
         if new is not None:
             derived.append(replace(new, index=len(mentions) + len(derived)))
@@ -88,6 +93,29 @@ def _refusal(doc: "Doc", m: "Mention", lex: Lexicon) -> "Mention | None":
     return _statement(m, "REJECT")
 
 
+def threat_contents(doc: "Doc", mentions: list["Mention"], lex: Lexicon) -> set[int]:
+    """Indices of the mentions that are the content of a threat ("threatened *to kill* his neighbour", "threatens
+    *to withdraw* its troops"): the act has not happened and is no event of its own; the threat (the THREATEN of the
+    threat word, or the one derived from the act) is the event the text reports. Guidelines of
+    benchmarks/annotations, "Embedded events". Requests keep their content as a ``future`` act."""
+    contents = set()
+    for m in mentions:
+        if m.type in STATEMENT_TYPES or m.factuality not in ("future", "hypothetical"):
+            continue
+        plan = _closest_plan_token(doc[m.head], lex)
+        if plan is not None and plan.lemma_.lower() in THREAT_PLANS:
+            contents.add(m.index)
+    return contents
+
+
+def _closest_plan_token(head, lex: Lexicon):
+    """The closest plan word above the act (``data/cues.tsv``), or None."""
+    for above in head.ancestors:
+        if lex.cues.get(above.lemma_.lower()) == "plan" or lex.cues.get(above.lower_) == "plan":
+            return above
+    return None
+
+
 def _closest_plan(head, lex: Lexicon) -> str | None:
     """The closest plan word above the act (``data/cues.tsv``), as its lemma (or its form where only the form
     is listed): a request's or an attempt's (:data:`NOT_ANNOUNCED`: "urged Y to attack", "attempting to murder
@@ -107,4 +135,4 @@ def _cooperative(type_: str, lex: Lexicon) -> bool:
 def _statement(m: "Mention", type_: str) -> "Mention":
     return replace(m, type=type_, mode=None, family=None, factuality="asserted",
                    confidence=round(m.confidence * CONFIDENCE, 3), fatalities=None, injured=None,
-                   definite=False, novel=False)
+                   definite=False, novel=False, told=False)

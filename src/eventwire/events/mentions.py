@@ -26,6 +26,7 @@ from . import arguments
 from .triggers import TriggerGroup, find_groups, is_weapon, salience, sums_up
 from . import factuality
 from . import intents
+from .backrefs import names_told_event
 from ..actors.mentioned import antecedent, described, described_pair, names_people, plain_party
 from ..actors.resolve import resolve_np, settled
 from .casualties import count_casualties
@@ -94,7 +95,8 @@ def find_mentions(ctx: ArticleState) -> list[Mention]:
                 for k, (sent, group, roles, n) in enumerate(raw)]
     mentions = _summaries(doc, attach_orphan_counts(ctx, unclaimed_counts(ctx, nest(doc, mentions))))
     derived = intents.derived_mentions(doc, mentions, lex)
-    return sorted(mentions + derived, key=lambda m: (m.sentence.start, m.index))
+    contents = intents.threat_contents(doc, mentions, lex)  # "threatened to kill X": the threat, not the killing
+    return sorted([m for m in mentions if m.index not in contents] + derived, key=lambda m: (m.sentence.start, m.index))
 
 
 def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGroup,
@@ -126,7 +128,7 @@ def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGro
         fatalities=fatalities, injured=injured, shot=shot, victims=victims, definite=group.definite, novel=group.novel,
         names=names,
         cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.paragraph_of(sent.start_char),
-        also=_also(sent, group, fatalities, ctx),
+        also=_also(sent, group, fatalities, ctx), told=names_told_event(head),
         several=head.pos_ == "NOUN" and "Plur" in head.morph.get("Number") and any(
             c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in head.children),
     )

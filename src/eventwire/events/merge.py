@@ -35,6 +35,7 @@ from .acled import acled_coding, inter_codes
 from ..knowledge.lexicon import Lexicon
 from ..places.locality import Setting
 from . import fields
+from .backrefs import join_back_references
 from ..models import Actor, Article, Event, Evidence, Place
 
 SITE_FEATURES = {"base": ("military base", "airport", "airbase", "air base"),
@@ -55,7 +56,7 @@ SPAN_OF_TIME = re.compile(
     r"|(?:the |its |their )?(?:beginning|start|founding|creation)\b"
     r"|(?:it|they|he|she|the [\w-]+(?: [\w-]+)?) (?:was|were) (?:founded|created|formed|established|elected)\b)"
     r"|(?:during|in|over|within|throughout) the (?:last|past|previous) (?:[\w-]+ ){0,2}"
-    r"(?:weeks|months|years|decades?)\b"
+    r"(?:days|weeks|months|years|decades?)\b"
     r"|in recent (?:weeks|months|years)\b|over the years\b"
     r"|since (?:(?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the weekend)\b"
     r"|(?:over|throughout|in) (?:its|their|the \w+'s) (?:[\w-]+ ){0,2}history\b"
@@ -105,12 +106,20 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
             best.mentions.append(mention)
         else:
             clusters.append(_Cluster([mention]))
+    clusters = join_back_references(clusters, material=_material_types(lex, clusters),
+                                    apart=_other_victims)  # "condemned the attack"
     if locality is not None and locality.local:  # a local story tells one attack; a national one, many
         clusters = _join_story(clusters)
     owner = {m.index: k for k, c in enumerate(clusters) for m in c.mentions}
     drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country, capital=capital,
                                  locality=locality) for c in clusters])
     return [_link_causes(event, cluster, drafts, owner, other_parties) for event, cluster in zip(drafts, clusters)]
+
+
+def _material_types(lex: Lexicon, clusters: list[_Cluster]) -> set[str]:
+    """The types among ``clusters`` whose events are of a merging quad class (material acts)."""
+    types = {c.first.type for c in clusters}
+    return {t for t in types if lex.coding(t, None).quad_class in MERGING_QUADS}
 
 
 def _join_story(clusters: list[_Cluster]) -> list[_Cluster]:
@@ -453,7 +462,7 @@ def km(a: Place, b: Place) -> float:
 
 def _event(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None,
            capital: Callable[[str], Place | None] | None = None, locality: Setting | None = None) -> Event:
-    best = max(mentions, key=lambda m: (_information(m), -m.index))
+    best = max(mentions, key=lambda m: (not m.told or all(o.told for o in mentions), _information(m), -m.index))
     mode = fields.mode_of(mentions)
     actors = fields.union(m.actors for m in mentions)
     named = {a.name for a in actors if a.name and a.sector != "GOV"} if best.type == "ASSAULT" else set()
@@ -488,6 +497,8 @@ def _factuality(best: Mention, mentions: list[Mention]) -> str:
     blames someone for it."""
     if _blame_only(best) and any(m.factuality == "asserted" for m in mentions):
         return "asserted"
+    if best.factuality == "claimed" and any(m.told and m.factuality == "asserted" for m in mentions):
+        return "asserted"  # "charged him in connection with the March 18 shooting": the noun presupposes it
     return best.factuality
 
 

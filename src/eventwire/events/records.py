@@ -67,6 +67,8 @@ class Mention:
     shot: bool = False  # its wounded were only said to be shot (the story may tell elsewhere that they died)
     victims: bool = False  # its dead were only called victims ("the four victims"): the story's victims, who may
     # be its wounded
+    told: bool = False  # a definite event noun that another word takes as its object ("condemned the shooting"):
+    # names an event the article may have told before (:mod:`.backrefs`)
 
 
 @dataclass(frozen=True)

@@ -101,12 +101,27 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
         return None  # a word of a name reports nothing: "the Florida Highway Patrol", "Gerome Battle"
     for rule in rules:
         if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
-            if rule.type == "ASSAULT" and accidental(token):
-                return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally"
+            if rule.type == "ASSAULT" and (accidental(token) or self_inflicted(token)):
+                return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally";
+                # nor is a suicide or a wound one gives oneself: "he shot himself"
             if rule.type == "ACCUSE" and token.lemma_.lower() in INQUIRY and _into_accident(token, lex):
                 return None  # investigating an accident is no accusation: "investigated a hit-and-run crash"
             return rule if rule.type != "-" else None  # a stop row: this use of the word is no event
     return None
+
+
+REFLEXIVE = frozenset("himself herself themselves itself myself yourself ourselves oneself".split())
+
+
+def self_inflicted(token: "Token") -> bool:
+    """A violent verb whose only object is its doer ("he shot himself in the face", "killed herself"): a suicide
+    or an accident, no event of the guidelines; not "shot his wife and then himself", "killing himself and 4
+    others"."""
+    if token.pos_ != "VERB" or any(c.dep_ == "prt" for c in token.children):
+        return False  # "the bomber blew himself up" at a checkpoint is an attack
+    found = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(found) and all(o.lower_ in REFLEXIVE and not any(c.dep_ == "conj" for c in o.children)
+                               for o in found)
 
 
 def incorporated(token: "Token") -> bool:

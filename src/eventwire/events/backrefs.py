@@ -1,0 +1,104 @@
+"""Extract stage: nouns that name an event the article has already told ("the shooting", "this murder",
+"Saturday's attack", "the request of the municipalities").
+
+A definite or possessive event noun that another predicate takes as its object or complement ("the mayor
+condemned *the shooting*", "police are investigating *the attack*", "arrested in connection with *the killing*",
+"a vigil for the victims of *the shooting*", "reports on *this murder*") tells no new event: it is the topic of the
+sentence's own report (a condemnation, an investigation, an arrest, a funeral). Where the article (or the sentence)
+has told an event of that type before, such a mention is a further mention of it (:func:`join_back_references`):
+it joins the nearest earlier event of its type that is reported as having happened, and never becomes that event's
+best report. A noun that is its clause's subject ("the attack killed three") reports, and is left alone; so is one
+with nothing of its type before it (a follow-up story's "the shooting" may be its only mention of the event).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from ..models import Event
+    from .records import Mention
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+COMPLEMENT = frozenset({"dobj", "pobj", "attr", "oprd", "appos", "dative", "compound"})
+REPORTED = frozenset({"asserted", "claimed"})
+STEM = 5  # verbal types join only a report by a word of the same stem ("the request" - "requested")
+
+
+def names_told_event(head: "Token") -> bool:
+    """Whether the trigger ``head`` is a definite or possessive event noun taken as the object or complement of
+    another word ("condemned the shooting", "suspect in Saturday's killing", "the shooting suspect")."""
+    if head.pos_ != "NOUN":
+        return False
+    top = head
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ not in COMPLEMENT:
+        return False
+    phrase = top.head if top.dep_ == "compound" else head  # "the shooting suspect": the phrase's determiner
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in phrase.children)
+
+
+def _stem(trigger: str) -> str:
+    words = trigger.lower().split()
+    return words[-1][:STEM] if words else ""
+
+
+def join_back_references(clusters: Sequence, *, material: set[str],
+                         apart: Callable[["Mention", list["Mention"]], bool]) -> list:
+    """``clusters`` (objects with a ``mentions`` list, in order of first mention) with each cluster made only of
+    :attr:`Mention.told` mentions joined to the nearest earlier cluster of its type that reports the event as
+    having happened (any of ``material`` types; of a verbal type, only one with a report by a word of the same
+    stem), unless ``apart`` (victims of its own: "the kidnapping of the driver" after "the murder of X"), "another"
+    or a count of several events set it apart."""
+    out: list = []
+    for cluster in clusters:
+        mentions = cluster.mentions
+        target = None
+        if all(m.told and not m.novel and not m.several for m in mentions):
+            first = mentions[0]
+            stems = {_stem(m.trigger) for m in mentions}
+            for other in reversed(out):
+                o = other.mentions
+                if o[0].type != first.type or o[0].index > first.index or all(m.told for m in o) \
+                        or not any(m.factuality in REPORTED for m in o) or any(apart(m, o) for m in mentions):
+                    continue
+                if first.type in material or stems & {_stem(m.trigger) for m in o if not m.told}:
+                    target = other
+                    break
+        if target is None:
+            out.append(cluster)
+        else:
+            target.mentions = sorted(target.mentions + list(mentions), key=lambda m: m.index)
+    return out
+
+
+FINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*\s*$")  # a sentence's end (what a headline or a link lacks)
+MAX_LINE_WORDS = 16  # a headline, a caption or a link to another story is short
+
+
+def link_line(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is a short line of its own with no sentence-final stop: a headline, a caption
+    or a link to another story ("Two men, youth charged in Oakland killing", "Related Articles ...")."""
+    text = body[start:end]
+    if not text.strip() or FINAL.search(text) or len(text.split()) > MAX_LINE_WORDS:
+        return False
+    before, after = body[:start].rstrip(" \t"), body[end:].lstrip(" \t")
+    following = after.lstrip()
+    if following[:1].islower() or following[:1].isdigit():
+        return False  # a sentence wrapped at the line's end goes on: "... near the 200\nblock of Main Street"
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def told_in_other_lines(events: Sequence["Event"], body: str) -> list["Event"]:
+    """The events, without those told only in headline-like lines of a text (:func:`link_line`): a list of links
+    to other stories, a caption, a headline repeated above the text tell no event of this article (the guidelines:
+    headlines and captions that repeat the body, or name another story, are no event). Not in a text written in
+    capitals (its lines break sentences: wire copy), nor a line that is the whole text (a flash), nor a text with no
+    sentence at all."""
+    if body.upper() == body or "\n" not in body.strip() \
+            or not any(FINAL.search(line) for line in body.splitlines()):
+        return list(events)  # ... nor a text of headline-like lines only (a summary: its lines are its report)
+    return [e for e in events if not all(link_line(body, s.start, s.end) for s in (e.evidence, *e.mentions))]
