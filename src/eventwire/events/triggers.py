@@ -250,7 +250,7 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
 
 
 OBLIGED = frozenset("must should".split())
-NO_ADDRESSEE = frozenset("i we us me everyone everybody nobody there".split())  # the speaker's side, all, none
+NO_ADDRESSEE = frozenset("i we us me everyone everybody nobody".split())  # the speaker's side, all, none
 FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
 
 
@@ -259,13 +259,13 @@ def directive(clause: "Token") -> bool:
     the suspects", "the EU must be ready to mediate", "military intervention must be avoided") whose verb is an
     action or a readiness, not a state of things ("2005 must be the year", "should have been attached"), whose
     passive subject is a thing to be acted on, not a person to be judged ("he should be judged by results"), and
-    whose subject is neither the speaker's own side nor everyone ("we must show them", "all of us must", "there
-    should be")."""
+    whose subject is neither the speaker's own side nor everyone ("we must show them", "all of us must"); an
+    existential clause demands what it names ("there must be a vote")."""
     kids = list(clause.children)
     if not any(a.dep_ == "aux" and a.lower_ in OBLIGED for a in kids) or any(c.lower_ == "have" for c in kids):
         return False
-    if clause.lemma_.lower() == "be" and not any(c.dep_ == "acomp" for c in kids):
-        return False
+    if clause.lemma_.lower() == "be" and not any(c.dep_ in ("acomp", "expl") for c in kids):
+        return False  # ... but "there must be a vote" demands the vote
     subjects_ = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if any(s.dep_ == "nsubjpass" and (s.pos_ == "PRON" or s.ent_type_ == "PERSON") for s in subjects_):
         return False
