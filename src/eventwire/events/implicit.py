@@ -148,10 +148,8 @@ def _described_attacker(ctx: "ArticleState", bounds: tuple[int, int], event: Eve
             elif sent.start_char >= end:
                 ceiling = min(ceiling, sent.start_char)
     here, before, after = [], [], []
-    for token in ctx.doc:
+    for token in ctx.nominals:
         if not floor <= token.idx < ceiling:
-            continue
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "poss", "nmod"):
             continue
         kind = token.lower_ in nouns or token.lemma_.lower() in nouns
         if not kind and token.ent_type_ not in ("ORG", "NORP", "PERSON", ""):

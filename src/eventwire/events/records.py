@@ -93,6 +93,12 @@ class ArticleState:
         return tuple(self.doc.sents)
 
     @cached_property
+    def nominals(self) -> tuple["Token", ...]:
+        """The nouns and proper nouns that head their phrase (no compound, modifier or possessor), listed once."""
+        return tuple(t for t in self.doc if t.pos_ in ("NOUN", "PROPN")
+                     and t.dep_ not in ("compound", "amod", "poss", "nmod"))
+
+    @cached_property
     def noun_chunks(self) -> tuple["SpacySpan", ...]:
         """The document's noun chunks, listed once (spaCy walks the whole document for a span's chunks)."""
         return tuple(self.doc.noun_chunks)

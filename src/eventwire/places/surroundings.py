@@ -63,6 +63,7 @@ def _locale_cues() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(p), cc) for p, cc in read_tsv("places_locale.tsv"))
 
 
+@lru_cache(maxsize=16)  # asked several times per article (pipeline, geocoder, mentions) with the same text
 def locale_countries(text: str) -> frozenset[str]:
     """ISO3 codes of the countries whose local-news conventions the text follows (``data/places_locale.tsv``:
     US street addresses, "sheriff", "school district"...): see :data:`LOCALE_BONUS`."""
