@@ -444,13 +444,11 @@ def _combine(groups: list) -> int | None:
     two reports of one count); a shooter who turned the gun on himself adds himself to those he killed."""
     if not groups:
         return None
-    shooter = [count for verb, count in groups if verb is not None and any(  # "before turning the gun on himself"
-        _turned_on_self(t) for c in verb.children if c.dep_ == "prep" for t in c.children)]
+    turned = [verb is not None and any(  # "before turning the gun on himself"
+        _turned_on_self(t) for c in verb.children if c.dep_ == "prep" for t in c.children) for verb, _ in groups]
+    shooter = [count for (_, count), own in zip(groups, turned) if own]
     if shooter and len(shooter) < len(groups):  # the shooter is one more than the others he killed
-        others = [(verb, count) for verb, count in groups if not any(
-            _turned_on_self(t) for c in (verb.children if verb is not None else ()) if c.dep_ == "prep"
-            for t in c.children)]
-        return _combine(others) + sum(shooter)
+        return _combine([group for group, own in zip(groups, turned) if not own]) + sum(shooter)
     total, verbs = groups[0][1], [groups[0][0]]
     for verb, count in groups[1:]:
         chained = verb is not None and any(v is not None and verb in _event_verbs(v) for v in verbs)

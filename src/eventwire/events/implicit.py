@@ -238,8 +238,8 @@ def _complete(event: Event, ctx: "ArticleState", parties_of: Callable[[int, int]
             actor = (named,)
         elif located is not None:
             actor = (with_country(Actor(text="", name="police", sector="COP"), located.country, kb=kb),)
-    elif not actor and event.factuality == "asserted" and _authority(event) is not None:  # "He was sentenced",
-        nouns, sectors = _authority(event)  # "X is charged with murder", "the investigation is ongoing"
+    elif not actor and event.factuality == "asserted" and (authority := _authority(event)) is not None:
+        nouns, sectors = authority  # "He was sentenced", "X is charged with murder", "the investigation is ongoing"
         named = _described_attacker(ctx, bounds, event, {a.name for a in recipient}, nouns=nouns,
                                     sectors=frozenset(sectors), fallback=sectors[0])
         actor = (named,) if named is not None else actor

@@ -121,11 +121,11 @@ def _closest_plan(head, lex: Lexicon) -> str | None:
     is listed): a request's or an attempt's (:data:`NOT_ANNOUNCED`: "urged Y to attack", "attempting to murder
     two men") announces nothing of the actor's; a threat's (:data:`THREAT_PLANS`: "threatened to withdraw trade
     preferences") makes the act a threat, whatever its type."""
-    for above in head.ancestors:
-        lemma = above.lemma_.lower()
-        if lex.cues.get(lemma) == "plan" or lex.cues.get(above.lower_) == "plan":
-            return above.lower_ if above.lower_ in NOT_ANNOUNCED and lemma not in NOT_ANNOUNCED else lemma
-    return None
+    above = _closest_plan_token(head, lex)
+    if above is None:
+        return None
+    lemma = above.lemma_.lower()
+    return above.lower_ if above.lower_ in NOT_ANNOUNCED and lemma not in NOT_ANNOUNCED else lemma
 
 
 def _cooperative(type_: str, lex: Lexicon) -> bool:
