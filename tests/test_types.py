@@ -206,6 +206,17 @@ def test_sub_types_on_sentences(nlp, text, expected):
     ("Brazil scrapped its ban on beef imports.", ("RETREAT", "ease")),
     ("An ancient sarcophagus was returned to Egypt by customs officials.", ("RETREAT", "return")),  # the passive
     ("The minister was returned to office.", None),  # re-elected: no receiver
+    # session 14: PLOVER-coded constructions that had no rules candidate (the "s14-types" rows of triggers.tsv)
+    ("The president announced a weeklong cease-fire with the rebels.", ("RETREAT", "ceasefire")),  # hyphenated
+    ("Troops opened fire on the crowd.", ("ASSAULT", "firearms")),  # "fire" without "cease" keeps its row
+    ("The government said it would recognize the independence of the breakaway region.", ("SUPPORT", None)),
+    ("Germany announced a contribution of 56 million euros to the refugee programme.", ("AID", None)),
+    ("The rebels have received financial and logistical support from abroad.", ("AID", None)),
+    ("The party received strong support from the unions.", ("SUPPORT", None)),  # support that is not material
+    ("The president said the army would launch a military operation against the rebels.", ("ASSAULT", None)),
+    ("A court ordered the retrial of the two journalists.", ("ACCUSE", None)),
+    ("The judge granted a temporary restraining order sought by the union.", ("CONCEDE", None)),
+    ("The rebels pledged revenge for the killing.", ("THREATEN", None)),  # the threat rows come first
 ])
 def test_trigger_rows_on_sentences(nlp, text, expected):
     from eventwire import extract
