@@ -133,6 +133,26 @@ def _last_named(doc, labels: tuple[str, ...], lo: int, hi: int, resolve, accept=
     return None
 
 
+def _last_person(doc, lo: int, hi: int, resolve) -> Actor | None:
+    """The person "he" or "she" stands for: of the nearest sentence (reading back from token ``hi``, not before
+    ``lo``) that names a person, the one named as a subject first, of the main clause before a subordinate one
+    ("X was sentenced by Judge Y. He was also sentenced ...": X, the centre of attention; "X requested that Y
+    define his status. He also asked Y ...": X), else the nearest named."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and lo <= e.start and e.end <= hi]
+    by_sentence: dict[int, list] = {}
+    for ent in people:
+        by_sentence.setdefault(ent.sent.start, []).append(ent)
+    for start in sorted(by_sentence, reverse=True):
+        named = by_sentence[start]
+        subjects = sorted((e for e in named if e.root.dep_ in ("nsubj", "nsubjpass")),  # the main clause's first
+                          key=lambda e: (sum(1 for _ in e.root.ancestors), -e.start))  # ("X requested that Y ...")
+        for ent in subjects + list(reversed(named)):
+            actor = resolve(ent)
+            if actor is not None:
+                return actor
+    return None
+
+
 def _last_subject(tokens, phrase, resolve, *, plural: bool | None, accept=lambda actor: True,
                   verbs: frozenset[str] | None = None) -> Actor | None:
     """The nearest subject among ``tokens`` (reading back) naming people, in the number ``plural`` asks (an
@@ -191,7 +211,7 @@ def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) 
         return None
     if lower in PERSONAL:
         last = pronoun.i if own_sentence else pronoun.sent.start
-        actor = _last_named(doc, ("PERSON",), floor, last, resolve)
+        actor = _last_person(doc, floor, last, resolve)
         if actor is not None:
             return actor
     elif own_sentence:
@@ -204,7 +224,17 @@ def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) 
         before = [t for t in bodies if t.i < pronoun.i]
         return _last_subject(before, phrase, resolve, plural=None, verbs=STATING) or _last_subject(
             reversed([t for t in bodies if t.i > pronoun.i]), phrase, resolve, plural=None, verbs=STATING)
-    return _last_subject(doc[floor:pronoun.sent.start], phrase, resolve, plural=lower in PLURAL)
+    window = doc[floor:pronoun.sent.start]
+    return _last_subject(_centred(window) if lower in PERSONAL else window, phrase, resolve, plural=lower in PLURAL)
+
+
+def _centred(tokens) -> list["Token"]:
+    """``tokens`` in text order, except that within each sentence a subject of the main clause comes after (is read
+    back before) a subject of a subordinate one: :func:`_last_subject` reads the nearest sentence's main subject
+    first ("Cerezo requested that Strook define his status. He also asked Strook ...": Cerezo)."""
+    tokens = list(tokens)
+    sentence = {t.i: t.sent.start for t in tokens} if tokens else {}
+    return sorted(tokens, key=lambda t: (sentence[t.i], -sum(1 for _ in t.ancestors), t.i))
 
 
 ORDINAL_REFERENCE = frozenset({"former", "latter"})

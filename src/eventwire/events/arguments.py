@@ -19,7 +19,7 @@ This module only finds phrase heads (tokens); :mod:`eventwire.actors` turns phra
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..knowledge.words import SPEECH_VERBS
 from .triggers import TriggerGroup, agents, is_weapon
@@ -131,8 +131,11 @@ class Roles:
     deeds: tuple[int, ...] = ()  # recipients that are judged deeds standing for their place ("attacks in Tehran")
 
 
-def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: frozenset[int]) -> Roles:
-    """Actor and recipient phrase heads of ``group``; ``triggers`` are all trigger tokens of the sentence."""
+def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: frozenset[int],
+               voiced: Callable[["Token"], bool] = lambda token: False) -> Roles:
+    """Actor and recipient phrase heads of ``group``; ``triggers`` are all trigger tokens of the sentence;
+    ``voiced``: first-person pronouns that stand for the text's own voice (a transcript's speaker:
+    :mod:`.voices`), not for the subject of a speech verb above them."""
     actors: list["Token"] = []
     recipients: list["Token"] = []
     partners: list["Token"] = []
@@ -192,8 +195,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients = [a for r in recipients for a in (_deed_authors(r, lex) if r.i in triggers else [r])]
         placed_deeds = {r.i for r in recipients if r.i in triggers and _placed_deed(r)}  # "attacks in Tehran"
     cause = _cause(doc, group, recipients, triggers) if type_ != "ASSAULT" else None
-    actors = _expand(_resolve_pronouns(actors, ANAPHORS), lex, exclude=group.tokens)
-    recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens,
+    actors = _expand(_resolve_pronouns(actors, ANAPHORS, voiced), lex, exclude=group.tokens)
+    recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS, voiced), lex, exclude=group.tokens,
                          deeds=placed_deeds)
     partners = _expand(partners, lex, exclude=group.tokens)
     if type_ in SYMMETRIC:  # talks *with* Iran: both sides act, and each is the other's counterpart
@@ -517,7 +520,8 @@ def _np_head(token: "Token") -> "Token":
     return token
 
 
-def _resolve_pronouns(tokens: list["Token"], pronouns: set[str]) -> list["Token"]:
+def _resolve_pronouns(tokens: list["Token"], pronouns: set[str],
+                      voiced: Callable[["Token"], bool] = lambda token: False) -> list["Token"]:
     """A pronoun (or a phrase owned by one: "their convoy") inside reported speech stands for the speaker.
 
     For whom an act is done to, only group pronouns count: "Trump saying he should have been killed" is not
@@ -526,6 +530,8 @@ def _resolve_pronouns(tokens: list["Token"], pronouns: set[str]) -> list["Token"
     for token in tokens:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns), None)
         pronoun = token if token.lower_ in pronouns and token.text not in COUNTRY_LOOKALIKES else owner
+        if pronoun is not None and voiced(pronoun):  # "WE DEMAND ... THAT WALKER SAY": the communiqué's "we"
+            pronoun = None
         antecedent = _speaker(pronoun) if pronoun is not None else []
         if pronoun is not None and antecedent:
             out += antecedent if pronoun is token else [token] + antecedent
