@@ -26,7 +26,8 @@ from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
 from ..actors.mentioned import is_age_noun, names_people
 from .constructions import (ATTACKER_NOUNS, JUDGED_BY_SAYING, attacker_word as _attacker_word,  # noqa: F401
-                           assailants as _assailants, contacted as _contacted, harm_or_custody, judged as _judged,
+                           assailants as _assailants, contacted as _contacted, harm_or_custody, harmed_subjects,
+                           judged as _judged,
                            left_subject as _left_subject, up_to as _up_to)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -222,9 +223,15 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in children) \
         and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)  # "were shot and injured"
     passive = passive or shared
+    bare = verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(  # "A fourth victim was found later, shot in
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj") for c in children)  # both legs"
     stative = passive and verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in children)
     passive = passive and not stative  # "Israel is opposed to French mediation": a stance its subject holds
     actors, recipients = [], []
+    if bare and not passive:  # a bare past participle is passive: the governing clause's subject undergoes it
+        recipients += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return _antecedents(actors), _antecedents(recipients)
     if passive:
         recipients += [c for c in (verb.head.children if shared else children) if c.dep_ == "nsubjpass"]
         if not recipients and not shared and verb.dep_ != "acl":  # "..., 53-year-old Quenten Wright was shot":
@@ -294,7 +301,13 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ in ("NOUN", "NUM"):
             phrase = phrase.head.head
     anaphoric = all(a.lower_ in ANAPHORS and a.text not in COUNTRY_LOOKALIKES for a in actors)
-    if anaphoric and phrase.dep_ in ("dobj", "pobj", "attr"):
+    harmed = harmed_subjects(phrase.head.head) if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" else None
+    if harmed is not None and type_ in HOSTILE:  # "two bailiffs and a gunman are dead after a shooting": the
+        harmed = [c for h in harmed for c in (h, *h.conjuncts)]  # gunman who died is still its author
+        attackers = [h for h in harmed if h.lower_ in ATTACKER_NOUNS or h.lemma_.lower() in ATTACKER_NOUNS]
+        actors += [h for h in attackers if h not in actors]
+        recipients += [h for h in harmed if h not in attackers and h not in recipients]
+    elif anaphoric and phrase.dep_ in ("dobj", "pobj", "attr"):
         governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
         purpose = phrase.dep_ == "pobj" and phrase.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
         verb = governor.lemma_.lower()
@@ -460,7 +473,10 @@ def _directional(type_: str, *, noun: bool = True) -> set[str]:
 
 
 def _named(token: "Token") -> bool:
-    """A modifier that can name a party: a proper noun or a capitalised adjective ("US", "Iranian")."""
+    """A modifier that can name a party: a proper noun or a capitalised adjective ("US", "Iranian"); a sentence's
+    first word is capitalised anyway ("Violent clashes between ..."): only a name or nationality there."""
+    if token.is_sent_start and token.pos_ != "PROPN" and token.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
+        return False
     return token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper()
 
 
