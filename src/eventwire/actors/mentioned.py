@@ -35,7 +35,8 @@ victims suspects hostages prisoners players fans couple pair duo nation nations 
 member members leader leaders signatory signatories neighbour neighbours neighbor neighbors power powers
 troop troops personnel contingent contingents battalion battalions brigade brigades regiment regiments
 critic critics rival rivals foe foes enemy enemies jury juries detective detectives public citizenry
-male males female females""".split())
+male males female females charity charities conservatives liberals democrats republicans tories radicals moderates
+progressives hardliners""".split())
 GOVERNING_BODIES = frozenset({"municipality", "council", "government", "administration", "municipalities"})
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
 NOT_PEOPLE = frozenset("""number order power matter water center centre border corner quarter letter paper

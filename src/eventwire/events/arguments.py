@@ -116,6 +116,16 @@ UNDERGOING = {"face", "receive", "draw", "attract", "suffer", "endure", "incur",
               "undergo", "stand"}  # "are undergoing trial for manslaughter", "stood trial"
 DEPLOYING = {"deploy", "station", "dispatch", "redeploy", "post"}  # forces deployed are their senders' act
 HOSTILE = {"ASSAULT", "COERCE"}  # "murder victims": whom an attack word names are not its authors
+# Nouns of attacks on people or things whose "of" object is what was hit ("the bombing of a police station", "the
+# shelling of Aleppo"); unlike nouns of killing, their possessor is their author ("the army's shelling of X").
+STRIKING_NOUNS = {"bombing", "shelling", "bombardment", "storming", "burning", "torching", "looting", "ransacking",
+                  "destruction", "invasion", "occupation", "siege", "blockade", "raid", "stoning", "beating",
+                  "shooting", "stabbing", "rocketing", "mortaring", "firebombing", "sacking"}
+# Nouns of acts one does alone, whose "of" object is who does it ("the resignation of Beverley Hughes", "the
+# withdrawal of Serbian forces", "the visit of the president").
+DOER_OF_NOUNS = {"resignation", "resignations", "surrender", "withdrawal", "pullout", "retreat", "departure", "arrival",
+                 "visit", "return", "capitulation", "abdication", "defection", "walkout", "exit", "stepping"}
+CREWED = {"helicopter", "warplane", "gunship", "jet", "warship"}  # weapons whose crew is an armed force
 JOINT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "exercise", "drill", "drills", "games",
                "partnership", "alliance", "truce", "armistice"}
 JOINT_MODIFIERS = {"joint", "bilateral", "mutual", "combined"}
@@ -263,8 +273,10 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     if not actors and not passive:
         actors += _inherited_subject(verb)
     actors = _antecedents(actors)
-    actors = [a for a in actors if not _weapon(a, lex)] + _event_agents(actors, lex)
-    return actors, _antecedents(recipients)
+    armed = [a for a in actors if not _weapon(a, lex)] + _event_agents(actors, lex)
+    if not armed:  # "the helicopters fired rockets": a crewed weapon with no one named stands for its crew
+        armed = [a for a in actors if a.lemma_.lower() in CREWED]
+    return armed, _antecedents(recipients)
 
 
 def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"], list["Token"]]:
@@ -285,11 +297,15 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
                 and not victim_noun:
             actors.append(child)  # "US strike", "the guerrilla attack"
     actors += _prep_objects(noun, {"by"}) + _performers(noun)
+    if not actors and (lemma in DOER_OF_NOUNS or noun.lower_ in DOER_OF_NOUNS):  # "the resignation of X": X resigned
+        actors += _prep_objects(noun, {"of"})
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in UNDERGOING:  # "Iran faces criticism from the U.N.":
         actors += _prep_objects(noun, {"from"}) + _prep_objects(noun.head, {"from"})  # the subject undergoes it
         recipients += [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     owned = type_ in FOR_TYPES and any(c.dep_ == "poss" for c in noun.children)  # "his support of President X"
-    recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun or owned else set()))
+    struck = type_ in HOSTILE and lemma in STRIKING_NOUNS  # "the bombing of a police station": what was hit
+    recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun or owned or struck
+                                                                     else set()))
     phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
     authors = _authors(phrase)
     if not authors and phrase.dep_ == "pobj" and phrase.head.lower_ == "of" \
@@ -469,6 +485,8 @@ def _directional(type_: str, *, noun: bool = True) -> set[str]:
         preps |= {"to", "toward", "towards"}
     if type_ in FROM_TYPES:
         preps.add("from")
+    if type_ == "ACCUSE" and noun:  # "misgivings about government plans", "criticism over X's decision": what is
+        preps |= {"about", "over"}  # found fault with stands for whose it is
     return preps
 
 
@@ -505,7 +523,8 @@ def _inherited_subject(token: "Token") -> list["Token"]:
         causative = token.dep_ == "ccomp" and token.head.lemma_.lower() in CAUSATIVE  # "Ethiopia let free X"
         if token.dep_ in ("ccomp", "ROOT") and not causative or token.head.i == token.i:
             return []
-        deps = ("nsubj", "nsubjpass") if token.dep_ == "conj" else ("nsubj",)  # "X was indicted and will resign"
+        deps = ("nsubj", "nsubjpass") if token.dep_ in ("conj", "xcomp") else ("nsubj",)  # "X was indicted and
+        # will resign"; "X was forced to resign" (a passive verb's subject does what its complement says)
         token = token.head
         subjects = [c for c in token.children if c.dep_ in deps]
         if subjects:
@@ -580,7 +599,8 @@ def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...],
     for token in tokens:
         for t in [token] + (list(token.conjuncts) if token.dep_ != "conj" else []):
             for item in _unwrap(t):
-                if item.i not in exclude and item not in out and (item.i in deeds or not _weapon(item, lex)) \
+                if item.i not in exclude and item not in out and (item.i in deeds or not _weapon(item, lex) or (
+                        item.lemma_.lower() in CREWED and item.dep_ == "nsubj")) \
                         and (item.ent_type_ not in NOT_PARTIES or is_age_noun(item)) \
                         and not any(_same_name(item, o) for o in out):
                     out.append(item)
