@@ -126,6 +126,7 @@ STRIKING_NOUNS = {"bombing", "shelling", "bombardment", "storming", "burning", "
 DOER_OF_NOUNS = {"resignation", "resignations", "surrender", "withdrawal", "pullout", "retreat", "departure", "arrival",
                  "visit", "return", "capitulation", "abdication", "defection", "walkout", "exit", "stepping"}
 CREWED = {"helicopter", "warplane", "gunship", "jet", "warship"}  # weapons whose crew is an armed force
+FINDING = {"find", "see", "leave", "discover", "report", "declare", "pronounce"}  # "found him shot", "left X wounded"
 JOINT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "exercise", "drill", "drills", "games",
                "partnership", "alliance", "truce", "armistice"}
 JOINT_MODIFIERS = {"joint", "bilateral", "mutual", "combined"}
@@ -233,13 +234,21 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in children) \
         and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)  # "were shot and injured"
     passive = passive or shared
-    bare = verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(  # "A fourth victim was found later, shot in
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj") for c in children)  # both legs"
+    bare = verb.dep_ in ("advcl", "xcomp", "oprd") and verb.tag_ == "VBN" and not any(  # "A fourth victim was
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj") for c in children)  # found later, shot in
+    # both legs", "a man was found shot in his car"
+    small = verb.tag_ == "VBN" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in FINDING and not any(
+        c.dep_ in ("aux", "auxpass", "dobj") for c in children)  # "police found him shot in the head"
+    if small:
+        return [], _antecedents([c for c in children if c.dep_ == "nsubj"])
     stative = passive and verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in children)
     passive = passive and not stative  # "Israel is opposed to French mediation": a stance its subject holds
     actors, recipients = [], []
-    if bare and not passive:  # a bare past participle is passive: the governing clause's subject undergoes it
-        recipients += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if bare and not passive:  # a bare past participle is passive: the governing clause's subject (or the object
+        governor = verb.head  # of "found X shot") undergoes it
+        recipients += [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.dep_ == "advcl" \
+            or not any(c.dep_ == "dobj" for c in governor.children) else [
+                c for c in governor.children if c.dep_ == "dobj"]
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         return _antecedents(actors), _antecedents(recipients)
     if passive:
