@@ -26,7 +26,8 @@ from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
 from ..actors.mentioned import is_age_noun, names_people
 from .constructions import (ATTACKER_NOUNS, JUDGED_BY_SAYING, attacker_word as _attacker_word,  # noqa: F401
-                           assailants as _assailants, contacted as _contacted, harm_or_custody, harmed_subjects,
+                           HARMING, assailants as _assailants, contacted as _contacted, harm_or_custody,
+                           harmed_subjects,
                            judged as _judged,
                            left_subject as _left_subject, up_to as _up_to)
 
@@ -231,8 +232,11 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
-    shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in children) \
-        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)  # "were shot and injured"
+    shared = verb.dep_ == "conj" and (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lemma_.lower() in HARMING
+                                      and not any(c.dep_ == "dobj" for c in children)) \
+        and not any(c.dep_ in ("nsubj", "aux") for c in children) \
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)  # "were shot and injured", "a man
+    # was found minutes later, shot in the arm" (a participle the tagger read as a past tense)
     passive = passive or shared
     bare = verb.dep_ in ("advcl", "xcomp", "oprd") and verb.tag_ == "VBN" and not any(  # "A fourth victim was
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj") for c in children)  # found later, shot in

@@ -83,11 +83,24 @@ def _label_party(ctx: "ArticleState", start: int, end: int) -> Actor | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    actor = resolve_np(span, memory=ctx.memory) or plain_party(span.root, span)
+    actor = resolve_np(span, memory=ctx.memory) or plain_party(span.root, span) or _named_elsewhere(ctx, start, end)
     if actor is None:
         return None
     return Actor(text=ctx.text[start:end].split(",")[0], name=actor.name, country=actor.country, sector=actor.sector,
                  wikidata=actor.wikidata)
+
+
+def _named_elsewhere(ctx: "ArticleState", start: int, end: int) -> Actor | None:
+    """A label the parse cannot read (a bracketed word stays in capitals: "[ZAMORA]") names a speaker when the text
+    writes its last word outside brackets too ("THE LEFT-WING LEADER RUBEN ZAMORA ...")."""
+    label = " ".join(ctx.text[start:end].split())
+    last = label.split()[-1] if label.split() else ""
+    if not last.isalpha() or len(last) < 3:
+        return None
+    outside = LABEL.sub(" ", ctx.text)
+    if not re.search(rf"\b{re.escape(last)}\b", outside, re.I):
+        return None
+    return Actor(text=label, name=label.title(), country=None, sector=None)
 
 
 def _header_voice(ctx: "ArticleState") -> Actor | None:
