@@ -136,7 +136,8 @@ def _last_named(doc, labels: tuple[str, ...], lo: int, hi: int, resolve, accept=
 
 def _last_person(doc, lo: int, hi: int, resolve) -> Actor | None:
     """The person "he" or "she" stands for: of the nearest sentence (reading back from token ``hi``, not before
-    ``lo``) that names a person, the one named as a subject first, of the main clause before a subordinate one
+    ``lo``) that names a person, the one named as a subject first (a proper name the tagger did not tag a person
+    counts there too), of the main clause before a subordinate one
     ("X was sentenced by Judge Y. He was also sentenced ...": X, the centre of attention; "X requested that Y
     define his status. He also asked Y ...": X), else the nearest named."""
     people = [e for e in doc.ents if e.label_ == "PERSON" and lo <= e.start and e.end <= hi]
@@ -145,13 +146,25 @@ def _last_person(doc, lo: int, hi: int, resolve) -> Actor | None:
         by_sentence.setdefault(ent.sent.start, []).append(ent)
     for start in sorted(by_sentence, reverse=True):
         named = by_sentence[start]
-        subjects = sorted((e for e in named if e.root.dep_ in ("nsubj", "nsubjpass")),  # the main clause's first
-                          key=lambda e: (sum(1 for _ in e.root.ancestors), -e.start))  # ("X requested that Y ...")
+        sent = doc[start].sent
+        names = [_name_span(t) for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+                 and t.ent_type_ in ("PERSON", "ORG", "") and t.i < hi and "Plur" not in t.morph.get("Number")]
+        subjects = sorted((e for e in named + names if e.root.dep_ in ("nsubj", "nsubjpass")),  # the main clause's
+                          key=lambda e: (sum(1 for _ in e.root.ancestors), -e.start))  # first ("X requested that Y")
         for ent in subjects + list(reversed(named)):
             actor = resolve(ent)
             if actor is not None:
                 return actor
     return None
+
+
+def _name_span(token: "Token") -> "Span":
+    """The proper name a subject token ends (its compound proper nouns before it: "Ruben Zamora")."""
+    lo = token.i
+    while lo > token.sent.start and token.doc[lo - 1].dep_ == "compound" and token.doc[lo - 1].head.i == token.i \
+            and token.doc[lo - 1].pos_ == "PROPN":
+        lo -= 1
+    return token.doc[lo:token.i + 1]
 
 
 def _last_subject(tokens, phrase, resolve, *, plural: bool | None, accept=lambda actor: True,

@@ -125,7 +125,8 @@ STRIKING_NOUNS = {"bombing", "shelling", "bombardment", "storming", "burning", "
 # Nouns of acts one does alone, whose "of" object is who does it ("the resignation of Beverley Hughes", "the
 # withdrawal of Serbian forces", "the visit of the president").
 DOER_OF_NOUNS = {"resignation", "resignations", "surrender", "withdrawal", "pullout", "retreat", "departure", "arrival",
-                 "visit", "return", "capitulation", "abdication", "defection", "walkout", "exit", "stepping"}
+                 "visit", "return", "capitulation", "abdication", "defection", "walkout", "exit", "stepping",
+                 "request", "behest", "invitation", "urging", "instigation", "insistence"}  # "at the request of X"
 CREWED = {"helicopter", "warplane", "gunship", "jet", "warship"}  # weapons whose crew is an armed force
 FINDING = {"find", "see", "leave", "discover", "report", "declare", "pronounce"}  # "found him shot", "left X wounded"
 JOINT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "exercise", "drill", "drills", "games",
