@@ -4,7 +4,8 @@
 roles, known people). A phrase the dependency rules found as actor or recipient that names a person or a group
 in plain words ("a man", "several municipalities", "Thomas' sister", "Rathbun") is still who acted: it is kept
 as written, with no country or sector (:func:`plain_party`). A personal pronoun ("he", "she") that names no one in
-its own sentence stands for the nearest person named before it in the article; "they" for the subject of the
+its own sentence stands for a person named before it in the article: of the nearest sentence that names one, its
+main clause's subject first (:func:`_last_person`); "they" for the subject of the
 clause that governs it, else an earlier plural subject; "we" outside quotes for the body that issues the
 statement; "the latter"/"the former" for the last/first of the parties just named (:func:`antecedent`). A
 definite description ("the group", "the gunman") stands for the party of its kind named before it
@@ -203,8 +204,9 @@ def _governing_subject(pronoun: "Token", phrase, resolve) -> Actor | None:
 
 
 def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) -> Actor | None:
-    """The party a personal pronoun stands for: "he"/"she", the nearest PERSON entity before it (its own sentence
-    first, then up to three sentences back), else the nearest earlier subject naming people in the singular;
+    """The party a personal pronoun stands for: "he"/"she", a person named before it (its own sentence first, then
+    up to three sentences back; in each, the main clause's subject first: :func:`_last_person`), else the nearest
+    earlier subject naming people in the singular, main clauses first;
     "they", the subject of the verb that governs its clause, else the nearest subject of an earlier sentence
     naming people in the plural or an organisation; "it" as the subject of an actor's clause, the nearest
     earlier subject in the singular that names a body (not a person) with a country or a sector; "we" outside quotes, the body that issues the statement:
