@@ -506,8 +506,9 @@ def _directional(type_: str, *, noun: bool = True) -> set[str]:
 
 def _named(token: "Token") -> bool:
     """A modifier that can name a party: a proper noun or a capitalised adjective ("US", "Iranian"); a sentence's
-    first word is capitalised anyway ("Violent clashes between ..."): only a name or nationality there."""
-    if token.is_sent_start and token.pos_ != "PROPN" and token.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
+    first word is capitalised anyway: an adjective there names a party only as a nationality or a name ("Violent
+    clashes between ..." does not; "Iranian strikes", "Police raids" do)."""
+    if token.is_sent_start and token.pos_ == "ADJ" and token.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
         return False
     return token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper()
 
