@@ -25,11 +25,10 @@ from ..knowledge.words import SPEECH_VERBS
 from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
 from ..actors.mentioned import is_age_noun, names_people
-from .constructions import (ATTACKER_NOUNS, JUDGED_BY_SAYING, attacker_word as _attacker_word,  # noqa: F401
-                           HARMING, assailants as _assailants, contacted as _contacted, harm_or_custody,
-                           harmed_subjects,
-                           judged as _judged,
-                           left_subject as _left_subject, up_to as _up_to)
+from .constructions import (ATTACKER_NOUNS, CREWED, DOER_OF_NOUNS, FINDING, HARMING,  # noqa: F401
+                            JUDGED_BY_SAYING, STRIKING_NOUNS, assailants as _assailants,
+                            attacker_word as _attacker_word, contacted as _contacted, harm_or_custody,
+                            harmed_subjects, judged as _judged, left_subject as _left_subject, up_to as _up_to)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -117,18 +116,6 @@ UNDERGOING = {"face", "receive", "draw", "attract", "suffer", "endure", "incur",
               "undergo", "stand"}  # "are undergoing trial for manslaughter", "stood trial"
 DEPLOYING = {"deploy", "station", "dispatch", "redeploy", "post"}  # forces deployed are their senders' act
 HOSTILE = {"ASSAULT", "COERCE"}  # "murder victims": whom an attack word names are not its authors
-# Nouns of attacks on people or things whose "of" object is what was hit ("the bombing of a police station", "the
-# shelling of Aleppo"); unlike nouns of killing, their possessor is their author ("the army's shelling of X").
-STRIKING_NOUNS = {"bombing", "shelling", "bombardment", "storming", "burning", "torching", "looting", "ransacking",
-                  "destruction", "invasion", "occupation", "siege", "blockade", "raid", "stoning", "beating",
-                  "shooting", "stabbing", "rocketing", "mortaring", "firebombing", "sacking"}
-# Nouns of acts one does alone, whose "of" object is who does it ("the resignation of Beverley Hughes", "the
-# withdrawal of Serbian forces", "the visit of the president").
-DOER_OF_NOUNS = {"resignation", "resignations", "surrender", "withdrawal", "pullout", "retreat", "departure", "arrival",
-                 "visit", "return", "capitulation", "abdication", "defection", "walkout", "exit", "stepping",
-                 "request", "behest", "invitation", "urging", "instigation", "insistence"}  # "at the request of X"
-CREWED = {"helicopter", "warplane", "gunship", "jet", "warship"}  # weapons whose crew is an armed force
-FINDING = {"find", "see", "leave", "discover", "report", "declare", "pronounce"}  # "found him shot", "left X wounded"
 JOINT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "exercise", "drill", "drills", "games",
                "partnership", "alliance", "truce", "armistice"}
 JOINT_MODIFIERS = {"joint", "bilateral", "mutual", "combined"}

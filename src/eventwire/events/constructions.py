@@ -121,6 +121,20 @@ def harm_or_custody(noun: "Token", prep_objects) -> tuple[list["Token"], list["T
     return None
 
 
+# Nouns of attacks on people or things whose "of" object is what was hit ("the bombing of a police station", "the
+# shelling of Aleppo"); unlike nouns of killing, their possessor is their author ("the army's shelling of X").
+STRIKING_NOUNS = {"bombing", "shelling", "bombardment", "storming", "burning", "torching", "looting", "ransacking",
+                  "destruction", "invasion", "occupation", "siege", "blockade", "raid", "stoning", "beating",
+                  "shooting", "stabbing", "rocketing", "mortaring", "firebombing", "sacking"}
+# Nouns of acts one does alone, whose "of" object is who does it ("the resignation of Beverley Hughes", "the
+# withdrawal of Serbian forces", "the visit of the president").
+DOER_OF_NOUNS = {"resignation", "resignations", "surrender", "withdrawal", "pullout", "retreat", "departure", "arrival",
+                 "visit", "return", "capitulation", "abdication", "defection", "walkout", "exit", "stepping",
+                 "request", "behest", "invitation", "urging", "instigation", "insistence"}  # "at the request of X"
+CREWED = {"helicopter", "warplane", "gunship", "jet", "warship"}  # weapons whose crew is an armed force
+FINDING = {"find", "see", "leave", "discover", "report", "declare", "pronounce"}  # "found him shot", "left X wounded"
+
+
 def _relative_whole(subject: "Token") -> "Token":
     """The people a relative clause's subject stands for: "36 people, 11 of whom have bullet wounds" (the subject
     "11 of whom", or "who"): the noun the clause modifies; any other subject as it is."""
