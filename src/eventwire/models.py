@@ -50,6 +50,8 @@ class Article:
     source: str | None = None
     offsets: tuple[tuple[int, int, int], ...] = ()
     dateline: str | None = None  # the place a wire dateline names ("SAN SALVADOR, 16 NOV 89 -- ...")
+    voice: str | None = None  # who speaks in the text's own words, as its wire header names them ("[SPEECH]
+    # [PRESIDENT ALFREDO CRISTIANI] [TEXT]"; a station whose text opens in the first person): the "we" and "I"
 
     def raw_offset(self, body_offset: int) -> int:
         """Map an offset in ``body`` to the offset in the raw document text."""

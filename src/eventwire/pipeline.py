@@ -151,7 +151,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc),
                                  tense_past=past_reader(doc)))
     ctx = new_article_state(doc, lex, anchor=anchor, places=places, timexes=timexes, kb=resources.get_actor_kb(),
-                      gazetteer=resources.get_geocoder().gazetteer, body=article.body)
+                      gazetteer=resources.get_geocoder().gazetteer, body=article.body,
+                      voice=article.voice)
     mentions = find_mentions(ctx)
     if not mentions:
         return []

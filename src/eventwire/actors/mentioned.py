@@ -4,7 +4,8 @@
 roles, known people). A phrase the dependency rules found as actor or recipient that names a person or a group
 in plain words ("a man", "several municipalities", "Thomas' sister", "Rathbun") is still who acted: it is kept
 as written, with no country or sector (:func:`plain_party`). A personal pronoun ("he", "she") that names no one in
-its own sentence stands for the nearest person named before it in the article; "they" for the subject of the
+its own sentence stands for a person named before it in the article: of the nearest sentence that names one, its
+main clause's subject first (:func:`_last_person`); "they" for the subject of the
 clause that governs it, else an earlier plural subject; "we" outside quotes for the body that issues the
 statement; "the latter"/"the former" for the last/first of the parties just named (:func:`antecedent`). A
 definite description ("the group", "the gunman") stands for the party of its kind named before it
@@ -35,7 +36,8 @@ victims suspects hostages prisoners players fans couple pair duo nation nations 
 member members leader leaders signatory signatories neighbour neighbours neighbor neighbors power powers
 troop troops personnel contingent contingents battalion battalions brigade brigades regiment regiments
 critic critics rival rivals foe foes enemy enemies jury juries detective detectives public citizenry
-male males female females""".split())
+male males female females charity charities conservatives liberals democrats republicans tories radicals moderates
+progressives hardliners""".split())
 GOVERNING_BODIES = frozenset({"municipality", "council", "government", "administration", "municipalities"})
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "ee")
 NOT_PEOPLE = frozenset("""number order power matter water center centre border corner quarter letter paper
@@ -133,6 +135,39 @@ def _last_named(doc, labels: tuple[str, ...], lo: int, hi: int, resolve, accept=
     return None
 
 
+def _last_person(doc, lo: int, hi: int, resolve) -> Actor | None:
+    """The person "he" or "she" stands for: of the nearest sentence (reading back from token ``hi``, not before
+    ``lo``) that names a person, the one named as a subject first (a proper name the tagger did not tag a person
+    counts there too), of the main clause before a subordinate one
+    ("X was sentenced by Judge Y. He was also sentenced ...": X, the centre of attention; "X requested that Y
+    define his status. He also asked Y ...": X), else the nearest named."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and lo <= e.start and e.end <= hi]
+    by_sentence: dict[int, list] = {}
+    for ent in people:
+        by_sentence.setdefault(ent.sent.start, []).append(ent)
+    for start in sorted(by_sentence, reverse=True):
+        named = by_sentence[start]
+        sent = doc[start].sent
+        names = [_name_span(t) for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+                 and t.ent_type_ in ("PERSON", "ORG", "") and t.i < hi and "Plur" not in t.morph.get("Number")]
+        subjects = sorted((e for e in named + names if e.root.dep_ in ("nsubj", "nsubjpass")),  # the main clause's
+                          key=lambda e: (sum(1 for _ in e.root.ancestors), -e.start))  # first ("X requested that Y")
+        for ent in subjects + list(reversed(named)):
+            actor = resolve(ent)
+            if actor is not None:
+                return actor
+    return None
+
+
+def _name_span(token: "Token") -> "Span":
+    """The proper name a subject token ends (its compound proper nouns before it: "Ruben Zamora")."""
+    lo = token.i
+    while lo > token.sent.start and token.doc[lo - 1].dep_ == "compound" and token.doc[lo - 1].head.i == token.i \
+            and token.doc[lo - 1].pos_ == "PROPN":
+        lo -= 1
+    return token.doc[lo:token.i + 1]
+
+
 def _last_subject(tokens, phrase, resolve, *, plural: bool | None, accept=lambda actor: True,
                   verbs: frozenset[str] | None = None) -> Actor | None:
     """The nearest subject among ``tokens`` (reading back) naming people, in the number ``plural`` asks (an
@@ -169,8 +204,9 @@ def _governing_subject(pronoun: "Token", phrase, resolve) -> Actor | None:
 
 
 def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) -> Actor | None:
-    """The party a personal pronoun stands for: "he"/"she", the nearest PERSON entity before it (its own sentence
-    first, then up to three sentences back), else the nearest earlier subject naming people in the singular;
+    """The party a personal pronoun stands for: "he"/"she", a person named before it (its own sentence first, then
+    up to three sentences back; in each, the main clause's subject first: :func:`_last_person`), else the nearest
+    earlier subject naming people in the singular, main clauses first;
     "they", the subject of the verb that governs its clause, else the nearest subject of an earlier sentence
     naming people in the plural or an organisation; "it" as the subject of an actor's clause, the nearest
     earlier subject in the singular that names a body (not a person) with a country or a sector; "we" outside quotes, the body that issues the statement:
@@ -191,7 +227,7 @@ def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) 
         return None
     if lower in PERSONAL:
         last = pronoun.i if own_sentence else pronoun.sent.start
-        actor = _last_named(doc, ("PERSON",), floor, last, resolve)
+        actor = _last_person(doc, floor, last, resolve)
         if actor is not None:
             return actor
     elif own_sentence:
@@ -204,7 +240,17 @@ def antecedent(pronoun: "Token", resolve, phrase, *, own_sentence: bool = True) 
         before = [t for t in bodies if t.i < pronoun.i]
         return _last_subject(before, phrase, resolve, plural=None, verbs=STATING) or _last_subject(
             reversed([t for t in bodies if t.i > pronoun.i]), phrase, resolve, plural=None, verbs=STATING)
-    return _last_subject(doc[floor:pronoun.sent.start], phrase, resolve, plural=lower in PLURAL)
+    window = doc[floor:pronoun.sent.start]
+    return _last_subject(_centred(window) if lower in PERSONAL else window, phrase, resolve, plural=lower in PLURAL)
+
+
+def _centred(tokens) -> list["Token"]:
+    """``tokens`` in text order, except that within each sentence a subject of the main clause comes after (is read
+    back before) a subject of a subordinate one: :func:`_last_subject` reads the nearest sentence's main subject
+    first ("Cerezo requested that Strook define his status. He also asked Strook ...": Cerezo)."""
+    tokens = list(tokens)
+    sentence = {t.i: t.sent.start for t in tokens} if tokens else {}
+    return sorted(tokens, key=lambda t: (sentence[t.i], -sum(1 for _ in t.ancestors), t.i))
 
 
 ORDINAL_REFERENCE = frozenset({"former", "latter"})

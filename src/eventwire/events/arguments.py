@@ -19,15 +19,16 @@ This module only finds phrase heads (tokens); :mod:`eventwire.actors` turns phra
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..knowledge.words import SPEECH_VERBS
 from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
 from ..actors.mentioned import is_age_noun, names_people
-from .constructions import (ATTACKER_NOUNS, JUDGED_BY_SAYING, attacker_word as _attacker_word,  # noqa: F401
-                           assailants as _assailants, contacted as _contacted, harm_or_custody, judged as _judged,
-                           left_subject as _left_subject, up_to as _up_to)
+from .constructions import (ATTACKER_NOUNS, CREWED, DOER_OF_NOUNS, FINDING, HARMING,  # noqa: F401
+                            JUDGED_BY_SAYING, STRIKING_NOUNS, assailants as _assailants,
+                            attacker_word as _attacker_word, contacted as _contacted, harm_or_custody,
+                            harmed_subjects, judged as _judged, left_subject as _left_subject, up_to as _up_to)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -131,8 +132,11 @@ class Roles:
     deeds: tuple[int, ...] = ()  # recipients that are judged deeds standing for their place ("attacks in Tehran")
 
 
-def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: frozenset[int]) -> Roles:
-    """Actor and recipient phrase heads of ``group``; ``triggers`` are all trigger tokens of the sentence."""
+def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: frozenset[int],
+               voiced: Callable[["Token"], bool] = lambda token: False) -> Roles:
+    """Actor and recipient phrase heads of ``group``; ``triggers`` are all trigger tokens of the sentence;
+    ``voiced``: first-person pronouns that stand for the text's own voice (a transcript's speaker:
+    :mod:`.voices`), not for the subject of a speech verb above them."""
     actors: list["Token"] = []
     recipients: list["Token"] = []
     partners: list["Token"] = []
@@ -192,8 +196,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients = [a for r in recipients for a in (_deed_authors(r, lex) if r.i in triggers else [r])]
         placed_deeds = {r.i for r in recipients if r.i in triggers and _placed_deed(r)}  # "attacks in Tehran"
     cause = _cause(doc, group, recipients, triggers) if type_ != "ASSAULT" else None
-    actors = _expand(_resolve_pronouns(actors, ANAPHORS), lex, exclude=group.tokens)
-    recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS), lex, exclude=group.tokens,
+    actors = _expand(_resolve_pronouns(actors, ANAPHORS, voiced), lex, exclude=group.tokens)
+    recipients = _expand(_resolve_pronouns(recipients, GROUP_ANAPHORS, voiced), lex, exclude=group.tokens,
                          deeds=placed_deeds)
     partners = _expand(partners, lex, exclude=group.tokens)
     if type_ in SYMMETRIC:  # talks *with* Iran: both sides act, and each is the other's counterpart
@@ -216,12 +220,29 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
-    shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in children) \
-        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)  # "were shot and injured"
+    shared = verb.dep_ == "conj" and (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lemma_.lower() in HARMING
+                                      and not any(c.dep_ == "dobj" for c in children)) \
+        and not any(c.dep_ in ("nsubj", "aux") for c in children) \
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)  # "were shot and injured", "a man
+    # was found minutes later, shot in the arm" (a participle the tagger read as a past tense)
     passive = passive or shared
+    bare = verb.dep_ in ("advcl", "xcomp", "oprd") and verb.tag_ == "VBN" and not any(  # "A fourth victim was
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj") for c in children)  # found later, shot in
+    # both legs", "a man was found shot in his car"
+    small = verb.tag_ == "VBN" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in FINDING and not any(
+        c.dep_ in ("aux", "auxpass", "dobj") for c in children)  # "police found him shot in the head"
+    if small:
+        return [], _antecedents([c for c in children if c.dep_ == "nsubj"])
     stative = passive and verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in children)
     passive = passive and not stative  # "Israel is opposed to French mediation": a stance its subject holds
     actors, recipients = [], []
+    if bare and not passive:  # a bare past participle is passive: the governing clause's subject (or the object
+        governor = verb.head  # of "found X shot") undergoes it
+        recipients += [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.dep_ == "advcl" \
+            or not any(c.dep_ == "dobj" for c in governor.children) else [
+                c for c in governor.children if c.dep_ == "dobj"]
+        actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return _antecedents(actors), _antecedents(recipients)
     if passive:
         recipients += [c for c in (verb.head.children if shared else children) if c.dep_ == "nsubjpass"]
         if not recipients and not shared and verb.dep_ != "acl":  # "..., 53-year-old Quenten Wright was shot":
@@ -253,8 +274,10 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
     if not actors and not passive:
         actors += _inherited_subject(verb)
     actors = _antecedents(actors)
-    actors = [a for a in actors if not _weapon(a, lex)] + _event_agents(actors, lex)
-    return actors, _antecedents(recipients)
+    armed = [a for a in actors if not _weapon(a, lex)] + _event_agents(actors, lex)
+    if not armed:  # "the helicopters fired rockets": a crewed weapon with no one named stands for its crew
+        armed = [a for a in actors if a.lemma_.lower() in CREWED]
+    return armed, _antecedents(recipients)
 
 
 def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"], list["Token"]]:
@@ -275,11 +298,15 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
                 and not victim_noun:
             actors.append(child)  # "US strike", "the guerrilla attack"
     actors += _prep_objects(noun, {"by"}) + _performers(noun)
+    if not actors and (lemma in DOER_OF_NOUNS or noun.lower_ in DOER_OF_NOUNS):  # "the resignation of X": X resigned
+        actors += _prep_objects(noun, {"of"})
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in UNDERGOING:  # "Iran faces criticism from the U.N.":
         actors += _prep_objects(noun, {"from"}) + _prep_objects(noun.head, {"from"})  # the subject undergoes it
         recipients += [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     owned = type_ in FOR_TYPES and any(c.dep_ == "poss" for c in noun.children)  # "his support of President X"
-    recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun or owned else set()))
+    struck = type_ in HOSTILE and lemma in STRIKING_NOUNS  # "the bombing of a police station": what was hit
+    recipients += _prep_objects(noun, TARGET_PREPS | PARTNER_PREPS | ({"of"} if victim_noun or owned or struck
+                                                                     else set()))
     phrase = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
     authors = _authors(phrase)
     if not authors and phrase.dep_ == "pobj" and phrase.head.lower_ == "of" \
@@ -291,7 +318,13 @@ def _noun_roles(noun: "Token", lex: Lexicon, type_: str) -> tuple[list["Token"],
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ in ("NOUN", "NUM"):
             phrase = phrase.head.head
     anaphoric = all(a.lower_ in ANAPHORS and a.text not in COUNTRY_LOOKALIKES for a in actors)
-    if anaphoric and phrase.dep_ in ("dobj", "pobj", "attr"):
+    harmed = harmed_subjects(phrase.head.head) if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" else None
+    if harmed is not None and type_ in HOSTILE:  # "two bailiffs and a gunman are dead after a shooting": the
+        harmed = [c for h in harmed for c in (h, *h.conjuncts)]  # gunman who died is still its author
+        attackers = [h for h in harmed if h.lower_ in ATTACKER_NOUNS or h.lemma_.lower() in ATTACKER_NOUNS]
+        actors += [h for h in attackers if h not in actors]
+        recipients += [h for h in harmed if h not in attackers and h not in recipients]
+    elif anaphoric and phrase.dep_ in ("dobj", "pobj", "attr"):
         governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
         purpose = phrase.dep_ == "pobj" and phrase.head.lower_ in PURPOSE_PREPS and governor.pos_ in ("VERB", "AUX")
         verb = governor.lemma_.lower()
@@ -453,11 +486,17 @@ def _directional(type_: str, *, noun: bool = True) -> set[str]:
         preps |= {"to", "toward", "towards"}
     if type_ in FROM_TYPES:
         preps.add("from")
+    if type_ == "ACCUSE" and noun:  # "misgivings about government plans", "criticism over X's decision": what is
+        preps |= {"about", "over"}  # found fault with stands for whose it is
     return preps
 
 
 def _named(token: "Token") -> bool:
-    """A modifier that can name a party: a proper noun or a capitalised adjective ("US", "Iranian")."""
+    """A modifier that can name a party: a proper noun or a capitalised adjective ("US", "Iranian"); a sentence's
+    first word is capitalised anyway: an adjective there names a party only as a nationality or a name ("Violent
+    clashes between ..." does not; "Iranian strikes", "Police raids" do)."""
+    if token.is_sent_start and token.pos_ == "ADJ" and token.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
+        return False
     return token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper()
 
 
@@ -486,7 +525,8 @@ def _inherited_subject(token: "Token") -> list["Token"]:
         causative = token.dep_ == "ccomp" and token.head.lemma_.lower() in CAUSATIVE  # "Ethiopia let free X"
         if token.dep_ in ("ccomp", "ROOT") and not causative or token.head.i == token.i:
             return []
-        deps = ("nsubj", "nsubjpass") if token.dep_ == "conj" else ("nsubj",)  # "X was indicted and will resign"
+        deps = ("nsubj", "nsubjpass") if token.dep_ in ("conj", "xcomp") else ("nsubj",)  # "X was indicted and
+        # will resign"; "X was forced to resign" (a passive verb's subject does what its complement says)
         token = token.head
         subjects = [c for c in token.children if c.dep_ in deps]
         if subjects:
@@ -517,7 +557,8 @@ def _np_head(token: "Token") -> "Token":
     return token
 
 
-def _resolve_pronouns(tokens: list["Token"], pronouns: set[str]) -> list["Token"]:
+def _resolve_pronouns(tokens: list["Token"], pronouns: set[str],
+                      voiced: Callable[["Token"], bool] = lambda token: False) -> list["Token"]:
     """A pronoun (or a phrase owned by one: "their convoy") inside reported speech stands for the speaker.
 
     For whom an act is done to, only group pronouns count: "Trump saying he should have been killed" is not
@@ -526,6 +567,8 @@ def _resolve_pronouns(tokens: list["Token"], pronouns: set[str]) -> list["Token"
     for token in tokens:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns), None)
         pronoun = token if token.lower_ in pronouns and token.text not in COUNTRY_LOOKALIKES else owner
+        if pronoun is not None and voiced(pronoun):  # "WE DEMAND ... THAT WALKER SAY": the communiqué's "we"
+            pronoun = None
         antecedent = _speaker(pronoun) if pronoun is not None else []
         if pronoun is not None and antecedent:
             out += antecedent if pronoun is token else [token] + antecedent
@@ -558,7 +601,8 @@ def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...],
     for token in tokens:
         for t in [token] + (list(token.conjuncts) if token.dep_ != "conj" else []):
             for item in _unwrap(t):
-                if item.i not in exclude and item not in out and (item.i in deeds or not _weapon(item, lex)) \
+                if item.i not in exclude and item not in out and (item.i in deeds or not _weapon(item, lex) or (
+                        item.lemma_.lower() in CREWED and item.dep_ == "nsubj")) \
                         and (item.ent_type_ not in NOT_PARTIES or is_age_noun(item)) \
                         and not any(_same_name(item, o) for o in out):
                     out.append(item)

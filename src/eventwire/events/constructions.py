@@ -100,7 +100,7 @@ def harm_or_custody(noun: "Token", prep_objects) -> tuple[list["Token"], list["T
     lemma = noun.lemma_.lower()
     if lemma in WOUND_NOUNS or noun.lower_ in WOUND_NOUNS:  # "died from a gunshot wound": the subject suffered it
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "attr") else None
-        victims = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] \
+        victims = [_relative_whole(c) for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] \
             if governor is not None and governor.pos_ in ("VERB", "AUX") else []
         return prep_objects(noun, {"by"}), victims + prep_objects(noun, {"to", "of"}) if victims else \
             [c for c in noun.children if c.dep_ == "poss"]
@@ -119,6 +119,60 @@ def harm_or_custody(noun: "Token", prep_objects) -> tuple[list["Token"], list["T
             takers += [c for c in verb.children if c.dep_ == "nsubj"]
         return takers, held
     return None
+
+
+# Nouns of attacks on people or things whose "of" object is what was hit ("the bombing of a police station", "the
+# shelling of Aleppo"); unlike nouns of killing, their possessor is their author ("the army's shelling of X").
+STRIKING_NOUNS = {"bombing", "shelling", "bombardment", "storming", "burning", "torching", "looting", "ransacking",
+                  "destruction", "invasion", "occupation", "siege", "blockade", "raid", "stoning", "beating",
+                  "shooting", "stabbing", "rocketing", "mortaring", "firebombing", "sacking"}
+# Nouns of acts one does alone, whose "of" object is who does it ("the resignation of Beverley Hughes", "the
+# withdrawal of Serbian forces", "the visit of the president").
+DOER_OF_NOUNS = {"resignation", "resignations", "surrender", "withdrawal", "pullout", "retreat", "departure", "arrival",
+                 "visit", "return", "capitulation", "abdication", "defection", "walkout", "exit", "stepping",
+                 "request", "behest", "invitation", "urging", "instigation", "insistence"}  # "at the request of X"
+CREWED = {"helicopter", "warplane", "gunship", "jet", "warship"}  # weapons whose crew is an armed force
+FINDING = {"find", "see", "leave", "discover", "report", "declare", "pronounce"}  # "found him shot", "left X wounded"
+
+
+def _relative_whole(subject: "Token") -> "Token":
+    """The people a relative clause's subject stands for: "36 people, 11 of whom have bullet wounds" (the subject
+    "11 of whom", or "who"): the noun the clause modifies; any other subject as it is."""
+    clause = subject.head
+    if clause.dep_ != "relcl":
+        return subject
+    relative = subject.lower_ in ("who", "whom", "which", "that") or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children)
+        for c in subject.children)
+    return clause.head if relative else subject
+
+
+# Predicates whose subject was harmed ("two bailiffs and a gunman are dead after a shooting", "three soldiers died in
+# the attack"): the subject is the attack's victim, not its author.
+HARMED_STATES = frozenset({"dead", "injured", "wounded", "hurt", "hospitalized", "hospitalised", "killed"})
+HARMED_VERBS = frozenset({"die", "perish", "succumb"})
+
+
+def harmed_subjects(governor: "Token") -> list["Token"] | None:
+    """The subjects of a predicate of harm that governs an attack noun ("X are dead after a shooting", "X died in
+    the attack"): the victims; None when ``governor`` is no such predicate."""
+    if not _harmed(governor):
+        return None
+    found = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if governor.dep_ == "conj" and _harmed(governor.head):  # "one soldier died and five were wounded during ..."
+        found += [c for c in governor.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
+
+
+HARMING = frozenset({"kill", "wound", "injure", "hurt", "shoot", "murder"})
+
+
+def _harmed(verb: "Token") -> bool:
+    """"X died", "X are dead", "X were wounded": a predicate whose subject was harmed."""
+    lemma = verb.lemma_.lower()
+    return lemma in HARMED_VERBS or lemma == "be" and any(
+        c.dep_ in ("acomp", "attr") and c.lower_ in HARMED_STATES for c in verb.children) or lemma in HARMING \
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def phrase(token: "Token") -> "SpacySpan":

@@ -37,6 +37,7 @@ from ..places.gazetteer.names import name_key
 from ..models import Actor, Place, Span
 from .records import ELSEWHERE, ArticleState, Mention
 from .constructions import phrase as _phrase
+from .voices import voice_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -88,7 +89,8 @@ def find_mentions(ctx: ArticleState) -> list[Mention]:
         triggers = frozenset(i for g in groups for i in g.tokens)
         reports = len({g.head for g in groups})  # split groups report one sentence's coordinated events
         for group in groups:
-            roles = arguments.find_roles(doc, group, lex, triggers=triggers)
+            roles = arguments.find_roles(doc, group, lex, triggers=triggers,
+                                         voiced=lambda t: voice_of(t, ctx) is not None)
             raw.append((sent, group, roles, reports))
     by_token = {i: k for k, (_s, g, _r, _n) in enumerate(raw) for i in g.tokens}
     mentions = [_mention(ctx, k, sent, group, roles, n > 1, by_token)
@@ -257,6 +259,8 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
         if pair:  # "the two presidents": the last two named before
             found += [p for p in pair if p not in found]
             continue
+        if actor is None:  # "WE DEMAND" in a communiqué, "[CRISTIANI] WE HAD ...": the text's voice
+            actor = voice_of(doc[i], ctx)
         if actor is None:  # "he" after "Chris Fox said ...": the party named in an earlier sentence
             actor = antecedent(doc[i], resolve, _phrase, own_sentence=not through)
         if actor is None or not actor.country and actor.sector in (None, "UAF"):  # "the group", "the gunman"

@@ -82,6 +82,7 @@ class ArticleState:
     memory: PersonMemory
     timexes: tuple[Timex, ...]
     anchor: dt.date | None
+    voice: str | None = None  # who speaks in the text's own words (:attr:`eventwire.models.Article.voice`)
 
     @cached_property
     def timex_spans(self) -> tuple["SpacySpan | None", ...]:
@@ -208,9 +209,10 @@ class ArticleState:
 
 
 def new_article_state(doc: "Doc", lex: Lexicon, *, anchor: dt.date | None, places: DocumentPlaces,
-                timexes: tuple[Timex, ...], kb: ActorKB, gazetteer, body: str | None = None) -> ArticleState:
+                timexes: tuple[Timex, ...], kb: ActorKB, gazetteer, body: str | None = None,
+                voice: str | None = None) -> ArticleState:
     """The per-article state of one parsed document; ``kb`` and ``gazetteer`` are those of the run's
     :class:`~eventwire.pipeline.Resources`."""
     return ArticleState(doc=doc, text=doc.text if body is None else body, lex=lex, places=places,
                           memory=PersonMemory.from_doc(doc, kb, gazetteer=gazetteer), timexes=timexes,
-                          anchor=anchor)
+                          anchor=anchor, voice=voice)

@@ -302,6 +302,7 @@ class Header:
     published: str | None = None
     body_start: int = 0
     dateline: str | None = None  # the place of a wire dateline
+    voice: str | None = None  # who speaks in the text's own words (:func:`_voice`)
 
 
 @dataclass(frozen=True)
@@ -345,10 +346,31 @@ def _muc_header(raw: str, lines: list[_Line]) -> Header | None:
         title = nonblank[0].text(raw).strip() if index else None
         while pos < len(raw) and raw[pos].isspace():
             pos += 1
-        return Header(title=title, publisher=(m["src"] or "").strip() or None,
+        publisher = (m["src"] or "").strip() or None
+        return Header(title=title, publisher=publisher,
                       published=day.isoformat() if day else None, body_start=pos,
-                      dateline=" ".join(m["place"].split()).title())
+                      dateline=" ".join(m["place"].split()).title(), voice=_voice(tags, publisher, raw, pos))
     return None
+
+
+# The genre labels of a monitoring service's wire header ("[STATEMENT] [CHILEAN COMMUNIST PARTY] [TEXT]"): the
+# label after them names who speaks.
+GENRE_LABELS = frozenset({"TEXT", "STATEMENT", "COMMUNIQUE", "SPEECH", "COMMENTARY", "REPORT", "EDITORIAL",
+                          "INTERVIEW", "EXCERPT", "EXCERPTS", "LETTER", "MESSAGE", "ANNOUNCEMENT", "DECLARATION",
+                          "PROCLAMATION", "ADDRESS", "APPEAL", "BULLETIN", "CONTINUED", "NEWSCAST", "NEWS"})
+_FIRST_PERSON = re.compile(r"\b(?:we|our)\b|\bI\b", re.I)
+
+
+def _voice(tags: list[str], publisher: str | None, raw: str, body_start: int) -> str | None:
+    """Who speaks in a wire text's own words: the label its header gives after the genre ("[SPEECH] [PRESIDENT
+    ALFREDO CRISTIANI] [TEXT]", "[COMMUNIQUE] [SALVADORAN ARMED FORCES]"); else the station itself when the text
+    opens in the first person outside quotes ("(RADIO VENCEREMOS) -- [TEXT] WE RECENTLY HEARD ..."); else None."""
+    labels = [t for t in tags if t.split()[0].strip(".,:") not in GENRE_LABELS]
+    if labels and any(t.split()[0] in GENRE_LABELS for t in tags[:tags.index(labels[0])]):
+        return " ".join(labels[0].split())
+    first = re.split(r"(?<=[.!?])\s", raw[body_start:body_start + 400], maxsplit=1)[0]
+    first = re.sub(r"\"[^\"]*\"?", " ", first)  # a quotation's "we" is the quoted speaker's
+    return publisher if publisher and _FIRST_PERSON.search(first) and not any(t == "EXCERPT" for t in tags) else None
 
 
 def _is_title(line: str, title: str | None, following: str | None) -> bool:
@@ -526,6 +548,7 @@ def clean(document: Document) -> Article:
         published=document.published or header.published,
         url=document.url, publisher=document.publisher or header.publisher,
         source=document.source, offsets=offsets, dateline=header.dateline or _lead_dateline(body),
+        voice=header.voice,
     )
 
 
