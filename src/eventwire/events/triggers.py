@@ -214,10 +214,17 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return directs(token)
     if name == "party":
         return any(_is_party(s) for s in subjects(token))
-    if name == "says":  # "said the plan was irresponsible": a judgement (judgements.tsv) in the reported clause
+    if name == "says":  # "said the plan was irresponsible", "called the decision a disgrace", "described it as
+        # reckless": a judgement (judgements.tsv) in the reported clause, the predicate complement or the as-phrase
         judged = words or lex.judgements
-        return any(c.dep_ == "ccomp" and any(t.lemma_.lower() in judged or t.lower_ in judged for t in c.subtree)
-                   for c in token.children)
+        return any(c.dep_ in ("ccomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
+                   for c in token.children
+                   if any(t.lemma_.lower() in judged or t.lower_ in judged for t in c.subtree))
+    if name == "aboutparty":  # "he claimed the security services were involved": what a person or a party asserts
+        # of a named party (not what a book or a report claims)
+        return any(s.lower_ in SPEAKER_PRONOUNS or s.pos_ == "PROPN" or _names_party(s) for s in subjects(token)) and any(
+            c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and _names_party(s) for s in c.children)
+            for c in token.children)
     if name == "nocompound":  # "a homicide occurred", not "homicide detectives"
         return token.dep_ != "compound"
     if name == "subjof":  # "shots rang out", "a bullet came through the wall"
@@ -392,6 +399,16 @@ def is_weapon(token: "Token", lex: Lexicon) -> bool:
 
 ARMED_BODIES = {"military", "army", "troop", "force", "soldier", "police", "rebel", "militant", "guerrilla", "insurgent",
                 "fighter", "militia", "jet", "warplane", "navy", "marine", "gunman", "terrorist", "coalition"}
+
+
+SPEAKER_PRONOUNS = frozenset("i we he she they".split())
+
+
+def _names_party(token: "Token") -> bool:
+    """A noun phrase that is or belongs to a named party or an armed body ("the tories", "the security services",
+    "the Bush administration"), not a pronoun."""
+    return token.pos_ != "PRON" and (_is_party(token) or any(
+        c.dep_ in ("compound", "poss", "amod") and _is_party(c) for c in token.children))
 
 
 def _is_party(token: "Token") -> bool:
