@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..knowledge.lexicon import Lexicon, TriggerRule
+from .backrefs import anaphor_subject
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -220,6 +221,10 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return any(c.dep_ in ("ccomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
                    for c in token.children
                    if any(t.lemma_.lower() in judged or t.lower_ in judged for t in c.subtree))
+    if name == "told":  # a detail of an event told before ("officers found his body"): see backrefs.anaphoric
+        return True
+    if name == "anaphor":  # "it happened at 2:05 a.m.", "the victims were identified as": a past report whose
+        return anaphor_subject(token, words)  # subject refers back to an event or its victims
     if name == "aboutparty":  # "he claimed the security services were involved": what a person or a party asserts
         # of a named party (not what a book or a report claims)
         return any(s.lower_ in SPEAKER_PRONOUNS or s.pos_ == "PROPN" or _names_party(s) for s in subjects(token)) and any(
@@ -402,8 +407,6 @@ ARMED_BODIES = {"military", "army", "troop", "force", "soldier", "police", "rebe
 
 
 SPEAKER_PRONOUNS = frozenset("i we he she they".split())
-
-
 def _names_party(token: "Token") -> bool:
     """A noun phrase that is or belongs to a named party or an armed body ("the tories", "the security services",
     "the Bush administration"), not a pronoun."""
