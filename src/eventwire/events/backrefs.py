@@ -9,6 +9,10 @@ has told an event of that type before, such a mention is a further mention of it
 it joins the nearest earlier event of its type that is reported as having happened, and never becomes that event's
 best report. A noun that is its clause's subject ("the attack killed three") reports, and is left alone; so is one
 with nothing of its type before it (a follow-up story's "the shooting" may be its only mention of the event).
+
+A sentence that adds a detail of an attack without an event word ("it happened at 2:05 a.m. on Central Street", "the
+victims have been identified as ...": trigger rows with the conditions ``anaphor`` / ``told``) is an *anaphoric*
+mention: it joins the earlier event in the same way, and is dropped when the article has told none.
 """
 from __future__ import annotations
 
@@ -41,6 +45,41 @@ def names_told_event(head: "Token") -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in phrase.children)
 
 
+ANAPHORIC = frozenset({"anaphor", "told"})  # trigger conditions (triggers.tsv) of a detail of an event told before
+
+
+def anaphoric(condition: str | None) -> bool:
+    """Whether a trigger row with ``condition`` reports a detail of an event the article has told before rather
+    than an event (its conditions ``anaphor`` or ``told``: "it happened at 2:05 a.m.", "the victims were
+    identified as ...", "officers found his body"): such a mention joins that event or is dropped."""
+    return bool(condition) and any(part.partition("=")[0] in ANAPHORIC for part in condition.split("&"))
+
+
+EVENT_PRONOUNS = frozenset("it this that".split())
+EVENT_ANAPHORS = frozenset("incident chaos violence ordeal confrontation encounter episode standoff".split())
+PERSON_PRONOUNS = frozenset("he she they".split())
+
+
+def anaphor_subject(token: "Token", words: set[str]) -> bool:
+    """Whether ``token`` is a verb in the past, not negated, whose subject refers back: to an event ("it", "this",
+    "the incident", "the chaos") or, with ``words``, to people ("he", "they", "the victims" for victim|victims)."""
+    kids = list(token.children)
+    if token.dep_ == "relcl" or any(c.dep_ == "neg" for c in kids) or not (token.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" or c.lemma_ == "have" for c in kids)):
+        return False
+    for s in (c for c in kids if c.dep_ in ("nsubj", "nsubjpass")):
+        if words:
+            if s.lower_ in PERSON_PRONOUNS or (s.lemma_.lower() in words and _definite(s)):
+                return True
+        elif s.lower_ in EVENT_PRONOUNS or (s.lemma_.lower() in EVENT_ANAPHORS and _definite(s)):
+            return True
+    return False
+
+
+def _definite(noun: "Token") -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
+
+
 def _stem(trigger: str) -> str:
     words = trigger.lower().split()
     return words[-1][:STEM] if words else ""
@@ -52,7 +91,8 @@ def join_back_references(clusters: Sequence, *, material: set[str],
     :attr:`Mention.told` mentions joined to the nearest earlier cluster of its type that reports the event as
     having happened (any of ``material`` types; of a verbal type, only one with a report by a word of the same
     stem), unless ``apart`` (victims of its own: "the kidnapping of the driver" after "the murder of X"), "another"
-    or a count of several events set it apart."""
+    or a count of several events set it apart. A cluster of :attr:`Mention.anaphoric` mentions only (a detail, "it
+    happened at 2:05 a.m.") that joins nothing is dropped."""
     out: list = []
     for cluster in clusters:
         mentions = cluster.mentions
@@ -69,7 +109,8 @@ def join_back_references(clusters: Sequence, *, material: set[str],
                     target = other
                     break
         if target is None:
-            out.append(cluster)
+            if not all(m.anaphoric for m in mentions):  # a detail with nothing told before it is no event
+                out.append(cluster)
         else:
             target.mentions = sorted(target.mentions + list(mentions), key=lambda m: m.index)
     return out

@@ -26,7 +26,7 @@ from . import arguments
 from .triggers import TriggerGroup, find_groups, is_weapon, salience, sums_up
 from . import factuality
 from . import intents
-from .backrefs import names_told_event
+from .backrefs import anaphoric, names_told_event
 from ..actors.mentioned import antecedent, described, described_pair, names_people, plain_party
 from ..actors.resolve import resolve_np, settled
 from .casualties import count_casualties
@@ -130,7 +130,8 @@ def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGro
         fatalities=fatalities, injured=injured, shot=shot, victims=victims, definite=group.definite, novel=group.novel,
         names=names,
         cause=cause, shares_sentence=shared, head=head.i, paragraph=ctx.paragraph_of(sent.start_char),
-        also=_also(sent, group, fatalities, ctx), told=names_told_event(head),
+        also=_also(sent, group, fatalities, ctx), told=names_told_event(head) or anaphoric(group.rule.condition),
+        anaphoric=anaphoric(group.rule.condition),
         several=head.pos_ == "NOUN" and "Plur" in head.morph.get("Number") and any(
             c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in head.children),
     )

@@ -69,6 +69,8 @@ class Mention:
     # be its wounded
     told: bool = False  # a definite event noun that another word takes as its object ("condemned the shooting"):
     # names an event the article may have told before (:mod:`.backrefs`)
+    anaphoric: bool = False  # a detail of an event told before, with no event word of its own ("it happened at
+    # 2:05 a.m.", "the victims were identified as ..."): joins that event, or is no event (:mod:`.backrefs`)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..knowledge.lexicon import Lexicon, TriggerRule
+from .backrefs import anaphor_subject
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -214,10 +215,22 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return directs(token)
     if name == "party":
         return any(_is_party(s) for s in subjects(token))
-    if name == "says":  # "said the plan was irresponsible": a judgement (judgements.tsv) in the reported clause
+    if name == "says":  # "said the plan was irresponsible", "called the decision a disgrace", "described it as
+        # reckless": a judgement (judgements.tsv) in the reported clause, the predicate complement or the as-phrase
         judged = words or lex.judgements
-        return any(c.dep_ == "ccomp" and any(t.lemma_.lower() in judged or t.lower_ in judged for t in c.subtree)
-                   for c in token.children)
+        told = [c for c in token.children if c.dep_ in ("ccomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")]
+        told += [g for o in objects(token) for g in o.children if g.dep_ == "prep" and g.lower_ == "as"]
+        return any(t.lemma_.lower() in judged or t.lower_ in judged for c in told for t in c.subtree)
+    if name == "told":  # a detail of an event told before ("officers found his body"): see backrefs.anaphoric
+        return True
+    if name == "anaphor":  # "it happened at 2:05 a.m.", "the victims were identified as": a past report whose
+        return anaphor_subject(token, words)  # subject refers back to an event or its victims
+    if name == "aboutparty":  # "he claimed the security services were involved": what a person or a party asserts
+        # of a named party (not what a book or a report claims)
+        return any(s.lower_ in SPEAKER_PRONOUNS or s.pos_ == "PROPN" or _names_party(s)
+                   or (s.pos_ == "NOUN" and s.lemma_.lower() not in TEXTS) for s in subjects(token)) and any(
+            c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and _names_party(s) for s in c.children)
+            for c in token.children)
     if name == "nocompound":  # "a homicide occurred", not "homicide detectives"
         return token.dep_ != "compound"
     if name == "subjof":  # "shots rang out", "a bullet came through the wall"
@@ -392,6 +405,20 @@ def is_weapon(token: "Token", lex: Lexicon) -> bool:
 
 ARMED_BODIES = {"military", "army", "troop", "force", "soldier", "police", "rebel", "militant", "guerrilla", "insurgent",
                 "fighter", "militia", "jet", "warplane", "navy", "marine", "gunman", "terrorist", "coalition"}
+
+
+SPEAKER_PRONOUNS = frozenset("i we he she they".split())
+TEXTS = frozenset("book report study article paper document survey poll letter memo film review analysis "
+                  "investigation inquiry website story".split())  # what claims without being a claimant
+GOVERNING = frozenset("government administration ministry regime authorities cabinet council party opposition "
+                      "department".split())  # a party named by what it is ("the government", "the regime")
+
+
+def _names_party(token: "Token") -> bool:
+    """A noun phrase that is or belongs to a named party, a governing body or an armed body ("the tories", "the
+    government", "the security services", "the Bush administration"), not a pronoun."""
+    return token.pos_ != "PRON" and (_is_party(token) or token.lemma_.lower() in GOVERNING or any(
+        c.dep_ in ("compound", "poss", "amod") and _is_party(c) for c in token.children))
 
 
 def _is_party(token: "Token") -> bool:
