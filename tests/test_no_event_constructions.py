@@ -119,6 +119,27 @@ def test_a_noun_that_names_an_event_told_before_is_a_mention_of_it(nlp, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    pytest.param("The bishops condemned the murder. Six priests were murdered at dawn on Thursday in the capital.",
+                 "murdered", id="condemned-then-told"),
+    pytest.param("The army rejected any reports on the attack. Rebels attacked a police post on Monday, killing two "
+                 "officers.", "attacked", id="reports-on-then-told"),
+])
+def test_a_first_mention_that_only_names_an_event_joins_its_later_report(nlp, text, trigger):
+    """The article's first mention is already the topic of another predicate; the event is reported later: one
+    event, whose best report is the later sentence."""
+    (event,) = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
+    assert event.evidence.trigger.split()[0] == trigger and len(event.mentions) == 1
+
+
+@pytest.mark.model
+def test_a_named_event_does_not_join_a_report_of_a_separate_incident(nlp):
+    events = _events(nlp, "Police are investigating the shooting. In a separate incident, a woman was shot on Main "
+                          "Street on Sunday.")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+@pytest.mark.model
 def test_a_definite_event_noun_with_nothing_told_before_stays_an_event(nlp):
     """A follow-up story's "the shooting" may be its only mention of the event."""
     events = _events(nlp, "Police are investigating the shooting.")
