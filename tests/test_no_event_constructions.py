@@ -190,3 +190,20 @@ def test_links_to_other_stories_tell_no_event_of_the_article(nlp):
     assert [e.type for e in _events(nlp, article)] == ["ASSAULT"]
     summary = "Police seek gunman\n\nThe gunman is still at large\n\nFour people were shot at a birthday party\n"
     assert [e.type for e in _events(nlp, summary)] == ["ASSAULT"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, reported", [
+    pytest.param("Police routinely detain protesters in the capital.", False, id="routinely"),
+    pytest.param("The militias often attack villages in the north.", False, id="often"),
+    pytest.param("Every year, soldiers arrest hundreds of migrants at the border.", False, id="every-year"),
+    pytest.param("The government regularly accuses the opposition of treason.", False, id="regularly"),
+    pytest.param("The frequent raids on the camp have angered residents.", False, id="frequent-raids"),
+    pytest.param("Police detained 20 protesters in the capital on Monday.", True, id="one-detention"),
+    pytest.param("He repeatedly stabbed the victim on Friday.", True, id="repeatedly-is-one-attack"),
+    pytest.param("Rebels often attacked convoys in the 1990s, and on Monday they attacked a convoy near the border.",
+                 True, id="a-conjunct-with-its-own-subject"),
+])
+def test_a_habit_or_a_series_is_no_event(nlp, text, reported):
+    """Adverbs of frequency, "every year", adjectives of recurrence: a habit or a series, no one occurrence."""
+    assert bool([e for e in _events(nlp, text) if e.factuality == "asserted"]) is reported

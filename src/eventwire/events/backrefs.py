@@ -85,7 +85,8 @@ def _report_of(cluster, others, material: set[str], apart, *, later: bool):
     """The first of ``others`` (clusters, nearest first) that reports, as having happened, the event that
     ``cluster`` only names (all its mentions :attr:`Mention.told`): of its type, with a mention that is no told
     noun, before it (``later`` False) or after it (True), not set apart by victims of its own; of a verbal type,
-    only a report by a word of the same stem. None when ``cluster`` reports something itself."""
+    only an earlier report by a word of the same stem (a verbal noun with a light verb is itself the report:
+    "expressed its solidarity", "concluded his visit"). None when ``cluster`` reports something itself."""
     mentions = cluster.mentions
     if not all(m.told and not m.novel and not m.several for m in mentions):
         return None
@@ -99,7 +100,7 @@ def _report_of(cluster, others, material: set[str], apart, *, later: bool):
             continue
         if later and _separate(o):
             break  # "In a separate incident, a woman was shot": another story begins; never across it
-        if first.type in material or stems & {_stem(m.trigger) for m in o if not m.told}:
+        if first.type in material or (not later and stems & {_stem(m.trigger) for m in o if not m.told}):
             return other
     return None
 

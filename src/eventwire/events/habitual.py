@@ -1,0 +1,49 @@
+"""Extract stage: habitual and generic statements, which report no discrete occurrence (the annotation guidelines:
+"the police routinely detain protesters" is a standing habit, "repeated attacks since May" a series, not one event).
+
+English marks a habit on the verb by an adverb of frequency ("often attack", "routinely detain", "usually kill")
+or a distributive time adverbial ("every year", "each night"), and on an event noun by an adjective of recurrence
+("frequent raids", "regular attacks", "repeated threats"). A verb joined to such a verb shares its reading
+("militias often attack villages and burn crops"), unless it has a subject of its own. "Repeatedly" is not among the adverbs: "he repeatedly stabbed
+the victim" is one attack of many blows.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+FREQUENCY = frozenset("often usually routinely regularly frequently typically generally sometimes habitually "
+                      "customarily normally commonly oftentimes seldom rarely traditionally".split())
+RECURRENT = frozenset("frequent regular routine habitual periodic recurrent recurring repeated constant "
+                      "incessant".split())
+PERIOD = frozenset("year years day days week weeks month months night nights time times morning weekend "
+                   "summer winter election".split())
+DISTRIBUTIVE = frozenset({"every", "each"})
+
+
+def habitual(token: "Token") -> bool:
+    """Whether the trigger ``token`` is read as a habit or a series rather than one occurrence: a verb with an
+    adverb of frequency or "every/each" + a period ("every year soldiers arrest ..."), itself or through the verb
+    it is joined to; a noun with an adjective of recurrence ("frequent raids")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ == "amod" and c.lower_ in RECURRENT for c in token.children)
+    if token.pos_ != "VERB":
+        return False
+    verb = token
+    for _ in range(4):
+        if any(_marks_habit(c) for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i or verb.head.pos_ != "VERB" \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False  # a clause of its own ("... and on Monday they attacked a convoy") reads on its own
+        verb = verb.head
+    return False
+
+
+def _marks_habit(child: "Token") -> bool:
+    if child.dep_ == "advmod" and child.lower_ in FREQUENCY:
+        return True
+    return child.dep_ in ("npadvmod", "tmod", "obl", "advmod") and child.lower_ in PERIOD and any(
+        g.dep_ == "det" and g.lower_ in DISTRIBUTIVE for g in child.children)
