@@ -207,3 +207,16 @@ def test_links_to_other_stories_tell_no_event_of_the_article(nlp):
 def test_a_habit_or_a_series_is_no_event(nlp, text, reported):
     """Adverbs of frequency, "every year", adjectives of recurrence: a habit or a series, no one occurrence."""
     assert bool([e for e in _events(nlp, text) if e.factuality == "asserted"]) is reported
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, requested", [
+    pytest.param("Anyone with information is asked to contact Crime Stoppers at 555-0100.", False, id="is-asked"),
+    pytest.param("Anyone with information is urged to call the sheriff's office.", False, id="is-urged"),
+    pytest.param("Anyone with information can contact the homicide unit at 555-0199.", False, id="can-contact"),
+    pytest.param("Police said anyone with information is asked to call 911.", True, id="police-said"),
+    pytest.param("Residents were asked by police to stay indoors.", True, id="an-agent"),
+])
+def test_an_outlets_tip_line_is_no_request(nlp, text, requested):
+    """An invitation in the outlet's own voice has no asker; one the article says an authority made is a REQUEST."""
+    assert any(t == "REQUEST" for t, _ in _types(nlp, text)) is requested

@@ -6,6 +6,11 @@ or a distributive time adverbial ("every year", "each night"), and on an event n
 ("frequent raids", "regular attacks", "repeated threats"). A verb joined to such a verb shares its reading
 ("militias often attack villages and burn crops"), unless it has a subject of its own. "Repeatedly" is not among the adverbs: "he repeatedly stabbed
 the victim" is one attack of many blows.
+
+A tip line in the outlet's own voice ("Anyone with information is asked to contact Crime Stoppers", "Anyone with
+information can call ...") is a standing invitation with no asker, no REQUEST (the guidelines); one the article
+reports an authority making ("Police asked anyone with information to call", "... is asked to call, police said")
+is.
 """
 from __future__ import annotations
 
@@ -47,3 +52,19 @@ def _marks_habit(child: "Token") -> bool:
         return True
     return child.dep_ in ("npadvmod", "tmod", "obl", "advmod") and child.lower_ in PERIOD and any(
         g.dep_ == "det" and g.lower_ in DISTRIBUTIVE for g in child.children)
+
+
+INDEFINITE = frozenset("anyone anybody whoever someone somebody".split())
+REPORTING = frozenset("said says say told tells according stated states added adds announced asked urged".split())
+
+
+def tip_line(token: "Token") -> bool:
+    """Whether the request word ``token`` is an outlet's standing invitation: its subject an indefinite pronoun
+    ("anyone with information"), no agent ("by police"), and no one said to make it (no reporting verb outside
+    the request word itself in its sentence)."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not all(c.lower_ in INDEFINITE for c in subjects):
+        return False
+    if any(c.dep_ == "agent" for c in token.children):
+        return False
+    return not any(t.lower_ in REPORTING and t.i != token.i for t in token.sent)

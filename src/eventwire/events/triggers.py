@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..knowledge.lexicon import Lexicon, TriggerRule
-from .habitual import habitual
+from .habitual import habitual, tip_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -102,8 +102,9 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
         return None  # a word of a name reports nothing: "the Florida Highway Patrol", "Gerome Battle"
     for rule in rules:
         if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
-            if HABITS and habitual(token):
-                return None  # a habit or a series is no one occurrence: "police routinely detain protesters"
+            if HABITS and (habitual(token) or (rule.type == "REQUEST" and tip_line(token))):
+                return None  # a habit or a series is no one occurrence: "police routinely detain protesters";
+                # nor is an outlet's tip line: "Anyone with information is asked to contact Crime Stoppers"
             if rule.type == "ASSAULT" and (accidental(token) or self_inflicted(token)):
                 return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally";
                 # nor is a suicide or a wound one gives oneself: "he shot himself"
