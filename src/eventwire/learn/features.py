@@ -34,10 +34,7 @@ features are strings hashed (CRC-32) into :data:`DIM` buckets, each with a value
 9. a trigger that names an event rather than reports it (:func:`_told`): a determiner or possessive before it,
    a preposition before that (the event is the topic of another predicate: "protested against such a vile
    murder", "reports on this murder"), the noun phrase at the head of its sentence, and whether the article named
-   an event by the same stem before this sentence (the noun then refers back to an event already told);
-10. the article's other candidates (:func:`_siblings`): one of a verbal type before the trigger in its sentence
-   (the event is the topic of a condemnation, an investigation: "condemned the murder"), and whether a candidate
-   of the same type stands in an earlier or a later sentence (the candidate may name an event told elsewhere).
+   an event by the same stem before this sentence (the noun then refers back to an event already told).
 
 Everything is read lower-cased: a lower-case or all-caps article gets the same features as its cased copy.
 """
@@ -48,7 +45,7 @@ import re
 import zlib
 from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models import Event
@@ -91,7 +88,6 @@ FINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*\s*$")
 
 
 ALONE = True  # the sentence that is the whole text has no place in an article (8. above)
-SIBLINGS = True  # cues from the article's other candidates (10. above)
 SENTENCE_BAG = True  # the words of the evidence sentence (4. above)
 ARTICLE_BAG = True  # the content words of the whole article (4. above)
 TOLD = True  # a nominal trigger that names an event the article told before (9. above)
@@ -148,37 +144,6 @@ def _told(event: "Event", tokens: list[str], at: int, head: str, body: str) -> l
         names += ["nom:subject", f"nom:{t}/subject"]
     if told:
         names += ["nom:told", f"nom:{t}/told"] + (["nom:prep-told", f"nom:{t}/prep-told"] if prep else [])
-    return names
-
-
-VERBAL_TOPIC = frozenset("ACCUSE SUPPORT REQUEST REJECT PROTEST THREATEN CONSULT".split())
-
-
-def _siblings(event: "Event", siblings: Sequence["Event"]) -> list[str]:
-    """Cues from the article's other candidates (10. above): whether another candidate of a verbal type stands
-    before the trigger in the same sentence (the event is the topic of a condemnation, an investigation, a
-    protest: "condemned the murder"), and whether the article tells an event of the same type before this
-    sentence (this may be a further mention of it) or after it (this may name what a later sentence reports)."""
-    t, ev = event.type, event.evidence
-    at = ev.text.lower().find(ev.trigger.lower()) if ev.trigger else -1
-    names: list[str] = []
-    before = after = topic = False
-    for o in siblings:
-        if o is event:
-            continue
-        oe = o.evidence
-        if o.type == t and oe.start != ev.start:
-            before |= oe.start < ev.start
-            after |= oe.start > ev.start
-        if oe.start == ev.start and o.type in VERBAL_TOPIC and o.type != t and at > 0 and oe.trigger:
-            where = ev.text.lower().find(oe.trigger.lower())
-            topic |= 0 <= where < at
-    if topic:
-        names += ["sib:topic", f"sib:{t}/topic"]
-    if before:
-        names += ["sib:before", f"sib:{t}/before"]
-    if after:
-        names += ["sib:after", f"sib:{t}/after"] + (["sib:topic-after", f"sib:{t}/topic-after"] if topic else [])
     return names
 
 
@@ -313,11 +278,9 @@ def _specific(t: str, tokens: list[str]) -> list[str]:
 
 
 def event_features(event: "Event", body: str, *, bag: dict[int, float] | None = None,
-                   title: str | None = None, topic: float | None = None,
-                   siblings: Sequence["Event"] = ()) -> dict[int, float]:
+                   title: str | None = None, topic: float | None = None) -> dict[int, float]:
     """Hashed features of one candidate ``event`` of the article ``body`` (``bag``: its :func:`article_bag`;
-    ``topic``: the probability that the article is about sport, entertainment or technology; ``siblings``: the
-    article's candidates, ``event`` among them)."""
+    ``topic``: the probability that the article is about sport, entertainment or technology)."""
     names: list[str] = ["bias"]
     t, f = event.type, event.factuality
     names += [f"type:{t}", f"mode:{t}/{event.mode}", f"quad:{event.quad_class}", f"fact:{f}", f"tf:{t}/{f}",
@@ -376,8 +339,6 @@ def event_features(event: "Event", body: str, *, bag: dict[int, float] | None = 
         names += _specific(event.type, tokens)
     if TOLD:
         names += _told(event, tokens, at, head, body)
-    if SIBLINGS and siblings:
-        names += _siblings(event, siblings)
     out: dict[int, float] = {}
     for name in names:
         key = index(name)
