@@ -220,3 +220,20 @@ def test_a_habit_or_a_series_is_no_event(nlp, text, reported):
 def test_an_outlets_tip_line_is_no_request(nlp, text, requested):
     """An invitation in the outlet's own voice has no asker; one the article says an authority made is a REQUEST."""
     assert any(t == "REQUEST" for t, _ in _types(nlp, text)) is requested
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, requested", [
+    pytest.param("He says authorities are reacting slowly to his urgent calls for mandatory iodised salt.", False,
+                 id="reacting-to-calls"),
+    pytest.param("Political parties must address the demands of older people.", False, id="address-the-demands"),
+    pytest.param("The request of the municipalities results from a court ruling.", False, id="the-request-results"),
+    pytest.param("The mayor issued an appeal for witnesses.", True, id="issued-an-appeal"),
+    pytest.param("The minister renewed his call for a ceasefire.", True, id="renewed-his-call"),
+    pytest.param("The request was filed by the city on Monday.", True, id="the-request-was-filed"),
+    pytest.param("The request came from the mayor.", True, id="the-request-came-from"),
+    pytest.param("The council met at the request of the ambassador on Monday.", True, id="at-the-request-of"),
+])
+def test_a_request_named_as_a_thing_is_no_request(nlp, text, requested):
+    """A request noun reports a request with a verb that makes, voices or answers it, not as the topic of another."""
+    assert any(t == "REQUEST" for t, _ in _types(nlp, text)) is requested

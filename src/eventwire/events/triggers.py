@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..knowledge.lexicon import Lexicon, TriggerRule
-from .habitual import habitual, tip_line
+from .unreported import habitual, named_request, tip_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -102,7 +102,7 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
         return None  # a word of a name reports nothing: "the Florida Highway Patrol", "Gerome Battle"
     for rule in rules:
         if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
-            if HABITS and (habitual(token) or (rule.type == "REQUEST" and tip_line(token))):
+            if HABITS and (habitual(token) or (rule.type == "REQUEST" and (tip_line(token) or named_request(token)))):
                 return None  # a habit or a series is no one occurrence: "police routinely detain protesters";
                 # nor is an outlet's tip line: "Anyone with information is asked to contact Crime Stoppers"
             if rule.type == "ASSAULT" and (accidental(token) or self_inflicted(token)):
@@ -114,7 +114,7 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
     return None
 
 
-HABITS = True  # habits and series are no event (.habitual); off only to measure them
+HABITS = True  # habits and series, tip lines and requests named as things are no event (.unreported); off only to measure them
 REFLEXIVE = frozenset("himself herself themselves itself myself yourself ourselves oneself".split())
 
 

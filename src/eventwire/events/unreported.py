@@ -1,4 +1,7 @@
-"""Extract stage: habitual and generic statements, which report no discrete occurrence (the annotation guidelines:
+"""Extract stage: words of an event type that report no discrete occurrence: habitual and generic statements, an
+outlet's tip line, a request named as a thing.
+
+Habitual and generic statements report no discrete occurrence (the annotation guidelines:
 "the police routinely detain protesters" is a standing habit, "repeated attacks since May" a series, not one event).
 
 English marks a habit on the verb by an adverb of frequency ("often attack", "routinely detain", "usually kill")
@@ -11,6 +14,12 @@ A tip line in the outlet's own voice ("Anyone with information is asked to conta
 information can call ...") is a standing invitation with no asker, no REQUEST (the guidelines); one the article
 reports an authority making ("Police asked anyone with information to call", "... is asked to call, police said")
 is.
+
+A request noun reports the request only with a verb of making, voicing or answering it (:data:`LIGHT`: "made a
+call for", "issued an appeal", "renewed its demand", "the request was filed by ...", "rejected the demand"), or
+as the subject of a verb of arising ("the request came from the mayor", "there were calls for", "calls grew"); as the object, complement or subject of any
+other word it names a request as a thing ("reacting slowly to his urgent calls for", "address the demands of older people", "amid a
+national demand for negotiations", "the request of the municipalities results from"): no REQUEST of its own.
 """
 from __future__ import annotations
 
@@ -68,3 +77,31 @@ def tip_line(token: "Token") -> bool:
     if any(c.dep_ == "agent" for c in token.children):
         return False
     return not any(t.lower_ in REPORTING and t.i != token.i for t in token.sent)
+
+
+LIGHT = frozenset("make issue launch renew repeat reiterate voice send submit file lodge put present deliver "
+                  "advance lead step echo join sound express publish release write sign receive reject refuse "
+                  "deny accept grant heed answer".split())  # what makes, voices or answers a request
+ARISE = frozenset("be come grow mount follow increase intensify multiply arise emerge".split())  # requests that
+# come or grow are reported ("there were calls for", "calls for his resignation grew")
+NOUN_REQUEST = True
+
+
+def named_request(token: "Token") -> bool:
+    """Whether the request noun ``token`` only names a request (see the module's doc): its phrase (through
+    conjuncts and appositions) the object, complement or subject of a word that neither makes nor voices it."""
+    if not NOUN_REQUEST or token.pos_ != "NOUN":
+        return False
+    top = token
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head
+    head = top.head
+    if top.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.lemma_.lower() in LIGHT:
+        return False
+    if top.dep_ == "pobj" and ((head.head.lemma_.lower() in LIGHT and head.dep_ == "prep")
+                               or head.lower_ in ("at", "on", "upon")):
+        return False  # "answered with a demand"; "at the request of the ambassador" tells who asked
+    if top.dep_ in ("nsubj", "attr") and head.lemma_.lower() in ARISE:
+        return False  # "the request came from the mayor", "there were calls for ...", "calls for X grew"
+    return top.dep_ in ("nsubj", "dobj", "pobj", "attr", "oprd", "nsubjpass") and head.pos_ != "NOUN" or \
+        top.dep_ == "pobj"
