@@ -615,8 +615,11 @@ def out_of_fold_report(rows: list[dict], d: dict) -> dict:
     p, cut = d["p"], d["cut"]
     y = np.array([r["y"] for r in rows])
     asserted = _in(rows, "articles") & np.array([r["event"]["factuality"] == "asserted" for r in rows])
+    if not asserted.any():
+        return {}
     keep = p >= cut
-    tp, kept, real = int((asserted & keep & (y == 1)).sum()), int((asserted & keep).sum()), int((asserted & (y == 1)).sum())
+    tp, kept = int((asserted & keep & (y == 1)).sum()), int((asserted & keep).sum())
+    real = int((asserted & (y == 1)).sum())
     bbc_docs = next((r["docs_in_set"] for r in rows if r["dataset"] == "bbc"), 1)
     sport = _in(rows, "bbc") & _asserted_material(rows)
     out = {"precision": tp / max(kept, 1), "recall": tp / max(real, 1), "tp": tp, "kept": kept, "real": real,

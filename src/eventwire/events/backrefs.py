@@ -78,6 +78,9 @@ def join_back_references(clusters: Sequence, *, material: set[str],
     return kept
 
 
+SEPARATE = re.compile(r"(?i)(?:in (?:a|an|another) (?:separate|unrelated|different|other)? ?(?:incident|case|attack|"
+                      r"shooting)|separately|elsewhere|meanwhile|in other (?:shootings|incidents|news|violence))\b")
+# "In a separate incident, ...": a new story begins (no description nor back-reference crosses it)
 FORWARD = True  # a told mention with no report of its type before it joins the nearest later report
 
 
@@ -108,8 +111,6 @@ def _report_of(cluster, others, material: set[str], apart, *, later: bool):
 def _separate(mentions) -> bool:
     """Whether the first report among ``mentions`` (its sentence) says it is another incident ("In a separate
     incident", "Elsewhere", "Meanwhile")."""
-    from .implicit import SEPARATE
-
     report = next((m for m in mentions if not m.told), None)
     return report is not None and bool(SEPARATE.search(report.sentence.text))
 

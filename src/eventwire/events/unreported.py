@@ -7,8 +7,8 @@ Habitual and generic statements report no discrete occurrence (the annotation gu
 English marks a habit on the verb by an adverb of frequency ("often attack", "routinely detain", "usually kill")
 or a distributive time adverbial ("every year", "each night"), and on an event noun by an adjective of recurrence
 ("frequent raids", "regular attacks", "repeated threats"). A verb joined to such a verb shares its reading
-("militias often attack villages and burn crops"), unless it has a subject of its own. "Repeatedly" is not among the adverbs: "he repeatedly stabbed
-the victim" is one attack of many blows.
+("militias often attack villages and burn crops"), unless it has a subject of its own. "Repeatedly" is not among
+the adverbs: "he repeatedly stabbed the victim" is one attack of many blows.
 
 A tip line in the outlet's own voice ("Anyone with information is asked to contact Crime Stoppers", "Anyone with
 information can call ...") is a standing invitation with no asker, no REQUEST (the guidelines); one the article
@@ -17,9 +17,10 @@ is.
 
 A request noun reports the request only with a verb of making, voicing or answering it (:data:`LIGHT`: "made a
 call for", "issued an appeal", "renewed its demand", "the request was filed by ...", "rejected the demand"), or
-as the subject of a verb of arising ("the request came from the mayor", "there were calls for", "calls grew"); as the object, complement or subject of any
-other word it names a request as a thing ("reacting slowly to his urgent calls for", "address the demands of older people", "amid a
-national demand for negotiations", "the request of the municipalities results from"): no REQUEST of its own.
+as the subject of a verb of arising ("the request came from the mayor", "there were calls for", "calls grew"), or
+in "at the request of"; as the object, complement or subject of any other word it names a request as a thing
+("reacting slowly to his urgent calls for", "address the demands of older people", "amid a national demand for
+negotiations", "the request of the municipalities results from"): no REQUEST of its own.
 """
 from __future__ import annotations
 
