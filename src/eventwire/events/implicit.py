@@ -33,7 +33,6 @@ announced ...") is a party, not a place.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
