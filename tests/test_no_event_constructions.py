@@ -233,6 +233,8 @@ def test_an_outlets_tip_line_is_no_request(nlp, text, requested):
     pytest.param("The request was filed by the city on Monday.", True, id="the-request-was-filed"),
     pytest.param("The request came from the mayor.", True, id="the-request-came-from"),
     pytest.param("The council met at the request of the ambassador on Monday.", True, id="at-the-request-of"),
+    pytest.param("The ministry declined a request from the newspaper for comment.", True, id="declined-a-request"),
+    pytest.param("The company refused to respond to a request from reporters.", True, id="respond-to-a-request"),
 ])
 def test_a_request_named_as_a_thing_is_no_request(nlp, text, requested):
     """A request noun reports a request with a verb that makes, voices or answers it, not as the topic of another."""

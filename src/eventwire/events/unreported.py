@@ -82,7 +82,9 @@ def tip_line(token: "Token") -> bool:
 
 LIGHT = frozenset("make issue launch renew repeat reiterate voice send submit file lodge put present deliver "
                   "advance lead step echo join sound express publish release write sign receive reject refuse "
-                  "deny accept grant heed answer".split())  # what makes, voices or answers a request
+                  "deny accept grant heed answer respond decline approve concede meet fulfil fulfill honour honor "
+                  "comply agree satisfy dismiss ignore".split())  # what makes, voices or answers a request: the
+# answered request ("declined a request from the AP", "conceded to the demands of") is read with its answer
 ARISE = frozenset("be come grow mount follow increase intensify multiply arise emerge".split())  # requests that
 # come or grow are reported ("there were calls for", "calls for his resignation grew")
 NOUN_REQUEST = True
