@@ -12,8 +12,8 @@ the adverbs: "he repeatedly stabbed the victim" is one attack of many blows.
 
 A tip line in the outlet's own voice ("Anyone with information is asked to contact Crime Stoppers", "Anyone with
 information can call ...") is a standing invitation with no asker, no REQUEST (the guidelines); one the article
-reports an authority making ("Police asked anyone with information to call", "... is asked to call, police said")
-is.
+reports an authority making ("Police asked anyone with information to call", "... is asked to call, police said",
+"... is asked to call the Waycross Police Department": the authority named to call asks) is.
 
 A request noun reports the request only with a verb of making, voicing or answering it (:data:`LIGHT`: "made a
 call for", "issued an appeal", "renewed its demand", "the request was filed by ...", "rejected the demand"), or
@@ -75,9 +75,21 @@ def tip_line(token: "Token") -> bool:
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or not all(c.lower_ in INDEFINITE for c in subjects):
         return False
-    if any(c.dep_ == "agent" for c in token.children):
+    if any(c.dep_ == "agent" for c in token.children) or _authority_to_call(token):
         return False
     return not any(t.lower_ in REPORTING and t.i != token.i for t in token.sent)
+
+
+AUTHORITY = frozenset("police sheriff department office agency bureau unit detectives detective investigators "
+                      "authorities fbi troopers patrol prosecutor prosecutors".split())
+
+
+def _authority_to_call(token: "Token") -> bool:
+    """"Anyone with information is asked to call the Waycross Police Department": a passive appeal that names the
+    authority to call is that authority's appeal (tests/test_who_to_whom.py); a tip line ("Crime Stoppers", a
+    number) names no asker."""
+    return any(c.dep_ == "xcomp" and o.dep_ == "dobj" and any(w.lower_ in AUTHORITY for w in o.subtree)
+               for c in token.children for o in c.children)
 
 
 LIGHT = frozenset("make issue launch renew repeat reiterate voice send submit file lodge put present deliver "
