@@ -85,11 +85,12 @@ AUTHORITY = frozenset("police sheriff department office agency bureau unit detec
 
 
 def _authority_to_call(token: "Token") -> bool:
-    """"Anyone with information is asked to call the Waycross Police Department": a passive appeal that names the
-    authority to call is that authority's appeal (tests/test_who_to_whom.py); a tip line ("Crime Stoppers", a
-    number) names no asker."""
-    return any(c.dep_ == "xcomp" and o.dep_ == "dobj" and any(w.lower_ in AUTHORITY for w in o.subtree)
-               for c in token.children for o in c.children)
+    """"Anyone with information is asked to call the Waycross Police Department", "... should contact police": an
+    appeal that names the authority to call is that authority's (tests/test_who_to_whom.py,
+    tests/test_verbal_triggers.py); a tip line ("Crime Stoppers", a number) names no asker."""
+    called = [o for c in token.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
+    called += [o for o in token.children if o.dep_ == "dobj"]  # "anyone ... should contact police"
+    return any(w.lower_ in AUTHORITY for o in called for w in o.subtree)
 
 
 LIGHT = frozenset("make issue launch renew repeat reiterate voice send submit file lodge put present deliver "
