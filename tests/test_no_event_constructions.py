@@ -119,6 +119,27 @@ def test_a_noun_that_names_an_event_told_before_is_a_mention_of_it(nlp, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    pytest.param("The bishops condemned the murder. Six priests were murdered at dawn on Thursday in the capital.",
+                 "murdered", id="condemned-then-told"),
+    pytest.param("The army rejected any reports on the attack. Rebels attacked a police post on Monday, killing two "
+                 "officers.", "attacked", id="reports-on-then-told"),
+])
+def test_a_first_mention_that_only_names_an_event_joins_its_later_report(nlp, text, trigger):
+    """The article's first mention is already the topic of another predicate; the event is reported later: one
+    event, whose best report is the later sentence."""
+    (event,) = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
+    assert event.evidence.trigger.split()[0] == trigger and len(event.mentions) == 1
+
+
+@pytest.mark.model
+def test_a_named_event_does_not_join_a_report_of_a_separate_incident(nlp):
+    events = _events(nlp, "Police are investigating the shooting. In a separate incident, a woman was shot on Main "
+                          "Street on Sunday.")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+@pytest.mark.model
 def test_a_definite_event_noun_with_nothing_told_before_stays_an_event(nlp):
     """A follow-up story's "the shooting" may be its only mention of the event."""
     events = _events(nlp, "Police are investigating the shooting.")
@@ -169,3 +190,54 @@ def test_links_to_other_stories_tell_no_event_of_the_article(nlp):
     assert [e.type for e in _events(nlp, article)] == ["ASSAULT"]
     summary = "Police seek gunman\n\nThe gunman is still at large\n\nFour people were shot at a birthday party\n"
     assert [e.type for e in _events(nlp, summary)] == ["ASSAULT"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, reported", [
+    pytest.param("Police routinely detain protesters in the capital.", False, id="routinely"),
+    pytest.param("The militias often attack villages in the north.", False, id="often"),
+    pytest.param("Every year, soldiers arrest hundreds of migrants at the border.", False, id="every-year"),
+    pytest.param("The government regularly accuses the opposition of treason.", False, id="regularly"),
+    pytest.param("The frequent raids on the camp have angered residents.", False, id="frequent-raids"),
+    pytest.param("Police detained 20 protesters in the capital on Monday.", True, id="one-detention"),
+    pytest.param("He repeatedly stabbed the victim on Friday.", True, id="repeatedly-is-one-attack"),
+    pytest.param("Rebels often attacked convoys in the 1990s, and on Monday they attacked a convoy near the border.",
+                 True, id="a-conjunct-with-its-own-subject"),
+])
+def test_a_habit_or_a_series_is_no_event(nlp, text, reported):
+    """Adverbs of frequency, "every year", adjectives of recurrence: a habit or a series, no one occurrence."""
+    assert bool([e for e in _events(nlp, text) if e.factuality == "asserted"]) is reported
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, requested", [
+    pytest.param("Anyone with information is asked to contact Crime Stoppers at 555-0100.", False, id="is-asked"),
+    pytest.param("Anyone with information is urged to call Crime Stoppers.", False, id="is-urged"),
+    pytest.param("Anyone with information is asked to call the Riverside Police Department.", True,
+                 id="the-authority-to-call-asks"),
+    pytest.param("Anyone with information can contact Crime Stoppers at 555-0199.", False, id="can-contact"),
+    pytest.param("Police said anyone with information is asked to call 911.", True, id="police-said"),
+    pytest.param("Residents were asked by police to stay indoors.", True, id="an-agent"),
+])
+def test_an_outlets_tip_line_is_no_request(nlp, text, requested):
+    """An invitation in the outlet's own voice has no asker; one the article says an authority made is a REQUEST."""
+    assert any(t == "REQUEST" for t, _ in _types(nlp, text)) is requested
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, requested", [
+    pytest.param("He says authorities are reacting slowly to his urgent calls for mandatory iodised salt.", False,
+                 id="reacting-to-calls"),
+    pytest.param("Political parties must address the demands of older people.", False, id="address-the-demands"),
+    pytest.param("The request of the municipalities results from a court ruling.", False, id="the-request-results"),
+    pytest.param("The mayor issued an appeal for witnesses.", True, id="issued-an-appeal"),
+    pytest.param("The minister renewed his call for a ceasefire.", True, id="renewed-his-call"),
+    pytest.param("The request was filed by the city on Monday.", True, id="the-request-was-filed"),
+    pytest.param("The request came from the mayor.", True, id="the-request-came-from"),
+    pytest.param("The council met at the request of the ambassador on Monday.", True, id="at-the-request-of"),
+    pytest.param("The ministry declined a request from the newspaper for comment.", True, id="declined-a-request"),
+    pytest.param("The company refused to respond to a request from reporters.", True, id="respond-to-a-request"),
+])
+def test_a_request_named_as_a_thing_is_no_request(nlp, text, requested):
+    """A request noun reports a request with a verb that makes, voices or answers it, not as the topic of another."""
+    assert any(t == "REQUEST" for t, _ in _types(nlp, text)) is requested

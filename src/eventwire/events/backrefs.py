@@ -7,12 +7,15 @@ condemned *the shooting*", "police are investigating *the attack*", "arrested in
 sentence's own report (a condemnation, an investigation, an arrest, a funeral). Where the article (or the sentence)
 has told an event of that type before, such a mention is a further mention of it (:func:`join_back_references`):
 it joins the nearest earlier event of its type that is reported as having happened, and never becomes that event's
-best report. A noun that is its clause's subject ("the attack killed three") reports, and is left alone; so is one
-with nothing of its type before it (a follow-up story's "the shooting" may be its only mention of the event).
+best report. Where nothing of its type comes before it, the article's first mention is already the topic of another
+predicate, and the report comes later ("the bishops condemned the murder ... Six priests were murdered at dawn"):
+it joins the nearest later report instead. A noun that is its clause's subject ("the attack killed three") reports,
+and is left alone; so is one with no report of its type before or after it (a follow-up story's "the shooting" may
+be its only mention of the event).
 
 A sentence that adds a detail of an attack without an event word ("it happened at 2:05 a.m. on Central Street", "the
 victims have been identified as ...": trigger rows with the conditions ``anaphor`` / ``told``) is an *anaphoric*
-mention: it joins the earlier event in the same way, and is dropped when the article has told none.
+mention: it joins the earlier event in the same way (never a later one), and is dropped when there is none.
 """
 from __future__ import annotations
 
@@ -95,25 +98,62 @@ def join_back_references(clusters: Sequence, *, material: set[str],
     happened at 2:05 a.m.") that joins nothing is dropped."""
     out: list = []
     for cluster in clusters:
-        mentions = cluster.mentions
-        target = None
-        if all(m.told and not m.novel and not m.several for m in mentions):
-            first = mentions[0]
-            stems = {_stem(m.trigger) for m in mentions}
-            for other in reversed(out):
-                o = other.mentions
-                if o[0].type != first.type or o[0].index > first.index or all(m.told for m in o) \
-                        or not any(m.factuality in REPORTED for m in o) or any(apart(m, o) for m in mentions):
-                    continue
-                if first.type in material or stems & {_stem(m.trigger) for m in o if not m.told}:
-                    target = other
-                    break
+        target = _report_of(cluster, reversed(out), material, apart, later=False)
         if target is None:
-            if not all(m.anaphoric for m in mentions):  # a detail with nothing told before it is no event
+            if not all(m.anaphoric for m in cluster.mentions):  # a detail with nothing told before it is no event
                 out.append(cluster)
         else:
-            target.mentions = sorted(target.mentions + list(mentions), key=lambda m: m.index)
-    return out
+            target.mentions = sorted(target.mentions + list(cluster.mentions), key=lambda m: m.index)
+    if not FORWARD:
+        return out
+    # the article's first mention may already be the topic of another predicate ("the president condemned the
+    # killing of ... ; the priests were murdered at dawn"): with nothing of its type before it, it names the event a
+    # LATER sentence reports; with no report before or after (a follow-up story's "the shooting") it stays
+    kept: list = []
+    for k, cluster in enumerate(out):
+        target = _report_of(cluster, out[k + 1:], material, apart, later=True)
+        if target is None:
+            kept.append(cluster)
+        else:
+            target.mentions = sorted(target.mentions + list(cluster.mentions), key=lambda m: m.index)
+    return kept
+
+
+SEPARATE = re.compile(r"(?i)(?:in (?:a|an|another) (?:separate|unrelated|different|other)? ?(?:incident|case|attack|"
+                      r"shooting)|separately|elsewhere|meanwhile|in other (?:shootings|incidents|news|violence))\b")
+# "In a separate incident, ...": a new story begins (no description nor back-reference crosses it)
+FORWARD = True  # a told mention with no report of its type before it joins the nearest later report
+
+
+def _report_of(cluster, others, material: set[str], apart, *, later: bool):
+    """The first of ``others`` (clusters, nearest first) that reports, as having happened, the event that
+    ``cluster`` only names (all its mentions :attr:`Mention.told`): of its type, with a mention that is no told
+    noun, before it (``later`` False) or after it (True), not set apart by victims of its own; of a verbal type,
+    only an earlier report by a word of the same stem (a verbal noun with a light verb is itself the report:
+    "expressed its solidarity", "concluded his visit"). None when ``cluster`` reports something itself."""
+    mentions = cluster.mentions
+    if not all(m.told and not m.novel and not m.several for m in mentions):
+        return None
+    first = mentions[0]
+    stems = {_stem(m.trigger) for m in mentions}
+    for other in others:
+        o = other.mentions
+        if other is cluster or o[0].type != first.type or (o[0].index < first.index) != (not later) \
+                or all(m.told for m in o) or not any(m.factuality in REPORTED for m in o) \
+                or any(apart(m, o) for m in mentions):
+            continue
+        if later and _separate(o):
+            break  # "In a separate incident, a woman was shot": another story begins; never across it
+        if first.type in material or (not later and stems & {_stem(m.trigger) for m in o if not m.told}):
+            return other
+    return None
+
+
+def _separate(mentions) -> bool:
+    """Whether the first report among ``mentions`` (its sentence) says it is another incident ("In a separate
+    incident", "Elsewhere", "Meanwhile")."""
+    report = next((m for m in mentions if not m.told), None)
+    return report is not None and bool(SEPARATE.search(report.sentence.text))
 
 
 FINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*\s*$")  # a sentence's end (what a headline or a link lacks)

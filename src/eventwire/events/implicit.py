@@ -33,7 +33,6 @@ announced ...") is a party, not a place.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
@@ -41,6 +40,7 @@ from typing import TYPE_CHECKING, Callable
 from ..actors.kb import ActorKB
 from ..actors.resolve import resolve_np, with_country
 from .arguments import ATTACKER_NOUNS, OBSERVING
+from .backrefs import SEPARATE
 from ..knowledge.words import SPEECH_VERBS
 from ..models import Actor, Event, Place
 
@@ -175,8 +175,6 @@ def _described_attacker(ctx: "ArticleState", bounds: tuple[int, int], event: Eve
     return None
 
 
-SEPARATE = re.compile(r"(?i)(?:in (?:a|an|another) (?:separate|unrelated|different|other)? ?(?:incident|case|attack|"
-                      r"shooting)|separately|elsewhere|meanwhile|in other (?:shootings|incidents|news|violence))\b")
 # Who makes arrests: an arrest the article tells without its author was made by the police force it names.
 POLICE_NOUNS = frozenset({"police", "officer", "officers", "deputy", "deputies", "detective", "detectives", "trooper",
                           "troopers", "sheriff", "marshal", "marshals", "agent", "agents"})

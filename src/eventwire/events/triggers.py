@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..knowledge.lexicon import Lexicon, TriggerRule
 from .backrefs import anaphor_subject
+from .unreported import habitual, named_request, tip_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -102,6 +103,9 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
         return None  # a word of a name reports nothing: "the Florida Highway Patrol", "Gerome Battle"
     for rule in rules:
         if rule.pos in ("*", pos) and condition_holds(token, rule.condition, lex, quoted=quoted):
+            if HABITS and (habitual(token) or rule.type == "REQUEST" and (tip_line(token) or named_request(token))):
+                return None  # a habit or a series is no one occurrence ("police routinely detain protesters"), nor is
+                # a tip line ("Anyone with information is asked to call") or a request named ("reacting to his calls")
             if rule.type == "ASSAULT" and (accidental(token) or self_inflicted(token)):
                 return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally";
                 # nor is a suicide or a wound one gives oneself: "he shot himself"
@@ -111,6 +115,7 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
     return None
 
 
+HABITS = True  # habits, series, tip lines, requests named as things are no event (.unreported); off only to measure
 REFLEXIVE = frozenset("himself herself themselves itself myself yourself ourselves oneself".split())
 
 

@@ -88,6 +88,8 @@ FINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)\]]*\s*$")
 
 
 ALONE = True  # the sentence that is the whole text has no place in an article (8. above)
+SENTENCE_BAG = True  # the words of the evidence sentence (4. above)
+ARTICLE_BAG = True  # the content words of the whole article (4. above)
 TOLD = True  # a nominal trigger that names an event the article told before (9. above)
 DETERMINERS = frozenset("the this that these those such his her its their our your my".split())
 PREPOSITIONS = frozenset("of into about over on for against after from to in by with at behind following "
@@ -345,12 +347,13 @@ def event_features(event: "Event", body: str, *, bag: dict[int, float] | None = 
         for name, value in topic_features(topic, event.quad_class, stem(head)).items():
             key = index(name)
             out[key] = out.get(key, 0.0) + value
-    sent_words = {w for w in tokens if not w[0].isdigit() and w not in STOP}
+    sent_words = {w for w in tokens if not w[0].isdigit() and w not in STOP} if SENTENCE_BAG else set()
     if sent_words:
         weight = 1.0 / math.sqrt(len(sent_words))
         for word in sent_words:
             key = index("s:" + word)
             out[key] = out.get(key, 0.0) + weight
-    for key, value in (bag if bag is not None else article_bag(body)).items():
-        out[key] = out.get(key, 0.0) + value
+    if ARTICLE_BAG:
+        for key, value in (bag if bag is not None else article_bag(body)).items():
+            out[key] = out.get(key, 0.0) + value
     return out
