@@ -15,7 +15,7 @@ from ..knowledge.words import MONTH_NUMBERS
 from ..errors import DataError
 from ..knowledge.tables import data_lines
 
-__all__ = ["CasualtyWords", "load_casualty_words", "word_value", "is_number_word", "quantities", "numbers", "negated",
+__all__ = ["CasualtyWords", "load_casualty_words", "word_value", "telegraphic_toll", "is_number_word", "quantities", "numbers", "negated",
            "SKIP_ENTS"]
 
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})  # never people
@@ -167,3 +167,47 @@ def _any_negation() -> re.Pattern:
     """One pattern that matches where any of the lexicon's negations does."""
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _fields in load_casualty_words().negations) or "(?!)",
                       re.I)
+
+
+# A headline's toll, told without verbs ("Four shot, two fatally, in ...", "One dead, three hurt in ...", "2 killed,
+# 5 wounded at party"): numbers with participles or adjectives, the "were" left out. The parser often reads such
+# fragments as noun phrases ("Four shot" as a noun "shot" counted four), so they are read off the words.
+_TOLL_WORDS = {"dead": "dead", "killed": "dead", "slain": "dead", "died": "dead", "hurt": "injured",
+               "injured": "injured", "wounded": "injured", "hospitalized": "injured", "shot": "shot"}
+_TOLL_NUMBER = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)"
+_TOLL_ITEM = re.compile(r"(?P<n>" + _TOLL_NUMBER + r")\s+(?:(?:people|persons|men|women|teens|children|others?)\s+)?"
+                        r"(?:(?P<fatally>fatally)|(?P<word>" + "|".join(_TOLL_WORDS) + r"))\b", re.IGNORECASE)
+_TOLL_GLUE = re.compile(r"\s*(?:,|;|and)\s*(?:and\s+)?", re.IGNORECASE)
+_TOLL_END = re.compile(r"\s*(?:,|:|-|–|—|$|(?:in|at|after|during|outside|near|on|inside|overnight|following)\b)",
+                       re.IGNORECASE)
+
+
+def telegraphic_toll(text: str, lex: CasualtyWords) -> tuple[int | None, int | None, bool] | None:
+    """(dead, wounded, only said to be shot) of a toll the sentence opens with, told without verbs; ``None``
+    when it opens with none. "N shot, M fatally" (or "M killed" after it): M of the N shot died."""
+    items: list[tuple[int, str]] = []
+    at = len(text) - len(text.lstrip())
+    while True:
+        match = _TOLL_ITEM.match(text, at)
+        if match is None:
+            break
+        word = match["n"].lower()
+        value = None if word in ("a", "an", "no") else 1 if word == "one" else word_value([word], lex)
+        if value is None:
+            break
+        items.append((value, "fatally" if match["fatally"] else _TOLL_WORDS[match["word"].lower()]))
+        at = match.end()
+        glue = _TOLL_GLUE.match(text, at)
+        if glue is None or _TOLL_ITEM.match(text, glue.end()) is None:
+            break
+        at = glue.end()
+    if not items or not _TOLL_END.match(text, at) or items[0][1] == "fatally":
+        return None
+    dead = sum(n for n, kind in items if kind in ("dead", "fatally")) if any(
+        kind in ("dead", "fatally") for _n, kind in items) else None
+    hurt = [n for n, kind in items if kind == "injured"]
+    shot = sum(n for n, kind in items if kind == "shot")
+    if shot and dead and any(kind == "shot" for n, kind in items[:1]):
+        shot = max(0, shot - dead)  # "Four shot, two fatally", "Five shot, one killed": the dead were among the shot
+    wounded = sum(hurt) + shot if hurt or shot or any(kind == "shot" for _n, kind in items) else None
+    return dead, wounded, bool(shot) and not hurt
