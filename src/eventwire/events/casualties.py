@@ -41,7 +41,7 @@ from ..knowledge.words import OTHERS
 from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, additive as _additive, after_semicolon, age_noun as _age_noun, \
     almost as _almost, group_count, identified_as as _identified_as, members, multiples as _multiples, name_end, \
     second_subject as _second_subject, someone_else, subjects_nearest as _subjects_nearest, to_death as _to_death, \
-    with_gunshot_wound, cared_for
+    with_gunshot_wound, cared_for, gapped_care
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
@@ -243,6 +243,19 @@ def _partitive_whole(noun, quantities: dict[int, int]) -> bool:
     owner = noun.head.head
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and owner.i in quantities and owner.i != noun.i \
         and (owner.like_num or owner.pos_ in ("NUM", "PRON") or owner.lower_ in _PARTS)
+
+
+def _survivors(noun, quantities: dict[int, int], lex: CasualtyWords) -> int:
+    """How many of a counted whole of people shot or wounded ("one of five people shot", "two of the four men who
+    were wounded") outlived the part that died: the whole less the part; 0 when the part did not die or the whole
+    are not told as hit (the "victims" a part of whom died may all be dead)."""
+    owner = noun.head.head
+    part, whole = quantities.get(owner.i), quantities.get(noun.i)
+    kind = _noun_kind([noun], lex) or _noun_kind([noun], lex, clauses=True) or next(
+        (_shot(c, lex) for c in noun.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _SHOOT), None)
+    if part is None or whole is None or whole <= part or kind not in ("shot", "injured"):
+        return 0
+    return whole - part if _relation_kind(owner, lex) == "dead" else 0
 
 
 def _stand_in(noun, quantities: dict[int, int], lex: CasualtyWords):
@@ -495,6 +508,11 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if first.i in seen:
             continue
         seen.add(first.i)
+        if _partitive_whole(first, quantities) and any(_in_scope(node, t, inside=inside, lex=lex) for t in triggers):
+            rest = _survivors(first, quantities, lex)
+            if rest:  # "one of five people shot has died": the other four were wounded
+                groups["injured"].append((_clause_verb(first.head.head.head), rest))
+            continue
         if _is_subset(node, lex) or _partitive_whole(first, quantities) \
                 or not any(_in_scope(node, t, inside=inside, lex=lex) for t in triggers):
             continue
@@ -524,6 +542,9 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             found[kind].append((_clause_verb(node.head), count))
             if kind == "dead" and node.i not in named_only:
                 told_dead = True
+    if groups["care"] or by_pronoun["care"]:  # "one was listed in critical condition and the other in stable"
+        groups["care"] += [(_clause_verb(t), n) for t, n in gapped_care(sent, quantities)
+                           if any(_in_scope(t, tr, inside=inside, lex=lex) for tr in triggers)]
     if by_pronoun["shot"] and (groups["dead"] or by_pronoun["dead"] or trigger is not None and count_casualties(
             sent, earlier=earlier, inside=inside).fatalities):  # "a boy has died after he was shot": the pronoun
         by_pronoun["shot"] = []  # is one of the dead the sentence counts (whichever clause counts them)

@@ -200,7 +200,7 @@ def with_gunshot_wound(node) -> bool:
     or injuries, or was "taken to a hospital with" them: shot, living so far (the story may tell later that they died)."""
     wound = None
     for child in node.children:  # "a man with a gunshot wound" (not "a hospital with injuries": its patients')
-        if child.dep_ == "prep" and child.lower_ == "with":
+        if child.dep_ == "prep" and child.lower_ == "with" and node.lemma_.lower() not in _CARE_PLACES:
             wound = next((g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() not in _INJURY_NOUNS),
                          None)
     head = node.head
@@ -271,6 +271,24 @@ def cared_for(node) -> bool:
     return node.dep_ == "nsubj" and lemma in ("remain", "stay") and any(
         c.dep_ in ("acomp", "oprd", "xcomp") and c.lemma_.lower() in ("hospitalize", "hospitalized")
         for c in head.children)  # "remains hospitalized"
+
+
+def gapped_care(sent, quantities: dict[int, int]) -> list:
+    """(token, count) for the people of a gapped conjunct that tells its own care state, the verb left out: "one
+    victim was listed in critical condition and the other in stable condition", "... and two others in serious
+    condition". The parse hangs the conjunct ("the other", "two others", "another") on the first state."""
+    found = []
+    for token in sent:
+        if token.lower_ not in ("other", "others", "another") or token.dep_ != "conj":
+            continue
+        count = quantities.get(token.i) or next((int(c.text) if c.text.isdigit() else None for c in token.children
+                                                 if c.dep_ == "nummod"), None)
+        count = count if token.lower_ == "others" else 1
+        if count and any(p.dep_ == "prep" and p.lower_ == "in" and any(
+                o.lemma_.lower() == "condition" and any(m.lower_ in CARE_STATES for m in o.children)
+                for o in p.children) for p in token.children):
+            found.append((token, count))
+    return found
 
 
 def _counted_sent(node) -> bool:
