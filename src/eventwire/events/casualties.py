@@ -245,19 +245,6 @@ def _partitive_whole(noun, quantities: dict[int, int]) -> bool:
         and (owner.like_num or owner.pos_ in ("NUM", "PRON") or owner.lower_ in _PARTS)
 
 
-def _survivors(noun, quantities: dict[int, int], lex: CasualtyWords) -> int:
-    """How many of a counted whole of people shot or wounded ("one of five people shot", "two of the four men who
-    were wounded") outlived the part that died: the whole less the part; 0 when the part did not die or the whole
-    are not told as hit (the "victims" a part of whom died may all be dead)."""
-    owner = noun.head.head
-    part, whole = quantities.get(owner.i), quantities.get(noun.i)
-    kind = _noun_kind([noun], lex) or _noun_kind([noun], lex, clauses=True) or next(
-        (_shot(c, lex) for c in noun.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _SHOOT), None)
-    if part is None or whole is None or whole <= part or kind not in ("shot", "injured"):
-        return 0
-    return whole - part if _relation_kind(owner, lex) == "dead" else 0
-
-
 def _stand_in(noun, quantities: dict[int, int], lex: CasualtyWords):
     """The first name of the names that list an uncounted plural (``brothers X and Y``), else ``noun``."""
     names = [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -508,11 +495,6 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if first.i in seen:
             continue
         seen.add(first.i)
-        if _partitive_whole(first, quantities) and any(_in_scope(node, t, inside=inside, lex=lex) for t in triggers):
-            rest = _survivors(first, quantities, lex)
-            if rest:  # "one of five people shot has died": the other four were wounded
-                groups["injured"].append((_clause_verb(first.head.head.head), rest))
-            continue
         if _is_subset(node, lex) or _partitive_whole(first, quantities) \
                 or not any(_in_scope(node, t, inside=inside, lex=lex) for t in triggers):
             continue

@@ -24,6 +24,7 @@ _NUMERAL = re.compile(r"\d{1,3}(,\d{3})+|\d+")  # "12", "1,200"
 _NOT_COUNTS = frozenset({"a", "an", "no", "one"})
 _UNITS = frozenset({"%", "percent", "per", "p.m.", "a.m.", "year", "years", "-year", "km", "miles", "kilometres",
                     "kilometers", "metres", "meters", "dollars", "o'clock", "feet", "blocks", "yr", "yrs", "-yr",  # "3 yr old"
+                    "yo", "y.o.",  # "43 yo man": an age (and "25 y/o": see _not_people)
                     # charges ("three counts of assault"), shots ("fired five rounds", "shot three times")
                     "count", "counts", "charge", "charges", "shots", "rounds", "bullets", "times"})
 # what a number of people never counts
@@ -143,7 +144,8 @@ def _not_people(tokens: list, end: int) -> bool:
     """Numbers followed by units that are never people (``3 p.m.``, ``5 percent``, ``62-year-old``,
     ``16 November``: a date the parser did not see as one)."""
     following = tokens[end].lower_ if end < len(tokens) else ""
-    return following in _MONTHS - {"may"} or following in _UNITS or following.startswith("year-old")
+    slash = following == "y" and end + 1 < len(tokens) and tokens[end + 1].text == "/"  # "a 25 y/o man"
+    return following in _MONTHS - {"may"} or following in _UNITS or following.startswith("year-old") or slash
 
 
 @lru_cache(maxsize=64)

@@ -34,6 +34,7 @@ from ..knowledge.words import CASUALTY_WORDS
 from .links import attach_orphan_counts, nest, unclaimed_counts
 from .dates import Timex
 from ..places.gazetteer.names import name_key
+from ..places.locality import institution_name
 from ..models import Actor, Place, Span
 from .records import ELSEWHERE, ArticleState, Mention
 from .constructions import phrase as _phrase
@@ -349,8 +350,8 @@ def _places(doc: "Doc", group: TriggerGroup, region: set[int], roles: arguments.
     found = []
     for toponym, place in ctx.places.places_in(doc[min(region)].idx, doc[max(region)].idx + len(doc[max(region)])):
         span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
-        if span is None or not (set(range(span.start, span.end)) & region):
-            continue
+        if span is None or not (set(range(span.start, span.end)) & region) or institution_name(doc.text, toponym.end):
+            continue  # nor "taken to Sunrise Hospital": the victims' care, not the attack's place
         if _locative(span.root, place) and place not in found:
             found.append(place)
     generic = None
@@ -434,6 +435,8 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
             own = own or timex
         elif span is None or head is None or not _governs(span.root, head) and not _justice_day(span):
             weak = weak or timex
+        elif _justice_day(span) and ctx.anchor and timex.iso_date < str(ctx.anchor - dt.timedelta(days=366)):
+            own = own or timex  # "in 2010, he was charged with the murder of X": an old case, no later than its charge
         elif timex.precision == "day" and _justice_day(span):
             justice.setdefault(_verb_of(span.root).i, []).append(timex)
     days = next((sorted(found, key=lambda t: t.value) for found in justice.values()

@@ -219,11 +219,16 @@ _STREET_BEFORE = re.compile(r"\b(?:block|corner|intersection)\s+of\s+(?:(?:North
                             r"(?:[A-Z][\w.'-]*\s+(?:[A-Z][\w.'-]*\s+)?(?:and|&)\s+(?:(?:North|South|East|West)\s+)?)?$")  # "corner of Vine and Elm"
 
 
+_COURT_AFTER = re.compile(r"\s+(?:Court|Way|Trail)(?![\w-])")  # "4204 Ferriday Court", "Afton Court", "Lincoln Way"
+_JUDICIAL = re.compile(r"\b(?:County|Parish|District|City|Municipal|Supreme|Superior|Circuit|State)$")
+
+
 def street_name(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` the name part of a street ("Baltimore Avenue", "the 2300 block of Baltimore",
     "at the corner of Baltimore and McHenry")?"""
-    return _STREET_AFTER.match(text, end) is not None or _STREET_BEFORE.search(text[max(0, start - 40):start]) \
-        is not None
+    court = _COURT_AFTER.match(text, end) is not None and not _JUDICIAL.search(text[start:end])  # not "Polk County Court"
+    return court or _STREET_AFTER.match(text, end) is not None \
+        or _STREET_BEFORE.search(text[max(0, start - 40):start]) is not None
 
 
 # What only people are, whatever NER tagged the name: aged ("17-year-old Medina Knowles", "David Clark, 52,"),
@@ -240,7 +245,10 @@ _PERSON_CUES = re.compile(
     r"\b\d{1,3}-year-old\s+(?P<aged>" + _NAME + r")(?![\w'-]|\s+[A-Z]|\s+" + _OF_PLACE + r"\b)"
     r"|(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bto )(?<!from )(?<!near )(?<!\bthe )\b(?P<apposed>" + _NAME + r"),\s+"
     r"(?:(?P<age>\d{1,3}),|who\s)"
-    r"|\b(?P<kin>[A-Z][a-z\-]+)(?:'s|’s|'|’)\s+" + _KIN + r"\b")
+    r"|\b(?P<kin>[A-Z][a-z\-]+)(?:'s|’s|'|’)\s+" + _KIN + r"\b"
+    # a rank or title ("Lt. Eric Henderson said", "Sheriff Joey Pruitt"): a person, even by one word
+    r"|(?:\b(?:Lt|Sgt|Capt|Cpl|Det|Dep|Ofc|Mr|Mrs|Ms|Dr)\.|\b(?:Officer|Detective|Deputy|Sergeant|Lieutenant|"
+    r"Captain|Trooper|Chief|Sheriff|Coroner)(?=\s))\s+(?P<titled>" + _NAME + r")")
 
 
 def _cued_people(text: str) -> set[str]:
@@ -250,9 +258,9 @@ def _cued_people(text: str) -> set[str]:
     a place's)."""
     words: set[str] = set()
     for match in _PERSON_CUES.finditer(text):
-        name = match.group("aged") or match.group("apposed") or match.group("kin")
+        name = match.group("aged") or match.group("apposed") or match.group("kin") or match.group("titled")
         parts = name.split()
-        if len(parts) < 2 and not (match.group("age") or match.group("kin")):
+        if len(parts) < 2 and not (match.group("age") or match.group("kin") or match.group("titled")):
             continue
         words.add(name_key(name))
         if len(parts[-1]) > 2:
