@@ -902,6 +902,10 @@ def test_division_cues_leave_a_cue_of_the_name_before():
     ("Two men were shot in Baltimore on Friday.", "Baltimore", False),
     ("He moved from Covington St. Louis later.", "Covington", False),  # "St. Louis": a saint, no street
     ("He was shot in Baltimore. Dr. Smith said", "Baltimore", False),
+    # streets named Court, Way or Trail (session 14); not a county's court
+    ("The owner of the home at 4204 Ferriday Court was arrested.", "Ferriday", True),
+    ("A death was reported at a location on Afton Court.", "Afton", True),
+    ("He appeared in Polk County Court on Monday.", "Polk County", False),
 ])
 def test_a_town_s_name_used_for_a_street_is_the_street_s(text, name, expected):
     from eventwire.places.toponyms import street_name
@@ -925,6 +929,8 @@ def test_places_carry_their_second_level_division(geocoder, name, admin2):
      ["O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "B-GPE", "O", "O"], []),
     ("Franklin , 31 , was shot . Franklin died .".split(), ["B-GPE"] + ["O"] * 6 + ["B-GPE", "O", "O"], []),
     ("Franklin 's mother said Franklin was shot .".split(), ["B-GPE"] + ["O"] * 3 + ["B-GPE", "O", "O", "O"], []),
+    # a rank or title before the name (session 14)
+    ("Lt. Eric Franklin said a man was shot .".split(), ["O", "O", "B-GPE"] + ["O"] * 6, []),
     # ... not a town where people come from ("a 24-year-old Franklin man"), nor one after "in"
     ("A 24-year-old Franklin man was shot in Franklin .".split(), ["O", "O", "B-GPE"] + ["O"] * 4 + ["B-GPE", "O"],
      ["Franklin", "Franklin"]),

@@ -136,6 +136,8 @@ def test_victims_reported_wounded_only_are_no_dead():
     # a murder-suicide: the shot victim and the shooter who turned on himself both died
     ("A woman shot her son and then herself in a murder-suicide.", 2, N),
     ("A girl is in critical condition after her father shot her during a murder-suicide.", N, 1),
+    # an age written "y/o" counts no one
+    ("Police said a 25 y/o man was shot and killed.", 1, N),
     # counts of charges, shots and blocks count no one
     ("He was charged with murder and three counts of assault.", N, N),
     ("The gunman fired five shots, killing two people.", 2, N),
