@@ -185,6 +185,7 @@ def test_a_dateline_without_its_state_is_the_place_the_story_s_own_mention_resol
     ("He is treated at Merit Health River Region.", "Merit", True),
     ("The teen was flown to St. Francis Hospital in Wichita.", "Wichita", False),
     ("Akron police said a man was shot.", "Akron", False),
+    ("She was taken to Lakeland Regional Health Center.", "Lakeland", False),  # a regional centre: its town's name
 ])
 def test_institution_name(text, name, expected):
     from eventwire.places.locality import institution_name

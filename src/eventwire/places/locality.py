@@ -271,11 +271,12 @@ def town_part(text: str, end: int) -> bool:
     return _PART.match(text, end) is not None
 
 
-# A hospital's name ("Sunrise Hospital", "Comer Children's Hospital", "Clark Memorial Hospital", "Merit Health River
-# Region", "St. Francis Medical Center"): a person's, saint's or brand's name as often as its town's. Victims are
-# taken there after the attack: it is no place of the attack, nor a town the story is set in.
-_CARE_NAME = re.compile(r"(?:[’']s)?\s+(?:(?:Children[’']?s|Memorial|Regional|General|Medical|Community|Methodist|Baptist|"
-                        r"University|Trauma)\s+)*(?:Hospitals?|Medical\s+Center|Health(?:care)?\b|Clinic)\b")
+# A hospital's name after a person, saint or brand ("Sunrise Hospital", "Comer Children's Hospital", "Clark Memorial
+# Hospital", "Merit Health River Region"): victims are taken there after the attack, and the name is often no town's;
+# it is no place of the attack, nor a town the story is set in. Not a regional or county centre, which its town names
+# ("Lakeland Regional Health Center", "Erie County Medical Center").
+_CARE_NAME = re.compile(r"(?:[’']s)?\s+(?:(?:Children[’']?s|Memorial|Methodist|Baptist)\s+)*"
+                        r"(?:Hospitals?\b|Health\b(?!\s+(?:Center|Centre|Department|Dept|District|System)))")
 
 
 def institution_name(text: str, end: int) -> bool:
