@@ -124,13 +124,23 @@ def quantities(sent, lex: CasualtyWords) -> dict[int, int]:
             words.insert(0, "a")
         value = word_value(words, lex)
         last = tokens[j - 1]
-        if value is not None and not _not_people(tokens, j) and not _day_of_month(tokens, i, j, value):
+        if value is not None and not _not_people(tokens, j) and not _day_of_month(tokens, i, j, value) \
+                and not _gallery(tokens, i):
             attached = last.dep_ in ("nummod", "quantmod", "compound", "amod") or (
                 last.dep_ == "advmod" and last.head.pos_ in ("NOUN", "ADJ"))  # "29 dead"
             noun = last.head if attached else last
             found[noun.i] = found.get(noun.i, 0) + value
         i = j
     return found
+
+
+_GALLERY = frozenset({"image", "photo", "photos", "picture", "slide", "page", "video", "gallery"})
+
+
+def _gallery(tokens: list, start: int) -> bool:
+    """``Image 1 of 44``, ``Photo 3 of 12``: a caption's place in a gallery (the "of" may be followed by a slash)."""
+    back = [t.lower_ for t in tokens[max(0, start - 4):start] if t.text not in ("/", "|")]
+    return bool(back) and (back[-1] in _GALLERY or back[-1] == "of" and len(back) >= 3 and back[-3] in _GALLERY)
 
 
 def _day_of_month(tokens: list, start: int, end: int, value: int) -> bool:
