@@ -219,16 +219,11 @@ _STREET_BEFORE = re.compile(r"\b(?:block|corner|intersection)\s+of\s+(?:(?:North
                             r"(?:[A-Z][\w.'-]*\s+(?:[A-Z][\w.'-]*\s+)?(?:and|&)\s+(?:(?:North|South|East|West)\s+)?)?$")  # "corner of Vine and Elm"
 
 
-_COURT_AFTER = re.compile(r"\s+(?:Court|Way|Trail)(?![\w-])")  # "4204 Ferriday Court", "Afton Court", "Lincoln Way"
-_JUDICIAL = re.compile(r"\b(?:County|Parish|District|City|Municipal|Supreme|Superior|Circuit|State)$")
-
-
 def street_name(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` the name part of a street ("Baltimore Avenue", "the 2300 block of Baltimore",
     "at the corner of Baltimore and McHenry")?"""
-    court = _COURT_AFTER.match(text, end) is not None and not _JUDICIAL.search(text[start:end])  # not "Polk County Court"
-    return court or _STREET_AFTER.match(text, end) is not None \
-        or _STREET_BEFORE.search(text[max(0, start - 40):start]) is not None
+    return _STREET_AFTER.match(text, end) is not None or _STREET_BEFORE.search(text[max(0, start - 40):start]) \
+        is not None
 
 
 # What only people are, whatever NER tagged the name: aged ("17-year-old Medina Knowles", "David Clark, 52,"),
