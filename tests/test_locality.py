@@ -175,3 +175,19 @@ def test_a_dateline_without_its_state_is_the_place_the_story_s_own_mention_resol
     assert dateline_place("Taunton", Geocoder(), known=[taunton_ma]) == taunton_ma
     assert dateline_place("Taunton", Geocoder(), known=[]).country == "GBR"  # alone, the better-known one
     assert dateline_place("Taunton, Mass.", Geocoder(), known=[]).admin1 == "Massachusetts"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a hospital's name is no place of the attack nor the story's town (session 14)
+    ("He was taken to Sunrise Hospital and Medical Center.", "Sunrise", True),
+    ("He died at Comer Children's Hospital.", "Comer", True),
+    ("The teen was flown to St. Francis Hospital in Wichita.", "St. Francis", True),
+    ("He is treated at Merit Health River Region.", "Merit", True),
+    ("The teen was flown to St. Francis Hospital in Wichita.", "Wichita", False),
+    ("Akron police said a man was shot.", "Akron", False),
+    ("She was taken to Lakeland Regional Health Center.", "Lakeland", False),  # a regional centre: its town's name
+])
+def test_institution_name(text, name, expected):
+    from eventwire.places.locality import institution_name
+
+    assert institution_name(text, text.index(name) + len(name)) is expected

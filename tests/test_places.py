@@ -925,6 +925,8 @@ def test_places_carry_their_second_level_division(geocoder, name, admin2):
      ["O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "B-GPE", "O", "O"], []),
     ("Franklin , 31 , was shot . Franklin died .".split(), ["B-GPE"] + ["O"] * 6 + ["B-GPE", "O", "O"], []),
     ("Franklin 's mother said Franklin was shot .".split(), ["B-GPE"] + ["O"] * 3 + ["B-GPE", "O", "O", "O"], []),
+    # a rank or title before the name (session 14)
+    ("Lt. Eric Franklin said a man was shot .".split(), ["O", "O", "B-GPE"] + ["O"] * 6, []),
     # ... not a town where people come from ("a 24-year-old Franklin man"), nor one after "in"
     ("A 24-year-old Franklin man was shot in Franklin .".split(), ["O", "O", "B-GPE"] + ["O"] * 4 + ["B-GPE", "O"],
      ["Franklin", "Franklin"]),

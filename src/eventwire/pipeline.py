@@ -34,7 +34,7 @@ from .learn.aggregates import drop_aggregate_counts
 from .models import Actor, Article, Coder, Document, Event, Place, Skipped, replace
 from .nlp.model import load_nlp, nlp_text
 from .places.geocoder import DocumentPlaces, Geocoder
-from .places.locality import dateline_place, find_dateline, publisher_place, setting, town_part
+from .places.locality import dateline_place, find_dateline, institution_name, publisher_place, setting, town_part
 from .places.surroundings import locale_countries
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -158,10 +158,11 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
         return []
     geocoder = resources.get_geocoder()
     locale = locale_countries(article.body)  # local news: a dateline's bare name is the story's own town
-    home = dateline_place(written, geocoder, known=[p for _t, p in places.pairs if p.country in locale])
+    pairs = [(t, p) for t, p in places.pairs if not institution_name(doc.text, t.end)]  # not "Sunrise Hospital"
+    home = dateline_place(written, geocoder, known=[p for _t, p in pairs if p.country in locale])
     main = country_place(geocoder, _main_country(mentions, dateline=home.country if home else None)
                          or places.main_country())
-    locality = setting([p for _t, p in places.pairs], dateline=home, country=main.country if main else None,
+    locality = setting([p for _t, p in pairs], dateline=home, country=main.country if main else None,
                        locale=locale,
                        parts=_town_parts(places, doc.text))
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),

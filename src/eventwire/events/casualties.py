@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers, \
-    word_value
+    telegraphic_toll, word_value
 from .casualty_verbs import KINDS as _KINDS, SHOOT as _SHOOT, FATALLY as _FATALLY, HIT as _HIT, cue as _cue, \
     after_being as _after_being, dated_event_noun as _dated_event_noun, subjectless_killing as _subjectless_killing, \
     shared_subject_dies as _shared_subject_dies, dies as _dies, wounds_told as _wounds_told, \
@@ -41,7 +41,7 @@ from ..knowledge.words import OTHERS
 from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, additive as _additive, after_semicolon, age_noun as _age_noun, \
     almost as _almost, group_count, identified_as as _identified_as, members, multiples as _multiples, name_end, \
     second_subject as _second_subject, someone_else, subjects_nearest as _subjects_nearest, to_death as _to_death, \
-    with_gunshot_wound, cared_for
+    with_gunshot_wound, cared_for, gapped_care
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
@@ -50,6 +50,7 @@ _REMAINS = frozenset({"body", "corpse"})
 _ONE_KILLING = frozenset(KILLING_NOUNS - {"massacre"})  # not "the massacre of Segovia", a place
 _SHOOTERS = frozenset({"sniper", "assassin", "attacker", "bomber"})  # people, though weapon words name them
 _SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+FATAL_WORDS = frozenset({"fatal", "deadly", "lethal"})  # "the fatal shooting of X"
 _WHO = frozenset({"who", "that", "which"})  # "a man who died"; not "the hospital where he died", "gunmen who killed 3"
 
 
@@ -216,7 +217,9 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
             return "dead"  # "claimed the lives of three people"
         if any(c.dep_ == "prep" and c.lower_ == "of" and c.i < head.i for c in head.head.children):
             return None  # "the body of X, of the law school": only the first "of" names the dead
-        return _cue(head.head, lex, ("noun",))
+        return _cue(head.head, lex, ("noun",)) or (  # "the shooting of four people": hit, alive as far as told
+            None if head.head.lower_ not in ("shooting", "shootings") or head.head.pos_ != "NOUN"
+            else "dead" if any(c.lower_ in FATAL_WORDS for c in head.head.children) else "shot")
     if rel == "pobj" and head.lower_ in {"to", "at"}:
         verb = head.head
         if any(c.lemma_.lower() == "toll" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -521,14 +524,24 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             found[kind].append((_clause_verb(node.head), count))
             if kind == "dead" and node.i not in named_only:
                 told_dead = True
+    if groups["care"] or by_pronoun["care"]:  # "one was listed in critical condition and the other in stable"
+        groups["care"] += [(_clause_verb(t), n) for t, n in gapped_care(sent, quantities)
+                           if any(_in_scope(t, tr, inside=inside, lex=lex) for tr in triggers)]
     if by_pronoun["shot"] and (groups["dead"] or by_pronoun["dead"] or trigger is not None and count_casualties(
             sent, earlier=earlier, inside=inside).fatalities):  # "a boy has died after he was shot": the pronoun
         by_pronoun["shot"] = []  # is one of the dead the sentence counts (whichever clause counts them)
+    selves = [t for t in sent if t.lower_ in ("himself", "herself") and t.dep_ == "conj" and t.head.pos_ == "VERB"]
+    if selves and _murder_suicide(sent) and (groups["shot"] or groups["dead"]):
+        # "shot her son and then herself in a murder-suicide": the murder and the suicide, both dead
+        groups["dead"] = groups["dead"] + groups["shot"] + [(selves[0].head, 1)]
+        groups["shot"], told_dead = [], True
     # People in care are the wounded, unless the sentence tells a death ("was taken to a hospital, where he died":
     # they are its dead), or counts the wounded otherwise: then they are some of those ("four were shot, leaving one
-    # in critical condition"), unless it says they are others ("one is in critical condition and two others were hurt")
+    # in critical condition"), unless it says they are others ("one is in critical condition and two others were hurt",
+    # "one was killed and two others were taken to a hospital")
     wounded = any(found[k] for found in (groups, by_pronoun) for k in ("shot", "injured"))
-    keep = not (groups["dead"] or by_pronoun["dead"]) and (not wounded or OTHERS.search(sent.text) is not None)
+    others = OTHERS.search(sent.text) is not None  # "two were killed and four others were in the hospital"
+    keep = (others or not (groups["dead"] or by_pronoun["dead"])) and (not wounded or others)
     cared = keep and not wounded and bool(groups["care"] or by_pronoun["care"])
     for found in (groups, by_pronoun):
         in_care = found.pop("care")
@@ -541,12 +554,26 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
     fatal = _fatal_share(sent, lex, triggers, inside=inside)
     if fatal and totals["injured"] and totals["injured"] >= fatal and not totals["dead"]:
         totals["dead"], totals["injured"] = fatal, totals["injured"] - fatal  # "three were shot, one fatally"
+    toll = telegraphic_toll(sent.text, lex) if not inside else None  # a headline's "Four shot, two fatally"
+    if toll is not None:
+        dead, hurt, only_shot = toll
+        told_dead = told_dead or dead is not None
+        totals["dead"] = dead if dead is not None else totals["dead"]
+        if hurt is not None:
+            totals["injured"], shot = hurt, only_shot
     for fields in negated(sent):
         for kind in (("dead", "injured") if fields == "all" else (fields,)):
             totals[kind] = 0 if totals[kind] is None else totals[kind]
     return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"],
                       shot=shot and bool(totals["injured"]), cared=cared and bool(totals["injured"]),
                       victims=bool(totals["dead"]) and not told_dead and fatal is None)
+
+
+def _murder_suicide(sent) -> bool:
+    """Does the sentence name a murder-suicide (a killing whose killer then killed himself)?"""
+    words = [t.lower_ for t in sent]
+    return any(w == "murder" and words[k + 1:k + 3] in (["-", "suicide"], ["suicide"]) or w == "murder-suicide"
+               for k, w in enumerate(words))
 
 
 def _fatal_share(sent, lex: CasualtyWords, triggers, *, inside: bool) -> int | None:

@@ -15,7 +15,7 @@ from ..knowledge.words import MONTH_NUMBERS
 from ..errors import DataError
 from ..knowledge.tables import data_lines
 
-__all__ = ["CasualtyWords", "load_casualty_words", "word_value", "is_number_word", "quantities", "numbers", "negated",
+__all__ = ["CasualtyWords", "load_casualty_words", "word_value", "telegraphic_toll", "is_number_word", "quantities", "numbers", "negated",
            "SKIP_ENTS"]
 
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})  # never people
@@ -24,6 +24,7 @@ _NUMERAL = re.compile(r"\d{1,3}(,\d{3})+|\d+")  # "12", "1,200"
 _NOT_COUNTS = frozenset({"a", "an", "no", "one"})
 _UNITS = frozenset({"%", "percent", "per", "p.m.", "a.m.", "year", "years", "-year", "km", "miles", "kilometres",
                     "kilometers", "metres", "meters", "dollars", "o'clock", "feet", "blocks", "yr", "yrs", "-yr",  # "3 yr old"
+                    "yo", "y.o.",  # "43 yo man": an age (and "25 y/o": see _not_people)
                     # charges ("three counts of assault"), shots ("fired five rounds", "shot three times")
                     "count", "counts", "charge", "charges", "shots", "rounds", "bullets", "times"})
 # what a number of people never counts
@@ -123,13 +124,23 @@ def quantities(sent, lex: CasualtyWords) -> dict[int, int]:
             words.insert(0, "a")
         value = word_value(words, lex)
         last = tokens[j - 1]
-        if value is not None and not _not_people(tokens, j) and not _day_of_month(tokens, i, j, value):
+        if value is not None and not _not_people(tokens, j) and not _day_of_month(tokens, i, j, value) \
+                and not _gallery(tokens, i):
             attached = last.dep_ in ("nummod", "quantmod", "compound", "amod") or (
                 last.dep_ == "advmod" and last.head.pos_ in ("NOUN", "ADJ"))  # "29 dead"
             noun = last.head if attached else last
             found[noun.i] = found.get(noun.i, 0) + value
         i = j
     return found
+
+
+_GALLERY = frozenset({"image", "photo", "photos", "picture", "slide", "page", "video", "gallery"})
+
+
+def _gallery(tokens: list, start: int) -> bool:
+    """``Image 1 of 44``, ``Photo 3 of 12``: a caption's place in a gallery (the "of" may be followed by a slash)."""
+    back = [t.lower_ for t in tokens[max(0, start - 4):start] if t.text not in ("/", "|")]
+    return bool(back) and (back[-1] in _GALLERY or back[-1] == "of" and len(back) >= 3 and back[-3] in _GALLERY)
 
 
 def _day_of_month(tokens: list, start: int, end: int, value: int) -> bool:
@@ -143,7 +154,8 @@ def _not_people(tokens: list, end: int) -> bool:
     """Numbers followed by units that are never people (``3 p.m.``, ``5 percent``, ``62-year-old``,
     ``16 November``: a date the parser did not see as one)."""
     following = tokens[end].lower_ if end < len(tokens) else ""
-    return following in _MONTHS - {"may"} or following in _UNITS or following.startswith("year-old")
+    slash = following == "y" and end + 1 < len(tokens) and tokens[end + 1].text == "/"  # "a 25 y/o man"
+    return following in _MONTHS - {"may"} or following in _UNITS or following.startswith("year-old") or slash
 
 
 @lru_cache(maxsize=64)
@@ -167,3 +179,47 @@ def _any_negation() -> re.Pattern:
     """One pattern that matches where any of the lexicon's negations does."""
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _fields in load_casualty_words().negations) or "(?!)",
                       re.I)
+
+
+# A headline's toll, told without verbs ("Four shot, two fatally, in ...", "One dead, three hurt in ...", "2 killed,
+# 5 wounded at party"): numbers with participles or adjectives, the "were" left out. The parser often reads such
+# fragments as noun phrases ("Four shot" as a noun "shot" counted four), so they are read off the words.
+_TOLL_WORDS = {"dead": "dead", "killed": "dead", "slain": "dead", "died": "dead", "hurt": "injured",
+               "injured": "injured", "wounded": "injured", "hospitalized": "injured", "shot": "shot"}
+_TOLL_NUMBER = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)"
+_TOLL_ITEM = re.compile(r"(?P<n>" + _TOLL_NUMBER + r")\s+(?:(?:people|persons|men|women|teens|children|others?)\s+)?"
+                        r"(?:(?P<fatally>fatally)|(?P<word>" + "|".join(_TOLL_WORDS) + r"))\b", re.IGNORECASE)
+_TOLL_GLUE = re.compile(r"\s*(?:,|;|and)\s*(?:and\s+)?", re.IGNORECASE)
+_TOLL_END = re.compile(r"\s*(?:,|:|-|–|—|$|(?:in|at|after|during|outside|near|on|inside|overnight|following)\b)",
+                       re.IGNORECASE)
+
+
+def telegraphic_toll(text: str, lex: CasualtyWords) -> tuple[int | None, int | None, bool] | None:
+    """(dead, wounded, only said to be shot) of a toll the sentence opens with, told without verbs; ``None``
+    when it opens with none. "N shot, M fatally" (or "M killed" after it): M of the N shot died."""
+    items: list[tuple[int, str]] = []
+    at = len(text) - len(text.lstrip())
+    while True:
+        match = _TOLL_ITEM.match(text, at)
+        if match is None:
+            break
+        word = match["n"].lower()
+        value = None if word in ("a", "an", "no") else 1 if word == "one" else word_value([word], lex)
+        if value is None:
+            break
+        items.append((value, "fatally" if match["fatally"] else _TOLL_WORDS[match["word"].lower()]))
+        at = match.end()
+        glue = _TOLL_GLUE.match(text, at)
+        if glue is None or _TOLL_ITEM.match(text, glue.end()) is None:
+            break
+        at = glue.end()
+    if not items or not _TOLL_END.match(text, at) or items[0][1] == "fatally":
+        return None
+    dead = sum(n for n, kind in items if kind in ("dead", "fatally")) if any(
+        kind in ("dead", "fatally") for _n, kind in items) else None
+    hurt = [n for n, kind in items if kind == "injured"]
+    shot = sum(n for n, kind in items if kind == "shot")
+    if shot and dead and any(kind == "shot" for n, kind in items[:1]):
+        shot = max(0, shot - dead)  # "Four shot, two fatally", "Five shot, one killed": the dead were among the shot
+    wounded = sum(hurt) + shot if hurt or shot or any(kind == "shot" for _n, kind in items) else None
+    return dead, wounded, bool(shot) and not hurt

@@ -34,6 +34,7 @@ from ..knowledge.words import CASUALTY_WORDS
 from .links import attach_orphan_counts, nest, unclaimed_counts
 from .dates import Timex
 from ..places.gazetteer.names import name_key
+from ..places.locality import institution_name
 from ..models import Actor, Place, Span
 from .records import ELSEWHERE, ArticleState, Mention
 from .constructions import phrase as _phrase
@@ -354,8 +355,8 @@ def _places(doc: "Doc", group: TriggerGroup, region: set[int], roles: arguments.
     found = []
     for toponym, place in ctx.places.places_in(doc[min(region)].idx, doc[max(region)].idx + len(doc[max(region)])):
         span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
-        if span is None or not (set(range(span.start, span.end)) & region):
-            continue
+        if span is None or not (set(range(span.start, span.end)) & region) or institution_name(doc.text, toponym.end):
+            continue  # nor "taken to Sunrise Hospital": the victims' care, not the attack's place
         if _locative(span.root, place) and place not in found:
             found.append(place)
     generic = None
@@ -429,6 +430,7 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
     "a 1981 blue Chevrolet", "the 19 March elections").
     """
     own, weak = None, None
+    justice: dict[int, list[Timex]] = {}  # the days that hang on a step of justice above the trigger
     for timex, span in zip(ctx.timexes, ctx.timex_spans):
         if timex.start < sent.start_char or timex.end > sent.end_char:
             continue
@@ -438,6 +440,14 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
             own = own or timex
         elif span is None or head is None or not _governs(span.root, head) and not _justice_day(span):
             weak = weak or timex
+        elif _justice_day(span) and ctx.anchor and timex.iso_date < str(ctx.anchor - dt.timedelta(days=366)):
+            own = own or timex  # "in 2010, he was charged with the murder of X": an old case, no later than its charge
+        elif timex.precision == "day" and _justice_day(span):
+            justice.setdefault(_verb_of(span.root).i, []).append(timex)
+    days = next((sorted(found, key=lambda t: t.value) for found in justice.values()
+                 if len({t.value for t in found}) > 1), None)
+    if own is None and days:  # "was arrested Monday in connection with the shooting death of X on March 18": the
+        own = days[0]  # parse hangs both days on the arrest; the earlier is the attack's, which came before it
     if weak is None and own is None:  # the nearest earlier date of the paragraph
         for timex, span in reversed(list(zip(ctx.timexes, ctx.timex_spans))):
             if timex.end > sent.start_char:
@@ -453,15 +463,21 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
     return own, weak, (before[-1] if before else _told_later(sent, ctx, triggers))
 
 
+def _verb_of(token: "Token") -> "Token":
+    """The verb a token's phrase hangs on (the token itself when no verb is above it)."""
+    verb = token
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    return verb
+
+
 def _justice_day(span: "SpacySpan | None") -> bool:
     """Does the timex date a step of justice (:data:`JUSTICE`: "was arrested Monday", "charged on Friday"), told
     in a clause of its own? A follow-up story is told as of that day, but the attack it retells came before: that
     day is no attack's (a victim is often identified the same day)."""
     if span is None:
         return False
-    verb = span.root
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = _verb_of(span.root)
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in JUSTICE - {"identify"} \
         and verb.dep_ not in ("xcomp", "advcl", "relcl", "pcomp", "acl") \
         and not any(c.lower_ == "after" or c.dep_ == "advcl" and any(m.lower_ == "after" for m in c.children)
@@ -486,10 +502,10 @@ def _told_later(sent: "SpacySpan", ctx: ArticleState, triggers: Collection[int])
         return None  # a wire report's lead is told as of the report's day; local news leaves the day for later
     earliest = (ctx.anchor - dt.timedelta(days=LEAD_DAYS)).isoformat()
     for timex in ctx.timexes:
+        span = ctx.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if timex.start >= sent.end_char and timex.precision == "day" and earliest <= timex.value \
-                < ctx.anchor.isoformat() and _dates_events(
-                    ctx, timex, ctx.doc.char_span(timex.start, timex.end, alignment_mode="expand"), triggers):
-            return timex
+                < ctx.anchor.isoformat() and _dates_events(ctx, timex, span, triggers) and not _justice_day(span):
+            return timex  # not "was arrested Monday": a follow-up's day of justice is no day of the attack
     return None
 
 
@@ -527,9 +543,7 @@ def _governs(timex_root: "Token", trigger: "Token") -> bool:
     """Does the timex modify a verb of saying or judging whose clause holds the trigger below it (a report
     about the event: "said today that ...", "condemned today the killing", "arrested Monday in the killing";
     not "resumed its attacks on 29 November", where the verb performs the event)?"""
-    verb = timex_root
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = _verb_of(timex_root)
     justice = verb.lemma_.lower() in JUSTICE
     if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.lemma_.lower() not in REPORTING and not justice:
         return False

@@ -200,7 +200,7 @@ def with_gunshot_wound(node) -> bool:
     or injuries, or was "taken to a hospital with" them: shot, living so far (the story may tell later that they died)."""
     wound = None
     for child in node.children:  # "a man with a gunshot wound" (not "a hospital with injuries": its patients')
-        if child.dep_ == "prep" and child.lower_ == "with":
+        if child.dep_ == "prep" and child.lower_ == "with" and node.lemma_.lower() not in _CARE_PLACES:
             wound = next((g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() not in _INJURY_NOUNS),
                          None)
     head = node.head
@@ -230,6 +230,7 @@ _CARRIED_TO = frozenset({"take", "transport", "rush", "airlift", "fly", "bring",
                          "transfer"})
 _CARE_PLACES = frozenset({"hospital", "clinic", "center", "centre", "er", "trauma"})
 _OUTCOMES = frozenset({"survive", "recover", "live"})
+_STAYING = frozenset({"be", "remain", "stay", "lie"})  # "is in the hospital", "remains at the hospital"
 
 
 def cared_for(node) -> bool:
@@ -253,8 +254,15 @@ def cared_for(node) -> bool:
                         c.dep_ in ("amod", "compound", "conj") and c.lower_ in CARE_STATES for c in obj.subtree):
                     return True  # "in critical condition", "in critical but stable condition"
                 if prep.lower_ in ("to", "at") and verb.lemma_.lower() in _CARRIED_TO | {"hospitalize", "treat"} \
-                        and node.dep_ == "nsubjpass" and any(t.lower_ in _CARE_PLACES for t in obj.subtree):
-                    return True  # "was taken to a hospital", "rushed to the trauma center"
+                        and (node.dep_ == "nsubjpass" or node.dep_ == "dobj" and verb is head and _counted_sent(node)) \
+                        and any(t.lower_ in _CARE_PLACES for t in obj.subtree):
+                    return True  # "was taken to a hospital", "rushed to the trauma center", "sent four to the hospital"
+                if prep.lower_ in ("in", "at") and node.dep_ == "nsubj" and verb is head and lemma in _STAYING \
+                        and obj.lower_ in _CARE_PLACES:
+                    return True  # "four others were in the hospital", "remains at the hospital"
+    if node.dep_ == "nsubj" and lemma == "recover" and head.tag_ == "VBG" and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children):
+        return True  # "four people are recovering after a shooting" (not "recovering the stolen guns")
     if node.dep_ == "nsubjpass" and lemma == "treat":
         return True  # "was treated and released", "was treated at the scene"
     if node.dep_ == "nsubjpass" and lemma == "expect" and any(
@@ -263,6 +271,32 @@ def cared_for(node) -> bool:
     return node.dep_ == "nsubj" and lemma in ("remain", "stay") and any(
         c.dep_ in ("acomp", "oprd", "xcomp") and c.lemma_.lower() in ("hospitalize", "hospitalized")
         for c in head.children)  # "remains hospitalized"
+
+
+def gapped_care(sent, quantities: dict[int, int]) -> list:
+    """(token, count) for the people of a gapped conjunct that tells its own care state, the verb left out: "one
+    victim was listed in critical condition and the other in stable condition", "... and two others in serious
+    condition". The parse hangs the conjunct ("the other", "two others", "another") on the first state."""
+    found = []
+    for token in sent:
+        if token.lower_ not in ("other", "others", "another") or token.dep_ != "conj":
+            continue
+        count = quantities.get(token.i) or next((int(c.text) if c.text.isdigit() else None for c in token.children
+                                                 if c.dep_ == "nummod"), None)
+        count = count if token.lower_ == "others" else 1
+        if count and any(p.dep_ == "prep" and p.lower_ == "in" and any(
+                o.lemma_.lower() == "condition" and any(m.lower_ in CARE_STATES for m in o.children)
+                for o in p.children) for p in token.children):
+            found.append((token, count))
+    return found
+
+
+def _counted_sent(node) -> bool:
+    """"sent four people to the hospital", "sending two to a hospital": people counted and carried off (not an
+    errand told as an aim, "called to fly the child to the hospital", nor "drove her to the hospital", which is
+    told of the dead as often)."""
+    head = node.head
+    return head.tag_ != "VB" and (node.like_num or any(c.dep_ == "nummod" for c in node.children))
 
 
 def _on_path(prep, verb) -> bool:

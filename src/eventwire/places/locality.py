@@ -34,7 +34,8 @@ from ..models import Place
 if TYPE_CHECKING:  # pragma: no cover
     from .geocoder import Geocoder
 
-__all__ = ["find_dateline", "publisher_place", "dateline_place", "main_locality", "finer", "Setting", "setting", "town_part", "NEAR_KM",
+__all__ = ["find_dateline", "publisher_place", "dateline_place", "main_locality", "finer", "Setting", "setting", "town_part",
+           "institution_name", "NEAR_KM",
            "DATELINE_WEIGHT"]
 
 NEAR_KM = 15.0  # places this close to a town count as places of that town
@@ -268,3 +269,16 @@ _PART = re.compile(r"\s+(?:neighborhood|neighbourhood|section)\b")
 def town_part(text: str, end: int) -> bool:
     """Does the name ending at ``text[end]`` name a part of a town ("the Whittier neighborhood")?"""
     return _PART.match(text, end) is not None
+
+
+# A hospital's name after a person, saint or brand ("Sunrise Hospital", "Comer Children's Hospital", "Clark Memorial
+# Hospital", "Merit Health River Region"): victims are taken there after the attack, and the name is often no town's;
+# it is no place of the attack, nor a town the story is set in. Not a regional or county centre, which its town names
+# ("Lakeland Regional Health Center", "Erie County Medical Center").
+_CARE_NAME = re.compile(r"(?:[’']s)?\s+(?:(?:Children[’']?s|Memorial|Methodist|Baptist)\s+)*"
+                        r"(?:Hospitals?\b|Health\b(?!\s+(?:Center|Centre|Department|Dept|District|System)))")
+
+
+def institution_name(text: str, end: int) -> bool:
+    """Does the name ending at ``text[end]`` begin a hospital's name (see :data:`_CARE_NAME`)?"""
+    return _CARE_NAME.match(text, end) is not None

@@ -240,7 +240,10 @@ _PERSON_CUES = re.compile(
     r"\b\d{1,3}-year-old\s+(?P<aged>" + _NAME + r")(?![\w'-]|\s+[A-Z]|\s+" + _OF_PLACE + r"\b)"
     r"|(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bto )(?<!from )(?<!near )(?<!\bthe )\b(?P<apposed>" + _NAME + r"),\s+"
     r"(?:(?P<age>\d{1,3}),|who\s)"
-    r"|\b(?P<kin>[A-Z][a-z\-]+)(?:'s|’s|'|’)\s+" + _KIN + r"\b")
+    r"|\b(?P<kin>[A-Z][a-z\-]+)(?:'s|’s|'|’)\s+" + _KIN + r"\b"
+    # a rank or title ("Lt. Eric Henderson said", "Sheriff Joey Pruitt"): a person, even by one word
+    r"|(?:\b(?:Lt|Sgt|Capt|Cpl|Det|Dep|Ofc|Mr|Mrs|Ms|Dr)\.|\b(?:Officer|Detective|Deputy|Sergeant|Lieutenant|"
+    r"Captain|Trooper|Chief|Sheriff|Coroner)(?=\s))\s+(?P<titled>" + _NAME + r")")
 
 
 def _cued_people(text: str) -> set[str]:
@@ -250,9 +253,9 @@ def _cued_people(text: str) -> set[str]:
     a place's)."""
     words: set[str] = set()
     for match in _PERSON_CUES.finditer(text):
-        name = match.group("aged") or match.group("apposed") or match.group("kin")
+        name = match.group("aged") or match.group("apposed") or match.group("kin") or match.group("titled")
         parts = name.split()
-        if len(parts) < 2 and not (match.group("age") or match.group("kin")):
+        if len(parts) < 2 and not (match.group("age") or match.group("kin") or match.group("titled")):
             continue
         words.add(name_key(name))
         if len(parts[-1]) > 2:
