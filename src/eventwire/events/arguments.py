@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from ..knowledge.words import SPEECH_VERBS
+from .antecedents import (COUNTRY_LOOKALIKES, PRONOUNS, RELATIVE, antecedents as _antecedents,
+                          resolve_pronouns as _resolve_pronouns, speaker as _speaker)
 from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
 from ..actors.mentioned import is_age_noun, names_people
@@ -69,8 +71,6 @@ DOCUMENTS = {"declaration", "statement", "letter", "report", "communique", "mess
 QUANTITY_NOUNS = {"total", "number", "dozens", "hundreds", "thousands", "tens", "scores", "group", "some", "many",
                   "all", "most", "several", "dozen", "hundred", "thousand"}
 LIVES = {"life", "lives"}  # "the shooting claimed the life of a boy": whose life it is
-PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "themselves"}
-RELATIVE = {"that", "which", "who", "whom", "whose"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 PARTAKING = {"engage", "involve"}
 STATIVE = {"oppose", "commit", "prepare", "determine", "resolve", "dedicate"}  # "is opposed to": no passive
@@ -95,7 +95,6 @@ RESPONSIBILITY = {"responsibility", "credit", "authorship"}
 CLAIMING = {"claim", "take", "accept", "admit", "bear", "assume", "acknowledge"}
 GROUP_ANAPHORS = {"it", "they", "its", "their", "them", "itself", "themselves", "we", "us", "our", "ourselves"}
 ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him", "i", "me", "my"}
-COUNTRY_LOOKALIKES = {"US", "Us", "U.S."}  # "blaming the US": a country, not the pronoun
 # Verbs whose subjects act on each other ("the army and the rebels clashed", "clashes between X and Y"): the
 # first party named is the actor, the others its counterparts.
 RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "confront", "fighting", "combat",
@@ -531,63 +530,6 @@ def _inherited_subject(token: "Token") -> list["Token"]:
         subjects = [c for c in token.children if c.dep_ in deps]
         if subjects:
             return subjects
-    return []
-
-
-def _antecedents(tokens: list["Token"]) -> list["Token"]:
-    """Replace relative pronouns with their antecedent (the noun phrase just before the pronoun)."""
-    out = []
-    for token in tokens:
-        if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            doc, k = token.doc, token.i - 1
-            while k >= 0 and doc[k].is_punct:
-                k -= 1
-            if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN"):
-                out.append(_np_head(doc[k]))
-            else:
-                out.append(token.head.head)
-        else:
-            out.append(token)
-    return out
-
-
-def _np_head(token: "Token") -> "Token":
-    while token.dep_ in ("compound", "amod", "nmod", "poss", "flat") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def _resolve_pronouns(tokens: list["Token"], pronouns: set[str],
-                      voiced: Callable[["Token"], bool] = lambda token: False) -> list["Token"]:
-    """A pronoun (or a phrase owned by one: "their convoy") inside reported speech stands for the speaker.
-
-    For whom an act is done to, only group pronouns count: "Trump saying he should have been killed" is not
-    about Trump, while "the Hashed claimed a strike hit their convoy" is about the Hashed."""
-    out = []
-    for token in tokens:
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns), None)
-        pronoun = token if token.lower_ in pronouns and token.text not in COUNTRY_LOOKALIKES else owner
-        if pronoun is not None and voiced(pronoun):  # "WE DEMAND ... THAT WALKER SAY": the communiqué's "we"
-            pronoun = None
-        antecedent = _speaker(pronoun) if pronoun is not None else []
-        if pronoun is not None and antecedent:
-            out += antecedent if pronoun is token else [token] + antecedent
-        else:
-            out.append(token)
-    return out
-
-
-def _speaker(token: "Token") -> list["Token"]:
-    """The subject of the speech verb that governs ``token``'s clause, if any."""
-    for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in SPEECH_VERBS:
-            subjects = [c for c in ancestor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
-            if not subjects and ancestor.dep_ in ("pcomp", "xcomp", "advcl"):  # "X was quoted as saying"
-                governor = ancestor.head.head if ancestor.dep_ == "pcomp" else ancestor.head
-                subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")
-                            and c.lower_ not in PRONOUNS]
-            if subjects:
-                return subjects
     return []
 
 

@@ -183,7 +183,8 @@ POLICE_NOUNS = frozenset({"police", "officer", "officers", "deputy", "deputies",
 def _claims(ctx: "ArticleState") -> list[tuple[int, Actor]]:
     """(offset, claimant) of each claim of responsibility that names no deed ("X later claimed responsibility";
     "X claimed responsibility for the attack" is read with its deed by :mod:`arguments`)."""
-    from .arguments import CLAIMING, RESPONSIBILITY, _antecedents
+    from .antecedents import antecedents as _antecedents
+    from .arguments import CLAIMING, RESPONSIBILITY
     from ..actors.mentioned import plain_party
 
     found = []
