@@ -44,8 +44,7 @@ def names_told_event(head: "Token") -> bool:
         top = top.head
     if top.dep_ not in COMPLEMENT:
         return False
-    phrase = top.head if top.dep_ == "compound" else head  # "the shooting suspect": the phrase's determiner
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in phrase.children)
+    return _definite(top.head if top.dep_ == "compound" else head)  # "the shooting suspect": the phrase's determiner
 
 
 ANAPHORIC = frozenset({"anaphor", "told"})  # trigger conditions (triggers.tsv) of a detail of an event told before
@@ -80,6 +79,7 @@ def anaphor_subject(token: "Token", words: set[str]) -> bool:
 
 
 def _definite(noun: "Token") -> bool:
+    """Has ``noun`` a possessor or a definite determiner ("Saturday's shooting", "the incident", "this murder")?"""
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
 
 

@@ -15,8 +15,8 @@ from ..knowledge.words import MONTH_NUMBERS
 from ..errors import DataError
 from ..knowledge.tables import data_lines
 
-__all__ = ["CasualtyWords", "load_casualty_words", "word_value", "telegraphic_toll", "is_number_word", "quantities", "numbers", "negated",
-           "SKIP_ENTS"]
+__all__ = ["CasualtyWords", "load_casualty_words", "word_value", "telegraphic_toll", "is_number_word", "quantities",
+           "numbers", "negated", "SKIP_ENTS"]
 
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})  # never people
 _MONTHS = frozenset(MONTH_NUMBERS)  # "the 16 November assassination": a day, not 16 victims

@@ -438,11 +438,13 @@ def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Tok
             continue
         if span is not None and span.root.i in region:
             own = own or timex
-        elif span is None or head is None or not _governs(span.root, head) and not _justice_day(span):
+            continue
+        justice_day = _justice_day(span)
+        if span is None or head is None or not _governs(span.root, head) and not justice_day:
             weak = weak or timex
-        elif _justice_day(span) and ctx.anchor and timex.iso_date < str(ctx.anchor - dt.timedelta(days=366)):
+        elif justice_day and ctx.anchor and timex.iso_date < str(ctx.anchor - dt.timedelta(days=366)):
             own = own or timex  # "in 2010, he was charged with the murder of X": an old case, no later than its charge
-        elif timex.precision == "day" and _justice_day(span):
+        elif timex.precision == "day" and justice_day:
             justice.setdefault(_verb_of(span.root).i, []).append(timex)
     days = next((sorted(found, key=lambda t: t.value) for found in justice.values()
                  if len({t.value for t in found}) > 1), None)

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from ..models import Actor
+from ..models import Actor, replace
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -86,8 +86,7 @@ def _label_party(ctx: "ArticleState", start: int, end: int) -> Actor | None:
     actor = resolve_np(span, memory=ctx.memory) or plain_party(span.root, span) or _named_elsewhere(ctx, start, end)
     if actor is None:
         return None
-    return Actor(text=ctx.text[start:end].split(",")[0], name=actor.name, country=actor.country, sector=actor.sector,
-                 wikidata=actor.wikidata)
+    return replace(actor, text=ctx.text[start:end].split(",")[0])
 
 
 def _named_elsewhere(ctx: "ArticleState", start: int, end: int) -> Actor | None:
@@ -123,8 +122,7 @@ def _resolve_label(label: str, ctx: "ArticleState") -> Actor:
 
             actor = resolve_np(ent, memory=ctx.memory)
             if actor is not None:
-                return Actor(text=label, name=actor.name, country=actor.country, sector=actor.sector,
-                             wikidata=actor.wikidata)
+                return replace(actor, text=label)
     kb = ctx.memory.view.kb if ctx.memory.view is not None else None
     matches = [m for m in (kb.match(label) if kb is not None else []) if m.entry.kind in ("org", "person", "country")]
     if matches:
