@@ -55,8 +55,9 @@ ROUNDS = (  # later rounds (session 12): (half, first rank, end rank, groups of 
     (TUNE, 20, 32, "EF"),   # round 3: annotators 5, 6
     (CHECK, 8, 16, "GH"),   # round 4, check half: annotators 7, 8
     (TUNE, 32, 46, "IJ"),   # round 4, tune half: annotators 9, 10
+    (TUNE, 46, 54, "KL"),   # round 5 (session 15), tune half: annotators 11, 12
 )
-GROUPS = "ABCDEFGHIJ"  # group k is annotated (first pass) by annotator k + 1
+GROUPS = "ABCDEFGHIJKL"  # group k is annotated (first pass) by annotator k + 1
 MAX_CHARS = 6000
 MIN_CHARS = 200
 

@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("list")
-    p.add_argument("--group", choices=tuple("ABCDEFGHIJ"))
+    p.add_argument("--group", choices=tuple("ABCDEFGHIJKL"))
     p = sub.add_parser("show")
     p.add_argument("id")
     for name in ("template", "write"):
