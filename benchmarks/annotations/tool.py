@@ -37,7 +37,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from selection import by_id  # noqa: E402
+from selection import GROUPS, by_id  # noqa: E402
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -77,7 +77,7 @@ def cmd_list(args) -> int:
     for row in sentence_rows():
         if args.group and row["group"] != args.group:
             continue
-        marks = [f"{n}/{p}" for n in range(1, 11) for p in (1, 2) if draft_path(row["id"], n, p).is_file()]
+        marks = [f"{n}/{p}" for n in range(1, len(GROUPS) + 1) for p in (1, 2) if draft_path(row["id"], n, p).is_file()]
         print(f"{row['group']} {row['source']:9} {row['half']:5} {row['id']:34} {len(row['sentences']):3} sentences"
               f"  drafts: {' '.join(marks) or '-'}")
     return 0
@@ -220,14 +220,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("list")
-    p.add_argument("--group", choices=tuple("ABCDEFGHIJKL"))
+    p.add_argument("--group", choices=tuple(GROUPS))
     p = sub.add_parser("show")
     p.add_argument("id")
     for name in ("template", "write"):
         p = sub.add_parser(name)
         if name == "template":
             p.add_argument("id")
-        p.add_argument("--annotator", type=int, choices=range(1, 11), required=True)
+        p.add_argument("--annotator", type=int, choices=range(1, len(GROUPS) + 1), required=True)
         p.add_argument("--pass", dest="pass_no", type=int, choices=(1, 2), required=True)
     args = parser.parse_args(argv)
     return {"list": cmd_list, "show": cmd_show, "template": cmd_template, "write": cmd_write}[args.command](args)
