@@ -56,8 +56,10 @@ ROUNDS = (  # later rounds (session 12): (half, first rank, end rank, groups of 
     (CHECK, 8, 16, "GH"),   # round 4, check half: annotators 7, 8
     (TUNE, 32, 46, "IJ"),   # round 4, tune half: annotators 9, 10
     (TUNE, 46, 54, "KL"),   # round 5 (session 15), tune half: annotators 11, 12
+    (CHECK, 16, 24, "MN"),  # round 6 (session 15), check half: annotators 13, 14
+    (TUNE, 54, 62, "OP"),   # round 7 (session 15), tune half: annotators 15, 16
 )
-GROUPS = "ABCDEFGHIJKL"  # group k is annotated (first pass) by annotator k + 1
+GROUPS = "ABCDEFGHIJKLMNOP"  # group k is annotated (first pass) by annotator k + 1
 MAX_CHARS = 6000
 MIN_CHARS = 200
 
