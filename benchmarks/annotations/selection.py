@@ -60,8 +60,11 @@ ROUNDS = (  # later rounds (session 12): (half, first rank, end rank, groups of 
     (TUNE, 46, 54, "KL"),   # round 5 (session 15), tune half: annotators 11, 12
     (CHECK, 16, 24, "MN"),  # round 6 (session 15), check half: annotators 13, 14
     (TUNE, 54, 62, "OP"),   # round 7 (session 15), tune half: annotators 15, 16
+    (TUNE, 62, 70, "QR"),   # round 8 (session 15), tune half: annotators 17, 18
+    (CHECK, 24, 32, "ST"),  # round 9 (session 15), check half: annotators 19, 20
+    (TUNE, 70, 78, "UV"),   # round 10 (session 15), tune half: annotators 21, 22
 )
-GROUPS = "ABCDEFGHIJKLMNOP"  # group k is annotated (first pass) by annotator k + 1
+GROUPS = "ABCDEFGHIJKLMNOPQRSTUV"  # group k is annotated (first pass) by annotator k + 1
 MAX_CHARS = 6000
 MIN_CHARS = 200
 
