@@ -396,3 +396,36 @@ def test_the_two_presidents_are_the_last_two_named(extract):
 def test_a_judged_demand_stands_for_the_people_who_make_it(extract):
     rejected = one(extract("The government rejected union demands for higher wages."), "rejected")
     assert texts(rejected["recipient"]) == ["union"]
+
+
+@pytest.mark.parametrize("text, trigger, whom, heard", [
+    ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.", "complained", "Israel",
+     "United Nations"),
+    ("Pakistan complained to the Security Council about India's shelling of its border posts.", "complained", "India",
+     "Security Council"),
+])
+def test_a_complaint_to_x_over_y_is_aimed_at_y_not_at_x(extract, text, trigger, whom, heard):
+    event = one(extract(text), trigger)
+    names = [a["name"] for a in event["recipient"]]
+    assert any(whom in n for n in names) and not any(heard in n for n in names), names
+
+
+def test_a_complaint_about_no_party_stays_aimed_at_whom_it_is_made_to(extract):
+    event = one(extract("The farmers complained to the mayor about the new taxes."), "complained")
+    assert texts(event["recipient"]) == ["the mayor"]
+
+
+@pytest.mark.parametrize("text, trigger, reporter", [
+    ("Croatian authorities are failing to uphold the property rights of refugees, a human rights group protested "
+     "here Wednesday.", "protested", "a human rights group"),
+    ("Border guards beat migrants at the crossing, a refugee charity charged on Monday.", "beat", None),
+])
+def test_a_trailing_attribution_is_the_reporter_not_an_object(extract, text, trigger, reporter):
+    events = extract(text)
+    for event in events:
+        assert "a human rights group" not in texts(event["recipient"]) + []
+        assert "a refugee charity" not in texts(event["recipient"])
+    if reporter:
+        event = one(events, trigger)
+        assert texts(event["actor"]) == [reporter]
+        assert any("authorities" in t for t in texts(event["recipient"]))

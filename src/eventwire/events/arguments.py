@@ -166,6 +166,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
             partners += _prep_objects(bearer, PARTNER_PREPS)
         if token.dep_ == "pobj" and token.head.lower_ == "under":  # "put under investigation", "came under attack"
             recipients += [c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if type_ == "ACCUSE" and token.pos_ == "VERB":
+            recipients = _faulted(token, recipients)
     if group.rule.condition == "obligation" or type_ == "REQUEST":  # "demanded that the US cancel ...",
         asked = [s for i in group.tokens for c in doc[i].children  # "its demand that Israel ease ...":
                  if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")  # those who must act are asked
@@ -232,6 +234,8 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         c.dep_ in ("aux", "auxpass", "dobj") for c in children)  # "police found him shot in the head"
     if small:
         return [], _antecedents([c for c in children if c.dep_ == "nsubj"])
+    if _trailing_reporter(verb.head) == verb:  # "X are failing ..., a rights group protested on Wednesday"
+        return [verb.head], _antecedents([c for c in verb.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")])
     stative = passive and verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in children)
     passive = passive and not stative  # "Israel is opposed to French mediation": a stance its subject holds
     actors, recipients = [], []
@@ -255,7 +259,8 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         if not actors:  # "USAID deployed ...": a name before the verb that the parse took for an adverb
             actors += [c for c in children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i
                        and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") and not list(c.children)]
-        recipients += [c for c in children if c.dep_ in ("dobj", "dative")] + _up_to(children)
+        recipients += [c for c in children if c.dep_ in ("dobj", "dative") and _trailing_reporter(c) is None] \
+            + _up_to(children)
         if not recipients:
             recipients += _prep_objects(verb, TARGET_PREPS | PARTNER_PREPS)
     if not actors and not passive:  # "blamed the rebels for killing five soldiers"
@@ -477,6 +482,38 @@ def _complement_recipients(head: "Token", lex: Lexicon, type_: str) -> list["Tok
                 _named(t) for t in c.subtree)]
         found += _prep_objects(clause, {"to", "toward", "towards", "from", "with", "against"})
     return found
+
+
+# Verbs that report or judge, and that a trailing attribution may use ("..., a human rights group charged").
+REPORTING = SPEECH_VERBS | {"protest", "charge", "complain", "assert", "argue", "contend", "maintain", "note"}
+
+
+def _trailing_reporter(noun: "Token") -> "Token | None":
+    """The reporting verb of a trailing attribution the parse read as a participle on a noun: in "Border agents
+    abused immigrants with impunity, a human rights organization charged on Saturday" the organization is the
+    subject of "charged", not abused nor charged. The noun follows a comma, its verb has no object or agent, and
+    nothing but adverbials follow the verb to the sentence's end."""
+    verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
+             and c.lemma_.lower() in REPORTING]
+    if not verbs or noun.left_edge.i == noun.sent.start or noun.doc[noun.left_edge.i - 1].text != ",":
+        return None
+    verb = verbs[0]
+    if any(c.dep_ in ("dobj", "agent", "ccomp", "xcomp", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    rest = [t for t in noun.doc[verb.i + 1:noun.sent.end] if not t.is_punct]
+    return verb if all(t.i <= verb.right_edge.i for t in rest) else None
+
+
+def _faulted(verb: "Token", recipients: list["Token"]) -> list["Token"]:
+    """A complaint's target, not its addressee: "Lebanon complained to the United Nations over two Israeli air
+    raids", "protested to Britain about its plans": what the "over/about" phrase names is found fault with (and
+    stands for its author); whom the complaint is made "to" only hears it. Only when the phrase names a party
+    ("complained to the mayor about the new taxes": the mayor stays the one complained to)."""
+    faults = [f for f in _prep_objects(verb, {"over", "about"}) if any(_named(t) for t in f.subtree)]
+    if not faults:
+        return recipients
+    heard = set(_prep_objects(verb, {"to"}))
+    return faults + [r for r in recipients if r not in heard and r not in faults]
 
 
 def _directional(type_: str, *, noun: bool = True) -> set[str]:
