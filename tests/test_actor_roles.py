@@ -429,3 +429,10 @@ def test_a_trailing_attribution_is_the_reporter_not_an_object(extract, text, tri
         event = one(events, trigger)
         assert texts(event["actor"]) == [reporter]
         assert any("authorities" in t for t in texts(event["recipient"]))
+
+
+def test_an_attribution_after_a_demand_is_not_who_is_asked(extract):
+    event = one(extract("Foreign ministers demanded the withdrawal of Serbian forces from Bosnia on Monday, "
+                        "diplomats quoted a declaration as saying."), "demanded")
+    assert "diplomats" not in texts(event["recipient"])
+    assert any(a["country"] == "SRB" for a in event["recipient"])

@@ -171,7 +171,7 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
     if group.rule.condition == "obligation" or type_ == "REQUEST":  # "demanded that the US cancel ...",
         asked = [s for i in group.tokens for c in doc[i].children  # "its demand that Israel ease ...":
                  if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")  # those who must act are asked
-                 for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                 and not _attribution(c) for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         recipients = asked or recipients
     if not recipients:  # "offered to hand over to Britain": the act's receiver is the offer's
         recipients = _complement_recipients(doc[group.head], lex, type_)
@@ -502,6 +502,14 @@ def _trailing_reporter(noun: "Token") -> "Token | None":
         return None
     rest = [t for t in noun.doc[verb.i + 1:noun.sent.end] if not t.is_punct]
     return verb if all(t.i <= verb.right_edge.i for t in rest) else None
+
+
+def _attribution(clause: "Token") -> bool:
+    """A clause that reports the sentence rather than states what is demanded: "X demanded the withdrawal of Y,
+    diplomats quoted an EC declaration as saying" (a speech verb after a comma, with no "that")."""
+    edge = clause.left_edge.i
+    return clause.lemma_.lower() in SPEECH_VERBS and clause.i > clause.head.i and not any(
+        c.dep_ == "mark" for c in clause.children) and "," in (clause.doc[edge].text, clause.doc[edge - 1].text)
 
 
 def _faulted(verb: "Token", recipients: list["Token"]) -> list["Token"]:
