@@ -436,3 +436,20 @@ def test_an_attribution_after_a_demand_is_not_who_is_asked(extract):
                         "diplomats quoted a declaration as saying."), "demanded")
     assert "diplomats" not in texts(event["recipient"])
     assert any(a["country"] == "SRB" for a in event["recipient"])
+
+
+@pytest.mark.parametrize("text, trigger, speaker, whom", [
+    ("Paul Dewar, an opposition MP, said the security lapses raise serious questions about the government's "
+     "ability to secure documents.", "questions", "Paul Dewar, an opposition MP", "government"),
+    ("The senator said the new law raised questions about the army's conduct.", "questions", "The senator", "army"),
+])
+def test_a_judgement_a_thing_is_said_to_raise_is_the_speakers(extract, text, trigger, speaker, whom):
+    event = one(extract(text), trigger)
+    assert texts(event["actor"]) == [speaker]
+    assert any(whom in t for t in texts(event["recipient"]))
+
+
+def test_a_document_that_criticises_is_not_its_reporter(extract):
+    events = [e for e in extract("The minister said the report criticised the army.")
+              if "criticised" in e["evidence"]["trigger"]]
+    assert all("The minister" not in texts(e["actor"]) for e in events)

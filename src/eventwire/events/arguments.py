@@ -192,6 +192,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         actors.append(head.head)
     if not actors and type_ in REPORTED_BY_AUTHOR and head.pos_ == "NOUN":  # "police said the investigation
         actors += _speaker(head)  # revealed ...": who reports an inquiry made it
+    if type_ in JUDGED_BY_SAYING and head.pos_ == "NOUN" and actors and all(_thing(a) for a in actors):
+        actors = _speaker(head) or actors  # "X said the lapses raise questions about Y": the questions are X's
     placed_deeds: set[int] = set()
     if type_ in JUDGING_TYPES:  # "condemned the murder committed by the FMLN": the judged are its authors
         recipients = [a for r in recipients for a in (_deed_authors(r, lex) if r.i in triggers else [r])]
@@ -502,6 +504,12 @@ def _trailing_reporter(noun: "Token") -> "Token | None":
         return None
     rest = [t for t in noun.doc[verb.i + 1:noun.sent.end] if not t.is_punct]
     return verb if all(t.i <= verb.right_edge.i for t in rest) else None
+
+
+def _thing(token: "Token") -> bool:
+    """A common noun that names no party: not people, no name or nationality in it ("the security lapses")."""
+    return token.pos_ == "NOUN" and not names_people(token) and token.lemma_.lower() not in STATE_NOUNS \
+        and not any(_named(t) for t in token.subtree)
 
 
 def _attribution(clause: "Token") -> bool:
