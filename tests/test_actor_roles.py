@@ -453,3 +453,19 @@ def test_a_document_that_criticises_is_not_its_reporter(extract):
     events = [e for e in extract("The minister said the report criticised the army.")
               if "criticised" in e["evidence"]["trigger"]]
     assert all("The minister" not in texts(e["actor"]) for e in events)
+
+
+@pytest.mark.parametrize("text, trigger, names", [
+    ("Police arrested John Smith, Mary Jones and Peter Brown on Monday. All three are being charged with "
+     "attempted murder.", "charged", ["John Smith", "Mary Jones", "Peter Brown"]),
+    ("Police arrested John Smith and Peter Brown on Monday. The two were charged with robbery.", "charged",
+     ["John Smith", "Peter Brown"]),
+])
+def test_all_three_stands_for_the_last_three_people_named(extract, text, trigger, names):
+    event = one(extract(text), trigger)
+    assert sorted(a["name"] for a in event["recipient"]) == sorted(names)
+
+
+def test_a_count_with_fewer_people_named_stands_for_no_one(extract):
+    event = one(extract("Police arrested John Smith on Monday. All three were charged with robbery."), "charged")
+    assert not any(a["name"] == "John Smith" for a in event["recipient"])

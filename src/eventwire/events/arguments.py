@@ -26,7 +26,7 @@ from .antecedents import (COUNTRY_LOOKALIKES, PRONOUNS, RELATIVE, antecedents as
                           resolve_pronouns as _resolve_pronouns, speaker as _speaker)
 from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
-from ..actors.mentioned import is_age_noun, names_people
+from ..actors.mentioned import counted_people, is_age_noun, names_people
 from .constructions import (ATTACKER_NOUNS, CREWED, DOER_OF_NOUNS, FINDING, HARMING,  # noqa: F401
                             JUDGED_BY_SAYING, STRIKING_NOUNS, assailants as _assailants,
                             attacker_word as _attacker_word, contacted as _contacted, harm_or_custody,
@@ -598,7 +598,7 @@ def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...],
             for item in _unwrap(t):
                 if item.i not in exclude and item not in out and (item.i in deeds or not _weapon(item, lex) or (
                         item.lemma_.lower() in CREWED and item.dep_ == "nsubj")) \
-                        and (item.ent_type_ not in NOT_PARTIES or is_age_noun(item)) \
+                        and (item.ent_type_ not in NOT_PARTIES or is_age_noun(item) or counted_people(item)) \
                         and not any(_same_name(item, o) for o in out):
                     out.append(item)
     return out
