@@ -469,3 +469,12 @@ def test_all_three_stands_for_the_last_three_people_named(extract, text, trigger
 def test_a_count_with_fewer_people_named_stands_for_no_one(extract):
     event = one(extract("Police arrested John Smith on Monday. All three were charged with robbery."), "charged")
     assert not any(a["name"] == "John Smith" for a in event["recipient"])
+
+
+@pytest.mark.parametrize("text, trigger, whom", [
+    ("The ambassador criticized how the government dealt with the crisis.", "criticized", "the government"),
+    ("The opposition condemned the way the police handled the protest.", "condemned", "the police"),
+])
+def test_a_judged_conduct_is_its_doers(extract, text, trigger, whom):
+    event = one(extract(text), trigger)
+    assert whom in texts(event["recipient"])

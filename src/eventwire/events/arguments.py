@@ -177,6 +177,9 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients = _complement_recipients(doc[group.head], lex, type_)
     if not recipients and type_ in JUDGED_BY_SAYING and doc[group.head].lemma_.lower() in SPEECH_VERBS:
         recipients = _judged(doc[group.head])  # "said Mr Bell's comments were irresponsible"
+    conduct = _judged_conduct(doc[group.head]) if type_ in JUDGING_TYPES and doc[group.head].pos_ == "VERB" else []
+    if conduct:  # "criticized how the government dealt with ...", "condemned the way the police handled ..."
+        recipients = conduct + [r for r in recipients if r.lemma_.lower() not in MANNER_NOUNS and r not in conduct]
     if type_ == "PROTEST":  # "a rally in Lagos to protest the rights violations", "in protest of X's refusal"
         recipients = _protested(doc[group.head]) + recipients
     if type_ in ("PROTEST", "REJECT", "RETREAT"):  # "will not end the strike until the government meets ...": whose
@@ -504,6 +507,22 @@ def _trailing_reporter(noun: "Token") -> "Token | None":
         return None
     rest = [t for t in noun.doc[verb.i + 1:noun.sent.end] if not t.is_punct]
     return verb if all(t.i <= verb.right_edge.i for t in rest) else None
+
+
+MANNER_NOUNS = {"way", "manner", "fashion"}
+WH_WORDS = {"how", "why", "what", "whether"}
+
+
+def _judged_conduct(verb: "Token") -> list["Token"]:
+    """Whose conduct a judgement is about when its object is a clause: the subject of "how/why ..." ("criticized how
+    the government dealt with the crisis", "questioned why the army opened fire") or of the clause that describes
+    "the way/manner" ("condemned the way the police handled the protest"); not a pronoun."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and any(
+        w.lower_ in WH_WORDS and w.dep_ in ("advmod", "mark", "dobj", "nsubj") and w.i < c.i for w in c.children)]
+    clauses += [r for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in MANNER_NOUNS
+                for r in o.children if r.dep_ == "relcl"]
+    return [s for c in clauses for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN") and s.lower_ not in WH_WORDS]
 
 
 def _thing(token: "Token") -> bool:
