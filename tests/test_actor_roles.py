@@ -478,3 +478,19 @@ def test_a_count_with_fewer_people_named_stands_for_no_one(extract):
 def test_a_judged_conduct_is_its_doers(extract, text, trigger, whom):
     event = one(extract(text), trigger)
     assert whom in texts(event["recipient"])
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    ("Police confirmed that a priest, who had been kidnapped by an ELN cell, was released on Friday.", "released",
+     "an ELN cell"),
+    ("Two engineers kidnapped by rebels last month were freed on Sunday.", "freed", "rebels"),
+])
+def test_a_release_without_agent_is_by_the_named_captors(extract, text, trigger, who):
+    event = one(extract(text), trigger)
+    assert texts(event["actor"]) == [who]
+
+
+def test_a_decision_made_by_someone_performs_the_act_it_names(extract):
+    event = one(extract("The announcement on the suspension of diplomatic relations with Managua, made by President "
+                        "Alfredo Cristiani, caused surprise."), "suspension")
+    assert [a["name"] for a in event["actor"]] == ["Alfredo Cristiani"]

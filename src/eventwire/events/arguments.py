@@ -256,7 +256,7 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         if not recipients and not shared and verb.dep_ != "acl":  # "..., 53-year-old Quenten Wright was shot":
             recipients += _left_subject(verb)  # a subject the parse hung elsewhere stands just before the verb
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        actors = actors or _assailants(children) or _contacted(verb)
+        actors = actors or _assailants(children) or _contacted(verb) or _captors(verb, recipients)
     else:
         actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
         if not actors:  # "X however have opposed": the parse may hang the subject on the auxiliary
@@ -382,9 +382,21 @@ def _speaks_for_state(actors: list["Token"]) -> bool:
     return bool(actors) and all(a.ent_type_ in ("GPE", "NORP") or a.lemma_.lower() in STATE_NOUNS for a in actors)
 
 
+# Nouns of a decision or statement whose "of/on/about" phrase names the act decided or stated ("the announcement
+# on the suspension of relations, made by X": X suspends).
+DECIDING_NOUNS = {"announcement", "decision", "declaration", "statement", "order", "decree", "proclamation"}
+
+
 def _performers(noun: "Token") -> list["Token"]:
-    """The agent of a participle that performs the act a noun names ("the murder committed by the FMLN")."""
-    return [g for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in PERFORMING
+    """The agent of a participle that performs the act a noun names ("the murder committed by the FMLN"), also
+    through the decision or statement that names it ("the announcement on the suspension of relations, made by
+    President X")."""
+    bearers = [noun] + _prep_objects(noun, {"of"})  # the parse may hang the participle on the last noun
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "on", "about") \
+            and noun.head.head.lemma_.lower() in DECIDING_NOUNS:
+        bearers.append(noun.head.head)
+    return [g for b in bearers for v in b.children if v.dep_ == "acl" and v.tag_ == "VBN"
+            and v.lemma_.lower() in PERFORMING
             for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
 
 
@@ -507,6 +519,21 @@ def _trailing_reporter(noun: "Token") -> "Token | None":
         return None
     rest = [t for t in noun.doc[verb.i + 1:noun.sent.end] if not t.is_punct]
     return verb if all(t.i <= verb.right_edge.i for t in rest) else None
+
+
+RELEASING = {"release", "free", "liberate", "hand"}
+HOLDING = {"kidnap", "abduct", "seize", "capture", "hold", "detain", "take"}
+
+
+def _captors(verb: "Token", released: list["Token"]) -> list["Token"]:
+    """Who frees people when the sentence names only their captors: "a priest, who had been kidnapped by an ELN
+    cell, was released" (a passive release without agent; a relative or participle clause of its subject names
+    who held them)."""
+    if verb.lemma_.lower() not in RELEASING:
+        return []
+    return [g for person in released for v in person.children if v.dep_ in ("relcl", "acl")
+            and v.lemma_.lower() in HOLDING for a in v.children if a.dep_ == "agent"
+            for g in a.children if g.dep_ == "pobj"]
 
 
 MANNER_NOUNS = {"way", "manner", "fashion"}
