@@ -27,6 +27,10 @@ from .antecedents import (COUNTRY_LOOKALIKES, PRONOUNS, RELATIVE, antecedents as
 from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
 from ..actors.mentioned import counted_people, is_age_noun, names_people
+from .reported import (MANNER_NOUNS, NOT_PARTIES, STATE_NOUNS, attribution as _attribution,  # noqa: F401
+                       captors as _captors, faulted as _faulted, judged_conduct as _judged_conduct,
+                       named as _named, prep_objects as _prep_objects, thing as _thing,
+                       trailing_reporter as _trailing_reporter)
 from .constructions import (ATTACKER_NOUNS, CREWED, DOER_OF_NOUNS, FINDING, HARMING,  # noqa: F401
                             JUDGED_BY_SAYING, STRIKING_NOUNS, assailants as _assailants,
                             attacker_word as _attacker_word, contacted as _contacted, harm_or_custody,
@@ -80,7 +84,6 @@ SELF_MOVING = {"MOBILIZE"}  # forces deployed or mobilised are who mobilises
 REPORTED_BY_AUTHOR = {"ACCUSE"}  # an investigation is reported by the body that makes it
 NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
 NAME_ENTS = {"PERSON", "ORG"}  # entities whose words name one party together
-NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 # Verbs that lay an act at someone's door: "blamed the ELN for the bombing", "accused Iran of the attack",
 # "arrested two men for the killing" -- the object did the act named after "for/of/over/with".
 ATTRIBUTING = {"blame", "accuse", "charge", "convict", "indict", "arrest", "detain", "sentence", "prosecute", "try",
@@ -118,7 +121,6 @@ HOSTILE = {"ASSAULT", "COERCE"}  # "murder victims": whom an attack word names a
 JOINT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "exercise", "drill", "drills", "games",
                "partnership", "alliance", "truce", "armistice"}
 JOINT_MODIFIERS = {"joint", "bilateral", "mutual", "combined"}
-STATE_NOUNS = {"government", "administration", "state", "country", "nation", "kingdom", "republic"}
 
 
 @dataclass(frozen=True)
@@ -501,83 +503,6 @@ def _complement_recipients(head: "Token", lex: Lexicon, type_: str) -> list["Tok
     return found
 
 
-# Verbs that report or judge, and that a trailing attribution may use ("..., a human rights group charged").
-REPORTING = SPEECH_VERBS | {"protest", "charge", "complain", "assert", "argue", "contend", "maintain", "note"}
-
-
-def _trailing_reporter(noun: "Token") -> "Token | None":
-    """The reporting verb of a trailing attribution the parse read as a participle on a noun: in "Border agents
-    abused immigrants with impunity, a human rights organization charged on Saturday" the organization is the
-    subject of "charged", not abused nor charged. The noun follows a comma, its verb has no object or agent, and
-    nothing but adverbials follow the verb to the sentence's end."""
-    verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
-             and c.lemma_.lower() in REPORTING]
-    if not verbs or noun.left_edge.i == noun.sent.start or noun.doc[noun.left_edge.i - 1].text != ",":
-        return None
-    verb = verbs[0]
-    if any(c.dep_ in ("dobj", "agent", "ccomp", "xcomp", "nsubj", "nsubjpass") for c in verb.children):
-        return None
-    rest = [t for t in noun.doc[verb.i + 1:noun.sent.end] if not t.is_punct]
-    return verb if all(t.i <= verb.right_edge.i for t in rest) else None
-
-
-RELEASING = {"release", "free", "liberate", "hand"}
-HOLDING = {"kidnap", "abduct", "seize", "capture", "hold", "detain", "take"}
-
-
-def _captors(verb: "Token", released: list["Token"]) -> list["Token"]:
-    """Who frees people when the sentence names only their captors: "a priest, who had been kidnapped by an ELN
-    cell, was released" (a passive release without agent; a relative or participle clause of its subject names
-    who held them)."""
-    if verb.lemma_.lower() not in RELEASING:
-        return []
-    return [g for person in released for v in person.children if v.dep_ in ("relcl", "acl")
-            and v.lemma_.lower() in HOLDING for a in v.children if a.dep_ == "agent"
-            for g in a.children if g.dep_ == "pobj"]
-
-
-MANNER_NOUNS = {"way", "manner", "fashion"}
-WH_WORDS = {"how", "why", "what", "whether"}
-
-
-def _judged_conduct(verb: "Token") -> list["Token"]:
-    """Whose conduct a judgement is about when its object is a clause: the subject of "how/why ..." ("criticized how
-    the government dealt with the crisis", "questioned why the army opened fire") or of the clause that describes
-    "the way/manner" ("condemned the way the police handled the protest"); not a pronoun."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and any(
-        w.lower_ in WH_WORDS and w.dep_ in ("advmod", "mark", "dobj", "nsubj") and w.i < c.i for w in c.children)]
-    clauses += [r for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in MANNER_NOUNS
-                for r in o.children if r.dep_ == "relcl"]
-    return [s for c in clauses for s in c.children
-            if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN") and s.lower_ not in WH_WORDS]
-
-
-def _thing(token: "Token") -> bool:
-    """A common noun that names no party: not people, no name or nationality in it ("the security lapses")."""
-    return token.pos_ == "NOUN" and not names_people(token) and token.lemma_.lower() not in STATE_NOUNS \
-        and not any(_named(t) for t in token.subtree)
-
-
-def _attribution(clause: "Token") -> bool:
-    """A clause that reports the sentence rather than states what is demanded: "X demanded the withdrawal of Y,
-    diplomats quoted an EC declaration as saying" (a speech verb after a comma, with no "that")."""
-    edge = clause.left_edge.i
-    return clause.lemma_.lower() in SPEECH_VERBS and clause.i > clause.head.i and not any(
-        c.dep_ == "mark" for c in clause.children) and "," in (clause.doc[edge].text, clause.doc[edge - 1].text)
-
-
-def _faulted(verb: "Token", recipients: list["Token"]) -> list["Token"]:
-    """A complaint's target, not its addressee: "Lebanon complained to the United Nations over two Israeli air
-    raids", "protested to Britain about its plans": what the "over/about" phrase names is found fault with (and
-    stands for its author); whom the complaint is made "to" only hears it. Only when the phrase names a party
-    ("complained to the mayor about the new taxes": the mayor stays the one complained to)."""
-    faults = [f for f in _prep_objects(verb, {"over", "about"}) if any(_named(t) for t in f.subtree)]
-    if not faults:
-        return recipients
-    heard = set(_prep_objects(verb, {"to"}))
-    return faults + [r for r in recipients if r not in heard and r not in faults]
-
-
 def _directional(type_: str, *, noun: bool = True) -> set[str]:
     preps = {"for"} if type_ == "AID" or type_ in FOR_TYPES and noun else set()  # "aid for Romania and Poland"
     if type_ in TO_TYPES:
@@ -587,23 +512,6 @@ def _directional(type_: str, *, noun: bool = True) -> set[str]:
     if type_ == "ACCUSE" and noun:  # "misgivings about government plans", "criticism over X's decision": what is
         preps |= {"about", "over"}  # found fault with stands for whose it is
     return preps
-
-
-def _named(token: "Token") -> bool:
-    """A modifier that can name a party: a proper noun or a capitalised adjective ("US", "Iranian"); a sentence's
-    first word is capitalised anyway: an adjective there names a party only as a nationality or a name ("Violent
-    clashes between ..." does not; "Iranian strikes", "Police raids" do)."""
-    if token.is_sent_start and token.pos_ == "ADJ" and token.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
-        return False
-    return token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper()
-
-
-def _prep_objects(token: "Token", preps: set[str]) -> list["Token"]:
-    found = []
-    for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            found += [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTIES]
-    return found
 
 
 def _event_agents(subjects: list["Token"], lex: Lexicon) -> list["Token"]:
