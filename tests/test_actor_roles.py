@@ -494,3 +494,14 @@ def test_a_decision_made_by_someone_performs_the_act_it_names(extract):
     event = one(extract("The announcement on the suspension of diplomatic relations with Managua, made by President "
                         "Alfredo Cristiani, caused surprise."), "suspension")
     assert [a["name"] for a in event["actor"]] == ["Alfredo Cristiani"]
+
+
+@pytest.mark.parametrize("text, trigger, whom", [
+    ("The government has donated a shipment of ventilators and other equipment to assist Ethiopia.", "donated",
+     ["Ethiopia"]),
+    ("The United States is providing aerial photographs and other military intelligence to Macedonia.", "providing",
+     ["Macedonia"]),
+])
+def test_what_is_given_is_not_a_recipient(extract, text, trigger, whom):
+    event = one(extract(text), trigger)
+    assert texts(event["recipient"]) == whom

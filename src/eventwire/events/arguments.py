@@ -146,6 +146,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         token = doc[i]
         if token.pos_ == "VERB":
             a, r = _verb_roles(token, lex)
+            if type_ == "AID":  # "donated a shipment of ventilators to assist Ethiopia": what is given is no party
+                r = [t for t in r if t.dep_ != "dobj" or not _thing(t)]
         else:
             a, r = _noun_roles(token, lex, type_)
         actors += a
