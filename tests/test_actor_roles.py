@@ -505,3 +505,10 @@ def test_a_decision_made_by_someone_performs_the_act_it_names(extract):
 def test_what_is_given_is_not_a_recipient(extract, text, trigger, whom):
     event = one(extract(text), trigger)
     assert texts(event["recipient"]) == whom
+
+
+def test_a_said_judgement_raised_by_a_thing_is_about_what_it_questions(extract):
+    events = extract("Paul Dewar, an opposition MP, said the security lapses raise serious questions about the "
+                     "government's ability to secure documents.")
+    said = one(events, "said")
+    assert any("government" in t for t in texts(said["recipient"]))

@@ -28,9 +28,9 @@ from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
 from ..actors.mentioned import counted_people, is_age_noun, names_people
 from .reported import (MANNER_NOUNS, NOT_PARTIES, STATE_NOUNS, attribution as _attribution,  # noqa: F401
-                       captors as _captors, faulted as _faulted, judged_conduct as _judged_conduct,
-                       named as _named, prep_objects as _prep_objects, thing as _thing,
-                       trailing_reporter as _trailing_reporter)
+                       captors as _captors, faulted as _faulted, judged_conduct as _judged_conduct, named as _named,
+                       prep_objects as _prep_objects, raised_about as _raised_about, thing as _thing,
+                       performers as _performers, trailing_reporter as _trailing_reporter)
 from .constructions import (ATTACKER_NOUNS, CREWED, DOER_OF_NOUNS, FINDING, HARMING,  # noqa: F401
                             JUDGED_BY_SAYING, STRIKING_NOUNS, assailants as _assailants,
                             attacker_word as _attacker_word, contacted as _contacted, harm_or_custody,
@@ -102,11 +102,6 @@ ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him", "i", "me", "my"}
 # first party named is the actor, the others its counterparts.
 RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "confront", "fighting", "combat",
               "confrontation", "firefight", "gunfight", "shootout", "hostility", "hostilities"}
-# Verbs that perform an act named by the noun they modify ("the murder committed by X", "attacks carried out by X").
-PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mount", "claim", "order", "plan",
-              "orchestrate", "mastermind", "execute", "make", "issue", "impose", "call", "organise", "organize",
-              "lead"}  # "the strike called by the union"
-
 
 # Verbs by which a person states their state's act ("Erdogan reiterated Turkey's support", "the ambassador
 # promised Washington's support", "the minister expressed the government's condolences"): the speaker acts for it.
@@ -146,7 +141,7 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         token = doc[i]
         if token.pos_ == "VERB":
             a, r = _verb_roles(token, lex)
-            if type_ == "AID":  # "donated a shipment of ventilators to assist Ethiopia": what is given is no party
+            if type_ == "AID":  # "donated a shipment of ventilators to assist Ethiopia": the gift is no party
                 r = [t for t in r if t.dep_ != "dobj" or not _thing(t)]
         else:
             a, r = _noun_roles(token, lex, type_)
@@ -181,6 +176,7 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         recipients = _complement_recipients(doc[group.head], lex, type_)
     if not recipients and type_ in JUDGED_BY_SAYING and doc[group.head].lemma_.lower() in SPEECH_VERBS:
         recipients = _judged(doc[group.head])  # "said Mr Bell's comments were irresponsible"
+        recipients += _raised_about(recipients)  # "said the lapses raise questions about the government's ..."
     conduct = _judged_conduct(doc[group.head]) if type_ in JUDGING_TYPES and doc[group.head].pos_ == "VERB" else []
     if conduct:  # "criticized how the government dealt with ...", "condemned the way the police handled ..."
         recipients = conduct + [r for r in recipients if r.lemma_.lower() not in MANNER_NOUNS and r not in conduct]
@@ -384,24 +380,6 @@ def _speaks_for_state(actors: list["Token"]) -> bool:
     """All the noun trigger's parties are states named as possessors or modifiers ("Turkey's support", "the
     Ethiopian government's support", "US backing")."""
     return bool(actors) and all(a.ent_type_ in ("GPE", "NORP") or a.lemma_.lower() in STATE_NOUNS for a in actors)
-
-
-# Nouns of a decision or statement whose "of/on/about" phrase names the act decided or stated ("the announcement
-# on the suspension of relations, made by X": X suspends).
-DECIDING_NOUNS = {"announcement", "decision", "declaration", "statement", "order", "decree", "proclamation"}
-
-
-def _performers(noun: "Token") -> list["Token"]:
-    """The agent of a participle that performs the act a noun names ("the murder committed by the FMLN"), also
-    through the decision or statement that names it ("the announcement on the suspension of relations, made by
-    President X")."""
-    bearers = [noun] + _prep_objects(noun, {"of"})  # the parse may hang the participle on the last noun
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "on", "about") \
-            and noun.head.head.lemma_.lower() in DECIDING_NOUNS:
-        bearers.append(noun.head.head)
-    return [g for b in bearers for v in b.children if v.dep_ == "acl" and v.tag_ == "VBN"
-            and v.lemma_.lower() in PERFORMING
-            for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
 
 
 def _deed_authors(noun: "Token", lex: Lexicon) -> list["Token"]:

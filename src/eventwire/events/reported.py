@@ -2,8 +2,10 @@
 
 A speech verb after the sentence ("..., a rights group charged") is its reporter, not a party to the act it
 reports; a complaint "to X over Y" is aimed at Y; a judgement whose object is a clause ("criticized how the
-government dealt with ...") is about that clause's subject; a release told without agent is by the captors a
-clause of the released names. Leaf module: it reads spaCy tokens only.
+government dealt with ...") is about that clause's subject, or about what the thing it reports raises questions
+about; a release told without agent is by the captors a clause of the released names; an act a participle
+performs ("the murder committed by X", "the announcement on the suspension of relations, made by X") is its
+agent's. Leaf module: it reads spaCy tokens only.
 """
 from __future__ import annotations
 
@@ -112,3 +114,35 @@ def faulted(verb: "Token", recipients: list["Token"]) -> list["Token"]:
         return recipients
     heard = set(prep_objects(verb, {"to"}))
     return faults + [r for r in recipients if r not in heard and r not in faults]
+
+
+def raised_about(subjects: list["Token"]) -> list["Token"]:
+    """Whom a reported judgement is about when the subject of the reported clause is a thing that raises it: "said
+    the security lapses raise serious questions about the government's ability" (the "about/over" object of the
+    clause's object; its owner stands for it)."""
+    return [g for s in subjects if thing(s) and s.dep_ == "nsubj" for o in s.head.children if o.dep_ == "dobj"
+            for g in prep_objects(o, {"about", "over"})]
+
+
+# Verbs that perform an act named by the noun they modify ("the murder committed by X", "attacks carried out by X").
+PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mount", "claim", "order", "plan",
+              "orchestrate", "mastermind", "execute", "make", "issue", "impose", "call", "organise", "organize",
+              "lead"}  # "the strike called by the union"
+
+
+# Nouns of a decision or statement whose "of/on/about" phrase names the act decided or stated ("the announcement
+# on the suspension of relations, made by X": X suspends).
+DECIDING_NOUNS = {"announcement", "decision", "declaration", "statement", "order", "decree", "proclamation"}
+
+
+def performers(noun: "Token") -> list["Token"]:
+    """The agent of a participle that performs the act a noun names ("the murder committed by the FMLN"), also
+    through the decision or statement that names it ("the announcement on the suspension of relations, made by
+    President X")."""
+    bearers = [noun] + prep_objects(noun, {"of"})  # the parse may hang the participle on the last noun
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "on", "about") \
+            and noun.head.head.lemma_.lower() in DECIDING_NOUNS:
+        bearers.append(noun.head.head)
+    return [g for b in bearers for v in b.children if v.dep_ == "acl" and v.tag_ == "VBN"
+            and v.lemma_.lower() in PERFORMING
+            for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
