@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Actor resolution: :func:`eventwire.actors.resolve.resolve_np` on gold actor phrases, in their sentences.
 
-    python benchmarks/actors.py [--examples 6] [--limit N]
+    python benchmarks/actors.py [--examples 6] [--limit N] [--half tune|check] [--errors]
+
+``--half`` keeps the PLOVER records of one half of ``benchmarks/split.py`` (Multi-CoPED: its sentences of that
+half); ``--errors`` prints every error of the PLOVER set instead of a few examples (use it on the tune half only).
 
 1. PLOVER gold standard (../shared/data/plover_gsr/PLOVER_GSR_CAMEO.json): each record's sentence is parsed
    once; every gold ``source``/``target`` ``actorText`` is found in it (exact, then case-insensitive; a text
@@ -36,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _data import coped_spans, plover_records, require  # noqa: E402
+from split import half as split_half  # noqa: E402
 
 from eventwire.actors.resolve import PersonMemory, load_actor_kb, resolve_np  # noqa: E402
 from eventwire.places.gazetteer.cache import load_gazetteer  # noqa: E402
@@ -99,9 +103,9 @@ def _error_class(span, actor, gold_country) -> str:
     return "wrong country"
 
 
-def plover(nlp, *, examples: int, limit: int | None) -> float:
+def plover(nlp, *, examples: int, limit: int | None, which: str | None = None) -> float:
     iso3 = _iso3_codes()
-    records = plover_records()[:limit]
+    records = [r for r in plover_records()[:limit] if which is None or split_half("plover_gsr", r.id) == which]
     n_country = ok_country = n_sector = ok_sector = missing = 0
     errors: dict[str, list[str]] = defaultdict(list)
     sector_conf: Counter = Counter()
@@ -137,7 +141,8 @@ def plover(nlp, *, examples: int, limit: int | None) -> float:
                 ok_sector += good
                 if not good:
                     sector_conf[(want, got_sector)] += 1
-                    errors[f"sector {want}->{got_sector}"].append(f"{gold.text!r}")
+                    errors[f"sector {want}->{got_sector}"].append(
+                        f"{gold.text!r} [{actor.name if actor else '-'}]")
     print(f"PLOVER GSR: {len(records)} records, gold actors not found in their text: {missing}")
     print(f"{'measure':<28}{'n':>6}{'correct':>9}{'accuracy':>10}")
     print(f"{'country (ISO3 gold)':<28}{n_country:>6}{ok_country:>9}{ok_country / max(n_country, 1):>10.1%}")
@@ -149,8 +154,9 @@ def plover(nlp, *, examples: int, limit: int | None) -> float:
     return ok_country / max(n_country, 1)
 
 
-def coped(nlp, *, examples: int, limit: int | None) -> None:
-    sentences = coped_spans()[:limit]
+def coped(nlp, *, examples: int, limit: int | None, which: str | None = None) -> None:
+    sentences = [s for k, s in enumerate(coped_spans()[:limit])
+                 if which is None or split_half("multicoped", k) == which]
     total = with_actor = with_country = 0
     by_role: Counter = Counter()
     errors: dict[str, list[str]] = defaultdict(list)
@@ -215,7 +221,7 @@ def _gold_spans(tags) -> list[tuple[str, int, int]]:
 
 def _print_errors(errors: dict[str, list[str]], *, examples: int, title: str) -> None:
     print(f"\n{title} (count: examples)")
-    for label, items in sorted(errors.items(), key=lambda kv: -len(kv[1]))[:14]:
+    for label, items in sorted(errors.items(), key=lambda kv: -len(kv[1]))[:14 if examples < 99 else None]:
         print(f"  {len(items):>4}  {label}: " + "; ".join(items[:examples]))
 
 
@@ -223,14 +229,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=6)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--half", choices=("tune", "check"), default=None, help="one half of benchmarks/split.py")
+    parser.add_argument("--errors", action="store_true", help="every PLOVER error (tune half only)")
     args = parser.parse_args()
+    if args.errors:
+        args.examples = 999
     if require("plover_gsr") is None or require("multicoped_cameo") is None:
         return 0
     nlp = load_nlp()
     load_actor_kb()
     load_gazetteer()  # loaded once per process in the pipeline too: not part of the per-sentence cost
-    plover(nlp, examples=args.examples, limit=args.limit)
-    coped(nlp, examples=args.examples, limit=args.limit)
+    plover(nlp, examples=args.examples, limit=args.limit, which=args.half)
+    coped(nlp, examples=min(args.examples, 6), limit=args.limit, which=args.half)
     return 0
 
 

@@ -396,3 +396,119 @@ def test_the_two_presidents_are_the_last_two_named(extract):
 def test_a_judged_demand_stands_for_the_people_who_make_it(extract):
     rejected = one(extract("The government rejected union demands for higher wages."), "rejected")
     assert texts(rejected["recipient"]) == ["union"]
+
+
+@pytest.mark.parametrize("text, trigger, whom, heard", [
+    ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.", "complained", "Israel",
+     "United Nations"),
+    ("Pakistan complained to the Security Council about India's shelling of its border posts.", "complained", "India",
+     "Security Council"),
+])
+def test_a_complaint_to_x_over_y_is_aimed_at_y_not_at_x(extract, text, trigger, whom, heard):
+    event = one(extract(text), trigger)
+    names = [a["name"] for a in event["recipient"]]
+    assert any(whom in n for n in names) and not any(heard in n for n in names), names
+
+
+def test_a_complaint_about_no_party_stays_aimed_at_whom_it_is_made_to(extract):
+    event = one(extract("The farmers complained to the mayor about the new taxes."), "complained")
+    assert texts(event["recipient"]) == ["the mayor"]
+
+
+@pytest.mark.parametrize("text, trigger, reporter", [
+    ("Croatian authorities are failing to uphold the property rights of refugees, a human rights group protested "
+     "here Wednesday.", "protested", "a human rights group"),
+    ("Border guards beat migrants at the crossing, a refugee charity charged on Monday.", "beat", None),
+])
+def test_a_trailing_attribution_is_the_reporter_not_an_object(extract, text, trigger, reporter):
+    events = extract(text)
+    for event in events:
+        assert "a human rights group" not in texts(event["recipient"]) + []
+        assert "a refugee charity" not in texts(event["recipient"])
+    if reporter:
+        event = one(events, trigger)
+        assert texts(event["actor"]) == [reporter]
+        assert any("authorities" in t for t in texts(event["recipient"]))
+
+
+def test_an_attribution_after_a_demand_is_not_who_is_asked(extract):
+    event = one(extract("Foreign ministers demanded the withdrawal of Serbian forces from Bosnia on Monday, "
+                        "diplomats quoted a declaration as saying."), "demanded")
+    assert "diplomats" not in texts(event["recipient"])
+    assert any(a["country"] == "SRB" for a in event["recipient"])
+
+
+@pytest.mark.parametrize("text, trigger, speaker, whom", [
+    ("Paul Dewar, an opposition MP, said the security lapses raise serious questions about the government's "
+     "ability to secure documents.", "questions", "Paul Dewar, an opposition MP", "government"),
+    ("The senator said the new law raised questions about the army's conduct.", "questions", "The senator", "army"),
+])
+def test_a_judgement_a_thing_is_said_to_raise_is_the_speakers(extract, text, trigger, speaker, whom):
+    event = one(extract(text), trigger)
+    assert texts(event["actor"]) == [speaker]
+    assert any(whom in t for t in texts(event["recipient"]))
+
+
+def test_a_document_that_criticises_is_not_its_reporter(extract):
+    events = [e for e in extract("The minister said the report criticised the army.")
+              if "criticised" in e["evidence"]["trigger"]]
+    assert all("The minister" not in texts(e["actor"]) for e in events)
+
+
+@pytest.mark.parametrize("text, trigger, names", [
+    ("Police arrested John Smith, Mary Jones and Peter Brown on Monday. All three are being charged with "
+     "attempted murder.", "charged", ["John Smith", "Mary Jones", "Peter Brown"]),
+    ("Police arrested John Smith and Peter Brown on Monday. The two were charged with robbery.", "charged",
+     ["John Smith", "Peter Brown"]),
+])
+def test_all_three_stands_for_the_last_three_people_named(extract, text, trigger, names):
+    event = one(extract(text), trigger)
+    assert sorted(a["name"] for a in event["recipient"]) == sorted(names)
+
+
+def test_a_count_with_fewer_people_named_stands_for_no_one(extract):
+    event = one(extract("Police arrested John Smith on Monday. All three were charged with robbery."), "charged")
+    assert not any(a["name"] == "John Smith" for a in event["recipient"])
+
+
+@pytest.mark.parametrize("text, trigger, whom", [
+    ("The ambassador criticized how the government dealt with the crisis.", "criticized", "the government"),
+    ("The opposition condemned the way the police handled the protest.", "condemned", "the police"),
+])
+def test_a_judged_conduct_is_its_doers(extract, text, trigger, whom):
+    event = one(extract(text), trigger)
+    assert whom in texts(event["recipient"])
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    ("Police confirmed that a priest, who had been kidnapped by an ELN cell, was released on Friday.", "released",
+     "an ELN cell"),
+    ("Two engineers kidnapped by rebels last month were freed on Sunday.", "freed", "rebels"),
+])
+def test_a_release_without_agent_is_by_the_named_captors(extract, text, trigger, who):
+    event = one(extract(text), trigger)
+    assert texts(event["actor"]) == [who]
+
+
+def test_a_decision_made_by_someone_performs_the_act_it_names(extract):
+    event = one(extract("The announcement on the suspension of diplomatic relations with Managua, made by President "
+                        "Alfredo Cristiani, caused surprise."), "suspension")
+    assert [a["name"] for a in event["actor"]] == ["Alfredo Cristiani"]
+
+
+@pytest.mark.parametrize("text, trigger, whom", [
+    ("The government has donated a shipment of ventilators and other equipment to assist Ethiopia.", "donated",
+     ["Ethiopia"]),
+    ("The United States is providing aerial photographs and other military intelligence to Macedonia.", "providing",
+     ["Macedonia"]),
+])
+def test_what_is_given_is_not_a_recipient(extract, text, trigger, whom):
+    event = one(extract(text), trigger)
+    assert texts(event["recipient"]) == whom
+
+
+def test_a_said_judgement_raised_by_a_thing_is_about_what_it_questions(extract):
+    events = extract("Paul Dewar, an opposition MP, said the security lapses raise serious questions about the "
+                     "government's ability to secure documents.")
+    said = one(events, "said")
+    assert any("government" in t for t in texts(said["recipient"]))

@@ -319,15 +319,15 @@ def described_pair(head: "Token", resolve) -> list[Actor]:
     the last two different parties of its kind named before it in the article (up to five sentences back):
     people for a noun naming people, else states and organisations. Each keeps the description as its text.
     Empty when the article does not name two such parties."""
-    if "Plur" not in head.morph.get("Number") or not any(
+    count = counted_people(head)
+    if count:
+        labels, wanted = ("PERSON",), count
+    elif "Plur" not in head.morph.get("Number") or not any(
             c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "quantmod") for c in head.children):
         return []
-    lemma = head.lemma_.lower()
-    if lemma in BODY_PAIRS:
-        labels = ("GPE", "ORG", "NORP")
-    elif names_people(head) or resolve(head.doc[head.i:head.i + 1]) is not None:  # "the two heads of state"
-        labels = ("PERSON",)
     else:
+        labels, wanted = _pair_labels(head, resolve), 2
+    if not labels:
         return []
     doc = head.doc
     floor = window_start(head, back=5)
@@ -336,12 +336,35 @@ def described_pair(head: "Token", resolve) -> list[Actor]:
         actor = resolve(ent)
         if actor is not None and all(actor.name != p.name for p in parties):
             parties.append(actor)
-        if len(parties) == 2:
+        if len(parties) == wanted:
             break
-    if len(parties) < 2:
+    if len(parties) < wanted:
         return []
     lo = min([head.i] + [c.i for c in head.children if c.i < head.i and c.dep_ in ("det", "predet", "nummod", "amod",
                                                                                  "compound", "quantmod")])
     text = doc[lo:head.i + 1].text
     return [Actor(text=text, name=p.name, country=p.country, sector=p.sector, wikidata=p.wikidata)
             for p in reversed(parties)]
+
+
+COUNTED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def counted_people(head: "Token") -> int:
+    """"All three are charged", "the four were arrested": a number word standing alone for people, after "all" or
+    "the", counts the last people named (0 when ``head`` is no such word)."""
+    if head.pos_ != "NUM" or head.lower_ not in COUNTED or head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return 0
+    if not any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "all") for c in head.children):
+        return 0
+    return COUNTED[head.lower_]
+
+
+def _pair_labels(head: "Token", resolve) -> tuple[str, ...]:
+    """The entity labels a description counted as two may stand for: states and bodies, or people."""
+    lemma = head.lemma_.lower()
+    if lemma in BODY_PAIRS:
+        return ("GPE", "ORG", "NORP")
+    if names_people(head) or resolve(head.doc[head.i:head.i + 1]) is not None:  # "the two heads of state"
+        return ("PERSON",)
+    return ()

@@ -26,7 +26,11 @@ from .antecedents import (COUNTRY_LOOKALIKES, PRONOUNS, RELATIVE, antecedents as
                           resolve_pronouns as _resolve_pronouns, speaker as _speaker)
 from .triggers import TriggerGroup, agents, is_weapon
 from ..knowledge.lexicon import Lexicon
-from ..actors.mentioned import is_age_noun, names_people
+from ..actors.mentioned import counted_people, is_age_noun, names_people
+from .reported import (MANNER_NOUNS, NOT_PARTIES, STATE_NOUNS, attribution as _attribution,  # noqa: F401
+                       captors as _captors, faulted as _faulted, judged_conduct as _judged_conduct, named as _named,
+                       prep_objects as _prep_objects, raised_about as _raised_about, thing as _thing,
+                       performers as _performers, trailing_reporter as _trailing_reporter)
 from .constructions import (ATTACKER_NOUNS, CREWED, DOER_OF_NOUNS, FINDING, HARMING,  # noqa: F401
                             JUDGED_BY_SAYING, STRIKING_NOUNS, assailants as _assailants,
                             attacker_word as _attacker_word, contacted as _contacted, harm_or_custody,
@@ -80,7 +84,6 @@ SELF_MOVING = {"MOBILIZE"}  # forces deployed or mobilised are who mobilises
 REPORTED_BY_AUTHOR = {"ACCUSE"}  # an investigation is reported by the body that makes it
 NO_OBJECT_RECIPIENT = {"PROTEST", "MOBILIZE", "RETREAT"}  # their object is what is waved, sent, stopped
 NAME_ENTS = {"PERSON", "ORG"}  # entities whose words name one party together
-NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 # Verbs that lay an act at someone's door: "blamed the ELN for the bombing", "accused Iran of the attack",
 # "arrested two men for the killing" -- the object did the act named after "for/of/over/with".
 ATTRIBUTING = {"blame", "accuse", "charge", "convict", "indict", "arrest", "detain", "sentence", "prosecute", "try",
@@ -99,11 +102,6 @@ ANAPHORS = GROUP_ANAPHORS | {"he", "she", "his", "her", "him", "i", "me", "my"}
 # first party named is the actor, the others its counterparts.
 RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "confront", "fighting", "combat",
               "confrontation", "firefight", "gunfight", "shootout", "hostility", "hostilities"}
-# Verbs that perform an act named by the noun they modify ("the murder committed by X", "attacks carried out by X").
-PERFORMING = {"commit", "carry", "perpetrate", "stage", "launch", "conduct", "mount", "claim", "order", "plan",
-              "orchestrate", "mastermind", "execute", "make", "issue", "impose", "call", "organise", "organize",
-              "lead"}  # "the strike called by the union"
-
 
 # Verbs by which a person states their state's act ("Erdogan reiterated Turkey's support", "the ambassador
 # promised Washington's support", "the minister expressed the government's condolences"): the speaker acts for it.
@@ -118,7 +116,6 @@ HOSTILE = {"ASSAULT", "COERCE"}  # "murder victims": whom an attack word names a
 JOINT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "exercise", "drill", "drills", "games",
                "partnership", "alliance", "truce", "armistice"}
 JOINT_MODIFIERS = {"joint", "bilateral", "mutual", "combined"}
-STATE_NOUNS = {"government", "administration", "state", "country", "nation", "kingdom", "republic"}
 
 
 @dataclass(frozen=True)
@@ -144,6 +141,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         token = doc[i]
         if token.pos_ == "VERB":
             a, r = _verb_roles(token, lex)
+            if type_ == "AID":  # "donated a shipment of ventilators to assist Ethiopia": the gift is no party
+                r = [t for t in r if t.dep_ != "dobj" or not _thing(t)]
         else:
             a, r = _noun_roles(token, lex, type_)
         actors += a
@@ -166,15 +165,21 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
             partners += _prep_objects(bearer, PARTNER_PREPS)
         if token.dep_ == "pobj" and token.head.lower_ == "under":  # "put under investigation", "came under attack"
             recipients += [c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if type_ == "ACCUSE" and token.pos_ == "VERB":
+            recipients = _faulted(token, recipients)
     if group.rule.condition == "obligation" or type_ == "REQUEST":  # "demanded that the US cancel ...",
         asked = [s for i in group.tokens for c in doc[i].children  # "its demand that Israel ease ...":
                  if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")  # those who must act are asked
-                 for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                 and not _attribution(c) for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         recipients = asked or recipients
     if not recipients:  # "offered to hand over to Britain": the act's receiver is the offer's
         recipients = _complement_recipients(doc[group.head], lex, type_)
     if not recipients and type_ in JUDGED_BY_SAYING and doc[group.head].lemma_.lower() in SPEECH_VERBS:
         recipients = _judged(doc[group.head])  # "said Mr Bell's comments were irresponsible"
+        recipients += _raised_about(recipients)  # "said the lapses raise questions about the government's ..."
+    conduct = _judged_conduct(doc[group.head]) if type_ in JUDGING_TYPES and doc[group.head].pos_ == "VERB" else []
+    if conduct:  # "criticized how the government dealt with ...", "condemned the way the police handled ..."
+        recipients = conduct + [r for r in recipients if r.lemma_.lower() not in MANNER_NOUNS and r not in conduct]
     if type_ == "PROTEST":  # "a rally in Lagos to protest the rights violations", "in protest of X's refusal"
         recipients = _protested(doc[group.head]) + recipients
     if type_ in ("PROTEST", "REJECT", "RETREAT"):  # "will not end the strike until the government meets ...": whose
@@ -190,6 +195,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
         actors.append(head.head)
     if not actors and type_ in REPORTED_BY_AUTHOR and head.pos_ == "NOUN":  # "police said the investigation
         actors += _speaker(head)  # revealed ...": who reports an inquiry made it
+    if type_ in JUDGED_BY_SAYING and head.pos_ == "NOUN" and actors and all(_thing(a) for a in actors):
+        actors = _speaker(head) or actors  # "X said the lapses raise questions about Y": the questions are X's
     placed_deeds: set[int] = set()
     if type_ in JUDGING_TYPES:  # "condemned the murder committed by the FMLN": the judged are its authors
         recipients = [a for r in recipients for a in (_deed_authors(r, lex) if r.i in triggers else [r])]
@@ -232,6 +239,8 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         c.dep_ in ("aux", "auxpass", "dobj") for c in children)  # "police found him shot in the head"
     if small:
         return [], _antecedents([c for c in children if c.dep_ == "nsubj"])
+    if _trailing_reporter(verb.head) == verb:  # "X are failing ..., a rights group protested on Wednesday"
+        return [verb.head], _antecedents([c for c in verb.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")])
     stative = passive and verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in children)
     passive = passive and not stative  # "Israel is opposed to French mediation": a stance its subject holds
     actors, recipients = [], []
@@ -247,7 +256,7 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         if not recipients and not shared and verb.dep_ != "acl":  # "..., 53-year-old Quenten Wright was shot":
             recipients += _left_subject(verb)  # a subject the parse hung elsewhere stands just before the verb
         actors += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        actors = actors or _assailants(children) or _contacted(verb)
+        actors = actors or _assailants(children) or _contacted(verb) or _captors(verb, recipients)
     else:
         actors += [c for c in children if c.dep_ == "nsubj" or stative and c.dep_ == "nsubjpass"]
         if not actors:  # "X however have opposed": the parse may hang the subject on the auxiliary
@@ -255,7 +264,8 @@ def _verb_roles(verb: "Token", lex: Lexicon) -> tuple[list["Token"], list["Token
         if not actors:  # "USAID deployed ...": a name before the verb that the parse took for an adverb
             actors += [c for c in children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i
                        and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") and not list(c.children)]
-        recipients += [c for c in children if c.dep_ in ("dobj", "dative")] + _up_to(children)
+        recipients += [c for c in children if c.dep_ in ("dobj", "dative") and _trailing_reporter(c) is None] \
+            + _up_to(children)
         if not recipients:
             recipients += _prep_objects(verb, TARGET_PREPS | PARTNER_PREPS)
     if not actors and not passive:  # "blamed the rebels for killing five soldiers"
@@ -372,12 +382,6 @@ def _speaks_for_state(actors: list["Token"]) -> bool:
     return bool(actors) and all(a.ent_type_ in ("GPE", "NORP") or a.lemma_.lower() in STATE_NOUNS for a in actors)
 
 
-def _performers(noun: "Token") -> list["Token"]:
-    """The agent of a participle that performs the act a noun names ("the murder committed by the FMLN")."""
-    return [g for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in PERFORMING
-            for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-
-
 def _deed_authors(noun: "Token", lex: Lexicon) -> list["Token"]:
     """Who did the deed a noun names, when the sentence says so ("the FMLN's attack", "the murder committed by
     the FMLN", "the attack by rebels", "union demands"); else the noun itself."""
@@ -490,23 +494,6 @@ def _directional(type_: str, *, noun: bool = True) -> set[str]:
     return preps
 
 
-def _named(token: "Token") -> bool:
-    """A modifier that can name a party: a proper noun or a capitalised adjective ("US", "Iranian"); a sentence's
-    first word is capitalised anyway: an adjective there names a party only as a nationality or a name ("Violent
-    clashes between ..." does not; "Iranian strikes", "Police raids" do)."""
-    if token.is_sent_start and token.pos_ == "ADJ" and token.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
-        return False
-    return token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper()
-
-
-def _prep_objects(token: "Token", preps: set[str]) -> list["Token"]:
-    found = []
-    for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            found += [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTIES]
-    return found
-
-
 def _event_agents(subjects: list["Token"], lex: Lexicon) -> list["Token"]:
     """The national or possessive modifiers of an attack word used as subject ("The US strike killed")."""
     found = []
@@ -545,7 +532,7 @@ def _expand(tokens: list["Token"], lex: Lexicon, *, exclude: tuple[int, ...],
             for item in _unwrap(t):
                 if item.i not in exclude and item not in out and (item.i in deeds or not _weapon(item, lex) or (
                         item.lemma_.lower() in CREWED and item.dep_ == "nsubj")) \
-                        and (item.ent_type_ not in NOT_PARTIES or is_age_noun(item)) \
+                        and (item.ent_type_ not in NOT_PARTIES or is_age_noun(item) or counted_people(item)) \
                         and not any(_same_name(item, o) for o in out):
                     out.append(item)
     return out
