@@ -63,8 +63,13 @@ ROUNDS = (  # later rounds (session 12): (half, first rank, end rank, groups of 
     (TUNE, 62, 70, "QR"),   # round 8 (session 15), tune half: annotators 17, 18
     (CHECK, 24, 32, "ST"),  # round 9 (session 15), check half: annotators 19, 20
     (TUNE, 70, 78, "UV"),   # round 10 (session 15), tune half: annotators 21, 22
+    (TUNE, 78, 86, "WX"),   # rounds 11-15 (session 15), tune half: annotators 23-32
+    (TUNE, 86, 94, "YZ"),
+    (TUNE, 94, 102, "ab"),
+    (TUNE, 102, 110, "cd"),
+    (TUNE, 110, 118, "ef"),
 )
-GROUPS = "ABCDEFGHIJKLMNOPQRSTUV"  # group k is annotated (first pass) by annotator k + 1
+GROUPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"  # group k is annotated (first pass) by annotator k + 1
 MAX_CHARS = 6000
 MIN_CHARS = 200
 
