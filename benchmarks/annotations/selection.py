@@ -23,8 +23,8 @@ sha256 order, same rules, as many as qualify; rank-major again, after the 64; ev
 odd ranks its second. Rounds 2 and 3 (groups C-F) and round 4's J/I are TUNE articles, training data for the learned
 layers; round 4's G/H are 30 more CHECK articles (the check half grows from 32 to 62 articles; the round-1 check
 articles stay selectable as groups A and B). Blind second passes: the first 7 of C (annotator 6) and D (annotator 5),
-the first 5 of G (annotator 8) and H (annotator 7). Session 15: rounds 5, 7, 8, 10 (groups K, L, O-R, U, V)
-are TUNE articles, rounds 6 and 9 (M, N, S, T) 48 more CHECK articles (the check half grows to 105); blind second
+the first 5 of G (annotator 8) and H (annotator 7). Session 15: rounds 5, 7, 8, 10-15 (groups K, L, O-R,
+U-Z, a-f) are TUNE articles, rounds 6 and 9 (M, N, S, T) 48 more CHECK articles (the check half grows to 105); blind second
 passes: the first 4 of M (annotator 14), N (13), S (20) and T (19).
 
 Order: rank-major (rank 0 of every (source, half), then rank 1, ...), sources gva, muc4, bbc_news, wikinews,
