@@ -1,6 +1,6 @@
 """Whole-article precision and recall of eventwire on the annotated articles (issue #15).
 
-The gold is ``benchmarks/annotations/gold.jsonl`` (353 articles: 248 tune, 105 check; every sentence annotated: see
+The gold is ``benchmarks/annotations/gold.jsonl`` (473 articles: 368 tune, 105 check; every sentence annotated: see
 annotations/GUIDELINES.md); the articles are those of annotations/selection.py, run through the shared runner
 (``_data.extract_items``: clean -> extract_articles). gva and Wikinews articles are given with their title as the
 first line (as a user would feed a page); offsets are mapped back into the annotated raw text.

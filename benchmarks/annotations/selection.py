@@ -23,8 +23,8 @@ sha256 order, same rules, as many as qualify; rank-major again, after the 64; ev
 odd ranks its second. Rounds 2 and 3 (groups C-F) and round 4's J/I are TUNE articles, training data for the learned
 layers; round 4's G/H are 30 more CHECK articles (the check half grows from 32 to 62 articles; the round-1 check
 articles stay selectable as groups A and B). Blind second passes: the first 7 of C (annotator 6) and D (annotator 5),
-the first 5 of G (annotator 8) and H (annotator 7). Session 15: rounds 5, 7, 8, 10 (groups K, L, O-R, U, V)
-are TUNE articles, rounds 6 and 9 (M, N, S, T) 48 more CHECK articles (the check half grows to 105); blind second
+the first 5 of G (annotator 8) and H (annotator 7). Session 15: rounds 5, 7, 8, 10-15 (groups K, L, O-R,
+U-Z, a-f) are TUNE articles, rounds 6 and 9 (M, N, S, T) 48 more CHECK articles (the check half grows to 105); blind second
 passes: the first 4 of M (annotator 14), N (13), S (20) and T (19).
 
 Order: rank-major (rank 0 of every (source, half), then rank 1, ...), sources gva, muc4, bbc_news, wikinews,
@@ -63,8 +63,13 @@ ROUNDS = (  # later rounds (session 12): (half, first rank, end rank, groups of 
     (TUNE, 62, 70, "QR"),   # round 8 (session 15), tune half: annotators 17, 18
     (CHECK, 24, 32, "ST"),  # round 9 (session 15), check half: annotators 19, 20
     (TUNE, 70, 78, "UV"),   # round 10 (session 15), tune half: annotators 21, 22
+    (TUNE, 78, 86, "WX"),   # rounds 11-15 (session 15), tune half: annotators 23-32
+    (TUNE, 86, 94, "YZ"),
+    (TUNE, 94, 102, "ab"),
+    (TUNE, 102, 110, "cd"),
+    (TUNE, 110, 118, "ef"),
 )
-GROUPS = "ABCDEFGHIJKLMNOPQRSTUV"  # group k is annotated (first pass) by annotator k + 1
+GROUPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"  # group k is annotated (first pass) by annotator k + 1
 MAX_CHARS = 6000
 MIN_CHARS = 200
 
