@@ -15,10 +15,12 @@ Features (hashed with CRC-32 into :data:`DIM` buckets; no text is kept in the we
 4. (where :data:`FRAME_WEIGHT` is not 0) the trigger's dependency frame (:func:`frame`, from the parsed article): its
    relation to its head, the verb that governs it, and its dependents by relation with their class (entity label,
    pronoun or lemma): "expelled *the ambassador*" (dobj lemma) against "expelled *from the party*" (prep from),
-   "*Police* forced X *out*" against "forced X *to* resign" (an open clausal complement).
+   "*Police* forced X *out*" against "forced X *to* resign" (an open clausal complement); and the verb whose
+   clause tells the trigger (:func:`_told_in`): "accused the army *of attacking*" is an accusation.
 
 Trained by ``scripts/train_types.py`` from the tune halves of ``../shared/data`` (PLOVER-coded sentences, the
-quad class of Multi-CoPED sentences, MUC-4 key incidents); the weights file is JSON of numbers only.
+quad class of Multi-CoPED sentences, MUC-4 key incidents, the annotated whole articles); the weights file is JSON of
+numbers only.
 """
 from __future__ import annotations
 
@@ -50,6 +52,7 @@ BIGRAMS = False
 # REJECT from "refused to respond").
 FRAME_WEIGHT = 1.0
 FRAME_OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
+ANCESTORS = 3  # how many heads above the trigger the verb that tells it is looked for (0: not at all)
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -140,7 +143,24 @@ def frame(doc: "Doc", event: "Event") -> tuple[str, ...]:
             out.append(f"fdat:{lemma}")
         elif dep == "prt":
             out.append(f"fprt:{lemma}/{child.lower_}")
-    return tuple(out)
+    return tuple(out) + _told_in(token, kind)
+
+
+def _told_in(token: "Token", kind: str) -> tuple[str, ...]:
+    """The verb whose clause tells the trigger (the nearest verb up to :data:`ANCESTORS` heads above it), with
+    the rules' type: an act named inside another act's clause is often only its content, and the sentence
+    reports the outer act ("accused the army *of attacking*", "called *for talks*", "urged them *to resign*")."""
+    if not ANCESTORS:
+        return ()
+    head = token
+    for _ in range(ANCESTORS):
+        if head.head.i == head.i:  # the root (spaCy makes a new Token on each access: compare positions)
+            return ()
+        head = head.head
+        if head.pos_ == "VERB":
+            lemma = head.lemma_.lower()
+            return (f"fa:{lemma}", f"fat:{kind}/{lemma}")
+    return ()
 
 
 def _find(sentence: list[str], trigger: list[str]) -> int | None:
