@@ -61,3 +61,17 @@ def test_an_announced_act_needs_a_party_who_announces_it(nlp, text, statement, p
 ])
 def test_an_event_noun_named_as_a_thing_is_no_event(nlp, text, type_, present):
     assert (type_ in _asserted(nlp, text)) is present
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, reject", [
+    pytest.param("The minister denied that the intelligence services played any part in the fires.", False,
+                 id="denied-that-clause"),
+    pytest.param("A party spokesman denied the leaflet was offensive.", False, id="denied-bare-clause"),
+    pytest.param("The senator denies taking money from the lobbyists.", False, id="denies-gerund"),
+    pytest.param("The colonel denied the allegations on Tuesday.", False, id="denied-the-allegations"),
+    pytest.param("The ministry denied the request for an extension.", True, id="denied-a-request"),
+    pytest.param("The court rejected the appeal of the two journalists.", True, id="rejected-an-appeal"),
+])
+def test_a_denial_of_a_claim_is_no_rejection(nlp, text, reject):
+    assert ("REJECT" in _asserted(nlp, text)) is reject

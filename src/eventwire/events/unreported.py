@@ -20,7 +20,13 @@ call for", "issued an appeal", "renewed its demand", "the request was filed by .
 as the subject of a verb of arising ("the request came from the mayor", "there were calls for", "calls grew"), or
 in "at the request of"; as the object, complement or subject of any other word it names a request as a thing
 ("reacting slowly to his urgent calls for", "address the demands of older people", "amid a national demand for
-negotiations", "the request of the municipalities results from"): no REQUEST of its own.
+negotiations", "the request of the municipalities results from"): no REQUEST of its own. The same holds for the
+nouns of the other verbal types (:func:`named_statement`: "security details about the president's visit", "the
+failure of the negotiations", "proportionate to the terror threat" name a visit, talks, a threat), applied to the
+article's mentions (events/mentions.py), with the verbs that hold, attend, pay, reach or pledge them.
+
+A denial of a claim ("denied that the security services played any role", "denied the allegations") is no REJECT
+(:func:`denial_of_claim`): the guidelines code it as the denied event's factuality.
 """
 from __future__ import annotations
 
@@ -185,3 +191,32 @@ def _phrase_head(token: "Token") -> "Token | None":
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head
     return None
+
+
+DENY = frozenset({"deny"})
+CLAIMS = frozenset("allegation accusation charge claim report rumour rumor suggestion involvement responsibility "
+                   "link wrongdoing statement story".split())  # what a denial answers
+
+
+def denial_of_claim(token: "Token", type_: str) -> bool:
+    """Whether the REJECT word ``token`` ("deny") denies a claim rather than refusing a request: with a clause or
+    a gerund ("denied that the security services played any role", "denied the campaign was anti-semitic",
+    "denies engaging in personal campaigning"), a claim as its object ("denied the allegations"), or a claim as
+    the subject of its passive ("the statement was later flatly denied"). The guidelines code such a denial as
+    the denied event's factuality, never as a REJECT; a refusal keeps its object ("denied the request", "were
+    denied visas")."""
+    if type_ != "REJECT" or token.lemma_.lower() not in DENY or token.pos_ != "VERB":
+        return False
+    kids = list(token.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj", "pcomp") for c in kids):
+        return True
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if any(o.tag_ == "VBG" or o.lemma_.lower() in CLAIMS for o in objects):
+        return True
+    return not objects and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in CLAIMS for c in kids)
+
+
+def unreported(token: "Token", type_: str) -> bool:
+    """Whether the mention of type ``type_`` at ``token`` reports no occurrence: an event named as a thing or a
+    denial of a claim (see each)."""
+    return NAMED_STATEMENTS and (named_statement(token, type_) or denial_of_claim(token, type_))
