@@ -75,3 +75,22 @@ def test_an_event_noun_named_as_a_thing_is_no_event(nlp, text, type_, present):
 ])
 def test_a_denial_of_a_claim_is_no_rejection(nlp, text, reject):
     assert ("REJECT" in _asserted(nlp, text)) is reject
+
+
+def _factualities(nlp, text: str, type_: str) -> set[str]:
+    from eventwire.pipeline import Resources, extract
+
+    events = extract(text, published="2020-01-10", resources=Resources(nlp=nlp, learned=False))
+    return {e.factuality for e in events if e.type == type_}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, factuality", [
+    pytest.param("Peace talks will begin only if the rebels lay down their arms.", "future", id="talks-will-begin"),
+    pytest.param("The president hoped a regional summit could be held before the end of the year.", "hypothetical",
+                 id="a-summit-could-be-held"),
+    pytest.param("Talks between the two governments resumed in Geneva on Monday.", "asserted",
+                 id="talks-resumed"),
+])
+def test_an_event_noun_takes_the_modality_of_the_verb_that_says_it_happens(nlp, text, factuality):
+    assert _factualities(nlp, text, "CONSULT") == {factuality}
