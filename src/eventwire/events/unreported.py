@@ -132,9 +132,9 @@ def named_request(token: "Token") -> bool:
 STATEMENT_NOUNS = frozenset({"CONSULT", "THREATEN", "AGREE", "COOPERATE", "SUPPORT", "REJECT"})
 HOLD = LIGHT | frozenset("have hold conclude pay reach begin start open resume end close receive reveal extend "
                          "strike seal broker wrap attend perform conduct stage carry pledge promise declare offer "
-                         "announce give lend set impose participate".split())  # what holds, attends, pays, reaches, ends,
-# pledges or sets a meeting, an agreement, a visit, support, a deadline: "held talks", "had a meeting", "paid a
-# visit", "reached an agreement", "concluded his visit", "pledged support", "set a deadline"
+                         "announce give lend set impose participate".split())
+# what holds, attends, pays, reaches, ends, pledges or sets a meeting, an agreement, a visit, support, a deadline:
+# "held talks", "had a meeting", "paid a visit", "reached an agreement", "concluded his visit", "pledged support"
 WHEN = frozenset("during before after since until ahead".split())  # "during the summit", "ahead of an EU summit"
 MOVING = frozenset("arrive come go travel fly leave head set be return begin start continue meet gather "
                    "stay remain".split())  # where one is or goes on a visit, for talks
