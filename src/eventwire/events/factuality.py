@@ -8,7 +8,8 @@ conditionals). Three linguistic facts keep reported facts apart from worries:
 * a definite description of an event ("the strike", "Soleimani's killing") presupposes that it happened,
   whatever verb embeds it ("Iraqis worry the strike could unleash ..."): only its own negation counts;
 * the modal of a verb does not reach that verb's subject ("the strike could unleash strikes": the
-  second strikes are hypothetical, the first is not);
+  second strikes are hypothetical, the first is not), unless the verb tells that its subject happens ("talks will
+  begin only if ...", "such a summit could be held", "the meeting may take place"): then it is the event's own;
 * so does a past-tense relative clause or indirect question ("investigate the murder of priests who were
   murdered on 16 November", "determine who murdered Dr Guerrero").
 """
@@ -48,8 +49,25 @@ def factuality(doc: "Doc", tokens: tuple[int, ...], head: int, lex: Lexicon, *, 
         verdict = _embedding_cue(token, parent, lex)
         if verdict:
             return verdict
-        came_from_subject = token.dep_ in SUBJECTS
+        came_from_subject = token.dep_ in SUBJECTS and not _occurs_as(token, parent)
         token = parent
+
+
+OCCURRING = frozenset("begin start resume open continue proceed end close conclude happen occur "
+                      "unfold".split())  # verbs whose subject is the event itself: "talks will begin", "could resume"
+
+
+def _occurs_as(token: "Token", parent: "Token") -> bool:
+    """An event noun that is the subject of a verb telling that it happens, begins or ends ("talks will begin
+    only if ...", "the meeting could take place next week", "such a summit could be held"): the verb's modality
+    is the event's own (unlike "the strike could unleash strikes", where it is another event's)."""
+    lemma = parent.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "nsubjpass":
+        return lemma in ("hold", "stage", "convene", "organise", "organize")
+    return lemma in OCCURRING or lemma == "take" and any(c.lower_ == "place" for c in parent.children) \
+        or lemma == "go" and any(c.lower_ == "ahead" for c in parent.children)
 
 
 WH = {"who", "whom", "why", "how", "where", "when"}

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..knowledge.lexicon import Lexicon
+from .announcers import announcing_party
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -35,6 +36,7 @@ CONFIDENCE = 0.6
 NOT_ANNOUNCED = frozenset("call urge demand ask order encourage incite persuade instruct exhort goad propose proposal "
                           "attempt try expected".split())
 THREAT_PLANS = frozenset({"threaten"})
+ANNOUNCERS = True  # a statement needs a party announcing the act (.announcers); off only to measure
 
 
 def derived_mentions(doc: "Doc", mentions: list["Mention"], lex: Lexicon) -> list["Mention"]:
@@ -62,6 +64,8 @@ def _intent(doc: "Doc", m: "Mention", lex: Lexicon) -> "Mention | None":
         c.dep_ == "aux" and c.lower_ in POSSIBLE for c in head.children)
     if m.factuality != "future" and not possible:
         return None
+    if ANNOUNCERS and not announcing_party(head, m):
+        return None  # a plan or policy named, an agentless passive, a thing as subject: no one announces (.announcers)
     plan = _closest_plan(head, lex)
     if plan is not None and plan in NOT_ANNOUNCED:
         return None
@@ -89,6 +93,8 @@ def _refusal(doc: "Doc", m: "Mention", lex: Lexicon) -> "Mention | None":
         return None
     head = doc[m.head]
     if not any(c.dep_ == "aux" and c.lower_ in FUTURE for c in head.children):
+        return None
+    if ANNOUNCERS and not announcing_party(head, m):
         return None
     return _statement(m, "REJECT")
 

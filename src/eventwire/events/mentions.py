@@ -38,6 +38,7 @@ from ..places.locality import institution_name
 from ..models import Actor, Place, Span
 from .records import ELSEWHERE, ArticleState, Mention
 from .constructions import phrase as _phrase
+from .unreported import unreported
 from .voices import voice_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,6 +100,7 @@ def find_mentions(ctx: ArticleState) -> list[Mention]:
     mentions = _summaries(doc, attach_orphan_counts(ctx, unclaimed_counts(ctx, nest(doc, mentions))))
     derived = intents.derived_mentions(doc, mentions, lex)
     contents = intents.threat_contents(doc, mentions, lex)  # "threatened to kill X": the threat, not the killing
+    contents |= {m.index for m in mentions if unreported(doc[m.head], m.type)}  # "details about the visit"
     return sorted([m for m in mentions if m.index not in contents] + derived, key=lambda m: (m.sentence.start, m.index))
 
 

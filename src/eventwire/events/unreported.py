@@ -20,7 +20,13 @@ call for", "issued an appeal", "renewed its demand", "the request was filed by .
 as the subject of a verb of arising ("the request came from the mayor", "there were calls for", "calls grew"), or
 in "at the request of"; as the object, complement or subject of any other word it names a request as a thing
 ("reacting slowly to his urgent calls for", "address the demands of older people", "amid a national demand for
-negotiations", "the request of the municipalities results from"): no REQUEST of its own.
+negotiations", "the request of the municipalities results from"): no REQUEST of its own. The same holds for the
+nouns of the other verbal types (:func:`named_statement`: "security details about the president's visit", "the
+failure of the negotiations", "proportionate to the terror threat" name a visit, talks, a threat), applied to the
+article's mentions (events/mentions.py), with the verbs that hold, attend, pay, reach or pledge them.
+
+A denial of a claim ("denied that the security services played any role", "denied the allegations") is no REJECT
+(:func:`denial_of_claim`): the guidelines code it as the denied event's factuality.
 """
 from __future__ import annotations
 
@@ -121,3 +127,96 @@ def named_request(token: "Token") -> bool:
         return False  # "the request came from the mayor", "there were calls for ...", "calls for X grew"
     return top.dep_ in ("nsubj", "dobj", "pobj", "attr", "oprd", "nsubjpass") and head.pos_ != "NOUN" or \
         top.dep_ == "pobj"
+
+
+STATEMENT_NOUNS = frozenset({"CONSULT", "THREATEN", "AGREE", "COOPERATE", "SUPPORT", "REJECT"})
+HOLD = LIGHT | frozenset("have hold conclude pay reach begin start open resume end close receive reveal extend "
+                         "strike seal broker wrap attend perform conduct stage carry pledge promise declare offer "
+                         "announce give lend set impose participate".split())
+# what holds, attends, pays, reaches, ends, pledges or sets a meeting, an agreement, a visit, support, a deadline:
+# "held talks", "had a meeting", "paid a visit", "reached an agreement", "concluded his visit", "pledged support"
+WHEN = frozenset("during before after since until ahead".split())  # "during the summit", "ahead of an EU summit"
+MOVING = frozenset("arrive come go travel fly leave head set be return begin start continue meet gather "
+                   "stay remain".split())  # where one is or goes on a visit, for talks
+NAMED_STATEMENTS = True
+
+
+def named_statement(token: "Token", type_: str) -> bool:
+    """Whether the event noun ``token`` of a verbal type (meetings, talks, visits, threats, warnings, agreements,
+    cooperation, support, rejection) only names the event, as :func:`named_request` does for requests: its phrase
+    (through conjuncts and appositions) reports the event as the object of a verb that holds, makes, voices or
+    answers it ("held talks", "had a meeting", "paid a visit", "reached an agreement", "expressed its
+    solidarity"), as the subject of a verb ("talks began", "the discussions were confidential", "cooperation
+    between X and Y was strengthened"), as the
+    predicate of an existential "there was a meeting" (not "this was a threat to his safety"), in a time adjunct
+    ("during the summit", "ahead of an EU summit"), as the purpose of being or going somewhere ("arrived on a
+    two-day visit", "was in Tehran for talks"), or alone (a headline); as the object of any other verb or of a
+    preposition, or as a modifier of another noun, it names the event as a thing ("security details about the
+    president's visit", "the failure of the negotiations", "ministers insist they are proportionate to the terror
+    threat", "proponent of talks", "attended a town hall meeting", "a discussion group"): no event of its own."""
+    if not NAMED_STATEMENTS or type_ not in STATEMENT_NOUNS or token.pos_ != "NOUN":
+        return False
+    top = token
+    for _ in range(6):
+        above = _phrase_head(top)
+        if above is None:
+            break
+        top = above
+    head = top.head
+    if top.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.lemma_.lower() in HOLD:
+        return False
+    if top.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "talks began", "the discussions were confidential", "cooperation was strengthened"
+    if top.dep_ == "attr" and head.lemma_.lower() == "be":
+        return not any(c.dep_ == "expl" for c in head.children)  # "there was a meeting" reports one
+    if top.dep_ == "pobj":
+        preposition = head.lower_
+        if preposition in WHEN or preposition == "of" and head.head.lower_ in WHEN:
+            return False
+        if preposition in ("on", "for") and head.head.lemma_.lower() in MOVING:
+            return False  # "arrived in Amman on a visit", "is on a two-day visit", "was in Paris for talks"
+        return not (head.dep_ == "prep" and head.head.lemma_.lower() in HOLD)  # "agreed on cooperation"
+    return top.dep_ in ("dobj", "oprd", "poss", "npadvmod", "nmod")
+
+
+def _phrase_head(token: "Token") -> "Token | None":
+    """The noun whose phrase ``token`` belongs to, where that noun says how the event is told: a conjunct's or an
+    apposition's first noun, a compound's head ("launched a mediation effort"), the noun of an of-phrase ("began a
+    new round of joint exercises"); None at the phrase's top."""
+    head = token.head
+    if head.i == token.i:
+        return None
+    if token.dep_ in ("conj", "appos", "compound") and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head
+    return None
+
+
+DENY = frozenset({"deny"})
+CLAIMS = frozenset("allegation accusation charge claim report rumour rumor suggestion involvement responsibility "
+                   "link wrongdoing statement story".split())  # what a denial answers
+
+
+def denial_of_claim(token: "Token", type_: str) -> bool:
+    """Whether the REJECT word ``token`` ("deny") denies a claim rather than refusing a request: with a clause or
+    a gerund ("denied that the security services played any role", "denied the campaign was anti-semitic",
+    "denies engaging in personal campaigning"), a claim as its object ("denied the allegations"), or a claim as
+    the subject of its passive ("the statement was later flatly denied"). The guidelines code such a denial as
+    the denied event's factuality, never as a REJECT; a refusal keeps its object ("denied the request", "were
+    denied visas")."""
+    if type_ != "REJECT" or token.lemma_.lower() not in DENY or token.pos_ != "VERB":
+        return False
+    kids = list(token.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj", "pcomp") for c in kids):
+        return True
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if any(o.tag_ == "VBG" or o.lemma_.lower() in CLAIMS for o in objects):
+        return True
+    return not objects and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in CLAIMS for c in kids)
+
+
+def unreported(token: "Token", type_: str) -> bool:
+    """Whether the mention of type ``type_`` at ``token`` reports no occurrence: an event named as a thing or a
+    denial of a claim (see each)."""
+    return NAMED_STATEMENTS and (named_statement(token, type_) or denial_of_claim(token, type_))
