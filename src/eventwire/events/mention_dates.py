@@ -77,12 +77,12 @@ def mention_dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, hea
                 continue
             if "\n\n" in ctx.text[timex.end:sent.start_char]:
                 break
-            if _dates_events(ctx, timex, span, triggers) and not _justice_day(span):
+            if _dates_events(ctx, timex, span, triggers) and not _justice_day(span) and not _report_day(span):
                 weak = timex
                 break
     latest = ctx.anchor.isoformat() if ctx.anchor is not None else "9999"  # a story is set before it is told
     before = [t for t, span in zip(ctx.timexes, ctx.timex_spans) if t.end <= sent.start_char
-              and t.precision == "day" and t.value <= latest and not _justice_day(span)]
+              and t.precision == "day" and t.value <= latest and not _justice_day(span) and not _report_day(span)]
     return own, weak, (before[-1] if before else _told_later(sent, ctx, triggers))
 
 
@@ -92,6 +92,16 @@ def _verb_of(token: "Token") -> "Token":
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
     return verb
+
+
+def _report_day(span: "SpacySpan | None") -> bool:
+    """Does the timex date only the telling ("police *said Friday*", "the sheriff's office *announced Monday*"):
+    a day told on the verb of saying itself, in a clause of its own? A story is not set on the day someone spoke
+    of it: a later sentence without a day ("Officers found a man shot") is not dated by it."""
+    if span is None:
+        return False
+    verb = _verb_of(span.root)
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SPEECH_VERBS and verb.i != span.root.i
 
 
 def _justice_day(span: "SpacySpan | None") -> bool:

@@ -189,9 +189,9 @@ def _region(doc: "Doc", group: TriggerGroup) -> set[int]:
             purpose = token.dep_ == "pobj" and token.head.lower_ in arguments.PURPOSE_PREPS
             if head.lemma_.lower() in arguments.SUPPORT_VERBS or purpose:  # "arrived in Amman on a visit"
                 governor = head
-        elif token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass") \
-                and token.head.lemma_.lower() in OCCURRING:  # "the kidnapping took place on 30 December"
-            governor = token.head
+        elif token.pos_ != "VERB" and _subject_noun(token).dep_ in ("nsubj", "nsubjpass") \
+                and _subject_noun(token).head.lemma_.lower() in OCCURRING:  # "the kidnapping took place on 30
+            governor = _subject_noun(token).head  # December", "the shooting spree happened ... Friday"
         if governor is not None:
             for child in governor.children:
                 if child.dep_ in ("prep", "npadvmod") and child.i not in region:
@@ -200,6 +200,12 @@ def _region(doc: "Doc", group: TriggerGroup) -> set[int]:
             if child.dep_ == "acl" and child.lemma_.lower() in PERFORMING and child.i not in region:
                 region |= _own_subtree(child, members)
     return region
+
+
+def _subject_noun(token: "Token") -> "Token":
+    """The noun an event word modifies as a compound ("the *shooting* spree", "a *stabbing* incident"), which
+    stands for the event as a subject does; else the word itself."""
+    return token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
 
 
 def _own_subtree(token: "Token", members: set[int]) -> set[int]:
