@@ -107,6 +107,8 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
         if noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and _shooting_victim(noun):
             return _relation_kind(noun, lex) or "shot"  # "a reported shooting victim": someone was hit, the
             # sentence does not say whether he lived (unless it does: "the shooting victim died")
+        if noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and _victim_hit(noun):
+            return _shot(noun.head, lex)  # "two victims were struck in the legs": hit, alive as far as told
         if noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and not _wounds_told(noun.sent, lex):
             return "dead"  # "the victims" are the dead, unless the sentence tells of wounds
         if noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in _LIFE_VERBS:
@@ -127,6 +129,12 @@ def _bare_victim(noun, lex: CasualtyWords) -> bool:
     return noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and _cue(noun, lex, ("noun", "adj")) is None \
         and not any(c.dep_ in ("compound", "amod", "nmod") and _cue(c, lex, ("noun", "adj", "verb"))
                     for c in noun.children)
+
+
+def _victim_hit(noun) -> bool:
+    """"the victims were struck", "one victim was hit in the arm", "a victim was grazed": the passive subject of a
+    verb of hitting, which tells a wound, not a death (a victim "struck and killed" is the verbs' to tell)."""
+    return noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in _HIT
 
 
 def _shooting_victim(noun) -> bool:

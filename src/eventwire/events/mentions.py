@@ -407,6 +407,14 @@ def _locative(token: "Token", place: Place) -> bool:
 
 
 FATAL_WORDS = frozenset({"fatal", "deadly", "lethal"})
+# Words that tell of people hit without a word of death or wounds: "a bullet struck a girl", "a stray round hit
+# her", "four people are recovering after a shooting" (the casualty counter reads who was hit or is in care).
+HIT_WORDS = frozenset({"bullet", "pellet", "recover"})
+
+
+def _tells_hits(sent: "SpacySpan") -> bool:
+    """Does the sentence tell of people hit by gunfire or recovering, in words the casualty words leave out?"""
+    return any(token.lemma_.lower() in HIT_WORDS for token in sent)
 
 
 def _casualties(sent: "SpacySpan", group: TriggerGroup, shared: bool,
@@ -438,7 +446,7 @@ def _counted(sent: "SpacySpan", group: TriggerGroup, shared: bool,
             return None, None, False, False
         counted = count_casualties(sent, trigger=head, earlier=ctx.counted_before(sent.start_char), inside=True)
         return counted.fatalities, counted.injured, counted.shot, counted.victims
-    if not kills and not ctx.speaks_of_casualties(sent, forms=True):
+    if not kills and not ctx.speaks_of_casualties(sent, forms=True) and not _tells_hits(sent):
         return None, None, False, False  # nothing in the sentence speaks of dead or wounded
     earlier = ctx.counted_before(sent.start_char)
     counted = count_casualties(sent, trigger=[ctx.doc[i] for i in group.tokens], earlier=earlier)

@@ -1,0 +1,49 @@
+"""How many were hit in a local story (issue #16): constructions of news tolls, on constructed sentences."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.casualties import Casualties, count_casualties
+
+N = None
+
+
+@pytest.mark.parametrize("text, dead, injured", [
+    # a victim noun that is the passive subject of a verb of hitting was hit, not killed ("the victims" alone
+    # are the dead, the MUC convention, unless the sentence tells wounds)
+    ("Two victims were struck in the legs.", N, 2),
+    ("The victim was hit in the arm.", N, 1),
+    ("All four victims were struck, but none of their injuries were life-threatening.", N, 4),
+    ("The victim was struck and killed by a bullet.", 1, N),  # the verbs tell the death
+    ("The two victims were found dead.", 2, N),
+    ("The victims were identified as John Smith and Ann Lee.", 2, N),  # no hit verb: the dead, as before
+])
+def test_a_victim_struck_was_hit(nlp, text, dead, injured):
+    sent = next(iter(nlp(text).sents))
+    found = count_casualties(sent)
+    assert (found.fatalities, found.injured) == (dead, injured)
+
+
+@pytest.mark.parametrize("text, dead, injured", [
+    # people hit told without a word of death or wounds: "a bullet struck", "a stray bullet hit", "recovering"
+    ("A bullet struck an 11-year-old girl who was riding in a car on Saturday afternoon, police said.", 0, 1),
+    ("The gun went off, and the bullet struck the teen in the hand.", 0, 1),
+    ("A woman was sleeping in her bedroom when a stray bullet hit her on Saturday.", 0, 1),
+    ("Three people are recovering after a shooting outside a bar on Saturday.", 0, 3),
+])
+def test_people_hit_by_a_bullet_or_recovering_are_the_events_wounded(text, dead, injured):
+    import eventwire
+
+    (event,) = [e for e in eventwire.extract(text, published="2020-03-09") if e.type == "ASSAULT"]
+    assert (event.fatalities, event.injured) == (dead, injured)
+
+
+@pytest.mark.parametrize("text", [
+    "Police recovered the gun used in the shooting on Saturday.",
+    "He fired five bullets into the air during the shooting on Saturday.",
+])
+def test_a_recovered_gun_or_fired_bullets_count_no_one(text):
+    import eventwire
+
+    events = [e for e in eventwire.extract(text, published="2020-03-09") if e.type == "ASSAULT"]
+    assert all(not e.injured and not e.fatalities for e in events)
