@@ -47,3 +47,33 @@ def test_a_recovered_gun_or_fired_bullets_count_no_one(text):
 
     events = [e for e in eventwire.extract(text, published="2020-03-09") if e.type == "ASSAULT"]
     assert all(not e.injured and not e.fatalities for e in events)
+
+
+@pytest.mark.parametrize("text, dead, injured", [
+    # bare victims carried to care are in care (wounded), unless the sentence tells a death
+    ("The five victims were taken to Mercy Medical Center.", N, 5),
+    ("Two victims were rushed to the hospital in critical condition.", N, 2),
+    ("Two victims were taken to the hospital, where they died.", 2, N),
+])
+def test_victims_taken_to_a_hospital_are_in_care(nlp, text, dead, injured):
+    sent = next(iter(nlp(text).sents))
+    found = count_casualties(sent)
+    assert (found.fatalities, found.injured) == (dead, injured)
+
+
+@pytest.mark.parametrize("lead, dead, injured", [
+    # people a later sentence only calls victims ("one victim ... and three others") are the story's victims, the
+    # dead and the wounded the lead told, not more dead
+    ("One person is dead and four others are injured after a shooting", 1, 4),
+    # with no death told in words, the victims stay the dead (the MUC convention)
+    ("Police are investigating a shooting", 4, N),
+])
+def test_victims_only_called_so_later_are_the_leads_dead_and_wounded(lead, dead, injured):
+    import eventwire
+
+    text = (f"AKRON, Ohio - {lead} on Main Street in Akron early Tuesday. Seconds after the shooting, someone "
+            "flagged down an officer, police said. The officer found one victim on Main Street and three others on "
+            "Bell Street.")
+    events = [e for e in eventwire.extract(text, published="2020-03-10") if e.type == "ASSAULT"]
+    main = max(events, key=lambda e: e.confidence)
+    assert (main.fatalities, main.injured) == (dead, injured)

@@ -122,6 +122,7 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
 
 
 _SHOOTING_WORDS = frozenset({"shooting", "gunshot", "gunfire"})
+_OTHER_ONES = frozenset({"other", "others", "another"})  # "one victim ... and three others": victims too
 
 
 def _bare_victim(noun, lex: CasualtyWords) -> bool:
@@ -512,8 +513,11 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             continue  # "the victim was identified as X": X is counted, not the victim as well
         nominal = _noun_kind(group, lex)
         kind = nominal or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
-        if kind == "dead" and nominal == "dead" and all(_bare_victim(n, lex) for n in group) \
-                and _relation_kind(node, lex) is None and _noun_kind(group, lex, clauses=True) is None:
+        bare = nominal == "dead" and all(_bare_victim(n, lex) or n.lower_ in _OTHER_ONES for n in group)
+        if bare and _relation_kind(node, lex) == "care" and not any(
+                _cue(t, lex, ("verb", "adj")) == "dead" for t in sent):  # (not "..., where they died")
+            kind = "care"  # "the five victims were taken to a hospital": in care, the news convention for the wounded
+        if kind == "dead" and bare and _relation_kind(node, lex) is None and _noun_kind(group, lex, clauses=True) is None:
             named_only.add(node.i)  # "the four victims": called victims, no word of their death
         if kind == "shot" and _noun_kind(group, lex, clauses=True) == "dead":
             kind = "dead"  # "the man who was shot and killed ... was accidentally shot by his friend"
