@@ -77,3 +77,19 @@ def test_victims_only_called_so_later_are_the_leads_dead_and_wounded(lead, dead,
     events = [e for e in eventwire.extract(text, published="2020-03-10") if e.type == "ASSAULT"]
     main = max(events, key=lambda e: e.confidence)
     assert (main.fatalities, main.injured) == (dead, injured)
+
+
+@pytest.mark.parametrize("text, dead, injured", [
+    # the parser reads these passives as active clauses whose subject is the victim (events/misparses.py)
+    ("Officers found John Smith and his brother Tom shot to death inside the house.", 2, N),
+    ("Four men fatally shot in the park Friday night were inside a stolen car, police said.", 4, N),
+    ("Deputies found a woman shot in the arm behind the store.", N, 1),
+    # an active shooting with its object or without a word of death is the shooter's
+    ("He fatally shot his wife.", 1, N),
+    ("The gunman shot and fled.", N, N),
+    ("Police said he had shot at the house.", N, N),
+])
+def test_a_passive_read_as_active_counts_its_subject(nlp, text, dead, injured):
+    sent = next(iter(nlp(text).sents))
+    found = count_casualties(sent)
+    assert (found.fatalities, found.injured) == (dead, injured)

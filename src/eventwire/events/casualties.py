@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .misparses import subject_was_shot
 from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers, \
     telegraphic_toll, word_value
 from .casualty_verbs import KINDS as _KINDS, SHOOT as _SHOOT, FATALLY as _FATALLY, HIT as _HIT, cue as _cue, \
@@ -154,6 +155,9 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
     if rel == "nsubj" and head.dep_ == "conj" and head.head.lemma_.lower() == "leave" and _cue(head, lex, ("verb",)) \
             and not any(c.dep_ == "dobj" for c in head.children):
         return _cue(head, lex, ("verb",))  # "left a girl dead and her grandmother wounded": "left" is understood
+    death = _to_death(head) or _fatally(head)
+    if rel == "nsubj" and head.lemma_.lower() in _SHOOT and subject_was_shot(head, death=death):
+        return "dead" if death else "shot"  # "found X shot to death", "four men fatally shot in X were" (misparsed)
     if rel in ("nsubj", "nsubjpass") and _shared_subject_dies(head, lex, passive=rel == "nsubjpass"):
         return "dead"  # "X and Y were abducted and killed": the second verb shares the subject
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
@@ -517,7 +521,8 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if bare and _relation_kind(node, lex) == "care" and not any(
                 _cue(t, lex, ("verb", "adj")) == "dead" for t in sent):  # (not "..., where they died")
             kind = "care"  # "the five victims were taken to a hospital": in care, the news convention for the wounded
-        if kind == "dead" and bare and _relation_kind(node, lex) is None and _noun_kind(group, lex, clauses=True) is None:
+        if kind == "dead" and bare and _relation_kind(node, lex) is None \
+                and _noun_kind(group, lex, clauses=True) is None:
             named_only.add(node.i)  # "the four victims": called victims, no word of their death
         if kind == "shot" and _noun_kind(group, lex, clauses=True) == "dead":
             kind = "dead"  # "the man who was shot and killed ... was accidentally shot by his friend"
