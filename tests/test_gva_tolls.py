@@ -93,3 +93,18 @@ def test_a_passive_read_as_active_counts_its_subject(nlp, text, dead, injured):
     sent = next(iter(nlp(text).sents))
     found = count_casualties(sent)
     assert (found.fatalities, found.injured) == (dead, injured)
+
+
+@pytest.mark.parametrize("caption, index", [
+    # a number over a number across a slash is a caption's place in a gallery ("1 / 6 Back to Gallery")
+    ("Man fatally shoots driver", " 1 / 6 Back to Gallery"),
+    ("Photo: Image 8 of 8 A boy who accidentally shot himself dies", " 1 / 8 Back to Gallery"),
+    ("Beaumont man gets life for killing 3 siblings", " 1 / 5 Back to Gallery"),
+])
+def test_a_gallery_index_counts_no_one(nlp, caption, index):
+    def toll(text):
+        found = count_casualties(next(iter(nlp(text).sents)))
+        return found.fatalities, found.injured
+
+    assert toll(caption + index) == toll(caption + ".")
+    assert toll("Beaumont man gets life for killing 3 siblings 1 / 5 Back to Gallery") == (3, None)
