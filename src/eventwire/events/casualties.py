@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .misparses import subject_was_shot
+from .victim_nouns import OTHER_ONES as _OTHER_ONES, bare_victim as _bare_victim, \
+    shooting_victim as _shooting_victim, victim_hit as _victim_hit
 from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers, \
     telegraphic_toll, word_value
 from .casualty_verbs import KINDS as _KINDS, SHOOT as _SHOOT, FATALLY as _FATALLY, HIT as _HIT, cue as _cue, \
@@ -120,29 +122,6 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
                 if kind:  # "3 civilians killed", "the man shot and killed on Tuesday"
                     return kind
     return None
-
-
-_SHOOTING_WORDS = frozenset({"shooting", "gunshot", "gunfire"})
-_OTHER_ONES = frozenset({"other", "others", "another"})  # "one victim ... and three others": victims too
-
-
-def _bare_victim(noun, lex: CasualtyWords) -> bool:
-    """A victim noun and nothing more ("the victims", "one male victim"; not "murder victims")."""
-    return noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and _cue(noun, lex, ("noun", "adj")) is None \
-        and not any(c.dep_ in ("compound", "amod", "nmod") and _cue(c, lex, ("noun", "adj", "verb"))
-                    for c in noun.children)
-
-
-def _victim_hit(noun) -> bool:
-    """"the victims were struck", "one victim was hit in the arm", "a victim was grazed": the passive subject of a
-    verb of hitting, which tells a wound, not a death (a victim "struck and killed" is the verbs' to tell)."""
-    return noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in _HIT
-
-
-def _shooting_victim(noun) -> bool:
-    """"a shooting victim", "the gunshot victims": named by the shooting they were hit in, not by a death (a
-    "murder victim" or "homicide victim" stays one of the dead)."""
-    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _SHOOTING_WORDS for c in noun.children)
 
 
 def _relation_kind(node, lex: CasualtyWords) -> str | None:
@@ -425,8 +404,6 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
     return pronouns
 
 
-
-
 def _same_person(token, quantities: dict[int, int]) -> bool:
     """``the political leader Hector Oqueli``, ``Oqueli, the party's leader``: an apposition naming the one
     person counted already (not a list: "Forero, his wife, and two other people", see
@@ -471,9 +448,6 @@ def _combine(groups: list) -> int | None:
         total = total + count if chained or _additive(verb) else max(total, count)
         verbs.append(verb)
     return total
-
-
-
 
 
 def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = None,
