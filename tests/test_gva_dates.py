@@ -44,3 +44,19 @@ def test_the_day_someone_spoke_is_not_the_day_the_story_is_set(said, story_day):
     assert found.date is None
     days = {t.value for t in (found.weak_date, found.context_date) if t is not None}
     assert days == ({story_day} if story_day else set())
+
+
+@pytest.mark.parametrize("lead, story_day", [
+    pytest.param("A girl was taken to a hospital Thursday, police said.", "2020-03-05",
+                 id="a-day-before-the-attribution-is-the-reported-clauses"),
+    pytest.param("The sheriff's office says around 2 p.m. on Thursday, deputies were sent to a home.", "2020-03-05",
+                 id="a-day-a-present-says-reports"),
+    pytest.param("A girl was taken to a hospital, police said Thursday.", None, id="said-thursday-is-the-telling"),
+])
+def test_only_a_day_right_after_a_past_verb_of_saying_dates_the_telling(lead, story_day):
+    """"police said Thursday" dates the telling; "... Thursday, police said" and "says ... on Thursday, deputies
+    were sent" tell the story's day, though the parse may hang it on the verb of saying."""
+    text = f"{lead}\n\nOfficers found the girl near the basketball courts after someone shot her in a parked car."
+    found = _dated(text, "shot")
+    days = {t.value for t in (found.weak_date, found.context_date) if t is not None}
+    assert days == ({story_day} if story_day else set())

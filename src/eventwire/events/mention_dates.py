@@ -101,7 +101,12 @@ def _report_day(span: "SpacySpan | None") -> bool:
     if span is None:
         return False
     verb = _verb_of(span.root)
-    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SPEECH_VERBS and verb.i != span.root.i
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SPEECH_VERBS and verb.tag_ == "VBD" \
+        and span.start - verb.i in (1, 2) and all(t.i == span.root.i or t.head.i == span.root.i for t in span) \
+        and (span.start == verb.i + 1 or span.doc[verb.i + 1].lower_ == "on")
+    # the day right after the past verb ("police said Friday", "said on Friday"), not a day before an attribution
+    # ("... Monday, police said") nor one a present "says" reports ("says ... on Sunday, deputies were
+    # dispatched"), where the parse may hang the reported clause's day on the verb of saying
 
 
 def _justice_day(span: "SpacySpan | None") -> bool:
