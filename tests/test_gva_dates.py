@@ -51,6 +51,8 @@ def test_the_day_someone_spoke_is_not_the_day_the_story_is_set(said, story_day):
                  id="a-day-before-the-attribution-is-the-reported-clauses"),
     pytest.param("The sheriff's office says around 2 p.m. on Thursday, deputies were sent to a home.", "2020-03-05",
                  id="a-day-a-present-says-reports"),
+    pytest.param("Police said on Thursday, a boy found his mother's gun in a drawer.", "2020-03-05",
+                 id="a-day-fronted-in-the-reported-clause"),
     pytest.param("A girl was taken to a hospital, police said Thursday.", None, id="said-thursday-is-the-telling"),
 ])
 def test_only_a_day_right_after_a_past_verb_of_saying_dates_the_telling(lead, story_day):

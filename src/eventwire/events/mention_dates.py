@@ -95,18 +95,19 @@ def _verb_of(token: "Token") -> "Token":
 
 
 def _report_day(span: "SpacySpan | None") -> bool:
-    """Does the timex date only the telling ("police *said Friday*", "the sheriff's office *announced Monday*"):
-    a day told on the verb of saying itself, in a clause of its own? A story is not set on the day someone spoke
-    of it: a later sentence without a day ("Officers found a man shot") is not dated by it."""
+    """Does the timex date only the telling ("police *said Friday*", "the sheriff's office *announced on Monday*"):
+    a day right after a past verb of saying? A story is not set on the day someone spoke of it: a later sentence
+    without a day ("Officers found a man shot") is not dated by it. Not a day before an attribution ("...
+    Monday, police said"), one a present "says" reports ("says around 2 p.m. on Sunday, deputies were sent"),
+    nor one fronted in the reported clause ("said on Feb. 12, her son found the gun"): the parse may hang those
+    on the verb of saying too."""
     if span is None:
         return False
     verb = _verb_of(span.root)
+    doc = span.doc
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SPEECH_VERBS and verb.tag_ == "VBD" \
-        and span.start - verb.i in (1, 2) and all(t.i == span.root.i or t.head.i == span.root.i for t in span) \
-        and (span.start == verb.i + 1 or span.doc[verb.i + 1].lower_ == "on")
-    # the day right after the past verb ("police said Friday", "said on Friday"), not a day before an attribution
-    # ("... Monday, police said") nor one a present "says" reports ("says ... on Sunday, deputies were
-    # dispatched"), where the parse may hang the reported clause's day on the verb of saying
+        and (span.start == verb.i + 1 or span.start == verb.i + 2 and doc[verb.i + 1].lower_ == "on") \
+        and not (span.end < len(doc) and doc[span.end].text == ",")
 
 
 def _justice_day(span: "SpacySpan | None") -> bool:
