@@ -28,6 +28,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .misparses import subject_was_shot
+from .victim_nouns import OTHER_ONES as _OTHER_ONES, bare_victim as _bare_victim, \
+    shooting_victim as _shooting_victim, victim_hit as _victim_hit
 from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers, \
     telegraphic_toll, word_value
 from .casualty_verbs import KINDS as _KINDS, SHOOT as _SHOOT, FATALLY as _FATALLY, HIT as _HIT, cue as _cue, \
@@ -107,6 +110,8 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
         if noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and _shooting_victim(noun):
             return _relation_kind(noun, lex) or "shot"  # "a reported shooting victim": someone was hit, the
             # sentence does not say whether he lived (unless it does: "the shooting victim died")
+        if noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and _victim_hit(noun):
+            return _shot(noun.head, lex)  # "two victims were struck in the legs": hit, alive as far as told
         if noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and not _wounds_told(noun.sent, lex):
             return "dead"  # "the victims" are the dead, unless the sentence tells of wounds
         if noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in _LIFE_VERBS:
@@ -119,22 +124,6 @@ def _noun_kind(group: list, lex: CasualtyWords, *, clauses: bool = False) -> str
     return None
 
 
-_SHOOTING_WORDS = frozenset({"shooting", "gunshot", "gunfire"})
-
-
-def _bare_victim(noun, lex: CasualtyWords) -> bool:
-    """A victim noun and nothing more ("the victims", "one male victim"; not "murder victims")."""
-    return noun.lemma_.lower() in lex.cues.get("victim_noun", ()) and _cue(noun, lex, ("noun", "adj")) is None \
-        and not any(c.dep_ in ("compound", "amod", "nmod") and _cue(c, lex, ("noun", "adj", "verb"))
-                    for c in noun.children)
-
-
-def _shooting_victim(noun) -> bool:
-    """"a shooting victim", "the gunshot victims": named by the shooting they were hit in, not by a death (a
-    "murder victim" or "homicide victim" stays one of the dead)."""
-    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _SHOOTING_WORDS for c in noun.children)
-
-
 def _relation_kind(node, lex: CasualtyWords) -> str | None:
     """The kind the head of ``node`` gives it: victim of a verb, of a casualty noun, a toll."""
     head, rel = node.head, node.dep_
@@ -145,6 +134,9 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
     if rel == "nsubj" and head.dep_ == "conj" and head.head.lemma_.lower() == "leave" and _cue(head, lex, ("verb",)) \
             and not any(c.dep_ == "dobj" for c in head.children):
         return _cue(head, lex, ("verb",))  # "left a girl dead and her grandmother wounded": "left" is understood
+    death = _to_death(head) or _fatally(head)
+    if rel == "nsubj" and head.lemma_.lower() in _SHOOT and subject_was_shot(head, death=death):
+        return "dead" if death else "shot"  # "found X shot to death", "four men fatally shot in X were" (misparsed)
     if rel in ("nsubj", "nsubjpass") and _shared_subject_dies(head, lex, passive=rel == "nsubjpass"):
         return "dead"  # "X and Y were abducted and killed": the second verb shares the subject
     if rel in ("dobj", "nsubjpass", "oprd", "attr") and _cue(head, lex, ("verb",)):
@@ -412,8 +404,6 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
     return pronouns
 
 
-
-
 def _same_person(token, quantities: dict[int, int]) -> bool:
     """``the political leader Hector Oqueli``, ``Oqueli, the party's leader``: an apposition naming the one
     person counted already (not a list: "Forero, his wife, and two other people", see
@@ -460,9 +450,6 @@ def _combine(groups: list) -> int | None:
     return total
 
 
-
-
-
 def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = None,
                      inside: bool = False) -> Casualties:
     """Killed, wounded and missing people that ``sent`` (a spaCy sentence ``Span``) reports.
@@ -504,8 +491,12 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
             continue  # "the victim was identified as X": X is counted, not the victim as well
         nominal = _noun_kind(group, lex)
         kind = nominal or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
-        if kind == "dead" and nominal == "dead" and all(_bare_victim(n, lex) for n in group) \
-                and _relation_kind(node, lex) is None and _noun_kind(group, lex, clauses=True) is None:
+        bare = nominal == "dead" and all(_bare_victim(n, lex) or n.lower_ in _OTHER_ONES for n in group)
+        if bare and _relation_kind(node, lex) == "care" and not any(
+                _cue(t, lex, ("verb", "adj")) == "dead" for t in sent):  # (not "..., where they died")
+            kind = "care"  # "the five victims were taken to a hospital": in care, the news convention for the wounded
+        if kind == "dead" and bare and _relation_kind(node, lex) is None \
+                and _noun_kind(group, lex, clauses=True) is None:
             named_only.add(node.i)  # "the four victims": called victims, no word of their death
         if kind == "shot" and _noun_kind(group, lex, clauses=True) == "dead":
             kind = "dead"  # "the man who was shot and killed ... was accidentally shot by his friend"

@@ -125,7 +125,7 @@ def quantities(sent, lex: CasualtyWords) -> dict[int, int]:
         value = word_value(words, lex)
         last = tokens[j - 1]
         if value is not None and not _not_people(tokens, j) and not _day_of_month(tokens, i, j, value) \
-                and not _gallery(tokens, i):
+                and not _gallery(tokens, i) and not _index(tokens, i, j):
             attached = last.dep_ in ("nummod", "quantmod", "compound", "amod") or (
                 last.dep_ == "advmod" and last.head.pos_ in ("NOUN", "ADJ"))  # "29 dead"
             noun = last.head if attached else last
@@ -141,6 +141,14 @@ def _gallery(tokens: list, start: int) -> bool:
     """``Image 1 of 44``, ``Photo 3 of 12``: a caption's place in a gallery (the "of" may be followed by a slash)."""
     back = [t.lower_ for t in tokens[max(0, start - 4):start] if t.text not in ("/", "|")]
     return bool(back) and (back[-1] in _GALLERY or back[-1] == "of" and len(back) >= 3 and back[-3] in _GALLERY)
+
+
+def _index(tokens: list, start: int, end: int) -> bool:
+    """``1 / 6 Back to Gallery``: a number over a number across a slash, a caption's place in a gallery or a
+    page count, which counts no one."""
+    over = end + 1 < len(tokens) and tokens[end].text == "/" and tokens[end + 1].like_num
+    under = start >= 2 and tokens[start - 1].text == "/" and tokens[start - 2].like_num
+    return over or under
 
 
 def _day_of_month(tokens: list, start: int, end: int, value: int) -> bool:

@@ -72,6 +72,9 @@ def dead(mentions: list[Mention], injured: int | None = None) -> int | None:
     only: ``injured``), counting as none the dead a report only called victims (:attr:`Mention.victims`)."""
     if injured and all(m.fatalities is None or m.victims for m in mentions):
         return 0  # "Five people were injured ... The four female victims and one male victim were ...": no dead
+    if any(m.fatalities is not None and not m.victims for m in mentions):  # "One person is dead and four others are
+        mentions = [m for m in mentions if not m.victims]  # injured ... The officer found one victim and three
+        # others": the people a report only calls victims are the story's victims, the dead and the wounded
     base = count(m.fatalities for m in mentions if not m.also)
     extra = [m.fatalities for m in mentions if m.also and m.fatalities]
     if base is None or not extra:

@@ -135,8 +135,20 @@ def attach_orphan_counts(ctx: "ArticleState", mentions: list["Mention"]) -> list
             injured = None  # "A teen was fatally shot ... Officers found him suffering from a gunshot wound": the
             # shot whose fate the sentence does not tell are the dead told before, not more wounded
         out[earlier[-1]] = replace(target, fatalities=_add(target.fatalities, counted.fatalities, also=also),
-                                   injured=injured)
+                                   injured=injured, victims=_only_victims(target, counted, also=also))
     return out
+
+
+def _only_victims(target: "Mention", counted, *, also: bool) -> bool:
+    """Are the dead of ``target`` with an orphan's ``counted`` added still only called victims (:attr:`Mention.victims`:
+    "The officer found one victim on Main Street and three others on Bell Street")? The flag of the count kept."""
+    if not counted.fatalities:
+        return target.victims
+    if target.fatalities is None:
+        return counted.victims
+    if also or counted.fatalities == target.fatalities:
+        return target.victims and counted.victims  # a death told in words by either report
+    return counted.victims if counted.fatalities > target.fatalities else target.victims
 
 
 def _same_time(sent: "SpacySpan", target: "Mention", ctx: "ArticleState") -> bool:

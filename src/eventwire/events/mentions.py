@@ -2,7 +2,8 @@
 
 A mention is one report of one event in one sentence, with everything that sentence says about it:
 type and mode (:mod:`events`), factuality (:mod:`factuality`), actors and recipients (:mod:`arguments`,
-:mod:`actors`), places (:mod:`places`), a date (:mod:`dates`) and casualties (:mod:`casualties`).
+:mod:`actors`), places (:mod:`places`), a date (:mod:`dates`, chosen in :mod:`mention_dates`) and casualties
+(:mod:`casualties`).
 :mod:`merge` then joins the mentions of one event.
 
 Places and dates are read from the trigger's *region*: its own phrase and clause, not other clauses of the
@@ -16,12 +17,9 @@ linked (:mod:`links`).
 """
 from __future__ import annotations
 
-import datetime as dt
-
 from dataclasses import replace
-from typing import TYPE_CHECKING, Collection
+from typing import TYPE_CHECKING
 
-from ..knowledge.words import SPEECH_VERBS
 from . import arguments
 from .triggers import TriggerGroup, find_groups, is_weapon, salience, sums_up
 from . import factuality
@@ -32,7 +30,7 @@ from ..actors.resolve import resolve_np, settled
 from .casualties import count_casualties
 from ..knowledge.words import CASUALTY_WORDS
 from .links import attach_orphan_counts, nest, unclaimed_counts
-from .dates import Timex
+from .mention_dates import mention_dates
 from ..places.gazetteer.names import name_key
 from ..places.locality import institution_name
 from ..models import Actor, Place, Span
@@ -59,25 +57,12 @@ ADMIN_WORDS = {"department", "province", "state", "county", "region", "district"
                "prefecture", "canton", "oblast", "farm", "hill", "stream", "river", "valley", "jurisdiction",
                "neighborhood", "neighbourhood", "suburb", "township", "parish", "island", "mountain", "highway",
                "road", "bridge", "square", "market", "hamlet", "estate", "plantation", "zone", "sector"}
-# Steps of justice taken over an attack ("arrested Monday in the shooting death of X", "charged on Friday with
-# the killing"): their date is theirs, not the attack's.
-JUSTICE = {"arrest", "charge", "sentence", "indict", "arraign", "convict", "acquit", "plead", "identify", "book",
-           "jail", "detain"}
-BOUND_WORDS = {"since", "until", "till", "through", "by"}  # "by 2000": a deadline, not when it happened
 # Who speaks or acts for a body: what they say or do is the body's ("a spokesman for the Taliban, X, claimed").
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "advocate",
                 "lawyer", "attorney", "correspondent", "source", "member"}
-TIME_PREPS = {"on", "in", "during"}  # "the murder on 26 February of Mayor X": a date, whatever the parse hangs it on
 OCCURRING = {"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}  # "X took place on ..."
 LOCATING = {"locate", "situate", "base"}  # "a substation located in downtown San Salvador": where, not an event
 PERFORMING = {"perpetrate", "commit", "carry", "stage", "launch", "conduct", "mount", "occur", "happen"}
-# Verbs of saying and judging: their date is the report's, not the event's ("condemned today the killing").
-# Not those that share the event's time ("repelled an attack this morning", "survived", "witnessed").
-REPORTING = SPEECH_VERBS | {"condemn", "criticize", "criticise", "denounce", "blame", "deny", "confirm", "report",
-                                "discuss", "investigate", "probe", "mourn", "remember", "commemorate", "recall",
-                                "mark", "welcome", "praise", "hail", "protest", "claim", "describe", "attribute",
-                                "link", "cite", "review", "study", "reject", "support", "oppose", "call", "predict",
-                                "expect", "fear", "await", "anticipate"}
 FEATURE_HEADS = (GENERIC_SITES | DIRECTION_HEADS | ADMIN_WORDS) - {"embassy"}
 RESTRICTIONS = {"curfew", "ban", "blockade", "siege", "embargo", "closure", "lockdown"}  # imposed on a place
 THROUGH_PREPS = {"of", "from", "by", "on", "against", "with", "to", "in"}  # ... "refugees in Liberia"
@@ -118,7 +103,7 @@ def _mention(ctx: ArticleState, index: int, sent: "SpacySpan", group: TriggerGro
         actors, recipients = actors[:1], actors[1:]
     places, generic = _places(doc, group, region, roles, ctx)
     capital = None if places else _capital_of(doc, region, ctx)
-    date, weak, context = _dates(sent, region, ctx, head=doc[group.head], triggers=by_token.keys())
+    date, weak, context = mention_dates(sent, region, ctx, head=doc[group.head], triggers=by_token.keys())
     fatalities, injured, shot, victims = _casualties(sent, group, shared, ctx)
     names = _names(doc, group, sent, shared, roles, ctx.toponym_tokens)
     cause = by_token.get(roles.cause) if roles.cause is not None else None
@@ -206,9 +191,9 @@ def _region(doc: "Doc", group: TriggerGroup) -> set[int]:
             purpose = token.dep_ == "pobj" and token.head.lower_ in arguments.PURPOSE_PREPS
             if head.lemma_.lower() in arguments.SUPPORT_VERBS or purpose:  # "arrived in Amman on a visit"
                 governor = head
-        elif token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass") \
-                and token.head.lemma_.lower() in OCCURRING:  # "the kidnapping took place on 30 December"
-            governor = token.head
+        elif token.pos_ != "VERB" and _subject_noun(token).dep_ in ("nsubj", "nsubjpass") \
+                and _subject_noun(token).head.lemma_.lower() in OCCURRING:  # "the kidnapping took place on 30
+            governor = _subject_noun(token).head  # December", "the shooting spree happened ... Friday"
         if governor is not None:
             for child in governor.children:
                 if child.dep_ in ("prep", "npadvmod") and child.i not in region:
@@ -217,6 +202,12 @@ def _region(doc: "Doc", group: TriggerGroup) -> set[int]:
             if child.dep_ == "acl" and child.lemma_.lower() in PERFORMING and child.i not in region:
                 region |= _own_subtree(child, members)
     return region
+
+
+def _subject_noun(token: "Token") -> "Token":
+    """The noun an event word modifies as a compound ("the *shooting* spree", "a *stabbing* incident"), which
+    stands for the event as a subject does; else the word itself."""
+    return token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
 
 
 def _own_subtree(token: "Token", members: set[int]) -> set[int]:
@@ -417,153 +408,15 @@ def _locative(token: "Token", place: Place) -> bool:
     return False
 
 
-def _dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, head: "Token | None" = None,
-           triggers: Collection[int] = (),
-           ) -> tuple[Timex | None, Timex | None, Timex | None]:
-    """(own date, weak date, context date) of a mention.
-
-    Own: a date in the trigger's region. Weak: another date of the sentence, or the nearest earlier one of
-    the paragraph; a date that belongs to a clause governing the trigger's ("police *said today* that
-    rebels killed ...", "condemned *today* the assassination of ...") dates the report, not the event, and
-    is left out. Context: the nearest earlier day-precise date of the article's previous paragraphs (the
-    time the story is set in; in the lead, the day a later sentence gives: :func:`_told_later`), used only
-    when no mention of the event has a date of its own. Never a date
-    that bounds a span ("since 1981") or dates a thing that is no event (``triggers``: all trigger tokens;
-    "a 1981 blue Chevrolet", "the 19 March elections").
-    """
-    own, weak = None, None
-    justice: dict[int, list[Timex]] = {}  # the days that hang on a step of justice above the trigger
-    for timex, span in zip(ctx.timexes, ctx.timex_spans):
-        if timex.start < sent.start_char or timex.end > sent.end_char:
-            continue
-        if not _dates_events(ctx, timex, span, triggers) or _sourced(span):
-            continue
-        if span is not None and span.root.i in region:
-            own = own or timex
-            continue
-        justice_day = _justice_day(span)
-        if span is None or head is None or not _governs(span.root, head) and not justice_day:
-            weak = weak or timex
-        elif justice_day and ctx.anchor and timex.iso_date < str(ctx.anchor - dt.timedelta(days=366)):
-            own = own or timex  # "in 2010, he was charged with the murder of X": an old case, no later than its charge
-        elif timex.precision == "day" and justice_day:
-            justice.setdefault(_verb_of(span.root).i, []).append(timex)
-    days = next((sorted(found, key=lambda t: t.value) for found in justice.values()
-                 if len({t.value for t in found}) > 1), None)
-    if own is None and days:  # "was arrested Monday in connection with the shooting death of X on March 18": the
-        own = days[0]  # parse hangs both days on the arrest; the earlier is the attack's, which came before it
-    if weak is None and own is None:  # the nearest earlier date of the paragraph
-        for timex, span in reversed(list(zip(ctx.timexes, ctx.timex_spans))):
-            if timex.end > sent.start_char:
-                continue
-            if "\n\n" in ctx.text[timex.end:sent.start_char]:
-                break
-            if _dates_events(ctx, timex, span, triggers) and not _justice_day(span):
-                weak = timex
-                break
-    latest = ctx.anchor.isoformat() if ctx.anchor is not None else "9999"  # a story is set before it is told
-    before = [t for t, span in zip(ctx.timexes, ctx.timex_spans) if t.end <= sent.start_char
-              and t.precision == "day" and t.value <= latest and not _justice_day(span)]
-    return own, weak, (before[-1] if before else _told_later(sent, ctx, triggers))
-
-
-def _verb_of(token: "Token") -> "Token":
-    """The verb a token's phrase hangs on (the token itself when no verb is above it)."""
-    verb = token
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
-    return verb
-
-
-def _justice_day(span: "SpacySpan | None") -> bool:
-    """Does the timex date a step of justice (:data:`JUSTICE`: "was arrested Monday", "charged on Friday"), told
-    in a clause of its own? A follow-up story is told as of that day, but the attack it retells came before: that
-    day is no attack's (a victim is often identified the same day)."""
-    if span is None:
-        return False
-    verb = _verb_of(span.root)
-    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in JUSTICE - {"identify"} \
-        and verb.dep_ not in ("xcomp", "advcl", "relcl", "pcomp", "acl") \
-        and not any(c.lower_ == "after" or c.dep_ == "advcl" and any(m.lower_ == "after" for m in c.children)
-                    for c in verb.children)  # not "(shot) as she tried to arrest him", "arrested Friday after he shot"
-
-
-LEAD_DAYS = 7  # a story's lead tells what happened in the week before it was published
-
-
-def _told_later(sent: "SpacySpan", ctx: ArticleState, triggers: Collection[int]) -> Timex | None:
-    """The day a story's lead leaves out and a later sentence gives ("A boy was shot in the foot. Police say
-    it happened Wednesday just after 4 p.m."): the first day-precise date after the sentence that lies in the
-    :data:`LEAD_DAYS` before publication (not the day itself: "said today" dates a report); only in local
-    news (:func:`eventwire.places.surroundings.locale_countries`): a wire report's undated lead is told as of
-    its day. None without a publication date, or when the sentence has a date of its own, even one that dates
-    only its report."""
-    if ctx.anchor is None or any(sent.start_char <= t.start < sent.end_char for t in ctx.timexes):
-        return None  # "condemned today the assassination": a sentence with a date of its own is told as of it
-    from ..places.surroundings import locale_countries  # a leaf module: no import of the places stage
-
-    if not locale_countries(ctx.text):
-        return None  # a wire report's lead is told as of the report's day; local news leaves the day for later
-    earliest = (ctx.anchor - dt.timedelta(days=LEAD_DAYS)).isoformat()
-    for timex in ctx.timexes:
-        span = ctx.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if timex.start >= sent.end_char and timex.precision == "day" and earliest <= timex.value \
-                < ctx.anchor.isoformat() and _dates_events(ctx, timex, span, triggers) and not _justice_day(span):
-            return timex  # not "was arrested Monday": a follow-up's day of justice is no day of the attack
-    return None
-
-
-def _dates_events(ctx: ArticleState, timex: Timex, span: "SpacySpan | None", triggers: Collection[int]) -> bool:
-    """Can ``timex`` (parsed as ``span``) date an event at all? Not a bound of a span ("since 1981"), nor the
-    date of a thing ("a 1981 blue Chevrolet", "the 19 March elections": a modifier of a noun that reports no
-    event)."""
-    if _bound(ctx.text, timex):
-        return False
-    return span is None or span.root.dep_ not in ("nummod", "amod", "compound", "nmod") \
-        or span.root.head.i in triggers or (span.start > 0 and span.doc[span.start - 1].lower_ in TIME_PREPS)
-
-
-def _sourced(span: "SpacySpan | None") -> bool:
-    """Is the timex part of an "according to <source>" phrase ("according to military sources today, three
-    members were murdered"): the date of the report, not of the event (the parse may hang it on the verb)?
-    Not a date of a clause inside the source's phrase ("according to a report, which said that on Monday ...")."""
-    for token in span.sent if span is not None else ():
-        if token.i < span.start and token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            path = list(span.root.ancestors)
-            path = path[:path.index(token)] if token in path else None
-            if path is not None and not any(t.pos_ in ("VERB", "AUX") for t in path) \
-                    or token.right_edge.i + 1 == span.start:
-                return True
-    return False
-
-
-def _bound(text: str, timex: Timex) -> bool:
-    """"since 1981", "until 9 November": the start or end of a span of time, not when an event happened."""
-    words = text[max(0, timex.start - 12):timex.end].lower().split()  # the timex may hold the word itself
-    return any(w in BOUND_WORDS for w in words[-len(timex.text.split()) - 1:][:2])
-
-
-def _governs(timex_root: "Token", trigger: "Token") -> bool:
-    """Does the timex modify a verb of saying or judging whose clause holds the trigger below it (a report
-    about the event: "said today that ...", "condemned today the killing", "arrested Monday in the killing";
-    not "resumed its attacks on 29 November", where the verb performs the event)?"""
-    verb = _verb_of(timex_root)
-    justice = verb.lemma_.lower() in JUSTICE
-    if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.lemma_.lower() not in REPORTING and not justice:
-        return False
-    if verb.tag_ == "VBD" and verb.dep_ != "conj" and not any(c.dep_ in factuality.SUBJECTS or c.dep_ == "expl"
-                                                              for c in verb.children):
-        return False  # no verb of saying but a misparsed adjective: "that on 10 March alleged rebels killed"
-    below = trigger  # the verb's child on the path down to the trigger, if the verb is above it
-    for above in trigger.ancestors:
-        if above.i == verb.i:
-            return below.dep_ in ("ccomp", "dobj", "xcomp", "pcomp") or \
-                below.dep_ == "prep" and below.lower_ in ("for", "of", "about") + (("in", "with") if justice else ())
-        below = above
-    return False
-
-
 FATAL_WORDS = frozenset({"fatal", "deadly", "lethal"})
+# Words that tell of people hit without a word of death or wounds: "a bullet struck a girl", "a stray round hit
+# her", "four people are recovering after a shooting" (the casualty counter reads who was hit or is in care).
+HIT_WORDS = frozenset({"bullet", "pellet", "recover"})
+
+
+def _tells_hits(sent: "SpacySpan") -> bool:
+    """Does the sentence tell of people hit by gunfire or recovering, in words the casualty words leave out?"""
+    return any(token.lemma_.lower() in HIT_WORDS for token in sent)
 
 
 def _casualties(sent: "SpacySpan", group: TriggerGroup, shared: bool,
@@ -595,7 +448,7 @@ def _counted(sent: "SpacySpan", group: TriggerGroup, shared: bool,
             return None, None, False, False
         counted = count_casualties(sent, trigger=head, earlier=ctx.counted_before(sent.start_char), inside=True)
         return counted.fatalities, counted.injured, counted.shot, counted.victims
-    if not kills and not ctx.speaks_of_casualties(sent, forms=True):
+    if not kills and not ctx.speaks_of_casualties(sent, forms=True) and not _tells_hits(sent):
         return None, None, False, False  # nothing in the sentence speaks of dead or wounded
     earlier = ctx.counted_before(sent.start_char)
     counted = count_casualties(sent, trigger=[ctx.doc[i] for i in group.tokens], earlier=earlier)
