@@ -4,8 +4,12 @@ lexicon cue of a word (dead, injured, missing), shootings that kill or wound ("s
 together, killings only attempted, and the killing nouns the parse hangs apart from their victims."""
 from __future__ import annotations
 
-from .casualty_numbers import CasualtyWords
+from typing import TYPE_CHECKING
+
 from .victim_groups import GUNFIRE, almost, to_death
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .casualty_numbers import CasualtyWords
 
 __all__ = ["after_being", "attempted", "cue", "dated_event_noun", "dies", "either", "fatally", "hit_by_gunfire",
            "shared_subject_dies", "shot", "shot_dead", "subjectless_killing", "the_dead", "wounds_told"]

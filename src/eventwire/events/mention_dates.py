@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Collection
 from ..knowledge.words import SPEECH_VERBS
 from . import factuality
 from .dates import Timex
-from .records import ArticleState
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .records import ArticleState
     from spacy.tokens import Token
     from spacy.tokens import Span as SpacySpan
 

@@ -6,8 +6,12 @@ his fate is for the sentence to tell; a victim that "was struck" was hit, not ki
 """
 from __future__ import annotations
 
-from .casualty_numbers import CasualtyWords
+from typing import TYPE_CHECKING
+
 from .casualty_verbs import HIT, cue
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .casualty_numbers import CasualtyWords
 
 __all__ = ["OTHER_ONES", "SHOOTING_WORDS", "bare_victim", "shooting_victim", "victim_hit"]
 
