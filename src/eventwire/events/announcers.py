@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 PERSONAL = frozenset("i we you he she it they us them him her".split())
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 OPEN_COMPLEMENT = frozenset({"xcomp", "acomp"})  # "is willing to withdraw": the subject of "is" withdraws
+VERBAL = ("VERB", "AUX")
 
 
 def announcing_party(head: "Token", mention: "Mention") -> bool:
@@ -46,9 +47,6 @@ def announcing_party(head: "Token", mention: "Mention") -> bool:
     if subject is None:
         return False
     return is_party(subject, mention)
-
-
-VERBAL = ("VERB", "AUX")
 
 
 def clause_verb(token: "Token") -> "Token | None":
@@ -82,7 +80,7 @@ def clause_subject(verb: "Token") -> "Token | None":
         if subjects:
             return subjects[0]
         if token.dep_ in OPEN_COMPLEMENT | {"conj"} and token.head.i != token.i \
-                and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+                and token.head.pos_ in VERBAL + ("ADJ",):
             token = token.head
             continue
         return None

@@ -492,11 +492,11 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         nominal = _noun_kind(group, lex)
         kind = nominal or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
         bare = nominal == "dead" and all(_bare_victim(n, lex) or n.lower_ in _OTHER_ONES for n in group)
-        if bare and _relation_kind(node, lex) == "care" and not any(
+        relation = _relation_kind(node, lex) if bare else None  # read once: what the victims' verb tells
+        if bare and relation == "care" and not any(
                 _cue(t, lex, ("verb", "adj")) == "dead" for t in sent):  # (not "..., where they died")
             kind = "care"  # "the five victims were taken to a hospital": in care, the news convention for the wounded
-        if kind == "dead" and bare and _relation_kind(node, lex) is None \
-                and _noun_kind(group, lex, clauses=True) is None:
+        if kind == "dead" and bare and relation is None and _noun_kind(group, lex, clauses=True) is None:
             named_only.add(node.i)  # "the four victims": called victims, no word of their death
         if kind == "shot" and _noun_kind(group, lex, clauses=True) == "dead":
             kind = "dead"  # "the man who was shot and killed ... was accidentally shot by his friend"

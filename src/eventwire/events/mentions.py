@@ -191,9 +191,9 @@ def _region(doc: "Doc", group: TriggerGroup) -> set[int]:
             purpose = token.dep_ == "pobj" and token.head.lower_ in arguments.PURPOSE_PREPS
             if head.lemma_.lower() in arguments.SUPPORT_VERBS or purpose:  # "arrived in Amman on a visit"
                 governor = head
-        elif token.pos_ != "VERB" and _subject_noun(token).dep_ in ("nsubj", "nsubjpass") \
-                and _subject_noun(token).head.lemma_.lower() in OCCURRING:  # "the kidnapping took place on 30
-            governor = _subject_noun(token).head  # December", "the shooting spree happened ... Friday"
+        elif token.pos_ != "VERB" and (subject := _subject_noun(token)).dep_ in ("nsubj", "nsubjpass") \
+                and subject.head.lemma_.lower() in OCCURRING:  # "the kidnapping took place on 30 December",
+            governor = subject.head  # "the shooting spree happened ... Friday"
         if governor is not None:
             for child in governor.children:
                 if child.dep_ in ("prep", "npadvmod") and child.i not in region:
