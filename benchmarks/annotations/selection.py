@@ -68,8 +68,15 @@ ROUNDS = (  # later rounds (session 12): (half, first rank, end rank, groups of 
     (TUNE, 94, 102, "ab"),
     (TUNE, 102, 110, "cd"),
     (TUNE, 110, 118, "ef"),
+    (CHECK, 32, 40, "gh"),  # round 16 (session 16), check half: annotators 33, 34
+    (TUNE, 118, 126, "ij"),  # rounds 17-22 (session 16), tune half: annotators 35-46
+    (TUNE, 126, 134, "kl"),
+    (TUNE, 134, 142, "mn"),
+    (TUNE, 142, 150, "op"),
+    (TUNE, 150, 158, "qr"),
+    (TUNE, 158, 166, "st"),
 )
-GROUPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"  # group k is annotated (first pass) by annotator k + 1
+GROUPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst"  # group k is annotated (first pass) by annotator k + 1
 MAX_CHARS = 6000
 MIN_CHARS = 200
 
