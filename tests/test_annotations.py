@@ -94,7 +94,7 @@ def test_every_selected_article_is_annotated_and_the_blind_passes_are_complete()
     blind = {(r["id"], r["annotator"]) for r in rows("pass2.jsonl")}
     for group, annotator, n in (("A", 2, 11), ("B", 1, 11), ("C", 6, 7), ("D", 5, 7), ("G", 8, 5), ("H", 7, 5),
                                  ("M", 14, 4), ("N", 13, 4), ("S", 20, 4), ("T", 19, 4),
-                                 ("g", 34, 4), ("h", 33, 4)):
+                                 ("g", 34, 4), ("h", 33, 4), ("0", 54, 4), ("1", 53, 4)):
         first_n = [r["id"] for r in SENTENCES if r["group"] == group][:n]
         assert {(i, annotator) for i in first_n} <= blind, group
     assert [r["id"] for r in rows("gold.jsonl")] == [r["id"] for r in SENTENCES]

@@ -69,7 +69,7 @@ def apply(decision: str, by_annotator: dict[int, dict], key) -> list[dict]:
             events.append({"type": parts[0], "factuality": parts[1], "actor": _spans(parts[2]),
                            "recipient": _spans(parts[3])})
             continue
-        m = re.fullmatch(r"(\d):(\d+)(?:=(\w+))?", pick)
+        m = re.fullmatch(r"(\d+):(\d+)(?:=(\w+))?", pick)
         if not m:
             raise ValueError(f"{key}: cannot read decision {decision!r}")
         event = dict(by_annotator[int(m.group(1))]["events"][int(m.group(2))])

@@ -75,8 +75,13 @@ ROUNDS = (  # later rounds (session 12): (half, first rank, end rank, groups of 
     (TUNE, 142, 150, "op"),
     (TUNE, 150, 158, "qr"),
     (TUNE, 158, 166, "st"),
+    (TUNE, 166, 174, "uv"),  # rounds 23-25 (session 16), tune half: annotators 47-52
+    (TUNE, 174, 182, "wx"),
+    (TUNE, 182, 190, "yz"),
+    (CHECK, 40, 48, "01"),  # round 26 (session 16), check half: annotators 53, 54 (groups after z are digits)
+    (TUNE, 190, 198, "23"),  # round 27 (session 16), tune half: annotators 55, 56 (BBC politics' tune half ends here)
 )
-GROUPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst"  # group k is annotated (first pass) by annotator k + 1
+GROUPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123"  # group k is annotated (first pass) by annotator k + 1
 MAX_CHARS = 6000
 MIN_CHARS = 200
 
