@@ -9,6 +9,6 @@ from __future__ import annotations
 from .features import DIM, article_bag, event_features
 from .model import NAME as EVENTNESS, Eventness, WeightsError, load_eventness, weights_path
 
-MODEL_NAMES = (EVENTNESS, "types")  # every model whose weights a ``coder`` may name
+MODEL_NAMES = (EVENTNESS, "types", "roles")  # every model whose weights a ``coder`` may name
 
 __all__ = ["MODEL_NAMES", "DIM", "article_bag", "event_features", "Eventness", "WeightsError", "load_eventness", "weights_path"]
