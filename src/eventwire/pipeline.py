@@ -192,7 +192,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
         events = typer.retype(events, doc)
     chooser = resources.get_roles()
     if chooser is not None:  # learn: the actor and recipient phrase, where it beats the rules' choice
-        events = chooser.rechoose(events, doc, _phrase_actor(ctx))
+        events = chooser.rechoose(events, doc, _phrase_actor(ctx), chunks=ctx.noun_chunks)
     events = [coded(e, lex) for e in events]  # quad class, CAMEO, ACLED type, sub-type and actor classes
     coder = resources.coder()
     return [replace(e, coder=coder) for e in events]

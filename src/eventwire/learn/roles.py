@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 import zlib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -44,6 +46,7 @@ ROLES = ("actor", "recipient")
 SENTENCES_BEFORE = 2  # candidates come from the trigger's sentence and this many before it
 PATH_STEPS = 4
 DISTANCES = (1, 2, 4, 8, 16, 32)
+RESOLVED = True  # features of what each candidate resolves to (its sector, whether it has a country)
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -60,7 +63,7 @@ class Candidate:
 def trigger_token(doc: "Doc", event: "Event") -> "Token | None":
     """The first word of the event's trigger inside its evidence sentence in ``doc`` (None: not found)."""
     ev = event.evidence
-    if ev.end > len(doc.text):
+    if not len(doc) or ev.end > doc[-1].idx + len(doc[-1].text_with_ws):  # (doc.text would join every token)
         return None
     span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
     first = (_WORD.findall((ev.trigger or "").lower()) or [""])[0]
@@ -70,24 +73,45 @@ def trigger_token(doc: "Doc", event: "Event") -> "Token | None":
         (t for t in span if t.lower_.startswith(first[:4]) and len(first) >= 4), None)
 
 
-def candidates(doc: "Doc", trigger: "Token") -> list[Candidate]:
+@dataclass(frozen=True)
+class Phrases:
+    """The sentences of a parsed article (token bounds) and the candidate phrases of each (character span and
+    head): read once per article (:meth:`of`), then shared by all its events."""
+
+    bounds: tuple[tuple[int, int], ...]
+    phrases: tuple[tuple[tuple[int, int, int], ...], ...]  # per sentence: (head, start_char, end_char)
+
+    @classmethod
+    def of(cls, doc: "Doc", chunks: Sequence["Span"] | None = None) -> "Phrases":
+        """The named entities (persons, organisations, nations and groups, places) and noun chunks of each
+        sentence of ``doc`` (``chunks``: its noun chunks where already read, e.g. the article state's)."""
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        bounds = tuple((s.start, s.end) for s in sents)
+        spans: list["Span"] = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC")]
+        spans += list(doc.noun_chunks) if chunks is None else list(chunks)
+        per: list[list[tuple[int, int, int]]] = [[] for _ in sents]
+        starts = [b[0] for b in bounds]
+        for span in spans:
+            k = bisect_right(starts, span.start) - 1
+            if k >= 0 and span.end <= bounds[k][1]:
+                per[k].append((span.root.i, span.start_char, span.end_char))
+        return cls(bounds, tuple(tuple(p) for p in per))
+
+
+def candidates(doc: "Doc", trigger: "Token", phrases: Phrases | None = None) -> list[Candidate]:
     """The noun chunks and named entities (persons, organisations, nations and groups, places) of the trigger's
-    sentence and the :data:`SENTENCES_BEFORE` before it, one per head, the trigger itself left out."""
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    at = next((k for k, s in enumerate(sents) if s.start <= trigger.i < s.end), None)
-    if at is None:
+    sentence and the :data:`SENTENCES_BEFORE` before it, one per head (an entity before the chunk of the same
+    head), the trigger itself left out. ``phrases``: :meth:`Phrases.of` the doc (read anew without it)."""
+    phrases = phrases or Phrases.of(doc)
+    at = bisect_right([b[0] for b in phrases.bounds], trigger.i) - 1
+    if at < 0 or trigger.i >= phrases.bounds[at][1]:
         return []
     out: dict[int, Candidate] = {}
     for k in range(at, max(-1, at - SENTENCES_BEFORE - 1), -1):
-        sent = sents[k]
-        spans: list["Span"] = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end
-                               and e.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC")]
-        spans += [c for c in doc.noun_chunks if sent.start <= c.start and c.end <= sent.end]
-        for span in spans:
-            head = span.root.i
+        for head, start, end in phrases.phrases[k]:
             if head == trigger.i or head in out:
                 continue
-            out[head] = Candidate(head, span.start_char, span.end_char, at - k)
+            out[head] = Candidate(head, start, end, at - k)
     return sorted(out.values(), key=lambda c: c.head)
 
 
@@ -111,9 +135,16 @@ def _bucket(n: int) -> int:
 
 
 def candidate_features(trigger: "Token", cand: Candidate, *, type_: str, rules: bool, other: bool,
-                       empty: bool) -> dict[int, float]:
+                       empty: bool, actor: "Actor | None" = None) -> dict[int, float]:
     """Hashed features of one candidate for one role (see the module docstring): ``rules`` (``other``): the rules
-    chose this phrase for this role (the other role); ``empty``: the rules' list for this role is empty."""
+    chose this phrase for this role (the other role); ``empty``: the rules' list for this role is empty;
+    ``actor``: what the phrase resolves to (its sector and whether it has a country; None: no actor)."""
+    return hashed(phrase_names(trigger, cand, type_=type_, actor=actor)
+                  + role_names(type_, rules=rules, other=other, empty=empty))
+
+
+def phrase_names(trigger: "Token", cand: Candidate, *, type_: str, actor: "Actor | None" = None) -> list[str]:
+    """The feature names of a candidate that do not depend on the role (how it stands to the trigger)."""
     doc = trigger.doc
     head = doc[cand.head]
     names = ["bias", f"type:{type_}"]
@@ -132,14 +163,32 @@ def candidate_features(trigger: "Token", cand: Candidate, *, type_: str, rules: 
     names += [f"pos:{head.pos_}", f"ent:{head.ent_type_ or '-'}", f"tpos:{trigger.pos_}/{trigger.dep_}",
               f"pass:{any(c.dep_ in ('auxpass', 'nsubjpass') for c in trigger.children)}",
               f"side:{'L' if head.i < trigger.i else 'R'}/{_bucket(abs(head.i - trigger.i))}",
-              f"sent:{cand.sentence}", f"rule:{rules}/{empty}", f"rt:{type_}/{rules}", f"other:{other}",
-              f"sub:{trigger.left_edge.i <= head.i <= trigger.right_edge.i}",
+              f"sent:{cand.sentence}", f"sub:{trigger.left_edge.i <= head.i <= trigger.right_edge.i}",
               f"entpos:{head.ent_type_ or head.pos_}/{dep}"]
+    if RESOLVED:
+        sector = (actor.sector or "-") if actor is not None else "none"
+        names += [f"res:{sector}", f"rest:{type_}/{sector}", f"resc:{actor is not None and bool(actor.country)}",
+                  f"resd:{sector}/{dep}"]
+    return names
+
+
+def role_names(type_: str, *, rules: bool, other: bool, empty: bool) -> list[str]:
+    """The feature names of a candidate for one role: what the rules chose for it and for the other role."""
+    return [f"rule:{rules}/{empty}", f"rt:{type_}/{rules}", f"other:{other}"]
+
+
+def hashed(names: Sequence[str]) -> dict[int, float]:
+    """Feature names into :data:`DIM` buckets (CRC-32), each counting 1."""
     out: dict[int, float] = {}
     for name in names:
-        key = zlib.crc32(name.encode("utf-8")) & (DIM - 1)
+        key = _key(name)
         out[key] = out.get(key, 0.0) + 1.0
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8")) & (DIM - 1)
 
 
 def _words(text: str) -> set[str]:
@@ -148,8 +197,12 @@ def _words(text: str) -> set[str]:
 
 def chosen_by(actors: Sequence["Actor"], doc: "Doc", cand: Candidate) -> bool:
     """Whether one of ``actors`` (the rules' list) is this candidate: its text holds the candidate's head word."""
-    head = doc[cand.head].lower_
-    return any(head in _words(a.text) for a in actors if a.text)
+    return doc[cand.head].lower_ in actor_words(actors)
+
+
+def actor_words(actors: Sequence["Actor"]) -> frozenset[str]:
+    """The words of the texts of ``actors`` (see :func:`chosen_by`)."""
+    return frozenset(w for a in actors if a.text for w in _words(a.text))
 
 
 @dataclass(frozen=True)
@@ -180,29 +233,52 @@ class RoleChooser:
         ours = max((p for p, f in zip(probs, rule_flags) if f), default=0.0)
         return best if probs[best] - ours > self.margin[role] else None
 
-    def rechoose(self, events: Sequence["Event"], doc: "Doc",
-                 resolve: Callable[["Span"], "Actor | None"]) -> list["Event"]:
+    def rechoose(self, events: Sequence["Event"], doc: "Doc", resolve: Callable[["Span"], "Actor | None"], *,
+                 chunks: Sequence["Span"] | None = None) -> list["Event"]:
         """The events with the actor (recipient) :meth:`decide` picks, resolved by ``resolve`` (a noun phrase ->
         actor, as the rules resolve theirs); an event whose trigger is not found in ``doc`` is left as it is, and
-        so is a role whose chosen phrase names no actor."""
+        so is a role whose chosen phrase names no actor. ``chunks``: the doc's noun chunks, where already read."""
         if all(self.fill[r] > 1 and self.margin[r] > 1 for r in ROLES):
             return list(events)
         out = []
+        phrases = Phrases.of(doc, chunks) if events else None
+        resolved: dict[tuple[int, int], "Actor | None"] = {}
+
+        def actor_of(c: Candidate) -> "Actor | None":
+            if (c.start, c.end) not in resolved:
+                resolved[(c.start, c.end)] = resolve(doc.char_span(c.start, c.end))
+            return resolved[(c.start, c.end)]
+
         for event in events:
-            trigger = trigger_token(doc, event)
-            cands = candidates(doc, trigger) if trigger is not None else []
+            open_roles = [(role, other) for role, other in (("actor", "recipient"), ("recipient", "actor"))
+                          if (self.margin[role] if getattr(event, role) else self.fill[role]) <= 1]
+            trigger = trigger_token(doc, event) if open_roles else None
+            if trigger is None:  # no role the chooser may change, or the trigger not found
+                out.append(event)
+                continue
+            cands = candidates(doc, trigger, phrases)
+            actors = [actor_of(c) for c in cands] if RESOLVED else [None] * len(cands)
+            base = [hashed(phrase_names(trigger, c, type_=event.type, actor=a)) for c, a in zip(cands, actors)]
             changes = {}
-            for role, other in (("actor", "recipient"), ("recipient", "actor")):
+            for role, other in open_roles:
                 current, others = getattr(event, role), getattr(event, other)
-                flags = [chosen_by(current, doc, c) for c in cands]
-                feats = [candidate_features(trigger, c, type_=event.type, rules=f, other=chosen_by(others, doc, c),
-                                            empty=not current) for c, f in zip(cands, flags)]
+                mine, theirs = actor_words(current), actor_words(others)
+                flags = [doc[c.head].lower_ in mine for c in cands]
+                feats = [_joined(b, hashed(role_names(event.type, rules=f, other=doc[c.head].lower_ in theirs,
+                                                      empty=not current))) for b, c, f in zip(base, cands, flags)]
                 k = self.decide(role, self.scores(role, feats), flags, not current)
-                actor = resolve(doc.char_span(cands[k].start, cands[k].end)) if k is not None else None
+                actor = actor_of(cands[k]) if k is not None else None
                 if actor is not None and not any(actor.name == a.name for a in others):
                     changes[role] = (actor,)
             out.append(replace(event, **changes) if changes else event)
         return out
+
+
+def _joined(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, 0.0) + v
+    return out
 
 
 def weights_path() -> Path:
