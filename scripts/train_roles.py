@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import _corpora  # noqa: E402
 
 from eventwire.learn.roles import (DIM, FORMAT, RESOLVED, ROLES, Phrases, candidate_features,  # noqa: E402
-                                   candidates, chosen_by, trigger_token)
+                                   candidates, chosen_by, same_party, trigger_token)
 from eventwire.models import Event  # noqa: E402
 
 OUT = ROOT / "src" / "eventwire" / "learn" / "weights" / "roles.json"
@@ -173,8 +173,10 @@ def samples(which: str = "tune", *, subset: int | None = None, cache: Path | Non
                     labels = [bool(spans) and actor_matches([{"text": body[c.start:c.end]}], spans, raw)
                               for c in cands]
                     rules_right = bool(spans) and bool(current) and actor_matches(event_dict[role], spans, raw)
+                    blocked = [same_party(a, others) for a in actors] if RESOLVED else []
                     rows.append({"doc": doc.id, "dataset": name, "role": role, "features": feats,
                                  "labels": labels, "flags": flags, "empty": not current, "named": bool(spans),
+                                 "blocked": blocked,
                                  "rules_right": rules_right})
         print(f"{name}: {len(docs)} docs, {len(rows) - n} (event, role) rows", file=sys.stderr)
     return rows
@@ -242,10 +244,11 @@ def out_of_fold(rows: list[dict], role: str) -> None:
 
 def decide(r: dict, fill: float, margin: float) -> int | None:
     """As ``RoleChooser.decide``."""
-    probs, flags = r.get("probs") or [], r["flags"]
-    if not probs:
+    probs, flags, blocked = r.get("probs") or [], r["flags"], r["blocked"]
+    open_ = [k for k in range(len(probs)) if not (blocked and blocked[k])]
+    if not open_:
         return None
-    best = max(range(len(probs)), key=lambda k: (probs[k], -k))
+    best = max(open_, key=lambda k: (probs[k], -k))
     if flags[best]:
         return None
     if r["empty"]:

@@ -191,6 +191,16 @@ def _key(name: str) -> int:
     return zlib.crc32(name.encode("utf-8")) & (DIM - 1)
 
 
+def same_party(actor: "Actor | None", others: Sequence["Actor"]) -> bool:
+    """Whether ``actor`` is one of the parties ``others`` of the event's other role: the same name, or the same
+    country and sector ("the Iranian ambassador ... Majid Takht Ravanchi", "Khamenei promised revenge ... Tehran").
+    An act is done to another party: the chooser never gives one party both roles."""
+    if actor is None:
+        return False
+    return any(actor.name == a.name or (actor.country and actor.sector and actor.country == a.country
+                                        and actor.sector == a.sector) for a in others)
+
+
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
@@ -221,11 +231,14 @@ class RoleChooser:
         return [1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, b + sum(w[k] * v for k, v in f.items())))))
                 for f in features]
 
-    def decide(self, role: str, probs: Sequence[float], rule_flags: Sequence[bool], empty: bool) -> int | None:
-        """The index of the candidate that replaces the rules' list, or None (the rules' list stands)."""
-        if not probs:
+    def decide(self, role: str, probs: Sequence[float], rule_flags: Sequence[bool], empty: bool,
+               blocked: Sequence[bool] = ()) -> int | None:
+        """The index of the candidate that replaces the rules' list, or None (the rules' list stands); a
+        ``blocked`` candidate (:func:`same_party`) is never chosen."""
+        open_ = [k for k in range(len(probs)) if not (blocked and blocked[k])]
+        if not open_:
             return None
-        best = max(range(len(probs)), key=lambda k: (probs[k], -k))
+        best = max(open_, key=lambda k: (probs[k], -k))
         if rule_flags[best]:
             return None
         if empty:
@@ -266,9 +279,10 @@ class RoleChooser:
                 flags = [doc[c.head].lower_ in mine for c in cands]
                 feats = [_joined(b, hashed(role_names(event.type, rules=f, other=doc[c.head].lower_ in theirs,
                                                       empty=not current))) for b, c, f in zip(base, cands, flags)]
-                k = self.decide(role, self.scores(role, feats), flags, not current)
+                blocked = [same_party(actor_of(c), others) for c in cands]
+                k = self.decide(role, self.scores(role, feats), flags, not current, blocked)
                 actor = actor_of(cands[k]) if k is not None else None
-                if actor is not None and not any(actor.name == a.name for a in others):
+                if actor is not None:
                     changes[role] = (actor,)
             out.append(replace(event, **changes) if changes else event)
         return out
