@@ -2,7 +2,8 @@
 
 * :mod:`.features`: hashed features of a candidate event (no text in the weights);
 * :mod:`.model`: the event-ness model (is a candidate a real event of its type?), its calibrated
-  probability, the threshold that drops candidates; weights in ``weights/``.
+  probability, the threshold that drops candidates; weights in ``weights/``;
+* :mod:`.types`: the type coder; :mod:`.roles`: the actor/recipient chooser (each with its weights file).
 """
 from __future__ import annotations
 
