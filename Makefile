@@ -57,18 +57,22 @@ bench-incidents-cost: $(STAMP)
 reliability: $(STAMP)
 	$(PY) scripts/reliability.py
 
-# The event-ness model and the type coder (src/eventwire/learn/weights/) from the tune halves of ../shared/data:
+# The event-ness model, the type coder and the role chooser (src/eventwire/learn/weights/) from the tune halves of
+# ../shared/data, in that order (the role chooser reads the rules' candidates only, as the other two do):
 # a full rebuild (about 15 minutes on 2 cores), and a rebuild into /tmp compared byte for byte with the
 # committed files.
 weights: $(STAMP)
 	$(PY) scripts/train_eventness.py --workers 2
 	$(PY) scripts/train_types.py --workers 2
+	$(PY) scripts/train_roles.py --workers 2
 
 weights-check: $(STAMP)
 	$(PY) scripts/train_eventness.py --workers 2 --out /tmp/eventwire-weights-check.json
 	cmp src/eventwire/learn/weights/eventness.json /tmp/eventwire-weights-check.json && echo "weights match their rebuild"
 	$(PY) scripts/train_types.py --workers 2 --out /tmp/eventwire-types-check.json
 	cmp src/eventwire/learn/weights/types.json /tmp/eventwire-types-check.json && echo "type coder matches its rebuild"
+	$(PY) scripts/train_roles.py --workers 2 --out /tmp/eventwire-roles-check.json
+	cmp src/eventwire/learn/weights/roles.json /tmp/eventwire-roles-check.json && echo "role chooser matches its rebuild"
 
 bench-api: $(STAMP)
 	$(PY) benchmarks/api.py

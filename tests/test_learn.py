@@ -18,6 +18,7 @@ from eventwire.read.files import document_from_text
 from eventwire.read.repair import repair
 from eventwire.learn import DIM, MODEL_NAMES, Eventness, WeightsError, event_features, load_eventness, weights_path
 from eventwire.knowledge.lexicon import load_lexicon
+from eventwire.learn.roles import load_roles
 from eventwire.learn.types import TYPES, load_types
 from eventwire.models import ArticleRef, Coder, Event, Evidence
 from eventwire.store.query import parse
@@ -411,10 +412,13 @@ def test_a_real_attack_is_kept_with_a_calibrated_confidence_and_its_coder(nlp):
     (event,) = [e for e in _asserted(nlp, text) if e.type == "ASSAULT"]
     model = load_eventness()
     types = load_types()
+    roles = load_roles()
     assert model.threshold <= event.confidence <= 1.0
-    assert event.coder == Coder(__version__, ((model.name, model.sha256), (types.name, types.sha256)))
+    assert event.coder == Coder(__version__, ((model.name, model.sha256), (roles.name, roles.sha256),
+                                              (types.name, types.sha256)))
     assert event.to_dict()["coder"] == {"version": __version__,
-                                        "models": {"eventness": model.sha256, "types": types.sha256}}
+                                        "models": {"eventness": model.sha256, "types": types.sha256,
+                                                   "roles": roles.sha256}}
 
 
 @pytest.mark.parametrize("content", [b"", b"not json {", b"[1, 2]", b'{"format": "something-else"}'])

@@ -40,9 +40,11 @@ from .places.surroundings import locale_countries
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
     from .events.records import ArticleState, Mention
     from .learn import Eventness
+    from .learn.roles import RoleChooser
     from .learn.types import TypeCoder
     from .store.database import Store
 
@@ -52,8 +54,9 @@ class Resources:
     """The heavy things extraction needs. Defaults load lazily, once per process.
 
     ``eventness`` is the learned filter over the rules' candidates (default: the packaged weights), ``types``
-    the learned type coder over the events it keeps (default: the packaged weights); ``learned=False`` turns
-    both off, which gives the rules' raw candidates (what their training scripts read).
+    the learned type coder over the events it keeps (default: the packaged weights), ``roles`` the learned
+    actor/recipient chooser over the typed events (default: the packaged weights); ``learned=False`` turns
+    all three off, which gives the rules' raw candidates (what their training scripts read).
     """
 
     nlp: "Language | None" = None
@@ -63,6 +66,7 @@ class Resources:
     batch_size: int = 16
     eventness: "Eventness | None" = None
     types: "TypeCoder | None" = None
+    roles: "RoleChooser | None" = None
     learned: bool = True
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -102,12 +106,24 @@ class Resources:
             self._cache["types"] = load_types()
         return self._cache["types"]
 
+    def get_roles(self) -> "RoleChooser | None":
+        if not self.learned:
+            return None
+        if self.roles is not None:
+            return self.roles
+        if "roles" not in self._cache:
+            from .learn.roles import load_roles
+
+            self._cache["roles"] = load_roles()
+        return self._cache["roles"]
+
     def coder(self) -> Coder:
         """The ``coder`` of the events these resources code: eventwire's version and the models used."""
         if "coder" not in self._cache:
             from ._version import __version__
 
-            models = tuple(sorted((m.name, m.sha256) for m in (self.get_eventness(), self.get_types())
+            models = tuple(sorted((m.name, m.sha256) for m in (self.get_eventness(), self.get_types(),
+                                                                 self.get_roles())
                                   if m is not None))
             self._cache["coder"] = Coder(version=__version__, models=models)
         return self._cache["coder"]
@@ -174,6 +190,9 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     typer = resources.get_types()
     if typer is not None:  # learn: the type the sentence gives each event, where it beats the trigger's
         events = typer.retype(events, doc)
+    chooser = resources.get_roles()
+    if chooser is not None:  # learn: the actor and recipient phrase, where it beats the rules' choice
+        events = chooser.rechoose(events, doc, _phrase_actor(ctx), chunks=ctx.noun_chunks)
     events = [coded(e, lex) for e in events]  # quad class, CAMEO, ACLED type, sub-type and actor classes
     coder = resources.coder()
     return [replace(e, coder=coder) for e in events]
@@ -229,10 +248,11 @@ def load_resources() -> Resources:
     """Every heavy resource, loaded and used once now (so the first article pays no start-up cost): what a
     worker process of a cluster holds for all its shards."""
     from .learn import load_eventness
+    from .learn.roles import load_roles
     from .learn.types import load_types
 
     res = Resources(nlp=load_nlp(), geocoder=Geocoder(), lexicon=load_lexicon(), actor_kb=load_actor_kb(),
-                    eventness=load_eventness(), types=load_types())
+                    eventness=load_eventness(), types=load_types(), roles=load_roles())
     res.place_names()  # loads the gazetteer too
     with res.get_nlp().memory_zone():  # the first parse's one-time costs (lazy tables, matchers) paid here
         list(extract_articles([clean(document_from_text(_WARM_UP))], resources=res))
@@ -352,3 +372,13 @@ def _other_parties(ctx: "ArticleState") -> Callable[["Mention"], list[Actor]]:
         return found
 
     return parties
+
+
+def _phrase_actor(ctx: "ArticleState") -> Callable[["SpacySpan | None"], Actor | None]:
+    """The actor a noun phrase names, resolved as the rules resolve theirs (the article's people remembered)."""
+    from .actors.resolve import resolve_np
+
+    def resolve(span: "SpacySpan | None") -> Actor | None:
+        return resolve_np(span, memory=ctx.memory) if span is not None and len(span) else None
+
+    return resolve
