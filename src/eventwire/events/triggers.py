@@ -176,6 +176,11 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     words = set(arg.split("|")) if arg else set()
     if name == "obj":
         return any(t.lemma_.lower() in words for t in objects(token))
+    if name == "objmod":  # "set free three journalists", "let the prisoners free"
+        return any(c.lemma_.lower() in words for o in objects(token) for c in o.children if c.dep_ in MODIFIER_DEPS) \
+            or any(c.dep_ in COMPLEMENT_DEPS and c.lemma_.lower() in words for c in token.children)
+    if name == "military":  # "troops seized the oil fields", not "police seized a boat"
+        return any(_armed_force(s) for s in subjects(token) + agents(token))
     if name == "subj":  # "a bullet hit him", "he was hit by a bullet"
         return any(is_weapon(s, lex) for s in subjects(token) + agents(token))
     if name == "human":
@@ -307,8 +312,12 @@ def causes(token: "Token") -> list["Token"]:
 
 def objects(token: "Token") -> list["Token"]:
     """Direct objects of ``token`` (and the objects of its object-like prepositions), with their heads'
-    "of" complements and compounds ("thousands of troops", "thousands more troops")."""
+    "of" complements and compounds ("thousands of troops", "thousands more troops"). The subject the parser gives
+    a to-infinitive complement of the verb counts as its object ("declared a state of emergency to take effect at
+    midnight", parsed as "declared [a state ... to take effect]"): what the verb acts on, told with when or why."""
     found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    found += [g for c in token.children if c.dep_ == "ccomp" and _to_infinitive(c)
+              for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
     found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
               for g in c.children if g.dep_ == "pobj"]
     more = []
@@ -317,6 +326,17 @@ def objects(token: "Token") -> list["Token"]:
                  if g.dep_ == "pobj"]
         more += [c for c in obj.children if c.dep_ in ("compound", "conj")]
     return found + more
+
+
+def _to_infinitive(token: "Token") -> bool:
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _armed_force(token: "Token") -> bool:
+    """An armed force (:data:`MILITARY`) by its head noun or a compound of it ("Royal Marines", "rebel fighters",
+    "government troops"; a plural name keeps its "s" as its lemma: "Marines"), not the police."""
+    return bool({token.lemma_.lower(), token.lower_.removesuffix("s")} & MILITARY) or (token.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in MILITARY for c in token.children))
 
 
 def agents(token: "Token") -> list["Token"]:
@@ -342,6 +362,10 @@ def is_weapon(token: "Token", lex: Lexicon) -> bool:
 
 ARMED_BODIES = {"military", "army", "troop", "force", "soldier", "police", "rebel", "militant", "guerrilla", "insurgent",
                 "fighter", "militia", "jet", "warplane", "navy", "marine", "gunman", "terrorist", "coalition"}
+# Armed forces that take places by force (the ``military`` condition): not the police, a gunman, an aircraft.
+MILITARY = frozenset("military army troop force soldier rebel militant guerrilla insurgent fighter militia navy marine "
+                     "commando paratrooper jihadist".split())
+COMPLEMENT_DEPS = {"acomp", "oprd", "advmod", "prt", "xcomp"}  # "let them free", "set them free"
 
 
 SPEAKER_PRONOUNS = frozenset("i we he she they".split())
