@@ -226,6 +226,8 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
 def _is_subset(node, lex: CasualtyWords) -> bool:
     """``including 5 children``, ``among them 3 women``: already counted in a total."""
     subset = lex.cues.get("subset", frozenset())
+    if node.head.lower_ == "among" and node.head.head.lemma_.lower() == "be":
+        return False  # "a teen was among four people shot": the four are the whole, the subject a part of them
     return node.head.lower_ in subset or (node.head.dep_ in ("prep", "pobj") and node.head.head.lower_ in subset)
 
 
