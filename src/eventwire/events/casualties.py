@@ -46,8 +46,7 @@ from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, additive as _additive, a
     second_subject as _second_subject, someone_else, subjects_nearest as _subjects_nearest, to_death as _to_death, \
     with_gunshot_wound, cared_for, gapped_care
 from .multiple_shootings import people_hit, wounded_of_hit
-from .killer_suicide import GAPPED, REFLEXIVES, killer_deaths, murder_suicide as _murder_suicide, \
-    turned_on_self as _turned_on_self
+from .killer_suicide import GAPPED, REFLEXIVES, killer_deaths, murder_suicide, turned_on_self
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
@@ -132,7 +131,7 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
     head, rel = node.head, node.dep_
     if head is node:
         return None
-    if _turned_on_self(node):
+    if turned_on_self(node):
         return "dead"
     if rel == "nsubj" and head.dep_ == "conj" and head.head.lemma_.lower() == "leave" and _cue(head, lex, ("verb",)) \
             and not any(c.dep_ == "dobj" for c in head.children):
@@ -345,7 +344,7 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
         if token.i in quantities or lemma in TOTALS or is_number_word(token, lex) \
                 or _same_person(token, quantities) or lemma == "life":
             continue  # "took the life of X": X is the one
-        if _turned_on_self(token):
+        if turned_on_self(token):
             quantities[token.i] = 1  # "before turning the gun on himself": the shooter, one more of the dead
             continue
         if low in _SINGLE_PRONOUNS and (dep in ("nsubjpass", "dobj") or dep == "nsubj"
@@ -432,7 +431,7 @@ def _combine(groups: list) -> int | None:
     if not groups:
         return None
     turned = [verb is not None and any(  # "before turning the gun on himself"
-        _turned_on_self(t) for c in verb.children if c.dep_ == "prep" for t in c.children) for verb, _ in groups]
+        turned_on_self(t) for c in verb.children if c.dep_ == "prep" for t in c.children) for verb, _ in groups]
     shooter = [count for (_, count), own in zip(groups, turned) if own]
     if shooter and len(shooter) < len(groups):  # the shooter is one more than the others he killed
         return _combine([group for group, own in zip(groups, turned) if not own]) + sum(shooter)
@@ -517,7 +516,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
     if by_pronoun["shot"] and (groups["dead"] or by_pronoun["dead"] or trigger is not None and count_casualties(
             sent, earlier=earlier, inside=inside).fatalities):  # "a boy has died after he was shot": the pronoun
         by_pronoun["shot"] = []  # is one of the dead the sentence counts (whichever clause counts them)
-    suicide = _murder_suicide(sent)
+    suicide = murder_suicide(sent)
     selves = [t for t in sent if t.lower_ in REFLEXIVES and t.dep_ in GAPPED and t.head.pos_ == "VERB"]
     killer = [] if not groups["dead"] else killer_deaths(  # "killed three people and then himself": one more
         sent, lex, in_scope=lambda t: any(_in_scope(t, tr, inside=inside, lex=lex) for tr in triggers),
