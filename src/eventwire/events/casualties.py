@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .misparses import subject_was_shot
-from .victim_nouns import OTHER_ONES as _OTHER_ONES, bare_victim as _bare_victim, \
-    shooting_victim as _shooting_victim, victim_hit as _victim_hit
+from .victim_nouns import OTHER_ONES as _OTHER_ONES, bare_victim as _bare_victim, others_named as _others_named, \
+    perpetrator as _perpetrator, shooting_victim as _shooting_victim, victim_hit as _victim_hit
 from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_casualty_words, negated, numbers, \
     telegraphic_toll, word_value
 from .casualty_verbs import KINDS as _KINDS, SHOOT as _SHOOT, FATALLY as _FATALLY, HIT as _HIT, cue as _cue, \
@@ -45,6 +45,8 @@ from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, additive as _additive, a
     almost as _almost, group_count, identified_as as _identified_as, members, multiples as _multiples, name_end, \
     second_subject as _second_subject, someone_else, subjects_nearest as _subjects_nearest, to_death as _to_death, \
     with_gunshot_wound, cared_for, gapped_care
+from .multiple_shootings import people_hit, wounded_of_hit
+from .killer_suicide import GAPPED, REFLEXIVES, killer_deaths, murder_suicide, turned_on_self
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
@@ -129,7 +131,7 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
     head, rel = node.head, node.dep_
     if head is node:
         return None
-    if _turned_on_self(node):
+    if turned_on_self(node):
         return "dead"
     if rel == "nsubj" and head.dep_ == "conj" and head.head.lemma_.lower() == "leave" and _cue(head, lex, ("verb",)) \
             and not any(c.dep_ == "dobj" for c in head.children):
@@ -223,6 +225,8 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
 def _is_subset(node, lex: CasualtyWords) -> bool:
     """``including 5 children``, ``among them 3 women``: already counted in a total."""
     subset = lex.cues.get("subset", frozenset())
+    if node.head.lower_ == "among" and node.head.head.lemma_.lower() == "be":
+        return False  # "a teen was among four people shot": the four are the whole, the subject a part of them
     return node.head.lower_ in subset or (node.head.dep_ in ("prep", "pobj") and node.head.head.lower_ in subset)
 
 
@@ -330,17 +334,6 @@ def _is_event_word(token) -> bool:
     return is_weapon(token, load_event_lexicon()) and lemma not in ARMED_BODIES and lemma not in _SHOOTERS
 
 
-_GUNS = frozenset({"gun", "weapon", "firearm", "rifle", "shotgun", "handgun", "pistol", "revolver"})
-
-
-def _turned_on_self(token) -> bool:
-    """"(before) turning the gun on himself": the news convention for a shooter's suicide."""
-    prep = token.head
-    return token.lower_ in {"himself", "herself"} and token.dep_ == "pobj" and prep.lower_ == "on" \
-        and prep.head.lemma_.lower() == "turn" \
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in _GUNS for c in prep.head.children)
-
-
 def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> set[int]:
     """One person: ``a soldier was killed``, ``the minister died``, ``his driver``, ``Carlos Torrado was
     killed`` (a name). Counted only where the noun is a casualty (a victim of a killing verb, ...)."""
@@ -351,7 +344,7 @@ def _singular_victims(sent, lex: CasualtyWords, quantities: dict[int, int]) -> s
         if token.i in quantities or lemma in TOTALS or is_number_word(token, lex) \
                 or _same_person(token, quantities) or lemma == "life":
             continue  # "took the life of X": X is the one
-        if _turned_on_self(token):
+        if turned_on_self(token):
             quantities[token.i] = 1  # "before turning the gun on himself": the shooter, one more of the dead
             continue
         if low in _SINGLE_PRONOUNS and (dep in ("nsubjpass", "dobj") or dep == "nsubj"
@@ -438,7 +431,7 @@ def _combine(groups: list) -> int | None:
     if not groups:
         return None
     turned = [verb is not None and any(  # "before turning the gun on himself"
-        _turned_on_self(t) for c in verb.children if c.dep_ == "prep" for t in c.children) for verb, _ in groups]
+        turned_on_self(t) for c in verb.children if c.dep_ == "prep" for t in c.children) for verb, _ in groups]
     shooter = [count for (_, count), own in zip(groups, turned) if own]
     if shooter and len(shooter) < len(groups):  # the shooter is one more than the others he killed
         return _combine([group for group, own in zip(groups, turned) if not own]) + sum(shooter)
@@ -490,11 +483,13 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         if _identified_as(node) and _the_dead(node, lex):
             continue  # "the victim was identified as X": X is counted, not the victim as well
         nominal = _noun_kind(group, lex)
+        if nominal == "dead" and any(_bare_victim(n, lex) for n in group) and _relation_kind(node, lex) is None:
+            group = [n for n in group if not _perpetrator(n, lex)] or group  # "the victim and the shooter": one
         kind = nominal or _relation_kind(node, lex) or _noun_kind(group, lex, clauses=True)
         bare = nominal == "dead" and all(_bare_victim(n, lex) or n.lower_ in _OTHER_ONES for n in group)
         relation = _relation_kind(node, lex) if bare else None  # read once: what the victims' verb tells
-        if bare and relation == "care" and not any(
-                _cue(t, lex, ("verb", "adj")) == "dead" for t in sent):  # (not "..., where they died")
+        if bare and relation == "care" and not any(_cue(t, lex, ("verb", "adj")) == "dead" for t in (  # (not
+                node.head.subtree if _others_named(group) else sent)):  # "where they died"; "X died and the other"
             kind = "care"  # "the five victims were taken to a hospital": in care, the news convention for the wounded
         if kind == "dead" and bare and relation is None and _noun_kind(group, lex, clauses=True) is None:
             named_only.add(node.i)  # "the four victims": called victims, no word of their death
@@ -521,11 +516,15 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
     if by_pronoun["shot"] and (groups["dead"] or by_pronoun["dead"] or trigger is not None and count_casualties(
             sent, earlier=earlier, inside=inside).fatalities):  # "a boy has died after he was shot": the pronoun
         by_pronoun["shot"] = []  # is one of the dead the sentence counts (whichever clause counts them)
-    selves = [t for t in sent if t.lower_ in ("himself", "herself") and t.dep_ == "conj" and t.head.pos_ == "VERB"]
-    if selves and _murder_suicide(sent) and (groups["shot"] or groups["dead"]):
+    suicide = murder_suicide(sent)
+    selves = [t for t in sent if t.lower_ in REFLEXIVES and t.dep_ in GAPPED and t.head.pos_ == "VERB"]
+    killer = [] if not groups["dead"] else killer_deaths(  # "killed three people and then himself": one more
+        sent, lex, in_scope=lambda t: any(_in_scope(t, tr, inside=inside, lex=lex) for tr in triggers),
+        suicide_named=suicide)
+    if selves and suicide and (groups["shot"] or groups["dead"]):
         # "shot her son and then herself in a murder-suicide": the murder and the suicide, both dead
         groups["dead"] = groups["dead"] + groups["shot"] + [(selves[0].head, 1)]
-        groups["shot"], told_dead = [], True
+        groups["shot"], told_dead, killer = [], True, []
     # People in care are the wounded, unless the sentence tells a death ("was taken to a hospital, where he died":
     # they are its dead), or counts the wounded otherwise: then they are some of those ("four were shot, leaving one
     # in critical condition"), unless it says they are others ("one is in critical condition and two others were hurt",
@@ -542,6 +541,7 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         groups[kind] = sorted(groups[kind] + groups.pop("shot"), key=_order)
         by_pronoun[kind] = sorted(by_pronoun[kind] + by_pronoun.pop("shot"), key=_order)
     totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
+    totals["dead"] = totals["dead"] + len(killer) if killer and totals["dead"] is not None else totals["dead"]
     fatal = _fatal_share(sent, lex, triggers, inside=inside)
     if fatal and totals["injured"] and totals["injured"] >= fatal and not totals["dead"]:
         totals["dead"], totals["injured"] = fatal, totals["injured"] - fatal  # "three were shot, one fatally"
@@ -552,19 +552,17 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
         totals["dead"] = dead if dead is not None else totals["dead"]
         if hurt is not None:
             totals["injured"], shot = hurt, only_shot
+    hit = people_hit(sent, in_scope=lambda t: any(_in_scope(t, tr, inside=inside, lex=lex) for tr in triggers))
+    whole = count_casualties(sent, earlier=earlier, inside=inside) if hit and trigger is not None else None
+    if hit is not None and toll is None and totals["injured"] is None and (whole is None or (  # (the sentence's
+            whole.fatalities, whole.injured) == (totals["dead"], wounded_of_hit(hit, totals["dead"], None))):
+        totals["injured"], shot = wounded_of_hit(hit, totals["dead"], None), True  # other counts: not this one's)
     for fields in negated(sent):
         for kind in (("dead", "injured") if fields == "all" else (fields,)):
             totals[kind] = 0 if totals[kind] is None else totals[kind]
     return Casualties(fatalities=totals["dead"], injured=totals["injured"], missing=totals["missing"],
                       shot=shot and bool(totals["injured"]), cared=cared and bool(totals["injured"]),
                       victims=bool(totals["dead"]) and not told_dead and fatal is None)
-
-
-def _murder_suicide(sent) -> bool:
-    """Does the sentence name a murder-suicide (a killing whose killer then killed himself)?"""
-    words = [t.lower_ for t in sent]
-    return any(w == "murder" and words[k + 1:k + 3] in (["-", "suicide"], ["suicide"]) or w == "murder-suicide"
-               for k, w in enumerate(words))
 
 
 def _fatal_share(sent, lex: CasualtyWords, triggers, *, inside: bool) -> int | None:

@@ -89,7 +89,9 @@ def wounded(mentions: list[Mention]) -> int | None:
     values = []
     for m in mentions:
         if m.injured and m.shot and not OTHERS.search(m.clause.text):  # not "another man was found shot"
-            others = count(o.fatalities for o in mentions if o is not m) or 0
+            others = count(o.fatalities for o in mentions if o is not m and not o.victims) or 0
+            # (not the dead a report only called victims, "the four victims were approached by ...": the story's
+            # victims, whom :func:`dead` reads as the wounded when no report tells a death)
             left = max(0, m.injured - max(0, others - (m.fatalities or 0)))
             # a later report of someone shot whose fate it does not tell, all of them the dead told before ("A
             # teen was fatally shot ... Officers found him suffering from a gunshot wound"), tells no wounded; told

@@ -255,8 +255,9 @@ def cared_for(node) -> bool:
                     return True  # "in critical condition", "in critical but stable condition"
                 if prep.lower_ in ("to", "at") and verb.lemma_.lower() in _CARRIED_TO | {"hospitalize", "treat"} \
                         and (node.dep_ == "nsubjpass" or node.dep_ == "dobj" and verb is head and _counted_sent(node)) \
-                        and any(t.lower_ in _CARE_PLACES for t in obj.subtree):
-                    return True  # "was taken to a hospital", "rushed to the trauma center", "sent four to the hospital"
+                        and any(t.lower_ in _CARE_PLACES or t.lemma_.lower() in _CARE_PLACES for t in obj.subtree):
+                    return True  # "was taken to a hospital", "rushed to the trauma center", "sent four to the hospital",
+                    # "transported to local hospitals"
                 if prep.lower_ in ("in", "at") and node.dep_ == "nsubj" and verb is head and lemma in _STAYING \
                         and obj.lower_ in _CARE_PLACES:
                     return True  # "four others were in the hospital", "remains at the hospital"

@@ -13,7 +13,8 @@ from .casualty_verbs import HIT, cue
 if TYPE_CHECKING:  # pragma: no cover
     from .casualty_numbers import CasualtyWords
 
-__all__ = ["OTHER_ONES", "SHOOTING_WORDS", "bare_victim", "shooting_victim", "victim_hit"]
+__all__ = ["OTHER_ONES", "SHOOTING_WORDS", "bare_victim", "others_named", "perpetrator", "shooting_victim",
+           "victim_hit"]
 
 SHOOTING_WORDS = frozenset({"shooting", "gunshot", "gunfire"})
 OTHER_ONES = frozenset({"other", "others", "another"})  # "one victim ... and three others": victims too
@@ -36,3 +37,18 @@ def shooting_victim(noun) -> bool:
     """"a shooting victim", "the gunshot victims": named by the shooting they were hit in, not by a death (a
     "murder victim" or "homicide victim" stays one of the dead)."""
     return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in SHOOTING_WORDS for c in noun.children)
+
+
+def others_named(group: list) -> bool:
+    """"the other five victims", "two other victims", "three others": victims told apart from those the sentence
+    named before them (in "X died at the scene and the other five victims were taken to hospitals" the death is
+    X's, not theirs)."""
+    return any(n.lower_ in OTHER_ONES or any(c.dep_ == "amod" and c.lower_ == "other" for c in n.children)
+               for n in group)
+
+
+def perpetrator(noun, lex: CasualtyWords) -> bool:
+    """A noun that names who shot ("the shooter", "the suspect", "the gunman"; ``perpetrator_noun`` in
+    ``data/casualty_words.tsv``): never a casualty by the word "victim" beside it ("the victim and the shooter knew
+    each other" counts one victim)."""
+    return noun.lemma_.lower() in lex.cues.get("perpetrator_noun", ())
