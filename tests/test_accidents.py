@@ -24,6 +24,8 @@ def _types(nlp, text: str) -> set[str]:
     pytest.param("A girl was shot in the arm on Friday in what appears to be an accident.", False,
                  id="in-what-appears-to-be-an-accident"),
     pytest.param("The shooting happened at a farm and was accidental.", False, id="happened-and-was-accidental"),
+    pytest.param("Police said the shooting appeared to be an accident.", False, id="appeared-to-be-an-accident"),
+    pytest.param("Police said the shooting appeared to be gang related.", True, id="appeared-to-be-gang-related"),
     pytest.param("A boy was shot in the leg as he and a friend played with a pistol.", False, id="as-they-played-with-a-gun"),
     pytest.param("A car bomb went off near the ministry, killing six people.", True, id="a-bomb-went-off"),
     pytest.param("The deputy discharged his weapon, striking the suspect in the shoulder.", True,

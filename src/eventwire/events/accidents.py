@@ -7,7 +7,8 @@ on the trigger itself ("an accidental shooting", "shot himself accidentally", "t
 module reads it in the constructions English tells it with around the trigger:
 
 * the accident word on the verb the trigger is conjoined with ("was accidentally shot and killed") or on the
-  copula conjoined with the trigger's verb ("the shooting happened at a home and was accidental");
+  copula conjoined with or completing the trigger's verb ("the shooting happened at a home and was accidental",
+  "the shooting is believed to be accidental", "appeared to be an accident");
 * an in-phrase that calls it an accident ("was shot in the leg in what appears to be an accident");
 * a gun that went off or discharged by itself, in a when/as/while clause of the trigger ("was killed when a
   shotgun he was carrying discharged", "shot dead when a gun discharged accidentally") or as the clause the trigger
@@ -90,8 +91,9 @@ def _accident_in_phrase(verb: "Token") -> bool:
 
 
 def _accident_copula(verb: "Token") -> bool:
-    """"the shooting happened at a home and was accidental": a copula conjoined with the verb says so."""
-    return any(c.dep_ == "conj" and c.lemma_ == "be" and any(
+    """"the shooting happened at a home and was accidental": a copula conjoined with the verb says so; "the
+    shooting is believed to be accidental", "appeared to be an accident": so does a copula completing it."""
+    return any(c.dep_ in ("conj", "xcomp") and c.lemma_ == "be" and any(
         g.dep_ in ("acomp", "attr") and g.lemma_.lower() in ACCIDENT_WORDS for g in c.children)
         for c in verb.children)
 
