@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..knowledge.lexicon import Lexicon, TriggerRule
-from .accidents import inquiry_into_accident, told_as_accident
+from .accidents import inquiry_into_accident
 from .backrefs import anaphor_subject
 from .directives import directive, directs, finite, plain_help
 from .unreported import habitual, named_request, tip_line
@@ -108,9 +108,9 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
             if HABITS and (habitual(token) or rule.type == "REQUEST" and (tip_line(token) or named_request(token))):
                 return None  # a habit or a series is no one occurrence ("police routinely detain protesters"), nor is
                 # a tip line ("Anyone with information is asked to call") or a request named ("reacting to his calls")
-            if rule.type == "ASSAULT" and (accidental(token) or self_inflicted(token) or told_as_accident(token)):
-                return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally",
-                # "killed when a shotgun discharged" (.accidents); nor is a suicide or a wound one gives oneself
+            if rule.type == "ASSAULT" and (accidental(token) or self_inflicted(token)):
+                return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally";
+                # nor is a suicide or a wound one gives oneself: "he shot himself"
             if rule.type == "ACCUSE" and token.lemma_.lower() in INQUIRY and (
                     _into_accident(token, lex) or inquiry_into_accident(token)):
                 return None  # investigating an accident is no accusation: "investigated a hit-and-run crash"
