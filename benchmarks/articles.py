@@ -328,6 +328,37 @@ def print_errors(wrong: list[Placed], missed: list[tuple[str, int, str]], texts,
         print(f"  {t:9} {article_id} s{k}: {short(texts[article_id].text[s:e], 130)}")
 
 
+def ceiling(articles: list[Selected], found: dict[str, list[dict]], *, errors: bool = False) -> dict[str, Counter]:
+    """The candidate ceiling: annotated asserted (sentence, type) pairs that some rules candidate (the learned
+    layers off; any factuality) of that type reaches, by its evidence or a merged mention -- the recall no filter
+    can exceed. With ``errors``, every pair no candidate reaches, by type (to read on the tune half only)."""
+    gold, bounds = load_jsonl(GOLD), load_jsonl(SENTENCES)
+    placed = place_events(articles, found, bounds)
+    counts, unreached = defaultdict(Counter), []
+    for article in articles:
+        mine = [p for p in placed if p.article == article.id]
+        for s in gold[article.id]["sentences"]:
+            for t in sorted({e["type"] for e in s["events"] if e["factuality"] == "asserted"}):
+                hit = any(p.event["type"] == t and s["i"] in p.mention_sentences for p in mine)
+                for key in (t, "all"):
+                    counts[key]["gold"] += 1
+                    counts[key]["reached"] += hit
+                if not hit:
+                    others = sorted({p.event["type"] for p in mine if s["i"] in p.mention_sentences})
+                    unreached.append((t, article.id, s["i"], others))
+    print(f"candidate ceiling ({len(articles)} articles; rules candidates, learned layers off):")
+    print_table(("type", "annotated asserted pairs", "reached by a candidate of the type"),
+                [(t, counts[t]["gold"], ratio(counts[t]["reached"], counts[t]["gold"]))
+                 for t in sorted((k for k in counts if k != "all"), key=lambda k: (-counts[k]["gold"], k)) + ["all"]])
+    if errors:
+        texts = {a.id: a.text for a in articles}
+        print(f"\nannotated asserted pairs no candidate of the type reaches ({len(unreached)}):")
+        for t, article_id, k, others in sorted(unreached):
+            s, e = bounds[article_id]["sentences"][k]
+            print(f"  {t:9} {article_id} s{k} [{','.join(others) or '-'}]: {short(texts[article_id][s:e], 220)}")
+    return counts
+
+
 def items_for(articles: list[Selected]) -> list[Item]:
     return [Item(a.id, prefix_of(a) + a.text, a.published) for a in articles]
 
@@ -337,6 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("tune", "check", "all"), default="check")
     parser.add_argument("--groups", default="", help="only the articles of these annotation groups (AB: round 1, the "
                         "32 check articles quoted before session 12; see annotations/selection.py ROUNDS)")
+    parser.add_argument("--ceiling", action="store_true", help="print the candidate ceiling instead (the rules' "
+                        "candidates, learned layers off; cached as the event filter's training script caches them)")
     add_common_options(parser)
     args = parser.parse_args(argv)
     annotated = set(load_jsonl(GOLD))
@@ -344,6 +377,15 @@ def main(argv: list[str] | None = None) -> int:
                 and (not args.groups or a.group in args.groups)]
     if args.limit:
         articles = articles[:args.limit]
+    if args.ceiling:
+        import _corpora
+
+        wanted = {a.id for a in articles}
+        docs = [d for d in _corpora.articles(args.half) if d.id in wanted]
+        records = _corpora.candidates("articles", docs, cache=args.cache, workers=args.workers)
+        print(f"# Candidate ceiling, {args.half} half")
+        ceiling(articles, {r["id"]: r["events"] for r in records}, errors=args.errors)
+        return 0
     found = extract_items(items_for(articles), label=f"articles-{args.half}", cache=args.cache, workers=args.workers)
     print(f"# Whole-article events, {args.half} half (gold: benchmarks/annotations/gold.jsonl)")
     evaluate(articles, found, errors=args.errors)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..knowledge.lexicon import Lexicon, TriggerRule
+from .accidents import inquiry_into_accident
 from .backrefs import anaphor_subject
 from .directives import directive, directs, finite, plain_help
 from .unreported import habitual, named_request, tip_line
@@ -110,7 +111,8 @@ def match_token(token: "Token", lex: Lexicon, *, quoted: frozenset[int] = frozen
             if rule.type == "ASSAULT" and (accidental(token) or self_inflicted(token)):
                 return None  # an accident is no PLOVER event: "an accidental shooting", "was shot accidentally";
                 # nor is a suicide or a wound one gives oneself: "he shot himself"
-            if rule.type == "ACCUSE" and token.lemma_.lower() in INQUIRY and _into_accident(token, lex):
+            if rule.type == "ACCUSE" and token.lemma_.lower() in INQUIRY and (
+                    _into_accident(token, lex) or inquiry_into_accident(token)):
                 return None  # investigating an accident is no accusation: "investigated a hit-and-run crash"
             return rule if rule.type != "-" else None  # a stop row: this use of the word is no event
     return None
