@@ -164,7 +164,8 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     written = find_dateline(article.body, dateline=article.dateline) \
         or publisher_place(article.title)  # "Clifton, Colo.", "San Salvador"; "... - Memphis, Tennessee"
     places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=written)
-    timexes = tuple(find_timexes(doc.text, anchor=anchor, tense_future=tense_reader(doc),
+    text = doc.text  # joined from every token on each read: read once
+    timexes = tuple(find_timexes(text, anchor=anchor, tense_future=tense_reader(doc),
                                  tense_past=past_reader(doc)))
     ctx = new_article_state(doc, lex, anchor=anchor, places=places, timexes=timexes, kb=resources.get_actor_kb(),
                       gazetteer=resources.get_geocoder().gazetteer, body=article.body,
@@ -174,13 +175,13 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
         return []
     geocoder = resources.get_geocoder()
     locale = locale_countries(article.body)  # local news: a dateline's bare name is the story's own town
-    pairs = [(t, p) for t, p in places.pairs if not institution_name(doc.text, t.end)]  # not "Sunrise Hospital"
+    pairs = [(t, p) for t, p in places.pairs if not institution_name(text, t.end)]  # not "Sunrise Hospital"
     home = dateline_place(written, geocoder, known=[p for _t, p in pairs if p.country in locale])
     main = country_place(geocoder, _main_country(mentions, dateline=home.country if home else None)
                          or places.main_country())
     locality = setting([p for _t, p in pairs], dateline=home, country=main.country if main else None,
                        locale=locale,
-                       parts=_town_parts(places, doc.text))
+                       parts=_town_parts(places, text))
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital, locality=locality)
     events = told_in_other_lines(fill_implicit(events, ctx), article.body)  # headlines, captions, links

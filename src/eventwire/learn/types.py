@@ -113,7 +113,8 @@ def frame(doc: "Doc", event: "Event") -> tuple[str, ...]:
     an object noun), and each dependent by relation: objects and subjects with their class, prepositions with
     their object's class, clausal complements, a particle, a negation. Empty where the trigger is not found."""
     ev = event.evidence
-    span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if ev.end <= len(doc.text) else None
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text), without joining it
+    span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if ev.end <= size else None
     trigger = words(ev.trigger)
     if span is None or not trigger:
         return ()
