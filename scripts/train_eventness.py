@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "src"))
 
 import _corpora  # noqa: E402
+import _logistic  # noqa: E402
 from _muc import match, match_all, read_incidents  # noqa: E402
 
 from eventwire.learn.features import DIM, article_bag, event_features, topic_readable  # noqa: E402
@@ -112,15 +113,15 @@ class Topic:
         y = np.array([(d.info or {}).get("topic") in _corpora.SPORT for d in docs], float)
         w = np.where(y > 0, 0.5 / max(y.sum(), 1), 0.5 / max((1 - y).sum(), 1)) * len(docs)  # classes weigh alike:
         # an article with no topical word (a one-line text) is as likely either, not the BBC's mix
-        self.theta, self.bias = fit(Sparse(bags), y, w)
+        self.theta, self.bias = fit(matrix(bags), y, w)
         folds = np.array([fold_of(d.id) for d in docs])
         self.oof: dict[str, float] = {}
         for k in range(FOLDS):
             train, test = np.where(folds != k)[0], np.where(folds == k)[0]
             if not len(test) or not len(train):
                 continue
-            theta, bias = fit(Sparse([bags[i] for i in train]), y[train], w[train])
-            z = Sparse([bags[i] for i in test]).dot(theta) + bias
+            theta, bias = fit(matrix([bags[i] for i in train]), y[train], w[train])
+            z = matrix([bags[i] for i in test]).dot(theta) + bias
             self.oof.update({docs[i].id: float(1 / (1 + np.exp(-np.clip(q, -500, 500)))) for i, q in zip(test, z)})
         print(f"topic model: {len(docs)} BBC, gva and MUC-4 tune articles, out-of-fold accuracy "
               f"{np.mean([(self.oof.get(d.id, 0.5) >= 0.5) == bool(t) for d, t in zip(docs, y)]):.3f}",
@@ -166,37 +167,14 @@ def samples(which: str = "tune", *, subset: int | None = None, cache: Path | Non
     return rows
 
 
-class Sparse:
-    """Rows of hashed features as CSR arrays."""
-
-    def __init__(self, rows: list[dict[int, float]]):
-        self.lengths = np.array([len(r) for r in rows], dtype=np.int64)
-        self.indptr = np.concatenate([[0], np.cumsum(self.lengths)])
-        self.indices = np.array([k for r in rows for k in sorted(r)], dtype=np.int64)
-        self.values = np.array([r[k] for r in rows for k in sorted(r)], dtype=np.float64)
-
-    def dot(self, w: np.ndarray) -> np.ndarray:
-        return np.add.reduceat(self.values * w[self.indices], self.indptr[:-1])
-
-    def tdot(self, g: np.ndarray) -> np.ndarray:
-        return np.bincount(self.indices, weights=self.values * np.repeat(g, self.lengths), minlength=DIM)
+def matrix(rows: list[dict[int, float]]) -> _logistic.Sparse:
+    """Hashed feature rows as a CSR matrix over :data:`DIM` buckets."""
+    return _logistic.Sparse(rows, DIM)
 
 
-def fit(x: Sparse, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]:
+def fit(x: _logistic.Sparse, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]:
     """Weighted L2 logistic regression by full-batch Adam (fixed steps, fixed start: deterministic)."""
-    theta, bias = np.zeros(DIM), 0.0
-    m, v, mb, vb = np.zeros(DIM), np.zeros(DIM), 0.0, 0.0
-    total = w.sum()
-    for step in range(1, STEPS + 1):
-        p = 1 / (1 + np.exp(-(x.dot(theta) + bias)))
-        g = w * (p - y) / total
-        grad, gb = x.tdot(g) + L2 * theta, g.sum()
-        m, v = 0.9 * m + 0.1 * grad, 0.999 * v + 0.001 * grad * grad
-        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
-        corr = math.sqrt(1 - 0.999 ** step) / (1 - 0.9 ** step)
-        theta -= RATE * corr * m / (np.sqrt(v) + 1e-8)
-        bias -= RATE * corr * mb / (math.sqrt(vb) + 1e-8)
-    return theta, bias
+    return _logistic.fit(x, y, w, l2=L2, steps=STEPS, rate=RATE)
 
 
 def fold_of(doc: str) -> int:
@@ -212,8 +190,8 @@ def out_of_fold(rows: list[dict]) -> np.ndarray:
         train, test = np.where(folds != k)[0], np.where(folds == k)[0]
         if not len(test) or not len(train):
             continue
-        theta, bias = fit(Sparse([rows[i]["features"] for i in train]), y[train], w[train])
-        z[test] = Sparse([rows[i]["features"] for i in test]).dot(theta) + bias
+        theta, bias = fit(matrix([rows[i]["features"] for i in train]), y[train], w[train])
+        z[test] = matrix([rows[i]["features"] for i in test]).dot(theta) + bias
     return z
 
 
@@ -454,7 +432,7 @@ def train(rows: list[dict], topic: Topic | None = None) -> dict:
     z = out_of_fold(rows)
     d = decide(rows, z, topic is not None)
     out_of_fold_report(rows, d)
-    theta, bias = fit(Sparse([r["features"] for r in rows]), y, w)
+    theta, bias = fit(matrix([r["features"] for r in rows]), y, w)
     counts = {}
     for r in rows:
         c = counts.setdefault(r["dataset"], [0, 0])

@@ -24,7 +24,6 @@ compares the file's sha256 with tests/fixtures/roles-subset.sha256).
 from __future__ import annotations
 
 import hashlib
-import math
 import sys
 import time
 from pathlib import Path
@@ -36,6 +35,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "src"))
 
 import _corpora  # noqa: E402
+import _logistic  # noqa: E402
 
 from eventwire.learn.roles import (DIM, FORMAT, RESOLVED, ROLES, Phrases, candidate_features,  # noqa: E402
                                    candidates, chosen_by, same_party, trigger_token)
@@ -182,42 +182,13 @@ def samples(which: str = "tune", *, subset: int | None = None, cache: Path | Non
     return rows
 
 
-class Sparse:
-    """Candidate rows of hashed features as CSR arrays."""
-
-    def __init__(self, feats: list[dict[int, float]]):
-        lengths = np.array([len(f) for f in feats], dtype=np.int64)
-        self.n = len(feats)
-        self.indices = np.array([k for f in feats for k in sorted(f)], dtype=np.int64)
-        self.values = np.array([f[k] for f in feats for k in sorted(f)], dtype=np.float64)
-        self.row = np.repeat(np.arange(len(feats)), lengths)
-
-    def dot(self, w: np.ndarray) -> np.ndarray:
-        return np.bincount(self.row, weights=self.values * w[self.indices], minlength=self.n)
-
-    def tdot(self, g: np.ndarray) -> np.ndarray:
-        return np.bincount(self.indices, weights=self.values * g[self.row], minlength=DIM)
+def fit(x: _logistic.Sparse, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """L2 logistic regression, full-batch Adam from zero (every row of weight 1)."""
+    return _logistic.fit(x, y, np.ones(len(y)), l2=L2, steps=STEPS, rate=RATE)
 
 
-def fit(x: Sparse, y: np.ndarray) -> tuple[np.ndarray, float]:
-    """L2 logistic regression, full-batch Adam from zero."""
-    theta, bias = np.zeros(DIM), 0.0
-    m, v, mb, vb = np.zeros(DIM), np.zeros(DIM), 0.0, 0.0
-    n = max(len(y), 1)
-    for step in range(1, STEPS + 1):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x.dot(theta) + bias, -50, 50)))
-        g = (p - y) / n
-        grad, gb = x.tdot(g) + L2 * theta, float(g.sum())
-        m, v = 0.9 * m + 0.1 * grad, 0.999 * v + 0.001 * grad * grad
-        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
-        corr = math.sqrt(1 - 0.999 ** step) / (1 - 0.9 ** step)
-        theta -= RATE * corr * m / (np.sqrt(v) + 1e-8)
-        bias -= RATE * corr * mb / (math.sqrt(vb) + 1e-8)
-    return theta, bias
-
-
-def _flat(rows: list[dict]) -> tuple[Sparse, np.ndarray]:
-    return (Sparse([f for r in rows for f in r["features"]]),
+def _flat(rows: list[dict]) -> tuple[_logistic.Sparse, np.ndarray]:
+    return (_logistic.Sparse([f for r in rows for f in r["features"]], DIM),
             np.array([float(lab) for r in rows for lab in r["labels"]]))
 
 

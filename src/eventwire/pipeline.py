@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .actors.kb import ActorKB, load_actor_kb
 from .read.clean import clean
@@ -85,37 +86,24 @@ class Resources:
         return self.actor_kb or load_actor_kb()
 
     def get_eventness(self) -> "Eventness | None":
-        if not self.learned:
-            return None
-        if self.eventness is not None:
-            return self.eventness
-        if "eventness" not in self._cache:
-            from .learn import load_eventness
-
-            self._cache["eventness"] = load_eventness()
-        return self._cache["eventness"]
+        return self._learned("eventness", self.eventness, ".learn")
 
     def get_types(self) -> "TypeCoder | None":
-        if not self.learned:
-            return None
-        if self.types is not None:
-            return self.types
-        if "types" not in self._cache:
-            from .learn.types import load_types
-
-            self._cache["types"] = load_types()
-        return self._cache["types"]
+        return self._learned("types", self.types, ".learn.types")
 
     def get_roles(self) -> "RoleChooser | None":
+        return self._learned("roles", self.roles, ".learn.roles")
+
+    def _learned(self, name: str, given: Any, module: str) -> Any:
+        """A learned model: none with ``learned=False``, else the one handed in, else the packaged weights read
+        once by ``module``'s ``load_<name>`` (imported only then)."""
         if not self.learned:
             return None
-        if self.roles is not None:
-            return self.roles
-        if "roles" not in self._cache:
-            from .learn.roles import load_roles
-
-            self._cache["roles"] = load_roles()
-        return self._cache["roles"]
+        if given is not None:
+            return given
+        if name not in self._cache:
+            self._cache[name] = getattr(import_module(module, __package__), f"load_{name}")()
+        return self._cache[name]
 
     def coder(self) -> Coder:
         """The ``coder`` of the events these resources code: eventwire's version and the models used."""
