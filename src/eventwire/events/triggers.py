@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..knowledge.lexicon import Lexicon, TriggerRule
-from .accidents import inquiry_into_accident
+from .accidents import ACCIDENT_WORDS, inquiry_into_accident
 from .backrefs import anaphor_subject
 from .directives import directive, directs, finite, plain_help
 from .unreported import habitual, named_request, tip_line
@@ -152,8 +152,8 @@ def _into_accident(token: "Token", lex: Lexicon) -> bool:
     return any(t.lemma_.lower() in lex.hazards or t.lower_ in lex.hazards or accidental(t) for t in found)
 
 
-ACCIDENTAL = frozenset("accidental accidentally unintentional unintentionally inadvertent inadvertently "
-                       "negligent accident".split())
+ACCIDENTAL = ACCIDENT_WORDS | {"negligent"}  # an act's own modifier: "a negligent discharge" (not a sentence's:
+# "charged with negligent homicide" beside an investigation still accuses)
 
 
 def accidental(token: "Token") -> bool:
