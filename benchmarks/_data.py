@@ -168,7 +168,30 @@ def source_hash() -> str:
         if path.is_file() and path.suffix in (".py", ".tsv", ".json", ".txt", ".csv"):
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
+    for variable, _, _ in WEIGHT_OVERRIDES:
+        if os.environ.get(variable):
+            digest.update(variable.encode())
+            digest.update(Path(os.environ[variable]).read_bytes())
     return digest.hexdigest()[:12]
+
+
+# Benchmarks only: measure a learned model rebuilt elsewhere (``scripts/train_*.py --out F``) without replacing the
+# packaged weights, e.g. ``EVENTWIRE_TYPES_WEIGHTS=/tmp/types.json python benchmarks/events.py``. The cache key
+# (``source_hash``) includes the file, so cached output of other weights is never reused.
+WEIGHT_OVERRIDES = (("EVENTWIRE_EVENTNESS_WEIGHTS", "eventwire.learn.model", "eventness"),
+                    ("EVENTWIRE_TYPES_WEIGHTS", "eventwire.learn.types", "types"),
+                    ("EVENTWIRE_ROLES_WEIGHTS", "eventwire.learn.roles", "roles"))
+
+
+def bench_resources():
+    """The extraction resources of the benchmarks: the packaged weights, or the files the overrides name."""
+    from importlib import import_module
+
+    from eventwire.pipeline import Resources
+
+    given = {name: getattr(import_module(module), f"load_{name}")(os.environ[variable])
+             for variable, module, name in WEIGHT_OVERRIDES if os.environ.get(variable)}
+    return Resources(**given)
 
 
 def extract_items(items: Sequence[Item], *, label: str, cache: Path | None = None,
@@ -206,13 +229,16 @@ def _extract_chunk(items: Iterable[Item]) -> dict[str, list[dict]]:
 
     items = list(items)
     articles = [clean(document_from_text(i.text, id=i.id, published=i.published)) for i in items]
+    resources = bench_resources()
     try:
-        return {article.id: [e.to_dict() for e in events] for article, events in extract_articles(articles)}
+        return {article.id: [e.to_dict() for e in events]
+                for article, events in extract_articles(articles, resources=resources)}
     except Exception:  # find the article that fails, keep the others (a crash is reported, not hidden)
         out = {}
         for article in articles:
             try:
-                out.update({a.id: [e.to_dict() for e in ev] for a, ev in extract_articles([article])})
+                out.update({a.id: [e.to_dict() for e in ev]
+                            for a, ev in extract_articles([article], resources=resources)})
             except Exception as exc:
                 print(f"CRASH in eventwire on {article.id}: {type(exc).__name__}: {exc}")
                 out[article.id] = []
