@@ -384,3 +384,53 @@ def test_memory_main_country_places_titled_people(nlp):
     head = next(t for t in doc if t.text == "Bouteflika")
     assert resolve_np(head, memory=memory).country == "DZA"
     assert PersonMemory.from_doc(nlp("Nothing happened.")).country is None
+
+
+# ------------------------------------------------------------- session 17: a body's place, owners, peoples
+
+def _span_in(nlp, sentence: str, phrase: str):
+    doc = nlp(sentence)
+    at = sentence.index(phrase)
+    return doc.char_span(at, at + len(phrase), alignment_mode="expand")
+
+
+@pytest.mark.parametrize("sentence, phrase, country", [
+    ("The police arrested workers of the Kano Cotton Company of Lagos on Monday.",
+     "workers of the Kano Cotton Company of Lagos", "NGA"),
+    ("Employees of a shoe factory in Karachi walked out on Friday.", "Employees of a shoe factory in Karachi", "PAK"),
+    ("Students of the Technical College of Mombasa protested.", "Students of the Technical College of Mombasa", "KEN"),
+])
+def test_people_of_a_body_are_where_the_body_is(nlp, sentence, phrase, country):
+    actor = resolve_np(_span_in(nlp, sentence, phrase))
+    assert actor is not None and (actor.country, actor.sector) == (country, "CVL")
+
+
+@pytest.mark.parametrize("sentence, phrase, country, sector", [
+    ("Kenya's parliament approved the law on Tuesday.", "parliament", "KEN", "LEG"),
+    ("Peru's army shelled the camp.", "army", "PER", "MIL"),
+])
+def test_possessor_before_a_cut_span_gives_the_body_its_country(nlp, sentence, phrase, country, sector):
+    """The span a tagger cut ("parliament" of "Kenya's parliament") takes its country from the possessor."""
+    actor = resolve_np(_span_in(nlp, sentence, phrase))
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+def test_possessor_that_is_no_country_gives_none(nlp):
+    actor = resolve_np(_span_in(nlp, "The company's board approved the plan.", "board"))
+    assert actor is None or actor.country is None
+
+
+@pytest.mark.parametrize("sentence, phrase, country", [
+    ("Thousands of Kurds marched through the city.", "Thousands of Kurds", None),
+    ("Kurds in Turkey staged a rally.", "Kurds in Turkey", "TUR"),
+    ("The Latin Americans walked out of the talks.", "The Latin Americans", None),
+    ("Many East Africans fled the fighting.", "Many East Africans", None),
+])
+def test_peoples_named_by_region_or_ethnic_group_are_civilians(nlp, sentence, phrase, country):
+    actor = resolve_np(_span_in(nlp, sentence, phrase))
+    assert actor is not None and (actor.country, actor.sector) == (country, "CVL")
+
+
+def test_regional_adjective_is_not_a_people(nlp):
+    assert resolve_np(_span_in(nlp, "Latin American countries signed the accord.", "Latin American countries")) \
+        is None

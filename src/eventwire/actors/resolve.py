@@ -117,7 +117,25 @@ def resolve_np(np, *, memory: PersonMemory | None = None, kb: ActorKB | None = N
     org = _org_across(view, head, allowed, last, text=text)
     if org is not None:
         return org
-    return _resolve(view, head, allowed, text=text, ctx=ctx, depth=0, extra=detached)
+    actor = _resolve(view, head, allowed, text=text, ctx=ctx, depth=0, extra=detached)
+    return _owned(view, head, allowed, actor, ctx=ctx)
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+
+
+def _owned(view: DocView, head: int, allowed, actor: Actor | None, *, ctx: _Ctx) -> Actor | None:
+    """A state body named without its country whose possessor stands before the phrase given ("Cabinet" of
+    "Israel's Cabinet", the entity span a tagger cut): the possessor's country is the body's."""
+    if actor is None or actor.country or actor.sector not in _STATE_SECTORS or allowed is None:
+        return actor
+    for owner in view.children[head]:
+        if view.dep[owner] == "poss" and owner not in allowed and owner < head:
+            sub = _resolve(view, owner, None, text=actor.text, ctx=ctx, depth=1)
+            if sub is not None and sub.country and sub.sector == "GOV" and sub.name == _role_name(
+                    view.kb, sub.country, None, ""):
+                return _with_place(view.kb, actor, sub.country)
+    return actor
 
 
 def _org_across(view: DocView, head: int, allowed, last: int, *, text: str) -> Actor | None:
@@ -299,6 +317,30 @@ def _located_at(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
                 return found.country.entry.country
             if view.ent[obj] in ("GPE", "LOC") and obj not in found.covered:
                 return _place_in(view, [t for t in tokens if t <= obj], found, ctx=ctx)
+            if affiliated and found.org is None:
+                return _body_place(view, obj, tokens, found, allowed, ctx=ctx)
+    return None
+
+
+def _body_place(view: DocView, obj: int, tokens, found, allowed, *, ctx: _Ctx) -> str | None:
+    """The country of a body the KB does not know that people belong to, from the place in its own name or its
+    own "of/in" phrase: "workers of the bus company of Tehran", "students of Lagos State University" (the
+    body's people are where the body is). Only a place: a role's country is not read here."""
+    place = _place_in(view, [t for t in tokens if t < obj], found, ctx=ctx)
+    if place is not None or view.pos[obj] not in _NOUNISH:
+        return place
+    for prep in view.children[obj]:
+        if view.dep[prep] == "prep" and view.lower[prep] in ("of", "in") and (allowed is None or prep in allowed):
+            for inner in (c for c in view.children[prep] if view.dep[c] == "pobj"):
+                inner_tokens = core(view, inner, allowed)
+                inner_found = cues(view, inner_tokens, inner)
+                if inner_found.country is not None and inner_found.country.covers(inner) \
+                        and inner_found.org is None and inner_found.role is None:
+                    return inner_found.country.entry.country
+                if view.pos[inner] == "PROPN" and inner not in inner_found.covered:  # tagged in the body's name
+                    place = _place_country(ctx.places(), _place_key(view, inner, inner_tokens),
+                                           ctx.explicit or ctx.country)
+                    return place[0] if place is not None else None
     return None
 
 
