@@ -512,3 +512,10 @@ def test_a_said_judgement_raised_by_a_thing_is_about_what_it_questions(extract):
                      "government's ability to secure documents.")
     said = one(events, "said")
     assert any("government" in t for t in texts(said["recipient"]))
+
+
+def test_possessive_pronoun_does_not_make_a_body_a_kinsman(extract):
+    events = extract("Kenya demanded on Monday that its African Union partners impose sanctions on the junta.")
+    sectors = {a["sector"] for e in events for role in ("actor", "recipient") for a in e[role]
+               if "African Union" in a["text"]}
+    assert sectors == {"IGO"}

@@ -434,3 +434,19 @@ def test_peoples_named_by_region_or_ethnic_group_are_civilians(nlp, sentence, ph
 def test_regional_adjective_is_not_a_people(nlp):
     assert resolve_np(_span_in(nlp, "Latin American countries signed the accord.", "Latin American countries")) \
         is None
+
+
+@pytest.mark.parametrize("phrase, sector", [
+    ("the rebel leader", "REB"),
+    ("an army spokesman", "MIL"),
+    ("the police chief", "COP"),
+    ("the party secretary", "PTY"),
+    ("a church leader", "REL"),
+    ("a government spokesman", "GOV"),
+    ("the intelligence chief", "GOV"),
+])
+def test_head_of_a_body_takes_the_body_sector(nlp, phrase, sector):
+    """"rebel leader": a leader, chief, spokesman or member of the body a role noun before them names."""
+    actor = resolve_np(_phrase_span(nlp, phrase))
+    assert actor is not None and actor.sector == sector
+

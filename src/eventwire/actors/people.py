@@ -192,8 +192,34 @@ def cues(view: DocView, tokens: list[int], head: int) -> _Cues:
         if slot is not None and (known is None or (h.distance, -h.last) < (known.distance, -known.last)):
             best[slot] = h
     covered = frozenset(i for h in found for i in range(h.first, h.last + 1))
-    return _Cues(best.get("org"), best.get("role") or best.get("title"), best.get("country"), best.get("person"),
-                 covered)
+    role = _of_body(view, best.get("role"), found) or best.get("title")
+    return _Cues(best.get("org"), role, best.get("country"), best.get("person"), covered)
+
+
+# Role nouns that only say someone leads, speaks for or belongs to a body: the body a role noun before them names
+# gives the sector ("rebel leader" REB, "army chief" MIL, "police spokesman" COP, "party secretary" PTY).
+HEADS_OF_BODIES = frozenset({"leader", "chief", "head", "commander", "spokesman", "spokeswoman", "spokesperson",
+                             "official", "member", "representative", "delegate", "chairman", "chairwoman",
+                             "chairperson", "chair", "director", "president", "secretary", "boss"})
+
+
+def _of_body(view: DocView, role: _Hit | None, found: list[_Hit]) -> _Hit | None:
+    """``role``, or when it is a head of a body (:data:`HEADS_OF_BODIES`) that a role noun modifies as a
+    compound ("rebel leader", "army chief"), that body's role stretched over both words (its sector wins)."""
+    if role is None or role.first != role.last or role.entry.name not in HEADS_OF_BODIES:
+        return role
+    for h in found:
+        if h.entry.kind == "role" and h.entry.sector and h.entry.flag in ("role", "institution") \
+                and h.last < role.first and view.dep[h.last] == "compound" and view.head[h.last] == role.first \
+                and h.entry.sector != role.entry.sector:
+            return _Hit(h.entry, h.first, role.last, role.distance)
+    for t in view.children[role.first]:  # a compound the tagger called an adjective ("the rebel leader")
+        if t < role.first and view.dep[t] == "compound":
+            found = view.kb.match(view.token_text(t), shouting=False)
+            if len(found) == 1 and found[0].entry.kind == "role" and found[0].entry.sector \
+                    and found[0].entry.flag in ("role", "institution") and found[0].entry.sector != role.entry.sector:
+                return _Hit(found[0].entry, t, role.last, role.distance)
+    return role
 
 
 # Which cue a KB hit can be: by kind, and for roles by kind and flag (role nouns proper before titles).

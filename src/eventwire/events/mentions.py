@@ -229,9 +229,11 @@ def _actors(doc: "Doc", heads: tuple[int, ...], ctx: ArticleState, *, through: b
     found: list[Actor] = []
     for i in heads:
         actor = resolve_np(_phrase(doc[i]), memory=ctx.memory)
-        if actor is not None and any(c.dep_ == "poss" for c in doc[i].children) and names_people(doc[i]) \
-                and resolve_np(doc[i:i + 1], memory=ctx.memory) is None:  # "the gunman's brother" is not the
-            actor = plain_party(doc[i], _phrase(doc[i]))  # gunman: a person known by whose kin they are
+        if actor is not None and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in doc[i].children) \
+                and names_people(doc[i]) and resolve_np(doc[i:i + 1], memory=ctx.memory) is None:
+            # "the gunman's brother" is not the gunman: a person known by whose kin they are ("its European
+            # Community partners" is named by its own modifiers: a possessive pronoun resolves to nothing)
+            actor = plain_party(doc[i], _phrase(doc[i]))
         agent_of = doc[i].head if doc[i].dep_ in ("compound", "amod", "nmod", "poss") else None
         if agent_of is not None and actor is not None and is_weapon(agent_of, ctx.lex):  # "U.S. military airstrikes"
             if actor.sector is None:
