@@ -450,3 +450,18 @@ def test_head_of_a_body_takes_the_body_sector(nlp, phrase, sector):
     actor = resolve_np(_phrase_span(nlp, phrase))
     assert actor is not None and actor.sector == sector
 
+
+
+@pytest.mark.parametrize("phrase, name, country, sector", [
+    ("Doctors Without Borders", "Doctors Without Borders", None, "NGO"),
+    ("Reporters Without Borders", "Reporters Without Borders", None, "NGO"),
+    ("USAID", "USAID", "USA", "GOV"),
+])
+def test_organisation_names_across_a_capitalised_preposition(nlp, phrase, name, country, sector):
+    actor = resolve_np(_phrase_span(nlp, phrase))
+    assert actor is not None and (actor.name, actor.country, actor.sector) == (name, country, sector)
+
+
+def test_lower_case_preposition_does_not_make_an_organisation(nlp):
+    actor = resolve_np(_phrase_span(nlp, "doctors from Kenya"))
+    assert actor is not None and (actor.country, actor.sector) == ("KEN", "CVL")

@@ -140,8 +140,10 @@ def _owned(view: DocView, head: int, allowed, actor: Actor | None, *, ctx: _Ctx)
 
 def _org_across(view: DocView, head: int, allowed, last: int, *, text: str) -> Actor | None:
     """An organisation whose name runs from the head's modifiers across a preposition ("Organization of
-    American States", "Liberation Tigers of Tamil Eelam"): only proper-noun heads with an "of/for" after."""
-    if view.pos[head] != "PROPN" or last <= head or view.lower[head + 1] not in ("of", "for"):
+    American States", "Liberation Tigers of Tamil Eelam", "Doctors Without Borders"): a proper-noun head with
+    "of/for" after, or any head with a capitalised preposition after (a title-case name)."""
+    if last <= head or not (view.pos[head] == "PROPN" and view.lower[head + 1] in ("of", "for")
+                            or view.pos[head + 1] == "ADP" and view.token_text(head + 1)[:1].isupper()):
         return None
     first = core(view, head, allowed)[0]
     window = [t for t in range(first, last + 1) if allowed is None or t in allowed]
