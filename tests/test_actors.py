@@ -465,3 +465,9 @@ def test_organisation_names_across_a_capitalised_preposition(nlp, phrase, name, 
 def test_lower_case_preposition_does_not_make_an_organisation(nlp):
     actor = resolve_np(_phrase_span(nlp, "doctors from Kenya"))
     assert actor is not None and (actor.country, actor.sector) == ("KEN", "CVL")
+
+
+def test_jewish_settlers_are_israeli_wherever_they_live(nlp):
+    actor = resolve_np(_span_in(nlp, "Jewish settlers in the West Bank blocked the road.",
+                                "Jewish settlers in the West Bank"))
+    assert actor is not None and (actor.country, actor.sector) == ("ISR", "CVL")
