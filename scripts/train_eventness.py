@@ -153,13 +153,12 @@ def samples(which: str = "tune", *, subset: int | None = None, cache: Path | Non
                               offsets=tuple(tuple(o) for o in record["offsets"]))
             bag = article_bag(article.body)
             about = topic.probability(doc.id, bag) if topic is not None and topic_readable(bag) else None
-            candidates = [Event.from_dict(e) for e in record["events"]]  # every candidate: the siblings
-            for event, candidate in zip(record["events"], candidates):
+            for event in record["events"]:
                 found = _corpora.label(doc, event, article, muc_matched=matched)
                 if found is None:
                     continue
-                features = event_features(candidate, article.body, bag=bag, title=article.title, topic=about,
-                                          others=candidates)
+                features = event_features(Event.from_dict(event), article.body, bag=bag, title=article.title,
+                                          topic=about)
                 rows.append({"dataset": name, "doc": doc.id, "features": features, "y": found[0], "w": found[1],
                              "event": event, "docs_in_set": len(docs), "topic": about})
                 n += 1

@@ -96,54 +96,6 @@ def test_a_noun_that_names_an_event_told_before_is_told_from_a_report(sentence, 
     assert index("nom:told") not in first and index("nom:ASSAULT/told") not in first
 
 
-@pytest.mark.parametrize("sentence, trigger, type_, cues", [
-    ("A neighbour was charged with murder after the stabbing.", "stabbing", "ASSAULT",
-     {"fr:ASSAULT/legal", "fr:ASSAULT/legal/before"}),
-    ("The shooting on Elm Street led to two arrests.", "shooting", "ASSAULT",
-     {"fr:ASSAULT/legal", "fr:ASSAULT/legal/after"}),
-    ("Hundreds attended a vigil for the boy killed in the crossfire.", "killed", "ASSAULT",
-     {"fr:ASSAULT/aftermath", "fr:ASSAULT/aftermath/before"}),
-    ("Residents are worried about the bombings in the capital.", "bombings", "ASSAULT",
-     {"fr:ASSAULT/opinion", "fr:ASSAULT/opinion/before"}),
-    ("Police arrested two men at the border on Friday.", "arrested", "COERCE", set()),  # the trigger itself
-    ("Gunmen killed four villagers near the market on Friday.", "killed", "ASSAULT", set()),
-])
-def test_the_proceeding_a_sentence_is_about_is_crossed_with_the_type(sentence, trigger, type_, cues):
-    """A legal or police proceeding, an aftermath or an opinion in the sentence is a cue with the candidate's type
-    and the side of the trigger it stands on; the trigger's own word is not its sentence's frame."""
-    from eventwire.learn.features import FRAME_WORDS, index
-
-    features = event_features(_event(sentence, type_=type_, trigger=trigger), sentence)
-    names = {f"fr:{type_}/{k}" for k in FRAME_WORDS} | {f"fr:{type_}/{k}/{side}" for k in FRAME_WORDS
-                                                        for side in ("before", "after", "none")}
-    assert {n for n in names if index(n) in features} == cues
-
-
-def test_the_other_types_told_by_the_same_sentence_are_cues_with_the_type():
-    """An attack word in a sentence that also gives an accusation ("was charged with murder") gets the accusation
-    as a sibling cue; a candidate of another sentence, or of the same type, is no sibling."""
-    from eventwire.learn.features import index
-
-    first = "A neighbour was charged with murder on Monday."
-    second = " Gunmen killed four villagers near the market."
-    body = first + second
-
-    def ev(type_, trigger, sentence, start):
-        return Event(event_id=f"{type_}{start}{trigger}", article=ArticleRef(id="a"), type=type_,
-                     quad_class="material-conflict", evidence=Evidence(sentence, start, start + len(sentence),
-                                                                       trigger), factuality="asserted")
-
-    murder, charged = ev("ASSAULT", "murder", first, 0), ev("ACCUSE", "charged", first, 0)
-    killed = ev("ASSAULT", "killed", second.strip(), len(first) + 1)
-    others = [murder, charged, killed]
-    named = event_features(murder, body, others=others)
-    assert index("sib:ASSAULT/ACCUSE") in named and index("sib:ASSAULT/True") in named
-    plain = event_features(killed, body, others=others)
-    assert index("sib:ASSAULT/ACCUSE") not in plain and index("sib:ASSAULT/False") in plain
-    alone = event_features(murder, body)
-    assert index("sib:ASSAULT/ACCUSE") not in alone
-
-
 def test_the_topic_of_a_text_too_short_to_tell_is_not_read():
     """A sentence alone has too few words for the topic model (which says about 0.4 for anything then): no topic,
     so a one-line attack report is not half a sport report; two sentences of a match report are read."""

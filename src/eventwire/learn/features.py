@@ -36,19 +36,6 @@ features are strings hashed (CRC-32) into :data:`DIM` buckets, each with a value
    murder", "reports on this murder"), the noun phrase at the head of its sentence, and whether the article named
    an event by the same stem before this sentence (the noun then refers back to an event already told).
 
-10. the proceeding the sentence is about (:func:`_frames`), with the type and with the side of the trigger the
-   cue stands on: a legal or police proceeding ("was charged with murder", "arrested in the shooting", "sentenced
-   for the killing", "police are investigating the shooting"), an aftermath ("a vigil for the victims", "the
-   funeral of", "remembered"), an opinion or feeling ("worried about the killings", "believes the attack"). An
-   attack word in such a sentence mostly names the attack as the topic of the proceeding, the aftermath or the
-   opinion (GUIDELINES §1) where the same word in a plain sentence reports it; an accusation or an arrest word in
-   a proceeding is the report itself. The sentence's bag of words has these words, but not with the type.
-
-11. the types of the article's other candidates told by the same sentence (:func:`_siblings`), with the type: a
-   sentence that gives an attack word and an accusation ("was charged with murder"), an arrest ("arrested in the
-   shooting") or a demand ("called for an end to the attacks") mostly reports the other event and only names the
-   attack; a sentence with one candidate has no such rival.
-
 Everything is read lower-cased: a lower-case or all-caps article gets the same features as its cased copy.
 """
 from __future__ import annotations
@@ -58,7 +45,7 @@ import re
 import zlib
 from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models import Event
@@ -107,47 +94,6 @@ TOLD = True  # a nominal trigger that names an event the article told before (9.
 DETERMINERS = frozenset("the this that these those such his her its their our your my".split())
 PREPOSITIONS = frozenset("of into about over on for against after from to in by with at behind following "
                          "despite amid regarding concerning".split())
-
-
-FRAMES = True  # the proceeding, aftermath or opinion the sentence is about, with the type (10. above)
-FRAME_WORDS = {
-    "legal": frozenset("arrested arrest arrests charged charge charges charging arraigned arraignment indicted "
-                       "indictment convicted conviction sentenced sentence sentencing pleaded plea trial court judge "
-                       "jury prosecutor prosecutors prosecution warrant custody booked jailed investigating "
-                       "investigation investigators detectives suspect suspects accused acquitted guilty bail "
-                       "hearing testified lawsuit extradition".split()),
-    "aftermath": frozenset("vigil vigils funeral funerals memorial mourned mourning mourners remember remembered "
-                           "anniversary tribute tributes condolences sympathy grieving buried burial".split()),
-    "opinion": frozenset("believe believes believed think thinks thought feel feels felt worried worry worries "
-                         "concern concerned concerns fear fears feared hope hopes afraid opinion view views "
-                         "blame blamed".split()),
-}
-
-
-def _frames(t: str, tokens: list[str], at: int) -> list[str]:
-    """The proceeding (legal or police), the aftermath or the opinion its sentence is about (10. above): each
-    kind present, alone, with the type, and with the side of the trigger its first word stands on ("charged with
-    murder": before; "the shooting led to an arrest": after)."""
-    names = []
-    for kind, vocabulary in FRAME_WORDS.items():
-        where = [k for k, w in enumerate(tokens) if w in vocabulary and k != at]
-        if not where:
-            continue
-        side = "none" if at < 0 else "before" if where[0] < at else "after"
-        names += [f"fr:{kind}", f"fr:{t}/{kind}", f"fr:{t}/{kind}/{side}"]
-    return names
-
-
-SIBLINGS = True  # the types of the other candidates of the same sentence, with the type (11. above)
-
-
-def _siblings(event: "Event", others: Sequence["Event"]) -> list[str]:
-    """The PLOVER types of the other candidates (``others``: the article's candidates, ``event`` among them or
-    not) whose evidence is the same sentence, each with the candidate's type; "none" when there is none."""
-    types = sorted({o.type for o in others if o is not event and o.type != event.type
-                    and o.evidence.start == event.evidence.start and o.evidence.end == event.evidence.end})
-    t = event.type
-    return [f"sib:{t}/{o}" for o in types] + [f"sib:any/{bool(types)}", f"sib:{t}/{bool(types)}"]
 
 
 def alone(event: "Event", body: str) -> bool:
@@ -332,11 +278,9 @@ def _specific(t: str, tokens: list[str]) -> list[str]:
 
 
 def event_features(event: "Event", body: str, *, bag: dict[int, float] | None = None,
-                   title: str | None = None, topic: float | None = None,
-                   others: Sequence["Event"] = ()) -> dict[int, float]:
+                   title: str | None = None, topic: float | None = None) -> dict[int, float]:
     """Hashed features of one candidate ``event`` of the article ``body`` (``bag``: its :func:`article_bag`;
-    ``topic``: the probability that the article is about sport, entertainment or technology; ``others``: the
-    article's candidates, for :func:`_siblings`)."""
+    ``topic``: the probability that the article is about sport, entertainment or technology)."""
     names: list[str] = ["bias"]
     t, f = event.type, event.factuality
     names += [f"type:{t}", f"mode:{t}/{event.mode}", f"quad:{event.quad_class}", f"fact:{f}", f"tf:{t}/{f}",
@@ -395,10 +339,6 @@ def event_features(event: "Event", body: str, *, bag: dict[int, float] | None = 
         names += _specific(event.type, tokens)
     if TOLD:
         names += _told(event, tokens, at, head, body)
-    if FRAMES:
-        names += _frames(t, tokens, at)
-    if SIBLINGS:
-        names += _siblings(event, others)
     out: dict[int, float] = {}
     for name in names:
         key = index(name)

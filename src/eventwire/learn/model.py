@@ -116,8 +116,7 @@ class Eventness:
             return [], None
         bag = article_bag(body)
         topic = self.topic(bag)
-        return [self.raw(event_features(e, body, bag=bag, title=title, topic=topic, others=events))
-                for e in events], topic
+        return [self.raw(event_features(e, body, bag=bag, title=title, topic=topic)) for e in events], topic
 
     def apply(self, events: Sequence["Event"], body: str, *, title: str | None = None) -> list["Event"]:
         """The events at or above their threshold, their ``confidence`` set to the calibrated probability."""
