@@ -277,6 +277,7 @@ def evaluate(articles: list[Selected], found: dict[str, list[dict]], *, errors: 
                     missed.append((article.id, s["i"], t))
     report(articles, per_type, per_source, calib, actor_stats, unplaced, len(placed))
     if errors:
+        print_breakdown(wrong, asserted, gold)
         print_errors(wrong, missed, texts, bounds)
         print(f"actor and recipient misses of right events ({len(actor_misses)}):")
         for row in actor_misses:
@@ -314,6 +315,59 @@ def report(articles, per_type, per_source, calib, actor_stats, unplaced, n_place
         n = actor_stats[f"{role} named"]
         print(f"{role}s of right events whose gold names one: right {ratio(actor_stats[f'{role} right'], n)}, "
               f"empty {ratio(actor_stats[f'{role} empty'], n)}")
+
+
+NON_ASSERTED = ("denied", "negated", "hypothetical", "future")
+
+
+def error_class(p: Placed, g: dict) -> tuple[str, tuple[str, ...]]:
+    """Why a wrong asserted event is wrong, and the gold types of its sentences that are not its own.
+
+    - ``unplaced``: its evidence lies in no annotated sentence (the title line, or not found in the text);
+    - ``factuality``: a sentence holds an event of its type that the gold marks denied, negated, hypothetical
+      or future (the type is right, the assertion is not);
+    - ``type``: a sentence holds a real (asserted or claimed) event of another type only;
+    - ``no event``: no sentence it overlaps holds any annotated event (generic, background, opinion...);
+    - ``other``: a sentence holds only non-real events of other types.
+    """
+    if not p.sentences:
+        return "unplaced", ()
+    t = p.event["type"]
+    if any(t in gold_types(g, k, NON_ASSERTED) for k in p.sentences):
+        return "factuality", ()
+    others = tuple(sorted({x for k in p.sentences for x in gold_types(g, k)}))
+    if others:
+        return "type", others
+    if any(g["sentences"][k]["events"] for k in p.sentences):
+        return "other", ()
+    return "no event", ()
+
+
+def print_breakdown(wrong: list[Placed], asserted: list[Placed], gold: dict) -> None:
+    """The wrong asserted events by :func:`error_class`, the type confusions (ours -> gold), and duplicates:
+    several asserted events of one type whose evidence lies in the same sentences (each is scored on its own, so
+    duplicates of a right event add right ones and duplicates of a wrong event add wrong ones)."""
+    classes, confusion = Counter(), Counter()
+    for p in wrong:
+        name, others = error_class(p, gold[p.article])
+        classes[name] += 1
+        for o in others:
+            confusion[(p.event["type"], o)] += 1
+    print()
+    print(f"wrong asserted events by class ({len(wrong)}):")
+    print_table(("class", "wrong events"), [(k, n) for k, n in classes.most_common()])
+    print()
+    print("type errors, ours -> gold (an event counts once per gold type of its sentences):")
+    print_table(("ours", "gold", "events"), [(a, b, n) for (a, b), n in confusion.most_common(25)])
+    groups = defaultdict(list)
+    for p in asserted:
+        if p.sentences:
+            groups[(p.article, p.event["type"], p.sentences)].append(p)
+    wrong_ids = {id(p) for p in wrong}
+    extra = [q for ps in groups.values() if len(ps) > 1 for q in ps[1:]]
+    print()
+    print(f"duplicates (asserted events of one type on the same sentences beyond the first): {len(extra)}, of "
+          f"which wrong {sum(id(q) in wrong_ids for q in extra)}; groups {sum(len(ps) > 1 for ps in groups.values())}")
 
 
 def print_errors(wrong: list[Placed], missed: list[tuple[str, int, str]], texts, bounds) -> None:

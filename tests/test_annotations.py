@@ -155,3 +155,25 @@ def test_scorer_pieces():
     assert articles.head_word("John Smith, 24") == "smith"
     assert articles.ece([(0.9, True), (0.9, False)]) == pytest.approx(0.4)
     assert articles.ece([(1.0, True), (0.0, False)]) == pytest.approx(0.0)
+
+
+def test_wrong_events_are_classed_by_what_the_gold_says_of_their_sentences():
+    """A wrong asserted event is a type error when its sentence holds a real event of another type, a factuality
+    error when it holds one of its type that is future/hypothetical/denied/negated, "no event" when it holds none,
+    "unplaced" when its evidence lies in no annotated sentence."""
+    def ev(type_, factuality="asserted"):
+        return {"type": type_, "factuality": factuality, "actor": [], "recipient": []}
+
+    gold = {"sentences": [{"i": 0, "events": []}, {"i": 1, "events": [ev("ACCUSE")]},
+                          {"i": 2, "events": [ev("CONSULT", "future")]},
+                          {"i": 3, "events": [ev("PROTEST", "hypothetical")]}]}
+
+    def placed(type_, sentences):
+        return articles.Placed("a", {"type": type_}, (0, 1) if sentences else None, frozenset(sentences),
+                               frozenset(sentences))
+
+    assert articles.error_class(placed("ASSAULT", {0}), gold) == ("no event", ())
+    assert articles.error_class(placed("ASSAULT", {1}), gold) == ("type", ("ACCUSE",))
+    assert articles.error_class(placed("CONSULT", {2}), gold) == ("factuality", ())
+    assert articles.error_class(placed("ASSAULT", {3}), gold) == ("other", ())
+    assert articles.error_class(placed("ASSAULT", set()), gold) == ("unplaced", ())
