@@ -15,7 +15,13 @@ dependency labels, parts of speech, entity labels and the closed class of prepos
 2. the candidate's own relation, and the preposition that governs it ("by", "against", "of"), with the type;
 3. its part of speech, entity label, whether it is a pronoun; the trigger's part of speech and voice;
 4. which side of the trigger it stands on, how far (in buckets of words), and in which sentence (0: the trigger's);
-5. whether the rules chose it for this role or for the other one, and whether the rules' list is empty.
+5. whether the rules chose it for this role or for the other one, and whether the rules' list is empty;
+6. the trigger's lemma with the candidate's relation, side and governing preposition ("accuse" + nsubj, "meet" +
+   "with"), and the lemma of the candidate's head, alone and with the type ("victim", "gunman", "police"): what a
+   verb's frame and a noun's usual role say, which the dependency labels alone do not (hashed, as the event
+   filter's words are; :data:`WORDS`);
+7. whether the candidate is the subject of a speech verb, and of the one that reports the trigger's clause (the
+   speaker of a reported act is its actor for an accusation, not for the act reported; :data:`SPEAKER`).
 
 Trained by ``scripts/train_roles.py`` from the tune halves of ``../shared/data`` (the annotated whole articles'
 actor and recipient spans, PLOVER ZSP's ``<s>``/``<t>`` marks, Multi-CoPED's source and target spans).
@@ -31,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from ..knowledge.words import SPEECH_VERBS
 from .model import read_weights
 from .model import weights_path as model_weights_path
 
@@ -47,6 +54,8 @@ SENTENCES_BEFORE = 2  # candidates come from the trigger's sentence and this man
 PATH_STEPS = 4
 DISTANCES = (1, 2, 4, 8, 16, 32)
 RESOLVED = True  # features of what each candidate resolves to (its sector, whether it has a country)
+WORDS = True  # hashed lemmas of the trigger and of the candidate's head (6. of the module docstring)
+SPEAKER = True  # the candidate as the subject of a speech verb (7.)
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -169,7 +178,26 @@ def phrase_names(trigger: "Token", cand: Candidate, *, type_: str, actor: "Actor
         sector = (actor.sector or "-") if actor is not None else "none"
         names += [f"res:{sector}", f"rest:{type_}/{sector}", f"resc:{actor is not None and bool(actor.country)}",
                   f"resd:{sector}/{dep}"]
+    if WORDS:
+        names += _word_names(trigger, head, type_=type_)
+    if SPEAKER:
+        names += _speaker_names(trigger, head, type_=type_)
     return names
+
+
+def _word_names(trigger: "Token", head: "Token", *, type_: str) -> list[str]:
+    """The trigger's lemma with how the candidate stands to it, and the candidate head's lemma (6. above)."""
+    verb, lemma = trigger.lemma_.lower(), head.lemma_.lower()
+    prep = head.head.lower_ if head.dep_ == "pobj" else "-"
+    return [f"tld:{verb}/{head.dep_}/{head.i < trigger.i}", f"tlp:{verb}/{prep}", f"hl:{lemma}",
+            f"hlt:{type_}/{lemma}"]
+
+
+def _speaker_names(trigger: "Token", head: "Token", *, type_: str) -> list[str]:
+    """Whether the candidate is a speech verb's subject, and the subject of the one above the trigger (7.)."""
+    says = head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
+    above = next((a for a in trigger.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
+    return [f"spk:{says}/{above is not None and head.head.i == above.i}", f"spkt:{type_}/{says}"]
 
 
 def role_names(type_: str, *, rules: bool, other: bool, empty: bool) -> list[str]:
