@@ -101,11 +101,11 @@ def test_features_are_hashed_and_tell_the_subject_from_the_object(nlp):
 
 
 def _names(doc, trigger_word: str, head_word: str, type_: str = "ASSAULT") -> list[str]:
-    from eventwire.learn.roles import phrase_names
+    from eventwire.learn.roles import word_names
 
     trigger = next(t for t in doc if t.text == trigger_word)
     head = next(t for t in doc if t.text == head_word)
-    return phrase_names(trigger, Candidate(head.i, head.idx, head.idx + len(head), 0), type_=type_)
+    return word_names(trigger, Candidate(head.i, head.idx, head.idx + len(head), 0), type_=type_)
 
 
 def test_features_read_the_trigger_lemma_with_the_relation_and_the_head_lemma(nlp):
@@ -125,6 +125,18 @@ def test_features_tell_the_speaker_of_a_reported_act_from_its_doer(nlp):
     assert "spk:False/False" in _names(doc, "attacked", "rebels")
     doc = nlp("Rebels attacked the convoy, and the ministry said nothing else.")
     assert "spk:True/False" in _names(doc, "attacked", "ministry")  # a speaker, but not of this clause
+
+
+def test_only_the_recipient_model_reads_the_word_features(nlp):
+    from eventwire.learn.roles import WORD_ROLES, hashed, word_names
+
+    doc = nlp("The union accused the minister of lying.")
+    cand = Candidate(4, doc[4].idx, doc[4].idx + len(doc[4]), 0)
+    args = dict(type_="ACCUSE", rules=False, other=False, empty=True)
+    actor = candidate_features(doc[2], cand, role="actor", **args)
+    recipient = candidate_features(doc[2], cand, role="recipient", **args)
+    assert WORD_ROLES == ("recipient",) and actor != recipient
+    assert set(hashed(word_names(doc[2], cand, type_="ACCUSE"))) <= set(recipient)
 
 
 @pytest.mark.parametrize("text, trigger, role, favour, expected", [
