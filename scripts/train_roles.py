@@ -168,7 +168,8 @@ def samples(which: str = "tune", *, subset: int | None = None, cache: Path | Non
                     current, others = getattr(event, role), getattr(event, other)
                     flags = [chosen_by(current, parsed, c) for c in cands]
                     feats = [candidate_features(trigger, c, type_=event.type, rules=f,
-                                                other=chosen_by(others, parsed, c), empty=not current, actor=a)
+                                                other=chosen_by(others, parsed, c), empty=not current, actor=a,
+                                                role=role)
                              for c, f, a in zip(cands, flags, actors)]
                     labels = [bool(spans) and actor_matches([{"text": body[c.start:c.end]}], spans, raw)
                               for c in cands]

@@ -100,6 +100,45 @@ def test_features_are_hashed_and_tell_the_subject_from_the_object(nlp):
     assert candidate_features(trigger, subject, type_="ASSAULT", rules=True, other=False, empty=False) != a
 
 
+def _names(doc, trigger_word: str, head_word: str, type_: str = "ASSAULT") -> list[str]:
+    from eventwire.learn.roles import word_names
+
+    trigger = next(t for t in doc if t.text == trigger_word)
+    head = next(t for t in doc if t.text == head_word)
+    return word_names(trigger, Candidate(head.i, head.idx, head.idx + len(head), 0), type_=type_)
+
+
+def test_features_read_the_trigger_lemma_with_the_relation_and_the_head_lemma(nlp):
+    # "accused X of": the verb's frame tells the accuser (subject) from the accused (object), and the head's lemma
+    # tells a victim noun from an attacker noun whatever the relation
+    doc = nlp("The union accused the minister of lying.")
+    union, minister = _names(doc, "accused", "union", "ACCUSE"), _names(doc, "accused", "minister", "ACCUSE")
+    assert "tld:accuse/nsubj/True" in union and "tld:accuse/dobj/False" in minister
+    assert "hl:union" in union and "hlt:ACCUSE/minister" in minister
+    doc = nlp("Police said the victims were shot by a gunman.")
+    assert "hl:victim" in _names(doc, "shot", "victims") and "tlp:shoot/by" in _names(doc, "shot", "gunman")
+
+
+def test_features_tell_the_speaker_of_a_reported_act_from_its_doer(nlp):
+    doc = nlp("The ministry said rebels attacked the convoy.")
+    assert "spk:True/True" in _names(doc, "attacked", "ministry")  # subject of the "said" above the trigger
+    assert "spk:False/False" in _names(doc, "attacked", "rebels")
+    doc = nlp("Rebels attacked the convoy, and the ministry said nothing else.")
+    assert "spk:True/False" in _names(doc, "attacked", "ministry")  # a speaker, but not of this clause
+
+
+def test_only_the_recipient_model_reads_the_word_features(nlp):
+    from eventwire.learn.roles import WORD_ROLES, hashed, word_names
+
+    doc = nlp("The union accused the minister of lying.")
+    cand = Candidate(4, doc[4].idx, doc[4].idx + len(doc[4]), 0)
+    args = dict(type_="ACCUSE", rules=False, other=False, empty=True)
+    actor = candidate_features(doc[2], cand, role="actor", **args)
+    recipient = candidate_features(doc[2], cand, role="recipient", **args)
+    assert WORD_ROLES == ("recipient",) and actor != recipient
+    assert set(hashed(word_names(doc[2], cand, type_="ACCUSE"))) <= set(recipient)
+
+
 @pytest.mark.parametrize("text, trigger, role, favour, expected", [
     # an empty actor filled with the active subject; an empty recipient with the object
     ("Militants attacked a police convoy near the border.", "attacked", "actor", "d:nsubj", "Militants"),
