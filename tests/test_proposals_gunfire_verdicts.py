@@ -1,8 +1,8 @@
 """Rules alone (no learned filter, real spaCy): acts told by a construction without the usual event word (issue #15,
 whole-article recall; benchmarks/annotations/GUIDELINES.md sections 3 and 5): a proposal put to another party and a
 reward offered for information (REQUEST), gunfire exchanged and shots fired told by their count (ASSAULT), and
-criticism told by a verdict in what a speaker says (ACCUSE, judgements.tsv); with their near misses. Also the
-trigger lexicon's negated condition ``!a``."""
+criticism told by a verdict in what a speaker says, an occurrence examined, someone held on charges (ACCUSE);
+with their near misses. Also the trigger lexicon's negated condition ``!a``."""
 from __future__ import annotations
 
 import pytest
@@ -53,6 +53,18 @@ def test_shots_told_without_their_target(nlp, text, assault):
     pytest.param("She said the weather had been unusually cold.", False, id="no-verdict"),
 ])
 def test_criticism_told_by_a_verdict(nlp, text, accuse):
+    assert ("ACCUSE" in _types(nlp, text)) is accuse
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, accuse", [
+    pytest.param("Detectives are examining the shooting, police said.", True, id="examining-an-occurrence"),
+    pytest.param("Doctors examined the patient on Monday.", False, id="examining-a-patient"),
+    pytest.param("The suspect is being held on two counts of first-degree murder.", True, id="held-on-counts"),
+    pytest.param("She will remain in jail on charges of burglary.", True, id="in-jail-on-charges"),
+    pytest.param("He is being held on an island off the coast.", False, id="held-on-an-island"),
+])
+def test_investigations_and_charges_told_by_other_words(nlp, text, accuse):
     assert ("ACCUSE" in _types(nlp, text)) is accuse
 
 
