@@ -174,6 +174,8 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return True
     if "&" in condition:  # "obj=himself&prt=in": every part holds
         return all(condition_holds(token, part, lex, quoted=quoted) for part in condition.split("&"))
+    if condition.startswith("!"):  # "!passive": the condition does not hold
+        return not condition_holds(token, condition[1:], lex, quoted=quoted)
     name, _, arg = condition.partition("=")
     words = set(arg.split("|")) if arg else set()
     if name == "obj":
@@ -205,7 +207,7 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
         return token.dep_ == "xcomp" and token.head.lemma_.lower() in words
     if name == "pobjof":  # "remains under investigation": the object of the preposition a or b
         return token.dep_ == "pobj" and token.head.lower_ in words
-    if name in ("xcomp", "oprd", "ccomp", "dobj"):
+    if name in ("xcomp", "oprd", "ccomp", "dobj", "npadvmod", "advmod"):  # "fired three times", "fired once"
         return any(c.dep_ == name and (not words or c.lemma_.lower() in words) for c in token.children)
     if name == "dynamic":
         return token.dep_ != "acl" and not (
