@@ -215,8 +215,11 @@ def frames_of(records: list[dict]) -> list[list[tuple[str, ...]]]:
     res = Resources(learned=False)
     nlp, kb, places = res.get_nlp(), res.get_actor_kb(), res.place_names()
     texts = (nlp_text(r["body"], nlp, kb, places=places) for r in records)
-    return [[frame(doc, Event.from_dict(e)) for e in r["events"]]
-            for r, doc in zip(records, nlp.pipe(texts, batch_size=res.batch_size))]
+    out = []
+    for r, doc in zip(records, nlp.pipe(texts, batch_size=res.batch_size)):
+        events = [Event.from_dict(e) for e in r["events"]]
+        out.append([frame(doc, event, events) for event in events])  # with the other candidates: the context
+    return out
 
 
 class Sparse:

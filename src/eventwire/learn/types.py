@@ -16,7 +16,12 @@ Features (hashed with CRC-32 into :data:`DIM` buckets; no text is kept in the we
    relation to its head, the verb that governs it, and its dependents by relation with their class (entity label,
    pronoun or lemma): "expelled *the ambassador*" (dobj lemma) against "expelled *from the party*" (prep from),
    "*Police* forced X *out*" against "forced X *to* resign" (an open clausal complement); and the verb whose
-   clause tells the trigger (:func:`_told_in`): "accused the army *of attacking*" is an accusation.
+   clause tells the trigger (:func:`_told_in`): "accused the army *of attacking*" is an accusation;
+5. (the groups named in :data:`CONTEXT`) what else the rules know of the candidate (:func:`context`): every type the
+   trigger lexicon lists for the trigger's lemma (the rules' other readings of the word: "ordered" is COERCE,
+   REQUEST or ACCUSE by its condition), a modal or the verb an open clause completes ("will attend", "agreed to
+   host"), the kind of its objects (an entity's label, a pronoun, a common noun), and the types of the other
+   candidates of its sentence ("talks" beside "agreed": an agreement reached in talks).
 
 Trained by ``scripts/train_types.py`` from the tune halves of ``../shared/data`` (PLOVER-coded sentences, the
 quad class of Multi-CoPED sentences, MUC-4 key incidents, the annotated whole articles); the weights file is JSON of
@@ -53,6 +58,13 @@ BIGRAMS = False
 FRAME_WEIGHT = 1.0
 FRAME_OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
 ANCESTORS = 3  # how many heads above the trigger the verb that tells it is looked for (0: not at all)
+# The context groups :func:`context` can name, and those it reads (() reads none: off). Out of fold on the tune halves
+# (session 17, 4,925 candidates; GSR / ZSP / Multi-CoPED / MUC-4 / annotated-article candidates, mean): none .879 /
+# .885 / .935 / .987 / .701, mean .874; all six .872 / .872 / .920 / .987 / .712, mean .873 (margin 0.5 chosen):
+# the articles gain 26 candidates, the PLOVER sets lose 11 sentences, so they stay off (docs/benchmarks.md)
+CONTEXT_GROUPS = ("xlex", "xlexr", "xmod", "xobj", "xco", "xcor")
+CONTEXT: tuple[str, ...] = ()
+MODALS = frozenset({"will", "would", "could", "may", "might", "must", "should", "can", "shall"})
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -107,21 +119,27 @@ def _class(token: "Token") -> str:
     return "PRON" if token.pos_ == "PRON" else token.lemma_.lower()
 
 
-def frame(doc: "Doc", event: "Event") -> tuple[str, ...]:
-    """The dependency frame of the event's trigger in the parsed article ``doc`` (whose text the evidence offsets
-    point into): the trigger word's lemma with its relation to its head, the word that governs it (the verb of
-    an object noun), and each dependent by relation: objects and subjects with their class, prepositions with
-    their object's class, clausal complements, a particle, a negation. Empty where the trigger is not found."""
+def _trigger_token(doc: "Doc", event: "Event") -> "Token | None":
+    """The trigger's first word in the parsed article ``doc`` (whose text the evidence offsets point into)."""
     ev = event.evidence
     size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text), without joining it
     span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if ev.end <= size else None
     trigger = words(ev.trigger)
     if span is None or not trigger:
-        return ()
+        return None
     first = trigger[0]
-    token = next((t for t in span if t.lower_ == first or stem(t.lower_) == stem(first)), None)
+    return next((t for t in span if t.lower_ == first or stem(t.lower_) == stem(first)), None)
+
+
+def frame(doc: "Doc", event: "Event", events: Sequence["Event"] = ()) -> tuple[str, ...]:
+    """The dependency frame of the event's trigger in the parsed article ``doc`` (whose text the evidence offsets
+    point into): the trigger word's lemma with its relation to its head, the word that governs it (the verb of
+    an object noun), and each dependent by relation: objects and subjects with their class, prepositions with
+    their object's class, clausal complements, a particle, a negation; then its :func:`context` among ``events``
+    (the candidates of the article). Empty where the trigger is not found."""
+    token = _trigger_token(doc, event)
     if token is None:
-        return ()
+        return _neighbours(event, events)
     lemma, kind = token.lemma_.lower(), event.type
     out = [f"fd:{lemma}/{token.dep_}", f"fdt:{kind}/{token.dep_}"]
     if token.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "nsubj"):
@@ -144,7 +162,58 @@ def frame(doc: "Doc", event: "Event") -> tuple[str, ...]:
             out.append(f"fdat:{lemma}")
         elif dep == "prt":
             out.append(f"fprt:{lemma}/{child.lower_}")
-    return tuple(out) + _told_in(token, kind)
+    return tuple(out) + _told_in(token, kind) + context(token, event, events)
+
+
+def context(token: "Token", event: "Event", events: Sequence["Event"] = ()) -> tuple[str, ...]:
+    """What else the rules know of the candidate whose trigger is ``token`` (the groups of :data:`CONTEXT`):
+    ``xlex`` each type the trigger lexicon lists for its lemma, ``xlexr`` the same with the rules' type (which
+    reading the rules took); ``xmod`` a modal auxiliary, or the verb whose open clause it is ("agreed *to host*");
+    ``xobj`` each object's kind (entity label, pronoun, noun) by relation or preposition, with the rules' type;
+    ``xco``/``xcor`` the other candidates of its sentence (:func:`_neighbours`)."""
+    from ..knowledge.lexicon import load_lexicon
+
+    if not CONTEXT:
+        return ()
+    out: list[str] = []
+    kind = event.type
+    if "xlex" in CONTEXT or "xlexr" in CONTEXT:
+        lex = load_lexicon()
+        rules = lex.triggers.get(token.lemma_.lower()) or lex.triggers.get(token.lower_) or ()
+        for other in sorted({r.type for r in rules if r.type != "-"}):
+            out += [f"xlex:{other}", f"xlexr:{kind}/{other}"]
+    if "xmod" in CONTEXT:
+        out += [f"xmod:{c.lower_}" for c in token.children if c.dep_ == "aux" and c.lower_ in MODALS]
+        if token.dep_ == "xcomp" and token.head.i != token.i:
+            out.append(f"xmod:xc/{token.head.lemma_.lower()}")
+    if "xobj" in CONTEXT:
+        for child in token.children:
+            if child.dep_ == "prep":
+                out += [f"xobj:{kind}/{child.lower_}/{_kind(g)}" for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ in ("dobj", "nsubjpass", "pobj"):
+                out.append(f"xobj:{kind}/{child.dep_}/{_kind(child)}")
+    return tuple(n for n in out if n.split(":")[0] in CONTEXT) + _neighbours(event, events)
+
+
+def _kind(token: "Token") -> str:
+    if token.ent_type_:
+        return "ent" + token.ent_type_
+    if token.pos_ == "PRON":
+        return "pron"
+    return "noun" if token.pos_ in ("NOUN", "PROPN") else token.pos_
+
+
+def _neighbours(event: "Event", events: Sequence["Event"]) -> tuple[str, ...]:
+    """The types of the other candidates of the event's sentence (same evidence span), alone (``xco``) and with
+    the rules' type (``xcor``)."""
+    if "xco" not in CONTEXT and "xcor" not in CONTEXT:
+        return ()
+    ev = event.evidence
+    out = []
+    for other in events:
+        if other is not event and other.evidence.start == ev.start and other.evidence.end == ev.end:
+            out += [f"xco:{other.type}", f"xcor:{event.type}/{other.type}"]
+    return tuple(n for n in out if n.split(":")[0] in CONTEXT)
 
 
 def _told_in(token: "Token", kind: str) -> tuple[str, ...]:
@@ -219,7 +288,7 @@ class TypeCoder:
         from ..events.acled import recode
 
         read = doc is not None and FRAME_WEIGHT > 0
-        chosen = [self.choose(event, frame(doc, event) if read else ()) for event in events]
+        chosen = [self.choose(event, frame(doc, event, events) if read else ()) for event in events]
         kept = {(e.evidence.start, e.evidence.end, e.type) for e, c in zip(events, chosen) if c == e.type}
         out = []
         for event, new_type in zip(events, chosen):
