@@ -47,6 +47,7 @@ from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, additive as _additive, a
     with_gunshot_wound, cared_for, gapped_care
 from .multiple_shootings import people_hit, wounded_of_hit
 from .killer_suicide import GAPPED, REFLEXIVES, killer_deaths, murder_suicide, turned_on_self
+from .dead_retold import dead_among_wounded
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
@@ -533,15 +534,18 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
     others = OTHERS.search(sent.text) is not None  # "two were killed and four others were in the hospital"
     keep = (others or not (groups["dead"] or by_pronoun["dead"])) and (not wounded or others)
     cared = keep and not wounded and bool(groups["care"] or by_pronoun["care"])
+    told_care = not keep and bool(groups["care"] or by_pronoun["care"])  # "...taken to a hospital, where he died"
     for found in (groups, by_pronoun):
         in_care = found.pop("care")
         found["shot"] += in_care if keep else []
+    retold = 0 if told_care else dead_among_wounded(groups, by_pronoun)  # "a woman was shot and ..., where she died"
     shot = bool(groups["shot"] or by_pronoun["shot"]) and not groups["injured"] and not by_pronoun["injured"]
     for kind in ("injured",):  # the shot are wounded, as far as the sentence tells, in the order they came
         groups[kind] = sorted(groups[kind] + groups.pop("shot"), key=_order)
         by_pronoun[kind] = sorted(by_pronoun[kind] + by_pronoun.pop("shot"), key=_order)
     totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
     totals["dead"] = totals["dead"] + len(killer) if killer and totals["dead"] is not None else totals["dead"]
+    totals["injured"] = (totals["injured"] - retold or None) if retold and totals["injured"] else totals["injured"]
     fatal = _fatal_share(sent, lex, triggers, inside=inside)
     if fatal and totals["injured"] and totals["injured"] >= fatal and not totals["dead"]:
         totals["dead"], totals["injured"] = fatal, totals["injured"] - fatal  # "three were shot, one fatally"
