@@ -40,3 +40,54 @@ def test_the_killers_own_death_is_not_a_victim_retold(nlp):
                  "A woman shot her husband in the leg before turning the gun on herself."):
         counted = count_casualties(next(iter(nlp(text).sents)))
         assert counted.injured == 1, text
+
+
+def _report(index, text, *, dead=None, injured=None, shot=False):
+    """A stand-in for one report of an event (events/records.Mention): what ``fields.wounded`` reads."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(index=index, clause=SimpleNamespace(text=text), fatalities=dead, injured=injured,
+                           shot=shot, victims=False)
+
+
+@pytest.mark.parametrize("later, wounded", [
+    # one more person shot, told apart from the dead by "also", "a second", or by surviving
+    ("Her mother was also shot, but survived.", 1),
+    ("A second man was shot in the leg.", 1),
+    ("His brother was shot too.", 1),
+    # the dead told again by a later report of someone shot: no wounded besides
+    ("Police said the boy was shot once in the chest.", N),
+    ("He was shot a second time in the back.", N),
+])
+def test_a_later_report_of_someone_shot(later, wounded):
+    """A report of someone shot, beside the event's dead, is one of them told again unless it says he is one more."""
+    from eventwire.events.fields import wounded as event_wounded
+
+    reports = [_report(0, "A 7-year-old boy was shot and killed on Wednesday night.", dead=1),
+               _report(1, later, injured=1, shot=True)]
+    assert event_wounded(reports) == wounded
+
+
+def test_another_victim_words():
+    from eventwire.events.dead_retold import another_victim
+
+    assert another_victim("His brother was shot too.")
+    assert another_victim("A woman was shot in the arm and is expected to survive.")
+    assert not another_victim("He was shot a second time in the back.")
+    assert not another_victim("The boy was shot in the chest.")
+
+
+@pytest.mark.parametrize("text", [
+    "According to the fire department, the shooting occurred at 3:51 p.m., and the child was taken in critical "
+    "condition to a children's hospital, where he was pronounced dead.",
+    "A woman was shot in the back on Main Street on Friday and taken to a nearby trauma center, where she was "
+    "pronounced dead.",
+])
+def test_the_event_reads_its_sentence_once(text):
+    """The event of the sentence's only attack takes its dead and its wounded from one reading of the sentence: the
+    dead a later clause tells by a pronoun are not counted again as wounded by the attack's own clause."""
+    import eventwire
+
+    rules = eventwire.Resources(learned=False)
+    events = eventwire.extract(text, published="2016-06-03", resources=rules)
+    assert [(e.fatalities, e.injured) for e in events if e.type == "ASSAULT"] == [(1, None)]

@@ -36,7 +36,7 @@ from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_cas
 from .casualty_verbs import KINDS as _KINDS, SHOOT as _SHOOT, FATALLY as _FATALLY, HIT as _HIT, cue as _cue, \
     after_being as _after_being, dated_event_noun as _dated_event_noun, subjectless_killing as _subjectless_killing, \
     shared_subject_dies as _shared_subject_dies, dies as _dies, wounds_told as _wounds_told, \
-    hit_by_gunfire as _hit_by_gunfire, fatally as _fatally, shot as _shot, shot_dead as _shot_dead, \
+    hit_wounds as _hit_wounds, fatally as _fatally, shot as _shot, shot_dead as _shot_dead, \
     the_dead as _the_dead, either as _either, attempted as _attempted
 from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from ..knowledge.lexicon import load_lexicon as load_event_lexicon
@@ -148,8 +148,8 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
         return "dead" if _fatally(head) else _cue(head, lex, ("verb",))  # "fatally wounded": dead
     if rel in ("dobj", "nsubjpass") and _to_death(head):  # "shot 16 peasants to death", "was beaten to death"
         return "dead"
-    if rel in ("dobj", "nsubjpass") and (head.lemma_.lower() in _SHOOT or _hit_by_gunfire(head)) \
-            and not _attempted(head, lex):
+    if rel in ("dobj", "nsubjpass") and (head.lemma_.lower() in _SHOOT or _hit_wounds(head, lex)) \
+            and not _attempted(head, lex):  # "was struck in the chest", "fatally struck X"
         return _shot(head, lex)
     if rel == "dobj" and head.lemma_.lower() in _HIT and any(  # "the bullet struck the boy": shot
             c.dep_ == "nsubj" and c.lemma_.lower() in _GUNFIRE for c in head.children):

@@ -13,12 +13,21 @@ Only when the sentence counts its dead by pronouns alone, after the first wounde
 wife was shot" counts its dead by a noun and keeps both; "he died after a man shot his brother" tells the death
 first; a reflexive ("shot his neighbor before killing himself") is the killer, not a victim retold
 (:mod:`.killer_suicide`).
+
+Across sentences (:func:`another_victim`, read by ``fields.wounded``): a report of someone shot whose fate it does
+not tell is, beside the event's dead, most often one of them told again ("A teen was fatally shot ... Officers
+found him suffering from a gunshot wound"); a report that says the person shot is one more ("her mother was also
+shot", "a second man was shot") or lived ("was shot but survived") counts a wounded person besides the dead.
 """
 from __future__ import annotations
 
-__all__ = ["dead_among_wounded"]
+import re
+
+__all__ = ["another_victim", "dead_among_wounded"]
 
 _WOUNDED = ("shot", "injured")
+_ANOTHER = re.compile(r"\b(?:also|too|surviv(?:e|ed|es|ing))\b|\bsecond\b(?!\s+(?:time|shot|round|bullet))",
+                      re.IGNORECASE)  # "her mother was also shot", "a second man"; not "shot a second time"
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself", "ourselves"})
 
 
@@ -45,3 +54,9 @@ def _reflexive(verb) -> bool:
     """Does the dead pronoun's verb take a reflexive ("killing himself", "turning the gun on herself")?"""
     near = list(verb.children) + [t for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.children]
     return any(t.lower_ in _REFLEXIVES for t in near)
+
+
+def another_victim(text: str) -> bool:
+    """Does a clause's text reporting someone shot say that he is one more than the people told before ("also",
+    "too", "a second victim") or that he lived ("was shot but survived")?"""
+    return bool(_ANOTHER.search(text))
