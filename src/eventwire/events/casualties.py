@@ -36,7 +36,7 @@ from .casualty_numbers import SKIP_ENTS, CasualtyWords, is_number_word, load_cas
 from .casualty_verbs import KINDS as _KINDS, SHOOT as _SHOOT, FATALLY as _FATALLY, HIT as _HIT, cue as _cue, \
     after_being as _after_being, dated_event_noun as _dated_event_noun, subjectless_killing as _subjectless_killing, \
     shared_subject_dies as _shared_subject_dies, dies as _dies, wounds_told as _wounds_told, \
-    hit_by_gunfire as _hit_by_gunfire, fatally as _fatally, shot as _shot, shot_dead as _shot_dead, \
+    hit_wounds as _hit_wounds, fatally as _fatally, shot as _shot, shot_dead as _shot_dead, \
     the_dead as _the_dead, either as _either, attempted as _attempted
 from .triggers import ARMED_BODIES, KILLING_NOUNS, is_weapon
 from ..knowledge.lexicon import load_lexicon as load_event_lexicon
@@ -47,6 +47,7 @@ from .victim_groups import GUNFIRE as _GUNFIRE, TOTALS, additive as _additive, a
     with_gunshot_wound, cared_for, gapped_care
 from .multiple_shootings import people_hit, wounded_of_hit
 from .killer_suicide import GAPPED, REFLEXIVES, killer_deaths, murder_suicide, turned_on_self
+from .dead_retold import dead_among_wounded
 
 __all__ = ["Casualties", "count_casualties", "counted_nouns", "load_casualty_words"]
 
@@ -147,8 +148,8 @@ def _relation_kind(node, lex: CasualtyWords) -> str | None:
         return "dead" if _fatally(head) else _cue(head, lex, ("verb",))  # "fatally wounded": dead
     if rel in ("dobj", "nsubjpass") and _to_death(head):  # "shot 16 peasants to death", "was beaten to death"
         return "dead"
-    if rel in ("dobj", "nsubjpass") and (head.lemma_.lower() in _SHOOT or _hit_by_gunfire(head)) \
-            and not _attempted(head, lex):
+    if rel in ("dobj", "nsubjpass") and (head.lemma_.lower() in _SHOOT or _hit_wounds(head, lex)) \
+            and not _attempted(head, lex):  # "was struck in the chest", "fatally struck X"
         return _shot(head, lex)
     if rel == "dobj" and head.lemma_.lower() in _HIT and any(  # "the bullet struck the boy": shot
             c.dep_ == "nsubj" and c.lemma_.lower() in _GUNFIRE for c in head.children):
@@ -533,15 +534,18 @@ def count_casualties(sent, *, trigger=None, earlier: Mapping[str, int] | None = 
     others = OTHERS.search(sent.text) is not None  # "two were killed and four others were in the hospital"
     keep = (others or not (groups["dead"] or by_pronoun["dead"])) and (not wounded or others)
     cared = keep and not wounded and bool(groups["care"] or by_pronoun["care"])
+    told_care = not keep and bool(groups["care"] or by_pronoun["care"])  # "...taken to a hospital, where he died"
     for found in (groups, by_pronoun):
         in_care = found.pop("care")
         found["shot"] += in_care if keep else []
+    retold = 0 if told_care else dead_among_wounded(groups, by_pronoun)  # "a woman was shot and ..., where she died"
     shot = bool(groups["shot"] or by_pronoun["shot"]) and not groups["injured"] and not by_pronoun["injured"]
     for kind in ("injured",):  # the shot are wounded, as far as the sentence tells, in the order they came
         groups[kind] = sorted(groups[kind] + groups.pop("shot"), key=_order)
         by_pronoun[kind] = sorted(by_pronoun[kind] + by_pronoun.pop("shot"), key=_order)
     totals = {kind: _combine(found) if found else _combine(by_pronoun[kind]) for kind, found in groups.items()}
     totals["dead"] = totals["dead"] + len(killer) if killer and totals["dead"] is not None else totals["dead"]
+    totals["injured"] = (totals["injured"] - retold or None) if retold and totals["injured"] else totals["injured"]
     fatal = _fatal_share(sent, lex, triggers, inside=inside)
     if fatal and totals["injured"] and totals["injured"] >= fatal and not totals["dead"]:
         totals["dead"], totals["injured"] = fatal, totals["injured"] - fatal  # "three were shot, one fatally"

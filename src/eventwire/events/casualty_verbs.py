@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .casualty_numbers import CasualtyWords
 
 __all__ = ["after_being", "attempted", "cue", "dated_event_noun", "dies", "either", "fatally", "hit_by_gunfire",
-           "shared_subject_dies", "shot", "shot_dead", "subjectless_killing", "the_dead", "wounds_told"]
+           "hit_wounds", "shared_subject_dies", "shot", "shot_dead", "subjectless_killing", "the_dead", "wounds_told"]
 
 KINDS = ("dead", "injured", "missing")
 CUE_PREFIX = {"dead": "death_", "injured": "injury_", "missing": "missing_"}  # lexicon keys: "death_verb"...
@@ -112,6 +112,18 @@ def hit_by_gunfire(verb) -> bool:
     """"was hit by gunfire", "struck by a bullet": shot."""
     return verb.lemma_.lower() in HIT and any(
         c.dep_ == "agent" and any(g.lemma_.lower() in GUNFIRE for g in c.children) for c in verb.children)
+
+
+def hit_wounds(verb, lex: CasualtyWords) -> bool:
+    """A verb of hitting that tells a wound as "shot" does: "was hit by gunfire" (:func:`hit_by_gunfire`), "was
+    struck in the chest", "hit him in the leg" (a part of the body: ``body_part`` in ``data/casualty_words.tsv``),
+    "fatally struck X" (dead, :func:`shot`). Not "the car hit a pole", "struck a deal"."""
+    if verb.lemma_.lower() not in HIT:
+        return False
+    parts = lex.cues.get("body_part", frozenset())
+    return hit_by_gunfire(verb) or fatally(verb) or any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in parts
+                                                     for g in c.children) for c in verb.children)
 
 
 def fatally(verb) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..knowledge.words import OTHERS
 from ..models import Actor, Article, ArticleRef, Place
+from .dead_retold import another_victim
 from .triggers import MODE_ORDER
 
 ELSEWHERE = "-"  # records.ELSEWHERE: "the provincial capital", a capital not the country's (kept in step)
@@ -88,7 +89,8 @@ def wounded(mentions: list[Mention]) -> int | None:
     "Police say X shot himself" and "X fatally shot himself": none)."""
     values = []
     for m in mentions:
-        if m.injured and m.shot and not OTHERS.search(m.clause.text):  # not "another man was found shot"
+        if m.injured and m.shot and not OTHERS.search(m.clause.text) and not another_victim(m.clause.text):
+            # not "another man was found shot", "her mother was also shot" (:mod:`.dead_retold`)
             others = count(o.fatalities for o in mentions if o is not m and not o.victims) or 0
             # (not the dead a report only called victims, "the four victims were approached by ...": the story's
             # victims, whom :func:`dead` reads as the wounded when no report tells a death)

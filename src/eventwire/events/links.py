@@ -91,7 +91,7 @@ def unclaimed_counts(ctx: "ArticleState", mentions: list["Mention"]) -> list["Me
             continue
         main = min(ks, key=lambda k: sum(1 for _ in ctx.doc[out[k].head].ancestors))
         out[main] = replace(out[main], fatalities=counted.fatalities, injured=counted.injured,
-                            victims=counted.victims)
+                            victims=counted.victims, shot=counted.shot)  # (the shot whose fate it does not tell)
         for k in ks:  # "... 1,000 wounded": a report of those casualties, not another event
             if k != main and ctx.doc[out[k].head].lemma_.lower() in CASUALTY_WORDS:
                 out[k] = replace(out[k], within=out[main].index)

@@ -456,7 +456,9 @@ def _counted(sent: "SpacySpan", group: TriggerGroup, shared: bool,
     counted = count_casualties(sent, trigger=[ctx.doc[i] for i in group.tokens], earlier=earlier)
     if not shared and (counted.fatalities is None or counted.injured is None):
         every = count_casualties(sent, earlier=earlier)  # the sentence's only event: its dead, whatever clause
-        wounded = every if counted.injured is None else counted
+        wounded = every if counted.injured is None or counted.fatalities is None and every.fatalities else counted
+        # (the dead read off the whole sentence: its wounded too, one reading of its people: "the child was shot
+        # and taken to a hospital, where he was pronounced dead" is one dead, not one dead and one wounded)
         dead = every if counted.fatalities is None else counted
         return dead.fatalities, wounded.injured, wounded.shot, dead.victims
     return counted.fatalities, counted.injured, counted.shot, counted.victims

@@ -28,9 +28,10 @@ def bare_victim(noun, lex: CasualtyWords) -> bool:
 
 
 def victim_hit(noun) -> bool:
-    """"the victims were struck", "one victim was hit in the arm", "a victim was grazed": the passive subject of a
-    verb of hitting, which tells a wound, not a death (a victim "struck and killed" is the verbs' to tell)."""
-    return noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in HIT
+    """"the victims were struck", "one victim was hit in the arm", "a victim was grazed", "the gun went off,
+    striking the victim in the head": the passive subject or the object of a verb of hitting, which tells a wound,
+    not a death (a victim "struck and killed" is the verbs' to tell)."""
+    return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in HIT
 
 
 def shooting_victim(noun) -> bool:
