@@ -145,6 +145,11 @@ def _error(name: str, doc: Doc, event: dict | None, gold: Incident) -> str:
             "killed": event.get("fatalities"), "injured": event.get("injured")}[name]
     want = {"location": f"{gold.city}, {gold.state}", "date": gold.date, "killed": gold.killed,
             "injured": gold.injured}[name]
+    if name == "location":  # the points, the distance and the division, to tell a namesake from a near town
+        far = (f"{km(loc['lat'], loc['lon'], gold.lat, gold.lon):.0f} km"
+               if loc.get("lat") is not None and gold.lat is not None else "no point")
+        want += f" ({gold.lat}, {gold.lon})"
+        ours = f"{loc.get('name')}, {loc.get('admin1')} ({loc.get('precision')}, {loc.get('text')!r}; {far})"
     return f"{doc.id[:8]} gold {want} | ours {ours} | {short(event['evidence']['text'], 110)}"
 
 
@@ -165,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     add_common_options(parser)
     parser.add_argument("--half", default=CHECK, choices=(TUNE, CHECK, "all", "both"),
                         help="which half of benchmarks/split.py (default check; both = tune and check side by side)")
+    parser.add_argument("--show", type=int, default=8, help="with --errors, how many errors of each field to print")
     args = parser.parse_args(argv)
     if require("gva") is None:
         return 0
@@ -183,11 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     print_table(["measure (per article's main event)"] + list(halves), rows(results))
     if args.errors:
         for h in halves:
-            print(f"\nerrors ({h}; up to 8 of each):")
+            print(f"\nerrors ({h}; up to {args.show} of each):")
             for name in FIELDS:
                 wrong = results[h]["errors"][name]
                 print(f"  {name}: {len(wrong)}")
-                for line in wrong[:8]:
+                for line in wrong[:args.show]:
                     print(f"      - {line}")
     return 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.places.locality import DATELINE_WEIGHT, dateline_place, find_dateline, finer, main_locality, setting, Setting, \
-    publisher_place
+    publisher_place, publisher_state
 from eventwire.models import Place
 
 
@@ -191,3 +191,17 @@ def test_institution_name(text, name, expected):
     from eventwire.places.locality import institution_name
 
     assert institution_name(text, text.index(name) + len(name)) is expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Victims identified - WXYZ.com-Foo City, GA News Weather & Sports", "Georgia"),  # a postal code after a town
+    ("Boy hurt - KXYZ News 12 Foo, Louisiana News Weather & Sports", "Louisiana"),  # a written-out name
+    ("Girl hurt - WXYZ.com, South Georgia News, Weather, Sports", "Georgia"),
+    ("Man hurt - WXYZ | Springfield, OH", "Ohio"),
+    ("Ohio man hurt in crash", None),  # the headline names the story's state, not the publisher's
+    ("Man hurt - The Washington Post", None),  # "Washington": the capital or a paper as often as the state
+    ("Man hurt - WXYZ Foo, GA and Bar, SC", None),  # two states: no one region
+    ("Man hurt :: WXYZ.com", None),
+])
+def test_publisher_state_is_the_state_a_title_publisher_part_names(title, expected):
+    assert publisher_state(title) == expected

@@ -938,3 +938,50 @@ def test_a_name_marked_as_a_persons_is_no_place(gazetteer, words, ents, kept):
     spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "'s") for i in range(len(words))]
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents)
     assert [t.text for t in find_toponyms(doc, gazetteer=gazetteer)] == kept
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Albuquerque police are investigating a shooting", ["Albuquerque"]),  # no entity, the name read as an adjective
+    ("A woman was shot according to Hampton police", ["Hampton"]),
+    ("The Chester Police Department said so", ["Chester"]),
+    ("State police are investigating", []),  # a generic word of a force's name
+    ("Metro police said the man fled", []),
+    ("Zzyzxqv police said so", []),  # no town of that name
+])
+def test_a_town_names_its_police_force(gazetteer, text, want):
+    """"<Town> police": the name before a police word is the town's, when the gazetteer has a town of that own
+    name (the tagger read it as no place: the words are tagged NOUN here, with no entity)."""
+    words = text.split()
+    doc = _doc(words, ["O"] * len(words), ["NOUN"] * len(words))
+    assert [t.text for t in find_toponyms(doc, gazetteer=gazetteer)] == want
+
+
+def test_a_police_town_is_no_person_of_the_text(gazetteer):
+    words = ["John", "Hampton", "said", "Hampton", "police", "came"]  # a full name holds it: a person's
+    doc = _doc(words, ["B-PERSON", "I-PERSON", "O", "O", "O", "O"], ["NOUN"] * len(words))
+    assert find_toponyms(doc, gazetteer=gazetteer) == []
+    words = ["Hampton", "resident", "Ann", "Lee", "said", "Hampton", "police", "came"]  # a town tagged alone
+    doc = _doc(words, ["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"], ["NOUN"] * len(words))
+    assert [t.text for t in find_toponyms(doc, gazetteer=gazetteer)] == ["Hampton", "Hampton"]  # both the town
+
+
+def test_a_town_after_a_place_preposition_is_no_lone_person(gazetteer):
+    """"Police in Chester ... Chester resident Ann Lee": NER tags the town alone as a person; after "in" it is the
+    town, unless a full name of the text holds the word ("John Chester")."""
+    words = ["Police", "in", "Chester", "said", "Chester", "resident", "Ann", "Lee", "was", "hurt"]
+    ents = ["O", "O", "B-GPE", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    assert [t.text for t in find_toponyms(_doc(words, ents), gazetteer=gazetteer)] == ["Chester", "Chester"]
+    words = ["Police", "in", "Chester", "said", "John", "Chester", "was", "hurt"]
+    ents = ["O", "O", "B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    assert find_toponyms(_doc(words, ents), gazetteer=gazetteer) == []
+
+
+def test_the_publisher_region_anchors_a_bare_name(geocoder):
+    """A local publisher's state (``region``) draws a bare name to its candidate there: "Albany" read by a Georgia
+    station is Albany, Georgia; without it the larger Albany, New York."""
+    text = "Police in Albany said a man was hurt."
+    top = [Toponym(text.index("Albany"), text.index("Albany") + 6, "Albany")]
+    assert geocoder.resolve_all(top, text=text)[0].admin1 == "New York"
+    assert geocoder.resolve_all(top, text=text, region=("USA", "Georgia"))[0].admin1 == "Georgia"
+    assert geocoder.resolve_all(top, text=text, region=("USA", "Georgia"), dateline="Albany, N.Y.")[0].admin1 \
+        == "New York"  # a dateline with its state says more

@@ -35,7 +35,8 @@ from .learn.aggregates import drop_aggregate_counts
 from .models import Actor, Article, Coder, Document, Event, Place, Skipped, replace
 from .nlp.model import load_nlp, nlp_text
 from .places.geocoder import DocumentPlaces, Geocoder
-from .places.locality import dateline_place, find_dateline, institution_name, publisher_place, setting, town_part
+from .places.locality import (dateline_place, find_dateline, institution_name, publisher_place, publisher_state,
+                              setting, town_part)
 from .places.surroundings import locale_countries
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -151,7 +152,9 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     anchor = publication_date(article.published)
     written = find_dateline(article.body, dateline=article.dateline) \
         or publisher_place(article.title)  # "Clifton, Colo.", "San Salvador"; "... - Memphis, Tennessee"
-    places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=written)
+    state = publisher_state(article.title)  # "... - WTVM.com-Columbus, GA News": the publisher's region
+    places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=written,
+                            region=("USA", state) if state and not (written and "," in written) else None)
     text = doc.text  # joined from every token on each read: read once
     timexes = tuple(find_timexes(text, anchor=anchor, tense_future=tense_reader(doc),
                                  tense_past=past_reader(doc)))

@@ -77,6 +77,7 @@ LOCAL_KM = 100  # a town this close to another place of the text keeps its place
 AREA_FEATURES = frozenset({"country", "admin1", "region", "continent", "sea", "strait", "island"})  # see resolve
 LOCAL = frozenset({"city", "admin2", "airport", "military base", "island"})
 ADMIN1_SHARE = 0.0  # the bonus of a candidate in the division holding all of the document's divisions and towns
+REGION_WEIGHT = 1.0  # the anchor weight of the publisher's division (a name with one candidate weighs 1)
 CONTAIN_KM = 40  # a town this close to the point of a county of the same state lies in it (see containment)
 CONTAIN_WEIGHT = 0.4  # the bonus of a town and a county of one document that contain each other
 AREA_BONUS = 0.6  # a region, sea or continent fits any document: as much as a country holding 2/3 of it
@@ -288,12 +289,15 @@ class Geocoder:
             r.feature == want, name_key(name) in name_key(r.name), r.population,
             -distance_km(town.lat, town.lon, r.lat, r.lon)))
 
-    def resolve_all(self, toponyms: list[Toponym], *, text: str = "", dateline: str | None = None
-                    ) -> list[Place | None]:
+    def resolve_all(self, toponyms: list[Toponym], *, text: str = "", dateline: str | None = None,
+                    region: tuple[str, str] | None = None) -> list[Place | None]:
         """Resolve every toponym of one document; each name sees what the others resolved to.
 
         Repeated names are resolved once per distinct (text, container, feature, context). ``dateline``:
-        the place of a wire dateline cleaned out of the text ("SAN SALVADOR, 3 JAN 90 -- ..."). Names
+        the place of a wire dateline cleaned out of the text ("SAN SALVADOR, 3 JAN 90 -- ..."). ``region``:
+        (ISO3, first-level division) where the publisher is (a local station's title: "... - WTVM.com-Columbus,
+        GA News"), an anchor of :data:`REGION_WEIGHT` for the candidates in that division when no dateline
+        with its state anchors the text already. Names
         without any gazetteer candidate finally take the area the others agree on
         (:func:`~eventwire.place_fallback.fill_unresolved`: precision "admin" or "country", score 0.1).
         """
@@ -312,6 +316,9 @@ class Geocoder:
                 home = Anchor(name_key(dateline.partition(",")[0]), frozenset({cell(first.lat, first.lon)}),
                               frozenset({(first.country, first.admin1)}), 1.0)
                 base = replace(base, anchors=base.anchors + (home,))
+        if region is not None and not (dateline and "," in dateline):
+            # a local publisher writes about its region: its names lie there, whatever the other names say
+            base = replace(base, anchors=base.anchors + (Anchor("", frozenset(), frozenset({region}), REGION_WEIGHT),))
         boxes = share_containers([name_key(split_feature(t.text)[0]) for t in toponyms],
                                  [self._container_of(toponyms, k, text) for k in range(len(toponyms))])
         memo: dict[tuple, Place | None] = {}
@@ -483,9 +490,11 @@ def geoparse_documents(docs: Iterable[Document], *, nlp=None,
 class DocumentPlaces:
     """All places of one parsed document, found and resolved once, for the event extractor."""
 
-    def __init__(self, doc: "Doc", *, geocoder: Geocoder | None = None, dateline: str | None = None):
+    def __init__(self, doc: "Doc", *, geocoder: Geocoder | None = None, dateline: str | None = None,
+                 region: tuple[str, str] | None = None):
         self.doc = doc
         self.dateline = dateline
+        self.region = region  # the publisher's (ISO3, division): see Geocoder.resolve_all
         self._geocoder = geocoder or Geocoder()
         self._pairs: list[tuple[Toponym, Place]] | None = None
 
@@ -496,7 +505,7 @@ class DocumentPlaces:
             text = doc_text(self.doc)  # spaCy rebuilds ``doc.text`` token by token on every access
             tops = find_toponyms(self.doc, gazetteer=self._geocoder.gazetteer, text=text, demonyms=False,
                                  metonyms=False)
-            places = self._geocoder.resolve_all(tops, text=text, dateline=self.dateline)
+            places = self._geocoder.resolve_all(tops, text=text, dateline=self.dateline, region=self.region)
             self._pairs = [(t, p) for t, p in zip(tops, places) if p is not None]
         return self._pairs
 

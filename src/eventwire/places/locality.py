@@ -34,7 +34,7 @@ from ..models import Place
 if TYPE_CHECKING:  # pragma: no cover
     from .geocoder import Geocoder
 
-__all__ = ["find_dateline", "publisher_place", "dateline_place", "main_locality", "finer", "Setting", "setting", "town_part",
+__all__ = ["find_dateline", "publisher_place", "publisher_state", "dateline_place", "main_locality", "finer", "Setting", "setting", "town_part",
            "institution_name", "NEAR_KM",
            "DATELINE_WEIGHT"]
 
@@ -99,6 +99,32 @@ def publisher_place(title: str | None) -> str | None:
         if found is not None:
             return f"{found['place']}, {_us_states().get(found['state'], found['state'])}"
     return None
+
+
+_REGION_PARTS = re.compile(r"\s+(?:[-|\u2013\u2014]|::)\s+")
+
+
+@lru_cache(maxsize=1)
+def _state_in_part() -> re.Pattern:
+    """A US state in a title's publisher part: a postal code after a town ("Columbus, GA News", "Florence SC")
+    or a written-out name ("KSLA News 12 Shreveport, Louisiana News", "South Georgia News"). Not "Washington",
+    which as often names the capital or a paper ("The Washington Post")."""
+    states = _us_states()
+    names = sorted((n for n in states.values() if n != "Washington"), key=len, reverse=True)
+    return re.compile(r"(?:[A-Za-z.]{2,},?\s(?P<code>" + "|".join(sorted(states)) + r")\b(?!['’.-]))|\b(?P<name>"
+                      + "|".join(names) + r")\b")
+
+
+def publisher_state(title: str | None) -> str | None:
+    """The US state the publisher's part of a title names ("Maryland Drive murder victims identified -
+    WTVM.com-Columbus, GA News Weather & Sports" -> "Georgia"), when those parts name exactly one: a local
+    station or paper writes about its region, so the story's bare names ("Albany") lie there, though its own
+    town need not be the station's (the region, not the town, anchors the names: Geocoder.resolve_all's
+    ``region``). The headline (the first part) is no publisher's: "Ohio man shot" names the story's state."""
+    parts = _REGION_PARTS.split((title or "").strip())[1:]
+    found = {_us_states().get(m["code"], m["code"]) if m["code"] else m["name"]
+             for part in parts for m in _state_in_part().finditer(part)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _body_dateline(body: str) -> str | None:

@@ -173,11 +173,12 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
     toks = _Tokens(doc, text=text)
     ents = [(e.label_, e.start, e.end) for e in doc.ents]
     persons = _person_words(toks, ents)
+    people = _full_names(toks, ents, persons)
     found: dict[int, Toponym] = {}
     covered = [False] * toks.n
     for label, start, end in ents:  # place entities first: names they confirm help read the others
         if label in PLACE_LABELS:
-            got = _entity_toponym(toks, start, end, gaz=gaz, persons=persons, spelled=label != "FAC")
+            got = _entity_toponym(toks, start, end, gaz=gaz, persons=persons, spelled=label != "FAC", people=people)
             if got is not None:
                 found[got[0].start] = got[0]
                 covered[start:got[1]] = [True] * (got[1] - start)
@@ -197,6 +198,9 @@ def find_toponyms(doc: "Doc", *, gazetteer: Gazetteer | None = None, min_populat
             top, last = got
             found[top.start] = top
             covered[start:last] = [True] * (last - start)
+    for top, i, end in _police_towns(toks, gaz=gaz, covered=covered, persons=people):
+        found[top.start] = top
+        covered[i:end] = [True] * (end - i)
     countries: frozenset[str] = frozenset()
     for _round in range(2 if toks.caps else 1):  # ALL CAPS: once more, knowing the countries named
         more, taken = dict(found), list(covered)
@@ -277,6 +281,15 @@ def _person_words(toks: _Tokens, ents: list[tuple[str, int, int]]) -> set[str]:
     return words
 
 
+def _full_names(toks: _Tokens, ents: list[tuple[str, int, int]], persons: set[str]) -> set[str]:
+    """The person words that are surely people's: the words of PERSON entities of two words or more ("John
+    Hampton") and the names the text's cues mark (:func:`_cued_people`); not a lone word NER tagged PERSON."""
+    lone = {name_key(toks.span(start, end)) for label, start, end in ents if label == "PERSON" and end - start == 1}
+    full = {name_key(toks.text[toks.start[i]:toks.end[i]]) for label, start, end in ents
+            if label == "PERSON" and end - start > 1 for i in range(start, end)}
+    return (persons - lone) | full | (set() if toks.caps else _cued_people(toks.text))
+
+
 def _trim(toks: _Tokens, start: int, end: int) -> tuple[int, int]:
     """An entity's token range without a leading article ("the") or a trailing possessive ("'s")."""
     ids = _ids()
@@ -288,11 +301,14 @@ def _trim(toks: _Tokens, start: int, end: int) -> tuple[int, int]:
 
 
 def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer, persons: set[str],
-                    spelled: bool = False) -> tuple[Toponym, int] | None:
+                    spelled: bool = False, people: set[str] | None = None) -> tuple[Toponym, int] | None:
     """The toponym of one GPE/LOC/FAC entity and its end token, or None when it is no known place.
 
     ``spelled`` (GPE and LOC entities): a name with no exact key may also be known by another spelling
-    (:meth:`~eventwire.gazetteer.Gazetteer.fallback_ids`: "Daqahliya", "St. Marc")."""
+    (:meth:`~eventwire.gazetteer.Gazetteer.fallback_ids`: "Daqahliya", "St. Marc"). A name some PERSON entity
+    holds is no place, unless it stands after a place preposition ("Police in Chester are investigating") and
+    ``people`` (:func:`_full_names`: the words of full names, the text's cued people) lacks it: NER tags a town
+    alone as a person often ("Chester resident Dawn Smith"), a person's full name rarely."""
     start, end = _trim(toks, start, end)
     if start >= end:
         return None
@@ -304,9 +320,10 @@ def _entity_toponym(toks: _Tokens, start: int, end: int, *, gaz: Gazetteer, pers
     if not gaz.has(name) and not gaz.has(toks.span(start, end)) and core_name(name, gazetteer=gaz) is None \
             and not (spelled and (_spelled_major(gaz, name) or _natural_feature(toks.span(start, end)))):
         return None
-    if name_key(name) in persons and not _is_major(gaz, name):
-        return None
     before = toks.lower_at(start - 1).rstrip(".")
+    if name_key(name) in persons and not _is_major(gaz, name) \
+            and (people is None or before not in _PLACE_PREPS or name_key(name) in people):
+        return None
     if before in TITLES or (toks.lemma_at(end) in METONYMIC_SPEECH_VERBS and not _is_major(gaz, name)):
         return None
     return Toponym(toks.start[start], toks.end[end - 1], toks.span(start, end), feature), end
@@ -465,6 +482,36 @@ def _misread_entity(toks: _Tokens, label: str, start: int, end: int, *, gaz: Gaz
 
 
 _PLACE_PREPS = frozenset({"in", "near", "outside"})  # before an ORG/PERSON entity, they make a town of it
+POLICE_WORDS = frozenset({"police"})  # "<Town> police said": the force of a town is named by the town
+POLICE_TOWN_POPULATION = 5_000  # ... when the gazetteer has a town of that own name at least this big
+
+
+def _police_towns(toks: _Tokens, *, gaz: Gazetteer, covered: list[bool], persons: set[str],
+                  ) -> Iterator[tuple[Toponym, int, int]]:
+    """The town that names a police force: "Albuquerque police are investigating", "according to Hampton
+    police", "the Chester Police Department". Local news names the force of the story's town so, and the
+    tagger often reads the name as an adjective or a firm (no entity at all). The capitalised run (1-3 words,
+    no NER place already) right before a police word is a toponym when it is the own name of a town of
+    :data:`POLICE_TOWN_POPULATION` or more (not an alternate name), no generic word ("State Police", "Metro
+    police", "Park Police") and no person's name of the text. Not in ALL-CAPS text, where capitals say
+    nothing. Yields (toponym, first token, end token)."""
+    if toks.caps:
+        return
+    for k in range(1, toks.n):
+        if toks.lower_at(k) not in POLICE_WORDS or not toks.capital[k - 1] or covered[k - 1]:
+            continue
+        for n in (3, 2, 1):
+            i = k - n
+            if i < 0 or not all(toks.capital[i:k]) or any(covered[i:k]):
+                continue
+            name = toks.span(i, k)
+            key = name_key(name)
+            if name.lower() in GENERIC or key in persons or toks.lower_at(k - 1) in INSTITUTION:
+                continue
+            if any(r.feature == "city" and name_key(r.name) == key and r.population >= POLICE_TOWN_POPULATION
+                   for r in gaz.lookup(name)):
+                yield Toponym(toks.start[i], toks.end[k - 1], name), i, k
+                break
 
 
 def _town_in(name: str, *, gaz: Gazetteer, named: frozenset[str]) -> bool:
