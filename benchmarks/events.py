@@ -337,22 +337,27 @@ def _muc_types(matches) -> None:
 def _muc_locations(matches) -> None:
     """Where the events of incidents matched by date or target alone are placed, against the key's
     INCIDENT: LOCATION: its country, and its department or town (the event location's name, text or
-    division equals one of the key's names: :func:`_muc.place_agrees`)."""
+    division equals one of the key's names: :func:`_muc.place_agrees`); one row per half of
+    ``benchmarks/split.py`` (by text) and one for all."""
     found = [m for m in matches if not m.incident.optional and m.event is not None]
-    with_country = [m for m in found if m.incident.country]
-    with_place = [m for m in found if m.incident.places]
-    located = [m for m in found if m.event.get("location")]
-    precision = defaultdict(int)
-    for m in located:
-        precision[m.event["location"]["precision"]] += 1
     print("\nevent location of incidents matched by date or target only (non-optional, all splits):")
-    print_table(["matched", "with a location", "country = key's", "key's department or town named",
-                 "precision site/city/admin/country"],
-                [[len(found), ratio(len(located), len(found)),
-                  ratio(sum((m.event.get("location") or {}).get("country") == m.incident.country
-                            for m in with_country), len(with_country)),
-                  ratio(sum(place_agrees(m.incident, m.event.get("location")) for m in with_place), len(with_place)),
-                  "/".join(str(precision[k]) for k in ("site", "city", "admin", "country"))]])
+    rows = []
+    for name in ("tune", "check", "all"):
+        part = [m for m in found if name == "all" or split_half("muc4", m.incident.doc_id) == name]
+        with_country = [m for m in part if m.incident.country]
+        with_place = [m for m in part if m.incident.places]
+        located = [m for m in part if m.event.get("location")]
+        precision = defaultdict(int)
+        for m in located:
+            precision[m.event["location"]["precision"]] += 1
+        rows.append([name, len(part), ratio(len(located), len(part)),
+                     ratio(sum((m.event.get("location") or {}).get("country") == m.incident.country
+                               for m in with_country), len(with_country)),
+                     ratio(sum(place_agrees(m.incident, m.event.get("location")) for m in with_place),
+                           len(with_place)),
+                     "/".join(str(precision[k]) for k in ("site", "city", "admin", "country"))])
+    print_table(["half", "matched", "with a location", "country = key's", "key's department or town named",
+                 "precision site/city/admin/country"], rows)
 
 
 def _muc_errors(matches, *, show: bool) -> None:
