@@ -150,9 +150,16 @@ def candidate_features(trigger: "Token", cand: Candidate, *, type_: str, rules: 
     """Hashed features of one candidate for one ``role`` (see the module docstring): ``rules`` (``other``): the
     rules chose this phrase for this role (the other role); ``empty``: the rules' list for this role is empty;
     ``actor``: what the phrase resolves to (its sector and whether it has a country; None: no actor)."""
+    return hashed(phrase_names(trigger, cand, type_=type_, actor=actor)
+                  + role_part(trigger, cand, type_=type_, role=role, rules=rules, other=other, empty=empty))
+
+
+def role_part(trigger: "Token", cand: Candidate, *, type_: str, role: str, rules: bool, other: bool,
+              empty: bool) -> list[str]:
+    """The feature names of a candidate that depend on the ``role``: :func:`role_names`, and :func:`word_names`
+    for the roles in :data:`WORD_ROLES`."""
     words = word_names(trigger, cand, type_=type_) if role in WORD_ROLES else []
-    return hashed(phrase_names(trigger, cand, type_=type_, actor=actor) + words
-                  + role_names(type_, rules=rules, other=other, empty=empty))
+    return role_names(type_, rules=rules, other=other, empty=empty) + words
 
 
 def phrase_names(trigger: "Token", cand: Candidate, *, type_: str, actor: "Actor | None" = None) -> list[str]:
@@ -303,10 +310,8 @@ class RoleChooser:
                 current, others = getattr(event, role), getattr(event, other)
                 mine, theirs = actor_words(current), actor_words(others)
                 flags = [doc[c.head].lower_ in mine for c in cands]
-                words = role in WORD_ROLES
-                feats = [_joined(b, hashed(role_names(event.type, rules=f, other=doc[c.head].lower_ in theirs,
-                                                      empty=not current)
-                                           + (word_names(trigger, c, type_=event.type) if words else [])))
+                feats = [_joined(b, hashed(role_part(trigger, c, type_=event.type, role=role, rules=f,
+                                                     other=doc[c.head].lower_ in theirs, empty=not current)))
                          for b, c, f in zip(base, cands, flags)]
                 blocked = [same_party(actor_of(c), others) for c in cands]
                 k = self.decide(role, self.scores(role, feats), flags, not current, blocked)
