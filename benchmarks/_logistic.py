@@ -1,6 +1,7 @@
 """Binary logistic regression over hashed features, shared by the training scripts (``scripts/train_eventness.py``,
 ``scripts/train_roles.py``): rows of hashed features as CSR arrays, and a weighted L2 fit by full-batch Adam from
-zero with a fixed number of steps, so a rebuild is deterministic. (The type coder's is multi-class: its own.)"""
+zero with a fixed number of steps, so a rebuild is deterministic. (The type coder's fit is multi-class, its own; it
+shares :func:`adam`.)"""
 from __future__ import annotations
 
 import math
@@ -34,9 +35,16 @@ def fit(x: Sparse, y: np.ndarray, w: np.ndarray, *, l2: float, steps: int, rate:
         p = 1 / (1 + np.exp(-(x.dot(theta) + bias)))
         g = w * (p - y) / total
         grad, gb = x.tdot(g) + l2 * theta, g.sum()
-        m, v = 0.9 * m + 0.1 * grad, 0.999 * v + 0.001 * grad * grad
-        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
-        corr = math.sqrt(1 - 0.999 ** step) / (1 - 0.9 ** step)
-        theta -= rate * corr * m / (np.sqrt(v) + 1e-8)
-        bias -= rate * corr * mb / (math.sqrt(vb) + 1e-8)
+        m, v, change = adam(step, grad, m, v, rate=rate)
+        mb, vb, change_b = adam(step, gb, mb, vb, rate=rate)
+        theta -= change
+        bias -= float(change_b)
     return theta, bias
+
+
+def adam(step: int, grad, m, v, *, rate: float):
+    """One Adam step (beta1 0.9, beta2 0.999) for weights (an array) or a bias (a number): the new first and
+    second moments and the change to subtract. Shared with ``scripts/train_types.py``'s multi-class fit."""
+    m, v = 0.9 * m + 0.1 * grad, 0.999 * v + 0.001 * grad * grad
+    corr = math.sqrt(1 - 0.999 ** step) / (1 - 0.9 ** step)
+    return m, v, rate * corr * m / (np.sqrt(v) + 1e-8)

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import sys
 import time
 from pathlib import Path
@@ -46,6 +45,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "src"))
 
 import _corpora  # noqa: E402
+from _logistic import adam  # noqa: E402
 
 from eventwire.knowledge.lexicon import load_lexicon  # noqa: E402
 from eventwire.learn.types import DIM, FORMAT, FRAME_WEIGHT, TYPES, frame, type_features  # noqa: E402
@@ -259,11 +259,10 @@ def fit(x: Sparse, mask: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndar
         q /= q.sum(axis=1, keepdims=True)
         g = w[:, None] * (p - q) / total
         grad, gb = x.tdot(g) + L2 * theta, g.sum(axis=0)
-        m, v = 0.9 * m + 0.1 * grad, 0.999 * v + 0.001 * grad * grad
-        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
-        corr = math.sqrt(1 - 0.999 ** step) / (1 - 0.9 ** step)
-        theta -= RATE * corr * m / (np.sqrt(v) + 1e-8)
-        bias -= RATE * corr * mb / (np.sqrt(vb) + 1e-8)
+        m, v, change = adam(step, grad, m, v, rate=RATE)
+        mb, vb, change_b = adam(step, gb, mb, vb, rate=RATE)
+        theta -= change
+        bias -= change_b
     return theta, bias
 
 
