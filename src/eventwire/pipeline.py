@@ -154,7 +154,7 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
         or publisher_place(article.title)  # "Clifton, Colo.", "San Salvador"; "... - Memphis, Tennessee"
     state = publisher_state(article.title)  # "... - WTVM.com-Columbus, GA News": the publisher's region
     places = DocumentPlaces(doc, geocoder=resources.get_geocoder(), dateline=written,
-                            region=("USA", state) if state and not (written and "," in written) else None)
+                            region=("USA", state) if state else None)  # unless a dateline gives its state
     text = doc.text  # joined from every token on each read: read once
     timexes = tuple(find_timexes(text, anchor=anchor, tense_future=tense_reader(doc),
                                  tense_past=past_reader(doc)))

@@ -209,17 +209,22 @@ def _of_body(view: DocView, role: _Hit | None, found: list[_Hit]) -> _Hit | None
     if role is None or role.first != role.last or role.entry.name not in HEADS_OF_BODIES:
         return role
     for h in found:
-        if h.entry.kind == "role" and h.entry.sector and h.entry.flag in ("role", "institution") \
-                and h.last < role.first and view.dep[h.last] == "compound" and view.head[h.last] == role.first \
-                and h.entry.sector != role.entry.sector:
+        if _names_body(h.entry, role.entry) and h.last < role.first and view.dep[h.last] == "compound" \
+                and view.head[h.last] == role.first:
             return _Hit(h.entry, h.first, role.last, role.distance)
     for t in view.children[role.first]:  # a compound the tagger called an adjective ("the rebel leader")
         if t < role.first and view.dep[t] == "compound":
             found = view.kb.match(view.token_text(t), shouting=False)
-            if len(found) == 1 and found[0].entry.kind == "role" and found[0].entry.sector \
-                    and found[0].entry.flag in ("role", "institution") and found[0].entry.sector != role.entry.sector:
+            if len(found) == 1 and _names_body(found[0].entry, role.entry):
                 return _Hit(found[0].entry, t, role.last, role.distance)
     return role
+
+
+def _names_body(entry, head) -> bool:
+    """Is ``entry`` a role noun that names a body of another sector than the head noun ``head`` ("rebel" before
+    "leader")?"""
+    return entry.kind == "role" and bool(entry.sector) and entry.flag in ("role", "institution") \
+        and entry.sector != head.sector
 
 
 # Which cue a KB hit can be: by kind, and for roles by kind and flag (role nouns proper before titles).

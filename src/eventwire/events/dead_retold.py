@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import re
 
+from .killer_suicide import REFLEXIVES
+
 __all__ = ["another_victim", "dead_among_wounded"]
 
 _WOUNDED = ("shot", "injured")
 _ANOTHER = re.compile(r"\b(?:also|too|surviv(?:e|ed|es|ing))\b|\bsecond\b(?!\s+(?:time|shot|round|bullet))",
                       re.IGNORECASE)  # "her mother was also shot", "a second man"; not "shot a second time"
-_REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself", "ourselves"})
+_REFLEXIVES = REFLEXIVES | {"themselves", "myself", "yourself", "ourselves"}  # the killer's own, and the plurals
 
 
 def dead_among_wounded(groups: dict[str, list], by_pronoun: dict[str, list]) -> int:
