@@ -168,11 +168,17 @@ def source_hash() -> str:
         if path.is_file() and path.suffix in (".py", ".tsv", ".json", ".txt", ".csv"):
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
+    add_weight_overrides(digest)
+    return digest.hexdigest()[:12]
+
+
+def add_weight_overrides(digest) -> None:
+    """Add the weights files the overrides below name to a cache key's ``digest`` (hashlib object): output
+    extracted with other weights is never reused."""
     for variable, _, _ in WEIGHT_OVERRIDES:
         if os.environ.get(variable):
             digest.update(variable.encode())
             digest.update(Path(os.environ[variable]).read_bytes())
-    return digest.hexdigest()[:12]
 
 
 # Benchmarks only: measure a learned model rebuilt elsewhere (``scripts/train_*.py --out F``) without replacing the
