@@ -25,6 +25,7 @@ from ..knowledge.words import SPEECH_VERBS
 from .antecedents import (COUNTRY_LOOKALIKES, PRONOUNS, RELATIVE, antecedents as _antecedents,
                           resolve_pronouns as _resolve_pronouns, speaker as _speaker)
 from .triggers import TriggerGroup, agents, is_weapon
+from .surrender import custody_roles as _custody_roles
 from ..knowledge.lexicon import Lexicon
 from ..actors.mentioned import counted_people, is_age_noun, names_people
 from .reported import (MANNER_NOUNS, NOT_PARTIES, STATE_NOUNS, attribution as _attribution,  # noqa: F401
@@ -143,6 +144,8 @@ def find_roles(doc: "Doc", group: TriggerGroup, lex: Lexicon, *, triggers: froze
             a, r = _verb_roles(token, lex)
             if type_ == "AID":  # "donated a shipment of ventilators to assist Ethiopia": the gift is no party
                 r = [t for t in r if t.dep_ != "dobj" or not _thing(t)]
+            if type_ == "COERCE":  # "turned himself in to police": the police take him into custody
+                a, r = _custody_roles(token, a, r)
         else:
             a, r = _noun_roles(token, lex, type_)
         actors += a
