@@ -234,6 +234,33 @@ def same_party(actor: "Actor | None", others: Sequence["Actor"]) -> bool:
                                         and actor.sector == a.sector) for a in others)
 
 
+NAME_ENTITIES = ("PERSON", "ORG", "NORP")
+NOT_NAMES = ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+
+
+def own_words(doc: "Doc", cand: Candidate) -> "Actor | None":
+    """The party a chosen phrase names in its own words, when the knowledge base resolves it to nothing: a phrase
+    whose head is a person, organisation or group entity's word, or has one compounded with it ("the CHDG branch",
+    a lower-case "Jack straw" headed by a noun); not a thing a name owns ("Cristiani's decision"), nor a proper
+    noun the tagger made of a capitalised common word ("Great pleasure"), nor a place, date or number. Training
+    scores a pick by its words, as the article benchmark does, so a picked name the KB does not know is kept as
+    written (no country, no sector) rather than dropped; a phrase naming no one (a thing, a place) still is."""
+    from ..models import Actor
+
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = doc[cand.head]
+    if head.ent_type_ in NOT_NAMES or head.pos_ in ("PRON", "NUM"):
+        return None
+    words = [t for t in span if not (t.i == span.start and t.dep_ in ("det", "predet"))]
+    if not any(t.ent_type_ in NAME_ENTITIES and (t.i == head.i or t.dep_ == "compound" and t.head.i == head.i)
+               for t in words):  # the head, or a name compounded with it (not "Cristiani's decision")
+        return None
+    name = doc[words[0].i:words[-1].i + 1].text.strip()
+    return Actor(text=span.text.strip(), name=name, country=None, sector=None)
+
+
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
@@ -316,6 +343,9 @@ class RoleChooser:
                 blocked = [same_party(actor_of(c), others) for c in cands]
                 k = self.decide(role, self.scores(role, feats), flags, not current, blocked)
                 actor = actor_of(cands[k]) if k is not None else None
+                if actor is None and k is not None:  # a name the knowledge base does not hold
+                    actor = own_words(doc, cands[k])
+                    actor = None if same_party(actor, others) else actor
                 if actor is not None:
                     changes[role] = (actor,)
             out.append(replace(event, **changes) if changes else event)
