@@ -279,14 +279,32 @@ def _place_actor(view: DocView, head: int, tokens, *, text: str, ctx: _Ctx) -> A
 
 
 def _place_in(view: DocView, tokens, found, *, ctx: _Ctx) -> str | None:
-    """The country of a place name among a role's modifiers that the KB does not know ("Darfur rebels")."""
+    """The country of a place name among a role's modifiers that the KB does not know ("Darfur rebels"; "Lagos
+    police", "Karachi traders", "Punjab police": a name the tagger calls a noun, an organisation or a
+    nationality, see :func:`_names_place`)."""
     for t in tokens:
-        if view.ent[t] in ("GPE", "LOC") and view.pos[t] == "PROPN" and t not in found.covered \
-                and (t + 1 >= view.n or view.ent[t + 1] != view.ent[t] or t + 1 not in tokens):
+        if (view.ent[t] in ("GPE", "LOC") and view.pos[t] == "PROPN" or _names_place(view, t, tokens)) \
+                and t not in found.covered and (t + 1 >= view.n or t + 1 not in tokens or (
+                    view.ent[t + 1] != view.ent[t] if view.ent[t] else view.pos[t + 1] != "PROPN")):
             place = _place_country(ctx.places(), _place_key(view, t, tokens), ctx.explicit or ctx.country)
             if place is not None:
                 return place[0]
     return None
+
+
+_MODIFIER_ENTS = frozenset({"GPE", "LOC", "ORG", "NORP"})
+
+
+def _names_place(view: DocView, t: int, tokens) -> bool:
+    """A capitalised modifier before the phrase's head that may name a place although the tagger read it as a
+    common noun ("Lagos" NOUN), an organisation ("Karachi" ORG) or a nationality ("Punjab" NORP): it is tagged as
+    a name (a proper noun, or an entity of those types that ends before the head: "the Federal Police" is one
+    organisation, no place in it). The gazetteer decides whether it is a place (divisions, cities of 250,000+)."""
+    if t + 1 not in tokens or not view.token_text(t)[:1].isupper() or view.dep[t] not in ("compound", "amod", "nmod"):
+        return False
+    named = view.pos[t] == "PROPN" or view.ent[t] in _MODIFIER_ENTS
+    ends = not view.ent[t] or view.ent[t + 1] != view.ent[t] or view.pos[t + 1] != "PROPN"
+    return named and ends and view.head[t] > t
 
 
 def _located(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
@@ -377,14 +395,23 @@ def _with_place(kb: ActorKB, actor: Actor, country: str | None) -> Actor:
                  sector=actor.sector)
 
 
+_SHARED_AREAS = frozenset({"region", "sea", "strait", "island"})
+
+
 @lru_cache(maxsize=4096)
 def _place_country(gazetteer, name: str, context: str | None) -> tuple[str, str] | None:
     """(country ISO3, feature) of a division, region or city of 250,000+ called ``name``; None when unknown
     or when it names places in several countries with no clear leader (the context country breaks ties;
-    otherwise the most populous must have four times the population of the next country's)."""
+    otherwise the most populous must have four times the population of the next country's). A name that also
+    names a region or sea across several countries ("Gulf", "Sahel": the gazetteer's curated regions without a
+    country) is that region, not the small division of the same name ("Gulf" Province of Papua New Guinea); a
+    curated island places in its country ("Mindanao rebels")."""
     best: dict[str, tuple[int, str]] = {}
-    for rec in gazetteer.lookup(name):
-        if not rec.country or not (rec.feature in ("admin1", "region") or rec.feature == "city"
+    records = gazetteer.lookup(name)
+    if any(not rec.country and rec.feature in _SHARED_AREAS for rec in records):
+        return None
+    for rec in records:
+        if not rec.country or not (rec.feature in ("admin1", "region", "island") or rec.feature == "city"
                                    and rec.population >= 250_000):
             continue
         if rec.population >= best.get(rec.country, (-1, ""))[0]:

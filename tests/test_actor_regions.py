@@ -1,0 +1,69 @@
+"""Actors placed by a region: peoples of a region inside one state (``actors_regions.tsv``), place names the
+tagger misreads as common nouns or organisations before a role, and regions shared by several states."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors.resolve import load_actor_kb, resolve_np
+
+
+def _span_in(nlp, sentence: str, phrase: str):
+    doc = nlp(sentence)
+    at = sentence.index(phrase)
+    return doc.char_span(at, at + len(phrase), alignment_mode="expand")
+
+
+# ------------------------------------------------------------------ peoples of a region (KB, no model)
+
+@pytest.mark.parametrize("text, country", [
+    ("Chechen fighters", "RUS"),
+    ("Tibetans marched", "CHN"),
+    ("the Northern Irish parties", "GBR"),  # the longer form wins over "Irish"
+    ("Uyghur workers", "CHN"),
+])
+def test_regional_demonyms_are_their_state_s(text, country):
+    found = [m for m in load_actor_kb().match(text) if m.entry.kind != "role"]
+    assert [(m.entry.kind, m.entry.country) for m in found] == [("demonym", country)]
+
+
+@pytest.mark.parametrize("text", ["Kurdish fighters", "Tamil rebels", "Karen Smith said", "Hutu militias"])
+def test_peoples_of_several_states_and_name_like_forms_are_not_placed(text):
+    assert [m for m in load_actor_kb().match(text) if m.entry.kind != "role"] == []
+
+
+@pytest.mark.parametrize("sentence, phrase, country, sector", [
+    ("Chechen rebels attacked a convoy near the border.", "Chechen rebels", "RUS", "REB"),
+    ("Hundreds of Tibetan monks staged a protest.", "Tibetan monks", "CHN", "REL"),
+    ("Acehnese separatists ambushed an army truck.", "Acehnese separatists", "IDN", "REB"),
+    ("Oromo protesters blocked the main road.", "Oromo protesters", "ETH", "CVL"),
+    ("The Catalan government called a vote.", "The Catalan government", "ESP", "GOV"),
+])
+def test_group_named_by_a_regional_people_is_where_it_operates(nlp, sentence, phrase, country, sector):
+    actor = resolve_np(_span_in(nlp, sentence, phrase))
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+# ------------------------------------------------- a place name before a role that the tagger misread
+
+@pytest.mark.parametrize("sentence, phrase, country, sector", [
+    ("Lagos police arrested forty protesters on Monday.", "Lagos police", "NGA", "COP"),  # tagged NOUN
+    ("Witnesses said Karachi traders went on strike.", "Karachi traders", "PAK", "CVL"),  # tagged ORG
+    ("Kano residents fled the fighting on Sunday.", "Kano residents", "NGA", "CVL"),  # untagged PROPN
+    ("Officials said Mumbai police detained two men.", "Mumbai police", "IND", "COP"),
+    ("Mindanao rebels attacked a town.", "Mindanao rebels", "PHL", "REB"),  # a curated island
+])
+def test_place_before_a_role_gives_its_country(nlp, sentence, phrase, country, sector):
+    actor = resolve_np(_span_in(nlp, sentence, phrase))
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The Federal Police arrested him on Monday.", "The Federal Police"),  # one organisation's name
+    ("Federal police arrested him on Monday.", "Federal police"),
+    ("Officials said Gulf leaders met on Monday.", "Gulf leaders"),  # the Gulf, not Gulf Province (PNG)
+    ("Gulf leaders met on Monday.", "Gulf leaders"),
+    ("Sahel jihadists attacked a town.", "Sahel jihadists"),  # the Sahel, not Burkina Faso's Sahel region
+])
+def test_names_that_are_no_single_state_s_place_give_no_country(nlp, sentence, phrase):
+    actor = resolve_np(_span_in(nlp, sentence, phrase))
+    assert actor is not None and actor.country is None
