@@ -67,3 +67,16 @@ def test_place_before_a_role_gives_its_country(nlp, sentence, phrase, country, s
 def test_names_that_are_no_single_state_s_place_give_no_country(nlp, sentence, phrase):
     actor = resolve_np(_span_in(nlp, sentence, phrase))
     assert actor is not None and actor.country is None
+
+
+@pytest.mark.parametrize("sentence, phrase, name, country", [
+    ("The mediator met the Kachin Independence Organization and the army.", "Kachin Independence Organization",
+     "Kachin Independence Organization", "MMR"),
+    ("The envoy met the Syrian Liberty Organization on Monday.", "Syrian Liberty Organization",
+     "Syrian Liberty Organization", "SYR"),
+])
+def test_organisation_name_keeps_the_demonym_inside_it(nlp, sentence, phrase, name, country):
+    """The country or demonym the tagger puts inside an organisation's name gives the country and stays in
+    the name (before, "Independence Organization")."""
+    actor = resolve_np(_span_in(nlp, sentence, phrase))
+    assert actor is not None and (actor.name, actor.country) == (name, country)

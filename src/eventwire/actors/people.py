@@ -369,6 +369,16 @@ def _chain(view: DocView, head: int, allowed: frozenset[int] | None) -> list[int
     return chain
 
 
+def _org_start(view: DocView, chain: list[int], allowed) -> int:
+    """The first word of the name: an organisation's name keeps the country or demonym the tagger put inside it
+    ("Kachin Independence Organization", "Syrian Democratic Forces"), which still gives the country."""
+    first = chain[0]
+    while view.ent[chain[-1]] == "ORG" and first > 0 and view.ent[first - 1] == "ORG" \
+            and view.pos[first - 1] in ("PROPN", "ADJ") and (allowed is None or first - 1 in allowed):
+        first -= 1
+    return first
+
+
 def _descriptor(view: DocView, chain: list[int], allowed) -> tuple[str | None, str | None, "Entry | None"]:
     """(country, sector, organisation) that the words around a name give it (nearest phrase first)."""
     country = sector = None
@@ -452,7 +462,7 @@ def person_at(view: DocView, head: int, allowed, found: _Cues, *, text: str,
             chain = _chain(view, appos[0], None)
     if not chain:
         return None
-    name = view.span_text(chain[0], chain[-1])
+    name = view.span_text(_org_start(view, chain, allowed), chain[-1])
     country, sector, _org = _descriptor(view, chain, allowed)
     known = memory.lookup(name) if memory is not None else None
     listed = view.kb.lookup(name)
