@@ -370,12 +370,17 @@ def _chain(view: DocView, head: int, allowed: frozenset[int] | None) -> list[int
 
 
 def _org_start(view: DocView, chain: list[int], allowed) -> int:
-    """The first word of the name: an organisation's name keeps the country or demonym the tagger put inside it
-    ("Kachin Independence Organization", "Syrian Democratic Forces"), which still gives the country."""
+    """The first word of the name: an organisation's name keeps the country or demonym just before it that the
+    tagger put inside the same organisation ("Kachin Independence Organization", "U.S. Treasury Department"),
+    which still gives the country; another KB name before it ("African Union Commission Moussa Faki") stays out."""
     first = chain[0]
-    while view.ent[chain[-1]] == "ORG" and first > 0 and view.ent[first - 1] == "ORG" \
-            and view.pos[first - 1] in ("PROPN", "ADJ") and (allowed is None or first - 1 in allowed):
-        first -= 1
+    if view.ent[chain[-1]] != "ORG" or first == 0:
+        return first
+    before = [t for t in range(view.sentence_floor(first, 6), first) if allowed is None or t in allowed]
+    for hit in hits(view, before, chain[-1]) if before else ():
+        if hit.last == first - 1 and hit.entry.kind in ("country", "demonym") \
+                and all(view.ent[t] == "ORG" for t in range(hit.first, first)):
+            return hit.first
     return first
 
 
