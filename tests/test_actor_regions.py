@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.actors.resolve import load_actor_kb, resolve_np
+from eventwire.actors.resolve import PersonMemory, load_actor_kb, resolve_np
 
 
 def _span_in(nlp, sentence: str, phrase: str):
@@ -80,3 +80,33 @@ def test_organisation_name_keeps_the_demonym_inside_it(nlp, sentence, phrase, na
     the name (before, "Independence Organization")."""
     actor = resolve_np(_span_in(nlp, sentence, phrase))
     assert actor is not None and (actor.name, actor.country) == (name, country)
+
+
+# ------------------------------------------------------------------------- peoples of several states
+
+def _in_story(nlp, sentence: str, phrase: str):
+    """``phrase`` resolved as the pipeline does, with the document's memory (its main country)."""
+    span = _span_in(nlp, sentence, phrase)
+    return resolve_np(span, memory=PersonMemory.from_doc(span.doc))
+
+
+@pytest.mark.parametrize("sentence, phrase, country", [
+    ("The main Hutu rebel group insisted that Burundi's government grant the majority more rights.",
+     "Hutu rebel group", "BDI"),  # the story's country is one of the people's states
+    ("Kurdish rebels ambushed soldiers in southeastern Turkey.", "Kurdish rebels", "TUR"),
+    ("Turkey threatened to attack Kurdish fighters across the border in northern Syria.",
+     "Kurdish fighters across the border in northern Syria", "SYR"),  # the phrase's own state first
+    ("Tamil rebels attacked a navy base in Sri Lanka on Monday.", "Tamil rebels", "LKA"),
+])
+def test_people_of_several_states_is_placed_in_the_one_the_story_is_about(nlp, sentence, phrase, country):
+    actor = _in_story(nlp, sentence, phrase)
+    assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Kurdish rebels ambushed soldiers on Monday.", "Kurdish rebels"),  # no state named
+    ("Tamil rebels held a meeting in Norway.", "Tamil rebels"),  # a state that is none of the people's
+])
+def test_people_of_several_states_without_one_of_them_named_stays_open(nlp, sentence, phrase):
+    actor = _in_story(nlp, sentence, phrase)
+    assert actor is not None and actor.country is None

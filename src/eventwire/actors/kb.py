@@ -25,7 +25,8 @@ from typing import Iterable, Mapping
 from ..knowledge.tables import read_records
 from ..knowledge.words import DASH_FOLD
 
-__all__ = ["Entry", "Match", "Scan", "ActorKB", "load_actor_kb", "capitals", "actor_key", "SECTOR_LABELS"]
+__all__ = ["Entry", "Match", "Scan", "ActorKB", "load_actor_kb", "capitals", "peoples", "actor_key",
+           "SECTOR_LABELS"]
 
 SECTOR_LABELS = MappingProxyType({
     "GOV": "government", "MIL": "military", "REB": "rebels", "PTY": "party", "CVL": "civilians",
@@ -299,6 +300,14 @@ def _other_forms() -> Iterable[tuple[str, Entry]]:
 def capitals() -> dict[str, str]:
     """ISO3 -> the seat of government news calls "the capital" (``actors_countries.tsv``; none for territories)."""
     return {row["iso3"]: row["capital"] for row in read_records("actors_countries.tsv") if row.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def peoples() -> Mapping[str, tuple[str, ...]]:
+    """Lower-case ethnonym -> the ISO3 states of a people whose homeland spans several (``actors_peoples.tsv``:
+    "kurdish" -> TUR, IRQ, SYR, IRN)."""
+    return MappingProxyType({form.lower(): tuple(_split(row["countries"])) for row in read_records("actors_peoples.tsv")
+                             for form in _split(row["forms"])})
 
 
 @lru_cache(maxsize=1)

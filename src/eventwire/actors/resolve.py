@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .kb import SECTOR_LABELS, ActorKB, Entry, Match, Scan, actor_key, load_actor_kb
+from .kb import SECTOR_LABELS, ActorKB, Entry, Match, Scan, actor_key, load_actor_kb, peoples
 from ..models import Actor
 from .mentioned import names_people
 from .people import _NON_ACTOR_ENTS, _NOUNISH, DocView, PersonInfo, PersonMemory, _Hit, core, cues, hits, person_at
@@ -191,7 +191,8 @@ def _resolve(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: 
     if actor is not None and (actor.country or actor.sector not in (None, "GOV", "MIL", "COP", "MED")):
         if not actor.country and actor.sector in _LOCAL_SECTORS:
             actor = _with_place(kb, actor, _located(view, head, allowed, ctx=ctx))
-        return actor
+        return _with_place(kb, actor, _people_home(view, head, allowed, tokens, ctx=ctx)) if not actor.country \
+            else actor
     if actor is None and view.lower[head] in _CONTRARY:
         return _contrary(view, head, allowed, text=text, ctx=ctx, depth=depth)
     for prep in (c for c in view.children[head] if view.dep[c] == "prep" and (allowed is None or c in allowed)):
@@ -211,7 +212,30 @@ def _resolve(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: 
                 return _with_country(kb, actor, sub)
     if actor is not None and not actor.country and actor.sector in _LOCAL_SECTORS:
         actor = _with_place(kb, actor, _located(view, head, allowed, ctx=ctx))
+    if actor is not None and not actor.country and actor.sector not in ("IGO", "NGO"):
+        actor = _with_place(kb, actor, _people_home(view, head, allowed, tokens, ctx=ctx))
     return actor
+
+
+def _people_home(view: DocView, head: int, allowed, tokens, *, ctx: _Ctx) -> str | None:
+    """The state a people of several states ("Kurdish rebels", "Hutu militias": ``actors_peoples.tsv``) is placed
+    in: one of the people's states that the phrase itself names ("Kurdish fighters across the border in Syria"),
+    else the context country when it is one of them, else none."""
+    known = peoples()
+    states = next((known[view.lower[t]] for t in tokens if view.lower[t] in known
+                   and view.token_text(t)[:1].isupper()), None)
+    if not states:
+        return None
+    below, stack = sorted(allowed) if allowed is not None else [], [] if allowed is not None else [head]
+    while stack and len(below) < 40:  # a token given: its subtree
+        t = stack.pop()
+        below.append(t)
+        stack.extend(view.children[t])
+    named = [h.entry.country for h in (hits(view, sorted(below), head) if below else ())
+             if h.entry.kind in ("country", "demonym", "capital") and h.entry.country in states]
+    if named:
+        return named[0]
+    return ctx.country if ctx.country in states else None
 
 
 def _contrary(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: int) -> Actor | None:
