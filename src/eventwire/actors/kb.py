@@ -2,8 +2,9 @@
 
 :class:`ActorKB` holds countries (names, aliases, demonyms, seats of government), organisations, a few
 well-known people, role nouns and "non-actor" phrases, read from ``data/actors_*.tsv`` and
-``data/actor_roles.tsv``. :meth:`ActorKB.match` finds them in a string by longest match; :meth:`ActorKB.scan`
-lists every candidate once per text, so that a document is scanned only once.
+``data/actor_roles.tsv`` (the demonyms of peoples of a region inside one state from
+``data/actors_regions.tsv``). :meth:`ActorKB.match` finds them in a string by longest match;
+:meth:`ActorKB.scan` lists every candidate once per text, so that a document is scanned only once.
 
 Matching rules: text is ASCII-folded (``Elysée`` = ``Elysee``) and hyphens are ignored (``al-Qaeda`` =
 ``al Qaeda``, ``US-led`` contains ``US``). A form written in capitals in the data (``US``, ``IS``, ``UN``) matches
@@ -24,7 +25,8 @@ from typing import Iterable, Mapping
 from ..knowledge.tables import read_records
 from ..knowledge.words import DASH_FOLD
 
-__all__ = ["Entry", "Match", "Scan", "ActorKB", "load_actor_kb", "capitals", "actor_key", "SECTOR_LABELS"]
+__all__ = ["Entry", "Match", "Scan", "ActorKB", "load_actor_kb", "capitals", "peoples", "actor_key",
+           "SECTOR_LABELS"]
 
 SECTOR_LABELS = MappingProxyType({
     "GOV": "government", "MIL": "military", "REB": "rebels", "PTY": "party", "CVL": "civilians",
@@ -266,6 +268,16 @@ def _country_forms() -> Iterable[tuple[str, Entry]]:
         for form in [row["capital"], *_split(row["metonyms"])]:
             if form:
                 yield form, Entry(row["name"], "capital", sector="GOV", **base)
+    yield from _regional_forms({row["iso3"]: row["name"] for row in read_records("actors_countries.tsv")})
+
+
+def _regional_forms(names: Mapping[str, str]) -> Iterable[tuple[str, Entry]]:
+    """Demonyms of peoples of a region inside one state (``actors_regions.tsv``: "Chechen", "Tibetans"): read as
+    that state's demonym, so that a group they name is placed where it operates ("Chechen rebels": Russia)."""
+    for row in read_records("actors_regions.tsv"):
+        entry = Entry(names[row["country"]], "demonym", country=row["country"])
+        for form in _split(row["forms"]):
+            yield form, entry
 
 
 def _other_forms() -> Iterable[tuple[str, Entry]]:
@@ -288,6 +300,14 @@ def _other_forms() -> Iterable[tuple[str, Entry]]:
 def capitals() -> dict[str, str]:
     """ISO3 -> the seat of government news calls "the capital" (``actors_countries.tsv``; none for territories)."""
     return {row["iso3"]: row["capital"] for row in read_records("actors_countries.tsv") if row.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def peoples() -> Mapping[str, tuple[str, ...]]:
+    """Lower-case ethnonym -> the ISO3 states of a people whose homeland spans several (``actors_peoples.tsv``:
+    "kurdish" -> TUR, IRQ, SYR, IRN)."""
+    return MappingProxyType({form.lower(): tuple(_split(row["countries"])) for row in read_records("actors_peoples.tsv")
+                             for form in _split(row["forms"])})
 
 
 @lru_cache(maxsize=1)

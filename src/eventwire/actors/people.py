@@ -369,6 +369,21 @@ def _chain(view: DocView, head: int, allowed: frozenset[int] | None) -> list[int
     return chain
 
 
+def _org_start(view: DocView, chain: list[int], allowed) -> int:
+    """The first word of the name: an organisation's name keeps the country or demonym just before it that the
+    tagger put inside the same organisation ("Kachin Independence Organization", "U.S. Treasury Department"),
+    which still gives the country; another KB name before it ("African Union Commission Moussa Faki") stays out."""
+    first = chain[0]
+    if view.ent[chain[-1]] != "ORG" or first == 0:
+        return first
+    before = [t for t in range(view.sentence_floor(first, 6), first) if allowed is None or t in allowed]
+    for hit in hits(view, before, chain[-1]) if before else ():
+        if hit.last == first - 1 and hit.entry.kind in ("country", "demonym") \
+                and all(view.ent[t] == "ORG" for t in range(hit.first, first)):
+            return hit.first
+    return first
+
+
 def _descriptor(view: DocView, chain: list[int], allowed) -> tuple[str | None, str | None, "Entry | None"]:
     """(country, sector, organisation) that the words around a name give it (nearest phrase first)."""
     country = sector = None
@@ -452,7 +467,7 @@ def person_at(view: DocView, head: int, allowed, found: _Cues, *, text: str,
             chain = _chain(view, appos[0], None)
     if not chain:
         return None
-    name = view.span_text(chain[0], chain[-1])
+    name = view.span_text(_org_start(view, chain, allowed), chain[-1])
     country, sector, _org = _descriptor(view, chain, allowed)
     known = memory.lookup(name) if memory is not None else None
     listed = view.kb.lookup(name)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .kb import SECTOR_LABELS, ActorKB, Entry, Match, Scan, actor_key, load_actor_kb
+from .kb import SECTOR_LABELS, ActorKB, Entry, Match, Scan, actor_key, load_actor_kb, peoples
 from ..models import Actor
 from .mentioned import names_people
 from .people import _NON_ACTOR_ENTS, _NOUNISH, DocView, PersonInfo, PersonMemory, _Hit, core, cues, hits, person_at
@@ -191,7 +191,8 @@ def _resolve(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: 
     if actor is not None and (actor.country or actor.sector not in (None, "GOV", "MIL", "COP", "MED")):
         if not actor.country and actor.sector in _LOCAL_SECTORS:
             actor = _with_place(kb, actor, _located(view, head, allowed, ctx=ctx))
-        return actor
+        return _with_place(kb, actor, _people_home(view, head, allowed, tokens, ctx=ctx)) if not actor.country \
+            else actor
     if actor is None and view.lower[head] in _CONTRARY:
         return _contrary(view, head, allowed, text=text, ctx=ctx, depth=depth)
     for prep in (c for c in view.children[head] if view.dep[c] == "prep" and (allowed is None or c in allowed)):
@@ -211,7 +212,30 @@ def _resolve(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: 
                 return _with_country(kb, actor, sub)
     if actor is not None and not actor.country and actor.sector in _LOCAL_SECTORS:
         actor = _with_place(kb, actor, _located(view, head, allowed, ctx=ctx))
+    if actor is not None and not actor.country and actor.sector not in ("IGO", "NGO"):
+        actor = _with_place(kb, actor, _people_home(view, head, allowed, tokens, ctx=ctx))
     return actor
+
+
+def _people_home(view: DocView, head: int, allowed, tokens, *, ctx: _Ctx) -> str | None:
+    """The state a people of several states ("Kurdish rebels", "Hutu militias": ``actors_peoples.tsv``) is placed
+    in: one of the people's states that the phrase itself names ("Kurdish fighters across the border in Syria"),
+    else the context country when it is one of them, else none."""
+    known = peoples()
+    states = next((known[view.lower[t]] for t in tokens if view.lower[t] in known
+                   and view.token_text(t)[:1].isupper()), None)
+    if not states:
+        return None
+    below, stack = sorted(allowed) if allowed is not None else [], [] if allowed is not None else [head]
+    while stack and len(below) < 40:  # a token given: its subtree
+        t = stack.pop()
+        below.append(t)
+        stack.extend(view.children[t])
+    named = [h.entry.country for h in (hits(view, sorted(below), head) if below else ())
+             if h.entry.kind in ("country", "demonym", "capital") and h.entry.country in states]
+    if named:
+        return named[0]
+    return ctx.country if ctx.country in states else None
 
 
 def _contrary(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: int) -> Actor | None:
@@ -279,14 +303,32 @@ def _place_actor(view: DocView, head: int, tokens, *, text: str, ctx: _Ctx) -> A
 
 
 def _place_in(view: DocView, tokens, found, *, ctx: _Ctx) -> str | None:
-    """The country of a place name among a role's modifiers that the KB does not know ("Darfur rebels")."""
+    """The country of a place name among a role's modifiers that the KB does not know ("Darfur rebels"; "Lagos
+    police", "Karachi traders", "Punjab police": a name the tagger calls a noun, an organisation or a
+    nationality, see :func:`_names_place`)."""
     for t in tokens:
-        if view.ent[t] in ("GPE", "LOC") and view.pos[t] == "PROPN" and t not in found.covered \
-                and (t + 1 >= view.n or view.ent[t + 1] != view.ent[t] or t + 1 not in tokens):
+        if (view.ent[t] in ("GPE", "LOC") and view.pos[t] == "PROPN" or _names_place(view, t, tokens)) \
+                and t not in found.covered and (t + 1 >= view.n or t + 1 not in tokens or (
+                    view.ent[t + 1] != view.ent[t] if view.ent[t] else view.pos[t + 1] != "PROPN")):
             place = _place_country(ctx.places(), _place_key(view, t, tokens), ctx.explicit or ctx.country)
             if place is not None:
                 return place[0]
     return None
+
+
+_MODIFIER_ENTS = frozenset({"GPE", "LOC", "ORG", "NORP"})
+
+
+def _names_place(view: DocView, t: int, tokens) -> bool:
+    """A capitalised modifier before the phrase's head that may name a place although the tagger read it as a
+    common noun ("Lagos" NOUN), an organisation ("Karachi" ORG) or a nationality ("Punjab" NORP): it is tagged as
+    a name (a proper noun, or an entity of those types that ends before the head: "the Federal Police" is one
+    organisation, no place in it). The gazetteer decides whether it is a place (divisions, cities of 250,000+)."""
+    if t + 1 not in tokens or not view.token_text(t)[:1].isupper() or view.dep[t] not in ("compound", "amod", "nmod"):
+        return False
+    named = view.pos[t] == "PROPN" or view.ent[t] in _MODIFIER_ENTS
+    ends = not view.ent[t] or view.ent[t + 1] != view.ent[t] or view.pos[t + 1] != "PROPN"
+    return named and ends and view.head[t] > t
 
 
 def _located(view: DocView, head: int, allowed, *, ctx: _Ctx) -> str | None:
@@ -377,14 +419,23 @@ def _with_place(kb: ActorKB, actor: Actor, country: str | None) -> Actor:
                  sector=actor.sector)
 
 
+_SHARED_AREAS = frozenset({"region", "sea", "strait", "island"})
+
+
 @lru_cache(maxsize=4096)
 def _place_country(gazetteer, name: str, context: str | None) -> tuple[str, str] | None:
     """(country ISO3, feature) of a division, region or city of 250,000+ called ``name``; None when unknown
     or when it names places in several countries with no clear leader (the context country breaks ties;
-    otherwise the most populous must have four times the population of the next country's)."""
+    otherwise the most populous must have four times the population of the next country's). A name that also
+    names a region or sea across several countries ("Gulf", "Sahel": the gazetteer's curated regions without a
+    country) is that region, not the small division of the same name ("Gulf" Province of Papua New Guinea); a
+    curated island places in its country ("Mindanao rebels")."""
     best: dict[str, tuple[int, str]] = {}
-    for rec in gazetteer.lookup(name):
-        if not rec.country or not (rec.feature in ("admin1", "region") or rec.feature == "city"
+    records = gazetteer.lookup(name)
+    if any(not rec.country and rec.feature in _SHARED_AREAS for rec in records):
+        return None
+    for rec in records:
+        if not rec.country or not (rec.feature in ("admin1", "region", "island") or rec.feature == "city"
                                    and rec.population >= 250_000):
             continue
         if rec.population >= best.get(rec.country, (-1, ""))[0]:
