@@ -277,7 +277,7 @@ def evaluate(articles: list[Selected], found: dict[str, list[dict]], *, errors: 
                     missed.append((article.id, s["i"], t))
     report(articles, per_type, per_source, calib, actor_stats, unplaced, len(placed))
     if errors:
-        print_breakdown(wrong, asserted, gold)
+        print_breakdown(wrong, asserted, gold, {a.id: a.source for a in articles})
         print_errors(wrong, missed, texts, bounds)
         print(f"actor and recipient misses of right events ({len(actor_misses)}):")
         for row in actor_misses:
@@ -343,19 +343,28 @@ def error_class(p: Placed, g: dict) -> tuple[str, tuple[str, ...]]:
     return "no event", ()
 
 
-def print_breakdown(wrong: list[Placed], asserted: list[Placed], gold: dict) -> None:
-    """The wrong asserted events by :func:`error_class`, the type confusions (ours -> gold), and duplicates:
-    several asserted events of one type whose evidence lies in the same sentences (each is scored on its own, so
-    duplicates of a right event add right ones and duplicates of a wrong event add wrong ones)."""
-    classes, confusion = Counter(), Counter()
+def print_breakdown(wrong: list[Placed], asserted: list[Placed], gold: dict, sources: dict[str, str]) -> None:
+    """The wrong asserted events by :func:`error_class`, the *no event* class by our type and source (``sources``:
+    article id -> source), the type confusions (ours -> gold), and duplicates: several asserted events of one type
+    whose evidence lies in the same sentences (each is scored on its own, so duplicates of a right event add right
+    ones and duplicates of a wrong event add wrong ones)."""
+    classes, confusion, empty = Counter(), Counter(), Counter()
     for p in wrong:
         name, others = error_class(p, gold[p.article])
         classes[name] += 1
         for o in others:
             confusion[(p.event["type"], o)] += 1
+        if name == "no event":
+            empty[(p.event["type"], sources.get(p.article, "-"))] += 1
     print()
     print(f"wrong asserted events by class ({len(wrong)}):")
     print_table(("class", "wrong events"), [(k, n) for k, n in classes.most_common()])
+    print()
+    print("the no-event class by our type and source:")
+    names = sorted({s for _, s in empty})
+    types = sorted({t for t, _ in empty}, key=lambda t: (-sum(n for (u, _), n in empty.items() if u == t), t))
+    print_table(("type", *names, "all"), [(t, *(empty[(t, s)] for s in names), sum(empty[(t, s)] for s in names))
+                                          for t in types])
     print()
     print("type errors, ours -> gold (an event counts once per gold type of its sentences):")
     print_table(("ours", "gold", "events"), [(a, b, n) for (a, b), n in confusion.most_common(25)])

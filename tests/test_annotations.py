@@ -177,3 +177,21 @@ def test_wrong_events_are_classed_by_what_the_gold_says_of_their_sentences():
     assert articles.error_class(placed("CONSULT", {2}), gold) == ("factuality", ())
     assert articles.error_class(placed("ASSAULT", {3}), gold) == ("other", ())
     assert articles.error_class(placed("ASSAULT", set()), gold) == ("unplaced", ())
+
+
+def test_the_no_event_class_is_tabled_by_type_and_source(capsys):
+    """--errors tables the "no event" wrong events by our type and the article's source (type errors are not
+    counted there)."""
+    gold = {"a": {"sentences": [{"i": 0, "events": []}, {"i": 1, "events": [
+        {"type": "ACCUSE", "factuality": "asserted", "actor": [], "recipient": []}]}]},
+            "b": {"sentences": [{"i": 0, "events": []}]}}
+
+    def placed(article, type_, k):
+        return articles.Placed(article, {"type": type_}, (0, 1), frozenset({k}), frozenset({k}))
+
+    wrong = [placed("a", "ASSAULT", 0), placed("b", "ASSAULT", 0), placed("b", "REQUEST", 0), placed("a", "ASSAULT", 1)]
+    articles.print_breakdown(wrong, wrong, gold, {"a": "gva", "b": "muc4"})
+    out = capsys.readouterr().out
+    table = out.split("the no-event class by our type and source:")[1]
+    assert "| ASSAULT | 1 | 1 | 2 |" in table  # the type error in a's sentence 1 is not counted
+    assert "| REQUEST | 0 | 1 | 1 |" in table

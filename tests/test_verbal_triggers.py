@@ -406,3 +406,39 @@ def test_a_forced_resignation_concedes():
 ])
 def test_directives_of_readiness_and_about_things(table, types):
     assert _types(table) == types
+
+
+SAID_SHOULD = """
+the the DET DT det 1
+minister minister NOUN NN nsubj 2
+said say VERB VBD ROOT 2
+{det} {det} DET DT det 4
+{subject} {subject} NOUN NN nsubj{passive} 6
+should should AUX MD aux 6
+{rest}
+. . PUNCT . punct 2
+"""
+SAID_BODY_FORMED = """
+the the DET DT det 1
+minister minister NOUN NN nsubj 2
+said say VERB VBD ROOT 2
+a a DET DT det 4
+body body NOUN NN nsubjpass 7
+should should AUX MD aux 7
+be be AUX VB auxpass 7
+formed form VERB VBN ccomp 2
+. . PUNCT . punct 2
+"""
+
+
+@pytest.mark.parametrize("table, types", [
+    pytest.param(SAID_SHOULD.format(det="the", subject="council", passive="", rest="act act VERB VB ccomp 2"),
+                 ["REQUEST"], id="said-the-council-should-act"),
+    pytest.param(SAID_SHOULD.format(det="the", subject="council", passive="", rest="know know VERB VB ccomp 2"),
+                 [], id="said-the-council-should-know-is-a-state-of-mind"),
+    pytest.param(SAID_SHOULD.format(det="a", subject="council", passive="", rest="act act VERB VB ccomp 2"),
+                 [], id="said-a-council-should-act-is-a-norm-for-anyone"),
+    pytest.param(SAID_BODY_FORMED, ["REQUEST"], id="said-a-body-should-be-formed-demands-it"),
+])
+def test_directives_to_a_party_not_states_of_mind_or_norms_for_anyone(table, types):
+    assert _types(table) == types

@@ -15,6 +15,10 @@ if TYPE_CHECKING:  # pragma: no cover
 OBLIGED = frozenset("must should".split())
 NO_ADDRESSEE = frozenset("i we us me everyone everybody nobody".split())  # the speaker's side, all, none
 FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+# Verbs of a state of mind: under must/should they say what someone ought to know or think ("the minister should
+# know by now", "traffickers must understand that ..."), an epistemic or evaluative reading, not an act asked of them
+MINDS = frozenset("know understand realize realise remember believe".split())  # not "think": "should think again"
+INDEFINITE = frozenset({"a", "an"})  # "a shepherd should never leave his flock": anyone who is one, no party
 
 
 def directive(clause: "Token") -> bool:
@@ -23,9 +27,15 @@ def directive(clause: "Token") -> bool:
     action or a readiness, not a state of things ("2005 must be the year", "should have been attached"), whose
     passive subject is a thing to be acted on, not a person to be judged ("he should be judged by results"), and
     whose subject is neither the speaker's own side nor everyone ("we must show them", "all of us must"); an
-    existential clause demands what it names ("there must be a vote")."""
+    existential clause demands what it names ("there must be a vote"). Not a state of mind (:data:`MINDS`: "he
+    should know by now", "they must understand that") nor a norm for anyone of a kind: an agent named by an
+    indefinite noun phrase ("a shepherd should never leave his flock", "an organisation should monitor the
+    figures") is no party addressed (a thing to be done, "a body should be set up", stays a demand)."""
     kids = list(clause.children)
     if not any(a.dep_ == "aux" and a.lower_ in OBLIGED for a in kids) or any(c.lower_ == "have" for c in kids):
+        return False
+    if clause.lemma_.lower() in MINDS or any(
+            c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in INDEFINITE for d in c.children) for c in kids):
         return False
     if clause.lemma_.lower() == "be" and not any(c.dep_ in ("acomp", "expl") for c in kids):
         return False  # ... but "there must be a vote" demands the vote
