@@ -1,6 +1,6 @@
 """Rules alone (no learned filter, real spaCy): criticism told by what a speaker says of a party or its act,
 without a word of blame (events/evaluations.py, triggers.tsv condition ``evaluates``; issue #15, whole-article
-recall), and demands told by "call on" someone or "challenge" a party to act (REQUEST); with their near misses:
+recall), and demands told by challenging a party to act (REQUEST); with their near misses:
 a negated appraisal, an appraisal of something that is no party's act, the article's own voice."""
 from __future__ import annotations
 
@@ -39,14 +39,9 @@ def test_the_lexicon_keeps_appraisals_and_what_is_appraised_apart():
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, requested", [
-    pytest.param("The bishops called on the officers who knew the priest to tell the truth.", True,
-                 id="called-on-someone-described-to-act"),
-    pytest.param("WE CALL ON THE ARMED FORCES OFFICERS WHO KNEW HIM TO DENOUNCE THE CRIME.", True,
-                 id="we-call-on-in-capitals"),
     pytest.param("The party challenged the government to publish the full report.", True, id="challenged-to-act"),
-    pytest.param("The family returned to the house they call home on Elm Street.", False, id="call-home"),
-    pytest.param("The election is expected to be called on 5 May.", False, id="called-on-a-date"),
-    pytest.param("Neighbours called police on Friday night about the noise.", False, id="called-police-on-a-day"),
+    pytest.param("The campaigners lost their legal challenge in the high court.", False, id="a-legal-challenge"),
+    pytest.param("The result was challenged in court by the losing candidate.", False, id="a-result-challenged"),
 ])
-def test_calling_on_or_challenging_a_party_to_act_is_a_request(nlp, text, requested):
+def test_challenging_a_party_to_act_is_a_request(nlp, text, requested):
     assert ("REQUEST" in _types(nlp, text)) is requested
