@@ -18,6 +18,7 @@ from ..knowledge.lexicon import Lexicon, TriggerRule
 from .accidents import ACCIDENT_WORDS, inquiry_into_accident
 from .backrefs import anaphor_subject
 from .directives import directive, directs, finite, plain_help
+from .evaluations import evaluates
 from .unreported import habitual, named_request, tip_line
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -274,11 +275,10 @@ def condition_holds(token: "Token", condition: str | None, lex: Lexicon, *,
     if name == "cause":
         return any(c.lemma_.lower() in lex.hazards or c.lower_ in lex.hazards
                    for c in causes(token) + cause_clauses(token))
-    return False
+    return name == "evaluates" and evaluates(token, judgements=lex.judgements, party=_names_party)  # evaluations.py
 
 
-APPEALED = frozenset("anyone anybody whoever".split())  # the public a request is made to
-APPEAL_MODALS = frozenset("should must can could may".split())
+APPEALED, APPEAL_MODALS = frozenset("anyone anybody whoever".split()), frozenset("should must can could may".split())
 WHEN_MARKS = {"when", "as"}
 
 
