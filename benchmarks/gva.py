@@ -153,7 +153,8 @@ def why_apart(docs: list[Doc], incidents: dict[str, Incident], name: str) -> dic
     """doc id -> what kept the event of the article that has ``name`` right apart from its main event: the
     story join's reason (:func:`eventwire.events.merge.story_apart`; "not local", "no lead") for the event that
     is not the story's lead, "main: REASON" when the right event is the lead and the main event stayed apart,
-    "joined" when both are of the lead, "after merge" when the right event comes from a later stage. The
+    "in the story" when the right event's reports were joined to the lead (the story's own count is wrong, or a
+    later stage split it off), "after merge" when the right event comes from a later stage. The
     articles are extracted again (no cache) with the merge stage's ``on_story`` hook."""
     from unittest import mock
 
@@ -193,7 +194,7 @@ def _why(rows: list[tuple[list, str | None]], main: dict | None, right: dict) ->
         return "after merge"
     if mine[1] == "lead":
         return f"main: {theirs[1] if theirs else 'after merge'}"
-    return mine[1] or "joined"
+    return mine[1] or "in the story"
 
 
 def _error(name: str, doc: Doc, event: dict | None, gold: Incident) -> str:
