@@ -24,13 +24,14 @@ import json
 import math
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _data import DATA, Item, add_common_options, extract_items, print_table, ratio, require, short  # noqa: E402
+from _data import (DATA, Item, add_common_options, bench_resources, extract_items, print_table, ratio,  # noqa: E402
+                   require, short)
 from split import CHECK, TUNE, gva_groups, gva_half  # noqa: E402
 
 RADIUS_KM = 25.0
@@ -132,8 +133,68 @@ def score(docs: list[Doc], incidents: dict[str, Incident], found: dict[str, list
             tally[name][0] += right
             tally[name][1] += 1
             if not right:
-                errors[name].append(_error(name, doc, event, golds[0]))
+                other = name in ("killed", "injured") and _other_right(name, found.get(doc.id, []), event, golds)
+                errors[name].append(_error(name, doc, event, golds[0]) + (" | +other" if other else ""))
+                if other:
+                    errors[f"{name}+other"].append(doc)
     return {"tally": tally, "country": country, "none": (none, len(docs)), "errors": errors, "n": len(docs)}
+
+
+def _other_right(name: str, events: list[dict], main: dict | None, golds: list[Incident]) -> bool:
+    """Does another asserted ASSAULT of the article than its main event have ``name`` right ("+other")?"""
+    return any(judge(e, golds)[name] for e in _others(events, main))
+
+
+def _others(events: list[dict], main: dict | None) -> list[dict]:
+    return [e for e in events if e is not main and e["type"] == "ASSAULT" and e.get("factuality") == "asserted"]
+
+
+def why_apart(docs: list[Doc], incidents: dict[str, Incident], name: str) -> dict[str, str]:
+    """doc id -> what kept the event of the article that has ``name`` right apart from its main event: the
+    story join's reason (:func:`eventwire.events.merge.story_apart`; "not local", "no lead") for the event that
+    is not the story's lead, "main: REASON" when the right event is the lead and the main event stayed apart,
+    "in the story" when the right event's reports were joined to the lead (the story's own count is wrong, or a
+    later stage split it off), "after merge" when the right event comes from a later stage. The
+    articles are extracted again (no cache) with the merge stage's ``on_story`` hook."""
+    from unittest import mock
+
+    import eventwire.pipeline as pipeline
+    from eventwire.read.clean import clean
+    from eventwire.read.files import document_from_text
+
+    heard: list[tuple[list, str | None]] = []
+    real = pipeline.merge
+
+    def merge(*args, **kwargs):
+        return real(*args, **kwargs, on_story=lambda mentions, reason: heard.append((mentions, reason)))
+
+    articles = [clean(document_from_text(d.item.text, id=d.id, published=d.published)) for d in docs]
+    golds = {d.id: [incidents[i] for i in d.incidents if i in incidents] for d in docs}
+    out = {}
+    with mock.patch.object(pipeline, "merge", merge):
+        for article, events in pipeline.extract_articles(articles, resources=bench_resources()):
+            rows, heard[:] = list(heard), []
+            dicts = [e.to_dict() for e in events]
+            main = main_event(dicts)
+            right = [e for e in _others(dicts, main) if judge(e, golds[article.id])[name]]
+            out[article.id] = _why(rows, main, right[0]) if right else "no other"
+    return out
+
+
+def _why(rows: list[tuple[list, str | None]], main: dict | None, right: dict) -> str:
+    def row(event: dict | None) -> tuple[list, str | None] | None:
+        if event is None:
+            return None
+        ev = event["evidence"]
+        return next((r for r in rows if any(m.sentence.start == ev["start"] and m.trigger == ev.get("trigger")
+                                             for m in r[0])), None) \
+            or next((r for r in rows if any(m.sentence.start == ev["start"] for m in r[0])), None)
+    mine, theirs = row(right), row(main)
+    if mine is None:
+        return "after merge"
+    if mine[1] == "lead":
+        return f"main: {theirs[1] if theirs else 'after merge'}"
+    return mine[1] or "in the story"
 
 
 def _error(name: str, doc: Doc, event: dict | None, gold: Incident) -> str:
@@ -195,6 +256,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {name}: {len(wrong)}")
                 for line in wrong[:args.show]:
                     print(f"      - {line}")
+            for name in ("killed", "injured"):
+                other = results[h]["errors"][f"{name}+other"]
+                why = why_apart(other, incidents, name) if other else {}
+                counts = sorted(Counter(why.values()).items(), key=lambda kv: -kv[1])
+                print(f"  {name} +other: {len(other)}; kept apart by: " + ", ".join(f"{k} {n}" for k, n in counts))
+                for doc in other[:args.show]:
+                    print(f"      - {doc.id[:8]} {why[doc.id]} | {short(doc.title, 80)}")
     return 0
 
 

@@ -30,6 +30,7 @@ from typing import Callable
 
 from ..knowledge.words import MONTH_NAMES
 from .records import Mention
+from .story import fight_nouns, same_weapon, story_date, weapon_modes
 from .arguments import SYMMETRIC
 from .acled import acled_coding, inter_codes
 from ..knowledge.lexicon import Lexicon
@@ -90,9 +91,12 @@ class _Cluster:
 
 def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_country: Place | None = None,
           other_parties=None, capital: Callable[[str], Place | None] | None = None,
-          locality: Setting | None = None) -> list[Event]:
+          locality: Setting | None = None, on_story: Callable[[list[Mention], str | None], None] | None = None
+          ) -> list[Event]:
     """Events of one article from its mentions, in order of first mention. ``locality``: where the story is
-    set (:func:`eventwire.locality.setting`), for events whose clauses name nothing finer."""
+    set (:func:`eventwire.locality.setting`), for events whose clauses name nothing finer. ``on_story`` (for
+    error analysis) hears each event's reports before the story join and what kept them from the story's lead
+    ("lead", "not local", "no lead", a :func:`story_apart` reason, or None: joined)."""
     clusters: list[_Cluster] = []
     for mention in mentions:
         best, best_score = None, None
@@ -109,7 +113,10 @@ def merge(mentions: list[Mention], *, article: Article, lex: Lexicon, main_count
     clusters = join_back_references(clusters, material=_material_types(lex, clusters),
                                     apart=_other_victims)  # "condemned the attack"
     if locality is not None and locality.local:  # a local story tells one attack; a national one, many
-        clusters = _join_story(clusters)
+        clusters = _join_story(clusters, fights=fight_nouns(lex), on_story=on_story)
+    elif on_story is not None:
+        for cluster in clusters:
+            on_story(list(cluster.mentions), "not local")
     owner = {m.index: k for k, c in enumerate(clusters) for m in c.mentions}
     drafts = _unique_ids([_event(c.mentions, article=article, lex=lex, main_country=main_country, capital=capital,
                                  locality=locality) for c in clusters])
@@ -122,46 +129,75 @@ def _material_types(lex: Lexicon, clusters: list[_Cluster]) -> set[str]:
     return {t for t in types if lex.coding(t, None).quad_class in MERGING_QUADS}
 
 
-def _join_story(clusters: list[_Cluster]) -> list[_Cluster]:
+def _join_story(clusters: list[_Cluster], *, fights: frozenset[str] = frozenset(),
+                on_story: Callable[[list[Mention], str | None], None] | None = None) -> list[_Cluster]:
     """A local news story reports one incident and comes back to it ("A man was shot on Main Street ... Police
     responded to a shooting at 2 a.m. ... He was shot in the chest ... He died at the hospital"): every later
     asserted report of an attack by the story's weapon, or of its toll alone ("the victim died", "two others
     were wounded"), is the story's first attack (its *lead*) unless it sets itself apart: a day of its own
     clause that is not the lead's (an arrest or a court day is dated apart; "Saturday night" and "early
     Sunday" are one night), a place far from the lead's, "another", several attacks at once, a toll over a
-    span of time. Other victims named or counted do not set a report apart: the story's victims are many."""
-    lead = next((c for c in clusters if c.first.type in STORY_TYPES and c.first.factuality == "asserted"
-                 and len({o.mode for o in c.mentions if o.mode}) <= 1), None)
+    span of time. Other victims named or counted do not set a report apart: the story's victims are many. A
+    fight the attack grew out of names no weapon of its own (:mod:`.story`)."""
+    lead = _lead(clusters, fights)
+    hear = on_story or (lambda mentions, reason: None)
     if lead is None:
+        for cluster in clusters:
+            hear(list(cluster.mentions), "no lead")
         return clusters
+    hear(list(lead.mentions), "lead")
     told = list(lead.mentions)  # the lead as first told: its day and its weapon
-    weapon = next((o.mode for o in told if o.mode), None)  # else the first joined report's ("killed in a shooting")
+    weapon = next((o.mode for o in told if weapon_modes([o], fights)), None)  # else the first joined report's
     joined: set[int] = set()
     for k, cluster in enumerate(clusters):
-        m = cluster.first
-        if cluster is lead or m.type != lead.first.type \
-                or any(_merging_fact(o) != "asserted" or o.novel or o.several or aggregate(o)
-                       for o in cluster.mentions) \
-                or not _same_weapon(cluster.mentions, weapon) \
-                or _dated_apart(cluster.mentions, told) or _placed_apart(cluster.mentions, lead.mentions):
+        if cluster is lead:
+            continue
+        reason = story_apart(cluster.mentions, lead=lead.mentions, told=told, weapon=weapon, fights=fights)
+        hear(list(cluster.mentions), reason)
+        if reason:
             continue
         lead.mentions = sorted(lead.mentions + cluster.mentions, key=lambda o: o.index)
-        weapon = weapon or next((o.mode for o in cluster.mentions if o.mode), None)
+        weapon = weapon or next((o.mode for o in cluster.mentions if weapon_modes([o], fights)), None)
         joined.add(k)
     return [c for k, c in enumerate(clusters) if k not in joined]
+
+
+def _lead(clusters: list[_Cluster], fights: frozenset[str]) -> _Cluster | None:
+    """The story's first asserted attack told with one weapon (or none; the fight it grew out of aside)."""
+    return next((c for c in clusters if c.first.type in STORY_TYPES and c.first.factuality == "asserted"
+                 and len(weapon_modes(c.mentions, fights)) <= 1), None)
+
+
+def story_apart(mine: list[Mention], *, lead: list[Mention], told: list[Mention], weapon: str | None,
+                fights: frozenset[str] = frozenset()) -> str | None:
+    """What sets a later report (``mine``) apart from the story's lead attack, or None when it is that attack:
+    "other type", "not asserted", "novel", "several", "aggregate", "weapon", "dated apart", "placed apart"."""
+    if mine[0].type != lead[0].type:
+        return "other type"
+    for reason, test in (("not asserted", lambda o: _merging_fact(o) != "asserted"), ("novel", lambda o: o.novel),
+                         ("several", lambda o: o.several), ("aggregate", aggregate)):
+        if any(test(o) for o in mine):
+            return reason
+    if not same_weapon(mine, weapon, fights):
+        return "weapon"
+    if _dated_apart(mine, told):
+        return "dated apart"
+    return "placed apart" if _placed_apart(mine, lead) else None
 
 
 def _dated_apart(mine: list[Mention], theirs: list[Mention]) -> bool:
     """Does a report's own clause give a day the attack's own clauses do not, or only a month or a year (a
     span: "in 2016, 629 people were killed")? Days one apart are one night ("late Saturday", "early
-    Sunday"). A day found elsewhere in the attack's sentence (the day of an arrest) does not date it."""
-    dates = [o.date.value for o in theirs if o.date is not None]
+    Sunday"). A day found elsewhere in the attack's sentence (the day of an arrest) does not date it, nor
+    does a day counted from another event of the text ("a day earlier": :func:`.story.story_date`)."""
+    dates = [d for o in theirs if (d := story_date(o)) is not None]
     for m in mine:
-        if m.date is None:
+        value = story_date(m)
+        if value is None:
             continue
-        if len(m.date.value) < 10 and m.date.value not in dates:
+        if len(value) < 10 and value not in dates:
             return True
-        if dates and not any(_same_time(m.date.value, d) for d in dates):
+        if dates and not any(_same_time(value, d) for d in dates):
             return True
     return False
 
@@ -175,13 +211,6 @@ def _same_time(a: str, b: str) -> bool:
     if len(a) == len(b) == 10:
         return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
     return False
-
-
-def _same_weapon(mine: list[Mention], weapon: str | None) -> bool:
-    """Every report names the story's weapon ("shot", "a shooting", "gunfire": firearms) or only its toll
-    ("two others were wounded"); while the story has named none ("killed in an attack"), one weapon."""
-    modes = {m.mode for m in mine if m.mode}
-    return modes <= {weapon} if weapon is not None else len(modes) <= 1
 
 
 def _placed_apart(mine: list[Mention], theirs: list[Mention]) -> bool:
