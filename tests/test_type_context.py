@@ -79,3 +79,27 @@ def test_no_group_read_names_nothing(nlp, monkeypatch):
     release = _event(text, "RETREAT", "release")
     agreed = _event(text, "AGREE", "agreed")
     assert not any(n.startswith("x") for n in frame(nlp(text), release, [release, agreed]))
+
+
+def test_the_other_candidates_are_read_only_in_a_text_of_several_sentences(nlp, monkeypatch):
+    """:data:`ARTICLE_CONTEXT`: in a whole article the other acts of a candidate's sentence are named (an arrest for
+    an attack); a text of one sentence (a coded sentence, a headline) reads none of them."""
+    monkeypatch.setattr(types, "CONTEXT", ())
+    monkeypatch.setattr(types, "ARTICLE_CONTEXT", ("xco", "xcor"))
+    one = "Police arrested two men for the attack on the village."
+    arrest, attack = _event(one, "COERCE", "arrested"), _event(one, "ASSAULT", "attack")
+    assert not any(n.startswith("x") for n in frame(nlp(one), attack, [arrest, attack]))
+    assert types.groups_of(nlp(one)) == ()
+    text = "Police arrested two men for the attack on the village. The village is near the border."
+    arrest = _event(text, "COERCE", "arrested", end=len(one))
+    attack = _event(text, "ASSAULT", "attack", end=len(one))
+    names = frame(nlp(text), attack, [arrest, attack])
+    assert "xco:COERCE" in names and "xcor:ASSAULT/COERCE" in names
+    assert types.groups_of(nlp(text)) == ("xco", "xcor")
+
+
+def test_groups_read_everywhere_are_not_named_twice(nlp, monkeypatch):
+    monkeypatch.setattr(types, "CONTEXT", ("xco",))
+    monkeypatch.setattr(types, "ARTICLE_CONTEXT", ("xco", "xcor"))
+    assert types.groups_of(nlp("Troops attacked. Rebels fled.")) == ("xco", "xcor")
+    assert types.groups_of(nlp("Troops attacked the town.")) == ("xco",)
