@@ -142,3 +142,26 @@ def test_planning_a_past_attack_does_not_move_its_date_into_the_future(nlp):
     doc = nlp("The vote is scheduled for 6 December.")
     found = find_timexes(doc.text, anchor=dt.date(1989, 12, 8), tense_future=tense_reader(doc))
     assert [t.value for t in found] == ["1990-12-06"]
+
+
+@pytest.mark.parametrize("text", [
+    "Within the last year, three children died from errant gunfire.",
+    "The block has seen gunplay over the last month.",
+    "The last year has been hard on the neighborhood.",
+    "He was shot in the last week of June.",
+])
+def test_the_last_unit_is_a_span_up_to_now_not_a_date(text):
+    """"within *the* last year", "over the last month": the period that ends at the report, not the calendar
+    year or month before it; no date of an event (a month named inside it still dates)."""
+    assert all(t.text.lower() not in ("last year", "last month", "last week") for t in find_timexes(text, anchor=SAT))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was shot last year.", ("last year", "2019", "year")),
+    ("Last month, two men were wounded.", ("Last month", "2019-12", "month")),
+    ("The attack last week left one dead.", ("last week", "2019-12", "month")),
+    ("The next year, the city adopted the program.", ("next year", "2021", "year")),
+])
+def test_last_unit_without_the_is_still_the_unit_before(text, expected):
+    """Without "the", "last year" is the calendar year before the anchor's; "the next year" is still a year."""
+    assert _one(text) == expected

@@ -62,3 +62,20 @@ def test_only_a_day_right_after_a_past_verb_of_saying_dates_the_telling(lead, st
     found = _dated(text, "shot")
     days = {t.value for t in (found.weak_date, found.context_date) if t is not None}
     assert days == ({story_day} if story_day else set())
+
+
+@pytest.mark.parametrize("text, own", [
+    pytest.param("Police on Saturday had yet to identify a teenage boy who was found fatally shot inside a vehicle "
+                 "Thursday evening in East Oakland.", "2020-03-05", id="the-day-on-the-trigger-beats-the-telling's"),
+    pytest.param("A man was shot early Thursday in a fight that began late Wednesday.", "2020-03-05",
+                 id="the-day-on-the-attack-beats-the-fight's"),
+    pytest.param("On Monday, a man was shot in the leg outside a bar.", "2020-03-02", id="one-day-stays-its-own"),
+    pytest.param("From 3:50 p.m. Tuesday to 5:29 p.m. Thursday, at least 18 people were shot in the city.",
+                 "2020-03-03", id="a-range-on-the-trigger-keeps-its-first-day"),
+])
+def test_of_two_days_in_the_attacks_clause_the_nearer_is_its_own(text, own):
+    """When the parse puts two days in the attack's own clause ("on Saturday" on an auxiliary "had" the parser hung
+    on "shot"), the day that hangs on the trigger itself is the attack's; the other dates the telling. Two days
+    both on the trigger (a range) keep their text order."""
+    found = _dated(text, "shot")
+    assert (found.date and found.date.value) == own

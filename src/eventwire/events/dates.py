@@ -19,6 +19,8 @@ Resolution choices (news reading, anchored on the publication date):
 * weeks have no precision of their own in the output contract: ``last week``/``this week``/``next week``
   and ``N weeks ago`` give the *month* of the anchor moved by that many weeks (precision ``"month"``);
 * ``N days ago``/``the day before``/``yesterday`` give days; ``a year ago``/``N years ago`` give years;
+* ``the last year`` / ``the last month`` ("within the last year, three children died", "over the last month")
+  is the span up to the anchor, not the calendar unit before it: no date;
 * numeric dates other than ISO ``2019-03-05`` (``05/03/2019``) are skipped as ambiguous;
 * ranges (``between 3 and 5 March``, ``March 3-5``) give their first day;
 * without an anchor only expressions that carry their own year are returned.
@@ -337,11 +339,18 @@ def _r_ago(m: re.Match, ctx: _Ctx) -> tuple[str, str] | None:
     return _shifted(ctx.anchor, m.group("u"), -n)
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # "within the last year": a span up to now, no date
+
+
 def _r_relunit(m: re.Match, ctx: _Ctx) -> tuple[str, str] | None:
-    """``last week``, ``this month``, ``earlier this year``, ``early next year``."""
+    """``last week``, ``this month``, ``earlier this year``, ``early next year``. Not "*the* last year" ("within
+    the last year", "over the last month", "the last week of June"): the period up to the anchor, or a part of
+    another, not the calendar unit before the anchor's."""
     if ctx.anchor is None:
         return None
     rel = _rel(m)
+    if rel == "last" and _THE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None
     step = -1 if rel in {"last", "the previous"} else 1 if rel in {"next", "the coming"} else 0
     return _shifted(ctx.anchor, m.group("u"), step)
 

@@ -41,7 +41,8 @@ def mention_dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, hea
            ) -> tuple[Timex | None, Timex | None, Timex | None]:
     """(own date, weak date, context date) of a mention.
 
-    Own: a date in the trigger's region. Weak: another date of the sentence, or the nearest earlier one of
+    Own: a date in the trigger's region (of several, the first that hangs on the trigger itself:
+    :func:`on_trigger`). Weak: another date of the sentence, or the nearest earlier one of
     the paragraph; a date that belongs to a clause governing the trigger's ("police *said today* that
     rebels killed ...", "condemned *today* the assassination of ...") dates the report, not the event, and
     is left out. Context: the nearest earlier day-precise date of the article's previous paragraphs (the
@@ -51,6 +52,7 @@ def mention_dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, hea
     "a 1981 blue Chevrolet", "the 19 March elections").
     """
     own, weak = None, None
+    owns: list[tuple[bool, Timex]] = []  # the dates in the trigger's region; False: on the trigger
     justice: dict[int, list[Timex]] = {}  # the days that hang on a step of justice above the trigger
     for timex, span in zip(ctx.timexes, ctx.timex_spans):
         if timex.start < sent.start_char or timex.end > sent.end_char:
@@ -58,7 +60,7 @@ def mention_dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, hea
         if not _dates_events(ctx, timex, span, triggers) or _sourced(span):
             continue
         if span is not None and span.root.i in region:
-            own = own or timex
+            owns.append((not on_trigger(span.root, head), timex))
             continue
         justice_day = _justice_day(span)
         if span is None or head is None or not _governs(span.root, head) and not justice_day:
@@ -67,6 +69,8 @@ def mention_dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, hea
             own = own or timex  # "in 2010, he was charged with the murder of X": an old case, no later than its charge
         elif timex.precision == "day" and justice_day:
             justice.setdefault(_verb_of(span.root).i, []).append(timex)
+    if owns and (own is None or owns[0][1].start < own.start):  # of the trigger's own dates, the first on it
+        own = min(owns, key=lambda pair: pair[0])[1]
     days = next((sorted(found, key=lambda t: t.value) for found in justice.values()
                  if len({t.value for t in found}) > 1), None)
     if own is None and days:  # "was arrested Monday in connection with the shooting death of X on March 18": the
@@ -84,6 +88,23 @@ def mention_dates(sent: "SpacySpan", region: set[int], ctx: ArticleState, *, hea
     before = [t for t, span in zip(ctx.timexes, ctx.timex_spans) if t.end <= sent.start_char
               and t.precision == "day" and t.value <= latest and not _justice_day(span) and not _report_day(span)]
     return own, weak, (before[-1] if before else _told_later(sent, ctx, triggers))
+
+
+def on_trigger(token: "Token", head: "Token | None") -> bool:
+    """Does the date ``token`` heads hang on the trigger ``head`` itself, through no other verb or auxiliary?
+
+    Of two dates in a trigger's clause, one on the trigger is its own, one on another verb dates something else:
+    "Police on Saturday had yet to identify a boy who was found fatally shot Friday evening" (the parse makes "had"
+    an auxiliary of "shot", so both days fall in its clause; "Friday evening" hangs on "shot", "on Saturday" on
+    "had"). Two dates on the trigger ("shot from 3:50 p.m. Friday to 5:29 p.m. Sunday") keep their text order."""
+    if head is None:
+        return False
+    for above in token.ancestors:
+        if above.i == head.i:
+            return True
+        if above.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _verb_of(token: "Token") -> "Token":
