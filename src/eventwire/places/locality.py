@@ -232,8 +232,8 @@ def main_locality(places: Iterable[Place], *, dateline: Place | None = None,
     that holds it (:func:`_holds`: "Harrison County deputies" for Clarksburg, not the dateline's Charleston the
     wire filed from), and the headline naming it (``headline``: the title's first part, "4 shot dead in
     Clarksburg"), which counts as much as the dateline when another place of the story lies in the town's state
-    (not a namesake far away: "Kimball shooting" of a Dallas school read as Kimball, Nebraska). A national story without a dateline keeps its rule:
-    towns named alike and apart make no one town, whatever county is named."""
+    (not a namesake far away: "Kimball shooting" of a Dallas school read as Kimball, Nebraska). A national story
+    without a dateline keeps its rule: towns named alike and apart make no one town, whatever county is named."""
     if dateline is not None and country is not None and dateline.country != country:
         dateline = None
     if dateline is not None:  # "CAMPBELL, Ohio (WKBN) - Campbell police said": the dateline's town
@@ -248,14 +248,11 @@ def main_locality(places: Iterable[Place], *, dateline: Place | None = None,
             first.setdefault(_key(p), k)
         candidates = {_key(p): p for p in reversed(([home] if home is not None else []) + towns)}
 
-        counties = [q for q in found if q.feature == "admin2"] if home is not None or local else []
-        named = _headline_words(headline) if home is not None or local else ""
+        told = (found + ([home] if home is not None else [])) if home is not None or local else []
+        named = _headline_words(headline) if told else ""
 
         def support(p: Place) -> tuple:
-            near = sum(1 for q in points if _key(q) == _key(p) or _km(p, q) <= NEAR_KM)
-            near += sum(1 for c in counties if _holds(c, p, counties)) + DATELINE_WEIGHT * (
-                _in_headline(p, named) and any(_key(q) != _key(p) and (q.country, q.admin1) == (p.country, p.admin1)
-                                               for q in found + ([home] if home is not None else [])))
+            near = sum(1 for q in points if _key(q) == _key(p) or _km(p, q) <= NEAR_KM) + _said_for(p, told, named)
             own = sum(1 for q in points if _key(q) == _key(p))
             return near, own, home is not None and _key(p) == _key(home), -first[_key(p)]
 
@@ -276,6 +273,15 @@ def main_locality(places: Iterable[Place], *, dateline: Place | None = None,
     county_first = sorted(order.values(), key=lambda kp: (-counts[_key(kp[1])],
                                                           kp[1].feature != "admin2", kp[0]))
     return county_first[0][1]
+
+
+def _said_for(town: Place, places: list[Place], headline: str) -> int:
+    """What else speaks for a town (:func:`main_locality`): the mentions of a county round it, and the headline
+    naming it (as much as a dateline) when another of the story's ``places`` lies in its state."""
+    counties = [c for c in places if c.feature == "admin2"]
+    held = sum(1 for c in counties if _holds(c, town, counties))
+    return held + DATELINE_WEIGHT * (_in_headline(town, headline) and any(
+        _key(q) != _key(town) and (q.country, q.admin1) == (town.country, town.admin1) for q in places))
 
 
 def _holds(county: Place, town: Place, counties: list[Place]) -> bool:
