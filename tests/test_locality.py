@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.places.locality import DATELINE_WEIGHT, dateline_place, find_dateline, finer, main_locality, setting, Setting, \
-    publisher_place, publisher_state
+    publisher_place, publisher_state, headline_place
 from eventwire.models import Place
 
 
@@ -205,3 +205,71 @@ def test_institution_name(text, name, expected):
 ])
 def test_publisher_state_is_the_state_a_title_publisher_part_names(title, expected):
     assert publisher_state(title) == expected
+
+
+def _wv(name: str, lat: float, lon: float, *, county: str | None = None, precision: str = "city",
+        feature: str | None = None) -> Place:
+    return Place(text=name, name=name, country="USA", admin1="West Virginia", lat=lat, lon=lon,
+                 geonameid=hash(name) % 10**6, feature=feature or precision, precision=precision, admin2=county)
+
+
+CHARLESTON = _wv("Charleston", 38.35, -81.63, county="Kanawha County")
+CLARKSBURG = _wv("Clarksburg", 39.28, -80.34, county="Harrison County")
+HARRISON = _wv("Harrison County", 39.28, -80.39, county="Harrison County", precision="admin", feature="admin2")
+HAMLET = _wv("Lost Creek", 39.16, -80.35)  # the gazetteer gives no county: near the county's point, in its state
+
+
+def test_a_county_named_speaks_for_its_town_over_the_dateline():
+    """A wire story filed from the capital ("CHARLESTON, W.Va. (AP) -") about a shooting its county's deputies
+    investigate: the county named twice holds Clarksburg, not the dateline's town."""
+    assert main_locality([CLARKSBURG, HARRISON, HARRISON], dateline=CHARLESTON) == CLARKSBURG
+    assert main_locality([CLARKSBURG, HARRISON], dateline=CHARLESTON) == CHARLESTON  # one mention: no more than it
+    assert main_locality([HAMLET, HARRISON, HARRISON], dateline=CHARLESTON) == HAMLET
+    other = _wv("Fayette County", 38.03, -81.08, county="Fayette County", precision="admin", feature="admin2")
+    assert main_locality([CLARKSBURG, other, other], dateline=CHARLESTON) == CHARLESTON  # a county not round it
+
+
+def test_the_headline_names_the_storys_town_as_a_dateline_would():
+    assert main_locality([CLARKSBURG], dateline=CHARLESTON,
+                         headline="4 shot dead in Clarksburg; suspect in custody") == CLARKSBURG
+    assert main_locality([CLARKSBURG], dateline=CHARLESTON, headline="4 shot dead; suspect in custody") == CHARLESTON
+    # the publisher's part of a title is no headline
+    assert main_locality([CLARKSBURG], dateline=CHARLESTON,
+                         headline="4 shot dead - WBOY Clarksburg, WV News") == CHARLESTON
+    # local news without a dateline: the town the headline names, though another is named first
+    assert main_locality([CHARLESTON, CLARKSBURG], local=True, headline="Man shot in Clarksburg") == CLARKSBURG
+
+
+def test_a_national_story_without_a_dateline_reads_no_county_for_a_town():
+    assert main_locality([AKRON, DAYTON, SUMMIT, SUMMIT]) == SUMMIT
+
+
+def test_a_name_that_begins_a_schools_name_in_the_headline_is_no_town():
+    kimball = _wv("Kimball", 41.23, -103.66)
+    assert main_locality([CHARLESTON, kimball], local=True, headline="Shooting at Kimball High School") == CHARLESTON
+
+
+def test_a_town_the_headline_names_in_another_state_is_a_namesake_not_the_story():
+    far = _p("Kimball", 41.23, -103.66, admin1="Nebraska")
+    assert main_locality([far], dateline=CHARLESTON, headline="Officials blame Kimball shooting") == CHARLESTON
+
+
+def test_a_town_without_its_county_lies_in_the_nearest_county_named():
+    marion = _wv("Marion County", 39.51, -80.24, county="Marion County", precision="admin", feature="admin2")
+    white_hall = _wv("White Hall", 39.42, -80.19)  # 11 km from Marion County's point, 23 from Harrison's
+    assert main_locality([white_hall, marion, HARRISON, HARRISON, CLARKSBURG], dateline=CHARLESTON) == CLARKSBURG
+
+
+@pytest.mark.parametrize("title, town", [
+    ("Shooting at Kimball High School in Dallas, 1 injured", "Dallas"),
+    ("Teen Shot In Dallas Park Dies", "Dallas"),
+    ("Man shot near Kimball High School", None),  # the start of a school's name
+    ("Man in critical condition after shooting", None),
+    ("Girl shot - WFAA Dallas, TX", None),  # the publisher's part is no headline
+    (None, None),
+])
+def test_the_town_a_headline_places_the_story_in(title, town):
+    from eventwire.places.geocoder import Geocoder
+
+    found = headline_place(title, Geocoder())
+    assert (found.name if found is not None else None) == town

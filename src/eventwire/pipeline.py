@@ -35,7 +35,8 @@ from .learn.aggregates import drop_aggregate_counts
 from .models import Actor, Article, Coder, Document, Event, Place, Skipped, replace
 from .nlp.model import load_nlp, nlp_text
 from .places.geocoder import DocumentPlaces, Geocoder
-from .places.locality import (dateline_place, find_dateline, institution_name, publisher_place, publisher_state,
+from .places.locality import (dateline_place, find_dateline, headline_place, institution_name, publisher_place,
+                              publisher_state,
                               setting, town_part)
 from .places.surroundings import locale_countries
 
@@ -167,12 +168,15 @@ def article_events(doc: "Doc", article: Article, *, resources: Resources) -> lis
     geocoder = resources.get_geocoder()
     locale = locale_countries(article.body)  # local news: a dateline's bare name is the story's own town
     pairs = [(t, p) for t, p in places.pairs if not institution_name(text, t.end)]  # not "Sunrise Hospital"
-    home = dateline_place(written, geocoder, known=[p for _t, p in pairs if p.country in locale])
+    known = [p for _t, p in pairs if p.country in locale]
+    home = dateline_place(written, geocoder, known=known)
+    if written is None and not any(p.precision != "country" for _t, p in pairs):
+        home = headline_place(article.title, geocoder)  # the body names no place below a country: the headline's
     main = country_place(geocoder, _main_country(mentions, dateline=home.country if home else None)
                          or places.main_country())
     locality = setting([p for _t, p in pairs], dateline=home, country=main.country if main else None,
                        locale=locale,
-                       parts=_town_parts(places, text))
+                       parts=_town_parts(places, text), headline=article.title)
     events = merge(mentions, article=article, lex=lex, main_country=main, other_parties=_other_parties(ctx),
                    capital=places.capital, locality=locality)
     events = told_in_other_lines(fill_implicit(events, ctx), article.body)  # headlines, captions, links

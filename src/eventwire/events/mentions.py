@@ -56,7 +56,8 @@ NOT_NAMES = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY",
 ADMIN_WORDS = {"department", "province", "state", "county", "region", "district", "municipality", "governorate",
                "prefecture", "canton", "oblast", "farm", "hill", "stream", "river", "valley", "jurisdiction",
                "neighborhood", "neighbourhood", "suburb", "township", "parish", "island", "mountain", "highway",
-               "road", "bridge", "square", "market", "hamlet", "estate", "plantation", "zone", "sector"}
+               "road", "bridge", "square", "market", "hamlet", "estate", "plantation", "zone", "sector",
+               "intendancy", "corregimiento", "commissariat"}  # Colombia's divisions of 1990: "in Arauca intendancy"
 # Who speaks or acts for a body: what they say or do is the body's ("a spokesman for the Taliban, X, claimed").
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "advocate",
                 "lawyer", "attorney", "correspondent", "source", "member"}
@@ -395,16 +396,24 @@ def _has_name(token: "Token") -> bool:
 
 
 def _locative(token: "Token", place: Place) -> bool:
-    """Is this toponym where something happened, not whose it is ("US strike", "US embassy", "Iran's leader")?"""
+    """Is this toponym where something happened, not whose it is ("US strike", "US embassy", "Iran's leader")?
+
+    A division word names its division where it stands in a locative phrase: "in the department of Antioquia"
+    (not "the governor of the department of Antioquia"), "in San Miguel department"; and a division put in
+    apposition to a site says where the site is ("attacked the Tejutla post, Chalatenango Department")."""
     if token.dep_ == "pobj":
         prep = token.head
         if prep.lower_ == "of":
-            return prep.head.lower_ in DIRECTION_HEADS
+            return prep.head.lower_ in DIRECTION_HEADS or (
+                prep.head.lemma_.lower() in ADMIN_WORDS and prep.head.dep_ == "pobj" and _locative(prep.head, place))
         return prep.lower_ in LOCATIVE_PREPS
     if token.dep_ == "npadvmod":
         return True
     if token.dep_ in ("compound", "nmod") and place.precision != "country":  # "in San Miguel department"
-        return token.head.lemma_.lower() in FEATURE_HEADS and _locative(token.head, place)
+        head = token.head
+        if head.lemma_.lower() in ADMIN_WORDS and head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+            return True  # "the Tejutla post, Chalatenango Department": where the site lies
+        return head.lemma_.lower() in FEATURE_HEADS and _locative(head, place)
     if token.dep_ in ("conj", "appos") and token.head.i != token.i:  # "in Usulutan and Morazan departments"
         return _locative(token.head, place)
     return False

@@ -29,18 +29,20 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from .gazetteer.names import name_key as fold
+from .surroundings import Surroundings
 from ..models import Place
 
 if TYPE_CHECKING:  # pragma: no cover
     from .geocoder import Geocoder
 
-__all__ = ["find_dateline", "publisher_place", "publisher_state", "dateline_place", "main_locality", "finer", "Setting", "setting", "town_part",
+__all__ = ["find_dateline", "headline_place", "publisher_place", "publisher_state", "dateline_place", "main_locality", "finer", "Setting", "setting", "town_part",
            "institution_name", "NEAR_KM",
            "DATELINE_WEIGHT"]
 
 NEAR_KM = 15.0  # places this close to a town count as places of that town
 COUNTY_KM = 60.0  # a town this close to a county's centre (and in its state) may lie in that county
 DATELINE_WEIGHT = 2  # the dateline's town counts as this many of the article's places
+HELD_KM = 30.0  # a town this close to a county's point (in its state) lies in it, when the gazetteer gives no county
 STRAY_KM = 80.0  # a town this far from the story's town, alone in its state, is a neighbourhood read as a town
 PARAGRAPHS = 4  # a dateline stands at the start of one of the first paragraphs (after captions, banners)
 TOWN = ("city", "site")
@@ -127,6 +129,36 @@ def publisher_state(title: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# "... shot in Carson", "Shooting At Kimball High School In Dallas, 1 Injured": a capitalised run after a place
+# preposition of the headline
+_HEADLINE_AT = re.compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})",
+                          re.IGNORECASE)
+HEADLINE_TOWN_POPULATION = 5_000  # a headline's name is the story's town when it is a town's own name this big
+
+
+def headline_place(title: str | None, geocoder: "Geocoder", *, known: Iterable[Place] = ()) -> Place | None:
+    """The town a title's headline (its first part) places the story in ("Shooting at Kimball High School in
+    Dallas"), for a story without a dateline whose body names no place below its country (the pipeline asks only
+    then: a body's own names, "Austin" of a Chicago story, are read by the geocoder in their context): local news
+    often names its town only in the headline. The run after "in/near/outside" (its longest first 1-3 words) must be the own
+    name of a town of :data:`HEADLINE_TOWN_POPULATION` or more, not the start of an institution's or a street's
+    name; it is resolved as a dateline without its state is (``known``: the body's places)."""
+    headline = _TITLE_PARTS.split((title or "").strip())[0]
+    for match in _HEADLINE_AT.finditer(headline):
+        words = match["name"].split()
+        if not match["name"][0].isupper():
+            continue
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n]).rstrip(".,'’")
+            rest = " ".join(words[n:n + 1]).lower()
+            if rest in _NAMED_AFTER or not any(r.feature == "city" and fold(r.name) == fold(name)
+                                               and r.population >= HEADLINE_TOWN_POPULATION
+                                               for r in geocoder.gazetteer.lookup(name)):
+                continue
+            return dateline_place(name, geocoder, known=known)
+    return None
+
+
 def _body_dateline(body: str) -> str | None:
     for paragraph in body.split("\n\n")[:PARAGRAPHS]:
         paragraph = paragraph.lstrip()
@@ -151,11 +183,13 @@ def dateline_place(name: str | None, geocoder: "Geocoder", *, known: Iterable[Pl
     if not name:
         return None
     head, _, state = name.partition(",")
+    context = None
     if not state.strip():
         same = [p for p in known if p.lat is not None and p.precision in TOWN and fold(p.text) == fold(head)]
         if same:
             return same[0]
-    place = geocoder.resolve(name)
+        context = _around(known)
+    place = geocoder.resolve(name, context=context)
     area = geocoder.resolve(state.strip()) if state.strip() else None
     if area is not None and area.precision in ("admin", "country") and (
             place is None or place.country != area.country
@@ -164,6 +198,18 @@ def dateline_place(name: str | None, geocoder: "Geocoder", *, known: Iterable[Pl
     if place is None or place.lat is None:
         return None
     return place
+
+
+def _around(known: Iterable[Place]) -> Surroundings | None:
+    """The document's places below country level as the context of a dateline without its state: "PEORIA -"
+    over a story of the "Peoria County Circuit Court" is the town of that county's state, not the larger
+    namesake elsewhere (the geocoder weighs their states and points as it weighs a text's other names)."""
+    below = [p for p in known if p.lat is not None and p.precision != "country" and p.admin1]
+    if not below:
+        return None
+    return Surroundings(countries=Counter(p.country for p in below),
+                        admin1=Counter((p.country, p.admin1) for p in below),
+                        points=tuple((p.lat, p.lon) for p in below))
 
 
 def _km(a: Place, b: Place) -> float:
@@ -178,9 +224,16 @@ def _key(place: Place) -> object:
 
 
 def main_locality(places: Iterable[Place], *, dateline: Place | None = None,
-                  country: str | None = None, local: bool = False) -> Place | None:
+                  country: str | None = None, local: bool = False, headline: str | None = None) -> Place | None:
     """The town the story is set in (see the module's docstring), else its county or state; None when the
-    article names no place below its country (or ``country``, the story's main country, holds none)."""
+    article names no place below its country (or ``country``, the story's main country, holds none).
+
+    In a story with a dateline, or in local news, two more things speak for a town: each mention of a county
+    that holds it (:func:`_holds`: "Harrison County deputies" for Clarksburg, not the dateline's Charleston the
+    wire filed from), and the headline naming it (``headline``: the title's first part, "4 shot dead in
+    Clarksburg"), which counts as much as the dateline when another place of the story lies in the town's state
+    (not a namesake far away: "Kimball shooting" of a Dallas school read as Kimball, Nebraska). A national story
+    without a dateline keeps its rule: towns named alike and apart make no one town, whatever county is named."""
     if dateline is not None and country is not None and dateline.country != country:
         dateline = None
     if dateline is not None:  # "CAMPBELL, Ohio (WKBN) - Campbell police said": the dateline's town
@@ -195,8 +248,11 @@ def main_locality(places: Iterable[Place], *, dateline: Place | None = None,
             first.setdefault(_key(p), k)
         candidates = {_key(p): p for p in reversed(([home] if home is not None else []) + towns)}
 
+        told = (found + ([home] if home is not None else [])) if home is not None or local else []
+        named = _headline_words(headline) if told else ""
+
         def support(p: Place) -> tuple:
-            near = sum(1 for q in points if _key(q) == _key(p) or _km(p, q) <= NEAR_KM)
+            near = sum(1 for q in points if _key(q) == _key(p) or _km(p, q) <= NEAR_KM) + _said_for(p, told, named)
             own = sum(1 for q in points if _key(q) == _key(p))
             return near, own, home is not None and _key(p) == _key(home), -first[_key(p)]
 
@@ -217,6 +273,49 @@ def main_locality(places: Iterable[Place], *, dateline: Place | None = None,
     county_first = sorted(order.values(), key=lambda kp: (-counts[_key(kp[1])],
                                                           kp[1].feature != "admin2", kp[0]))
     return county_first[0][1]
+
+
+def _said_for(town: Place, places: list[Place], headline: str) -> int:
+    """What else speaks for a town (:func:`main_locality`): the mentions of a county round it, and the headline
+    naming it (as much as a dateline) when another of the story's ``places`` lies in its state."""
+    counties = [c for c in places if c.feature == "admin2"]
+    held = sum(1 for c in counties if _holds(c, town, counties))
+    return held + DATELINE_WEIGHT * (_in_headline(town, headline) and any(
+        _key(q) != _key(town) and (q.country, q.admin1) == (town.country, town.admin1) for q in places))
+
+
+def _holds(county: Place, town: Place, counties: list[Place]) -> bool:
+    """Does the county lie round the town: the gazetteer's county of the town, or (when it gives none) the
+    nearest of the story's ``counties`` to the town, when the town is of its state and within :data:`HELD_KM`
+    of its point (a town lies in one county)."""
+    if county.country != town.country or not county.admin1 or county.admin1 != town.admin1 or town.lat is None:
+        return False
+    if town.admin2:
+        return fold(town.admin2) == fold(county.admin2 or county.name)
+    near = min((c for c in counties if c.lat is not None), key=lambda c: _km(c, town))
+    return _key(near) == _key(county) and _km(county, town) <= HELD_KM
+
+
+def _headline_words(title: str | None) -> str:
+    """The headline of a title (its first part: not the station's "- WTVM.com-Columbus, GA News"), folded."""
+    words = re.sub(r"[^a-z0-9 ]+", " ", fold(_TITLE_PARTS.split((title or "").strip())[0]))
+    return f" {' '.join(words.split())} " if title else ""
+
+
+# words after a name that make it a school's, hospital's or street's ("Kimball High School", "Antioch Pike")
+_NAMED_AFTER = ("high", "school", "elementary", "middle", "academy", "college", "university", "hospital", "medical",
+                "street", "avenue", "road", "drive", "boulevard", "pike", "highway", "mall", "church")
+
+
+def _in_headline(place: Place, headline: str) -> bool:
+    """Does the folded headline name the place (as written in the text, or its gazetteer name), not as the
+    first part of an institution's or a street's name?"""
+    for name in {place.text, place.name}:
+        key = fold(name or "")
+        at = headline.find(f" {key} ") if key else -1
+        if at >= 0 and headline[at + len(key) + 2:].split(" ", 1)[0] not in _NAMED_AFTER:
+            return True
+    return False
 
 
 def finer(own: Place | None, locality: Place | None) -> Place | None:
@@ -257,7 +356,8 @@ class Setting:
 
 
 def setting(places: list[Place], *, dateline: Place | None = None, country: str | None = None,
-            locale: frozenset[str] = frozenset(), parts: Iterable[Place] = ()) -> Setting | None:
+            locale: frozenset[str] = frozenset(), parts: Iterable[Place] = (),
+            headline: str | None = None) -> Setting | None:
     """The story's :class:`Setting` (None when :func:`main_locality` finds none). Far towns are strays only
     in local news: a story whose writing follows the local-news conventions of its town's country
     (``locale``: :func:`eventwire.places.surroundings.locale_countries`); a national story ranges widely.
@@ -268,8 +368,8 @@ def setting(places: list[Place], *, dateline: Place | None = None, country: str 
         q.lat is not None and _key(q) != _key(p) and _km(p, q) <= COUNTY_KM
         for q in [*places, *([dateline] if dateline is not None else [])])}
     towns = [p for p in places if _key(p) not in parted]
-    home = main_locality(towns, dateline=dateline, country=country, local=country in locale) \
-        or main_locality(places, dateline=dateline, country=country, local=country in locale)
+    home = main_locality(towns, dateline=dateline, country=country, local=country in locale, headline=headline) \
+        or main_locality(places, dateline=dateline, country=country, local=country in locale, headline=headline)
     if home is None:
         return None
     support = sum(1 for p in places if p.lat is not None and _km(p, home) <= NEAR_KM)
