@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from ..knowledge.lexicon import Lexicon
-from .records import Mention
+
+if TYPE_CHECKING:  # pragma: no cover - a type only: story stays one import level above the records
+    from .records import Mention
 
 FIGHT_MODE = "beat"
 # "a day earlier", "two days later", "hours before", "the previous night", "that night": counted from a time the
