@@ -36,8 +36,7 @@ from .models import Actor, Article, Coder, Document, Event, Place, Skipped, repl
 from .nlp.model import load_nlp, nlp_text
 from .places.geocoder import DocumentPlaces, Geocoder
 from .places.locality import (dateline_place, find_dateline, headline_place, institution_name, publisher_place,
-                              publisher_state,
-                              setting, town_part)
+                              publisher_state, setting, town_part)
 from .places.surroundings import locale_countries
 
 if TYPE_CHECKING:  # pragma: no cover

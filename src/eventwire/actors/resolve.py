@@ -226,16 +226,22 @@ def _people_home(view: DocView, head: int, allowed, tokens, *, ctx: _Ctx) -> str
                    and view.token_text(t)[:1].isupper()), None)
     if not states:
         return None
-    below, stack = sorted(allowed) if allowed is not None else [], [] if allowed is not None else [head]
-    while stack and len(below) < 40:  # a token given: its subtree
-        t = stack.pop()
-        below.append(t)
-        stack.extend(view.children[t])
+    below = sorted(allowed) if allowed is not None else _subtree(view, head, limit=40)
     named = [h.entry.country for h in (hits(view, sorted(below), head) if below else ())
              if h.entry.kind in ("country", "demonym", "capital") and h.entry.country in states]
     if named:
         return named[0]
     return ctx.country if ctx.country in states else None
+
+
+def _subtree(view: DocView, head: int, *, limit: int) -> list[int]:
+    """The tokens under ``head`` (itself first), depth first, at most ``limit`` of them."""
+    out, stack = [], [head]
+    while stack and len(out) < limit:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(view.children[t])
+    return out
 
 
 def _contrary(view: DocView, head: int, allowed, *, text: str, ctx: _Ctx, depth: int) -> Actor | None:

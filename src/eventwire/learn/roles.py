@@ -40,6 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from ..actors.mentioned import PLACE_ENTS  # places, dates and numbers: no one's name
 from ..knowledge.words import SPEECH_VERBS
 from .model import read_weights
 from .model import weights_path as model_weights_path
@@ -235,7 +236,6 @@ def same_party(actor: "Actor | None", others: Sequence["Actor"]) -> bool:
 
 
 NAME_ENTITIES = ("PERSON", "ORG", "NORP")
-NOT_NAMES = ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
 def own_words(doc: "Doc", cand: Candidate) -> "Actor | None":
@@ -251,7 +251,7 @@ def own_words(doc: "Doc", cand: Candidate) -> "Actor | None":
     if span is None or not len(span):
         return None
     head = doc[cand.head]
-    if head.ent_type_ in NOT_NAMES or head.pos_ in ("PRON", "NUM"):
+    if head.ent_type_ in PLACE_ENTS or head.pos_ in ("PRON", "NUM"):
         return None
     words = [t for t in span if not (t.i == span.start and t.dep_ in ("det", "predet"))]
     if not any(t.ent_type_ in NAME_ENTITIES and (t.i == head.i or t.dep_ == "compound" and t.head.i == head.i)

@@ -181,7 +181,9 @@ def frame(doc: "Doc", event: "Event", events: Sequence["Event"] = ()) -> tuple[s
 def groups_of(doc: "Doc") -> tuple[str, ...]:
     """The context groups read for the candidates of the parsed text ``doc``: :data:`CONTEXT`, and
     :data:`ARTICLE_CONTEXT` where the text has more than one sentence."""
-    several = next(islice(doc.sents, 1, 2), None) is not None if len(doc) else False
+    if not ARTICLE_CONTEXT or not len(doc):  # nothing read by the text's length (the packaged coder): no sentence walk
+        return CONTEXT
+    several = next(islice(doc.sents, 1, 2), None) is not None
     return CONTEXT + tuple(g for g in ARTICLE_CONTEXT if several and g not in CONTEXT)
 
 
